@@ -1,0 +1,1 @@
+"""Loaders: plan file + metadata -> clean, structured document (see loaders.document)."""

@@ -1,0 +1,117 @@
+"""The structured document: the boundary between the loaders and the ontology mapping.
+
+Offsets everywhere are character offsets [start, end) into ``ParsedDocument.text``
+(the cleaned simplified text). ``original`` is the cleaned original-script text and
+has the same length, character for character, so the same offsets highlight either.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, asdict
+from typing import Any
+
+
+@dataclass
+class RegionMeta:
+    name: str                      # 扬州市
+    name_en: str                   # Yangzhou
+    level: str                     # province | prefecture | county
+    province: str | None = None    # 江苏省 (None for a province itself)
+    province_en: str | None = None
+    parent: str | None = None      # 湖州市 for 吴兴区; the province for a city
+    parent_en: str | None = None
+    slug: str = ""                 # stable id part, e.g. "yangzhou"
+
+
+@dataclass
+class PlanMeta:
+    plan_id: str                   # stable id, e.g. "plan:yangzhou:2022-80"
+    source_file: str               # file name as given in data/plans
+    region: RegionMeta
+    title: str | None = None
+    doc_number: str | None = None  # 扬府办发〔2022〕80号
+    issuer: str | None = None
+    issued: str | None = None      # ISO date
+    published: str | None = None   # ISO date
+    period_start: int | None = None
+    period_end: int | None = None
+    validity: str | None = None
+    plan_type: str | None = None   # 规划 | 行动方案 | 实施方案 | 实施意见 | ...
+    script: str | None = None      # simplified | traditional
+    checks: list[str] = field(default_factory=list)  # disagreements between text and metadata file
+
+
+@dataclass
+class Section:
+    id: str
+    level: int
+    number: str | None
+    title: str
+    path: list[str]
+    start: int
+    end: int
+
+
+@dataclass
+class Responsibility:
+    raw: str
+    lead: list[str]
+    involved: list[str]
+    start: int
+    end: int
+
+
+@dataclass
+class Measure:
+    id: str                        # stable within the plan, e.g. "m-2-3"
+    title: str
+    text: str
+    section_path: list[str]
+    start: int
+    end: int
+    number: str | None = None
+    kind: str = "measure"          # measure | safeguard | box
+    responsibility: Responsibility | None = None
+
+
+@dataclass
+class Table:
+    title: str
+    columns: list[str]
+    rows: list[list[str | None]]
+    start: int
+    end: int
+
+
+@dataclass
+class Dropped:
+    reason: str
+    text: str
+    position: int                  # offset in the decoded input
+
+
+@dataclass
+class Repair:
+    kind: str
+    before: str
+    after: str
+    position: int
+
+
+@dataclass
+class ParsedDocument:
+    meta: PlanMeta
+    text: str
+    original: str
+    sections: list[Section] = field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The `python -m graph parse` output shape."""
+        return asdict(self)
+
+
+class LoaderError(ValueError):
+    """A plan file that cannot be read: the message names the file and the reason."""

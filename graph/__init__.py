@@ -1,0 +1,1 @@
+"""Plangraph's graph layer: records, the store interface and its two backends, the CLI."""

@@ -1,0 +1,156 @@
+"""`python -m graph`: build, dump, query, parse and export from the command line."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from graph.config import DEFAULT_DB, DEFAULT_PLANS, STORE_KINDS, open_store
+
+
+def _store_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--store", choices=STORE_KINDS, default="embedded", help="embedded LadybugDB (default) or Neo4j")
+    p.add_argument("--db", type=Path, default=None, help=f"embedded database file (default {DEFAULT_DB})")
+
+
+def _params(pairs: list[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs or []:
+        if "=" not in pair:
+            raise SystemExit(f"--param wants k=v, got {pair!r}")
+        k, v = pair.split("=", 1)
+        out[k.strip()] = v
+    return out
+
+
+def cmd_build(a) -> int:
+    from graph.build import build
+
+    with open_store(a.store, db_path=a.db) as store:
+        if a.fresh:
+            store.ensure_schema()
+            store.clear()
+        report = build(a.plans, store, similarity=a.similarity, progress=not a.quiet)
+        print(f"store: {store.describe()}")
+    for p in report.plans:
+        status = f"FAILED: {p.error}" if p.error else f"{p.nodes} nodes, {p.relationships} relationships"
+        print(f"  {p.file}: {p.plan_id or '-'}  {status}  (dropped {p.dropped}, repairs {p.repairs})")
+        for c in p.checks:
+            print(f"      check: {c}")
+    if report.similarity_method:
+        print(f"similarity: {report.similar_links} SIMILAR_TO links by method {report.similarity_method}")
+    print(f"built {len(report.plans) - len(report.failed)}/{len(report.plans)} plans, "
+          f"{report.characters} characters in {report.seconds:.1f} s")
+    return 1 if report.failed else 0
+
+
+def cmd_dump(a) -> int:
+    with open_store(a.store, db_path=a.db, read_only=a.store == "embedded") as store:
+        data = store.dump()
+    Path(a.out).write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+    print(f"wrote {len(data['nodes'])} nodes and {len(data['relationships'])} relationships to {a.out}")
+    return 0
+
+
+def cmd_query(a) -> int:
+    from graph.queries import all_queries
+    from graph.tables import to_csv_bytes, to_text
+
+    if a.list:
+        for q in all_queries().values():
+            params = ", ".join(f"{p.name}:{p.type}" + ("" if p.required else f"={p.default!r}") for p in q.params)
+            print(f"{q.name}({params})\n    {q.purpose}\n    -> {', '.join(q.columns)}")
+        return 0
+    if not a.name:
+        raise SystemExit("query: give a NAME or --list")
+    with open_store(a.store, db_path=a.db, read_only=a.store == "embedded") as store:
+        res = store.query(a.name, _params(a.param))
+    if a.format == "json":
+        print(json.dumps(res.records(), ensure_ascii=False, indent=1))
+    elif a.format == "csv":
+        sys.stdout.write(to_csv_bytes(res).decode("utf-8-sig"))
+    else:
+        print(to_text(res))
+    return 0
+
+
+def cmd_parse(a) -> int:
+    from loaders import parse_plan
+
+    meta = json.loads(a.meta) if a.meta else None
+    doc = parse_plan(Path(a.file), meta)
+    json.dump(doc.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+    print()
+    return 0
+
+
+def cmd_export(a) -> int:
+    out = Path(a.out)
+    with open_store(a.store, db_path=a.db, read_only=a.store == "embedded") as store:
+        if a.format in ("csv", "xlsx"):
+            from graph.tables import write_table
+
+            if not a.query:
+                raise SystemExit("export --format csv|xlsx needs --query NAME")
+            write_table(store.query(a.query, _params(a.param)), a.format, out)
+        else:
+            from ontology.rdf_export import to_rdf
+
+            g = to_rdf(store.dump())
+            g.serialize(destination=str(out), format="turtle" if a.format == "ttl" else "json-ld")
+    print(f"wrote {out}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    ap = argparse.ArgumentParser(prog="python -m graph", description="Plangraph: Chinese plans as a knowledge graph")
+    sub = ap.add_subparsers(dest="cmd", required=True)
+
+    p = sub.add_parser("build", help="parse, map and write every plan in --plans")
+    p.add_argument("--plans", type=Path, default=DEFAULT_PLANS)
+    p.add_argument("--similarity", choices=("auto", "lexical", "embedding", "none"), default="auto")
+    p.add_argument("--fresh", action="store_true", help="empty the store first")
+    p.add_argument("--quiet", action="store_true")
+    _store_args(p)
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser("dump", help="the whole graph as JSON")
+    p.add_argument("--out", required=True)
+    _store_args(p)
+    p.set_defaults(func=cmd_dump)
+
+    p = sub.add_parser("query", help="run a named query from queries/")
+    p.add_argument("name", nargs="?")
+    p.add_argument("--list", action="store_true")
+    p.add_argument("--param", action="append", metavar="K=V")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    _store_args(p)
+    p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser("parse", help="print the structured document of a plan file as JSON")
+    p.add_argument("file")
+    p.add_argument("--meta", help="metadata as JSON (otherwise from plans.toml beside the file)")
+    p.set_defaults(func=cmd_parse)
+
+    p = sub.add_parser("export", help="a named query as CSV/XLSX, or the whole graph as RDF")
+    p.add_argument("--format", choices=("csv", "xlsx", "ttl", "jsonld"), required=True)
+    p.add_argument("--query")
+    p.add_argument("--param", action="append", metavar="K=V")
+    p.add_argument("--out", required=True)
+    _store_args(p)
+    p.set_defaults(func=cmd_export)
+
+    a = ap.parse_args(argv)
+    from graph.store import StoreError
+
+    try:
+        return a.func(a)
+    except StoreError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except ValueError as e:  # LoaderError, QueryError, SchemaError are ValueErrors with a clear message
+        print(f"error: {e}", file=sys.stderr)
+        return 2

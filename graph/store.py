@@ -1,0 +1,231 @@
+"""One store interface, two backends (Neo4j server, embedded LadybugDB).
+
+What is common — grouping records by label and type, batching, coercing values
+to the ontology's datatypes, assembling the dump — lives here once; a backend
+only knows how to run statements on its engine.
+"""
+from __future__ import annotations
+
+import abc
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from graph.cypher_gen import dump_nodes, dump_relationships, merge_nodes, merge_relationships
+from graph.records import GraphRecords, Node, Relationship
+from ontology.schema import GraphSchema, KEY, load_schema
+
+DEFAULT_BATCH = 5000
+
+
+@dataclass
+class QueryResult:
+    columns: list[str]
+    rows: list[list[Any]]
+    truncated: bool = False
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, r)) for r in self.rows]
+
+
+@dataclass
+class WriteStats:
+    nodes: int = 0
+    relationships: int = 0
+    statements: int = 0
+
+
+@dataclass
+class Statement:
+    text: str
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+
+class StoreError(RuntimeError):
+    """A store could not be reached or refused a statement; the message says which and why."""
+
+
+class ReadOnlyViolation(StoreError):
+    """A console query that is not a pure read was refused before it ran."""
+
+
+def _coerce(value: Any, datatype: str) -> Any:
+    if value is None:
+        return None
+    if datatype == "DOUBLE":
+        return float(value)
+    if datatype == "INT64":
+        if isinstance(value, float) and not value.is_integer():
+            raise ValueError(f"{value!r} is not an integer")
+        return int(value)
+    if datatype == "BOOLEAN":
+        return bool(value)
+    return str(value)
+
+
+class GraphStore(abc.ABC):
+    kind: str = "abstract"
+
+    def __init__(self, schema: GraphSchema | None = None):
+        self.schema = schema or load_schema()
+
+    # --- backend primitives -------------------------------------------------
+    @abc.abstractmethod
+    def ensure_schema(self) -> None:
+        """Create constraints / tables generated from the ontology (idempotent)."""
+
+    @abc.abstractmethod
+    def _write_transaction(self, statements: list[Statement]) -> None:
+        """Run all statements in ONE transaction: all land or none does."""
+
+    @abc.abstractmethod
+    def _read(self, cypher: str, params: dict[str, Any], timeout: float | None, row_cap: int | None) -> QueryResult:
+        """Run Neo4j-dialect read Cypher (a backend translates it if it must)."""
+
+    @abc.abstractmethod
+    def explain_is_read_only(self, cypher: str) -> bool:
+        """Ask the engine to plan the query, and say whether the plan only reads."""
+
+    @abc.abstractmethod
+    def clear(self) -> None:
+        """Delete every node and relationship (the schema stays)."""
+
+    @abc.abstractmethod
+    def close(self) -> None: ...
+
+    def describe(self) -> str:
+        return self.kind
+
+    # --- shared logic -------------------------------------------------------
+    def write_statements(self, records: GraphRecords, batch_size: int = DEFAULT_BATCH) -> list[Statement]:
+        """Group records by label / (type, from, to), then cut each group into UNWIND batches."""
+        stmts: list[Statement] = []
+        by_label: dict[str, list[Node]] = {}
+        for n in records.nodes:
+            self.schema.node(n.label)
+            by_label.setdefault(n.label, []).append(n)
+        for label, nodes in by_label.items():
+            props = self.schema.nodes[label].properties
+            for chunk in _chunks(nodes, batch_size):
+                rows, used = _rows(chunk, props, lambda n: {KEY: n.id}, f"{label} node")
+                stmts.append(Statement(merge_nodes(self.schema, label, used), rows))
+        by_type: dict[tuple[str, str, str], list[Relationship]] = {}
+        for r in records.relationships:
+            self.schema.check_pair(r.type, r.start_label, r.end_label)
+            by_type.setdefault((r.type, r.start_label, r.end_label), []).append(r)
+        for (rtype, a, b), rels in by_type.items():
+            props = self.schema.relationships[rtype].properties
+            for chunk in _chunks(rels, batch_size):
+                rows, used = _rows(chunk, props, lambda r: {"src": r.start, "dst": r.end}, f"{rtype} relationship")
+                stmts.append(Statement(merge_relationships(self.schema, rtype, a, b, used), rows))
+        return stmts
+
+    def write(self, records: GraphRecords, batch_size: int = DEFAULT_BATCH) -> WriteStats:
+        """Write a graph idempotently (MERGE on ids) in one transaction, nodes before relationships."""
+        records = records.deduplicated()
+        stmts = self.write_statements(records, batch_size)
+        if stmts:
+            self._write_transaction(stmts)
+        return WriteStats(len(records.nodes), len(records.relationships), len(stmts))
+
+    def write_one_per_transaction(self, records: GraphRecords) -> WriteStats:
+        """The slow classic path (one MERGE, one transaction per record); kept for the benchmark."""
+        records = records.deduplicated()
+        stmts = self.write_statements(records, batch_size=1)
+        for s in stmts:
+            self._write_transaction([s])
+        return WriteStats(len(records.nodes), len(records.relationships), len(stmts))
+
+    def read(self, cypher: str, params: dict[str, Any] | None = None, *, timeout: float | None = None,
+             row_cap: int | None = None) -> QueryResult:
+        return self._read(cypher, dict(params or {}), timeout, row_cap)
+
+    def read_only_query(self, cypher: str, params: dict[str, Any] | None = None, *, timeout: float = 10.0,
+                        row_cap: int = 1000) -> QueryResult:
+        """For user-typed Cypher: refuse anything the planner does not call a read, then read with limits."""
+        if not self.explain_is_read_only(cypher):
+            raise ReadOnlyViolation("refused: this query would write to the graph; the console only reads")
+        return self._read_guarded(cypher, dict(params or {}), timeout, row_cap)
+
+    def _read_guarded(self, cypher: str, params: dict[str, Any], timeout: float, row_cap: int) -> QueryResult:
+        return self._read(cypher, params, timeout, row_cap)
+
+    def query(self, name: str, params: dict[str, Any] | None = None, *, row_cap: int | None = None) -> QueryResult:
+        """Run a named query from queries/ with its declared defaults filled in."""
+        from graph.queries import get_query
+
+        q = get_query(name)
+        return self.read(q.text, q.bind(params or {}), row_cap=row_cap)
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for label in self.schema.nodes:
+            out[label] = self.read(f"MATCH (n:{label}) RETURN count(n) AS c").rows[0][0]
+        for rt in self.schema.relationships.values():
+            total = 0
+            for a, b in rt.pairs:
+                total += self.read(f"MATCH (:{a})-[r:{rt.type}]->(:{b}) RETURN count(r) AS c").rows[0][0]
+            out[rt.type] = total
+        return out
+
+    def dump(self) -> dict[str, list[dict[str, Any]]]:
+        """The whole graph as plain JSON-able data, ordered so two stores compare equal."""
+        nodes = []
+        for label in self.schema.nodes:
+            res = self.read(dump_nodes(self.schema, label))
+            for rec in res.records():
+                node_id = rec.pop(KEY)
+                nodes.append({"id": node_id, "label": label,
+                              "properties": {k: v for k, v in rec.items() if v is not None}})
+        rels = []
+        for rt in self.schema.relationships.values():
+            for a, b in rt.pairs:
+                res = self.read(dump_relationships(self.schema, rt.type, a, b))
+                for rec in res.records():
+                    start, end = rec.pop("src"), rec.pop("dst")
+                    rels.append({"type": rt.type, "start": start, "end": end,
+                                 "properties": {k: v for k, v in rec.items() if v is not None}})
+        nodes.sort(key=lambda n: (n["label"], n["id"]))
+        rels.sort(key=lambda r: (r["type"], r["start"], r["end"]))
+        return {"nodes": nodes, "relationships": rels}
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def _chunks(items: list, size: int) -> Iterable[list]:
+    for i in range(0, len(items), max(1, size)):
+        yield items[i:i + size]
+
+
+def _rows(items, props: dict[str, str], key_of, what: str) -> tuple[list[dict[str, Any]], list[str]]:
+    """Rows with every property coerced to its datatype; only properties some row sets are SET.
+
+    Leaving out a property no row of the batch carries matters for LadybugDB, which
+    would otherwise type an all-null column as STRING and refuse it for a number.
+    """
+    used: set[str] = set()
+    rows = []
+    for item in items:
+        extra = set(item.properties) - set(props)
+        if extra:
+            raise ValueError(f"{what} {key_of(item)} has properties {sorted(extra)} the ontology does not declare")
+        row = key_of(item)
+        for p, v in item.properties.items():
+            try:
+                row[p] = _coerce(v, props[p])
+            except (TypeError, ValueError) as e:
+                raise ValueError(f"{what} {key_of(item)}: property {p}={v!r} is not {props[p]}: {e}") from None
+            if row[p] is not None:
+                used.add(p)
+        rows.append(row)
+    cols = sorted(used)
+    for row in rows:
+        for p in cols:
+            row.setdefault(p, None)
+        for p in list(row):
+            if p in props and p not in used:
+                del row[p]
+    return rows, cols

@@ -1,0 +1,158 @@
+"""Web junk: markup, page furniture, comment boxes, spam -- found by general features.
+
+Two kinds of evidence, both independent of any particular site:
+  * line patterns (``patterns/junk.txt``): phrases that belong to web pages, never
+    to plans (本文链接, 当前位置, 版权所有, 验证码, 0/150 ...);
+  * line features and position: the plan body is the run of long, punctuated,
+    CJK-rich lines; before its first line only front matter (title, document
+    number, addressee, issuer, date, headings) is kept, after its last line only
+    back matter (issuer, date, 此件公开发布, 抄送/附件 lines). Spam keyword lines
+    (many ``|``-separated fragments, no sentence punctuation) and HTML fragments are
+    dropped anywhere.
+Everything removed becomes a ``Dropped`` with its reason.
+"""
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .edits import Edit
+from .script import char_t2s
+
+CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_CJK_RE = re.compile(f"[{CJK}]")
+_TAG_RE = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9:-]*(?:\s+[^<>]*?)?/?>", re.S)
+_ENTITY_RE = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+_RESIDUE_RE = re.compile(r"^[\s•·●◆■□▪\-*|>»«<]*$")
+_SENT_PUNCT = re.compile(r"[，。；：,;]")
+
+_TITLE_WORDS = re.compile(r"(规划|方案|意见|通知|办法|决定|计划|纲要|要点|细则|措施|规定|报告|决议|批复|函)")
+_DOCNO = re.compile(r"〔\d{4}〕\s*\d+\s*号|\[\d{4}\]\s*\d+\s*号|\d{4}〕\d+号")
+_DATE_LINE = re.compile(r"^[（(]?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[）)]?$|^[一二三四五六七八九〇○零]{4}年.{1,3}月.{1,3}日$")
+_ISSUER = re.compile(r"(人民政府|办公室|办公厅|委员会|政府|管委会|局|厅|委|部|中心|市发改委|办)$")
+_BACK = re.compile(r"^[（(]?(此件|本件)|^(抄送|附件|主送|印发|联系人|联系电话)")
+_HEADING = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])")
+_SPAM_WORDS = re.compile(r"(无码|字幕|av|一区二区|精品|人妻|视频|在线观看|成人|毛片|黄|久久)", re.I)
+
+
+
+
+@lru_cache(maxsize=1)
+def patterns() -> list[tuple[str, re.Pattern]]:
+    """(reason, regex) pairs from patterns/junk.txt."""
+    out = []
+    path = Path(__file__).parent / "patterns" / "junk.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        reason, _, rx = line.partition(" ")
+        out.append((reason, re.compile(rx.strip(), re.I)))
+    return out
+
+
+def markup_edits(text: str) -> list[Edit]:
+    """HTML tags (dropped) and entities (repaired) inside plain-text lines."""
+    out = [Edit(m.start(), m.end(), "", "html_tag") for m in _TAG_RE.finditer(text)]
+    for m in _ENTITY_RE.finditer(text):
+        rep = html.unescape(m.group(0))
+        if rep != m.group(0):
+            out.append(Edit(m.start(), m.end(), rep, "html_entity"))
+    return out
+
+
+def _view(line: str) -> str:
+    return re.sub(r"\s+", " ", char_t2s(line)).strip()
+
+
+def pattern_reason(line: str) -> str | None:
+    v = _view(line)
+    if not v:
+        return None
+    for reason, rx in patterns():
+        if rx.search(v):
+            return reason
+    return None
+
+
+def is_spam(line: str) -> bool:
+    bars = line.count("|")
+    if bars >= 3 and "。" not in line:
+        return True
+    if len(_SPAM_WORDS.findall(line)) >= 4 and not _SENT_PUNCT.search(line.replace("|", "")):
+        return True
+    return False
+
+
+def is_body(line: str) -> bool:
+    """A line of running plan text: long, CJK-rich, punctuated."""
+    n_cjk = len(_CJK_RE.findall(line))
+    return n_cjk >= 20 and n_cjk >= 0.5 * len(line) and bool(_SENT_PUNCT.search(line))
+
+
+def is_front_matter(line: str) -> bool:
+    v = _view(line)
+    if len(v) <= 120 and (_TITLE_WORDS.search(v) or _DOCNO.search(v)):
+        return True
+    if _DATE_LINE.match(v) or _HEADING.match(v):
+        return True
+    if v.endswith((":", "：")) and len(_CJK_RE.findall(v)) >= 4:
+        return True
+    if len(v) <= 30 and _ISSUER.search(v) and _CJK_RE.search(v):
+        return True
+    return False
+
+
+def is_back_matter(line: str) -> bool:
+    v = _view(line)
+    if _DATE_LINE.match(v) or _BACK.match(v):
+        return True
+    if len(v) <= 30 and _ISSUER.search(v) and len(_CJK_RE.findall(v)) >= 3:
+        return True
+    return False
+
+
+def line_edits(text: str) -> list[Edit]:
+    """Whole-line drops: patterns, spam and markup residue anywhere; furniture around the body."""
+    lines = text.split("\n")
+    starts = []
+    pos = 0
+    for ln in lines:
+        starts.append(pos)
+        pos += len(ln) + 1
+    n = len(lines)
+    reason: list[str | None] = [None] * n
+    for i, ln in enumerate(lines):
+        if not ln.strip():
+            continue
+        if _RESIDUE_RE.match(ln):
+            reason[i] = "html_fragment"
+            continue
+        r = pattern_reason(ln)
+        if r:
+            reason[i] = r
+        elif is_spam(ln):
+            reason[i] = "spam"
+    body = [i for i, ln in enumerate(lines) if reason[i] is None and is_body(ln)]
+    if body:
+        first, last = body[0], body[-1]
+        for i in range(first):
+            if reason[i] is None and lines[i].strip() and not is_front_matter(lines[i]):
+                reason[i] = "page_header"
+        in_back = True
+        for i in range(last + 1, n):
+            if reason[i] is not None or not lines[i].strip():
+                continue
+            if in_back and is_back_matter(lines[i]):
+                continue
+            in_back = False
+            reason[i] = "page_footer"
+    out = []
+    for i, r in enumerate(reason):
+        if r is None:
+            continue
+        end = starts[i] + len(lines[i])
+        out.append(Edit(starts[i], min(end + 1, len(text)) if i < n - 1 else end, "", r))
+    return out

@@ -1,0 +1,287 @@
+"""Plan metadata: read from the text, merged with the plans.toml entry, checked.
+
+Text facts come from general patterns: site metadata blocks (文件编号 / 发布机构 /
+成文日期 / 生成日期 / 公开日期 / 效力状况 lines, before they are dropped as furniture),
+document numbers (``扬府办发〔2022〕80号``), titles (``《…》`` or the title line,
+unwrapped from a ``关于印发…的通知`` cover), periods (``(2022-2025年)``,
+``规划期限为2021－2025年``, ``十四五``), signature blocks (issuer line followed by a
+date line) and validity sentences (``自2025年4月1日起实施，有效期至2030年12月31日``).
+
+Precedence (recorded in ``PlanMeta.checks`` whenever the two disagree): the
+metadata file wins for the region (a user decision); the text wins for title,
+document number, issuer, dates and period when present, because the text is the
+document itself and the metadata entry may be a hand-typed summary.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .document import LoaderError, PlanMeta, RegionMeta
+from .script import char_t2s
+
+CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_DOCNO = re.compile(rf"([{CJK}]{{1,10}}\s*[〔\[［【(（]\s*(\d{{4}})\s*[〕\]］】)）]\s*(\d{{1,4}})\s*号)")
+_SITE_KV = re.compile(r"(索\s*引\s*号|成文日期|生成日期|发文日期|公开日期|发布日期|发布时间|文件编号|发文字号|文号|发布机构|发文机关|效力状况|有效性)\s*[:：]?\s*")
+_DATE = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?")
+_CN_DATE_LINE = re.compile(r"^[（(]?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[）)]?$")
+_PERIOD = re.compile(r"(20\d{2}|19\d{2})\s*(?:年)?\s*[-－—–~～至到]{1,2}\s*(20\d{2}|19\d{2})\s*年")
+_FYP = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
+_TITLE_WORDS = r"(规划|行动方案|实施方案|工作方案|方案|实施意见|指导意见|意见|行动计划|计划|纲要|办法|措施|通知|决定)"
+_TITLE_LINE = re.compile(rf"^[^。；;，,]{{6,120}}{_TITLE_WORDS}(（[^（）]*）)?$")
+_WRAPPER = re.compile(r"^.*?(?:关于)?(?:印发|转发|发布|下发)\s*(?:市[^《]{0,10}?(?=关于))?《?(.+?)》?\s*的通知$")
+_BOOK = re.compile(r"《([^《》]{6,120})》")
+_REGION = re.compile(rf"^([{CJK}]{{1,10}}?(?:特别行政区|自治区|自治州|自治县|省|市|区|县|州|盟|旗))")
+_ISSUER_LINE = re.compile(rf"^[{CJK}（）()]{{3,30}}(人民政府|办公室|办公厅|委员会|管委会|局|厅|委)$")
+_VALIDITY = re.compile(r"(自\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*起(?:施行|实施|执行)[^。]*?有效期(?:至|到|为)[^。]*)")
+PLAN_TYPES = ("行动方案", "实施方案", "工作方案", "实施意见", "指导意见", "行动计划", "规划", "纲要", "意见", "方案", "计划", "办法", "措施")
+
+
+@dataclass
+class TextFacts:
+    """What the text itself says; every field optional."""
+    title: str | None = None
+    doc_number: str | None = None
+    issuer: str | None = None
+    issued: str | None = None
+    published: str | None = None
+    period_start: int | None = None
+    period_end: int | None = None
+    validity: str | None = None
+    region: str | None = None
+    plan_type: str | None = None
+    script: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _iso(y: str, m: str, d: str) -> str | None:
+    try:
+        import datetime
+        return datetime.date(int(y), int(m), int(d)).isoformat()
+    except ValueError:
+        return None
+
+
+def _simp(s: str) -> str:
+    return char_t2s(s)
+
+
+def extract(decoded: str, body_lines: list[str] | None = None) -> TextFacts:
+    """Read metadata facts from the (decoded, tag-stripped) text, simplified view."""
+    f = TextFacts()
+    lines = [re.sub(r"[ \t\u3000\u00a0]+", " ", _simp(ln)).strip() for ln in decoded.split("\n")]
+    lines = [ln for ln in lines if ln]
+    head = lines[:60]
+    # 1. site metadata key/value blocks (only near the top: that is where sites put them)
+    for ln in head:
+        for m in _SITE_KV.finditer(ln):
+            key = re.sub(r"\s", "", m.group(1))
+            rest = ln[m.end():]
+            nxt = _SITE_KV.search(rest)
+            val = (rest[:nxt.start()] if nxt else rest).strip()
+            if not val:
+                continue
+            if key in ("成文日期", "生成日期", "发文日期"):
+                d = _DATE.search(val)
+                if d and not f.issued:
+                    f.issued = _iso(*d.groups())
+            elif key in ("公开日期", "发布日期", "发布时间"):
+                d = _DATE.search(val)
+                if d and not f.published:
+                    f.published = _iso(*d.groups())
+            elif key in ("文件编号", "发文字号", "文号"):
+                d = _DOCNO.search(val)
+                if d and not f.doc_number:
+                    f.doc_number = _norm_docno(d.group(1))
+            elif key in ("发布机构", "发文机关"):
+                if not f.issuer and re.match(rf"[{CJK}]", val):
+                    f.issuer = val.split()[0]
+            elif key in ("效力状况", "有效性"):
+                f.validity = val.split()[0]
+    site_issuer, site_issued = f.issuer, f.issued
+    # signature block (issuer line directly followed by a date line) beats the site's
+    # metadata block: it is part of the document itself.
+    for i, ln in enumerate(lines[:-1]):
+        d = _CN_DATE_LINE.match(lines[i + 1].replace(" ", ""))
+        if d and _ISSUER_LINE.match(ln.replace(" ", "")):
+            f.issuer = ln.replace(" ", "")
+            f.issued = _iso(*d.groups()) or f.issued
+            if site_issuer and _loose(site_issuer) != _loose(f.issuer):
+                f.notes.append(f"issuer: signature says {f.issuer!r}, site metadata says {site_issuer!r}; using signature")
+            if site_issued and site_issued != f.issued:
+                f.notes.append(f"issued: signature date {f.issued}, site metadata date {site_issued}; using signature")
+            break
+    # 2. document number anywhere near the top
+    if not f.doc_number:
+        for ln in head:
+            d = _DOCNO.search(ln)
+            if d:
+                f.doc_number = _norm_docno(d.group(1))
+                break
+    # 3. title
+    f.title = _find_title(head)
+    # 5. period
+    text_s = "\n".join(lines)
+    for src in ([f.title] if f.title else []) + [text_s[:5000]]:
+        m = _PERIOD.search(src)
+        if m and int(m.group(1)) <= int(m.group(2)):
+            f.period_start, f.period_end = int(m.group(1)), int(m.group(2))
+            break
+    if f.period_start is None and f.title:
+        for k, (a, b) in _FYP.items():
+            if k in f.title:
+                f.period_start, f.period_end = a, b
+                break
+    m = _VALIDITY.search(text_s)
+    if m:
+        v = m.group(1)
+        ds = [_iso(*x) for x in _DATE.findall(v)]
+        ds = [x for x in ds if x]
+        f.validity = (f.validity + "; " if f.validity else "") + (" to ".join(ds) if len(ds) == 2 else v)
+    # 6. region and plan type from the title (or issuer)
+    for src in (f.title, f.issuer):
+        if src:
+            r = _REGION.match(src)
+            if r and not r.group(1).startswith(("关于", "市政府", "区政府", "县政府")):
+                f.region = r.group(1)
+                break
+    if f.title:
+        for t in PLAN_TYPES:
+            if t in f.title:
+                f.plan_type = t
+                break
+    return f
+
+
+def _norm_docno(s: str) -> str:
+    s = re.sub(r"\s", "", s)
+    s = re.sub(r"[\[［【(（](\d{4})[\]］】)）]", r"〔\1〕", s)
+    return s
+
+
+def _find_title(head: list[str]) -> str | None:
+    cands = []
+    for ln in head:
+        if len(ln) > 150:
+            continue
+        s = ln.strip().replace(" ", "")
+        if _TITLE_LINE.match(s) and not _DOCNO.match(s):
+            cands.append(s)
+    # unwrap 关于印发/转发《X》的通知 covers; prefer an unwrapped title that also
+    # occurs as a line of its own
+    for s in cands:
+        w = _WRAPPER.match(s)
+        if w:
+            inner = w.group(1).strip("《》 ")
+            for t in cands:
+                if t != s and _loose(t) == _loose(inner):
+                    return t
+            return inner
+    for ln in head:
+        b = _BOOK.search(ln)
+        if b and re.search(_TITLE_WORDS, b.group(1)) and "通知" not in b.group(1)[-3:]:
+            return b.group(1)
+    return cands[0] if cands else None
+
+
+def _loose(s: str | None) -> str:
+    """Comparison key: simplified, without quotes, brackets, spaces or punctuation width."""
+    if not s:
+        return ""
+    s = _simp(s)
+    return re.sub(r"[\s“”\"'‘’《》「」()（）〔〕\[\]【】]", "", s)
+
+
+def region_slug(name_en: str) -> str:
+    """Lowercase ``region_en`` with every run of non-alphanumerics turned into '-'."""
+    return re.sub(r"[^0-9a-z\u3400-\u9fff]+", "-", name_en.lower()).strip("-")
+
+
+def doc_id(doc_number: str | None, period_start: int | None, period_end: int | None, stem: str) -> str:
+    """``YYYY-N`` from a document number, else ``start-end``, else the file stem."""
+    if doc_number:
+        m = re.search(r"[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]\s*(\d+)", doc_number)
+        if m:
+            return f"{m.group(1)}-{int(m.group(2))}"
+    if period_start and period_end:
+        return f"{period_start}-{period_end}"
+    return region_slug(stem) or "plan"
+
+
+def plan_id(region_en: str, doc_number: str | None, period_start: int | None,
+            period_end: int | None, stem: str) -> str:
+    """Stable plan id: ``plan:<region slug>:<doc id>``.
+
+    * region slug: lowercase ``region_en``, runs of non-alphanumerics -> ``-``
+      (``"Wuxing"`` -> ``wuxing``, ``"Xi'an"`` -> ``xi-an``);
+    * doc id: ``YYYY-N`` from a document number (``扬府办发〔2022〕80号`` -> ``2022-80``),
+      else the plan period (``2021-2025``), else the file stem (slugified).
+    Deterministic: the same file and metadata always give the same id. The values
+    used are the final (merged) ones, so a document number read from the text counts.
+    """
+    return f"plan:{region_slug(region_en)}:{doc_id(doc_number, period_start, period_end, stem)}"
+
+
+def _level_for(name: str) -> str:
+    if name.endswith(("省", "自治区", "特别行政区")) or name in ("北京市", "上海市", "天津市", "重庆市"):
+        return "province"
+    if name.endswith(("区", "县", "旗", "自治县")) or name.endswith("县级市"):
+        return "county"
+    return "prefecture"
+
+
+def merge(meta: dict | None, facts: TextFacts, source_file: str, stem: str) -> PlanMeta:
+    """Combine the metadata entry and the text facts; record disagreements."""
+    meta = dict(meta or {})
+    checks: list[str] = list(facts.notes)
+    # region: the metadata file wins
+    if meta.get("region"):
+        region_name = meta["region"]
+        if facts.region and _loose(facts.region) != _loose(region_name) and not _loose(region_name).startswith(_loose(facts.region)):
+            checks.append(f"region: text suggests {facts.region!r}, metadata says {region_name!r}; using metadata")
+        name_en = meta.get("region_en") or ""
+        level = meta.get("level") or _level_for(region_name)
+    elif facts.region:
+        region_name = facts.region
+        name_en = ""
+        level = _level_for(region_name)
+        checks.append(f"region: no metadata entry; {region_name!r} inferred from the text")
+    else:
+        raise LoaderError(f"{source_file}: region cannot be determined (no plans.toml entry and no region name in the title or issuer)")
+    slug = region_slug(name_en or region_name)
+    region = RegionMeta(name=region_name, name_en=name_en, level=level,
+                        province=meta.get("province"), province_en=meta.get("province_en"),
+                        parent=meta.get("parent") or (meta.get("province") if level == "prefecture" else None),
+                        parent_en=meta.get("parent_en") or (meta.get("province_en") if level == "prefecture" else None),
+                        slug=slug)
+
+    def pick(key: str, text_val, loose=True):
+        meta_val = meta.get(key)
+        if text_val is None or text_val == "":
+            return meta_val
+        if meta_val is None or meta_val == "":
+            return text_val
+        same = (_loose(str(text_val)) == _loose(str(meta_val))) if loose else text_val == meta_val
+        if not same:
+            checks.append(f"{key}: text says {text_val!r}, metadata says {meta_val!r}; using text")
+        return text_val
+
+    title = pick("title", facts.title)
+    doc_number = pick("doc_number", facts.doc_number)
+    issuer = pick("issuer", facts.issuer)
+    issued = pick("issued", facts.issued, loose=False)
+    published = pick("published", facts.published, loose=False)
+    period_start = pick("period_start", facts.period_start, loose=False)
+    period_end = pick("period_end", facts.period_end, loose=False)
+    validity = pick("validity", facts.validity)
+    plan_type = meta.get("plan_type") or facts.plan_type
+    if meta.get("plan_type") and facts.plan_type and facts.plan_type not in meta["plan_type"] and meta["plan_type"] not in facts.plan_type:
+        checks.append(f"plan_type: title suggests {facts.plan_type!r}, metadata says {meta['plan_type']!r}; using metadata")
+    script = meta.get("script") or facts.script
+    if meta.get("script") and facts.script and meta["script"] != facts.script:
+        checks.append(f"script: text looks {facts.script}, metadata says {meta['script']}; using metadata")
+    pid = plan_id(name_en or region_name, doc_number, period_start, period_end, stem)
+    return PlanMeta(plan_id=pid, source_file=source_file, region=region, title=title,
+                    doc_number=doc_number, issuer=issuer, issued=issued, published=published,
+                    period_start=period_start, period_end=period_end, validity=validity,
+                    plan_type=plan_type, script=script, checks=checks)

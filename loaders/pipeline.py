@@ -1,0 +1,124 @@
+"""parse_plan: file -> ParsedDocument. The order of the passes matters:
+
+ 1. decode (encoding, binary/empty checks);             decode.py / formats.py
+ 2. markup: HTML tags dropped, entities repaired;        formats.py / junk.py
+ 3. pinyin annotations removed (they would hide the line features junk needs);  pinyin.py
+ 4. junk lines found; metadata facts read from the text without the junk but
+    with the site metadata block, which is dropped after;  junk.py / metadata.py
+ 6. mojibake runs repaired or reported;                 mojibake.py
+ 7. pinyin again (a repaired run may expose one);       pinyin.py
+ 8. width/punctuation normalised;                       normalize.py
+ 9. page numbers inside sentences removed;              pagebreaks.py
+10. whitespace: one paragraph per line;                 normalize.py
+11. original = cleaned text; text = its simplified form (same length);  script.py
+12. structure: sections, measures, responsibilities, tables.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import formats, junk, metadata, normalize, pagebreaks, pinyin, script
+from .decode import decode_bytes
+from .document import LoaderError, ParsedDocument
+from .edits import Edit, TextState
+from .metafile import lookup
+
+MAX_BYTES = 512 * 1024 * 1024
+
+
+def _read(path: Path) -> tuple[str, list, bool]:
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise LoaderError(f"{name}: file not found") from exc
+    except IsADirectoryError as exc:
+        raise LoaderError(f"{name}: is a directory, not a plan file") from exc
+    except OSError as exc:
+        raise LoaderError(f"{name}: cannot read ({exc.strerror or exc})") from exc
+    if len(data) > MAX_BYTES:
+        raise LoaderError(f"{name}: too large ({len(data)} bytes)")
+    ext = path.suffix.lower()
+    if ext in formats.DOCX_EXT or data[:4] == b"PK\x03\x04":
+        if ext not in formats.DOCX_EXT and b"word/" not in data[:4096]:
+            raise LoaderError(f"{name}: binary content (a zip archive, not a plan text)")
+        return formats.docx_text(data, name), [], False
+    dec = decode_bytes(data, name)
+    is_html = ext in formats.HTML_EXT or formats.looks_like_html(dec.text)
+    return dec.text, dec.repairs, is_html
+
+
+def parse_plan(path: Path, meta: dict | None = None) -> ParsedDocument:
+    """Parse one plan file. ``meta`` is its plans.toml entry; None looks it up beside the file."""
+    path = Path(path)
+    if meta is None:
+        meta = lookup(path)
+    decoded, dec_repairs, is_html = _read(path)
+    return parse_text(decoded, meta, source_file=path.name, is_html=is_html, extra_repairs=dec_repairs)
+
+
+def parse_text(decoded: str, meta: dict | None, source_file: str = "<text>", is_html: bool = False,
+               extra_repairs: list | None = None) -> ParsedDocument:
+    """The pipeline on an already decoded string (used by parse_plan and the tests)."""
+    st = TextState(decoded)
+    st.repairs.extend(extra_repairs or [])
+    # line ends
+    st.apply([Edit(i, i + 1, "" if decoded[i + 1:i + 2] == "\n" else "\n", "whitespace")
+              for i in _find_all(decoded, "\r")])
+    if is_html:
+        st.apply(formats.html_edits(st.text))
+    st.apply(junk.markup_edits(st.text))
+    st.apply(pinyin.find(st.text))
+    line_drops = junk.line_edits(st.text)
+    facts = metadata.extract(_without(st.text, [e for e in line_drops if e.kind != "site_metadata"]))
+    st.apply(line_drops)
+    try:
+        from . import mojibake
+    except ImportError:  # pragma: no cover - during bring-up
+        mojibake = None
+    if mojibake is not None:
+        st.apply(mojibake.find(st.text))
+        st.apply(pinyin.find(st.text))
+    st.apply(normalize.width_edits(st.text))
+    st.apply(normalize.punctuation_edits(st.text))
+    st.apply(pagebreaks.find(st.text))
+    st.apply(normalize.whitespace_edits(st.text))
+    st.apply(normalize.trailing_newline_edits(st.text))
+    original = st.text
+    text = script.to_simplified(original)
+    n_cjk = sum(1 for _ in _cjk_iter(original))
+    n_trad = script.count_traditional(original)
+    facts.script = "traditional" if n_cjk and n_trad / n_cjk > 0.03 else "simplified"
+    stem = Path(source_file).stem
+    pmeta = metadata.merge(meta, facts, source_file, stem)
+    doc = ParsedDocument(meta=pmeta, text=text, original=original, dropped=st.dropped, repairs=st.repairs)
+    try:
+        from . import structure
+    except ImportError:  # pragma: no cover
+        structure = None
+    if structure is not None:
+        structure.build(doc)
+    return doc
+
+
+def _without(text: str, edits: list[Edit]) -> str:
+    """``text`` with the spans of ``edits`` cut out (a view; nothing is recorded)."""
+    parts, pos = [], 0
+    for e in sorted(edits, key=lambda e: e.start):
+        if e.start >= pos:
+            parts.append(text[pos:e.start])
+            pos = e.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _find_all(s: str, ch: str):
+    i = s.find(ch)
+    while i != -1:
+        yield i
+        i = s.find(ch, i + 1)
+
+
+def _cjk_iter(s: str):
+    import re
+    return re.finditer(r"[\u4e00-\u9fff]", s)

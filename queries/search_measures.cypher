@@ -1,0 +1,24 @@
+// purpose: Keyword search over measures (title and text, simplified script), with optional region, domain, instrument and agency filters ('' means any)
+// param: keyword string = ''
+// param: region string = ''
+// param: domain string = ''
+// param: instrument string = ''
+// param: agency string = ''
+// param: limit int = 200
+// columns: policy_id, region, plan_id, title, section_path, kind, text, span_start, span_end
+MATCH (r:Region)<-[:FOR_REGION]-(p:Plan)-[:HAS_POLICY]->(m:Policy)
+WHERE ($keyword = '' OR m.title CONTAINS $keyword OR m.text CONTAINS $keyword)
+  AND ($region = '' OR r.name = $region OR r.name_en = $region)
+OPTIONAL MATCH (m)-[:IN_DOMAIN]->(d:Domain)
+WITH r, p, m, collect(d.id) AS domains
+WHERE $domain = '' OR $domain IN domains
+OPTIONAL MATCH (m)-[:USES_INSTRUMENT]->(i:PolicyInstrument)
+WITH r, p, m, collect(i.id) AS instruments
+WHERE $instrument = '' OR $instrument IN instruments
+OPTIONAL MATCH (m)-[:LED_BY|INVOLVES]->(a:Agency)
+WITH r, p, m, collect(a.name) + collect(a.function) AS agencies
+WHERE $agency = '' OR $agency IN agencies
+RETURN m.id AS policy_id, r.name AS region, p.id AS plan_id, m.title AS title, m.section_path AS section_path,
+       m.kind AS kind, m.text AS text, m.span_start AS span_start, m.span_end AS span_end
+ORDER BY region, policy_id
+LIMIT $limit

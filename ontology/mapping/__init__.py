@@ -1,0 +1,103 @@
+"""Map one parsed plan onto the ontology: ParsedDocument -> GraphRecords.
+
+Public API: ``map_document(doc)``.  Everything is deterministic (ids, order), so mapping
+the same document twice gives identical records, and every extracted node or
+relationship carries its evidence (plan_id, quote, span_start, span_end into doc.text).
+
+Order: the plan and its region chain, the vocabulary concepts (domains, instruments),
+then one Policy per measure with its domains, instruments, agencies and targets, then
+plan-level targets (text outside measures: goals sections, tables).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from graph.records import GraphRecords
+from loaders.document import ParsedDocument
+from ontology import vocab
+from ontology.mapping.plans import map_plan
+from ontology.mapping.policies import map_policy
+from ontology.mapping.tables import table_facts
+from ontology.mapping.target_nodes import add_target
+from ontology.mapping.targets import extract
+from ontology.mapping.text import Span, sentences
+
+__all__ = ["map_document", "concept_nodes"]
+
+_GOAL_HEADING = re.compile(r"目标|指标")
+
+
+def concept_nodes(out: GraphRecords) -> None:
+    """Domain and PolicyInstrument nodes for the whole vocabulary (merged across plans)."""
+    for d in vocab.domains():
+        out.add_node(f"domain:{d.id}", "Domain", name=d.name, name_en=d.name_en)
+    for i in vocab.instruments():
+        out.add_node(f"instrument:{i.id}", "PolicyInstrument", name=i.name, name_en=i.name_en, category=i.category)
+
+
+class _Paragraphs:
+    """Paragraph (line) lookup: the context whose year phrases govern a sentence."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+
+    def around(self, pos: int) -> Span:
+        i = bisect.bisect_right(self.breaks, pos)
+        start = self.breaks[i - 1] + 1 if i > 0 else 0
+        end = self.breaks[i] if i < len(self.breaks) else len(self.text)
+        return Span(self.text[start:end], start, end)
+
+
+def _goal_ranges(doc: ParsedDocument) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in doc.sections if _GOAL_HEADING.search(s.title or "")]
+
+
+def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in ranges)
+
+
+def map_document(doc: ParsedDocument) -> GraphRecords:
+    out = GraphRecords()
+    plan_id, chain = map_plan(doc, out)
+    concept_nodes(out)
+    meta = doc.meta
+    paras = _Paragraphs(doc.text)
+    goals = _goal_ranges(doc)
+    tables = [(t.start, t.end) for t in doc.tables]
+    seen: set[str] = set()
+
+    def targets_of(sents: list[Span], owner: tuple[str, str]) -> None:
+        for s in sents:
+            if _inside(s.start, tables):
+                continue
+            ctx = paras.around(s.start)
+            for fact in extract(s, ctx, period_start=meta.period_start, period_end=meta.period_end,
+                                goal_context=_inside(s.start, goals)):
+                add_target(out, plan_id, owner, fact, seen)
+
+    covered: list[tuple[int, int]] = []
+    for m in doc.measures:
+        pid, body, sents = map_policy(doc, m, chain, out)
+        covered.append((m.start, m.end))
+        targets_of(sents, (pid, "Policy"))
+    covered.sort()
+    outside = _outside_spans(doc.text, covered)
+    plan_sents = [s for a, b in outside for s in sentences(doc.text, a, b)]
+    targets_of(plan_sents, (plan_id, "Plan"))
+    for t in doc.tables:
+        for fact in table_facts(doc, t):
+            add_target(out, plan_id, (plan_id, "Plan"), fact, seen)
+    return out.deduplicated()
+
+
+def _outside_spans(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for a, b in covered:
+        if a > pos:
+            out.append((pos, a))
+        pos = max(pos, b)
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out

@@ -1,0 +1,80 @@
+"""Responsible agencies: names as written -> Agency nodes named in full with their region.
+
+Plans write agencies relative to themselves (市民政局, 民政局, 区民政局, 自治区民政厅); the
+graph needs them absolute (扬州市民政局) and comparable across places, so each gets the
+region its prefix points to and a function from vocab/agency_functions.csv.  Agencies of
+a function that is unique per region share one id whatever the spelling (民政局 and
+市民政局 in one city are one node).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ontology import vocab
+from ontology.mapping.ids import short_hash
+from ontology.mapping.plans import RegionRef
+
+_NOISE = re.compile(r"^(?:[、，,；;\s]|和|及|与)+|(?:等有关部门|等相关部门|等部门|有关部门|相关部门|等单位|按职责分工负责|按照职责分工负责|分工负责|牵头|负责|配合|等)+$")
+_SUFFIX = re.compile(r"(?:回族自治区|壮族自治区|维吾尔自治区|自治区|特别行政区|省|市|区|县|旗|自治州|盟|地区)$")
+
+
+@dataclass(frozen=True)
+class AgencyRef:
+    id: str
+    name: str            # full name with region, e.g. 扬州市民政局
+    short_name: str      # as written, e.g. 民政局
+    function: str | None
+    region: RegionRef
+
+
+def clean_name(raw: str) -> str:
+    s = raw.strip().strip("〔〕[]()（）“”\"'")
+    prev = None
+    while prev != s:
+        prev = s
+        s = _NOISE.sub("", s).strip()
+    return s
+
+
+def function_of(name: str) -> vocab.AgencyFunction | None:
+    for f in vocab.agency_functions():
+        if any(p in name for p in f.patterns):
+            return f
+    return None
+
+
+def short_region_name(full: str) -> str:
+    s = _SUFFIX.sub("", full)
+    return s if len(s) >= 2 else full
+
+
+def resolve(raw: str, chain: list[RegionRef]) -> AgencyRef | None:
+    """An agency name as written in a plan of the chain's first region -> an absolute AgencyRef."""
+    name = clean_name(raw)
+    if len(name) < 2:
+        return None
+    own = chain[0]
+    by_level = {r.level: r for r in chain}
+    region, core, prefixed = own, name, True
+    known_places = [r.name for r in chain] + [short_region_name(r.name) for r in chain]
+    if any(name.startswith(p) for p in (r.name for r in chain)):
+        prefixed = False
+        region = next(r for r in chain if name.startswith(r.name))
+    elif any(p in name for p in known_places) or re.search(r"人民银行|人行", name):
+        prefixed = False  # names that already carry a place (人行扬州中心支行)
+    elif name.startswith(("自治区", "省")):
+        region = by_level.get("province", own)
+        core = name[3:] if name.startswith("自治区") else name[1:]
+    elif name.startswith("市") and not name.startswith("市场"):
+        region = own if own.level != "county" else by_level.get("prefecture", own)
+        core = name[1:]
+    elif name[0] in "区县" and own.level == "county" and not name.startswith(("区域", "县级", "县城")):
+        core = name[1:]
+    full = f"{region.name}{core}" if prefixed else name
+    func = function_of(name)
+    if func is not None and func.unique:
+        aid = f"agency:{region.slug}:{func.id}"
+    else:
+        aid = f"agency:{region.slug}:{short_hash(core)}"
+    return AgencyRef(aid, full, name, func.id if func else None, region)

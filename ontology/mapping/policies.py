@@ -1,0 +1,127 @@
+"""Policy nodes (one per measure) with their domains, instruments and responsible agencies.
+
+The responsibility clause names agencies, not policy content, so it is cut off the text
+analysed for domains, instruments and targets (宣传部 is not publicity, 财政局 not a subsidy).
+"""
+from __future__ import annotations
+
+import re
+
+from graph.records import GraphRecords
+from loaders.document import Measure, ParsedDocument
+from ontology.mapping import agencies, domains, instruments
+from ontology.mapping.ids import plan_suffix
+from ontology.mapping.plans import RegionRef
+from ontology.mapping.text import Span, sentences
+
+_RESP_PREFIX = re.compile(r"^[〔\[(（]?\s*(?:责任单位|牵头单位|责任部门)\s*[:：]?")
+_SPLIT = re.compile(r"[、，,；;]")
+
+
+def policy_id(plan_id: str, measure: Measure) -> str:
+    return f"policy:{plan_suffix(plan_id)}:{measure.id}"
+
+
+def body_span(doc: ParsedDocument, m: Measure) -> Span:
+    """The measure minus its responsibility clause."""
+    end = m.end
+    r = m.responsibility
+    if r is not None and m.start <= r.start <= m.end:
+        end = r.start
+    return Span(doc.text[m.start:end], m.start, end)
+
+
+def join_bracket_pieces(names: list[str]) -> list[str]:
+    """各县(市、区)人民政府 split at its inner 、 comes back whole."""
+    out: list[str] = []
+    buf = ""
+    for n in names:
+        buf = f"{buf}、{n}" if buf else n
+        if buf.count("(") + buf.count("（") <= buf.count(")") + buf.count("）"):
+            out.append(buf)
+            buf = ""
+    if buf:
+        out.append(buf)
+    return out
+
+
+def split_responsibility(raw: str) -> tuple[list[str], list[str]]:
+    """Fallback when the parser gave no lists: `A、B牵头，C、D等按职责分工负责`."""
+    s = _RESP_PREFIX.sub("", raw.strip()).rstrip("〕]）)")
+    s = re.sub(r"[(（]以下[^)）]*[)）]", "", s)
+    lead_part, rest = ("", s)
+    if "牵头" in s:
+        lead_part, rest = s.split("牵头", 1)
+    lead = join_bracket_pieces([x for x in _SPLIT.split(lead_part) if x.strip()])
+    involved = join_bracket_pieces([x for x in _SPLIT.split(rest) if x.strip()])
+    return lead, involved
+
+
+def map_policy(doc: ParsedDocument, m: Measure, chain: list[RegionRef], out: GraphRecords) -> tuple[str, Span, list[Span]]:
+    plan_id = doc.meta.plan_id
+    pid = policy_id(plan_id, m)
+    same_len = len(doc.original) == len(doc.text)
+    resp = m.responsibility
+    out.add_node(
+        pid, "Policy",
+        title=m.title,
+        title_original=_orig(doc, m.title, m.start, m.end) if same_len else m.title,
+        text=m.text,
+        text_original=doc.original[m.start:m.end] if same_len and doc.text[m.start:m.end] == m.text else m.text,
+        section_path=" > ".join(m.section_path),
+        number=m.number, kind=m.kind,
+        responsibility=resp.raw if resp else None,
+        plan_id=plan_id, span_start=m.start, span_end=m.end,
+    )
+    out.add_rel("HAS_POLICY", (plan_id, "Plan"), (pid, "Policy"))
+    body = body_span(doc, m)
+    sents = sentences(doc.text, body.start, body.end)
+    for hit in domains.classify(m.title, body, m.section_path, doc.text):
+        ev = hit.evidence
+        out.add_rel("IN_DOMAIN", (pid, "Policy"), (f"domain:{hit.domain.id}", "Domain"),
+                    plan_id=plan_id, quote=ev.text, span_start=ev.start, span_end=ev.end,
+                    score=hit.score, method="keyword")
+    for hit in instruments.find(sents):
+        ev = hit.evidence
+        out.add_rel("USES_INSTRUMENT", (pid, "Policy"), (f"instrument:{hit.instrument.id}", "PolicyInstrument"),
+                    plan_id=plan_id, quote=ev.text, span_start=ev.start, span_end=ev.end)
+    if resp is not None:
+        _map_agencies(doc, pid, resp, chain, out)
+    return pid, body, sents
+
+
+def _map_agencies(doc, pid, resp, chain, out: GraphRecords) -> None:
+    lead = join_bracket_pieces(list(resp.lead))
+    involved = join_bracket_pieces(list(resp.involved))
+    if not lead and not involved and resp.raw:
+        lead, involved = split_responsibility(resp.raw)
+    if not lead and involved:
+        # Chinese plans list the lead unit first when they name none explicitly.
+        lead, involved = involved[:1], involved[1:]
+    quote = doc.text[resp.start:resp.end] if 0 <= resp.start < resp.end <= len(doc.text) else resp.raw
+    seen: set[str] = set()
+    for rel, names in (("LED_BY", lead), ("INVOLVES", involved)):
+        for raw in names:
+            ref = agencies.resolve(raw, chain)
+            if ref is None or ref.id in seen:
+                continue
+            seen.add(ref.id)
+            out.add_node(ref.id, "Agency", name=ref.name, name_en=_agency_en(ref), level=ref.region.level,
+                         function=ref.function, short_name=ref.short_name)
+            out.add_rel("OF_REGION", (ref.id, "Agency"), (ref.region.id, "Region"))
+            out.add_rel(rel, (pid, "Policy"), (ref.id, "Agency"), plan_id=doc.meta.plan_id, quote=quote,
+                        span_start=resp.start, span_end=resp.end)
+
+
+def _agency_en(ref: agencies.AgencyRef) -> str | None:
+    from ontology import vocab
+
+    f = next((f for f in vocab.agency_functions() if f.id == ref.function), None)
+    if f is None or not ref.region.name_en:
+        return None
+    return f"{ref.region.name_en} {f.name_en}"
+
+
+def _orig(doc: ParsedDocument, s: str, start: int, end: int) -> str:
+    i = doc.text.find(s, start, end) if s else -1
+    return doc.original[i:i + len(s)] if i >= 0 else s

@@ -1,0 +1,123 @@
+"""Indicator tables (分类 / 序号 / 指标 / 单位 / 基期 / 目标 / 属性) -> TargetFacts with baseline and target.
+
+Column roles come from header words, not positions, because every plan lays its table out
+differently; a year column at or before the plan's start is the baseline, a later year or a
+目标 column the target.
+"""
+from __future__ import annotations
+
+import re
+
+from loaders.document import ParsedDocument, Table
+from ontology import vocab
+from ontology.mapping.targets import NUM, TargetFact
+from ontology.mapping.text import Span
+from ontology.mapping.units import split_unit_suffix, to_float
+
+_VALUE = re.compile(rf"^\s*(?P<pre>[<>≤≥]=?|不低于|不少于|不超过|超过)?\s*(?:(?P<r1>{NUM})\s*[:：]\s*(?P<r2>{NUM})|(?P<v1>{NUM})\s*(?:[—\-–~～至]\s*(?P<v2>{NUM}))?)\s*(?P<unit>%|％|‰)?\s*(?P<post>以上|以下|以内|左右)?")
+
+
+def column_roles(columns: list[str], period_start: int | None, period_end: int | None) -> dict[str, int]:
+    roles: dict[str, int] = {}
+    for i, c in enumerate(columns):
+        c = (c or "").strip()
+        y = re.search(r"(?:19|20)\d\d", c)
+        if "属性" in c or "性质" in c:
+            roles.setdefault("attribute", i)
+        elif "单位" in c:
+            roles.setdefault("unit", i)
+        elif "序号" in c or c in ("编号", "No", "No."):
+            roles.setdefault("number", i)
+        elif "指标" in c or "名称" in c or "项目" in c:
+            roles.setdefault("indicator", i)
+        elif "分类" in c or "类别" in c or "领域" in c:
+            roles.setdefault("category", i)
+        elif "基期" in c or "现状" in c or "基数" in c or (y and period_start and int(y.group(0)) < period_start and "目标" not in c):
+            roles.setdefault("baseline", i)
+        elif "目标" in c or "规划" in c or (y and (period_start is None or int(y.group(0)) >= period_start)):
+            roles.setdefault("target", i)
+    return roles
+
+
+def parse_value(cell: str | None) -> tuple[float | None, float | None, str | None, str | None]:
+    """(value, value_max, comparator, unit from the cell) of a table cell such as 3.5以内, >99, 1:1.23, 80%."""
+    if not cell:
+        return None, None, None, None
+    m = _VALUE.match(cell.strip())
+    if not m:
+        return None, None, None, None
+    if m.group("r1"):
+        a, b = to_float(m.group("r1")), to_float(m.group("r2"))
+        return (b if a == 1 else (a if b == 1 else round(b / a, 6))), None, "=", "ratio"
+    v = to_float(m.group("v1"))
+    vmax = to_float(m.group("v2")) if m.group("v2") else None
+    pre, post = m.group("pre") or "", m.group("post") or ""
+    comp = "range" if vmax is not None else (
+        ">=" if pre in ("≥", ">=", "不低于", "不少于") or post == "以上" else
+        ">" if pre in (">", "超过") else
+        "<=" if pre in ("≤", "<=", "不超过") or post in ("以下", "以内") else
+        "<" if pre == "<" else "approx" if post == "左右" else "=")
+    return v, vmax, comp, m.group("unit")
+
+
+def _year(c: str | None) -> int | None:
+    m = re.search(r"(?:19|20)\d\d", c or "")
+    return int(m.group(0)) if m else None
+
+
+def table_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
+    meta = doc.meta
+    roles = column_roles(table.columns, meta.period_start, meta.period_end)
+    if "indicator" not in roles or ("target" not in roles and "baseline" not in roles):
+        return []
+    base_year = _year(table.columns[roles["baseline"]]) if "baseline" in roles else None
+    target_year = _year(table.columns[roles["target"]]) if "target" in roles else None
+    facts: list[TargetFact] = []
+    cursor = table.start
+    for row in table.rows:
+        cell = lambda role: (row[roles[role]] if role in roles and roles[role] < len(row) else None)
+        raw_name = (cell("indicator") or "").strip()
+        if not raw_name:
+            continue
+        name, unit = split_unit_suffix(raw_name)
+        if cell("unit"):
+            unit = cell("unit").strip().strip("()（）")
+        tv, tmax, tcomp, tunit = parse_value(cell("target"))
+        bv, _, _, bunit = parse_value(cell("baseline"))
+        if tv is None and bv is None:
+            continue
+        unit = unit or tunit or bunit
+        if unit == "％":
+            unit = "%"
+        attr_cell = cell("attribute") or ""
+        attribute = "binding" if "约束" in attr_cell else ("expected" if "预期" in attr_cell else None)
+        quote = _locate(doc, table, name, row, cursor)
+        cursor = quote.end if quote.end > cursor else cursor
+        change = "cumulative" if "累计" in raw_name else ("annual_average" if "年均" in raw_name else None)
+        facts.append(TargetFact(
+            indicator_text=name, value=tv, unit=unit if unit in vocab.units() or unit == "ratio" or unit else None,
+            comparator=tcomp, kind="target" if tv is not None else "baseline", quote=quote, value_max=tmax,
+            year=(target_year or meta.period_end) if tv is not None else base_year,
+            baseline_value=bv, baseline_year=base_year if bv is not None else None,
+            attribute=attribute, change_type=change,
+        ))
+    return facts
+
+
+def _locate(doc: ParsedDocument, table: Table, name: str, row: list, cursor: int) -> Span:
+    """The row's span in the text: from its indicator name to the last of its cells found after it."""
+    text = doc.text
+    lo = max(table.start, min(cursor, table.end))
+    i = text.find(name, lo, table.end)
+    if i < 0:
+        i = text.find(name, table.start, table.end)
+    if i < 0:
+        return Span(text[table.start:table.end], table.start, table.end)
+    end = i + len(name)
+    for c in row:
+        if not c:
+            continue
+        j = text.find(str(c).strip(), end, min(table.end, end + 200))
+        if j >= 0:
+            end = j + len(str(c).strip())
+    return Span(text[i:end], i, end)

@@ -1,0 +1,334 @@
+"""Quantitative statements -> targets: value, range, unit, comparator, year, kind, indicator.
+
+Plans state goals, baselines, historic figures, standards and coverage goals in a small
+set of sentence shapes (到2025年，X达到N单位以上; 建设N个以上Y; X由A提高到B; 每百户N平方米).
+Extraction works clause by clause so that a year stated once at the head of a sentence
+governs every clause of it, and rejects numbers that are not quantities: years, dates,
+document and section numbers, ages and minutes inside indicator names (3岁以下婴幼儿,
+15分钟生活圈), codes like 5G or “1+N”, and bare numbers without a unit.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ontology import vocab
+from ontology.mapping.text import Span, clauses
+from ontology.mapping.units import to_float
+
+NUM = r"\d+(?:\.\d+)?"
+RANGE_SEP = r"[—\-–~～至到]{1,2}"
+
+
+@dataclass
+class TargetFact:
+    """One extracted quantitative (or qualitative goal) statement, before it becomes nodes."""
+    indicator_text: str
+    value: float | None
+    unit: str | None
+    comparator: str | None
+    kind: str
+    quote: Span
+    value_max: float | None = None
+    year: int | None = None
+    baseline_value: float | None = None
+    baseline_year: int | None = None
+    attribute: str | None = None
+    change_type: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def _qty_regex() -> re.Pattern:
+    units = vocab.unit_regex()
+    return re.compile(
+        rf"(?P<r1>{NUM})\s*[:：]\s*(?P<r2>{NUM})"
+        rf"|(?P<v1>{NUM})\s*(?P<u1>{units})?(?:\s*{RANGE_SEP}\s*(?P<v2>{NUM}))?\s*(?P<u2>{units})?"
+    )
+
+
+_QTY: re.Pattern | None = None
+
+
+def qty_regex() -> re.Pattern:
+    global _QTY
+    if _QTY is None:
+        _QTY = _qty_regex()
+    return _QTY
+
+
+YEAR_RE = re.compile(r"(?:(?:到|至|截至|截止到?|在|于|从|自)\s*)?((?:19|20)\d\d)\s*年(?!版)(?:底|末|前|度)?")
+_GOVERNING_YEAR = re.compile(r"(?:到|至|截至|截止到?)\s*((?:19|20)\d\d)\s*年(?:底|末)?")
+
+_BEFORE_GE = re.compile(r"(?:不低于|不少于|至少|不小于|力争达到|≥)\s*$")
+_BEFORE_GT = re.compile(r"(?:超过|突破|高于|大于|>)\s*$")
+_BEFORE_LE = re.compile(r"(?:不超过|不高于|不大于|控制在|低于等于|≤)\s*$")
+_BEFORE_LT = re.compile(r"(?:低于|小于|<)\s*$")
+_AFTER_GE = re.compile(r"^\s*(?:以上|及以上)")
+_AFTER_LE = re.compile(r"^\s*(?:以下|以内|及以下)")
+_AFTER_APPROX = re.compile(r"^\s*(?:左右|上下)")
+
+_COMPARATOR_WORDS = re.compile(
+    r"(?:要|均|都|分别|将|已|力争|争取|确保|稳定|保持|基本|年均|每年)*"
+    r"(?:达到|达|为|是|不低于|不少于|至少|不小于|超过|突破|高于|大于|不超过|不高于|不大于|控制在|低于|小于"
+    r"|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|下降到|下降至|降低到|降低至|稳定在|保持在|提高|提升|增长|增加|下降|降低|新增)?"
+    r"(?:每(?:百|千|万|百万)?(?:户|人口|人|名居民|常住人口))?\s*$"
+)
+_LEAD_NOISE = re.compile(
+    r"^(?:其中|并|同时|以及|和|及|与|且|或|、|全市|全区|全省|全县|全自治区|市区|主城区|城区|各地|我市|我区|本市|市级|县级|力争|争取|确保|基本实现|实现|进一步|每年|年均|累计|共|逐步|努力|"
+    r"全面落实|落实|全面|加快|推动|推进|开展|完成|扩大|保持|达到|给予|对|在|使|让)+"
+)
+_ACTION_VERB = re.compile(
+    r"(?:建设|打造|培育|建成|新建|改建|创建|引育|引进|开设|完成|实施|改造|举办|设立|新增|招引|培养|配备|提供|扶持|吸纳|"
+    r"引导|建立|组建|认定|评选|推出|开发|创成|命名|帮扶|资助|增设|配置|设置)(?:了)?$"
+)
+_STANDARD = re.compile(r"标准|规定|不得|要达到|每百户|每个|每张|每人|每平方米|每处|给予|^对[^，,。]{0,24}(?:以下|以上)")
+_HISTORIC = re.compile(r"十三五|截至|截止|已经|已累计|已有|已达|已实现|已完成|累计建成|完成了|建成了|达到了|目前|全年")
+_COVERAGE = re.compile(r"(?:基本|全面|逐步)?(?:实现|达到)?(?:全覆盖)")
+_QUALITATIVE = re.compile(
+    r"(?:明显|显著|大幅|稳步|持续|进一步|不断|全面|逐步)(?:提高|提升|增强|改善|扩大|优化)|更加(?:完善|多元|健全|均衡|便利|合理|丰富)"
+    r"|提质扩容|基本(?:形成|建立|建成)|全面建成|日益完善|显著增强"
+)
+_ATTR = re.compile(r"约束性|预期性")
+
+
+def _comparator(before: str, after: str, ranged: bool) -> str:
+    if ranged:
+        return "range"
+    if _BEFORE_GE.search(before) or _AFTER_GE.match(after):
+        return ">="
+    if _BEFORE_GT.search(before):
+        return ">"
+    if _BEFORE_LE.search(before) or _AFTER_LE.match(after):
+        return "<="
+    if _BEFORE_LT.search(before):
+        return "<"
+    if _AFTER_APPROX.match(after):
+        return "approx"
+    return "="
+
+
+def _is_noise(text: str, m: re.Match) -> bool:
+    """Numbers that are not quantities (see module docstring)."""
+    s, e = m.start(), m.end()
+    before = text[max(0, s - 3):s]
+    after = text[e:e + 6]
+    whole = m.group(0)
+    if s > 0 and (text[s - 1].isascii() and text[s - 1].isalpha() or text[s - 1] in "+＋〔[第.．"):
+        return True
+    if after[:1].isascii() and after[:1].isalpha():
+        return True  # 5G, 5A级
+    if after[:1] in "+＋〕]号级期届" or after.startswith(("次党代会", "次全会")):
+        return True
+    if m.group("r1"):
+        return False
+    v1 = m.group("v1")
+    unit = m.group("u2") or m.group("u1")
+    if re.fullmatch(r"(?:19|20)\d\d", v1) and (unit in (None, "年") or after.startswith("年")):
+        return True  # a year
+    if after.startswith(("月", "日")) or before.endswith("月"):
+        return True  # a date
+    if unit is None:
+        return not after.startswith(("%", "％", "‰"))
+    if unit == "分钟" and re.match(r"\s*(?:[\u4e00-\u9fff]{0,4})圈", after) or unit == "分钟" and "圈" in after:
+        return True  # 15分钟生活圈 is a name
+    if unit == "岁" and (re.match(r"\s*(?:以下|以上|及以上)?(?:的)?(?:婴幼儿|儿童|幼儿|老年|老人|人口|人群|及|以下|以上)", after) or "—" in whole or "-" in whole):
+        return True  # 3岁以下婴幼儿 is part of an indicator
+    if unit in ("年",) and before.endswith(("每", "近", "前", "后")):
+        return True
+    if len(v1.split(".")[0]) >= 7:
+        return True  # phone numbers, ids
+    return False
+
+
+def _unit_of(m: re.Match, text: str) -> str | None:
+    if m.group("r1"):
+        return "ratio"
+    u = m.group("u2") or m.group("u1")
+    if u:
+        return u
+    after = text[m.end():m.end() + 1]
+    if after in ("%", "％"):
+        return "%"
+    if after == "‰":
+        return "‰"
+    return None
+
+
+def _indicator_before(pre: str) -> tuple[str, bool]:
+    """Strip comparator words and lead-ins; report whether what is left ends in an action verb."""
+    s = _COMPARATOR_WORDS.sub("", pre)
+    s = YEAR_RE.sub("", s)
+    s = re.sub(r"^[^，,]*?领域[，,]?", "", s) if "领域" in s[:12] else s
+    s = _LEAD_NOISE.sub("", s).strip(" ，,、")
+    verb = _ACTION_VERB.search(s)
+    return s, bool(verb) or not s
+
+
+def _object_after(post: str) -> str:
+    s = re.sub(r"^\s*(?:以上|及以上|以下|以内|左右|上下|的)", "", post)
+    s = re.sub(rf"^\s*{NUM}\s*(?:{vocab.unit_regex()})", "", s)
+    s = re.split(r"[，,。；;：:]", s)[0]
+    s = s.split("的")[-1] if "的" in s else s
+    s = re.split(r"、|全覆盖|实现|达到", s)[0]
+    s = re.sub(r"^[和及与]+", "", s)
+    return re.sub(r"[“”\"'‘’]", "", s).strip()[:30]
+
+
+def _strip_verb(s: str) -> str:
+    return _ACTION_VERB.sub("", s).strip()
+
+
+_BASELINE_AFTER = re.compile(r"^\s*(?:%|％|‰)?\s*(?:提高|提升|增加|增长|下降|降低|上升|减少|扩大|缩小)(?:到|至)")
+_BASELINE_BEFORE = re.compile(r"[由从]\s*(?:((?:19|20)\d\d)\s*年(?:底|末)?(?:的)?)?\s*$")
+_SPLIT_VERB = re.compile(r"(?:均|都|分别)(?:达到|达|为|不低于|不少于|超过|保持在|稳定在|控制在)?\s*$")
+
+
+def _governing_year(context: Span, upto: int) -> int | None:
+    """The last year phrase before ``upto`` in the enclosing paragraph, baseline years (由2020年) excluded."""
+    year = None
+    for m in YEAR_RE.finditer(context.text, 0, max(0, upto - context.start)):
+        if m.group(0).startswith(("从", "自")) or context.text[max(0, m.start() - 1):m.start()] in ("由", "从", "较", "比"):
+            continue
+        year = int(m.group(1))
+    return year
+
+
+def _kind(sent: str, year: int | None, period_start: int | None, goal_context: bool) -> str:
+    if _STANDARD.search(sent) and not re.search(r"标准化|标准体系|国家.{0,4}标准|达到.{0,6}标准", sent):
+        return "standard"
+    if year is not None and period_start is not None and year < period_start:
+        return "historic"
+    if _HISTORIC.search(sent) and not goal_context:
+        return "historic"
+    return "target"
+
+
+def _split_names(name: str) -> list[str]:
+    """X、Y均达到N: split at 、 outside brackets."""
+    parts, depth, cur = [], 0, ""
+    for ch in name:
+        depth += ch in "(（" 
+        depth -= ch in ")）"
+        if ch == "、" and depth <= 0:
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    parts.append(cur)
+    return [p for p in parts if len(p) >= 2]
+
+
+def extract(sent: Span, context: Span, *, period_start: int | None = None, period_end: int | None = None,
+            goal_context: bool = False) -> list[TargetFact]:
+    """Targets of one sentence; ``context`` is the enclosing paragraph whose year phrases govern it.
+
+    Targets without a stated year get the plan's end year (a plan's goals are for its period);
+    historic figures and norms do not.
+    """
+    facts: list[TargetFact] = []
+    sent_text = sent.text
+    change = "cumulative" if "累计" in sent_text else ("annual_average" if "年均" in sent_text else None)
+    attr_m = _ATTR.search(sent_text)
+    attribute = {"约束性": "binding", "预期性": "expected"}.get(attr_m.group(0)) if attr_m else None
+    head = context.text[: max(0, sent.start - context.start)] + sent_text[:12]
+    gctx = goal_context or bool(_GOVERNING_YEAR.search(head))
+
+    def finish(f: TargetFact) -> TargetFact:
+        if f.year is None and f.kind in ("target", "coverage", "qualitative") and period_end and "每年" not in sent_text:
+            f.year = period_end
+        return f
+
+    for cl in clauses(sent):
+        found = _clause_quantities(cl)
+        if found:
+            shared_prefix = ""
+            prev_indicator = ""
+            last_end = 0
+            baseline: tuple[float, int | None] | None = None
+            for m in found:
+                pre = cl.text[last_end:m.start()]
+                post = cl.text[m.end():]
+                before_all = cl.text[:m.start()]
+                bb = _BASELINE_BEFORE.search(before_all)
+                if bb and not m.group("r1") and _BASELINE_AFTER.match(post):
+                    baseline = (to_float(m.group("v1")), int(bb.group(1)) if bb.group(1) else None)
+                    pre_name = pre[: len(pre) - len(bb.group(0))]
+                    prev_indicator = _indicator_before(pre_name)[0] or prev_indicator
+                    last_end = m.end()
+                    continue
+                year = _governing_year(context, cl.start + m.start())
+                unit = _unit_of(m, cl.text)
+                if m.group("r1"):
+                    a, b = to_float(m.group("r1")), to_float(m.group("r2"))
+                    value = b if a == 1 else (a if b == 1 else round(b / a, 6))
+                    vmax = None
+                    ranged = False
+                else:
+                    value = to_float(m.group("v1"))
+                    vmax = to_float(m.group("v2")) if m.group("v2") else None
+                    ranged = vmax is not None
+                comp = _comparator(before_all, post, ranged)
+                if baseline is not None:
+                    name, verbish = prev_indicator, False
+                else:
+                    name, verbish = _indicator_before(pre)
+                    if pre.lstrip().startswith("、") and shared_prefix and name and not name.startswith("每"):
+                        name = shared_prefix + name
+                    if verbish:
+                        name = _object_after(post) or _strip_verb(name) or prev_indicator
+                    else:
+                        tail = _object_after(post) if post[:1] not in "，,。；;" else ""
+                        if tail in ("补助", "补贴", "奖励", "资助"):
+                            name = f"{name}{tail}"
+                        name = _strip_verb(name) or name
+                if not name:
+                    last_end = m.end()
+                    continue
+                pm = re.match(r"^(每(?:百万|百|千|万)?(?:人口|人|户|名居民|常住人口)?拥有)", name)
+                if pm:
+                    shared_prefix = pm.group(1)
+                names = _split_names(name) if _SPLIT_VERB.search(before_all) else [name]
+                for nm in names or [name]:
+                    fact = TargetFact(
+                        indicator_text=nm, value=value, unit=unit, comparator=comp,
+                        kind=_kind(sent_text, year, period_start, gctx), quote=sent, value_max=vmax,
+                        year=year, attribute=attribute, change_type=change,
+                    )
+                    if baseline is not None:
+                        fact.baseline_value, fact.baseline_year = baseline
+                    facts.append(finish(fact))
+                baseline = None
+                prev_indicator = names[-1] if names else name
+                last_end = m.end()
+                tail_m = re.match(r"\s*(?:以上|及以上|以下|以内|左右|上下|%|％|‰)+", cl.text[last_end:])
+                if tail_m:
+                    last_end += tail_m.end()
+        elif gctx:
+            year = _governing_year(context, cl.start + len(cl.text))
+            cov = _COVERAGE.search(cl.text)
+            qual = _QUALITATIVE.search(cl.text)
+            if cov:
+                subj = _LEAD_NOISE.sub("", YEAR_RE.sub("", cl.text[: cov.start()])).strip("，,、 ")
+                subj = re.sub(r"^[^，,]*?领域", "", subj) if "领域" in subj[:10] else subj
+                subj = re.sub(r"[“”\"']", "", subj)
+                if len(subj) >= 2:
+                    facts.append(finish(TargetFact(f"{subj}覆盖率", 100.0, "%", "=", "coverage", sent, year=year,
+                                                   attribute=attribute, change_type=change)))
+            elif qual:
+                subj = _LEAD_NOISE.sub("", YEAR_RE.sub("", cl.text[: qual.start()])).strip("，,、 ")
+                subj = re.sub(r"[“”\"']", "", subj)
+                if len(subj) >= 2:
+                    facts.append(finish(TargetFact(subj, None, None, None, "qualitative", sent, year=year,
+                                                   attribute=attribute, change_type=change)))
+    return facts
+
+
+def _clause_quantities(cl: Span) -> list[re.Match]:
+    out = []
+    for m in qty_regex().finditer(cl.text):
+        if not m.group(0).strip():
+            continue
+        if _is_noise(cl.text, m):
+            continue
+        out.append(m)
+    return out

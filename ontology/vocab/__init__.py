@@ -1,0 +1,162 @@
+"""Loaders for the controlled vocabularies kept as data files next to this module.
+
+The taxonomies (domains, instruments, agency functions, units, canonical indicators,
+the jieba dictionary) are data, not code, so that users can extend them for plans of
+other places without touching the mapping.  Every loader is cached: the files are read
+once per process.  Ids are stable: never rename an id, add a new row instead.
+
+Keyword cells are ``|``-separated; a keyword starting with ``re:`` is a regular expression.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+VOCAB_DIR = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A SKOS concept of a scheme (domain or instrument) with its classification keywords."""
+    id: str
+    notation: str
+    name: str
+    name_en: str
+    keywords: tuple[str, ...]
+    category: str | None = None  # instruments: supply | demand | environmental
+
+    @property
+    def patterns(self) -> tuple[re.Pattern, ...]:
+        return _compile(self.keywords)
+
+
+@dataclass(frozen=True)
+class AgencyFunction:
+    id: str
+    name: str
+    name_en: str
+    patterns: tuple[str, ...]
+    unique: bool = True  # one agency of this function per region (not true of local governments)
+
+
+@dataclass(frozen=True)
+class Unit:
+    unit: str
+    unit_norm: str
+    factor: float
+    kind: str
+
+
+@dataclass(frozen=True)
+class IndicatorDef:
+    id: str
+    name: str
+    name_en: str
+    unit: str
+    domain: str
+    synonyms: tuple[str, ...]
+
+
+@lru_cache(maxsize=None)
+def _compile(keywords: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    out = []
+    for k in keywords:
+        out.append(re.compile(k[3:] if k.startswith("re:") else re.escape(k)))
+    return tuple(out)
+
+
+def _rows(name: str, path: Path | None = None):
+    p = path or VOCAB_DIR / name
+    with open(p, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if not row or not (row.get("id") or row.get("unit") or "").strip() or (row.get("id") or "").startswith("#"):
+                continue
+            yield {k: (v or "").strip() for k, v in row.items()}
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in cell.split("|") if x.strip())
+
+
+@lru_cache(maxsize=None)
+def domains() -> tuple[Concept, ...]:
+    return tuple(Concept(r["id"], r["notation"], r["name"], r["name_en"], _split(r["keywords"])) for r in _rows("domains.csv"))
+
+
+@lru_cache(maxsize=None)
+def instruments() -> tuple[Concept, ...]:
+    return tuple(
+        Concept(r["id"], r["notation"], r["name"], r["name_en"], _split(r["keywords"]), r["category"])
+        for r in _rows("instruments.csv")
+    )
+
+
+INSTRUMENT_CATEGORIES = {
+    "supply": ("供给型政策工具", "Supply-side instruments"),
+    "demand": ("需求型政策工具", "Demand-side instruments"),
+    "environmental": ("环境型政策工具", "Environmental instruments"),
+}
+
+
+@lru_cache(maxsize=None)
+def agency_functions() -> tuple[AgencyFunction, ...]:
+    """In file order: the first function whose pattern occurs in a name wins, so specific rows come first."""
+    return tuple(AgencyFunction(r["id"], r["name"], r["name_en"], _split(r["patterns"]), r.get("unique", "yes") != "no") for r in _rows("agency_functions.csv"))
+
+
+@lru_cache(maxsize=None)
+def units() -> dict[str, Unit]:
+    return {r["unit"]: Unit(r["unit"], r["unit_norm"], float(r["factor"]), r["kind"]) for r in _rows("units.csv")}
+
+
+@lru_cache(maxsize=None)
+def unit_regex() -> str:
+    """Alternation of all written units, longest first (万人次 before 人次 before 人)."""
+    names = sorted((u for u in units() if u != "ratio"), key=len, reverse=True)
+    return "|".join(re.escape(u) for u in names)
+
+
+@lru_cache(maxsize=None)
+def indicators() -> tuple[IndicatorDef, ...]:
+    return tuple(
+        IndicatorDef(r["id"], r["name"], r["name_en"], r["unit"], r["domain"], _split(r["synonyms"]) + (r["name"],))
+        for r in _rows("indicators.csv")
+    )
+
+
+USERDICT = VOCAB_DIR / "userdict.txt"
+
+
+@lru_cache(maxsize=None)
+def userdict_words() -> tuple[tuple[str, int | None, str | None], ...]:
+    out = []
+    for line in USERDICT.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if not parts or parts[0].startswith("#"):
+            continue
+        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+        tag = parts[2] if len(parts) > 2 else None
+        out.append((parts[0], freq, tag))
+    return tuple(out)
+
+
+_TOKENIZER = None
+
+
+def tokenizer():
+    """A private jieba Tokenizer with the domain dictionary loaded (user frequencies replace built-in ones)."""
+    global _TOKENIZER
+    if _TOKENIZER is None:
+        import logging
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        tk = jieba.Tokenizer()
+        tk.initialize()
+        for word, freq, tag in userdict_words():
+            tk.add_word(word, freq, tag)
+        _TOKENIZER = tk
+    return _TOKENIZER

@@ -48,8 +48,7 @@ def count_traditional(text: str) -> int:
 
 def char_t2s(text: str) -> str:
     """Per-character conversion (always length-preserving)."""
-    table = _char_table()
-    return text.translate(str.maketrans(table)) if text else text
+    return text.translate(_trans()) if text else text
 
 
 @lru_cache(maxsize=1)

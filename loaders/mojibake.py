@@ -1,0 +1,282 @@
+"""Mojibake runs anchored on ``?``: a GBK byte stream that lost a byte.
+
+How such runs arise: a GBK-encoded page was cut or re-encoded so that one byte
+went missing (the lead byte of a character, shown as ``?``). Every following byte
+pair is then read one byte out of phase -- ``住（小）區`` (d7a1 a3a8 d0a1 a3a9 855e)
+minus d7 becomes ``?。ㄐ。﹨^`` -- until an ASCII byte (``^`` here) puts the
+decoder back in phase. When the phase is restored only at the next character
+boundary, the last character of the run has lost its trail byte and shows as a
+second ``?``.
+
+Repair: for a run of k characters after the ``?``, re-encode them as GBK, drop the
+first byte (the orphaned trail byte of the lost character) and decode the rest.
+The first character (lost lead byte + known trail byte) and, when the run ends in
+``?``, the last one (known lead byte + lost trail byte) are inferred: every GBK
+byte completing the pair gives a candidate, and the candidate that forms the most
+probable words with its neighbours wins (jieba's dictionary frequencies, on the
+simplified form; balanced brackets count too). The run length is the one that
+makes the context most probable; a candidate is only accepted when it is clearly
+better than the garbled text. What cannot be inferred stays as ``?`` and is reported
+(``mojibake_unrepaired`` / ``lost_char``); nothing is silently guessed.
+"""
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from .edits import Edit
+from .script import char_t2s
+
+MAX_RUN = 10
+_ANCHORS = "?\ufffd"
+_PUNCT_OK = set("，。、；：！？（）“”‘’《》〔〕【】—…·%-.")
+_OPEN, _CLOSE = "（〔【《“", "）〕】》”"
+_BAD_PENALTY = -25.0
+
+
+@lru_cache(maxsize=1)
+def _freq():
+    import logging
+    import jieba
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    freq = jieba.dt.FREQ
+    total = jieba.dt.total
+    return freq, math.log(total)
+
+
+def _logp(w: str) -> float | None:
+    freq, logtotal = _freq()
+    f = freq.get(w)
+    if f:
+        return math.log(f) - logtotal
+    return None
+
+
+@lru_cache(maxsize=65536)
+def score(s: str) -> float:
+    """Best segmentation log-probability of ``s`` (simplified), unknown chars penalised."""
+    s = char_t2s(s)
+    n = len(s)
+    best = [0.0] + [-1e18] * n
+    for i in range(1, n + 1):
+        for j in range(max(0, i - 6), i):
+            w = s[j:i]
+            if len(w) == 1:
+                lp = _logp(w)
+                if lp is None:
+                    if w in _PUNCT_OK or w.isdigit() or w in "\n ":
+                        lp = -12.0
+                    else:
+                        lp = _BAD_PENALTY
+                else:
+                    lp = max(lp, -18.0)
+            else:
+                lp = _logp(w)
+                if lp is None:
+                    continue
+            v = best[j] + lp
+            if v > best[i]:
+                best[i] = v
+    bal = 0
+    for ch in s:
+        if ch in _OPEN:
+            bal += 1
+        elif ch in _CLOSE:
+            bal -= 1
+    return best[n] - 6.0 * abs(bal)
+
+
+_TO_FULL = str.maketrans({"!": "！", ",": "，", ":": "：", ";": "；", "(": "（", ")": "）"})
+
+
+def _gbk(s: str) -> bytes | None:
+    try:
+        return s.encode("gbk")
+    except UnicodeEncodeError:
+        return None
+
+
+def _encodings(run: str) -> list[bytes]:
+    """GBK bytes of ``run``; also with ASCII punctuation widened, because a later
+    width normalisation by the source site may have turned ``！`` (a3a1) into ``!``."""
+    out = []
+    for variant in (run, run.translate(_TO_FULL)):
+        b = _gbk(variant)
+        if b is not None and b not in out:
+            out.append(b)
+    return out
+
+
+def _dec(b: bytes) -> str | None:
+    try:
+        s = b.decode("gbk")
+    except UnicodeDecodeError:
+        return None
+    return s
+
+
+def _is_text_char(c: str) -> bool:
+    return ("\u4e00" <= c <= "\u9fff") or c in _PUNCT_OK
+
+
+@lru_cache(maxsize=256)
+def _leads_for(trail: int) -> tuple[str, ...]:
+    out = []
+    for lead in range(0x81, 0xFF):
+        c = _dec(bytes([lead, trail]))
+        if c and len(c) == 1 and _is_text_char(c):
+            out.append(c)
+    return tuple(out)
+
+
+@lru_cache(maxsize=256)
+def _trails_for(lead: int) -> tuple[str, ...]:
+    out = []
+    for trail in list(range(0x40, 0x7F)) + list(range(0x80, 0xFF)):
+        c = _dec(bytes([lead, trail]))
+        if c and len(c) == 1 and _is_text_char(c):
+            out.append(c)
+    return tuple(out)
+
+
+_BIGRAMS: dict = {}
+_DOC_WEIGHT = 4.0
+_DOC_SAMPLE = 2_000_000
+
+
+def _doc_bigrams(text: str) -> dict:
+    """Character-pair counts of the document itself (simplified): the best evidence
+    for how *this* text writes, e.g. ``。〔`` before every 〔责任单位〕 clause."""
+    from collections import Counter
+    s = char_t2s(text[:_DOC_SAMPLE])
+    return Counter(a + b for a, b in zip(s, s[1:]) if a not in _ANCHORS and b not in _ANCHORS)
+
+
+def _best_char(cands: tuple[str, ...], left: str, right: str) -> tuple[str | None, float, float]:
+    """Pick the candidate making ``left + c + right`` most probable; returns (char, best, margin).
+
+    Dictionary word probabilities plus how often this document itself has the
+    candidate next to the same neighbours."""
+    bg = _BIGRAMS
+    lc = char_t2s(left[-1:]) if left else ""
+    rc = char_t2s(right[:1]) if right else ""
+
+    def doc(c: str) -> float:
+        c = char_t2s(c)
+        return _DOC_WEIGHT * (math.log1p(bg.get(lc + c, 0)) + math.log1p(bg.get(c + rc, 0)))
+
+    scored = sorted(((score(left + c + right) + doc(c), c) for c in cands), reverse=True)
+    if not scored:
+        return None, -1e18, 0.0
+    best = scored[0]
+    margin = best[0] - scored[1][0] if len(scored) > 1 else 99.0
+    return best[1], best[0], margin
+
+
+class _Run:
+    def __init__(self, start: int, end: int, replacement: str, unresolved: int, gain: float):
+        self.start, self.end, self.replacement, self.unresolved, self.gain = start, end, replacement, unresolved, gain
+
+
+def _try_runs(text: str, q: int, line_end: int) -> _Run | None:
+    """Best repair of the run whose lost lead byte is the anchor at ``q``."""
+    left = text[max(0, q - 3):q].split("\n")[-1]
+    after_lost = q > 0 and text[q - 1] in _ANCHORS   # the left neighbour is itself lost
+    best: _Run | None = None
+    for k in range(1, MAX_RUN + 1):
+        end = q + 1 + k
+        if end > line_end:
+            break
+        run = text[q + 1:end]
+        if any(c in _ANCHORS for c in run):
+            break
+        if run.isascii() and not (end < len(text) and text[end] in _ANCHORS):
+            continue
+        for b in _encodings(run):
+            if len(b) < 2:
+                continue
+            cand = _candidate(text, q, end, b, left, after_lost)
+            if cand is None or re.search(r"[A-Za-z]", cand.replacement):
+                continue
+            # a longer run must be clearly better: past the point where the decoder
+            # got back in phase, characters only decode to themselves
+            if best is None or cand.gain > best.gain + 2.0:
+                best = cand
+            break
+    if best is None or best.gain < 15.0:
+        return None
+    if any(not (_is_text_char(c) or c.isascii()) for c in best.replacement if c != "?"):
+        return None
+    return best
+
+
+def _candidate(text: str, q: int, end: int, b: bytes, left: str, after_lost: bool) -> _Run | None:
+    """Repair of the run text[q:end] (+ a trailing lost byte) re-read from bytes ``b``."""
+    trail0, rest = b[0], b[1:]
+    dangling = None
+    tail_q = end < len(text) and text[end] in _ANCHORS
+    middle = _dec(rest)
+    if middle is None:
+        if not tail_q:
+            return None
+        middle = _dec(rest[:-1])
+        if middle is None:
+            return None
+        dangling = rest[-1]
+    if not 0x40 <= trail0 <= 0xFE or trail0 == 0x7F:
+        return None
+    right_ctx_end = end + (1 if dangling is not None else 0)
+    right = text[right_ctx_end:right_ctx_end + 3].split("\n")[0]
+    last = ""
+    unresolved = 0
+    if dangling is not None:
+        lc, _, lmargin = _best_char(_trails_for(dangling), left + "?" + middle, right)
+        if lc is None or lmargin < 2.0:
+            last, unresolved = "?", unresolved + 1
+        else:
+            last = lc
+    if not any(not c.isascii() for c in middle + last):
+        return None   # nothing but ASCII decoded: no evidence of a garbled run
+    fc, _, fmargin = _best_char(_leads_for(trail0), left, middle + last + right)
+    if fc is None or fmargin < 2.0 or after_lost:
+        first, unresolved = "?", unresolved + 1
+    else:
+        first = fc
+    replacement = first + middle + last
+    span_end = right_ctx_end
+    before = text[q:span_end]
+    gain = score(left + replacement + right) - score(left + before + right)
+    return _Run(q, span_end, replacement, unresolved, gain)
+
+
+def find(text: str) -> list[Edit]:
+    """Edits repairing (or reporting) every ``?``-anchored mojibake run and lost character."""
+    edits: list[Edit] = []
+    if not any(a in text for a in _ANCHORS):
+        return edits
+    anchors = [m.start() for m in re.finditer("[?\ufffd]", text)]
+    global _BIGRAMS
+    _BIGRAMS = _doc_bigrams(text)
+    consumed = -1
+    for q in anchors:
+        if q < consumed:
+            continue
+        line_end = text.find("\n", q)
+        if line_end == -1:
+            line_end = len(text)
+        prev = text[q - 1] if q else ""
+        nxt = text[q + 1] if q + 1 < len(text) else ""
+        # an ASCII question mark in ASCII context (a URL, "what?") is not a lost character
+        if text[q] == "?" and (prev.isascii() and prev.strip() and not prev.isdigit()) and (not nxt or nxt.isascii()):
+            continue
+        run = _try_runs(text, q, line_end)
+        if run is None:
+            edits.append(Edit(q, q + 1, text[q], "lost_char", drop=False))
+            consumed = q + 1
+            continue
+        kind = "mojibake" if run.unresolved == 0 else "mojibake_partial"
+        edits.append(Edit(run.start, run.end, run.replacement, kind))
+        consumed = run.end
+    return edits

@@ -1,0 +1,254 @@
+"""SIMILAR_TO links between counterpart policies of different plans.
+
+Two methods:
+* ``embedding:<model>`` — sentence-transformers, batch-encoded, cached on disk by
+  model + text hash.  Imports stay inside the function so the CLI and app start fast.
+* ``lexical`` — TF-IDF cosine over jieba tokens (with the domain dictionary, so 助餐,
+  适老化改造, 托位 are single tokens) plus character bigrams and trigrams.  It needs
+  nothing but jieba and must carry the quality offline.
+
+``auto`` tries the embedding model (env PLANGRAPH_EMBED_MODEL, default a Chinese model)
+and falls back to lexical with a logged warning saying why.  Only pairs from different
+plans are linked; each policy keeps its ``top_k`` best counterparts above ``threshold``.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import os
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Sequence
+
+from graph.records import Node, Relationship
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "BAAI/bge-small-zh-v1.5"
+LEXICAL_THRESHOLD = 0.14
+EMBEDDING_THRESHOLD = 0.6
+_STOP = set("的 和 与 及 等 在 对 为 以 了 是 将 并 或 其 各 中 上 下 个 有 到 按 加强 推进 推动 加快 提升 完善 开展 支持 鼓励 建设 发展 实施 服务 提高 进一步 积极 不断 深入 全面 持续 着力 大力 一批 有关 相关 工作 体系 水平 能力 机制 加大 优化 健全 构建 打造 培育 探索 落实 创新 促进 实现 提供 满足 需求 建立 规范 重点 领域".split())
+_PUNCT = re.compile(r"[\s\d，。、；：,.;:!?！？“”\"'《》()（）〔〕【】\[\]—\-~～%+·/]+")
+
+
+def default_model() -> str:
+    return os.environ.get("PLANGRAPH_EMBED_MODEL") or DEFAULT_MODEL
+
+
+def link_similar(
+    policies: Sequence[Node], *, method: str = "auto", model_name: str | None = None,
+    cache_dir: Path | None = None, top_k: int = 3, threshold: float | None = None,
+) -> tuple[list[Relationship], str]:
+    """SIMILAR_TO relationships (score, method) between policies of different plans, and the method used."""
+    pols = [p for p in policies if p.label == "Policy" and (p.properties.get("text") or p.properties.get("title"))]
+    if len(pols) < 2:
+        return [], "lexical" if method == "lexical" else (f"embedding:{model_name or default_model()}" if method == "embedding" else "lexical")
+    texts = [_policy_text(p) for p in pols]
+    used = "lexical"
+    vectors = None
+    if method in ("auto", "embedding"):
+        name = model_name or default_model()
+        try:
+            vectors = _embed(texts, name, cache_dir)
+            used = f"embedding:{name}"
+        except Exception as exc:  # noqa: BLE001 - any failure means: fall back
+            if method == "embedding":
+                raise
+            log.warning("similarity: embedding model %r unavailable (%s: %s); falling back to the lexical method",
+                        name, type(exc).__name__, exc)
+    elif method != "lexical":
+        raise ValueError(f"unknown similarity method {method!r} (auto | embedding | lexical)")
+    if vectors is None:
+        thr = LEXICAL_THRESHOLD if threshold is None else threshold
+        return _links_from_scores(pols, lexical_scores(texts, [p.properties.get("plan_id") or p.id for p in pols]),
+                                  top_k, thr, used), used
+    thr = EMBEDDING_THRESHOLD if threshold is None else threshold
+    return _links(pols, vectors, top_k, thr, used), used
+
+
+def _policy_text(p: Node) -> str:
+    pr = p.properties
+    title = pr.get("title") or ""
+    text = pr.get("text") or ""
+    return f"{title}。{title}。{text}" if title and not text.startswith(title) else (text or title)
+
+
+def _links(pols: list[Node], vectors: list, top_k: int, thr: float, used: str) -> list[Relationship]:
+    n = len(pols)
+    plan = [p.properties.get("plan_id") or p.id for p in pols]
+    scores: dict[tuple[int, int], float] = {}
+    for i in range(n):
+        for j in range(i + 1, n):
+            if plan[j] != plan[i]:
+                scores[(i, j)] = _dot(vectors[i], vectors[j])
+    return _links_from_scores(pols, scores, top_k, thr, used)
+
+
+def _links_from_scores(pols: list[Node], scores: dict[tuple[int, int], float], top_k: int, thr: float,
+                       used: str) -> list[Relationship]:
+    """Each policy keeps its top_k counterparts at or above thr; pairs are stored once (start id < end id)."""
+    n = len(pols)
+    per: list[list[tuple[float, int]]] = [[] for _ in range(n)]
+    for (i, j), s in scores.items():
+        if s >= thr:
+            per[i].append((s, j))
+            per[j].append((s, i))
+    best: dict[tuple[int, int], float] = {}
+    for i in range(n):
+        cands = per[i]
+        cands.sort(key=lambda x: (-x[0], pols[x[1]].id))
+        for s, j in cands[:top_k]:
+            key = (i, j) if pols[i].id < pols[j].id else (j, i)
+            best[key] = max(best.get(key, 0.0), s)
+    rels = []
+    for (i, j), s in sorted(best.items(), key=lambda kv: (pols[kv[0][0]].id, pols[kv[0][1]].id)):
+        rels.append(Relationship("SIMILAR_TO", pols[i].id, pols[j].id, "Policy", "Policy",
+                                 {"score": round(float(s), 4), "method": used}))
+    return rels
+
+
+def _dot(a, b) -> float:
+    if isinstance(a, dict):
+        if len(a) > len(b):
+            a, b = b, a
+        return sum(v * b.get(k, 0.0) for k, v in a.items())
+    return float(sum(x * y for x, y in zip(a, b)))
+
+
+# --- lexical ---------------------------------------------------------------------------------------
+
+def tokens(text: str) -> list[str]:
+    """jieba words (domain dictionary loaded, stop words out) + character 2- and 3-grams."""
+    from ontology import vocab
+
+    tk = vocab.tokenizer()
+    out = []
+    for w in tk.lcut(text):
+        w = w.strip()
+        if len(w) >= 2 and w not in _STOP and not _PUNCT.fullmatch(w):
+            out.append("w:" + w)
+    for chunk in _PUNCT.split(text):
+        for n in (2, 3):
+            out.extend("c:" + chunk[i:i + n] for i in range(len(chunk) - n + 1))
+    return out
+
+
+def lexical_vectors(texts: Sequence[str]) -> list[dict[str, float]]:
+    """L2-normalised TF-IDF (sublinear tf, smoothed idf) over the collection itself."""
+    from ontology import vocab
+
+    domain_words = {"w:" + w for w, _, _ in vocab.userdict_words()}
+    docs = [Counter(tokens(t)) for t in texts]
+    df: Counter = Counter()
+    for d in docs:
+        df.update(d.keys())
+    n = len(docs)
+    out = []
+    for d in docs:
+        v = {}
+        for term, tf in d.items():
+            if df[term] == n and n > 2:
+                continue
+            w = (1.0 + math.log(tf)) * (math.log((1 + n) / (1 + df[term])) + 1.0)
+            if term in domain_words:
+                w *= DOMAIN_WORD_BOOST
+            elif term.startswith("w:"):
+                w *= 1.5
+            v[term] = w
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        out.append({k: x / norm for k, x in v.items()})
+    return out
+
+
+def lexical_scores(texts: Sequence[str], groups: Sequence[str]) -> dict[tuple[int, int], float]:
+    """Pair scores between texts of different groups (plans).
+
+    Measures are long and cover several topics, so whole-text cosine buries the one shared
+    concept (助餐, 康复辅具社区租赁) that makes two measures counterparts.  The score mixes
+    the whole-text cosine with the best sentence-to-sentence cosine.
+    """
+    from ontology.mapping.text import sentences
+
+    doc_vecs = lexical_vectors(texts)
+    sent_texts: list[str] = []
+    owner: list[int] = []
+    for i, t in enumerate(texts):
+        for sp in sentences(t):
+            if len(sp.text) >= 6:
+                sent_texts.append(sp.text)
+                owner.append(i)
+    sent_vecs = lexical_vectors(sent_texts)
+    doc_s = _pairwise(doc_vecs, list(range(len(texts))), groups, reduce_max=False)
+    sent_s = _pairwise(sent_vecs, owner, groups, reduce_max=True)
+    out: dict[tuple[int, int], float] = {}
+    for key in set(doc_s) | set(sent_s):
+        out[key] = DOC_WEIGHT * doc_s.get(key, 0.0) + (1 - DOC_WEIGHT) * sent_s.get(key, 0.0)
+    return out
+
+
+DOC_WEIGHT = 0.4
+DOMAIN_WORD_BOOST = 2.5
+
+
+def _pairwise(vecs: list[dict[str, float]], owner: list[int], groups: Sequence[str], reduce_max: bool
+              ) -> dict[tuple[int, int], float]:
+    """Sparse dot products through an inverted index, folded onto owner pairs of different groups."""
+    from collections import defaultdict
+
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for k, v in enumerate(vecs):
+        for term, w in v.items():
+            postings[term].append((k, w))
+    out: dict[tuple[int, int], float] = {}
+    for k, v in enumerate(vecs):
+        acc: dict[int, float] = defaultdict(float)
+        for term, w in v.items():
+            for k2, w2 in postings[term]:
+                if k2 > k:
+                    acc[k2] += w * w2
+        a = owner[k]
+        for k2, s in acc.items():
+            b = owner[k2]
+            if a == b or groups[a] == groups[b]:
+                continue
+            key = (a, b) if a < b else (b, a)
+            if reduce_max:
+                if s > out.get(key, 0.0):
+                    out[key] = s
+            else:
+                out[key] = s
+    return out
+
+
+# --- embeddings ------------------------------------------------------------------------------------
+
+def _embed(texts: list[str], model_name: str, cache_dir: Path | None) -> list[list[float]]:
+    import numpy as np
+    from sentence_transformers import SentenceTransformer  # heavy: only here
+
+    keys = [hashlib.sha1(f"{model_name}\x1f{t}".encode("utf-8")).hexdigest() for t in texts]
+    cached: dict[str, "np.ndarray"] = {}
+    cdir = Path(cache_dir) / "embeddings" if cache_dir else None
+    if cdir is not None:
+        for k in set(keys):
+            f = cdir / f"{k}.npy"
+            if f.exists():
+                cached[k] = np.load(f)
+    missing = [i for i, k in enumerate(keys) if k not in cached]
+    if missing:
+        model = SentenceTransformer(model_name)
+        vecs = model.encode([texts[i] for i in missing], batch_size=32, normalize_embeddings=True,
+                            show_progress_bar=False, convert_to_numpy=True)
+        for i, v in zip(missing, vecs):
+            cached[keys[i]] = v
+            if cdir is not None:
+                cdir.mkdir(parents=True, exist_ok=True)
+                np.save(cdir / f"{keys[i]}.npy", v)
+    out = []
+    for k in keys:
+        v = cached[k].astype("float64")
+        nrm = float(np.linalg.norm(v)) or 1.0
+        out.append((v / nrm).tolist())
+    return out

@@ -1,0 +1,47 @@
+"""Plangraph explorer: compare Chinese local-government plans as a knowledge graph.
+
+    streamlit run app.py -- --store embedded --db data/graph.lbug
+    streamlit run app.py -- --store neo4j
+
+Pages live in explorer/pages/; their logic in plain functions in explorer/.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from explorer import data  # noqa: E402
+from explorer.settings import parse_settings  # noqa: E402
+from graph.store import StoreError  # noqa: E402
+
+st.set_page_config(page_title="Plangraph", page_icon="🗺️", layout="wide")
+
+settings = parse_settings(sys.argv[1:])
+data.configure(settings)
+
+PAGES = [
+    st.Page("explorer/pages/overview.py", title="Overview", icon="🏠", default=True),
+    st.Page("explorer/pages/compare.py", title="Compare", icon="📊"),
+    st.Page("explorer/pages/policies.py", title="Policies", icon="📜"),
+    st.Page("explorer/pages/graph.py", title="Graph", icon="🕸️"),
+    st.Page("explorer/pages/agencies.py", title="Agencies", icon="🏛️"),
+    st.Page("explorer/pages/cypher.py", title="Cypher", icon="⌨️"),
+]
+page = st.navigation(PAGES)
+
+st.sidebar.markdown("**Plangraph** — Chinese local-government plans compared")
+try:
+    store = data.store()
+except StoreError as e:
+    st.title("Plangraph")
+    st.error(f"Cannot open the graph store: {e}")
+    st.info("Build the graph first: `make build` (or `python -m graph build --store embedded --db data/graph.lbug`).")
+    st.stop()
+st.sidebar.caption(f"Store: {store.describe()}")
+page.run()

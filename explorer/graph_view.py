@@ -1,0 +1,130 @@
+"""The Graph page's model: a neighbourhood expanded level by level from query rows, turned into
+pyvis nodes and edges.
+
+Labels and titles come from documents, and the pyvis page runs inside a components.html
+iframe that shares the app's origin: every label and title is html.escape'd here, before
+it goes anywhere near pyvis.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+LABEL_COLOURS = {
+    "Region": "#4e79a7",
+    "Plan": "#f28e2b",
+    "Policy": "#59a14f",
+    "Target": "#e15759",
+    "Indicator": "#b07aa1",
+    "Domain": "#76b7b2",
+    "PolicyInstrument": "#edc948",
+    "Agency": "#ff9da7",
+}
+OTHER_COLOUR = "#9c9c9c"
+LOOKUP_LABELS = ("Policy", "Indicator", "Agency", "Region")
+MAX_LABEL = 24
+
+
+@dataclass
+class GraphModel:
+    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> pyvis node kwargs
+    edges: list[dict[str, Any]] = field(default_factory=list)
+    depth_reached: int = 0
+    capped: bool = False
+
+    @property
+    def labels(self) -> list[str]:
+        return sorted({n["group"] for n in self.nodes.values()})
+
+
+def colour_of(label: str) -> str:
+    return LABEL_COLOURS.get(label, OTHER_COLOUR)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
+
+
+def make_node(node_id: str, label: str, name: Any, *, start: bool = False) -> dict[str, Any]:
+    name = "" if name is None else str(name)
+    return {
+        "n_id": html.escape(str(node_id), quote=True),
+        "label": html.escape(_short(name or str(node_id)), quote=True),
+        "title": html.escape(f"{label}: {name}\n{node_id}", quote=True),
+        "color": colour_of(label),
+        "group": label,
+        "size": 28 if start else 16,
+        "borderWidth": 3 if start else 1,
+    }
+
+
+def expand(start_id: str, start_label: str, start_name: str, depth: int, node_cap: int,
+           neighbours: Callable[[list[str]], list[dict[str, Any]]]) -> GraphModel:
+    """Breadth-first expansion: `neighbours(ids)` (the neighbourhood query) is called once per level
+    with that level's frontier; stops at `depth` levels or when `node_cap` nodes are in the view."""
+    model = GraphModel()
+    model.nodes[start_id] = make_node(start_id, start_label, start_name, start=True)
+    seen_edges: set[tuple[str, str, str]] = set()
+    frontier = [start_id]
+    for level in range(1, max(1, depth) + 1):
+        if not frontier:
+            break
+        rows = neighbours(frontier)
+        model.depth_reached = level
+        next_frontier = []
+        for r in rows:
+            ends = ((r["source"], r.get("source_label"), r.get("source_name")),
+                    (r["target"], r.get("target_label"), r.get("target_name")))
+            for nid, lab, name in ends:
+                if nid not in model.nodes:
+                    if len(model.nodes) >= node_cap:
+                        model.capped = True
+                        continue
+                    model.nodes[nid] = make_node(nid, lab or "", name)
+                    next_frontier.append(nid)
+            key = (r["source"], r["rel_type"], r["target"])
+            if r["source"] in model.nodes and r["target"] in model.nodes and key not in seen_edges:
+                seen_edges.add(key)
+                model.edges.append({"source": r["source"], "to": r["target"],
+                                    "title": html.escape(str(r["rel_type"]), quote=True),
+                                    "label": html.escape(str(r["rel_type"]), quote=True)})
+        frontier = next_frontier
+        if model.capped:
+            break
+    return model
+
+
+def to_pyvis_html(model: GraphModel, height: str = "620px") -> str:
+    """The self-contained pyvis page (vis.js inlined: no CDN, works offline)."""
+    from pyvis.network import Network
+
+    net = Network(height=height, width="100%", directed=True, cdn_resources="in_line", bgcolor="#ffffff")
+    ids = {}
+    for nid, kw in model.nodes.items():
+        kw = dict(kw)
+        ids[nid] = kw.pop("n_id")
+        net.add_node(ids[nid], **kw)
+    for e in model.edges:
+        net.add_edge(ids[e["source"]], ids[e["to"]], title=e["title"], label=e["label"], arrows="to",
+                     font={"size": 9, "color": "#777"}, color="#bbbbbb")
+    net.barnes_hut(gravity=-6000, spring_length=140)
+    return net.generate_html(notebook=False)
+
+
+def legend_html(labels: Iterable[str]) -> str:
+    items = "".join(
+        f'<span style="display:inline-block;margin-right:12px"><span style="display:inline-block;width:12px;'
+        f'height:12px;border-radius:6px;background:{colour_of(l)};margin-right:4px"></span>{html.escape(l)}</span>'
+        for l in labels)
+    return f'<div style="font-size:0.85em">{items}</div>'
+
+
+def edges_table(model: GraphModel) -> tuple[list[str], list[list[Any]]]:
+    """The view's edges as a plain table (names unescaped back for the dataframe/CSV)."""
+    cols = ["source", "source_label", "relationship", "target", "target_label"]
+    rows = []
+    for e in model.edges:
+        a, b = model.nodes[e["source"]], model.nodes[e["to"]]
+        rows.append([e["source"], a["group"], html.unescape(e["label"]), e["to"], b["group"]])
+    return cols, rows

@@ -1,0 +1,46 @@
+"""Agencies: who leads what, per region and function."""
+import altair as alt
+import streamlit as st
+
+from explorer import data, ui
+from explorer.views import bilingual, choice_map
+
+st.title("Agencies")
+
+regions = choice_map(data.records("regions"), "region", lambda r: bilingual(r["region"], r["region_en"]))
+functions_all = data.records("agency_functions")
+functions = choice_map(functions_all, "function", "function")
+
+c = st.columns([1, 1, 1])
+region = c[0].selectbox("Region", list(regions), key="ag_region")
+function = c[1].selectbox("Function", list(functions), key="ag_function")
+limit = c[2].number_input("Show at most", min_value=5, max_value=1000, value=50, step=5, key="ag_limit")
+
+st.subheader("Agencies by measures led")
+lead = data.frame("lead_agencies", region=regions[region], function=functions[function], limit=int(limit))
+if lead.empty:
+    st.info("No agency leads or is involved in a measure for this selection.")
+else:
+    st.altair_chart(
+        alt.Chart(lead.head(30)).transform_fold(["led", "involved"], as_=["role", "measures"]).mark_bar().encode(
+            x=alt.X("measures:Q"), y=alt.Y("agency:N", sort="-x", title=None), color="role:N",
+            tooltip=["agency", "region", "function", "led", "involved"],
+        ).properties(height=max(120, 24 * min(30, len(lead)))),
+        width="stretch")
+ui.table(lead, "lead_agencies", "ag_lead")
+
+st.subheader("Who leads what: functions across regions")
+fn = data.frame("agency_functions")
+if regions[region]:
+    fn = fn[fn["region"] == regions[region]]
+if functions[function]:
+    fn = fn[fn["function"] == functions[function]]
+if not fn.empty:
+    st.altair_chart(
+        alt.Chart(fn).mark_rect().encode(
+            x=alt.X("region:N", title=None), y=alt.Y("function:N", title=None),
+            color=alt.Color("led:Q", scale=alt.Scale(scheme="greens")),
+            tooltip=["function", "region", "agencies", "led"],
+        ).properties(height=max(120, 26 * fn["function"].nunique())),
+        width="stretch")
+ui.table(fn.reset_index(drop=True), "agency_functions", "ag_functions")

@@ -1,0 +1,43 @@
+"""Overview: what the graph holds — regions, plans, counts, store and similarity method."""
+import streamlit as st
+
+from explorer import data, ui
+from explorer.views import bilingual, counts_table, frame
+
+st.title("Plangraph")
+st.caption("A knowledge graph of Chinese local-government plans: targets, measures, policy instruments and "
+           "lead agencies, compared across regions.")
+
+store = data.store()
+counts = data.counts()
+node_labels = list(store.schema.nodes)
+
+c = st.columns(4)
+c[0].metric("Regions", counts.get("Region", 0))
+c[1].metric("Plans", counts.get("Plan", 0))
+c[2].metric("Measures", counts.get("Policy", 0))
+c[3].metric("Targets", counts.get("Target", 0))
+
+st.markdown(f"**Store in use:** {store.describe()}")
+
+sim = data.records("similarity_methods")
+if sim:
+    st.markdown("**Similarity method:** " + "; ".join(
+        f"`{r['method'] or 'unspecified'}` ({r['links']} SIMILAR_TO links, scores "
+        f"{(r['min_score'] or 0):.2f}–{(r['max_score'] or 0):.2f})" for r in sim))
+else:
+    st.markdown("**Similarity method:** none — the graph has no SIMILAR_TO links.")
+
+st.subheader("Regions")
+regions = data.frame("regions")
+if not regions.empty:
+    regions.insert(1, "name", [bilingual(a, b) for a, b in zip(regions["region"], regions["region_en"])])
+ui.table(regions, "regions", "ov_regions")
+
+st.subheader("Plans")
+plans = data.frame("plans_overview")
+ui.table(plans, "plans", "ov_plans")
+
+st.subheader("Counts per label and relationship type")
+cols, rows = counts_table(counts, node_labels)
+ui.table(frame(cols, rows), "counts", "ov_counts")

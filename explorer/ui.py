@@ -1,0 +1,44 @@
+"""Small Streamlit widgets shared by the pages."""
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from graph.store import QueryResult
+from graph.tables import to_csv_bytes, to_xlsx_bytes
+
+
+def _plain(v: Any) -> Any:
+    if hasattr(v, "item") and not isinstance(v, (list, dict, str)):
+        try:
+            return v.item()  # numpy scalar -> Python
+        except (ValueError, AttributeError):
+            return v
+    return v
+
+
+def result_of(data: pd.DataFrame | tuple[list[str], list[list[Any]]]) -> QueryResult:
+    if isinstance(data, pd.DataFrame):
+        rows = [[None if (not isinstance(v, (list, dict)) and pd.isna(v)) else _plain(v) for v in row]
+                for row in data.itertuples(index=False, name=None)]
+        return QueryResult([str(c) for c in data.columns], rows)
+    cols, rows = data
+    return QueryResult(list(cols), [list(r) for r in rows])
+
+
+def downloads(data: pd.DataFrame | tuple[list[str], list[list[Any]]], name: str, key: str) -> None:
+    """CSV (UTF-8 with BOM) and XLSX download buttons for one table."""
+    res = result_of(data)
+    c1, c2, _ = st.columns([1, 1, 4])
+    c1.download_button("Download CSV", to_csv_bytes(res), file_name=f"{name}.csv", mime="text/csv",
+                       key=f"{key}_csv", on_click="ignore")
+    c2.download_button("Download XLSX", to_xlsx_bytes(res, sheet=name), file_name=f"{name}.xlsx",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                       key=f"{key}_xlsx", on_click="ignore")
+
+
+def table(data: pd.DataFrame, name: str, key: str, **kw: Any) -> None:
+    st.dataframe(data, hide_index=True, width="stretch", **kw)
+    downloads(data, name, key)

@@ -1,0 +1,87 @@
+"""Plain data shaping for the pages: bilingual names, filter choices, chart frames."""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+import pandas as pd
+
+ANY = "(any)"
+
+
+def bilingual(name: Any, name_en: Any) -> str:
+    """'托育服务 Childcare' — Chinese concept name with its English name (either may be missing)."""
+    parts = [str(p) for p in (name, name_en) if p not in (None, "")]
+    if len(parts) == 2 and parts[0] == parts[1]:
+        parts = parts[:1]
+    return " ".join(parts)
+
+
+def frame(columns: list[str], rows: list[list[Any]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=columns)
+
+
+def choice_map(records: Iterable[dict[str, Any]], key: str, label: Any) -> dict[str, str]:
+    """Display text -> parameter value, preceded by ANY -> '' (the queries' 'any' value)."""
+    out = {ANY: ""}
+    for r in records:
+        text = label(r) if callable(label) else r[label]
+        if r.get(key) not in (None, "") and text not in out:
+            out[text] = r[key]
+    return out
+
+
+def default_indicator(records: list[dict[str, Any]]) -> int:
+    """Index of the indicator most regions set targets for (the indicators query orders by that)."""
+    if not records:
+        return 0
+    best = max(range(len(records)), key=lambda k: (records[k].get("regions") or 0, records[k].get("targets") or 0, -k))
+    return best
+
+
+def indicator_label(r: dict[str, Any]) -> str:
+    return f"{bilingual(r.get('indicator'), r.get('indicator_en'))} — {r.get('regions')} regions, {r.get('targets')} targets"
+
+
+TARGET_COLUMNS = ["region", "level", "comparator", "value", "value_max", "unit", "value_norm", "unit_norm", "year",
+                  "baseline_value", "baseline_year", "attribute", "kind", "change_type", "indicator_text", "quote",
+                  "plan", "plan_id"]
+
+
+def target_table(columns: list[str], rows: list[list[Any]]) -> tuple[list[str], list[list[Any]]]:
+    """indicator_targets rows reordered for reading: who, at what level, by when, with what evidence."""
+    idx = {c: k for k, c in enumerate(columns)}
+    cols = [c for c in TARGET_COLUMNS if c in idx]
+    return cols, [[r[idx[c]] for c in cols] for r in rows]
+
+
+def heatmap_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
+    """domain_coverage -> region, domain (bilingual), measures; every region x domain cell present (0 if none)."""
+    df = pd.DataFrame(records, columns=["region", "domain_id", "domain", "domain_en", "measures"])
+    if df.empty:
+        return pd.DataFrame(columns=["region", "domain", "measures"])
+    df["domain"] = [bilingual(a, b) for a, b in zip(df["domain"], df["domain_en"])]
+    grid = df.pivot_table(index="region", columns="domain", values="measures", aggfunc="sum", fill_value=0)
+    return grid.reset_index().melt(id_vars="region", var_name="domain", value_name="measures")
+
+
+def instrument_frame(records: list[dict[str, Any]], regions: list[str]) -> pd.DataFrame:
+    df = pd.DataFrame(records, columns=["region", "instrument_id", "instrument", "instrument_en", "category", "uses",
+                                        "share"])
+    if regions:
+        df = df[df["region"].isin(regions)]
+    df = df.copy()
+    df["instrument"] = [bilingual(a, b) for a, b in zip(df["instrument"], df["instrument_en"])]
+    return df.reset_index(drop=True)
+
+
+def category_frame(records: list[dict[str, Any]], regions: list[str]) -> pd.DataFrame:
+    df = pd.DataFrame(records, columns=["region", "category", "uses", "share"])
+    if regions:
+        df = df[df["region"].isin(regions)]
+    return df.reset_index(drop=True)
+
+
+def counts_table(counts: dict[str, int], node_labels: Iterable[str]) -> tuple[list[str], list[list[Any]]]:
+    labels = set(node_labels)
+    rows = [["node label" if k in labels else "relationship type", k, v] for k, v in counts.items()]
+    return ["kind", "name", "count"], rows

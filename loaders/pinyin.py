@@ -18,6 +18,9 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _SYL = rf"[a-zü{_TONED}]{{1,7}}"
 _PREV = r"[\u3400-\u9fff\uf900-\ufaff?]"
 _ANNOT = re.compile(rf"(?<={_PREV})[(（]({_SYL})[)）]")
+# the opening bracket may have been eaten by a mojibake run (``責zé)任``): then only a
+# toned syllable counts
+_ANNOT_NOOPEN = re.compile(rf"(?<={_PREV})([a-zü]*[{_TONED}][a-zü]*)[)）]")
 # Cut-off annotation: a syllable whose closing bracket was lost at a line end,
 # e.g. ``自規(gu`` + newline; only taken in annotated documents.
 _TONE_RE = re.compile(f"[{_TONED}]")
@@ -46,5 +49,9 @@ def find(text: str) -> list[Edit]:
         if not is_syllable(syl):
             continue
         if _TONE_RE.search(syl) or (annotated_doc and syl in ("de", "le", "ne", "me", "men", "zi", "ge", "ma", "ba", "zhe")):
+            edits.append(Edit(m.start(), m.end(), "", "pinyin_annotation"))
+    taken = {e.start for e in edits}
+    for m in _ANNOT_NOOPEN.finditer(text):
+        if m.start() not in taken and m.start() - 1 not in taken and is_syllable(m.group(1)) and len(m.group(1)) <= 7:
             edits.append(Edit(m.start(), m.end(), "", "pinyin_annotation"))
     return edits

@@ -1,0 +1,176 @@
+"""Responsibility clauses: who leads and who takes part in a measure.
+
+Forms handled (any bracket style, traditional text already simplified):
+  〔责任单位：发改委、财政局牵头，教育局、民政局等分工负责〕
+  （市民政局、市财政局，各市（县）区人民政府按照职责分工负责）
+  （市科技局负责）
+  牵头单位：市发改委；配合单位：市财政局、市民政局      (a line of its own)
+The clause is the last bracketed group of a measure that contains a role word
+(负责, 牵头, 配合, 参与, 责任单位, 牵头单位, 按职责分工). It is split into segments on
+``，；`` and agencies on ``、``; a segment whose role word is 牵头 (or that follows
+牵头单位：) gives leads, 配合/参与/负责/协同 involved. Without any 牵头 the first agency
+named is the lead and the rest are involved. Remarks in brackets inside the clause
+(``（以下均需…不再列出）``) and a trailing sentence after ``。`` are not agencies.
+"""
+from __future__ import annotations
+
+import re
+
+from .document import Responsibility
+
+_ROLE = re.compile(r"(责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|按照?职责分工负责|分工负责|牵头|配合|负责|参与|协同)")
+_OPENERS = {"〔": "〕", "（": "）", "(": ")", "[": "]", "【": "】"}
+_LEAD_PREFIX = re.compile(r"^(牵头单位|牵头部门|责任单位|责任部门|主责单位)[:：]")
+_INV_PREFIX = re.compile(r"^(配合单位|配合部门|参与单位|协同单位|协办单位)[:：]")
+_TRAIL_ROLE = re.compile(r"(等有关部门|等有关单位|等部门|等单位|等)?\s*(按照?职责分工负责|按职责负责|分工负责|共同负责|负责落实|牵头负责|牵头|配合|负责|参与|协同)$")
+_GENERIC = re.compile(r"^(有关部门|相关部门|各有关部门|有关单位|相关单位|各相关部门)$")
+_LINE_CLAUSE = re.compile(r"^(牵头单位|责任单位|牵头部门|责任部门)[:：].+$")
+
+
+def _matching_close(text: str, i: int) -> int | None:
+    """Index of the bracket closing the one at ``i`` (any style: some sources mix 〔…）)."""
+    depth = 0
+    for j in range(i, len(text)):
+        c = text[j]
+        if c in _OPENERS:
+            depth += 1
+        elif c in _OPENERS.values():
+            depth -= 1
+            if depth == 0:
+                return j
+    return None
+
+
+def find_clause(text: str) -> tuple[int, int] | None:
+    """[start, end) of the responsibility clause in a measure's text, or None."""
+    # a line of its own: 牵头单位：… / 责任单位：…
+    lines = text.split("\n")
+    pos = 0
+    found = None
+    for ln in lines:
+        if _LINE_CLAUSE.match(ln):
+            found = (pos, pos + len(ln))
+        pos += len(ln) + 1
+    if found:
+        return found
+    # the last top-level bracket group with a role word, at the end of a sentence
+    best = None
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c in _OPENERS:
+            j = _matching_close(text, i)
+            if j is None:
+                break
+            inner = text[i + 1:j]
+            if _ROLE.search(inner) and _has_agency(inner):
+                best = (i, j + 1)
+            i = j + 1
+        else:
+            i += 1
+    return best
+
+
+def _has_agency(s: str) -> bool:
+    return bool(re.search(r"(局|委|办|厅|部|府|会|院|室|中心|集团|行|所|队|处|站|公司|单位|部门|联|团)", s))
+
+
+def parse(raw: str, start: int) -> Responsibility:
+    """Split a clause into lead and involved agencies."""
+    inner = raw
+    if inner and inner[0] in _OPENERS:
+        inner = inner[1:]
+        if inner and inner[-1] in _OPENERS.values():
+            inner = inner[:-1]
+    # remarks: a trailing sentence after 。 and bracketed notes that are not agency qualifiers
+    inner = inner.split("。")[0]
+    inner = _strip_notes(inner)
+    segs = [s.strip() for s in split_top(inner, "，,；;") if s.strip()]
+    lead: list[str] = []
+    involved: list[str] = []
+    saw_lead_role = False
+    for seg in segs:
+        role = None
+        m = _LEAD_PREFIX.match(seg)
+        if m:
+            role = "lead" if m.group(1) != "责任单位" else None
+            seg = seg[m.end():]
+        m = _INV_PREFIX.match(seg)
+        if m:
+            role = "involved"
+            seg = seg[m.end():]
+        t = _TRAIL_ROLE.search(seg)
+        if t:
+            word = t.group(2)
+            seg = seg[:t.start()]
+            if word in ("牵头", "牵头负责"):
+                role = "lead"
+            elif role is None:
+                role = "involved"
+        names = [_clean(n) for n in split_top(seg, "、/")]
+        names = [n for n in names if n and not _GENERIC.match(n)]
+        if role == "lead":
+            saw_lead_role = True
+            lead.extend(names)
+        else:
+            involved.extend(names)
+    if not saw_lead_role and involved:
+        lead, involved = [involved[0]], involved[1:]
+    return Responsibility(raw=raw, lead=_dedupe(lead), involved=[n for n in _dedupe(involved) if n not in lead],
+                          start=start, end=start + len(raw))
+
+
+def split_top(s: str, seps: str) -> list[str]:
+    """Split on ``seps`` outside brackets: 各县（市、区）人民政府 stays one name."""
+    out, cur, depth = [], [], 0
+    for c in s:
+        if c in _OPENERS:
+            depth += 1
+        elif c in _OPENERS.values():
+            depth = max(0, depth - 1)
+        if c in seps and depth == 0:
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(c)
+    out.append("".join(cur))
+    return out
+
+
+def _strip_notes(s: str) -> str:
+    """Remove bracketed remarks like （以下均需…不再列出）, keep qualifiers like 各县（市、区）."""
+    out = []
+    i = 0
+    while i < len(s):
+        c = s[i]
+        if c in _OPENERS:
+            j = _matching_close(s, i)
+            if j is None:
+                out.append(s[i:])
+                break
+            inner = s[i + 1:j]
+            if len(inner) > 8 or re.search(r"(以下|不再|均需|另行)", inner):
+                i = j + 1
+                continue
+            out.append(s[i:j + 1])
+            i = j + 1
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def _clean(n: str) -> str:
+    n = n.strip(" ：:")
+    n = re.sub(r"^(由|和|及|与)", "", n)
+    n = re.sub(r"(等有关部门|等有关单位|等相关部门|等部门|等单位|等)$", "", n)
+    return n.strip()
+
+
+def _dedupe(xs: list[str]) -> list[str]:
+    seen, out = set(), []
+    for x in xs:
+        if x not in seen:
+            seen.add(x)
+            out.append(x)
+    return out

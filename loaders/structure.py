@@ -1,0 +1,383 @@
+"""Document structure: sections, measures (incl. 专栏 boxes and safeguards), tables.
+
+Headings are recognised by their numbering family, each with a canonical rank:
+``第一篇`` < ``第一章`` < ``第一节`` < ``一、`` < ``（一）`` < ``1.``/``1、`` < ``（1）`` < ``①``.
+Nesting is by rank (a heading's parent is the nearest earlier heading of smaller
+rank), so an excerpt that starts at ``5.`` or a document that skips a level still
+nests correctly; ``Section.level`` is the depth in that tree.
+Damaged headings are recognised too: ``）发展回顾`` and ``十一）…`` (lost opening
+bracket and/or number: rank of ``（一）``, number inferred from the previous sibling),
+and bare title lines (short, unpunctuated, followed by text: e.g. ``保障措施`` that
+lost its ``四、``): well-known top-level titles get rank ``一、``, others become a
+child of the current heading, or a sibling of the previous bare title.
+
+A numbered line that carries text after its title (``1.推进…。加强…``) is an *item*,
+not a heading. Measures are items, and titled paragraphs (``提升健康医疗服务能力。…``),
+inside sections that hold measures -- i.e. not background, review, guiding
+principles or targets. A leaf section made only of untitled paragraphs in such a
+context is one measure (``坚持党的领导`` + paragraph). Items under a safeguard
+section (保障措施, 要素保障, 组织实施 …) are kind ``safeguard``; items of a ``专栏``
+box are kind ``box``. Each measure gets its responsibility clause, if any.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .document import Measure, ParsedDocument, Section
+from . import responsibility, tables
+
+CN_NUM = "一二三四五六七八九十百零〇两"
+_FAMILIES: list[tuple[int, re.Pattern]] = [
+    (0, re.compile(rf"^第([{CN_NUM}\d]+)篇\s*")),
+    (1, re.compile(rf"^第([{CN_NUM}\d]+)章\s*")),
+    (2, re.compile(rf"^第([{CN_NUM}\d]+)节\s*")),
+    (3, re.compile(rf"^([{CN_NUM}]+)\s*[、.．]\s*")),
+    (4, re.compile(rf"^[（(]([{CN_NUM}]+)[）)]\s*[、.．]?\s*")),
+    (5, re.compile(r"^(\d{1,3})\s*(?:[、．]|\.(?!\d))\s*")),
+    (6, re.compile(r"^[（(](\d{1,3})[）)]\s*[、.．]?\s*")),
+    (7, re.compile(r"^([①-⑳])\s*")),
+]
+# a （一）-style heading that lost its opening bracket, or bracket and number
+_LOST_BRACKET = re.compile(rf"^([{CN_NUM}]*)[）)]\s*(?=[\u4e00-\u9fff])")
+_BOX = re.compile(r"^专栏\s*[\d一二三四五六七八九十]*[:：\s]*")
+_TOP_TITLES = re.compile(r"^(保障措施|保障机制|组织实施|实施保障|要素保障|组织保障|重点任务|主要任务|重点工作|工作举措|主要举措|总体要求|指导思想|基本原则|发展目标|主要目标|规划背景|发展基础|发展环境|面临形势|总体思路|空间布局|实施机制)$")
+_SAFEGUARD = re.compile(r"^(.{0,6}保障措施|保障机制|.{0,4}保障|组织实施|实施机制|组织领导|保障体系)$")
+_NON_MEASURE = re.compile(r"(背景|回顾|形势|现状|基础|总体要求|指导思想|基本原则|总体思路|目标|意义|定位|原则|总体框架|展望|主要指标)")
+_CLOSING = re.compile(r"^(本(实施)?(意见|方案|规划|办法|通知|计划|细则|措施|规定)|自\d{4}年.{0,12}(施行|实施|执行))|有效期至")
+_DATE_LINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[）)]?$")
+_SENT_END = "。；！？"
+_MAX_TITLE = 40
+_MAX_BARE = 25
+
+
+@dataclass
+class _Line:
+    idx: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class _Head:
+    rank: int
+    number: str | None
+    title: str
+    line: _Line
+    sec: Section | None = None
+    children: int = 0
+
+
+def _cn_to_int(s: str) -> int | None:
+    vals = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    if s.isdigit():
+        return int(s)
+    if not s:
+        return None
+    total, cur = 0, 0
+    for ch in s:
+        if ch in vals:
+            cur = vals[ch]
+        elif ch == "十":
+            total += (cur or 1) * 10
+            cur = 0
+        elif ch == "百":
+            total += (cur or 1) * 100
+            cur = 0
+        else:
+            return None
+    return total + cur
+
+
+def _int_to_cn(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    return str(n)
+
+
+def _fmt_number(rank: int, raw: str) -> str:
+    if rank in (0, 1, 2):
+        return f"第{raw}" + "篇章节"[rank]
+    if rank in (4, 6):
+        return f"（{raw}）"
+    return raw
+
+
+def _split_title(rest: str) -> tuple[str, str]:
+    """(title, body) of a line: the title is the first sentence when it is short."""
+    m = re.search(r"[。；！？]", rest)
+    if m and m.start() <= _MAX_TITLE and "，" not in rest[:m.start()]:
+        return rest[:m.start()], rest[m.end():]
+    if not m and len(rest) <= _MAX_TITLE:
+        return rest, ""
+    m2 = re.search(r"[，：]", rest)
+    cut = m2.start() if m2 and m2.start() <= _MAX_TITLE else min(len(rest), 20)
+    return rest[:cut], rest[cut:]
+
+
+def _classify_numbered(text: str) -> tuple[int, str, str] | None:
+    for rank, rx in _FAMILIES:
+        m = rx.match(text)
+        if m:
+            rest = text[m.end():]
+            if not rest or not re.match(r"[\u4e00-\u9fff“《「（A-Za-z0-9]", rest):
+                continue
+            if rank == 5 and re.match(r"^\d+[、.]\d", text):
+                continue
+            return rank, m.group(1), rest
+    return None
+
+
+def _is_bare_title(text: str) -> bool:
+    return (0 < len(text) <= _MAX_BARE and not re.search(r"[，。；：:,;！？、]", text)
+            and bool(re.search(r"[\u4e00-\u9fff]", text)) and not _DATE_LINE.match(text)
+            and not re.match(r"^[\d.%]+$", text))
+
+
+def _is_titled_paragraph(text: str) -> str | None:
+    m = re.search(r"[。；]", text)
+    if m and 2 <= m.start() <= 30 and m.end() < len(text) and not re.search(r"[，、：:,]", text[:m.start()]):
+        return text[:m.start()]
+    return None
+
+
+def build(doc: ParsedDocument) -> None:
+    """Fill ``doc.sections``, ``doc.measures`` and ``doc.tables`` from ``doc.text``."""
+    text = doc.text
+    doc.tables = tables.find_tables(text)
+    spans = [(t.start, t.end) for t in doc.tables]
+    lines: list[_Line] = []
+    pos = 0
+    for i, ln in enumerate(text.split("\n")):
+        end = pos + len(ln)
+        if ln and not any(a <= pos and end <= b for a, b in spans):
+            lines.append(_Line(i, pos, end, ln))
+        pos = end + 1
+    _Builder(doc, lines).run()
+
+
+class _Builder:
+    def __init__(self, doc: ParsedDocument, lines: list[_Line]):
+        self.doc = doc
+        self.lines = lines
+        self.stack: list[_Head] = []
+        self.heads: list[_Head] = []
+        self.measures: list[Measure] = []
+        self.cur: Measure | None = None      # measure being extended by continuation paragraphs
+        self.box: _Head | None = None
+        self.last_bare_rank: int | None = None
+        self.sec_counter: dict[tuple, int] = {}
+        self.leaf_paras: dict[int, list[_Line]] = {}
+        self.closed = False
+
+    # -- sections -------------------------------------------------------------
+    def _path(self) -> list[str]:
+        return [h.title for h in self.stack]
+
+    def _open(self, rank: int, number: str | None, title: str, line: _Line) -> _Head:
+        while self.stack and self.stack[-1].rank >= rank:
+            self.stack.pop()
+        parent = self.stack[-1] if self.stack else None
+        if parent:
+            parent.children += 1
+        key = tuple(id(h) for h in self.stack)
+        self.sec_counter[key] = self.sec_counter.get(key, 0) + 1
+        ordinal_path = [h.sec.id.split("-", 1)[1] for h in self.stack[-1:]] if self.stack else []
+        sid = "s-" + ("-".join(ordinal_path + [str(self.sec_counter[key])]))
+        h = _Head(rank, number, title, line)
+        sec = Section(id=sid, level=len(self.stack) + 1, number=number, title=title,
+                      path=self._path() + [title], start=line.start, end=line.end)
+        h.sec = sec
+        self.stack.append(h)
+        self.heads.append(h)
+        self.doc.sections.append(sec)
+        return h
+
+    def _infer_number(self, rank: int) -> str | None:
+        """Number of a heading that lost it: previous sibling of the same rank + 1."""
+        prev = None
+        for h in reversed(self.heads):
+            if h.rank < rank:
+                break
+            if h.rank == rank:
+                prev = h
+                break
+        n = 1
+        if prev is not None and prev.number:
+            v = _cn_to_int(prev.number.strip("（）第篇章节"))
+            n = (v or 0) + 1
+        return f"（{_int_to_cn(n)}）" if rank == 4 else str(n)
+
+    # -- context --------------------------------------------------------------
+    def _measure_context(self) -> bool:
+        return not any(_NON_MEASURE.search(h.title) for h in self.stack if h.rank != 99)
+
+    def _safeguard_context(self) -> bool:
+        return any(_SAFEGUARD.match(h.title) for h in self.stack)
+
+    def _kind(self) -> str:
+        if self.box is not None:
+            return "box"
+        return "safeguard" if self._safeguard_context() else "measure"
+
+    # -- measures -------------------------------------------------------------
+    def _new_measure(self, line: _Line, number: str | None, title: str, kind: str) -> None:
+        path = self._path()
+        m = Measure(id="", title=title, text=line.text, section_path=path, start=line.start,
+                    end=line.end, number=number, kind=kind)
+        self.measures.append(m)
+        self.cur = m
+
+    def _extend(self, line: _Line) -> None:
+        m = self.cur
+        m.end = line.end
+        m.text = self.doc.text[m.start:m.end]
+
+    def run(self) -> None:
+        lines = self.lines
+        n = len(lines)
+        for k, ln in enumerate(lines):
+            t = ln.text
+            nxt = lines[k + 1].text if k + 1 < n else ""
+            if self.closed:
+                continue
+            if _CLOSING.search(t):
+                self.cur = None
+                self.closed = True
+                continue
+            # 专栏 box
+            b = _BOX.match(t)
+            if b and len(t) <= 60:
+                title = t
+                h = _Head(99, None, title, ln)
+                self.box = h
+                self.box_items = 0
+                self.box_line = ln
+                self.cur = None
+                continue
+            num = _classify_numbered(t)
+            lost = _LOST_BRACKET.match(t) if num is None else None
+            if self.box is not None:
+                if num is not None and num[0] >= 5:
+                    rank, raw, rest = num
+                    title, body = _split_title(rest)
+                    self._new_measure(ln, _fmt_number(rank, raw), title, "box")
+                    self.box_items += 1
+                    continue
+                if self.box_items == 0 and num is None and lost is None and not _is_bare_title(t):
+                    # a box without numbered items: its text is one measure
+                    self._new_measure(ln, None, self.box.title, "box")
+                    self.box_items += 1
+                    continue
+                if self.cur is not None and self.cur.kind == "box" and num is None and lost is None and not _is_bare_title(t) and self.box_items == 1 and self.cur.title == self.box.title:
+                    self._extend(ln)
+                    continue
+                self.box = None
+                self.cur = None
+            if num is not None:
+                rank, raw, rest = num
+                title, body = _split_title(rest)
+                number = _fmt_number(rank, raw)
+                if body.strip():
+                    # item: a measure in measure context, else plain text
+                    if self._measure_context():
+                        self._new_measure(ln, number, title, self._kind())
+                    else:
+                        self.cur = None
+                    continue
+                self._open(rank, number, title, ln)
+                self.last_bare_rank = None
+                self.cur = None
+                continue
+            if lost is not None:
+                rank = 4
+                raw = lost.group(1)
+                number = f"（{raw}）" if raw else self._infer_number(rank)
+                rest = t[lost.end():]
+                title, body = _split_title(rest)
+                if body.strip():
+                    if self._measure_context():
+                        self._new_measure(ln, number, title, self._kind())
+                    continue
+                self._open(rank, number, title, ln)
+                self.last_bare_rank = None
+                self.cur = None
+                continue
+            if _is_bare_title(t) and nxt and (not _is_bare_title(nxt) or _TOP_TITLES.match(t)) and self.heads_seen():
+                if _TOP_TITLES.match(t):
+                    rank = 3
+                elif self.last_bare_rank is not None:
+                    rank = self.last_bare_rank
+                else:
+                    rank = (self.stack[-1].rank + 1) if self.stack else 3
+                self._open(rank, None, t, ln)
+                self.last_bare_rank = rank if not _TOP_TITLES.match(t) else None
+                self.cur = None
+                continue
+            # paragraph
+            tp = _is_titled_paragraph(t)
+            if tp and self._measure_context():
+                self._new_measure(ln, None, tp, self._kind())
+                continue
+            if self.cur is not None and self.cur.kind != "box":
+                self._extend(ln)
+                continue
+            if self.stack:
+                self.leaf_paras.setdefault(id(self.stack[-1]), []).append(ln)
+        self._leaf_measures()
+        self._finish()
+
+    def heads_seen(self) -> bool:
+        return bool(self.heads) or bool(self.measures)
+
+    def _leaf_measures(self) -> None:
+        """Leaf sections of untitled paragraphs in measure context become one measure."""
+        has_measure = set()
+        for m in self.measures:
+            has_measure.add(tuple(m.section_path))
+        for h in self.heads:
+            if h.children or id(h) not in self.leaf_paras:
+                continue
+            sec = h.sec
+            if tuple(sec.path) in has_measure:
+                continue
+            path_titles = sec.path
+            if any(_NON_MEASURE.search(x) for x in path_titles):
+                continue
+            paras = self.leaf_paras[id(h)]
+            kind = "safeguard" if any(_SAFEGUARD.match(x) for x in path_titles) else "measure"
+            start, end = h.line.start, paras[-1].end
+            self.measures.append(Measure(id="", title=h.title, text=self.doc.text[start:end],
+                                         section_path=path_titles[:-1] + [h.title], start=start, end=end,
+                                         number=h.number, kind=kind))
+
+    def _finish(self) -> None:
+        doc = self.doc
+        # section ends: up to the next section of the same or higher level
+        secs = doc.sections
+        text_end = len(doc.text)
+        for i, s in enumerate(secs):
+            end = text_end
+            for s2 in secs[i + 1:]:
+                if s2.level <= s.level:
+                    end = s2.start - 1
+                    break
+            s.end = max(s.start, end)
+        self.measures.sort(key=lambda m: m.start)
+        counts: dict[str, int] = {}
+        for m in self.measures:
+            prefix = {"measure": "m", "safeguard": "g", "box": "b"}[m.kind]
+            counts[prefix] = counts.get(prefix, 0) + 1
+            m.id = f"{prefix}-{counts[prefix]}"
+            m.text = doc.text[m.start:m.end]
+            span = responsibility.find_clause(m.text)
+            if span:
+                raw = m.text[span[0]:span[1]]
+                m.responsibility = responsibility.parse(raw, m.start + span[0])
+        doc.measures = self.measures

@@ -1,0 +1,179 @@
+"""Flattened tables: a table copied from a web page arrives one cell per line.
+
+Recognised generally by its shape, not by its content:
+  * a run of short lines (cells: no sentence punctuation, a few dozen chars at most);
+  * row numbers: cells that are bare integers 1, 2, 3, … in order through the run
+    (at least ``MIN_ROWS`` of them);
+  * a header: the cells between the table's title line and the first row (minus a
+    category cell right before row 1, when the header's first column is 分类/类别/领域).
+Within a row: the cell after the number is the indicator (a next cell starting with
+an opening bracket continues it -- a wrapped cell); then value cells (numbers,
+percentages, ratios, ``7左右``, ``3以内``, ``>99``); a text cell followed by values is a
+sub-row label (``学前段 90 90``); a text cell followed by the next row number is the
+category of the rows that follow. The unit is the indicator's trailing bracket
+(``（%``, ``（万人）``, ``安置率 %``).
+Missing values: when a row has fewer values than value columns, the values are
+aligned to the *last* columns (a new indicator has a target but no baseline);
+absent cells are None.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .document import Table
+
+MIN_ROWS = 3
+MAX_CELL = 40
+_INT = re.compile(r"^\d{1,3}$")
+_VALUE = re.compile(r"^(?:[<>≥≤＞＜约]?\s*-?\d[\d.,:：/]*\s*(?:%|‰|左右|以内|以上|以下|万|亿|个|人|次|年)?(?:\s*[-—~至]\s*\d[\d.]*%?)?|[—\-–/×√]+|—|不低于.{0,6}|持续提升|稳步提升|逐步提高|提高|下降)$")
+_UNIT_TAIL = re.compile(r"\s*[（(]\s*([^（）()]{1,10}?)\s*[）)]?\s*$")
+_UNIT_SPACE = re.compile(r"\s+(%|‰)$")
+_SENT = re.compile(r"[。；，,;]")
+_CATEGORY_HEAD = re.compile(r"(分类|类别|领域|类型|方面|维度)")
+_INDICATOR_HEAD = re.compile(r"(指标|名称|项目|内容)")
+_ATTR_HEAD = re.compile(r"(属性|性质)")
+
+
+@dataclass
+class _Line:
+    idx: int
+    start: int
+    end: int
+    text: str
+
+
+def _is_cell(s: str) -> bool:
+    return 0 < len(s) <= MAX_CELL and not _SENT.search(s) and not s.endswith("。")
+
+
+def is_value(s: str) -> bool:
+    return bool(_VALUE.match(s.strip()))
+
+
+def split_unit(indicator: str) -> tuple[str, str | None]:
+    """``'城镇登记失业率（%'`` -> (``'城镇登记失业率'``, ``'%'``)."""
+    m = _UNIT_SPACE.search(indicator)
+    if m:
+        return indicator[:m.start()].rstrip(), m.group(1)
+    m = _UNIT_TAIL.search(indicator)
+    if m and m.start() > 0:
+        unit = m.group(1)
+        if "/" in unit or (len(re.findall(r"[\u4e00-\u9fff]", unit)) <= 4 and not re.search(r"(人口|含|常住|户籍)", unit)):
+            return indicator[:m.start()].rstrip(), unit
+    return indicator, None
+
+
+def find_tables(text: str) -> list[Table]:
+    lines: list[_Line] = []
+    pos = 0
+    for i, ln in enumerate(text.split("\n")):
+        lines.append(_Line(i, pos, pos + len(ln), ln))
+        pos += len(ln) + 1
+    tables: list[Table] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        if not _is_cell(lines[i].text):
+            i += 1
+            continue
+        j = i
+        while j < n and _is_cell(lines[j].text):
+            j += 1
+        run = lines[i:j]
+        t = _table_from_run(run, lines[i - 1] if i > 0 else None)
+        if t is not None:
+            tables.append(t)
+        i = j
+    return tables
+
+
+def _table_from_run(run: list[_Line], before: _Line | None) -> Table | None:
+    if len(run) < 3 * MIN_ROWS:
+        return None
+    # row numbers 1..N in order
+    numbers: list[int] = []
+    expect = 1
+    for k, c in enumerate(run):
+        if _INT.match(c.text) and int(c.text) == expect:
+            # a row number is followed by a non-value cell (the indicator)
+            if k + 1 < len(run) and not is_value(run[k + 1].text):
+                numbers.append(k)
+                expect += 1
+    if len(numbers) < MIN_ROWS:
+        return None
+    first = numbers[0]
+    head = run[:first]
+    # header starts at the first short column-name cell (分类 / 指标名称 ...); cells
+    # before it are the table's title
+    h0 = next((k for k, c in enumerate(head) if len(c.text) <= 8 and (_CATEGORY_HEAD.search(c.text) or _INDICATOR_HEAD.search(c.text))), None)
+    if h0 is None:
+        h0 = 0
+    title_cells = head[:h0]
+    header = [c.text for c in head[h0:]]
+    has_category = bool(header) and bool(_CATEGORY_HEAD.search(header[0]))
+    category_first = None
+    if has_category and len(header) >= 3 and not is_value(header[-1]) and not re.search(r"\d{4}|目标|基[期准]|现状|属性|指标|名称|单位", header[-1]):
+        category_first = header.pop()
+    title = "".join(c.text for c in title_cells) or None
+    title_start = title_cells[0].start if title_cells else None
+    if title is None and before is not None and len(before.text) <= 60 and not _SENT.search(before.text):
+        title = before.text
+        title_start = before.start
+    ind_idx = next((k for k, h in enumerate(header) if _INDICATOR_HEAD.search(h)), 1 if has_category else 0)
+    value_heads = [h for h in header[ind_idx + 1:]]
+    attr_col = next((k for k, h in enumerate(value_heads) if _ATTR_HEAD.search(h)), None)
+    n_values = max(1, len(value_heads))
+    columns = (["分类"] if has_category else []) + ["序号", header[ind_idx] if ind_idx < len(header) else "指标", "单位"] + value_heads
+    rows: list[list[str | None]] = []
+    category = category_first
+    bounds = numbers + [len(run)]
+    end = run[-1].end
+    for r in range(len(numbers)):
+        a, b = bounds[r], bounds[r + 1]
+        if r == len(numbers) - 1:
+            # the last row ends with its last value (or sub-row values): what follows
+            # is the text after the table
+            last_val = max((k for k in range(a + 1, b) if is_value(run[k].text)), default=a + 1)
+            b = last_val + 1
+            end = run[b - 1].end
+        cells = [c.text for c in run[a:b]]
+        number = cells[0]
+        body = cells[1:]
+        # trailing category for the next rows: a text cell right before the next number
+        next_category = None
+        if r + 1 < len(numbers) and has_category and body and not is_value(body[-1]) and len(body) >= 2:
+            next_category = body.pop()
+        indicator = body[0] if body else ""
+        k = 1
+        while k < len(body) and body[k].startswith(("（", "(")) and not is_value(body[k]):
+            indicator += body[k]
+            k += 1
+        rest = body[k:]
+        name, unit = split_unit(indicator)
+        groups: list[tuple[str | None, list[str]]] = []
+        label: str | None = None
+        vals: list[str] = []
+        for cell in rest:
+            if is_value(cell) or (attr_col is not None and len(vals) == attr_col and re.match(r"^(预期性|约束性|预期|约束)$", cell)):
+                vals.append(cell)
+            else:
+                if vals or label is not None:
+                    groups.append((label, vals))
+                label, vals = cell, []
+        if vals or label is not None or not groups:
+            groups.append((label, vals))
+        for label, vals in groups:
+            vals = vals[:n_values]
+            padded: list[str | None] = [None] * (n_values - len(vals)) + list(vals)
+            ind = name if label is None else f"{name}：{label}"
+            row = ([category] if has_category else []) + [number, ind, unit] + padded
+            rows.append(row)
+        if next_category is not None:
+            category = next_category
+    start = title_start if title_start is not None else run[0].start
+    return Table(title=title or "", columns=columns, rows=rows, start=start, end=end)
+
+
+def _is_category_cell(s: str, header: list[str]) -> bool:
+    return not is_value(s) and not re.search(r"\d{4}", s)

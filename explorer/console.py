@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,6 +10,7 @@ from graph.queries import NamedQuery
 from graph.store import GraphStore, QueryResult, ReadOnlyViolation, StoreError
 
 TIMEOUT_S = 10
+_READ_ONLY_ENGINE = re.compile(r"write operations in a read-only database", re.I)
 ROW_CAP = 1000
 
 
@@ -47,6 +49,10 @@ def run_console(store: GraphStore, cypher: str, params_text: str) -> ConsoleOutc
     except ReadOnlyViolation as e:
         return ConsoleOutcome("refused", f"Refused: {e}. The console only runs read queries (MATCH … RETURN).")
     except StoreError as e:
+        if _READ_ONLY_ENGINE.search(str(e)):
+            # A read-only embedded database refuses to even plan a write: that is a refusal too.
+            return ConsoleOutcome("refused", "Refused: this query would write to the graph; the database is "
+                                             "opened read-only and the console only runs read queries.")
         return ConsoleOutcome("error", f"Cypher error: {e}")
     return ConsoleOutcome("ok", f"{len(res.rows)} rows", list(res.columns), [list(r) for r in res.rows], res.truncated)
 

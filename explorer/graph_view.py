@@ -8,6 +8,7 @@ it goes anywhere near pyvis.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
@@ -109,7 +110,18 @@ def to_pyvis_html(model: GraphModel, height: str = "620px") -> str:
         net.add_edge(ids[e["source"]], ids[e["to"]], title=e["title"], label=e["label"], arrows="to",
                      font={"size": 9, "color": "#777"}, color="#bbbbbb")
     net.barnes_hut(gravity=-6000, spring_length=140)
-    return net.generate_html(notebook=False)
+    return strip_remote_resources(net.generate_html(notebook=False))
+
+
+_REMOTE_LINK = re.compile(r"<link\b[^>]*\bhref=[\"']?https?://[^>]*>", re.S | re.I)
+_REMOTE_SCRIPT = re.compile(r"<script\b[^>]*\bsrc=[\"']?https?://[^>]*>\s*</script>", re.S | re.I)
+_COMMENT = re.compile(r"<!--\s*<link[^>]*node_modules.*?-->", re.S)
+
+
+def strip_remote_resources(page: str) -> str:
+    """pyvis's template always links Bootstrap from a CDN (unused by the graph): drop it, and the
+    commented-out node_modules tags, so the page makes no network request."""
+    return _REMOTE_SCRIPT.sub("", _REMOTE_LINK.sub("", _COMMENT.sub("", page)))
 
 
 def legend_html(labels: Iterable[str]) -> str:

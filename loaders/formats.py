@@ -34,29 +34,18 @@ def html_edits(text: str) -> list[Edit]:
     block-level tags become line breaks, source line breaks inside blocks become
     spaces (HTML collapses them)."""
     edits: list[Edit] = []
-    taken: list[tuple[int, int]] = []
     for m in _DROP_BLOCK.finditer(text):
         edits.append(Edit(m.start(), m.end(), "", "html_invisible"))
-        taken.append((m.start(), m.end()))
-
-    def free(a: int, b: int) -> bool:
-        return not any(x < b and a < y for x, y in taken)
-
     for m in _ANY_TAG.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
         if _BLOCK_TAG.fullmatch(m.group(0)):
             edits.append(Edit(m.start(), m.end(), "\n", "html_block"))
         else:
             edits.append(Edit(m.start(), m.end(), "", "html_tag"))
-        taken.append((m.start(), m.end()))
-    taken.sort()
     # raw line breaks are not line breaks in HTML
-    idx = 0
     for m in _NEWLINES.finditer(text):
         edits.append(Edit(m.start(), m.end(), " ", "html_whitespace"))
-    # remove newline edits inside taken spans
-    edits_sorted = sorted(edits, key=lambda e: e.start)
+    # keep the outermost edit where spans overlap (a tag inside <script> …)
+    edits_sorted = sorted(edits, key=lambda e: (e.start, -e.end))
     out: list[Edit] = []
     end = -1
     for e in edits_sorted:

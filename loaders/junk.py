@@ -114,6 +114,29 @@ def is_back_matter(line: str) -> bool:
     return False
 
 
+_WEB_BULLET = re.compile(r"^\s*[-•·●◆■▪]\s+")
+
+
+def _web_list_blocks(lines: list[str], reason: list[str | None]) -> None:
+    """A web list (lines opening with ``- `` / ``• ``, which plans do not use) is one
+    unit: when most of its items are junk, the rest of it is junk too."""
+    i, n = 0, len(lines)
+    while i < n:
+        if not _WEB_BULLET.match(lines[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and (_WEB_BULLET.match(lines[j]) or not lines[j].strip()):
+            j += 1
+        items = [k for k in range(i, j) if lines[k].strip()]
+        junk = sum(1 for k in items if reason[k] is not None)
+        if items and junk * 2 >= len(items):
+            for k in items:
+                if reason[k] is None:
+                    reason[k] = "junk_list"
+        i = j
+
+
 def line_edits(text: str) -> list[Edit]:
     """Whole-line drops: patterns, spam and markup residue anywhere; furniture around the body."""
     lines = text.split("\n")
@@ -135,6 +158,7 @@ def line_edits(text: str) -> list[Edit]:
             reason[i] = r
         elif is_spam(ln):
             reason[i] = "spam"
+    _web_list_blocks(lines, reason)
     body = [i for i, ln in enumerate(lines) if reason[i] is None and is_body(ln)]
     if body:
         first, last = body[0], body[-1]

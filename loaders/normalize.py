@@ -104,7 +104,8 @@ def _bracket_edits(text: str) -> list[Edit]:
                     j = stack.pop()
                     inner = line[j + 1:i]
                     before = line[j - 1] if j > 0 else ""
-                    if cjk.search(inner) or cjk.match(before or " "):
+                    after = line[i + 1] if i + 1 < len(line) else ""
+                    if cjk.search(inner) or cjk.match(before or " ") or (not before and cjk.match(after or " ")):
                         out.append(Edit(pos + j, pos + j + 1, "（", "punctuation"))
                         out.append(Edit(pos + i, pos + i + 1, "）", "punctuation"))
                 else:
@@ -113,5 +114,24 @@ def _bracket_edits(text: str) -> list[Edit]:
         for j in stack:
             # unmatched opening bracket (e.g. a table cell "(%" that lost its ")")
             out.append(Edit(pos + j, pos + j + 1, "（", "punctuation"))
+        pos += len(line) + 1
+    return out
+
+
+_UNCLOSED_TAIL = re.compile(r"[（(]([^（）()]{1,8})$")
+
+
+def missing_bracket_edits(text: str) -> list[Edit]:
+    """A short line (a table cell, a heading) ending in an opening bracket with a
+    short unit-like tail, ``（%``: the closing bracket was lost -- add it back.
+    Long lines are left alone: there the bracket may close on the next line."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        if len(line) <= 40:
+            m = _UNCLOSED_TAIL.search(line)
+            if m and line.count("（") + line.count("(") > line.count("）") + line.count(")"):
+                end = pos + len(line)
+                out.append(Edit(end, end, "）" if line[m.start()] == "（" else ")", "missing_bracket"))
         pos += len(line) + 1
     return out

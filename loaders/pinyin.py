@@ -11,6 +11,7 @@ a plausible pinyin syllable, so that real brackets like ``(一)``, ``(2022-2025�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .edits import Edit
 
@@ -34,6 +35,7 @@ def _plain(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn" or c == "\u0308").replace("u\u0308", "ü")
 
 
+@lru_cache(maxsize=4096)
 def is_syllable(s: str) -> bool:
     return bool(_PINYIN_SYLLABLE.match(_plain(s.lower())))
 

@@ -15,6 +15,7 @@
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from . import formats, junk, metadata, normalize, pagebreaks, pinyin, script
@@ -84,9 +85,10 @@ def parse_text(decoded: str, meta: dict | None, source_file: str = "<text>", is_
     st.apply(pagebreaks.find(st.text))
     st.apply(normalize.whitespace_edits(st.text))
     st.apply(normalize.trailing_newline_edits(st.text))
+    st.apply(normalize.missing_bracket_edits(st.text))
     original = st.text
     text = script.to_simplified(original)
-    n_cjk = sum(1 for _ in _cjk_iter(original))
+    n_cjk = len(_CJK_RE.findall(original))
     n_trad = script.count_traditional(original)
     facts.script = "traditional" if n_cjk and n_trad / n_cjk > 0.03 else "simplified"
     stem = Path(source_file).stem
@@ -119,6 +121,4 @@ def _find_all(s: str, ch: str):
         i = s.find(ch, i + 1)
 
 
-def _cjk_iter(s: str):
-    import re
-    return re.finditer(r"[\u4e00-\u9fff]", s)
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")

@@ -362,13 +362,14 @@ class _Builder:
         # section ends: up to the next section of the same or higher level
         secs = doc.sections
         text_end = len(doc.text)
-        for i, s in enumerate(secs):
-            end = text_end
-            for s2 in secs[i + 1:]:
-                if s2.level <= s.level:
-                    end = s2.start - 1
-                    break
-            s.end = max(s.start, end)
+        open_secs: list[Section] = []
+        for s2 in secs:
+            while open_secs and open_secs[-1].level >= s2.level:
+                s = open_secs.pop()
+                s.end = max(s.start, s2.start - 1)
+            open_secs.append(s2)
+        for s in open_secs:
+            s.end = max(s.start, text_end)
         self.measures.sort(key=lambda m: m.start)
         counts: dict[str, int] = {}
         for m in self.measures:

@@ -27,7 +27,7 @@ from graph.records import Node, Relationship
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "BAAI/bge-small-zh-v1.5"
-LEXICAL_THRESHOLD = 0.14
+LEXICAL_THRESHOLD = 0.15
 EMBEDDING_THRESHOLD = 0.6
 _STOP = set("的 和 与 及 等 在 对 为 以 了 是 将 并 或 其 各 中 上 下 个 有 到 按 加强 推进 推动 加快 提升 完善 开展 支持 鼓励 建设 发展 实施 服务 提高 进一步 积极 不断 深入 全面 持续 着力 大力 一批 有关 相关 工作 体系 水平 能力 机制 加大 优化 健全 构建 打造 培育 探索 落实 创新 促进 实现 提供 满足 需求 建立 规范 重点 领域".split())
 _PUNCT = re.compile(r"[\s\d，。、；：,.;:!?！？“”\"'《》()（）〔〕【】\[\]—\-~～%+·/]+")
@@ -135,23 +135,28 @@ def tokens(text: str) -> list[str]:
     return out
 
 
-def lexical_vectors(texts: Sequence[str]) -> list[dict[str, float]]:
-    """L2-normalised TF-IDF (sublinear tf, smoothed idf) over the collection itself."""
+def lexical_vectors(texts: Sequence[str], df: Counter | None = None, n_docs: int | None = None
+                    ) -> list[dict[str, float]]:
+    """L2-normalised TF-IDF (sublinear tf, smoothed idf); document frequencies from the texts
+    themselves unless given (clauses use the frequencies of whole policies)."""
     from ontology import vocab
 
     domain_words = {"w:" + w for w, _, _ in vocab.userdict_words()}
     docs = [Counter(tokens(t)) for t in texts]
-    df: Counter = Counter()
-    for d in docs:
-        df.update(d.keys())
-    n = len(docs)
+    if df is None:
+        df = Counter()
+        for d in docs:
+            df.update(d.keys())
+        n_docs = len(docs)
+    n = n_docs or len(docs)
     out = []
     for d in docs:
         v = {}
         for term, tf in d.items():
-            if df[term] == n and n > 2:
+            dfi = df.get(term, 1)
+            if dfi >= n and n > 2:
                 continue
-            w = (1.0 + math.log(tf)) * (math.log((1 + n) / (1 + df[term])) + 1.0)
+            w = (1.0 + math.log(tf)) * (math.log((1 + n) / (1 + dfi)) + 1.0)
             if term in domain_words:
                 w *= DOMAIN_WORD_BOOST
             elif term.startswith("w:"):
@@ -167,19 +172,23 @@ def lexical_scores(texts: Sequence[str], groups: Sequence[str]) -> dict[tuple[in
 
     Measures are long and cover several topics, so whole-text cosine buries the one shared
     concept (助餐, 康复辅具社区租赁) that makes two measures counterparts.  The score mixes
-    the whole-text cosine with the best sentence-to-sentence cosine.
+    the whole-text cosine with the best clause-to-clause cosine.
     """
     from ontology.mapping.text import sentences
 
-    doc_vecs = lexical_vectors(texts)
+    df: Counter = Counter()
+    for t in texts:
+        df.update(set(tokens(t)))
+    doc_vecs = lexical_vectors(texts, df, len(texts))
     sent_texts: list[str] = []
     owner: list[int] = []
     for i, t in enumerate(texts):
         for sp in sentences(t):
-            if len(sp.text) >= 6:
-                sent_texts.append(sp.text)
-                owner.append(i)
-    sent_vecs = lexical_vectors(sent_texts)
+            for cl in _CLAUSE.split(sp.text):
+                if len(cl) >= MIN_CLAUSE:
+                    sent_texts.append(cl)
+                    owner.append(i)
+    sent_vecs = lexical_vectors(sent_texts, df, len(texts))
     doc_s = _pairwise(doc_vecs, list(range(len(texts))), groups, reduce_max=False)
     sent_s = _pairwise(sent_vecs, owner, groups, reduce_max=True)
     out: dict[tuple[int, int], float] = {}
@@ -189,6 +198,8 @@ def lexical_scores(texts: Sequence[str], groups: Sequence[str]) -> dict[tuple[in
 
 
 DOC_WEIGHT = 0.4
+MIN_CLAUSE = 4
+_CLAUSE = re.compile(r"[，,；;：:]")
 DOMAIN_WORD_BOOST = 2.5
 
 

@@ -87,6 +87,11 @@ class Dropped:
     reason: str
     text: str
     position: int                  # offset in the decoded input
+    # added by the loaders (optional): how many characters of the decoded input the
+    # record covers, [position, position + source_len). Differs from len(text) when an
+    # earlier edit already changed that stretch (e.g. a junk line whose pinyin
+    # annotations were removed first). None = len(text).
+    source_len: int | None = None
 
 
 @dataclass
@@ -95,6 +100,7 @@ class Repair:
     before: str
     after: str
     position: int
+    source_len: int | None = None  # as Dropped.source_len; None = len(before)
 
 
 @dataclass

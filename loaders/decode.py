@@ -99,8 +99,11 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
             except UnicodeDecodeError:
                 text = None
             if text is not None and _looks_like_utf8_lead(tail):
-                rep = Repair(kind="truncated_utf8", before=tail.hex(" "), after="", position=len(text))
+                rep = Repair(kind="truncated_utf8", before=tail.hex(" "), after="", position=len(text), source_len=0)
                 return Decoded(text, "utf-8", [rep])
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     best: tuple[float, str, str] | None = None
     for enc in ("gb18030", "big5hkscs"):
         try:
@@ -123,3 +126,30 @@ def _looks_like_utf8_lead(tail: bytes) -> bool:
     b0 = tail[0]
     need = 2 if 0xC2 <= b0 <= 0xDF else 3 if 0xE0 <= b0 <= 0xEF else 4 if 0xF0 <= b0 <= 0xF4 else 0
     return need > len(tail) and all(0x80 <= b <= 0xBF for b in tail[1:])
+
+
+def _mostly_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few corrupt bytes (a damaged download): keep it as UTF-8, turn
+    each bad sequence into U+FFFD (later reported as a lost character) and record a
+    repair, instead of re-reading the whole file as GB18030 mojibake. Taken only when
+    the file is overwhelmingly valid UTF-8 with real multi-byte text."""
+    bad: list[tuple[int, bytes]] = []
+    pos = 0
+    parts: list[str] = []
+    while pos < len(data):
+        try:
+            parts.append(data[pos:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            parts.append(data[pos:pos + exc.start].decode("utf-8"))
+            bad.append((sum(len(p) for p in parts), data[pos + exc.start:pos + exc.end]))
+            parts.append("\ufffd")
+            pos += exc.end
+            if len(bad) > 1000:
+                return None
+    text = "".join(parts)
+    multibyte = sum(1 for ch in text[:200000] if ord(ch) > 0x7F)
+    if not bad or multibyte < 20 or len(bad) * 200 > multibyte:
+        return None
+    reps = [Repair(kind="invalid_utf8", before=b.hex(" "), after="\ufffd", position=p, source_len=1) for p, b in bad]
+    return Decoded(text, "utf-8", reps)

@@ -266,9 +266,10 @@ def merge(meta: dict | None, facts: TextFacts, source_file: str, stem: str) -> P
             checks.append(f"{key}: text says {text_val!r}, metadata says {meta_val!r}; using text")
         return text_val
 
-    title = pick("title", facts.title)
-    doc_number = pick("doc_number", facts.doc_number)
-    issuer = pick("issuer", facts.issuer)
+    from .normalize import inline
+    title = inline(pick("title", facts.title))
+    doc_number = inline(pick("doc_number", facts.doc_number))
+    issuer = inline(pick("issuer", facts.issuer))
     issued = pick("issued", facts.issued, loose=False)
     published = pick("published", facts.published, loose=False)
     period_start = pick("period_start", facts.period_start, loose=False)

@@ -135,3 +135,14 @@ def missing_bracket_edits(text: str) -> list[Edit]:
                 out.append(Edit(end, end, "）" if line[m.start()] == "（" else ")", "missing_bracket"))
         pos += len(line) + 1
     return out
+
+
+def inline(s: str | None) -> str | None:
+    """The same width/punctuation convention for a short string (metadata values)."""
+    if not s:
+        return s
+    from .edits import TextState
+    st = TextState(s)
+    st.apply(width_edits(st.text))
+    st.apply(punctuation_edits(st.text))
+    return st.text.strip()

@@ -271,8 +271,9 @@ class _Builder:
                     self.box_items += 1
                     continue
                 if self.box_items == 0 and num is None and lost is None and not _is_bare_title(t):
-                    # a box without numbered items: its text is one measure
+                    # a box without numbered items: its title and text are one measure
                     self._new_measure(ln, None, self.box.title, "box")
+                    self.cur.start = self.box_line.start
                     self.box_items += 1
                     continue
                 if self.cur is not None and self.cur.kind == "box" and num is None and lost is None and not _is_bare_title(t) and self.box_items == 1 and self.cur.title == self.box.title:

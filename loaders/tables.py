@@ -122,6 +122,9 @@ def _table_from_run(run: list[_Line], before: _Line | None) -> Table | None:
         title_start = before.start
     ind_idx = next((k for k, h in enumerate(header) if _INDICATOR_HEAD.search(h)), 1 if has_category else 0)
     value_heads = [h for h in header[ind_idx + 1:]]
+    unit_col = next((k for k, h in enumerate(value_heads) if re.fullmatch(r"(计量)?单位", h)), None)
+    if unit_col is not None:
+        value_heads.pop(unit_col)
     attr_col = next((k for k, h in enumerate(value_heads) if _ATTR_HEAD.search(h)), None)
     n_values = max(1, len(value_heads))
     columns = (["分类"] if has_category else []) + ["序号", header[ind_idx] if ind_idx < len(header) else "指标", "单位"] + value_heads
@@ -151,6 +154,10 @@ def _table_from_run(run: list[_Line], before: _Line | None) -> Table | None:
             k += 1
         rest = body[k:]
         name, unit = split_unit(indicator)
+        if unit_col is not None and rest and not re.match(r"^-?\d", rest[0]):
+            # an explicit unit column: the cell after the indicator is the unit
+            unit = rest[0]
+            rest = rest[1:]
         groups: list[tuple[str | None, list[str]]] = []
         label: str | None = None
         vals: list[str] = []

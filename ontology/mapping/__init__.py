@@ -25,7 +25,8 @@ from ontology.mapping.text import Span, sentences
 
 __all__ = ["map_document", "concept_nodes"]
 
-_GOAL_HEADING = re.compile(r"目标|指标")
+_GOAL_HEADING = re.compile(r"目标$|目标(?:与|和|任务)|主要指标|发展指标")
+_HISTORIC_HEADING = re.compile(r"回顾|成效|成就|发展基础|现实基础|基础条件|现状|十三五")
 
 
 def concept_nodes(out: GraphRecords) -> None:
@@ -50,8 +51,8 @@ class _Paragraphs:
         return Span(self.text[start:end], start, end)
 
 
-def _goal_ranges(doc: ParsedDocument) -> list[tuple[int, int]]:
-    return [(s.start, s.end) for s in doc.sections if _GOAL_HEADING.search(s.title or "")]
+def _section_ranges(doc: ParsedDocument, pattern: re.Pattern) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in doc.sections if pattern.search((s.title or "").strip())]
 
 
 def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
@@ -64,7 +65,8 @@ def map_document(doc: ParsedDocument) -> GraphRecords:
     concept_nodes(out)
     meta = doc.meta
     paras = _Paragraphs(doc.text)
-    goals = _goal_ranges(doc)
+    goals = _section_ranges(doc, _GOAL_HEADING)
+    history = _section_ranges(doc, _HISTORIC_HEADING)
     tables = [(t.start, t.end) for t in doc.tables]
     seen: set[str] = set()
 
@@ -74,7 +76,7 @@ def map_document(doc: ParsedDocument) -> GraphRecords:
                 continue
             ctx = paras.around(s.start)
             for fact in extract(s, ctx, period_start=meta.period_start, period_end=meta.period_end,
-                                goal_context=_inside(s.start, goals)):
+                                goal_context=_inside(s.start, goals), historic_context=_inside(s.start, history)):
                 add_target(out, plan_id, owner, fact, seen)
 
     covered: list[tuple[int, int]] = []

@@ -68,20 +68,21 @@ _AFTER_LE = re.compile(r"^\s*(?:以下|以内|及以下)")
 _AFTER_APPROX = re.compile(r"^\s*(?:左右|上下)")
 
 _COMPARATOR_WORDS = re.compile(
-    r"(?:要|均|都|分别|将|已|力争|争取|确保|稳定|保持|基本|年均|每年)*"
+    r"(?:在实现|在)?(?:要|(?<!人)均|都|分别|将|已|力争|争取|确保|稳定|保持|基本|年均|每年)*"
     r"(?:达到|达|为|是|不低于|不少于|至少|不小于|超过|突破|高于|大于|不超过|不高于|不大于|控制在|低于|小于"
     r"|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|下降到|下降至|降低到|降低至|稳定在|保持在|提高|提升|增长|增加|下降|降低|新增)?"
     r"(?:每(?:百|千|万|百万)?(?:户|人口|人|名居民|常住人口))?\s*$"
 )
 _LEAD_NOISE = re.compile(
     r"^(?:其中|并|同时|以及|和|及|与|且|或|、|全市|全区|全省|全县|全自治区|市区|主城区|城区|各地|我市|我区|本市|市级|县级|力争|争取|确保|基本实现|实现|进一步|每年|年均|累计|共|逐步|努力|"
-    r"全面落实|落实|全面|加快|推动|推进|开展|完成|扩大|保持|达到|给予|对|在|使|让)+"
+    r"全面落实|落实|全面|加快|推动|推进|开展|完成|扩大|保持|达到|给予|至少|不少于|对|在|使|让)+"
 )
 _ACTION_VERB = re.compile(
     r"(?:建设|打造|培育|建成|新建|改建|创建|引育|引进|开设|完成|实施|改造|举办|设立|新增|招引|培养|配备|提供|扶持|吸纳|"
-    r"引导|建立|组建|认定|评选|推出|开发|创成|命名|帮扶|资助|增设|配置|设置)(?:了)?$"
+    r"引导|建立|组建|认定|评选|推出|开发|创成|命名|帮扶|资助|增设|配置|设置|加装|建有|组织)(?:了)?$"
 )
-_STANDARD = re.compile(r"标准|规定|不得|要达到|每百户|每个|每张|每人|每平方米|每处|给予|^对[^，,。]{0,24}(?:以下|以上)")
+_STANDARD = re.compile(r"规定|不得|要达到|每百户|每张床|每平方米|人均不少于|给予|配建|^对[^，,。]{0,24}(?:以下|以上)")
+_STANDARD_WORD = re.compile(r"标准(?!化|体系)")
 _HISTORIC = re.compile(r"十三五|截至|截止|已经|已累计|已有|已达|已实现|已完成|累计建成|完成了|建成了|达到了|目前|全年")
 _COVERAGE = re.compile(r"(?:基本|全面|逐步)?(?:实现|达到)?(?:全覆盖)")
 _QUALITATIVE = re.compile(
@@ -157,7 +158,11 @@ def _unit_of(m: re.Match, text: str) -> str | None:
 def _indicator_before(pre: str) -> tuple[str, bool]:
     """Strip comparator words and lead-ins; report whether what is left ends in an action verb."""
     s = _COMPARATOR_WORDS.sub("", pre)
-    s = YEAR_RE.sub("", s)
+    last_year = None
+    for last_year in YEAR_RE.finditer(s):
+        pass
+    if last_year is not None:
+        s = s[last_year.end():]
     s = re.sub(r"^[^，,]*?领域[，,]?", "", s) if "领域" in s[:12] else s
     s = _LEAD_NOISE.sub("", s).strip(" ，,、")
     verb = _ACTION_VERB.search(s)
@@ -178,7 +183,7 @@ def _strip_verb(s: str) -> str:
     return _ACTION_VERB.sub("", s).strip()
 
 
-_BASELINE_AFTER = re.compile(r"^\s*(?:%|％|‰)?\s*(?:提高|提升|增加|增长|下降|降低|上升|减少|扩大|缩小)(?:到|至)")
+_BASELINE_AFTER = re.compile(r"^\s*(?:%|％|‰)?\s*(?:以上|以下|以内|左右)?\s*(?:提高|提升|增加|增长|下降|降低|上升|减少|扩大|缩小)(?:到|至)")
 _BASELINE_BEFORE = re.compile(r"[由从]\s*(?:((?:19|20)\d\d)\s*年(?:底|末)?(?:的)?)?\s*$")
 _SPLIT_VERB = re.compile(r"(?:均|都|分别)(?:达到|达|为|不低于|不少于|超过|保持在|稳定在|控制在)?\s*$")
 
@@ -193,8 +198,10 @@ def _governing_year(context: Span, upto: int) -> int | None:
     return year
 
 
-def _kind(sent: str, year: int | None, period_start: int | None, goal_context: bool) -> str:
-    if _STANDARD.search(sent) and not re.search(r"标准化|标准体系|国家.{0,4}标准|达到.{0,6}标准", sent):
+def _kind(sent: str, clause: str, year: int | None, period_start: int | None, goal_context: bool) -> str:
+    if _STANDARD.search(sent):
+        return "standard"
+    if _STANDARD_WORD.search(clause) and not re.search(r"(?:国家|省|部).{0,6}标准|达到.{0,10}标准", clause):
         return "standard"
     if year is not None and period_start is not None and year < period_start:
         return "historic"
@@ -219,7 +226,7 @@ def _split_names(name: str) -> list[str]:
 
 
 def extract(sent: Span, context: Span, *, period_start: int | None = None, period_end: int | None = None,
-            goal_context: bool = False) -> list[TargetFact]:
+            goal_context: bool = False, historic_context: bool = False) -> list[TargetFact]:
     """Targets of one sentence; ``context`` is the enclosing paragraph whose year phrases govern it.
 
     Targets without a stated year get the plan's end year (a plan's goals are for its period);
@@ -234,6 +241,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
     gctx = goal_context or bool(_GOVERNING_YEAR.search(head))
 
     def finish(f: TargetFact) -> TargetFact:
+        if historic_context and f.kind in ("target", "coverage") and (f.year is None or not period_start or f.year < period_start):
+            f.kind = "historic"
         if f.year is None and f.kind in ("target", "coverage", "qualitative") and period_end and "每年" not in sent_text:
             f.year = period_end
         return f
@@ -245,6 +254,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
             prev_indicator = ""
             last_end = 0
             baseline: tuple[float, int | None] | None = None
+            respectively: list[str] = []
+            resp_comp = "="
             for m in found:
                 pre = cl.text[last_end:m.start()]
                 post = cl.text[m.end():]
@@ -275,7 +286,12 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     if pre.lstrip().startswith("、") and shared_prefix and name and not name.startswith("每"):
                         name = shared_prefix + name
                     if verbish:
-                        name = _object_after(post) or _strip_verb(name) or prev_indicator
+                        obj = _object_after(post)
+                        subject = _strip_verb(name)
+                        if obj and subject and len(subject) <= 8 and "的" not in subject:
+                            name = subject + _ACTION_VERB.search(name).group(0) + obj if _ACTION_VERB.search(name) else obj
+                        else:
+                            name = obj or subject or prev_indicator
                     else:
                         tail = _object_after(post) if post[:1] not in "，,。；;" else ""
                         if tail in ("补助", "补贴", "奖励", "资助"):
@@ -288,14 +304,23 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 if pm:
                     shared_prefix = pm.group(1)
                 names = _split_names(name) if _SPLIT_VERB.search(before_all) else [name]
+                if respectively and not pre.strip(" 、，,和及"):
+                    names = [respectively.pop(0)]
+                    comp = resp_comp if comp == "=" and not ranged else comp
+                elif len(names) > 1 and re.search(r"分别", before_all[-8:]):
+                    respectively = names[1:]
+                    names = names[:1]
+                    resp_comp = comp
                 for nm in names or [name]:
                     fact = TargetFact(
                         indicator_text=nm, value=value, unit=unit, comparator=comp,
-                        kind=_kind(sent_text, year, period_start, gctx), quote=sent, value_max=vmax,
+                        kind=_kind(sent_text, cl.text, year, period_start, gctx), quote=sent, value_max=vmax,
                         year=year, attribute=attribute, change_type=change,
                     )
                     if baseline is not None:
                         fact.baseline_value, fact.baseline_year = baseline
+                    if re.match(r"\s*的基础上", post):
+                        fact.kind, fact.year = "baseline", None
                     facts.append(finish(fact))
                 baseline = None
                 prev_indicator = names[-1] if names else name
@@ -303,7 +328,7 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 tail_m = re.match(r"\s*(?:以上|及以上|以下|以内|左右|上下|%|％|‰)+", cl.text[last_end:])
                 if tail_m:
                     last_end += tail_m.end()
-        elif gctx:
+        elif gctx and not historic_context:
             year = _governing_year(context, cl.start + len(cl.text))
             cov = _COVERAGE.search(cl.text)
             qual = _QUALITATIVE.search(cl.text)
@@ -316,8 +341,9 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                                                    attribute=attribute, change_type=change)))
             elif qual:
                 subj = _LEAD_NOISE.sub("", YEAR_RE.sub("", cl.text[: qual.start()])).strip("，,、 ")
+                subj = re.sub(r"(?:基本实现|实现|进一步|不断|持续)$", "", subj)
                 subj = re.sub(r"[“”\"']", "", subj)
-                if len(subj) >= 2:
+                if len(subj) >= 4:
                     facts.append(finish(TargetFact(subj, None, None, None, "qualitative", sent, year=year,
                                                    attribute=attribute, change_type=change)))
     return facts

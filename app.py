@@ -20,18 +20,18 @@ from explorer import data  # noqa: E402
 from explorer.settings import parse_settings  # noqa: E402
 from graph.store import StoreError  # noqa: E402
 
-st.set_page_config(page_title="Plangraph", page_icon="🗺️", layout="wide")
+st.set_page_config(page_title="Plangraph", page_icon=":material/map:", layout="wide")
 
 settings = parse_settings(sys.argv[1:])
 data.configure(settings)
 
 PAGES = [
-    st.Page("explorer/pages/overview.py", title="Overview", icon="🏠", default=True),
-    st.Page("explorer/pages/compare.py", title="Compare", icon="📊"),
-    st.Page("explorer/pages/policies.py", title="Policies", icon="📜"),
-    st.Page("explorer/pages/graph.py", title="Graph", icon="🕸️"),
-    st.Page("explorer/pages/agencies.py", title="Agencies", icon="🏛️"),
-    st.Page("explorer/pages/cypher.py", title="Cypher", icon="⌨️"),
+    st.Page("explorer/pages/overview.py", title="Overview", icon=":material/home:", default=True),
+    st.Page("explorer/pages/compare.py", title="Compare", icon=":material/bar_chart:"),
+    st.Page("explorer/pages/policies.py", title="Policies", icon=":material/description:"),
+    st.Page("explorer/pages/graph.py", title="Graph", icon=":material/hub:"),
+    st.Page("explorer/pages/agencies.py", title="Agencies", icon=":material/account_balance:"),
+    st.Page("explorer/pages/cypher.py", title="Cypher", icon=":material/terminal:"),
 ]
 page = st.navigation(PAGES)
 

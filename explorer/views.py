@@ -8,9 +8,14 @@ import pandas as pd
 ANY = "(any)"
 
 
+def blank(v: Any) -> bool:
+    """None, '' or a pandas/float NaN (a missing value once rows went through a DataFrame)."""
+    return v is None or v == "" or (isinstance(v, float) and v != v)
+
+
 def bilingual(name: Any, name_en: Any) -> str:
     """'托育服务 Childcare' — Chinese concept name with its English name (either may be missing)."""
-    parts = [str(p) for p in (name, name_en) if p not in (None, "")]
+    parts = [str(p) for p in (name, name_en) if not blank(p)]
     if len(parts) == 2 and parts[0] == parts[1]:
         parts = parts[:1]
     return " ".join(parts)
@@ -85,3 +90,13 @@ def counts_table(counts: dict[str, int], node_labels: Iterable[str]) -> tuple[li
     labels = set(node_labels)
     rows = [["node label" if k in labels else "relationship type", k, v] for k, v in counts.items()]
     return ["kind", "name", "count"], rows
+
+
+def region_summary(r: dict[str, Any]) -> str:
+    """'吴兴区 Wuxing (county, in 湖州市, 1 plan)' for the Overview's one-line list of regions."""
+    bits = ["level unknown" if blank(r.get("level")) else str(r["level"])]
+    if not blank(r.get("parent")):
+        bits.append(f"in {r['parent']}")
+    n = 0 if blank(r.get("plans")) else int(r["plans"])
+    bits.append(f"{n} plan" + ("" if n == 1 else "s"))
+    return f"**{bilingual(r.get('region'), r.get('region_en'))}** ({', '.join(bits)})"

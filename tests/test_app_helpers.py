@@ -10,7 +10,8 @@ from explorer.console import params_skeleton, parse_params, run_console
 from explorer.graph_view import expand, legend_html, make_node, to_pyvis_html
 from explorer.highlight import Span, highlight_html, locate_spans, measure_card_html
 from explorer.settings import ROOT, parse_settings
-from explorer.views import ANY, bilingual, choice_map, default_indicator, heatmap_frame, target_table
+from explorer.views import (ANY, bilingual, choice_map, default_indicator, heatmap_frame, region_summary,
+                            target_table)
 from graph.queries import get_query
 from tests.graph_fixture import comparison_graph
 
@@ -169,6 +170,11 @@ def test_views():
     assert m == {ANY: "", "托育服务 Childcare": "d:1"}
     assert default_indicator([{"regions": 1, "targets": 9}, {"regions": 3, "targets": 1}]) == 1
     assert default_indicator([]) == 0
+    assert bilingual("浙江省", float("nan")) == "浙江省"
+    assert region_summary({"region": "浙江省", "region_en": "Zhejiang", "level": "province", "parent": float("nan"),
+                           "plans": 0}) == "**浙江省 Zhejiang** (province, 0 plans)"
+    assert region_summary({"region": "吴兴区", "level": "county", "parent": "湖州市", "plans": 1}) == \
+        "**吴兴区** (county, in 湖州市, 1 plan)"
     heat = heatmap_frame([{"region": "A", "domain_id": "d1", "domain": "托育服务", "domain_en": "Childcare", "measures": 2},
                           {"region": "B", "domain_id": "d2", "domain": "养老服务", "domain_en": "Elderly care",
                            "measures": 1}])

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from explorer import data, ui
-from explorer.views import bilingual, counts_table, frame
+from explorer.views import bilingual, counts_table, frame, region_summary
 
 st.title("Plangraph")
 st.caption("A knowledge graph of Chinese local-government plans: targets, measures, policy instruments and "
@@ -32,6 +32,7 @@ st.subheader("Regions")
 regions = data.frame("regions")
 if not regions.empty:
     regions.insert(1, "name", [bilingual(a, b) for a, b in zip(regions["region"], regions["region_en"])])
+    st.markdown("; ".join(region_summary(r) for r in regions.to_dict("records")))
 ui.table(regions, "regions", "ov_regions")
 
 st.subheader("Plans")

@@ -74,18 +74,20 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
             if not text.strip():
                 raise LoaderError(f"{name}: empty file")
             return Decoded(text, enc)
-    # BOM-less UTF-16: NULs in alternate positions, before the binary test.
-    sample = data[:4096]
-    if len(sample) >= 4 and b"\x00" in sample:
+    # BOM-less UTF-16: its NUL bytes (the high bytes of ASCII characters) all sit at
+    # odd (LE) or even (BE) offsets; checked before the binary test, which NULs trip.
+    sample = data[:65536]
+    if b"\x00" in sample and len(data) % 2 == 0:
         even = sample[0::2].count(0)
         odd = sample[1::2].count(0)
-        half = len(sample) // 2
-        for enc, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
-            if zeros > half * 0.3 and min(even, odd) < half * 0.05:
+        for enc, right, wrong in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+            if right and wrong <= right * 0.25:
                 try:
-                    return Decoded(data.decode(enc), enc)
+                    text = data.decode(enc)
                 except UnicodeDecodeError:
-                    pass
+                    continue
+                if _score(text) > 0 and not _CONTROL.search(text[:65536].encode("utf-8", "ignore")):
+                    return Decoded(text, enc)
     why = _is_binary(data)
     if why:
         raise LoaderError(f"{name}: {why}")
@@ -105,7 +107,8 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
     if mostly is not None:
         return mostly
     best: tuple[float, str, str] | None = None
-    for enc in ("gb18030", "big5hkscs"):
+    encs = ["gb18030", "big5hkscs"] + (["utf-16-le", "utf-16-be"] if len(data) % 2 == 0 else [])
+    for enc in encs:
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:

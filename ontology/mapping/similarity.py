@@ -27,7 +27,7 @@ from graph.records import Node, Relationship
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "BAAI/bge-small-zh-v1.5"
-LEXICAL_THRESHOLD = 0.18
+LEXICAL_THRESHOLD = 0.2
 EMBEDDING_THRESHOLD = 0.6
 _STOP = set("的 和 与 及 等 在 对 为 以 了 是 将 并 或 其 各 中 上 下 个 有 到 按 加强 推进 推动 加快 提升 完善 开展 支持 鼓励 建设 发展 实施 服务 提高 进一步 积极 不断 深入 全面 持续 着力 大力 一批 有关 相关 工作 体系 水平 能力 机制 加大 优化 健全 构建 打造 培育 探索 落实 创新 促进 实现 提供 满足 需求 建立 规范 重点 领域".split())
 _PUNCT = re.compile(r"[\s\d，。、；：,.;:!?！？“”\"'《》()（）〔〕【】\[\]—\-~～%+·/]+")
@@ -209,7 +209,7 @@ def lexical_scores(texts: Sequence[str], groups: Sequence[str]) -> dict[tuple[in
 DOC_WEIGHT = 0.4
 MIN_CLAUSE = 4
 _CLAUSE = re.compile(r"[，,；;：:]")
-DOMAIN_WORD_BOOST = 2.5
+DOMAIN_WORD_BOOST = 3.5
 
 
 def _pairwise(vecs: list[dict[str, float]], owner: list[int], groups: Sequence[str], reduce_max: bool

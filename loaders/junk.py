@@ -32,8 +32,8 @@ _TITLE_WORDS = re.compile(r"(规划|方案|意见|通知|办法|决定|计划|�
 _DOCNO = re.compile(r"〔\d{4}〕\s*\d+\s*号|\[\d{4}\]\s*\d+\s*号|\d{4}〕\d+号")
 _DATE_LINE = re.compile(r"^[（(]?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[）)]?$|^[一二三四五六七八九〇○零]{4}年.{1,3}月.{1,3}日$")
 _ISSUER = re.compile(r"(人民政府|办公室|办公厅|委员会|政府|管委会|局|厅|委|部|中心|市发改委|办)$")
-_BACK = re.compile(r"^[（(]?(此件|本件)|^(抄送|附件|主送|印发|联系人|联系电话)")
-_HEADING = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.、．])")
+_BACK = re.compile(r"^[（(]?(此件|本件)|^(抄送|附件|主送|印发|联系人|联系电话)|^本(实施)?(规划|方案|意见|办法|细则|通知|措施|规定)|起(施行|实施|执行)|有效期")
+_HEADING = re.compile(r"^([一二三四五六七八九十]+、|[（(]?[一二三四五六七八九十]*[）)]|\d+[.、．]|第[一二三四五六七八九十]+[章节篇])")
 _SPAM_WORDS = re.compile(r"(无码|字幕|av|一区二区|精品|人妻|视频|在线观看|成人|毛片|黄|久久)", re.I)
 
 
@@ -89,6 +89,8 @@ def is_spam(line: str) -> bool:
 def is_body(line: str) -> bool:
     """A line of running plan text: long, CJK-rich, punctuated."""
     n_cjk = len(_CJK_RE.findall(line))
+    if n_cjk >= 8 and n_cjk >= 0.5 * len(line) and line.rstrip().endswith("。"):
+        return True          # a short but finished sentence
     return n_cjk >= 20 and n_cjk >= 0.5 * len(line) and bool(_SENT_PUNCT.search(line))
 
 

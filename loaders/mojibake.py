@@ -33,6 +33,7 @@ _ANCHORS = "?\ufffd"
 _PUNCT_OK = set("，。、；：！？（）“”‘’《》〔〕【】—…·%-.")
 _OPEN, _CLOSE = "（〔【《“", "）〕】》”"
 _BAD_PENALTY = -25.0
+_BRACKETS_RE = re.compile("[（）〔〕【】《》“”()]")
 
 
 @lru_cache(maxsize=1)
@@ -56,8 +57,19 @@ def _logp(w: str) -> float | None:
 
 @lru_cache(maxsize=65536)
 def score(s: str) -> float:
-    """Best segmentation log-probability of ``s`` (simplified), unknown chars penalised."""
-    s = char_t2s(s)
+    """Best segmentation log-probability of ``s`` (simplified), unknown chars penalised.
+
+    Brackets are scored apart (balance only), so that ``居住（小）区`` is read as the
+    word sequence 居住 小区."""
+    bal = 0
+    for ch in s:
+        if ch in _OPEN:
+            bal += 1
+        elif ch in _CLOSE:
+            bal -= 1
+    stripped = _BRACKETS_RE.sub("", char_t2s(s))
+    n_brackets = len(s) - len(stripped)
+    s = stripped
     n = len(s)
     best = [0.0] + [-1e18] * n
     for i in range(1, n + 1):
@@ -79,13 +91,7 @@ def score(s: str) -> float:
             v = best[j] + lp
             if v > best[i]:
                 best[i] = v
-    bal = 0
-    for ch in s:
-        if ch in _OPEN:
-            bal += 1
-        elif ch in _CLOSE:
-            bal -= 1
-    return best[n] - 6.0 * abs(bal)
+    return best[n] - 6.0 * abs(bal) - 4.0 * n_brackets
 
 
 _TO_FULL = str.maketrans({"!": "！", ",": "，", ":": "：", ";": "；", "(": "（", ")": "）"})

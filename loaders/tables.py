@@ -106,9 +106,9 @@ def _table_from_run(run: list[_Line], before: _Line | None) -> Table | None:
     head = run[:first]
     # header starts at the first short column-name cell (分类 / 指标名称 ...); cells
     # before it are the table's title
-    h0 = next((k for k, c in enumerate(head) if len(c.text) <= 8 and (_CATEGORY_HEAD.search(c.text) or _INDICATOR_HEAD.search(c.text))), None)
+    h0 = next((k for k, c in enumerate(head) if len(c.text) <= 6 and _CATEGORY_HEAD.search(c.text)), None)
     if h0 is None:
-        h0 = 0
+        h0 = max((k for k, c in enumerate(head) if len(c.text) <= 8 and _INDICATOR_HEAD.search(c.text)), default=0)
     title_cells = head[:h0]
     header = [c.text for c in head[h0:]]
     has_category = bool(header) and bool(_CATEGORY_HEAD.search(header[0]))
@@ -127,6 +127,11 @@ def _table_from_run(run: list[_Line], before: _Line | None) -> Table | None:
         value_heads.pop(unit_col)
     attr_col = next((k for k, h in enumerate(value_heads) if _ATTR_HEAD.search(h)), None)
     n_values = max(1, len(value_heads))
+    attr_re = re.compile(r"^(预期性|约束性|预期|约束|指导性)$")
+
+    def is_val(c: str) -> bool:
+        return is_value(c) or (attr_col is not None and bool(attr_re.match(c)))
+
     columns = (["分类"] if has_category else []) + ["序号", header[ind_idx] if ind_idx < len(header) else "指标", "单位"] + value_heads
     rows: list[list[str | None]] = []
     category = category_first
@@ -137,7 +142,7 @@ def _table_from_run(run: list[_Line], before: _Line | None) -> Table | None:
         if r == len(numbers) - 1:
             # the last row ends with its last value (or sub-row values): what follows
             # is the text after the table
-            last_val = max((k for k in range(a + 1, b) if is_value(run[k].text)), default=a + 1)
+            last_val = max((k for k in range(a + 1, b) if is_val(run[k].text)), default=a + 1)
             b = last_val + 1
             end = run[b - 1].end
         cells = [c.text for c in run[a:b]]
@@ -145,7 +150,7 @@ def _table_from_run(run: list[_Line], before: _Line | None) -> Table | None:
         body = cells[1:]
         # trailing category for the next rows: a text cell right before the next number
         next_category = None
-        if r + 1 < len(numbers) and has_category and body and not is_value(body[-1]) and len(body) >= 2:
+        if r + 1 < len(numbers) and has_category and body and not is_val(body[-1]) and len(body) >= 2:
             next_category = body.pop()
         indicator = body[0] if body else ""
         k = 1
@@ -162,7 +167,7 @@ def _table_from_run(run: list[_Line], before: _Line | None) -> Table | None:
         label: str | None = None
         vals: list[str] = []
         for cell in rest:
-            if is_value(cell) or (attr_col is not None and len(vals) == attr_col and re.match(r"^(预期性|约束性|预期|约束)$", cell)):
+            if is_val(cell):
                 vals.append(cell)
             else:
                 if vals or label is not None:

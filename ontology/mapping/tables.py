@@ -105,19 +105,28 @@ def table_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
 
 
 def _locate(doc: ParsedDocument, table: Table, name: str, row: list, cursor: int) -> Span:
-    """The row's span in the text: from its indicator name to the last of its cells found after it."""
+    """The row's span in the text: from its indicator name (or the longest piece of it the text
+    has, for names the parser joined, e.g. 入学率：学前段) through its value cells."""
     text = doc.text
     lo = max(table.start, min(cursor, table.end))
-    i = text.find(name, lo, table.end)
-    if i < 0:
-        i = text.find(name, table.start, table.end)
+    i, found = -1, name
+    cands = [name] + sorted((p for p in re.split(r"[：:（）()]", name) if len(p) >= 2), key=len, reverse=True)
+    for start in (lo, table.start):
+        for cand in cands:
+            i = text.find(cand, start, table.end)
+            if i >= 0:
+                found = cand
+                break
+        if i >= 0:
+            break
     if i < 0:
         return Span(text[table.start:table.end], table.start, table.end)
-    end = i + len(name)
+    end = i + len(found)
     for c in row:
-        if not c:
+        c = str(c).strip() if c else ""
+        if not c or c == found:
             continue
-        j = text.find(str(c).strip(), end, min(table.end, end + 200))
+        j = text.find(c, end, min(table.end, end + 24))
         if j >= 0:
-            end = j + len(str(c).strip())
+            end = j + len(c)
     return Span(text[i:end], i, end)

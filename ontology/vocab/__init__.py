@@ -5,7 +5,7 @@ the jieba dictionary) are data, not code, so that users can extend them for plan
 other places without touching the mapping.  Every loader is cached: the files are read
 once per process.  Ids are stable: never rename an id, add a new row instead.
 
-Keyword cells are ``|``-separated; a keyword starting with ``re:`` is a regular expression.
+Keyword cells are ``|``-separated (outside brackets); a keyword starting with ``re:`` is a regular expression.
 """
 from __future__ import annotations
 
@@ -78,7 +78,18 @@ def _rows(name: str, path: Path | None = None):
 
 
 def _split(cell: str) -> tuple[str, ...]:
-    return tuple(x.strip() for x in cell.split("|") if x.strip())
+    """Split at ``|`` outside brackets, so a ``re:`` keyword may use alternation inside a group."""
+    parts, depth, cur = [], 0, ""
+    for ch in cell:
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if ch == "|" and depth <= 0:
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    parts.append(cur)
+    return tuple(x.strip() for x in parts if x.strip())
 
 
 @lru_cache(maxsize=None)

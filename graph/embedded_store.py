@@ -13,7 +13,9 @@ from typing import Any
 
 from graph.cypher_gen import ladybug_ddl
 from graph.dialect import to_ladybug
-from graph.store import GraphStore, QueryResult, Statement, StoreError
+from graph.records import GraphRecords, Node, Relationship
+from graph.store import DEFAULT_BATCH, GraphStore, QueryResult, Statement, StoreError, WriteStats, columns
+from ontology.schema import KEY
 from ontology.schema import GraphSchema
 
 _PLAN_OPERATOR = re.compile(r"│\s+([A-Z_]+)\[\d+\]")
@@ -23,6 +25,29 @@ _WRITE_OPERATOR = re.compile(
     r"EXPORT\w*|IMPORT\w*|ATTACH\w*|DETACH\w*|INSTALL\w*|LOAD\w*|UNINSTALL\w*|TRANSACTION|CHECKPOINT|"
     r"USE_DATABASE|STANDALONE_CALL)$"
 )
+
+
+def _arrow_types():
+    import pyarrow as pa
+
+    return {"STRING": pa.string, "INT64": pa.int64, "DOUBLE": pa.float64, "BOOLEAN": pa.bool_}
+
+
+class _LazyArrow(dict):
+    def __missing__(self, key):
+        self.update(_arrow_types())
+        return self[key]
+
+
+_ARROW = _LazyArrow()
+
+
+def _rollback(conn) -> None:
+    """LadybugDB has usually rolled a failed transaction back already."""
+    try:
+        conn.execute("ROLLBACK")
+    except RuntimeError:
+        pass
 
 
 def _import_ladybug():
@@ -76,9 +101,118 @@ class EmbeddedStore(GraphStore):
                 for s in statements:
                     conn.execute(s.text, {"rows": s.rows})
             except Exception as e:
-                conn.execute("ROLLBACK")
+                _rollback(conn)
                 raise StoreError(f"embedded write failed, nothing was written: {e}") from e
             conn.execute("COMMIT")
+
+    def write(self, records: GraphRecords, batch_size: int = DEFAULT_BATCH) -> WriteStats:
+        """Idempotent like the generic path, but records the store lacks go in by COPY FROM.
+
+        LadybugDB's UNWIND … MERGE runs at tens of thousands of rows a second (and an
+        update of an existing node at a few thousand); COPY FROM an Arrow table runs at
+        hundreds of thousands. So each group is split: ids the store already has take
+        the MERGE statements (same text as on Neo4j), new ones are copied in. All of it
+        runs in one transaction on a fresh connection: LadybugDB rolls a failed
+        transaction back itself, and a connection that saw a failed COPY must not be
+        reused (its next COPY crashes the process), so none is.
+        """
+        records = records.deduplicated()
+        merges: list[Statement] = []
+        with self._lock:
+            conn = self._conn()
+            conn.execute("BEGIN TRANSACTION")
+            try:
+                n_stmts = self._copy_new_and_merge_rest(conn, records, batch_size, merges)
+                for st in merges:
+                    conn.execute(st.text, {"rows": st.rows})
+            except (ValueError, StoreError):  # a bad record, caught before the engine saw it
+                _rollback(conn)
+                raise
+            except Exception as e:
+                _rollback(conn)
+                raise StoreError(f"embedded write failed, nothing was written: {e}") from e
+            conn.execute("COMMIT")
+        return WriteStats(len(records.nodes), len(records.relationships), n_stmts + len(merges))
+
+    def _copy_new_and_merge_rest(self, conn, records: GraphRecords, batch_size: int, merges: list[Statement]) -> int:
+        import pyarrow as pa
+
+        copies = 0
+        written: dict[str, set[str]] = {}
+        by_label: dict[str, list[Node]] = {}
+        for n in records.nodes:
+            self.schema.node(n.label)
+            by_label.setdefault(n.label, []).append(n)
+        for label, nodes in by_label.items():
+            have = self._existing_ids(conn, label, [n.id for n in nodes])
+            written[label] = {n.id for n in nodes}
+            old = [n for n in nodes if n.id in have]
+            new = [n for n in nodes if n.id not in have]
+            if old:
+                merges.extend(self.write_statements(GraphRecords(nodes=old), batch_size))
+            if new:
+                props = self.schema.nodes[label].properties
+                cols = columns(new, props, lambda n: n.id, f"{label} node")
+                arrow_rows = pa.table({KEY: pa.array([n.id for n in new], pa.string()),
+                                       **{p: pa.array(cols[p], _ARROW[t]()) for p, t in props.items()}})
+                conn.execute(f"COPY {label} FROM arrow_rows")
+                copies += 1
+        by_type: dict[tuple[str, str, str], list[Relationship]] = {}
+        for r in records.relationships:
+            by_type.setdefault((r.type, r.start_label, r.end_label), []).append(r)
+        for (rtype, a, b), rels in by_type.items():
+            self.schema.check_pair(rtype, a, b)
+            have = self._existing_pairs(conn, rtype, a, b, rels)
+            old = [r for r in rels if (r.start, r.end) in have]
+            new = [r for r in rels if (r.start, r.end) not in have]
+            if old:
+                merges.extend(self.write_statements(GraphRecords(relationships=old), batch_size))
+            if new:
+                self._check_endpoints(conn, a, b, new, written)
+                props = self.schema.relationships[rtype].properties
+                cols = columns(new, props, lambda r: (r.start, r.end), f"{rtype} relationship")
+                arrow_rows = pa.table({"from": pa.array([r.start for r in new], pa.string()),
+                                       "to": pa.array([r.end for r in new], pa.string()),
+                                       **{p: pa.array(cols[p], _ARROW[t]()) for p, t in props.items()}})
+                conn.execute(f"COPY {rtype} FROM arrow_rows (from='{a}', to='{b}')")
+                copies += 1
+        return copies
+
+    def _existing_ids(self, conn, label: str, ids: list[str]) -> set[str]:
+        if not ids or self._is_empty(conn, f"MATCH (n:{label}) RETURN n.{KEY} LIMIT 1"):
+            return set()
+        res = conn.execute(f"UNWIND $ids AS i MATCH (n:{label} {{{KEY}: i}}) RETURN n.{KEY}", {"ids": ids})
+        out = set()
+        while res.has_next():
+            out.add(res.get_next()[0])
+        return out
+
+    def _existing_pairs(self, conn, rtype: str, a: str, b: str, rels: list[Relationship]) -> set[tuple[str, str]]:
+        if self._is_empty(conn, f"MATCH (:{a})-[r:{rtype}]->(:{b}) RETURN 1 LIMIT 1"):
+            return set()
+        wanted = {(r.start, r.end) for r in rels}
+        res = conn.execute(f"UNWIND $ids AS i MATCH (a:{a} {{{KEY}: i}})-[:{rtype}]->(b:{b}) RETURN a.{KEY}, b.{KEY}",
+                           {"ids": sorted({r.start for r in rels})})
+        out = set()
+        while res.has_next():
+            pair = tuple(res.get_next())
+            if pair in wanted:
+                out.add(pair)
+        return out
+
+    @staticmethod
+    def _is_empty(conn, probe: str) -> bool:
+        res = conn.execute(probe)
+        return not res.has_next()
+
+    def _check_endpoints(self, conn, a: str, b: str, rels: list[Relationship], written: dict[str, set[str]]) -> None:
+        """COPY must never fail half-way (see write), so dangling endpoints are caught first."""
+        for label, ids in ((a, {r.start for r in rels}), (b, {r.end for r in rels})):
+            ids = ids - written.get(label, set())
+            missing = ids - self._existing_ids(conn, label, sorted(ids))
+            if missing:
+                raise StoreError(f"{len(missing)} relationship endpoint(s) of label {label} do not exist, "
+                                 f"e.g. {sorted(missing)[:3]}")
 
     def _read(self, cypher: str, params: dict[str, Any], timeout: float | None, row_cap: int | None) -> QueryResult:
         text = to_ladybug(cypher)

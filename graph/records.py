@@ -47,22 +47,37 @@ class GraphRecords:
         self.relationships.extend(other.relationships)
 
     def deduplicated(self) -> "GraphRecords":
-        """Merge repeated nodes and relationships; later non-null properties win."""
+        """Merge repeated nodes and relationships; later non-null properties win.
+
+        Records without a repeat are passed through as they are (copied only when
+        merged), since a bulk load spends real time here.
+        """
         nodes: dict[str, Node] = {}
+        copied: set[str] = set()
         for n in self.nodes:
-            if n.id in nodes:
-                if nodes[n.id].label != n.label:
-                    raise ValueError(f"node id {n.id!r} used with labels {nodes[n.id].label} and {n.label}")
-                nodes[n.id].properties.update({k: v for k, v in n.properties.items() if v is not None})
-            else:
-                nodes[n.id] = Node(n.id, n.label, dict(n.properties))
+            prev = nodes.get(n.id)
+            if prev is None:
+                nodes[n.id] = n
+                continue
+            if prev.label != n.label:
+                raise ValueError(f"node id {n.id!r} used with labels {prev.label} and {n.label}")
+            if n.id not in copied:
+                prev = nodes[n.id] = Node(prev.id, prev.label, dict(prev.properties))
+                copied.add(n.id)
+            prev.properties.update({k: v for k, v in n.properties.items() if v is not None})
         rels: dict[tuple[str, str, str], Relationship] = {}
+        copied_r: set[tuple[str, str, str]] = set()
         for r in self.relationships:
             key = (r.start, r.type, r.end)
-            if key in rels:
-                rels[key].properties.update({k: v for k, v in r.properties.items() if v is not None})
-            else:
-                rels[key] = Relationship(r.type, r.start, r.end, r.start_label, r.end_label, dict(r.properties))
+            prev_r = rels.get(key)
+            if prev_r is None:
+                rels[key] = r
+                continue
+            if key not in copied_r:
+                prev_r = rels[key] = Relationship(r.type, r.start, r.end, prev_r.start_label, prev_r.end_label,
+                                                  dict(prev_r.properties))
+                copied_r.add(key)
+            prev_r.properties.update({k: v for k, v in r.properties.items() if v is not None})
         return GraphRecords(list(nodes.values()), list(rels.values()))
 
 

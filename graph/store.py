@@ -195,6 +195,40 @@ class GraphStore(abc.ABC):
         self.close()
 
 
+_CONVERT = {"STRING": str, "DOUBLE": float, "BOOLEAN": bool}
+
+
+def columns(items, props: dict[str, str], key_of, what: str) -> dict[str, list[Any]]:
+    """Column-wise values coerced to the ontology's datatypes (the fast path for bulk loads)."""
+    allowed = set(props)
+    for item in items:
+        if not allowed.issuperset(item.properties):
+            extra = sorted(set(item.properties) - allowed)
+            raise ValueError(f"{what} {key_of(item)} has properties {extra} the ontology does not declare")
+    out: dict[str, list[Any]] = {}
+    for p, dtype in props.items():
+        raw = [item.properties.get(p) for item in items]
+        conv = _CONVERT.get(dtype)
+        try:
+            if dtype == "STRING":
+                out[p] = [v if v is None or type(v) is str else str(v) for v in raw]
+            elif dtype == "INT64":
+                out[p] = [v if v is None or type(v) is int else _coerce(v, dtype) for v in raw]
+            elif conv is not None:
+                out[p] = [None if v is None else conv(v) for v in raw]
+            else:
+                out[p] = [_coerce(v, dtype) for v in raw]
+        except (TypeError, ValueError):
+            for item in items:  # find the culprit for a message that names it
+                try:
+                    _coerce(item.properties.get(p), dtype)
+                except (TypeError, ValueError) as e:
+                    raise ValueError(f"{what} {key_of(item)}: property {p}={item.properties.get(p)!r} "
+                                     f"is not {dtype}: {e}") from None
+            raise
+    return out
+
+
 def _chunks(items: list, size: int) -> Iterable[list]:
     for i in range(0, len(items), max(1, size)):
         yield items[i:i + size]

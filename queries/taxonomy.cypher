@@ -1,7 +1,7 @@
 // purpose: Domains and instruments in the graph with their bilingual names (filter choices)
 // columns: kind, id, name, name_en, category
-MATCH (d:Domain)
-RETURN 'domain' AS kind, d.id AS id, d.name AS name, d.name_en AS name_en, '' AS category
-UNION ALL
-MATCH (i:PolicyInstrument)
-RETURN 'instrument' AS kind, i.id AS id, i.name AS name, i.name_en AS name_en, i.category AS category
+MATCH (c)
+WHERE labels(c)[0] IN ['Domain', 'PolicyInstrument']
+RETURN CASE WHEN labels(c)[0] = 'Domain' THEN 'domain' ELSE 'instrument' END AS kind, c.id AS id, c.name AS name,
+       c.name_en AS name_en, coalesce(c.category, '') AS category
+ORDER BY kind, id

@@ -105,6 +105,7 @@ def to_pyvis_html(model: GraphModel, height: str = "620px") -> str:
     for nid, kw in model.nodes.items():
         kw = dict(kw)
         ids[nid] = kw.pop("n_id")
+        kw.pop("group")  # a vis.js group would override the node's colour with the group palette
         net.add_node(ids[nid], **kw)
     for e in model.edges:
         net.add_edge(ids[e["source"]], ids[e["to"]], title=e["title"], label=e["label"], arrows="to",

@@ -352,3 +352,20 @@ def test_hostile_text_is_escaped_in_graph_and_highlight(monkeypatch, hostile_db)
     assert XSS not in card and "<img" not in card
     assert html.escape(XSS) in card
     assert ">补贴</mark>" in card  # the evidence is still located after the hostile prefix
+
+
+# --- the same app on Neo4j ------------------------------------------------------------------
+
+def test_overview_compare_and_console_on_neo4j(monkeypatch, neo4j_store, tmp_path):
+    neo4j_store.write(comparison_graph())
+    # PLANGRAPH_DB is unused by Neo4j but part of the cache key: a fresh one keeps earlier results out
+    at = _app(monkeypatch, str(tmp_path / "unused"), store="neo4j")
+    assert any("Neo4j at " in m.value for m in at.markdown)
+    assert set(frames(at)[0]["region"]) == {"浙江省", "湖州市", "吴兴区", "扬州市"}
+    goto(at, "compare")
+    assert set(frames(at)[0]["region"]) == {"吴兴区", "扬州市"}
+    goto(at, "cypher")
+    _run_cypher(at, "CREATE (r:Region {id: 'region:x', name: 'X'}) RETURN r.id")
+    assert at.error and "Refused" in at.error[0].value
+    _run_cypher(at, "MATCH (r:Region) RETURN count(r) AS n")
+    assert frames(at)[-1]["n"][0] == 4

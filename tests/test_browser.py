@@ -135,8 +135,9 @@ class Browser:
             time.sleep(0.2)
         raise AssertionError("chromium's DevTools endpoint did not come up")
 
-    def render(self, url: str, expect: list[str], screenshot: Path, seconds: float = 45) -> str:
-        """Open url, wait until the page text contains every string in expect, save a PNG; the DOM."""
+    def render(self, url: str, expect: list[str], screenshot: Path, seconds: float = 45, ready: str = "true") -> str:
+        """Open url, wait until the page text contains every string in expect and the JS expression
+        `ready` is true, save a PNG; return the DOM."""
         import base64
         import json
 
@@ -162,11 +163,11 @@ class Browser:
             body = ""
             while time.monotonic() < deadline:
                 body = evaluate("document.body ? document.body.innerText : ''") or ""
-                if all(e in body for e in expect):
+                if all(e in body for e in expect) and evaluate(f"Boolean({ready})"):
                     break
                 time.sleep(0.5)
             else:
-                raise AssertionError(f"the page never showed {expect}; it showed: {body[:800]!r}")
+                raise AssertionError(f"the page never showed {expect} (ready: {ready}); it showed: {body[:800]!r}")
             time.sleep(2)  # let charts and fonts settle before the screenshot
             shot = call("Page.captureScreenshot", format="png")
             screenshot.write_bytes(base64.b64decode(shot["data"]))
@@ -193,3 +194,25 @@ def test_app_renders_in_a_real_browser(served_app):
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     assert len(data) > 20_000, f"screenshot is only {len(data)} bytes: the page probably did not render"
+
+
+# The pyvis graph is drawn on a canvas inside the components.html iframe (srcdoc: same origin).
+GRAPH_DRAWN = ("[...document.querySelectorAll('iframe')].some(f => { try { "
+               "return !!f.contentDocument.querySelector('#mynetwork canvas'); } catch (e) { return false; } })")
+
+
+def test_compare_and_graph_pages_render(served_app):
+    binary = _chromium()
+    url, tmp = served_app
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    browser = Browser(binary, tmp / "chrome-profile-2")
+    try:
+        browser.render(url + "compare", ["Compare regions", "Targets per indicator", "Instrument mix", "2 regions"],
+                       ARTIFACTS / "compare.png", ready="document.querySelectorAll('canvas, svg').length > 2")
+        page = browser.render(url + "graph", ["Graph neighbourhood", "relationships"], ARTIFACTS / "graph.png",
+                              ready=GRAPH_DRAWN)
+    finally:
+        browser.close()
+    assert "Graph neighbourhood" in page
+    for name in ("compare.png", "graph.png"):
+        assert (ARTIFACTS / name).stat().st_size > 20_000

@@ -42,14 +42,17 @@ heat = heatmap_frame(data.records("domain_coverage"))
 if heat.empty:
     st.info("No measures are classified into domains yet.")
 else:
-    st.altair_chart(
-        alt.Chart(heat).mark_rect().encode(
-            x=alt.X("domain:N", title="domain", axis=alt.Axis(labelAngle=-30)),
-            y=alt.Y("region:N", title=None),
-            color=alt.Color("measures:Q", scale=alt.Scale(scheme="blues")),
-            tooltip=["region", "domain", "measures"],
-        ).properties(height=max(120, 30 * heat["region"].nunique())),
-        width="stretch")
+    base = alt.Chart(heat).encode(
+        x=alt.X("domain:N", title="domain", axis=alt.Axis(labelAngle=-30)),
+        y=alt.Y("region:N", title=None),
+    )
+    cells = base.mark_rect(stroke="white").encode(
+        color=alt.Color("measures:Q", scale=alt.Scale(scheme="blues", domainMin=0)),
+        tooltip=["region", "domain", "measures"])
+    top = float(heat["measures"].max() or 1)
+    labels = base.mark_text(fontSize=12).encode(
+        text="measures:Q", color=alt.condition(alt.datum.measures > top / 2, alt.value("white"), alt.value("black")))
+    st.altair_chart(cells + labels, width="stretch", height=max(180, 56 * heat["region"].nunique() + 110))
     ui.downloads(data.frame("domain_coverage"), "domain_coverage", "cmp_domains")
 
 # --- instrument mix ---------------------------------------------------------------------------

@@ -44,9 +44,11 @@ _BOX = re.compile(r"^专栏\s*[\d一二三四五六七八九十]*[:：\s]*")
 _TOP_TITLES = re.compile(r"^(保障措施|保障机制|组织实施|实施保障|要素保障|组织保障|重点任务|主要任务|重点工作|工作举措|主要举措|总体要求|指导思想|基本原则|发展目标|主要目标|规划背景|发展基础|发展环境|面临形势|总体思路|空间布局|实施机制)$")
 _SAFEGUARD = re.compile(r"^(.{0,6}保障措施|保障机制|.{0,4}保障|组织实施|实施机制|组织领导|保障体系)$")
 _NON_MEASURE = re.compile(r"(背景|回顾|形势|现状|基础|总体要求|指导思想|基本原则|总体思路|目标|意义|定位|原则|总体框架|展望|主要指标)")
-_CLOSING = re.compile(r"^(本(实施)?(意见|方案|规划|办法|通知|计划|细则|措施|规定)|自\d{4}年.{0,12}(施行|实施|执行))|有效期至")
+# closing provisions (解释权, 施行日期): the end of the plan's structure, when near the end
+_CLOSING = re.compile(r"^(本(实施|行动|工作)?(意见|方案|规划|办法|通知|计划|细则|措施|规定)(由|自|从|所称|的解释|未尽|最终|将根据)|自\d{4}年.{0,12}(施行|实施|执行))")
 _DATE_LINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[）)]?$")
 _SENT_END = "。；！？"
+_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")   # 发展目标：… / 主要举措：… (not measures)
 _MAX_TITLE = 40
 _MAX_BARE = 25
 
@@ -147,6 +149,13 @@ def _is_titled_paragraph(text: str) -> str | None:
     return None
 
 
+def _derived_title(t: str) -> str:
+    """Title of a paragraph whose title lost its full stop: its first clause, capped."""
+    m = re.search(r"[，。；：]", t)
+    head = t[:m.start()] if m else t
+    return head[:30]
+
+
 def build(doc: ParsedDocument) -> None:
     """Fill ``doc.sections``, ``doc.measures`` and ``doc.tables`` from ``doc.text``."""
     text = doc.text
@@ -239,15 +248,45 @@ class _Builder:
         m.end = line.end
         m.text = self.doc.text[m.start:m.end]
 
+    def _paragraph_mode(self) -> dict[int, bool]:
+        """Per run of paragraphs between headings: are most of them titled
+        (``标题。正文``)? Then every paragraph there is a measure of its own, even one
+        whose title lost its full stop."""
+        seg_of: dict[int, int] = {}
+        stats: dict[int, list[int]] = {}
+        seg = 0
+        for ln in self.lines:
+            t = ln.text
+            num = _classify_numbered(t)
+            if _BOX.match(t) or _LOST_BRACKET.match(t) or _is_bare_title(t) or (num and not _split_title(num[2])[1].strip()):
+                seg += 1
+                continue
+            if num is not None:
+                continue
+            if _LABEL.match(t):
+                continue
+            seg_of[ln.idx] = seg
+            st = stats.setdefault(seg, [0, 0])
+            st[0] += 1
+            st[1] += 1 if _is_titled_paragraph(t) else 0
+        with_titles = [v for v in stats.values() if v[1]]
+        total = sum(v[0] for v in with_titles)
+        titled = sum(v[1] for v in with_titles)
+        doc_mode = total >= 6 and titled >= 0.6 * total
+        mode = {sg: v[1] >= 1 and ((v[1] >= 2 and v[1] * 2 >= v[0]) or doc_mode) for sg, v in stats.items()}
+        return {idx: mode[sg] for idx, sg in seg_of.items()}
+
     def run(self) -> None:
         lines = self.lines
         n = len(lines)
+        para_mode = self._paragraph_mode()
+        text_len = len(self.doc.text)
         for k, ln in enumerate(lines):
             t = ln.text
             nxt = lines[k + 1].text if k + 1 < n else ""
             if self.closed:
                 continue
-            if _CLOSING.search(t):
+            if _CLOSING.search(t) and ln.start > 0.6 * text_len:
                 self.cur = None
                 self.closed = True
                 continue
@@ -325,6 +364,9 @@ class _Builder:
             tp = _is_titled_paragraph(t)
             if tp and self._measure_context():
                 self._new_measure(ln, None, tp, self._kind())
+                continue
+            if para_mode.get(ln.idx) and self._measure_context() and self.box is None:
+                self._new_measure(ln, None, _derived_title(t), self._kind())
                 continue
             if self.cur is not None and self.cur.kind != "box":
                 self._extend(ln)

@@ -129,7 +129,8 @@ def extract(decoded: str, body_lines: list[str] | None = None) -> TextFacts:
             break
     if f.period_start is None and f.title:
         for k, (a, b) in _FYP.items():
-            if k in f.title:
+            long = "第" + k[:-1] + "个五年"
+            if k in f.title or long in f.title:
                 f.period_start, f.period_end = a, b
                 break
     m = _VALIDITY.search(text_s)
@@ -146,10 +147,10 @@ def extract(decoded: str, body_lines: list[str] | None = None) -> TextFacts:
                 f.region = r.group(1)
                 break
     if f.title:
-        for t in PLAN_TYPES:
-            if t in f.title:
-                f.plan_type = t
-                break
+        # the document type is what the title ends with: …规划和…远景目标纲要 is a 纲要
+        found = [(f.title.rfind(t) + len(t), len(t), t) for t in PLAN_TYPES if t in f.title]
+        if found:
+            f.plan_type = max(found)[2]
     return f
 
 

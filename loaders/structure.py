@@ -48,6 +48,7 @@ _NON_MEASURE = re.compile(r"(背景|回顾|形势|现状|基础|总体要求|指
 _CLOSING = re.compile(r"^(本(实施|行动|工作)?(意见|方案|规划|办法|通知|计划|细则|措施|规定)(由|自|从|所称|的解释|未尽|最终|将根据)|自\d{4}年.{0,12}(施行|实施|执行))")
 _DATE_LINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[）)]?$")
 _SENT_END = "。；！？"
+_ORDINAL_ITEM = re.compile(rf"^([{CN_NUM}]+是)")          # 一是…。二是…。
 _LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")   # 发展目标：… / 主要举措：… (not measures)
 _MAX_TITLE = 40
 _MAX_BARE = 25
@@ -363,7 +364,8 @@ class _Builder:
             # paragraph
             tp = _is_titled_paragraph(t)
             if tp and self._measure_context():
-                self._new_measure(ln, None, tp, self._kind())
+                ordinal = _ORDINAL_ITEM.match(tp)
+                self._new_measure(ln, ordinal.group(1) if ordinal else None, tp, self._kind())
                 continue
             if para_mode.get(ln.idx) and self._measure_context() and self.box is None:
                 self._new_measure(ln, None, _derived_title(t), self._kind())

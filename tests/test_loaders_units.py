@@ -216,3 +216,26 @@ def test_metadata_from_site_block_and_validity():
     assert any(c.startswith("issued:") for c in m.checks) and any(c.startswith("title:") for c in m.checks)
     assert m.plan_id == "plan:mou:2024-7"
     assert "索引号" not in doc.text
+
+
+def test_chapter_style_plan_with_web_furniture():
+    text = ("首页 > 政务公开 > 规划计划\n某某县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n"
+            "发布时间：2021-03-20 来源：县发改局 浏览次数：1234\n"
+            "第一章 发展基础\n“十三五”时期，全县经济社会发展取得显著成就，人民生活水平持续提高。\n"
+            "第二章 推动产业转型升级\n第一节 做强先进制造业\n一是壮大主导产业。聚焦装备制造、新材料等产业，培育一批龙头企业。\n"
+            "二是推进智能化改造。实施企业技术改造三年行动，建设智能工厂10家。\n"
+            "（一）提升商贸服务。建设县城商业综合体。（县商务局牵头，县发改局、县财政局配合）\n"
+            "第三章 保障措施\n第一节 加强组织领导\n完善规划实施机制，强化组织领导，确保规划目标任务落到实处。\n"
+            "上一篇：关于印发某某县2021年工作要点的通知\n打印本页 关闭窗口\n")
+    doc = parse_text(text, dict(META, region="某某县", level="county"))
+    assert doc.text.startswith("某某县国民经济和社会发展第十四个五年规划")
+    assert "上一篇" not in doc.text and "首页" not in doc.text and "打印" not in doc.text
+    m = doc.meta
+    assert m.plan_type == "纲要" and (m.period_start, m.period_end) == (2021, 2025)
+    assert m.published == "2021-03-20" and m.plan_id == "plan:mou:2021-2025"
+    assert [(x.number, x.title, x.kind) for x in doc.measures] == [
+        ("一是", "一是壮大主导产业", "measure"), ("二是", "二是推进智能化改造", "measure"),
+        ("（一）", "提升商贸服务", "measure"), ("第一节", "加强组织领导", "safeguard")]
+    assert doc.measures[2].responsibility.lead == ["县商务局"]
+    secs = {s.title: s for s in doc.sections}
+    assert secs["做强先进制造业"].path == ["推动产业转型升级", "做强先进制造业"] and secs["做强先进制造业"].level == 2

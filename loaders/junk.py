@@ -25,6 +25,7 @@ CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{CJK}]")
 _TAG_RE = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9:-]*(?:\s+[^<>]*?)?/?>", re.S)
 _ENTITY_RE = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+_LOST_AMP_RE = re.compile(r"(?<=[?\ufffd])(?:rdquo|ldquo|rsquo|lsquo|nbsp|quot|mdash|ndash|hellip|middot|amp|lt|gt);")
 _RESIDUE_RE = re.compile(r"^[\s•·●◆■□▪\-*|>»«<]*$")
 _SENT_PUNCT = re.compile(r"[，。；：,;]")
 
@@ -60,6 +61,10 @@ def markup_edits(text: str) -> list[Edit]:
         rep = html.unescape(m.group(0))
         if rep != m.group(0):
             out.append(Edit(m.start(), m.end(), rep, "html_entity"))
+    # an entity whose "&" was swallowed by a mojibake run ("?rdquo;"): only right
+    # after a lost-character mark, where a bare word+";" cannot be real text
+    for m in _LOST_AMP_RE.finditer(text):
+        out.append(Edit(m.start(), m.end(), html.unescape("&" + m.group(0)), "html_entity"))
     return out
 
 

@@ -16,8 +16,10 @@ byte completing the pair gives a candidate, and the candidate that forms the mos
 probable words with its neighbours wins (jieba's dictionary frequencies, on the
 simplified form; balanced brackets count too). The run length is the one that
 makes the context most probable; a candidate is only accepted when it is clearly
-better than the garbled text. What cannot be inferred stays as ``?`` and is reported
-(``mojibake_unrepaired`` / ``lost_char``); nothing is silently guessed.
+better than the garbled text. What cannot be inferred stays as ``?`` and is reported; nothing is silently guessed.
+Repair kinds: ``mojibake`` (run fully re-read), ``mojibake_partial`` (re-read, with
+``?`` left where a character could not be inferred), ``mojibake_unrepaired`` (a
+garbled run left in place), ``lost_char`` (a lone ``?`` left in place).
 """
 from __future__ import annotations
 
@@ -33,6 +35,10 @@ _ANCHORS = "?\ufffd"
 _PUNCT_OK = set("，。、；：！？（）“”‘’《》〔〕【】—…·%-.")
 _OPEN, _CLOSE = "（〔【《“", "）〕】》”"
 _BAD_PENALTY = -25.0
+# characters that do not belong in Chinese running text right after a lost byte:
+# Latin letters (with or without tone marks), bopomofo, small forms, box drawing
+_GARBAGE = re.compile(r"[A-Za-z\u00c0-\u024f\u3105-\u312f\ufe50-\ufe6b\u2500-\u257f\ue000-\uf8ff\ufffd^()|]")
+_GARBAGE_STRONG = re.compile(r"[\u00c0-\u024f\u3105-\u312f\ufe50-\ufe6b\u2500-\u257f\ue000-\uf8ff]")
 _BRACKETS_RE = re.compile("[（）〔〕【】《》“”()]")
 
 
@@ -279,6 +285,14 @@ def find(text: str) -> list[Edit]:
             continue
         run = _try_runs(text, q, line_end)
         if run is None:
+            g = q + 1
+            while g < line_end and g - q <= 8 and _GARBAGE.match(text[g]):
+                g += 1
+            if g > q + 1 and any(_GARBAGE_STRONG.match(c) for c in text[q + 1:g]):
+                # a garbled run we cannot re-read: left in place, reported
+                edits.append(Edit(q, g, text[q:g], "mojibake_unrepaired", drop=False))
+                consumed = g
+                continue
             edits.append(Edit(q, q + 1, text[q], "lost_char", drop=False))
             consumed = q + 1
             continue

@@ -239,3 +239,16 @@ def test_chapter_style_plan_with_web_furniture():
     assert doc.measures[2].responsibility.lead == ["县商务局"]
     secs = {s.title: s for s in doc.sections}
     assert secs["做强先进制造业"].path == ["推动产业转型升级", "做强先进制造业"] and secs["做强先进制造业"].level == 2
+
+
+def test_unreadable_garbled_run_reported_in_place():
+    s = "推进服务体系建设?ㄓǎ﹫x完善设施。"
+    st = _apply(s, mojibake.find(s))
+    assert st.text == s
+    assert st.repairs and st.repairs[0].kind in ("mojibake_unrepaired", "mojibake_partial", "mojibake")
+    assert st.repairs[0].before.startswith("?") and len(st.repairs[0].before) > 1
+
+
+def test_entity_that_lost_its_ampersand():
+    doc = parse_text("一、总体要求\n推动“一屏通享?rdquo;，支持各地加强政企合作，建设智慧生活平台。\n", META)
+    assert "rdquo" not in doc.text and "?”，" in doc.text

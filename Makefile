@@ -8,7 +8,7 @@ STAMP_DEV := $(VENV)/.installed-dev
 PORT ?= 8501
 DB ?= data/graph.lbug
 
-.PHONY: run run-neo4j test build build-neo4j neo4j-up neo4j-down neo4j-status neo4j-reset bench venv dev clean
+.PHONY: run run-neo4j test build build-neo4j neo4j-up neo4j-down neo4j-status neo4j-reset bench venv dev clean browser
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -18,14 +18,19 @@ $(STAMP_RUN): requirements.txt | $(BIN)/python
 	$(BIN)/pip install -q -r requirements.txt
 	touch $@
 
-$(STAMP_DEV): requirements.txt requirements-dev.txt | $(BIN)/python
+$(STAMP_DEV): requirements.txt requirements-dev.txt requirements-embeddings.txt | $(BIN)/python
 	$(BIN)/pip install -q -r requirements-dev.txt
 	touch $@ $(STAMP_RUN)
+
+# `make run EMBEDDINGS=1` also installs sentence-transformers for embedding similarity.
+$(VENV)/.installed-embeddings: requirements-embeddings.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements-embeddings.txt
+	touch $@
 
 venv: $(STAMP_RUN)
 dev: $(STAMP_DEV)
 
-build: $(STAMP_RUN)
+build: $(STAMP_RUN) $(if $(EMBEDDINGS),$(VENV)/.installed-embeddings)
 	$(BIN)/python -m graph build --fresh --store embedded --db $(DB)
 
 run: build
@@ -50,9 +55,17 @@ build-neo4j: $(STAMP_RUN)
 run-neo4j: build-neo4j
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true -- --store neo4j
 
+# Headless Chromium for the real-browser test, from Debian's packages (needs root and apt).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing chromium from Debian for the browser test"; \
+	    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium is missing and cannot be installed here: the browser test will say so"; fi; }
+
 # Starts the project's Neo4j (unless NEO4J_URI points at one), runs every test against
 # both stores, and stops the server it started whatever the outcome.
-test: $(STAMP_DEV)
+test: $(STAMP_DEV) browser
 	@set -o pipefail; started=0; \
 	if [ -z "$$NEO4J_URI" ]; then $(BIN)/python scripts/neo4j_server.py up || exit 1; started=1; fi; \
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests; rc=$$?; \
@@ -62,9 +75,10 @@ test: $(STAMP_DEV)
 bench: $(STAMP_DEV)
 	@started=0; \
 	if [ -z "$$NEO4J_URI" ]; then $(BIN)/python scripts/neo4j_server.py up || exit 1; started=1; fi; \
-	$(BIN)/python bench/bench_stores.py; rc=$$?; \
-	[ $$rc = 0 ] && $(BIN)/python bench/bench_parse.py || rc=$$?; \
-	[ $$rc = 0 ] && $(BIN)/python bench/bench_build.py || rc=$$?; \
+	rc=0; \
+	for b in bench/bench_stores.py bench/bench_parse.py bench/bench_build.py; do \
+	  [ -f $$b ] || continue; echo "== $$b"; $(BIN)/python $$b || { rc=$$?; break; }; \
+	done; \
 	if [ $$started = 1 ]; then $(BIN)/python scripts/neo4j_server.py down; fi; \
 	exit $$rc
 

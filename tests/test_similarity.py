@@ -103,3 +103,14 @@ def test_embedding_code_path_with_bundled_small_model(tmp_path):
     # second run is served from the cache and gives the same links
     rels2, _ = link_similar(ns, method="embedding", model_name=model, cache_dir=tmp_path, threshold=-1.0, top_k=2)
     assert [(r.start, r.end, r.properties["score"]) for r in rels] == [(r.start, r.end, r.properties["score"]) for r in rels2]
+
+
+def test_mapping_modules_do_not_import_torch():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys; import ontology.mapping, ontology.mapping.similarity, ontology.rdf_export, ontology.vocab; "
+            "bad = [m for m in ('torch', 'sentence_transformers', 'transformers') if m in sys.modules]; "
+            "assert not bad, bad")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parent.parent)

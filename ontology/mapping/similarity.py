@@ -244,9 +244,54 @@ def _pairwise(vecs: list[dict[str, float]], owner: list[int], groups: Sequence[s
 
 # --- embeddings ------------------------------------------------------------------------------------
 
+HUB_HOST = "huggingface.co"
+HUB_PROBE_TIMEOUT = 3.0
+
+
+def _offline() -> bool:
+    return os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes", "on") or \
+        os.environ.get("TRANSFORMERS_OFFLINE", "").lower() in ("1", "true", "yes", "on")
+
+
+def _hub_reachable() -> bool:
+    import socket
+
+    try:
+        with socket.create_connection((HUB_HOST, 443), timeout=HUB_PROBE_TIMEOUT):
+            return True
+    except OSError:
+        return False
+
+
+def _check_model_available(model_name: str) -> bool:
+    """Decide quickly whether the model can be loaded; return whether to load from local files only.
+
+    Without this, a model that is neither a local folder nor in the Hugging Face cache makes
+    sentence-transformers retry the network for minutes on an offline machine before failing.
+    Raises (so that ``auto`` falls back) when the model cannot be had.
+    """
+    if Path(model_name).expanduser().is_dir():
+        return True
+    cached = False
+    try:
+        from huggingface_hub import try_to_load_from_cache
+
+        cached = isinstance(try_to_load_from_cache(model_name, "modules.json"), str) or \
+            isinstance(try_to_load_from_cache(model_name, "config.json"), str)
+    except Exception:  # noqa: BLE001 - a malformed name is simply not cached
+        cached = False
+    if _offline():
+        if not cached:
+            raise OSError(f"model {model_name!r} is not in the local Hugging Face cache and HF_HUB_OFFLINE is set")
+        return True
+    if not _hub_reachable():
+        if not cached:
+            raise OSError(f"model {model_name!r} is not cached locally and {HUB_HOST} cannot be reached")
+        return True
+    return False
+
 def _embed(texts: list[str], model_name: str, cache_dir: Path | None) -> list[list[float]]:
     import numpy as np
-    from sentence_transformers import SentenceTransformer  # heavy: only here
 
     keys = [hashlib.sha1(f"{model_name}\x1f{t}".encode("utf-8")).hexdigest() for t in texts]
     cached: dict[str, "np.ndarray"] = {}
@@ -258,7 +303,10 @@ def _embed(texts: list[str], model_name: str, cache_dir: Path | None) -> list[li
                 cached[k] = np.load(f)
     missing = [i for i, k in enumerate(keys) if k not in cached]
     if missing:
-        model = SentenceTransformer(model_name)
+        local_only = _check_model_available(model_name)  # before the slow import
+        from sentence_transformers import SentenceTransformer  # heavy: only here
+
+        model = SentenceTransformer(model_name, local_files_only=local_only)
         vecs = model.encode([texts[i] for i in missing], batch_size=32, normalize_embeddings=True,
                             show_progress_bar=False, convert_to_numpy=True)
         for i, v in zip(missing, vecs):

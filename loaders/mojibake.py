@@ -217,11 +217,27 @@ def _try_runs(text: str, q: int, line_end: int) -> _Run | None:
             if best is None or cand.gain > best.gain + 2.0:
                 best = cand
             break
-    if best is None or best.gain < 15.0:
+    if best is None or best.gain < 15.0 or not _plausible(best.replacement):
         return None
     if any(not (_is_text_char(c) or c.isascii()) for c in best.replacement if c != "?"):
         return None
     return best
+
+
+_MIN_CHAR_FREQ = 100
+
+
+def _plausible(rep: str) -> bool:
+    """Every character of a re-read run must be an ordinary one (a frequent
+    character in jieba's dictionary, or punctuation): random garbage re-read one byte
+    out of phase gives rare characters (坸, 莹) and is then not a repair."""
+    freq, _ = _freq()
+    for c in char_t2s(rep):
+        if c == "?" or c in _PUNCT_OK or c.isascii():
+            continue
+        if freq.get(c, 0) < _MIN_CHAR_FREQ:
+            return False
+    return True
 
 
 def _candidate(text: str, q: int, end: int, b: bytes, left: str, after_lost: bool) -> _Run | None:

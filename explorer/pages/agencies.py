@@ -23,10 +23,10 @@ if lead.empty:
 else:
     st.altair_chart(
         alt.Chart(lead.head(30)).transform_fold(["led", "involved"], as_=["role", "measures"]).mark_bar().encode(
-            x=alt.X("measures:Q"), y=alt.Y("agency:N", sort="-x", title=None), color="role:N",
+            x=alt.X("measures:Q"), y=alt.Y("agency:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)), color=alt.Color("role:N", scale=alt.Scale(domain=["led", "involved"])),
             tooltip=["agency", "region", "function", "led", "involved"],
-        ).properties(height=max(120, 24 * min(30, len(lead)))),
-        width="stretch")
+        ),
+        width="stretch", height=max(140, 24 * min(30, len(lead)) + 60))
 ui.table(lead, "lead_agencies", "ag_lead")
 
 st.subheader("Who leads what: functions across regions")
@@ -38,9 +38,10 @@ if functions[function]:
 if not fn.empty:
     st.altair_chart(
         alt.Chart(fn).mark_rect().encode(
-            x=alt.X("region:N", title=None), y=alt.Y("function:N", title=None),
+            x=alt.X("region:N", title=None, axis=alt.Axis(labelAngle=0, orient="top")),
+            y=alt.Y("function:N", title=None, axis=alt.Axis(labelLimit=260)),
             color=alt.Color("led:Q", scale=alt.Scale(scheme="greens")),
             tooltip=["function", "region", "agencies", "led"],
-        ).properties(height=max(120, 26 * fn["function"].nunique())),
-        width="stretch")
+        ),
+        width="stretch", height=max(140, 26 * fn["function"].nunique() + 60))
 ui.table(fn.reset_index(drop=True), "agency_functions", "ag_functions")

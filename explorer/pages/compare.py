@@ -24,17 +24,20 @@ else:
     st.markdown(f"**{len(regions_with)} regions** set a target or figure for this indicator: "
                 + "、".join(regions_with))
     ui.table(targets, "indicator_targets", "cmp_targets")
-    plot = targets.dropna(subset=["value_norm"]) if "value_norm" in targets else targets.iloc[0:0]
+    plot = targets.dropna(subset=["value_norm"]).copy() if "value_norm" in targets else targets.iloc[0:0]
     if not plot.empty:
         unit = next((u for u in plot["unit_norm"] if u), "")
+        # one bar per target (a region may have a baseline figure and a target): never stacked
+        plot["target"] = [f"{r} {'' if y != y or y is None else int(y)} {c or ''}".strip()
+                          for r, y, c in zip(plot["region"], plot["year"], plot["comparator"])]
         st.altair_chart(
             alt.Chart(plot).mark_bar().encode(
-                x=alt.X("value_norm:Q", title=f"normalized value ({unit})"),
-                y=alt.Y("region:N", title=None, sort="-x"),
-                color=alt.Color("year:O", title="year"),
+                x=alt.X("value_norm:Q", title=f"normalized value ({unit})", stack=None),
+                y=alt.Y("target:N", title=None, sort="-x", axis=alt.Axis(labelLimit=240)),
+                color=alt.Color("region:N", legend=None),
                 tooltip=["region", "comparator", "value", "unit", "value_norm", "unit_norm", "year", "attribute"],
-            ).properties(height=max(120, 28 * len(plot))),
-            width="stretch")
+            ),
+            width="stretch", height=max(140, 30 * len(plot) + 60))
 
 # --- domain x region heat map ---------------------------------------------------------------
 st.subheader("Policy domains per region")
@@ -43,8 +46,8 @@ if heat.empty:
     st.info("No measures are classified into domains yet.")
 else:
     base = alt.Chart(heat).encode(
-        x=alt.X("domain:N", title="domain", axis=alt.Axis(labelAngle=-30)),
-        y=alt.Y("region:N", title=None),
+        x=alt.X("region:N", title=None, axis=alt.Axis(labelAngle=0, orient="top")),
+        y=alt.Y("domain:N", title=None, axis=alt.Axis(labelLimit=260)),
     )
     cells = base.mark_rect(stroke="white").encode(
         color=alt.Color("measures:Q", scale=alt.Scale(scheme="blues", domainMin=0)),
@@ -52,7 +55,7 @@ else:
     top = float(heat["measures"].max() or 1)
     labels = base.mark_text(fontSize=12).encode(
         text="measures:Q", color=alt.condition(alt.datum.measures > top / 2, alt.value("white"), alt.value("black")))
-    st.altair_chart(cells + labels, width="stretch", height=max(180, 56 * heat["region"].nunique() + 110))
+    st.altair_chart(cells + labels, width="stretch", height=max(160, 30 * heat["domain"].nunique() + 60))
     ui.downloads(data.frame("domain_coverage"), "domain_coverage", "cmp_domains")
 
 # --- instrument mix ---------------------------------------------------------------------------
@@ -65,26 +68,25 @@ else:
     chosen = st.multiselect("Regions to compare", mix_regions, default=mix_regions[:2], key="cmp_mix_regions")
     mix = instrument_frame(mix_records, chosen)
     cats = category_frame(data.records("instrument_categories"), chosen)
-    left, right = st.columns(2)
-    with left:
-        st.markdown("**Instruments (share of each region's instrument uses)**")
-        st.altair_chart(
-            alt.Chart(mix).mark_bar().encode(
-                x=alt.X("share:Q", stack="normalize", title="share"),
-                y=alt.Y("region:N", title=None),
-                color=alt.Color("instrument:N"),
-                tooltip=["region", "instrument", "category", "uses", "share"],
-            ).properties(height=max(120, 40 * max(1, len(chosen)))),
-            width="stretch")
-    with right:
-        st.markdown("**Supply / demand / environmental (Rothwell–Zegveld)**")
-        st.altair_chart(
-            alt.Chart(cats).mark_bar().encode(
-                x=alt.X("share:Q", stack="normalize", title="share"),
-                y=alt.Y("region:N", title=None),
-                color=alt.Color("category:N", scale=alt.Scale(domain=["supply", "demand", "environmental"])),
-                tooltip=["region", "category", "uses", "share"],
-            ).properties(height=max(120, 40 * max(1, len(chosen)))),
-            width="stretch")
+    # full width: the instrument legend is long
+    st.markdown("**Instruments (share of each region's instrument uses)**")
+    st.altair_chart(
+        alt.Chart(mix).mark_bar().encode(
+            x=alt.X("share:Q", stack="normalize", title="share"),
+            y=alt.Y("region:N", title=None),
+            color=alt.Color("instrument:N", scale=alt.Scale(scheme="tableau20"),
+                            legend=alt.Legend(labelLimit=260, columns=1)),
+            tooltip=["region", "instrument", "category", "uses", "share"],
+        ),
+        width="stretch", height=max(160, 18 * mix["instrument"].nunique() + 40, 60 * max(1, len(chosen)) + 60))
+    st.markdown("**Supply / demand / environmental (Rothwell–Zegveld)**")
+    st.altair_chart(
+        alt.Chart(cats).mark_bar().encode(
+            x=alt.X("share:Q", stack="normalize", title="share"),
+            y=alt.Y("region:N", title=None),
+            color=alt.Color("category:N", scale=alt.Scale(domain=["supply", "demand", "environmental"])),
+            tooltip=["region", "category", "uses", "share"],
+        ),
+        width="stretch", height=max(160, 50 * max(1, len(chosen)) + 60))
     ui.table(mix.drop(columns=["instrument_en"]), "instrument_mix", "cmp_mix")
     ui.table(cats, "instrument_categories", "cmp_cats")

@@ -38,6 +38,7 @@ page = st.navigation(PAGES)
 st.sidebar.markdown("**Plangraph** — Chinese local-government plans compared")
 try:
     store = data.store()
+    data.counts()  # a server that accepted the driver but cannot answer fails here, with its message
 except StoreError as e:
     st.title("Plangraph")
     st.error(f"Cannot open the graph store: {e}")

@@ -369,3 +369,14 @@ def test_overview_compare_and_console_on_neo4j(monkeypatch, neo4j_store, tmp_pat
     assert at.error and "Refused" in at.error[0].value
     _run_cypher(at, "MATCH (r:Region) RETURN count(r) AS n")
     assert frames(at)[-1]["n"][0] == 4
+
+
+def test_unreachable_neo4j_is_a_clear_error(monkeypatch, tmp_path):
+    monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:9")
+    monkeypatch.setenv("NEO4J_USER", "neo4j")
+    monkeypatch.setenv("NEO4J_PASSWORD", "x")
+    monkeypatch.setenv("PLANGRAPH_STORE", "neo4j")
+    monkeypatch.setenv("PLANGRAPH_DB", str(tmp_path / "unused"))
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    assert any("Cannot open the graph store" in e.value and "Neo4j" in e.value for e in at.error)

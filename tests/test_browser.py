@@ -60,10 +60,11 @@ def _wait_for(url: str, proc: subprocess.Popen, seconds: float = 60) -> None:
     raise AssertionError(f"streamlit did not answer {url} within {seconds:.0f} s")
 
 
-@pytest.fixture
-def served_app(tmp_path):
+@pytest.fixture(scope="module")
+def served_app(tmp_path_factory):
     from graph.embedded_store import EmbeddedStore
 
+    tmp_path = tmp_path_factory.mktemp("browser")
     db = tmp_path / "graph.lbug"
     s = EmbeddedStore(db)
     s.ensure_schema()

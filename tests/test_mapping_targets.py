@@ -105,3 +105,27 @@ def test_canonical_indicators_merge_synonyms_and_hash_unknown():
     assert c.id == "indicator:childcare_places_per_1000" and c.domain == "childcare"
     u1, u2 = canonical("智慧社区试点小区建设数量"), canonical("“智慧社区试点小区建设数量”")
     assert u1.id == u2.id and u1.id.startswith("indicator:") and not u1.known
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_FRAGMENTS = ["到2025年", "每千人口拥有3岁以下婴幼儿托位数", "达到", "4.5个", "以上", "，", "。", "1:1.2", "扬府办发〔2022〕80号",
+              "15分钟生活圈", "不低于", "55%", "2—3家", "由2020年的", "3.5%", "下降到", "左右", "全覆盖", "明显提高",
+              "“十四五”", "5G", "“1+N”", "累计", "年均", "约束性", "万人次", "20", "的基础上", "分别达到", "、"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), min_size=1, max_size=14))
+def test_extraction_is_total_and_spans_are_sound(parts):
+    text = "".join(parts)
+    ctx = Span(text, 0, len(text))
+    for s in sentences(text):
+        for f in extract(s, ctx, period_start=2021, period_end=2025):
+            assert text[f.quote.start:f.quote.end] == f.quote.text
+            assert f.kind in ("target", "baseline", "historic", "standard", "coverage", "qualitative")
+            assert f.comparator in (None, "=", ">=", ">", "<=", "<", "range", "approx")
+            if f.kind != "qualitative":
+                assert f.value is not None and f.value not in (2020.0, 2022.0, 2025.0)
+            if f.value_max is not None:
+                assert f.value_max >= f.value or f.comparator == "range"
+            assert f.indicator_text

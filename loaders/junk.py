@@ -31,7 +31,9 @@ _SENT_PUNCT = re.compile(r"[，。；：,;]")
 
 _TITLE_WORDS = re.compile(r"(规划|方案|意见|通知|办法|决定|计划|纲要|要点|细则|措施|规定|报告|决议|批复|函)")
 _DOCNO = re.compile(r"〔\d{4}〕\s*\d+\s*号|\[\d{4}\]\s*\d+\s*号|\d{4}〕\d+号")
-_DATE_LINE = re.compile(r"^[（(]?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[）)]?$|^[一二三四五六七八九〇○零]{4}年.{1,3}月.{1,3}日$")
+_DATE_LINE = re.compile(r"^[（(]?[\d一二三四五六七八九〇○零]{4}\s*年(\s*[\d一二三四五六七八九十]{1,2}\s*月)?(\s*[\d一二三四五六七八九十]{1,3}\s*日)?[）)]?$")
+_BRACKETED = re.compile(r"^[（(〔【][^（）()]{1,30}[）)〕】]$")   # （2021—2025年） （征求意见稿）
+_SUBTITLE = re.compile(r"^(——|—|--)")
 _ISSUER = re.compile(r"(人民政府|办公室|办公厅|委员会|政府|管委会|局|厅|委|部|中心|市发改委|办)$")
 _BACK = re.compile(r"^[（(]?(此件|本件)|^(抄送|附件|主送|印发|联系人|联系电话)|^本(实施)?(规划|方案|意见|办法|细则|通知|措施|规定)|起(施行|实施|执行)|有效期")
 _HEADING = re.compile(r"^([一二三四五六七八九十]+、|[（(]?[一二三四五六七八九十]*[）)]|\d+[.、．]|第[一二三四五六七八九十]+[章节篇])")
@@ -103,7 +105,7 @@ def is_front_matter(line: str) -> bool:
     v = _view(line)
     if len(v) <= 120 and (_TITLE_WORDS.search(v) or _DOCNO.search(v)):
         return True
-    if _DATE_LINE.match(v) or _HEADING.match(v):
+    if _DATE_LINE.match(v) or _HEADING.match(v) or _BRACKETED.match(v) or _SUBTITLE.match(v):
         return True
     if v.endswith((":", "：")) and len(_CJK_RE.findall(v)) >= 4:
         return True
@@ -144,6 +146,37 @@ def _web_list_blocks(lines: list[str], reason: list[str | None]) -> None:
         i = j
 
 
+_TOC_HEAD = re.compile(r"^目\s*录$")
+_TOC_PAGE = re.compile(r"[.·…\s]*\d{1,4}$")
+
+
+def _table_of_contents(lines: list[str], reason: list[str | None]) -> None:
+    """A 目录 line followed by short heading lines that come back later in the
+    document is a table of contents: dropped, so the headings are not read twice.
+    The contents end where the first entry recurs (the real heading) or at text."""
+    for i, ln in enumerate(lines):
+        if not _TOC_HEAD.match(ln.strip()):
+            continue
+        key = lambda k: _TOC_PAGE.sub("", lines[k].strip())
+        entries: list[int] = []
+        j = i + 1
+        while j < len(lines):
+            t = lines[j].strip()
+            if t and (len(t) > 60 or "。" in t):
+                break
+            if t and reason[j] is None:
+                if entries and key(j) == key(entries[0]):
+                    break
+                entries.append(j)
+            j += 1
+        rest = set(_TOC_PAGE.sub("", x.strip()) for x in lines[j:])
+        if len(entries) >= 3 and sum(1 for k in entries if key(k) in rest) * 2 >= len(entries):
+            reason[i] = "toc"
+            for k in entries:
+                reason[k] = "toc"
+        break
+
+
 def line_edits(text: str) -> list[Edit]:
     """Whole-line drops: patterns, spam and markup residue anywhere; furniture around the body."""
     lines = text.split("\n")
@@ -166,6 +199,7 @@ def line_edits(text: str) -> list[Edit]:
         elif is_spam(ln):
             reason[i] = "spam"
     _web_list_blocks(lines, reason)
+    _table_of_contents(lines, reason)
     body = [i for i, ln in enumerate(lines) if reason[i] is None and is_body(ln)]
     if body:
         first, last = body[0], body[-1]

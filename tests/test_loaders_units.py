@@ -252,3 +252,16 @@ def test_unreadable_garbled_run_reported_in_place():
 def test_entity_that_lost_its_ampersand():
     doc = parse_text("一、总体要求\n推动“一屏通享?rdquo;，支持各地加强政企合作，建设智慧生活平台。\n", META)
     assert "rdquo" not in doc.text and "?”，" in doc.text
+
+
+def test_front_matter_toc_and_standalone_page_numbers():
+    text = ("某某市养老服务体系建设“十四五”规划\n（2021—2025年）\n（征求意见稿）\n二〇二一年十二月\n目 录\n"
+            "第一章 发展基础\n第二章 重点任务\n第三章 保障措施\n- 1 -\n第一章 发展基础\n"
+            "“十三五”时期，全市养老服务体系不断完善，服务质量稳步提升。\n第二章 重点任务\n"
+            "一是完善居家养老服务。推进社区养老服务中心建设，实现街道全覆盖。\n- 2 -\n第 3 页 共 5 页\n"
+            "第三章 保障措施\n加强组织领导。建立健全工作机制，确保各项任务落到实处。\n")
+    doc = parse_text(text, META)
+    assert doc.text.split("\n")[:4] == ["某某市养老服务体系建设“十四五”规划", "（2021—2025年）", "（征求意见稿）", "二〇二一年十二月"]
+    assert [s.title for s in doc.sections] == ["发展基础", "重点任务", "保障措施"]
+    assert sorted({d.reason for d in doc.dropped} - {"whitespace"}) == ["page_number", "toc"]
+    assert [(m.kind, m.title) for m in doc.measures] == [("measure", "一是完善居家养老服务"), ("safeguard", "加强组织领导")]

@@ -150,6 +150,22 @@ def _is_titled_paragraph(text: str) -> str | None:
     return None
 
 
+_LONG_PARA = 800
+_INLINE_TITLE = re.compile(r"(?:(?<=[。；）)])|^)([\u4e00-\u9fff]{4,16})。(?=[^。]{20,})")
+
+
+def _inline_titles(t: str) -> list[tuple[int, str]]:
+    """Offsets and texts of inline titles in a long paragraph: short sentences without
+    any comma or digit (``普惠性养老服务。``) followed by a longer sentence."""
+    out = []
+    for m in _INLINE_TITLE.finditer(t):
+        a = m.start(1)
+        if a and t[a - 1] in "）)" and not re.search(r"(负责|牵头|配合|負責|牽頭)[）)]$", t[max(0, a - 12):a]):
+            continue   # after a closing bracket only when that bracket was a responsibility clause
+        out.append((a, m.group(1)))
+    return out
+
+
 def _derived_title(t: str) -> str:
     """Title of a paragraph whose title lost its full stop: its first clause, capped."""
     m = re.search(r"[，。；：]", t)
@@ -362,6 +378,11 @@ class _Builder:
                 self.cur = None
                 continue
             # paragraph
+            if len(t) >= _LONG_PARA and self._measure_context() and self.box is None:
+                cuts = _inline_titles(t)
+                if len(cuts) >= 3:
+                    self._inline_measures(ln, cuts)
+                    continue
             tp = _is_titled_paragraph(t)
             if tp and self._measure_context():
                 ordinal = _ORDINAL_ITEM.match(tp)
@@ -377,6 +398,15 @@ class _Builder:
                 self.leaf_paras.setdefault(id(self.stack[-1]), []).append(ln)
         self._leaf_measures()
         self._finish()
+
+    def _inline_measures(self, ln: _Line, cuts: list[tuple[int, str]]) -> None:
+        """A paragraph that swallowed its line breaks (a preview site's text, pages
+        joined): split it at its inline titles, each starting a measure."""
+        bounds = [c[0] for c in cuts] + [len(ln.text)]
+        for (off, title), end in zip(cuts, bounds[1:]):
+            seg = _Line(ln.idx, ln.start + off, ln.start + end, ln.text[off:end])
+            self._new_measure(seg, None, title, self._kind())
+        self.cur = None
 
     def heads_seen(self) -> bool:
         return bool(self.heads) or bool(self.measures)

@@ -251,3 +251,14 @@ def test_wuxi(docs):
     assert m.title == "市政府办公室关于推进银发经济高质量发展的实施意见"
     assert "2030-12-31" in m.validity and "有效" in m.validity
     assert m.checks == []
+
+
+def test_ningxia_inline_measures(docs):
+    """Pages joined into one paragraph: measures are split at inline titles."""
+    d = docs["ningxia"]
+    titles = [m.title for m in d.measures]
+    for t in ("普惠性养老服务", "普惠性托育服务", "义务教育", "医疗卫生", "基本养老", "文化体育", "助残服务"):
+        assert t in titles
+    edu = d.measures[titles.index("义务教育")]
+    assert edu.responsibility.lead == ["自治区教育厅"] and "财政厅" in edu.responsibility.involved
+    assert not any(len(t) > 16 for t in titles)

@@ -239,6 +239,8 @@ class EmbeddedStore(GraphStore):
             try:
                 res = self._conn().execute("EXPLAIN " + to_ladybug(cypher))
             except RuntimeError as e:
+                if "read-only database" in str(e):  # a read-only open refuses to even plan a write
+                    return False
                 raise StoreError(f"query does not compile: {e}") from e
             plan = "".join(str(r[0]) for r in [res.get_next()] if r)
         operators = _PLAN_OPERATOR.findall(plan)

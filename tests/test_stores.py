@@ -130,3 +130,16 @@ def test_embedded_read_only_open_refuses_writes_at_engine_level(tmp_path):
         with pytest.raises(StoreError):
             ro.read("CREATE (n:Region {id: 'z'})")
         assert ro.read("MATCH (n:Region) RETURN count(n)").rows == [[2]]
+
+
+def test_read_only_embedded_console_refuses_writes_as_violations(tmp_path):
+    from graph.embedded_store import EmbeddedStore
+
+    path = tmp_path / "g.lbug"
+    with EmbeddedStore(path) as s:
+        s.ensure_schema()
+        s.write(sample(1))
+    with EmbeddedStore(path, read_only=True) as ro:
+        with pytest.raises(ReadOnlyViolation):
+            ro.read_only_query("CREATE (n:Region {id: 'z'})")
+        assert ro.read_only_query("MATCH (n:Region) RETURN count(n) AS c").rows == [[2]]

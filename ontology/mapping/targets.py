@@ -328,15 +328,20 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 tail_m = re.match(r"\s*(?:以上|及以上|以下|以内|左右|上下|%|％|‰)+", cl.text[last_end:])
                 if tail_m:
                     last_end += tail_m.end()
-        elif gctx and not historic_context:
-            year = _governing_year(context, cl.start + len(cl.text))
+        else:
             cov = _COVERAGE.search(cl.text)
-            qual = _QUALITATIVE.search(cl.text)
+            if not gctx and not cov:
+                continue
+            year = _governing_year(context, cl.start + len(cl.text))
+            qual = _QUALITATIVE.search(cl.text) if gctx and not historic_context else None
             if cov:
                 subj = _LEAD_NOISE.sub("", YEAR_RE.sub("", cl.text[: cov.start()])).strip("，,、 ")
                 subj = re.sub(r"^[^，,]*?领域", "", subj) if "领域" in subj[:10] else subj
                 subj = re.sub(r"[“”\"']", "", subj)
-                if len(subj) >= 2:
+                if "实现" in subj:
+                    subj = subj.rsplit("实现", 1)[1]
+                subj = re.sub(r"^(?:推进|推动|实施|完善|构建|加快|建立|建设|开展|落实|促进|做到|确保|力争|逐步|基本|全面)+", "", subj)
+                if 2 <= len(subj) <= 30:
                     facts.append(finish(TargetFact(f"{subj}覆盖率", 100.0, "%", "=", "coverage", sent, year=year,
                                                    attribute=attribute, change_type=change)))
             elif qual:

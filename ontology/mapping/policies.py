@@ -42,6 +42,26 @@ def join_bracket_pieces(names: list[str]) -> list[str]:
             buf = ""
     if buf:
         out.append(buf)
+    return _join_headless(out)
+
+
+_ORG_SUFFIX = re.compile(r"(?:局|厅|委|办|府|会|院|部|部门|中心|站|队|行|社|馆|所|联|团|司|处|室|组|公司|集团|企业|机构|单位|学校|高校|协会|分局|支行)[)）]?$")
+
+
+def _join_headless(names: list[str]) -> list[str]:
+    """各市、县区人民政府 split at 、 comes back whole: a piece without an organisation suffix
+    (各市) belongs with the next piece that has one."""
+    out: list[str] = []
+    pending = ""
+    for n in names:
+        cur = f"{pending}、{n}" if pending else n
+        if _ORG_SUFFIX.search(cur.strip()):
+            out.append(cur)
+            pending = ""
+        else:
+            pending = cur
+    if pending:
+        out.append(pending)
     return out
 
 

@@ -189,3 +189,12 @@ def test_deterministic():
     assert [(n.id, n.properties) for n in a.nodes] == [(n.id, n.properties) for n in b.nodes]
     assert [(r.type, r.start, r.end, r.properties) for r in a.relationships] == \
            [(r.type, r.start, r.end, r.properties) for r in b.relationships]
+
+
+def test_split_agency_lists_are_rejoined():
+    from ontology.mapping.policies import join_bracket_pieces, split_responsibility
+
+    assert join_bracket_pieces(["自治区教育厅", "各市", "县区人民政府", "各县（市", "区）人民政府", "市文旅集团"]) == [
+        "自治区教育厅", "各市、县区人民政府", "各县（市、区）人民政府", "市文旅集团"]
+    lead, inv = split_responsibility("〔责任单位:政务办牵头,商务局、市场监管局、统计局按职责分工负责〕")
+    assert lead == ["政务办"] and inv == ["商务局", "市场监管局", "统计局"]

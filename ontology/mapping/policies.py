@@ -72,8 +72,8 @@ def split_responsibility(raw: str) -> tuple[list[str], list[str]]:
     lead_part, rest = ("", s)
     if "牵头" in s:
         lead_part, rest = s.split("牵头", 1)
-    lead = join_bracket_pieces([x for x in _SPLIT.split(lead_part) if x.strip()])
-    involved = join_bracket_pieces([x for x in _SPLIT.split(rest) if x.strip()])
+    lead = join_bracket_pieces([c for x in _SPLIT.split(lead_part) if (c := agencies.clean_name(x))])
+    involved = join_bracket_pieces([c for x in _SPLIT.split(rest) if (c := agencies.clean_name(x))])
     return lead, involved
 
 

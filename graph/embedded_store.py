@@ -27,6 +27,9 @@ _WRITE_OPERATOR = re.compile(
 )
 
 
+COPY_MIN_ROWS = 2000
+
+
 def _arrow_types():
     import pyarrow as pa
 
@@ -117,14 +120,11 @@ class EmbeddedStore(GraphStore):
         reused (its next COPY crashes the process), so none is.
         """
         records = records.deduplicated()
-        merges: list[Statement] = []
         with self._lock:
             conn = self._conn()
             conn.execute("BEGIN TRANSACTION")
             try:
-                n_stmts = self._copy_new_and_merge_rest(conn, records, batch_size, merges)
-                for st in merges:
-                    conn.execute(st.text, {"rows": st.rows})
+                n_stmts = self._copy_new_and_merge_rest(conn, records, batch_size)
             except (ValueError, StoreError):  # a bad record, caught before the engine saw it
                 _rollback(conn)
                 raise
@@ -132,41 +132,60 @@ class EmbeddedStore(GraphStore):
                 _rollback(conn)
                 raise StoreError(f"embedded write failed, nothing was written: {e}") from e
             conn.execute("COMMIT")
-        return WriteStats(len(records.nodes), len(records.relationships), n_stmts + len(merges))
+        return WriteStats(len(records.nodes), len(records.relationships), n_stmts)
 
-    def _copy_new_and_merge_rest(self, conn, records: GraphRecords, batch_size: int, merges: list[Statement]) -> int:
+    def _copy_new_and_merge_rest(self, conn, records: GraphRecords, batch_size: int) -> int:
+        """Nodes before relationships, each group written before the next, so endpoints exist."""
         import pyarrow as pa
 
-        copies = 0
+        statements = 0
+
+        def merge(part: GraphRecords) -> int:
+            stmts = self.write_statements(part, batch_size)
+            for st in stmts:
+                conn.execute(st.text, {"rows": st.rows})
+            return len(stmts)
+
         written: dict[str, set[str]] = {}
         by_label: dict[str, list[Node]] = {}
         for n in records.nodes:
             self.schema.node(n.label)
             by_label.setdefault(n.label, []).append(n)
         for label, nodes in by_label.items():
+            if len(nodes) < COPY_MIN_ROWS:  # COPY costs tens of milliseconds a call: not worth it for a few rows
+                statements += merge(GraphRecords(nodes=nodes))
+                written[label] = {n.id for n in nodes}
+                continue
             have = self._existing_ids(conn, label, [n.id for n in nodes])
             written[label] = {n.id for n in nodes}
             old = [n for n in nodes if n.id in have]
             new = [n for n in nodes if n.id not in have]
+            if len(new) < COPY_MIN_ROWS:
+                old, new = nodes, []
             if old:
-                merges.extend(self.write_statements(GraphRecords(nodes=old), batch_size))
+                statements += merge(GraphRecords(nodes=old))
             if new:
                 props = self.schema.nodes[label].properties
                 cols = columns(new, props, lambda n: n.id, f"{label} node")
                 arrow_rows = pa.table({KEY: pa.array([n.id for n in new], pa.string()),
                                        **{p: pa.array(cols[p], _ARROW[t]()) for p, t in props.items()}})
                 conn.execute(f"COPY {label} FROM arrow_rows")
-                copies += 1
+                statements += 1
         by_type: dict[tuple[str, str, str], list[Relationship]] = {}
         for r in records.relationships:
             by_type.setdefault((r.type, r.start_label, r.end_label), []).append(r)
         for (rtype, a, b), rels in by_type.items():
             self.schema.check_pair(rtype, a, b)
+            if len(rels) < COPY_MIN_ROWS:
+                statements += merge(GraphRecords(relationships=rels))
+                continue
             have = self._existing_pairs(conn, rtype, a, b, rels)
             old = [r for r in rels if (r.start, r.end) in have]
             new = [r for r in rels if (r.start, r.end) not in have]
+            if len(new) < COPY_MIN_ROWS:
+                old, new = rels, []
             if old:
-                merges.extend(self.write_statements(GraphRecords(relationships=old), batch_size))
+                statements += merge(GraphRecords(relationships=old))
             if new:
                 self._check_endpoints(conn, a, b, new, written)
                 props = self.schema.relationships[rtype].properties
@@ -175,8 +194,8 @@ class EmbeddedStore(GraphStore):
                                        "to": pa.array([r.end for r in new], pa.string()),
                                        **{p: pa.array(cols[p], _ARROW[t]()) for p, t in props.items()}})
                 conn.execute(f"COPY {rtype} FROM arrow_rows (from='{a}', to='{b}')")
-                copies += 1
-        return copies
+                statements += 1
+        return statements
 
     def _existing_ids(self, conn, label: str, ids: list[str]) -> set[str]:
         if not ids or self._is_empty(conn, f"MATCH (n:{label}) RETURN n.{KEY} LIMIT 1"):

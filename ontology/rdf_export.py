@@ -93,7 +93,6 @@ def to_rdf(dump: dict) -> Graph:
     props_iri = _property_iris()
     g = bind(Graph())
     g.add((URIRef("https://w3id.org/plangraph/export"), OWL.imports, URIRef("https://w3id.org/plangraph/ontology")))
-    labels = {n["id"]: n["label"] for n in dump.get("nodes", [])}
     plan_region = {r["start"]: r["end"] for r in dump.get("relationships", []) if r["type"] == "FOR_REGION"}
     domains = {d.id: d for d in vocab.domains()}
     instruments = {i.id: i for i in vocab.instruments()}
@@ -197,7 +196,6 @@ def to_rdf(dump: dict) -> Graph:
         for k, v in props.items():
             g.add((st, props_iri[k], _literal(v, rt.properties[k])))
         _evidence(g, st, f"{r['start']}|{r['type']}|{r['end']}", props)
-    del labels
     return g
 
 

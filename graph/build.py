@@ -3,7 +3,7 @@
 Each plan is parsed and mapped before anything is written, and written in one
 transaction of its own, so a plan that fails (unreadable file, bad record) leaves
 the store exactly as it was and the others still land. Cross-city SIMILAR_TO links
-come last, over all policies in the store's plans.
+come last, over the policies of the plans built in this run.
 """
 from __future__ import annotations
 
@@ -82,7 +82,9 @@ def build(plans_dir: Path, store: GraphStore, *, similarity: str = "auto", progr
     if similarity != "none" and policies:
         from ontology.mapping.similarity import link_similar
 
-        rels, method = link_similar(policies, method=similarity)
+        from graph.config import CACHE_DIR
+
+        rels, method = link_similar(policies, method=similarity, cache_dir=CACHE_DIR)
         store.write(GraphRecords(relationships=rels), batch_size=batch_size)
         report.similarity_method, report.similar_links = method, len(rels)
     report.seconds = time.perf_counter() - started

@@ -114,3 +114,14 @@ def test_mapping_modules_do_not_import_torch():
             "bad = [m for m in ('torch', 'sentence_transformers', 'transformers') if m in sys.modules]; "
             "assert not bad, bad")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parent.parent)
+
+
+def test_uncached_hub_model_is_not_fetched_without_opt_in(caplog, monkeypatch, tmp_path):
+    """No network at run time: a hub model that is not cached makes auto fall back, naming the opt-in."""
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.delenv("PLANGRAPH_MODEL_DOWNLOAD", raising=False)
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))  # an empty cache
+    with caplog.at_level(logging.WARNING):
+        rels, used = link_similar(nodes(), method="auto", model_name="BAAI/bge-small-zh-v1.5", cache_dir=tmp_path)
+    assert used == "lexical" and rels
+    assert any("PLANGRAPH_MODEL_DOWNLOAD" in r.getMessage() for r in caplog.records)

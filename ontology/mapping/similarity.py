@@ -210,6 +210,8 @@ DOC_WEIGHT = 0.4
 MIN_CLAUSE = 4
 _CLAUSE = re.compile(r"[，,；;：:]")
 DOMAIN_WORD_BOOST = 3.5
+POSTINGS_SHARE = 0.05
+MIN_POSTINGS_CAP = 200
 
 
 def _pairwise(vecs: list[dict[str, float]], owner: list[int], groups: Sequence[str], reduce_max: bool
@@ -221,11 +223,17 @@ def _pairwise(vecs: list[dict[str, float]], owner: list[int], groups: Sequence[s
     for k, v in enumerate(vecs):
         for term, w in v.items():
             postings[term].append((k, w))
+    # Terms in a large share of all texts carry little weight (low idf) but make the
+    # pair count quadratic; leaving them out keeps a large corpus near-linear.
+    cap = max(MIN_POSTINGS_CAP, int(POSTINGS_SHARE * len(vecs)))
     out: dict[tuple[int, int], float] = {}
     for k, v in enumerate(vecs):
         acc: dict[int, float] = defaultdict(float)
         for term, w in v.items():
-            for k2, w2 in postings[term]:
+            plist = postings[term]
+            if len(plist) > cap:
+                continue
+            for k2, w2 in plist:
                 if k2 > k:
                     acc[k2] += w * w2
         a = owner[k]
@@ -244,31 +252,23 @@ def _pairwise(vecs: list[dict[str, float]], owner: list[int], groups: Sequence[s
 
 # --- embeddings ------------------------------------------------------------------------------------
 
-HUB_HOST = "huggingface.co"
-HUB_PROBE_TIMEOUT = 3.0
-
-
 def _offline() -> bool:
     return os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes", "on") or \
         os.environ.get("TRANSFORMERS_OFFLINE", "").lower() in ("1", "true", "yes", "on")
 
 
-def _hub_reachable() -> bool:
-    import socket
-
-    try:
-        with socket.create_connection((HUB_HOST, 443), timeout=HUB_PROBE_TIMEOUT):
-            return True
-    except OSError:
-        return False
+def _download_allowed() -> bool:
+    """Fetching a model from a hub is network beyond the package registries: only on request."""
+    return os.environ.get("PLANGRAPH_MODEL_DOWNLOAD", "").lower() in ("1", "true", "yes", "on") and not _offline()
 
 
 def _check_model_available(model_name: str) -> bool:
-    """Decide quickly whether the model can be loaded; return whether to load from local files only.
+    """Decide at once whether the model can be loaded; return whether to load from local files only.
 
-    Without this, a model that is neither a local folder nor in the Hugging Face cache makes
-    sentence-transformers retry the network for minutes on an offline machine before failing.
-    Raises (so that ``auto`` falls back) when the model cannot be had.
+    A model is a local folder or already in the Hugging Face cache; only with
+    PLANGRAPH_MODEL_DOWNLOAD=1 may sentence-transformers fetch it. Without this check a
+    missing model makes sentence-transformers retry the network for minutes on an
+    offline machine. Raises (so that ``auto`` falls back, saying why) when it cannot be had.
     """
     if Path(model_name).expanduser().is_dir():
         return True
@@ -280,15 +280,14 @@ def _check_model_available(model_name: str) -> bool:
             isinstance(try_to_load_from_cache(model_name, "config.json"), str)
     except Exception:  # noqa: BLE001 - a malformed name is simply not cached
         cached = False
-    if _offline():
-        if not cached:
-            raise OSError(f"model {model_name!r} is not in the local Hugging Face cache and HF_HUB_OFFLINE is set")
+    if cached:
         return True
-    if not _hub_reachable():
-        if not cached:
-            raise OSError(f"model {model_name!r} is not cached locally and {HUB_HOST} cannot be reached")
-        return True
-    return False
+    if _download_allowed():
+        return False
+    raise OSError(f"model {model_name!r} is neither a local folder nor in the Hugging Face cache "
+                  "(set PLANGRAPH_MODEL_DOWNLOAD=1 to let sentence-transformers fetch it, or "
+                  "PLANGRAPH_EMBED_MODEL to a local model folder)")
+
 
 def _embed(texts: list[str], model_name: str, cache_dir: Path | None) -> list[list[float]]:
     import numpy as np

@@ -228,6 +228,11 @@ class EmbeddedStore(GraphStore):
         """COPY must never fail half-way (see write), so dangling endpoints are caught first."""
         for label, ids in ((a, {r.start for r in rels}), (b, {r.end for r in rels})):
             ids = ids - written.get(label, set())
+            if not ids:
+                continue
+            res = conn.execute(f"UNWIND $ids AS i MATCH (n:{label} {{{KEY}: i}}) RETURN count(n)", {"ids": sorted(ids)})
+            if res.get_next()[0] == len(ids):
+                continue
             missing = ids - self._existing_ids(conn, label, sorted(ids))
             if missing:
                 raise StoreError(f"{len(missing)} relationship endpoint(s) of label {label} do not exist, "

@@ -28,12 +28,33 @@ class AgencyRef:
     region: RegionRef
 
 
-def clean_name(raw: str) -> str:
-    s = raw.strip().strip("〔〕[]()（）“”\"'")
+_LEAD_WORDS = re.compile(r"^(?:由|请|其中|以及|会同|联合)")
+_PLACEHOLDER = re.compile(r"^(?:[市区县省]级|[市区县省]|自治区|各级|各)?(?:各|有关|相关|其他)*(?:部门|单位|机构|成员单位)$")
+_OPEN, _CLOSE = "(（〔[", ")）〕]"
+
+
+def _strip_unbalanced(s: str) -> str:
+    """Strip quotes and brackets at the ends, but keep a bracket the name itself closes (各镇（街道）)."""
     prev = None
     while prev != s:
         prev = s
-        s = _NOISE.sub("", s).strip()
+        s = s.strip().strip("“”\"'‘’")
+        if s and s[0] in _OPEN and sum(s.count(c) for c in _OPEN) > sum(s.count(c) for c in _CLOSE):
+            s = s[1:]
+        if s and s[-1] in _CLOSE and sum(s.count(c) for c in _CLOSE) > sum(s.count(c) for c in _OPEN):
+            s = s[:-1]
+        if len(s) >= 2 and s[0] in _OPEN and s[-1] in _CLOSE and _OPEN.index(s[0]) == _CLOSE.index(s[-1]) \
+                and sum(s.count(c) for c in _OPEN) == 1:
+            s = s[1:-1]
+    return s
+
+
+def clean_name(raw: str) -> str:
+    s = _strip_unbalanced(raw)
+    prev = None
+    while prev != s:
+        prev = s
+        s = _strip_unbalanced(_LEAD_WORDS.sub("", _NOISE.sub("", s)))
     return s
 
 
@@ -52,7 +73,7 @@ def short_region_name(full: str) -> str:
 def resolve(raw: str, chain: list[RegionRef]) -> AgencyRef | None:
     """An agency name as written in a plan of the chain's first region -> an absolute AgencyRef."""
     name = clean_name(raw)
-    if len(name) < 2:
+    if len(name) < 2 or _PLACEHOLDER.match(name):
         return None
     own = chain[0]
     by_level = {r.level: r for r in chain}
@@ -72,6 +93,10 @@ def resolve(raw: str, chain: list[RegionRef]) -> AgencyRef | None:
     elif name[0] in "区县" and own.level == "county" and not name.startswith(("区域", "县级", "县城")):
         core = name[1:]
     full = f"{region.name}{core}" if prefixed else name
+    league = re.fullmatch(r"团([市区县])委", name)
+    if league:  # 团市委 is the Youth League committee of the city: 共青团扬州市委
+        region = own if league.group(1) != "市" or own.level != "county" else by_level.get("prefecture", own)
+        core, full = name, f"共青团{region.name}委"
     func = function_of(name)
     if func is not None and func.unique:
         aid = f"agency:{region.slug}:{func.id}"

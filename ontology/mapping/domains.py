@@ -14,8 +14,8 @@ from ontology.mapping.text import Span, sentences
 TITLE_WEIGHT = 3.0
 PATH_WEIGHT = 1.5
 BODY_WEIGHT = 1.0
-MIN_SCORE = 2.0
-RELATIVE = 0.5
+MIN_SCORE = 3.0
+RELATIVE = 0.45
 MAX_DOMAINS = 3
 
 

@@ -65,16 +65,50 @@ def _join_headless(names: list[str]) -> list[str]:
     return out
 
 
+_LABEL = re.compile(r"(牵头单位|牵头部门|主办单位|主责单位|责任单位|责任部门|配合单位|配合部门|参与单位|协办单位)\s*[:：]")
+
+
+def _names(part: str) -> list[str]:
+    return join_bracket_pieces([c for x in _SPLIT.split(part) if (c := agencies.clean_name(x))])
+
+
 def split_responsibility(raw: str) -> tuple[list[str], list[str]]:
-    """Fallback when the parser gave no lists: `A、B牵头，C、D等按职责分工负责`."""
-    s = _RESP_PREFIX.sub("", raw.strip()).rstrip("〕]）)")
+    """Fallback when the parser gave no lists: `A、B牵头，C、D等按职责分工负责`,
+    `牵头单位：A；责任单位：B、C`, `由A牵头，B配合`."""
+    s = agencies.clean_name(raw.strip()) if raw.strip()[:1] in "〔[(（" else raw.strip()
     s = re.sub(r"[(（]以下[^)）]*[)）]", "", s)
+    labels = list(_LABEL.finditer(s))
+    if labels and any(lb.group(1).startswith(("牵头", "主办", "主责")) for lb in labels):
+        lead: list[str] = []
+        involved: list[str] = []
+        for i, lb in enumerate(labels):
+            part = s[lb.end(): labels[i + 1].start() if i + 1 < len(labels) else len(s)]
+            (lead if lb.group(1).startswith(("牵头", "主办", "主责")) else involved).extend(_names(part))
+        return lead, involved
+    s = _RESP_PREFIX.sub("", s).rstrip("〕]）)")
     lead_part, rest = ("", s)
     if "牵头" in s:
         lead_part, rest = s.split("牵头", 1)
-    lead = join_bracket_pieces([c for x in _SPLIT.split(lead_part) if (c := agencies.clean_name(x))])
-    involved = join_bracket_pieces([c for x in _SPLIT.split(rest) if (c := agencies.clean_name(x))])
-    return lead, involved
+    return _names(lead_part), _names(rest)
+
+
+_INLINE = re.compile(
+    r"(?:由|请)(?P<lead>(?:[^，。；：、,;:]{2,20}、)*[^，。；：、,;:]{2,20}?)(?:牵头|负责牵头|主办|(?P<only>负责))(?:负责|实施|落实)?"
+    r"(?:[，,](?P<inv>(?:[^，。；：、,;:]{2,20}、)*[^，。；：、,;:]{2,20}?)(?:等部门|等单位|等)?(?:配合|参与|协助|协同|按职责分工负责))?"
+)
+
+
+def inline_responsibility(body: Span) -> tuple[list[str], list[str], Span] | None:
+    """由市民政局牵头，市财政局配合 written in a measure's text (no responsibility clause)."""
+    for m in _INLINE.finditer(body.text):
+        lead = [n for n in _names(m.group("lead")) if _ORG_SUFFIX.search(n)]
+        if m.group("only") and not all(len(n) >= 3 and agencies.function_of(n) for n in lead):
+            continue  # 由政府负责… is prose; 由市民政局负责 names an agency
+        if not lead:
+            continue
+        involved = [n for n in _names(m.group("inv") or "") if _ORG_SUFFIX.search(n)]
+        return lead, involved, Span(m.group(0), body.start + m.start(), body.start + m.end())
+    return None
 
 
 def map_policy(doc: ParsedDocument, m: Measure, chain: list[RegionRef], out: GraphRecords) -> tuple[str, Span, list[Span]]:
@@ -107,6 +141,11 @@ def map_policy(doc: ParsedDocument, m: Measure, chain: list[RegionRef], out: Gra
                     plan_id=plan_id, quote=ev.text, span_start=ev.start, span_end=ev.end)
     if resp is not None:
         _map_agencies(doc, pid, resp, chain, out)
+    else:
+        inline = inline_responsibility(body)
+        if inline is not None:
+            lead, involved, ev = inline
+            _emit_agencies(doc, pid, lead, involved, ev, chain, out)
     return pid, body, sents
 
 
@@ -119,6 +158,10 @@ def _map_agencies(doc, pid, resp, chain, out: GraphRecords) -> None:
         # Chinese plans list the lead unit first when they name none explicitly.
         lead, involved = involved[:1], involved[1:]
     quote = doc.text[resp.start:resp.end] if 0 <= resp.start < resp.end <= len(doc.text) else resp.raw
+    _emit_agencies(doc, pid, lead, involved, Span(quote, resp.start, resp.end), chain, out)
+
+
+def _emit_agencies(doc, pid, lead, involved, ev: Span, chain, out: GraphRecords) -> None:
     seen: set[str] = set()
     for rel, names in (("LED_BY", lead), ("INVOLVES", involved)):
         for raw in names:
@@ -129,8 +172,8 @@ def _map_agencies(doc, pid, resp, chain, out: GraphRecords) -> None:
             out.add_node(ref.id, "Agency", name=ref.name, name_en=_agency_en(ref), level=ref.region.level,
                          function=ref.function, short_name=ref.short_name)
             out.add_rel("OF_REGION", (ref.id, "Agency"), (ref.region.id, "Region"))
-            out.add_rel(rel, (pid, "Policy"), (ref.id, "Agency"), plan_id=doc.meta.plan_id, quote=quote,
-                        span_start=resp.start, span_end=resp.end)
+            out.add_rel(rel, (pid, "Policy"), (ref.id, "Agency"), plan_id=doc.meta.plan_id, quote=ev.text,
+                        span_start=ev.start, span_end=ev.end)
 
 
 def _agency_en(ref: agencies.AgencyRef) -> str | None:

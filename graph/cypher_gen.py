@@ -10,11 +10,15 @@ from ontology.schema import GraphSchema, KEY
 
 
 def neo4j_ddl(schema: GraphSchema) -> list[str]:
-    """Uniqueness constraints on every node key: MERGE is duplicate-safe and fast only with them."""
-    return [
+    """Uniqueness constraints on every node key (MERGE is duplicate-safe and fast only with
+    them), and range indexes on the properties the ontology marks pg:graphIndexed."""
+    out = [
         f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.{KEY} IS UNIQUE"
         for label in schema.nodes
     ]
+    for nt in schema.nodes.values():
+        out += [f"CREATE INDEX {nt.label.lower()}_{p} IF NOT EXISTS FOR (n:{nt.label}) ON (n.{p})" for p in nt.indexed]
+    return out
 
 
 def ladybug_ddl(schema: GraphSchema) -> list[str]:

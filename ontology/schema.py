@@ -26,6 +26,7 @@ class NodeType:
     label: str
     iri: str
     properties: dict[str, str]  # name -> datatype, excluding the key
+    indexed: tuple[str, ...] = ()  # properties worth a secondary index (where the store has them)
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ def load_schema(path: Path = ONTOLOGY_FILE) -> GraphSchema:
     for cls, label in g.subject_objects(PG.graphLabel):
         labels[cls] = str(label)
     node_props: dict[str, dict[str, str]] = {lab: {} for lab in labels.values()}
+    node_indexed: dict[str, set[str]] = {lab: set() for lab in labels.values()}
     rel_iris: dict = {}
     for prop, rtype in g.subject_objects(PG.graphType):
         rel_iris[prop] = str(rtype)
@@ -84,11 +86,15 @@ def load_schema(path: Path = ONTOLOGY_FILE) -> GraphSchema:
         dtype = str(g.value(prop, PG.graphDatatype) or "STRING")
         if dtype not in DATATYPES:
             raise SchemaError(f"{prop}: graphDatatype {dtype} not in {DATATYPES}")
+        indexed = str(g.value(prop, PG.graphIndexed) or "").lower() == "true"
         for cls in g.objects(prop, PG.onLabel):
             node_props[labels[cls]][str(pname)] = dtype
+            if indexed:
+                node_indexed[labels[cls]].add(str(pname))
         for rel in g.objects(prop, PG.onRelationship):
             rel_props[rel_iris[rel]][str(pname)] = dtype
-    nodes = {lab: NodeType(lab, str(cls), dict(sorted(node_props[lab].items()))) for cls, lab in labels.items()}
+    nodes = {lab: NodeType(lab, str(cls), dict(sorted(node_props[lab].items())), tuple(sorted(node_indexed[lab])))
+             for cls, lab in labels.items()}
     rels = {}
     for prop, rtype in rel_iris.items():
         pairs = []

@@ -114,9 +114,12 @@ def is_front_matter(line: str) -> bool:
     return False
 
 
+_PRINTED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发$")   # 印发 line of the 版记
+
+
 def is_back_matter(line: str) -> bool:
     v = _view(line)
-    if _DATE_LINE.match(v) or _BACK.match(v):
+    if _DATE_LINE.match(v) or _BACK.match(v) or _PRINTED.search(v):
         return True
     if len(v) <= 30 and _ISSUER.search(v) and len(_CJK_RE.findall(v)) >= 3:
         return True
@@ -144,6 +147,52 @@ def _web_list_blocks(lines: list[str], reason: list[str | None]) -> None:
                 if reason[k] is None:
                     reason[k] = "junk_list"
         i = j
+
+
+def _metadata_grid_values(lines: list[str], reason: list[str | None]) -> None:
+    """A site metadata grid puts a key (``成文日期：``) and its value (``2021-11-08``) in
+    cells of their own, i.e. on lines of their own: the value line is metadata too."""
+    for i, ln in enumerate(lines[:-1]):
+        if reason[i] != "site_metadata" or not _view(ln).endswith((":", "：")):
+            continue
+        j = i + 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        if j < len(lines) and reason[j] is None and len(_view(lines[j])) <= 40 and not _HEADING.match(_view(lines[j])) \
+                and not _SENT_END.search(lines[j]):
+            reason[j] = "site_metadata"
+
+
+_SENT_END = re.compile(r"[。；！？]")
+
+
+def _running_headers(lines: list[str], reason: list[str | None]) -> None:
+    """Running headers/footers of a paged document: a short line that recurs verbatim and
+    stands next to a page-number line (``— 12 —``, ``第 3 页 共 12 页``). Only the
+    occurrences next to a page number go; the first (the title itself) stays."""
+    pages = [i for i, r in enumerate(reason) if r == "page_number"]
+    if not pages:
+        return
+    counts: dict[str, int] = {}
+    for i, ln in enumerate(lines):
+        v = ln.strip()
+        if v and reason[i] is None and len(v) <= 60:
+            counts[v] = counts.get(v, 0) + 1
+    for p in pages:
+        for step in (-1, 1):
+            k, seen = p + step, 0
+            while 0 <= k < len(lines) and seen < 2:
+                v = lines[k].strip()
+                if not v:
+                    k += step
+                    continue
+                if reason[k] == "page_number":
+                    break
+                if reason[k] is None and counts.get(v, 0) >= 2 and not _SENT_END.search(v) \
+                        and not _HEADING.match(v) and not v.endswith(("：", ":")):
+                    reason[k] = "page_header" if step < 0 else "page_footer"
+                seen += 1
+                k += step
 
 
 _TOC_HEAD = re.compile(r"^目\s*录$")
@@ -198,7 +247,9 @@ def line_edits(text: str) -> list[Edit]:
             reason[i] = r
         elif is_spam(ln):
             reason[i] = "spam"
+    _metadata_grid_values(lines, reason)
     _web_list_blocks(lines, reason)
+    _running_headers(lines, reason)
     _table_of_contents(lines, reason)
     body = [i for i, ln in enumerate(lines) if reason[i] is None and is_body(ln)]
     if body:

@@ -22,7 +22,7 @@ from .script import char_t2s
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _DOCNO = re.compile(rf"([{CJK}]{{1,10}}\s*[〔\[［【(（]\s*(\d{{4}})\s*[〕\]］】)）]\s*(\d{{1,4}})\s*号)")
-_SITE_KV = re.compile(r"(索\s*引\s*号|成文日期|生成日期|发文日期|公开日期|发布日期|发布时间|文件编号|发文字号|文号|发布机构|发文机关|效力状况|有效性)\s*[:：]?\s*")
+_SITE_KV = re.compile(r"(索\s*引\s*号|成文日期|生成日期|发文日期|公开日期|发布日期|发布时间|文件编号|发文字号|文\s*号|发布机构|发文机关|效力状况|有效性)\s*[:：]?\s*")
 _DATE = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?")
 _CN_DATE_LINE = re.compile(r"^[（(]?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[）)]?$")
 _PERIOD = re.compile(r"(20\d{2}|19\d{2})\s*(?:年)?\s*[-－—–~～至到]{1,2}\s*(20\d{2}|19\d{2})\s*年")
@@ -33,7 +33,8 @@ _WRAPPER = re.compile(r"^.*?(?:关于)?(?:印发|转发|发布|下发)\s*(?:市[
 _BOOK = re.compile(r"《([^《》]{6,120})》")
 _REGION = re.compile(rf"^([{CJK}]{{1,10}}?(?:特别行政区|自治区|自治州|自治县|省|市|区|县|州|盟|旗))")
 _ISSUER_LINE = re.compile(rf"^[{CJK}（）()]{{3,30}}(人民政府|办公室|办公厅|委员会|管委会|局|厅|委)$")
-_VALIDITY = re.compile(r"(自\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*起(?:施行|实施|执行)[^。]*?有效期(?:至|到|为)[^。]*)")
+_VALIDITY = re.compile(r"(自\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|印发之日|发布之日|公布之日)\s*起(?:施行|实施|执行)[^。]*?有效期(?:至|到|为)[^。]*)")
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}   # ０-９ -> 0-9
 PLAN_TYPES = ("行动方案", "实施方案", "工作方案", "实施意见", "指导意见", "行动计划", "规划", "纲要", "意见", "方案", "计划", "办法", "措施")
 
 
@@ -54,6 +55,26 @@ class TextFacts:
     notes: list[str] = field(default_factory=list)
 
 
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
+_CN_DATE = re.compile(r"^[（(]?([〇○零O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?[）)]?$")
+
+
+def _cn_small(s: str) -> int:
+    if "十" not in s:
+        return _CN_DIGIT.get(s, 0)
+    a, _, b = s.partition("十")
+    return (_CN_DIGIT.get(a, 1) if a else 1) * 10 + (_CN_DIGIT.get(b, 0) if b else 0)
+
+
+def _cn_date(s: str) -> tuple[int, int, int | None] | None:
+    """``二〇二一年十二月`` -> (2021, 12, None); ``二〇二三年五月六日`` -> (2023, 5, 6)."""
+    m = _CN_DATE.match(s)
+    if not m:
+        return None
+    y = int("".join(str(_CN_DIGIT[c]) for c in m.group(1)))
+    return y, _cn_small(m.group(2)), (_cn_small(m.group(3)) if m.group(3) else None)
+
+
 def _iso(y: str, m: str, d: str) -> str | None:
     try:
         import datetime
@@ -69,16 +90,18 @@ def _simp(s: str) -> str:
 def extract(decoded: str, body_lines: list[str] | None = None) -> TextFacts:
     """Read metadata facts from the (decoded, tag-stripped) text, simplified view."""
     f = TextFacts()
-    lines = [re.sub(r"[ \t\u3000\u00a0]+", " ", _simp(ln)).strip() for ln in decoded.split("\n")]
+    lines = [re.sub(r"[ \t\u3000\u00a0]+", " ", _simp(ln).translate(_FULLWIDTH)).strip() for ln in decoded.split("\n")]
     lines = [ln for ln in lines if ln]
     head = lines[:60]
     # 1. site metadata key/value blocks (only near the top: that is where sites put them)
-    for ln in head:
+    for k, ln in enumerate(head):
         for m in _SITE_KV.finditer(ln):
             key = re.sub(r"\s", "", m.group(1))
             rest = ln[m.end():]
             nxt = _SITE_KV.search(rest)
             val = (rest[:nxt.start()] if nxt else rest).strip()
+            if not val and not nxt and k + 1 < len(head) and not _SITE_KV.match(head[k + 1]):
+                val = head[k + 1]      # a metadata grid: the key and its value in cells of their own
             if not val:
                 continue
             if key in ("成文日期", "生成日期", "发文日期"):
@@ -102,10 +125,17 @@ def extract(decoded: str, body_lines: list[str] | None = None) -> TextFacts:
     # signature block (issuer line directly followed by a date line) beats the site's
     # metadata block: it is part of the document itself.
     for i, ln in enumerate(lines[:-1]):
-        d = _CN_DATE_LINE.match(lines[i + 1].replace(" ", ""))
-        if d and _ISSUER_LINE.match(ln.replace(" ", "")):
+        nxt_ln = lines[i + 1].replace(" ", "")
+        d = _CN_DATE_LINE.match(nxt_ln)
+        cn = None if d else _cn_date(nxt_ln)
+        if (d or cn) and _ISSUER_LINE.match(ln.replace(" ", "")):
             f.issuer = ln.replace(" ", "")
-            f.issued = _iso(*d.groups()) or f.issued
+            if d:
+                f.issued = _iso(*d.groups()) or f.issued
+            elif cn[2]:
+                f.issued = _iso(*map(str, cn)) or f.issued
+            else:
+                continue      # a cover (成都市人民政府 / 二〇二一年十二月): no day, keep looking
             if site_issuer and _loose(site_issuer) != _loose(f.issuer):
                 f.notes.append(f"issuer: signature says {f.issuer!r}, site metadata says {site_issuer!r}; using signature")
             if site_issued and site_issued != f.issued:
@@ -138,6 +168,8 @@ def extract(decoded: str, body_lines: list[str] | None = None) -> TextFacts:
         v = m.group(1)
         ds = [_iso(*x) for x in _DATE.findall(v)]
         ds = [x for x in ds if x]
+        if len(ds) == 1 and re.match(r"自\s*(印发|发布|公布)之日", v) and f.issued:
+            ds = [f.issued] + ds      # 自印发之日起施行，有效期至…: from the issue date
         f.validity = (f.validity + "; " if f.validity else "") + (" to ".join(ds) if len(ds) == 2 else v)
     # 6. region and plan type from the title (or issuer)
     for src in (f.title, f.issuer):
@@ -178,11 +210,18 @@ def _find_title(head: list[str]) -> str | None:
                 if t != s and _loose(t) == _loose(inner):
                     return t
             return inner
+    # a 《title》 in a cover sentence (现将《X》印发给你们) names the plan; one in running
+    # text (根据《省…规划》) names another document, so a title line of its own wins
+    books = []
     for ln in head:
         b = _BOOK.search(ln)
         if b and re.search(_TITLE_WORDS, b.group(1)) and "通知" not in b.group(1)[-3:]:
-            return b.group(1)
-    return cands[0] if cands else None
+            if re.search(r"(印发|转发|下发|发布|颁布|现将|已经)", ln):
+                return b.group(1)
+            books.append(b.group(1))
+    if cands:
+        return cands[0]
+    return books[0] if books else None
 
 
 def _loose(s: str | None) -> str:

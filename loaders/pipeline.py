@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import formats, junk, metadata, normalize, pagebreaks, pinyin, script
+from . import formats, htmltables, junk, metadata, normalize, pagebreaks, pinyin, script
 from .decode import decode_bytes
 from .document import LoaderError, ParsedDocument
 from .edits import Edit, TextState
@@ -66,7 +66,10 @@ def parse_text(decoded: str, meta: dict | None, source_file: str = "<text>", is_
     # line ends
     st.apply([Edit(i, i + 1, "" if decoded[i + 1:i + 2] == "\n" else "\n", "whitespace")
               for i in _find_all(decoded, "\r")])
+    raw_tables = []
     if is_html:
+        raw_tables = htmltables.scan(st.text)
+        _to_source(raw_tables, st)
         st.apply(formats.html_edits(st.text))
     st.apply(junk.markup_edits(st.text))
     st.apply(pinyin.find(st.text))
@@ -94,6 +97,9 @@ def parse_text(decoded: str, meta: dict | None, source_file: str = "<text>", is_
     stem = Path(source_file).stem
     pmeta = metadata.merge(meta, facts, source_file, stem)
     doc = ParsedDocument(meta=pmeta, text=text, original=original, dropped=st.dropped, repairs=st.repairs)
+    if raw_tables:
+        to_clean = htmltables.cleaned_offset_map(st)
+        doc.tables = [t for t in (htmltables.build(r, text, to_clean) for r in raw_tables) if t is not None]
     try:
         from . import structure
     except ImportError:  # pragma: no cover
@@ -101,6 +107,18 @@ def parse_text(decoded: str, meta: dict | None, source_file: str = "<text>", is_
     if structure is not None:
         structure.build(doc)
     return doc
+
+
+def _to_source(raw_tables: list, st: TextState) -> None:
+    """Scanned-text offsets of HTML tables -> decoded-input offsets (edits follow)."""
+    sp = st.source_pos
+    for r in raw_tables:
+        r.start, r.end = sp(r.start), sp(r.end)
+        if r.caption:
+            r.caption = (sp(r.caption[0]), sp(r.caption[1]))
+        for row in r.rows:
+            for c in row:
+                c.start, c.end = sp(c.start), sp(c.end)
 
 
 def _without(text: str, edits: list[Edit]) -> str:

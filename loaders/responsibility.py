@@ -25,6 +25,10 @@ _INV_PREFIX = re.compile(r"^(配合单位|配合部门|参与单位|协同单位
 _TRAIL_ROLE = re.compile(r"(等有关部门|等有关单位|等部门|等单位|等)?\s*(按照?职责分工负责|按职责负责|分工负责|共同负责|负责落实|牵头负责|牵头|配合|负责|参与|协同)$")
 _GENERIC = re.compile(r"^(有关部门|相关部门|各有关部门|有关单位|相关单位|各相关部门)$")
 _LINE_CLAUSE = re.compile(r"^(牵头单位|责任单位|牵头部门|责任部门)[:：].+$")
+# lines of a role block: 牵头单位：… / 责任单位：… / 配合单位：… in any order
+_ROLE_LINE = re.compile(r"^(牵头单位|责任单位|牵头部门|责任部门|主责单位|配合单位|配合部门|参与单位|协同单位|协办单位)[:：].+$")
+# a clause closing a paragraph without brackets: …衔接。责任单位：市民政局、市财政局
+_TAIL_CLAUSE = re.compile(r"(?<=[。；;])\s*((?:牵头单位|责任单位|牵头部门|责任部门)[:：][^。；\n]+?)。?$")
 
 
 def _matching_close(text: str, i: int) -> int | None:
@@ -44,15 +48,27 @@ def _matching_close(text: str, i: int) -> int | None:
 def find_clause(text: str) -> tuple[int, int] | None:
     """[start, end) of the responsibility clause in a measure's text, or None."""
     # a line of its own: 牵头单位：… / 责任单位：…
+    # (all the role lines of the block around the last lead/responsible line)
     lines = text.split("\n")
+    spans = []
     pos = 0
-    found = None
     for ln in lines:
-        if _LINE_CLAUSE.match(ln):
-            found = (pos, pos + len(ln))
+        spans.append((pos, pos + len(ln)))
         pos += len(ln) + 1
-    if found:
-        return found
+    last = max((k for k, ln in enumerate(lines) if _LINE_CLAUSE.match(ln)), default=None)
+    if last is not None:
+        a = b = last
+        while a > 0 and _ROLE_LINE.match(lines[a - 1]):
+            a -= 1
+        while b + 1 < len(lines) and _ROLE_LINE.match(lines[b + 1]):
+            b += 1
+        return spans[a][0], spans[b][1]
+    # the end of the last line: …。责任单位：…
+    last_line = lines[-1]
+    m = _TAIL_CLAUSE.search(last_line)
+    if m:
+        off = spans[-1][0]
+        return off + m.start(1), off + m.end(1)
     # the last top-level bracket group with a role word, at the end of a sentence
     best = None
     i = 0
@@ -85,7 +101,7 @@ def parse(raw: str, start: int) -> Responsibility:
     # remarks: a trailing sentence after 。 and bracketed notes that are not agency qualifiers
     inner = inner.split("。")[0]
     inner = _strip_notes(inner)
-    segs = [s.strip() for s in split_top(inner, "，,；;") if s.strip()]
+    segs = [s.strip() for s in split_top(inner, "，,；;\n") if s.strip()]
     lead: list[str] = []
     involved: list[str] = []
     saw_lead_role = False
@@ -107,7 +123,7 @@ def parse(raw: str, start: int) -> Responsibility:
                 role = "lead"
             elif role is None:
                 role = "involved"
-        names = [_clean(n) for n in split_top(seg, "、/")]
+        names = _join_levels([_clean(n) for n in split_top(seg, "、/")])
         names = [n for n in names if n and not _GENERIC.match(n)]
         if role == "lead":
             saw_lead_role = True
@@ -118,6 +134,20 @@ def parse(raw: str, start: int) -> Responsibility:
         lead, involved = [involved[0]], involved[1:]
     return Responsibility(raw=raw, lead=_dedupe(lead), involved=[n for n in _dedupe(involved) if n not in lead],
                           start=start, end=start + len(raw))
+
+
+def _join_levels(names: list[str]) -> list[str]:
+    """``各区、市人民政府`` / ``各县、区政府`` name one kind of body (the governments of the
+    districts and county-level cities), not ``各区`` plus ``市人民政府``: a bare
+    ``各区``/``各县``/``各市`` joins the next name when that is an administrative level
+    followed by its government."""
+    out: list[str] = []
+    for n in names:
+        if out and re.fullmatch(r"各[区县市镇乡旗]+(、[区县市镇乡旗])*", out[-1]) and re.match(r"^[区县市镇乡旗](人民政府|政府|管委会)", n):
+            out[-1] = out[-1] + "、" + n
+        else:
+            out.append(n)
+    return out
 
 
 def split_top(s: str, seps: str) -> list[str]:

@@ -43,9 +43,13 @@ _LOST_BRACKET = re.compile(rf"^([{CN_NUM}]*)[）)]\s*(?=[\u4e00-\u9fff])")
 _BOX = re.compile(r"^专栏\s*[\d一二三四五六七八九十]*[:：\s]*")
 _TOP_TITLES = re.compile(r"^(保障措施|保障机制|组织实施|实施保障|要素保障|组织保障|重点任务|主要任务|重点工作|工作举措|主要举措|总体要求|指导思想|基本原则|发展目标|主要目标|规划背景|发展基础|发展环境|面临形势|总体思路|空间布局|实施机制)$")
 _SAFEGUARD = re.compile(r"^(.{0,6}保障措施|保障机制|.{0,4}保障|组织实施|实施机制|组织领导|保障体系)$")
-_NON_MEASURE = re.compile(r"(背景|回顾|形势|现状|基础|总体要求|指导思想|基本原则|总体思路|目标|意义|定位|原则|总体框架|展望|主要指标)")
+_NON_MEASURE = re.compile(r"(背景|回顾|形势|现状|基础|发展环境|挑战|机遇|总体要求|指导思想|基本原则|总体思路|目标|意义|定位|原则|总体框架|展望|主要指标)")
 # closing provisions (解释权, 施行日期): the end of the plan's structure, when near the end
 _CLOSING = re.compile(r"^(本(实施|行动|工作)?(意见|方案|规划|办法|通知|计划|细则|措施|规定)(由|自|从|所称|的解释|未尽|最终|将根据)|自\d{4}年.{0,12}(施行|实施|执行))")
+# back matter (版记): 抄送/印发 lines, 此件公开 notes; a signature block (issuer, date)
+_BACK_MATTER = re.compile(r"^(抄送|抄报|主送|分送|印发)[:：]|^[（(](此件|本件)[^）)]{0,12}[）)]$|\d{4}年\d{1,2}月\d{1,2}日\s*印发$")
+_SIGNATURE = re.compile(r"^[\u4e00-\u9fff（）]{3,30}(人民政府|办公室|办公厅|委员会|管委会|局|厅|委)$")
+_SIGN_DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
 _DATE_LINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[）)]?$")
 _SENT_END = "。；！？"
 _ORDINAL_ITEM = re.compile(rf"^([{CN_NUM}]+是)")          # 一是…。二是…。
@@ -176,7 +180,10 @@ def _derived_title(t: str) -> str:
 def build(doc: ParsedDocument) -> None:
     """Fill ``doc.sections``, ``doc.measures`` and ``doc.tables`` from ``doc.text``."""
     text = doc.text
-    doc.tables = tables.find_tables(text)
+    found = doc.tables          # real (HTML) tables found by the pipeline, if any
+    flat = [t for t in tables.find_tables(text)
+            if not any(t.start < f.end and f.start < t.end for f in found)]
+    doc.tables = sorted(found + flat, key=lambda t: t.start)
     spans = [(t.start, t.end) for t in doc.tables]
     lines: list[_Line] = []
     pos = 0
@@ -239,6 +246,10 @@ class _Builder:
             v = _cn_to_int(prev.number.strip("（）第篇章节"))
             n = (v or 0) + 1
         return f"（{_int_to_cn(n)}）" if rank == 4 else str(n)
+
+    def _close_siblings(self, rank: int) -> None:
+        while self.stack and self.stack[-1].rank >= rank and self.stack[-1].rank != 99:
+            self.stack.pop()
 
     # -- context --------------------------------------------------------------
     def _measure_context(self) -> bool:
@@ -303,7 +314,9 @@ class _Builder:
             nxt = lines[k + 1].text if k + 1 < n else ""
             if self.closed:
                 continue
-            if _CLOSING.search(t) and ln.start > 0.6 * text_len:
+            if ln.start > 0.6 * text_len and (_CLOSING.search(t) or _BACK_MATTER.search(t) or (
+                    _SIGNATURE.match(t) and k + 1 < n and _SIGN_DATE.match(nxt)
+                    and not any(_classify_numbered(x.text) for x in lines[k + 2:k + 40]))):
                 self.cur = None
                 self.closed = True
                 continue
@@ -314,6 +327,7 @@ class _Builder:
                 h = _Head(99, None, title, ln)
                 self.box = h
                 self.box_items = 0
+                self.box_short = False
                 self.box_line = ln
                 self.cur = None
                 continue
@@ -325,6 +339,14 @@ class _Builder:
                     title, body = _split_title(rest)
                     self._new_measure(ln, _fmt_number(rank, raw), title, "box")
                     self.box_items += 1
+                    continue
+                if (num is None and lost is None and _is_bare_title(t) and not _TOP_TITLES.match(t)
+                        and (self.box_items == 0 or self.box_short)):
+                    # a box listing its items as short lines (projects, programmes)
+                    self._new_measure(ln, None, t, "box")
+                    self.box_items += 1
+                    self.box_short = True
+                    self.cur = None
                     continue
                 if self.box_items == 0 and num is None and lost is None and not _is_bare_title(t):
                     # a box without numbered items: its title and text are one measure
@@ -342,7 +364,9 @@ class _Builder:
                 title, body = _split_title(rest)
                 number = _fmt_number(rank, raw)
                 if body.strip():
-                    # item: a measure in measure context, else plain text
+                    # item: a measure in measure context, else plain text. Headings of
+                    # its own rank or below are its earlier siblings, not its parents.
+                    self._close_siblings(rank)
                     if self._measure_context():
                         self._new_measure(ln, number, title, self._kind())
                     else:
@@ -359,6 +383,7 @@ class _Builder:
                 rest = t[lost.end():]
                 title, body = _split_title(rest)
                 if body.strip():
+                    self._close_siblings(rank)
                     if self._measure_context():
                         self._new_measure(ln, number, title, self._kind())
                     continue

@@ -1,0 +1,188 @@
+"""Real HTML tables (``<table>`` markup) -> ``Table`` with merged cells expanded.
+
+The markup is read before it is removed (``formats.html_edits`` turns every cell into
+a line of its own); each cell is remembered as a span of the decoded input and, after
+cleaning, mapped to the cleaned text, so cell values are the cleaned (width-normalised,
+simplified) text and ``Table.start``/``end`` point at the table's lines there.
+
+  * innermost tables only (layout tables that wrap other tables are not data);
+  * ``rowspan``/``colspan``: the cell's text is copied into every grid position it
+    covers (a category cell spanning three rows gives the category of each row);
+  * header rows: ``<thead>`` rows, else leading rows made of ``<th>`` cells, else the
+    first row when it holds no values; a header cell spanning several header rows
+    reaches the last one. ``columns`` is the last header row (the leaf names: a
+    group label such as ``目标值`` over ``2023年``/``2025年`` gives way to the years);
+  * a table is kept when it has >= 2 columns, >= 1 body row and most of its cells
+    survived cleaning (a site's metadata grid -- 索引号/发布机构 -- is dropped as
+    furniture and so is not a table), and no cell is a page of text (layout);
+  * title: the ``<caption>``, else the line right before the table when it is short
+    and not a sentence (``表1 …主要指标``); the table then starts at that line.
+Empty cells are None.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from .document import Table
+
+_TABLE = re.compile(r"<table\b[^>]*>((?:(?!<table\b).)*?)</table\s*>", re.S | re.I)
+_ROW = re.compile(r"<tr\b[^>]*>(.*?)(?=<tr\b|</tbody|</thead|</tfoot|</table|$)", re.S | re.I)
+_CELL = re.compile(r"<(td|th)\b([^>]*)>(.*?)(?=<td\b|<th\b|</tr|<tr\b|$)", re.S | re.I)
+_CLOSE_CELL = re.compile(r"</t[dh]\s*>\s*$", re.I)
+_SPAN = re.compile(r"\b(rowspan|colspan)\s*=\s*[\"']?(\d+)", re.I)
+_CAPTION = re.compile(r"<caption\b[^>]*>(.*?)</caption\s*>", re.S | re.I)
+_THEAD = re.compile(r"<thead\b[^>]*>(.*?)</thead\s*>", re.S | re.I)
+_SENT = re.compile(r"[。；;！？]")
+_VALUE = re.compile(r"^[<>≥≤约]?\s*-?\d[\d.,:/]*\s*(%|‰)?")
+MAX_CELL = 300
+
+
+@dataclass
+class _Cell:
+    start: int            # content span in the scanned text
+    end: int
+    rowspan: int
+    colspan: int
+    th: bool
+
+
+@dataclass
+class RawTable:
+    start: int
+    end: int
+    rows: list[list[_Cell]]
+    head_rows: int                      # rows inside <thead>
+    caption: tuple[int, int] | None = None
+    src: dict = field(default_factory=dict)
+
+
+def scan(text: str) -> list[RawTable]:
+    """The innermost ``<table>`` elements of an HTML text, with cell spans."""
+    out = []
+    for m in _TABLE.finditer(text):
+        body_start = m.start(1)
+        body = m.group(1)
+        cap = _CAPTION.search(body)
+        caption = (body_start + cap.start(1), body_start + cap.end(1)) if cap else None
+        th = _THEAD.search(body)
+        thead_span = (th.start(), th.end()) if th else None
+        rows: list[list[_Cell]] = []
+        head_rows = 0
+        for r in _ROW.finditer(body):
+            cells = []
+            for c in _CELL.finditer(r.group(1)):
+                a = body_start + r.start(1) + c.start(3)
+                content = c.group(3)
+                close = _CLOSE_CELL.search(content)
+                b = a + (close.start() if close else len(content))
+                spans = {k.lower(): int(v) for k, v in _SPAN.findall(c.group(2))}
+                cells.append(_Cell(a, b, max(1, min(spans.get("rowspan", 1), 200)),
+                                   max(1, min(spans.get("colspan", 1), 50)), c.group(1).lower() == "th"))
+            if not cells:
+                continue
+            if thead_span and thead_span[0] <= r.start() < thead_span[1]:
+                head_rows += 1
+            rows.append(cells)
+        if rows:
+            out.append(RawTable(m.start(), m.end(), rows, head_rows, caption))
+    return out
+
+
+def _grid(rows: list[list[str]], cells: list[list[_Cell]]) -> list[list[str]]:
+    """Expand row/col spans: every position a cell covers gets its text."""
+    grid: dict[tuple[int, int], str] = {}
+    width = 0
+    for i, (texts, row) in enumerate(zip(rows, cells)):
+        j = 0
+        for t, c in zip(texts, row):
+            while (i, j) in grid:
+                j += 1
+            for di in range(c.rowspan):
+                if i + di >= len(rows):
+                    break
+                for dj in range(c.colspan):
+                    grid[(i + di, j + dj)] = t
+            j += c.colspan
+        width = max(width, max((jj + 1 for (ii, jj) in grid if ii == i), default=0))
+    return [[grid.get((i, j), "") for j in range(width)] for i in range(len(rows))]
+
+
+def build(raw: RawTable, cleaned: str, to_clean) -> Table | None:
+    """The Table of ``raw`` in the cleaned text; ``to_clean(p)`` maps a scanned-text
+    offset to a cleaned-text offset."""
+    def cell_text(a: int, b: int) -> str:
+        s = cleaned[to_clean(a):to_clean(b)]
+        return "".join(x.strip() for x in s.split("\n"))
+
+    texts = [[cell_text(c.start, c.end) for c in row] for row in raw.rows]
+    n_cells = sum(len(r) for r in texts)
+    if not n_cells or sum(1 for r in texts for t in r if t) * 2 < n_cells:
+        return None
+    if any(len(t) > MAX_CELL for r in texts for t in r):
+        return None
+    grid = _grid(texts, raw.rows)
+    width = max((len(r) for r in grid), default=0)
+    if width < 2:
+        return None
+    # header rows
+    n_head = raw.head_rows
+    if not n_head:
+        while n_head < len(raw.rows) and all(c.th for c in raw.rows[n_head]):
+            n_head += 1
+    if not n_head and not any(_VALUE.match(t) for t in grid[0] if t):
+        n_head = 1
+    if n_head:
+        # a header cell spanning rows takes the header down with it
+        n_head = max(n_head, max(c.rowspan for c in raw.rows[0]) if n_head == 1 else n_head)
+        n_head = min(n_head, len(grid) - 1)
+    if n_head <= 0 or len(grid) - n_head < 1:
+        if not n_head:
+            columns = [""] * width
+        else:
+            return None
+    else:
+        columns = list(grid[n_head - 1])
+        for j in range(width):
+            if not columns[j]:
+                columns[j] = next((grid[i][j] for i in range(n_head - 2, -1, -1) if grid[i][j]), "")
+    body = [r for r in grid[n_head:] if any(r) and r != columns]
+    if not body:
+        return None
+    rows = [[c if c else None for c in r] for r in body]
+    t_start = to_clean(raw.start)
+    t_end = to_clean(raw.end)
+    while t_end > t_start and cleaned[t_end - 1] == "\n":
+        t_end -= 1
+    while t_start < t_end and cleaned[t_start] == "\n":
+        t_start += 1
+    title = ""
+    if raw.caption:
+        title = cell_text(*raw.caption)
+    if not title and t_start > 0:
+        ls = cleaned.rfind("\n", 0, t_start - 1) + 1
+        prev = cleaned[ls:t_start - 1] if cleaned[t_start - 1] == "\n" else ""
+        if prev and len(prev) <= 60 and not _SENT.search(prev) and not prev.endswith(("：", ":")):
+            title = prev
+            t_start = ls
+    return Table(title=title, columns=columns, rows=rows, start=t_start, end=t_end)
+
+
+def cleaned_offset_map(state):
+    """``p_src -> p_cleaned`` for a ``TextState`` (the first cleaned offset whose
+    source position is at or after ``p_src``): source positions are monotone."""
+    n = len(state.text)
+
+    class _Key:
+        def __getitem__(self, p):
+            return state.source_pos(p)
+
+        def __len__(self):
+            return n + 1
+
+    key = _Key()
+
+    def to_clean(p_src: int) -> int:
+        return bisect_left(key, p_src)
+    return to_clean

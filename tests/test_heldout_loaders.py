@@ -1,0 +1,316 @@
+"""Held-out style plans (tests/heldout/): places, scripts, encodings, formats and site
+furniture the seed plans do not have. Each document's expected facts are written out
+here; the loaders must get them from general rules (nothing in loaders/ names these
+places). See tests/heldout/README.md for the corpus.
+"""
+from __future__ import annotations
+
+import html
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from loaders import parse_plan
+from loaders.audit import misplaced_drops, unaccounted
+from loaders.pipeline import _read
+
+HELD = Path(__file__).parent / "heldout"
+
+
+def _meta(file: str, region: str, region_en: str, level: str = "prefecture") -> dict:
+    return {"file": file, "region": region, "region_en": region_en, "level": level}
+
+
+def build_docx(src: Path, dst: Path) -> Path:
+    """A minimal .docx (one w:p per line, runs split like Word does) from a UTF-8 text."""
+    paras = []
+    for line in src.read_text(encoding="utf-8").splitlines():
+        cut = len(line) // 3
+        runs = "".join(f'<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">{html.escape(part)}</w:t></w:r>'
+                       for part in (line[:cut], line[cut:]) if part)
+        paras.append(f'<w:p><w:pPr><w:jc w:val="both"/></w:pPr>{runs}</w:p>')
+    xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+           '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+           + "".join(paras) + '<w:sectPr/></w:body></w:document>')
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        z.writestr("word/document.xml", xml)
+    return dst
+
+
+DOCS = {
+    "zhuzhou_minzheng_14th.html": ("株洲市", "Zhuzhou"),
+    "guiyang_yanglao_fangan.txt": ("贵阳市", "Guiyang"),
+    "tianjin_yinfa_yijian.txt": ("天津市", "Tianjin"),
+    "shunde_wenlv_fangan.txt": ("顺德区", "Shunde"),
+    "chengdu_jiaotong_14th.txt": ("成都市", "Chengdu"),
+    "zhengding_lvyou_fangan.html": ("正定县", "Zhengding"),
+    "qingdao_icv_fangan.docx.txt": ("青岛市", "Qingdao"),
+}
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory):
+    out = {}
+    tmp = tmp_path_factory.mktemp("heldout")
+    for name, (region, region_en) in DOCS.items():
+        path = HELD / name
+        if name.endswith(".docx.txt"):
+            path = build_docx(path, tmp / name.replace(".docx.txt", ".docx"))
+        level = "county" if region.endswith(("区", "县")) else "prefecture"
+        out[name] = (path, parse_plan(path, _meta(path.name, region, region_en, level)))
+    return out
+
+
+def _m(doc):
+    return [(m.number, m.title, m.kind) for m in doc.measures]
+
+
+def _resp(doc):
+    return {m.title: (m.responsibility.lead, m.responsibility.involved) if m.responsibility else None
+            for m in doc.measures}
+
+
+# -- invariants over the whole corpus ------------------------------------------------
+
+@pytest.mark.parametrize("name", list(DOCS))
+def test_contract(docs, name):
+    path, doc = docs[name]
+    decoded = _read(path)[0]
+    assert len(doc.text) == len(doc.original)
+    assert unaccounted(decoded, doc) == []
+    assert misplaced_drops(decoded, doc) == []
+    for m in doc.measures:
+        assert m.text == doc.text[m.start:m.end]
+        if m.responsibility:
+            r = m.responsibility
+            assert r.raw == doc.text[r.start:r.end]
+            assert m.start <= r.start <= r.end <= m.end
+            assert r.lead, m.title
+    for s in doc.sections:
+        assert 0 <= s.start <= s.end <= len(doc.text)
+    for t in doc.tables:
+        assert 0 <= t.start < t.end <= len(doc.text)
+        assert all(len(r) == len(t.columns) for r in t.rows)
+    # web/page furniture never survives, and no blank or edge-space lines
+    for junk in ("当前位置", "您的位置", "打印本页", "关闭窗口", "版权所有", "浏览次数", "上一篇", "ICP备", "共 5 页"):
+        assert junk not in doc.text, junk
+    assert all(ln == ln.strip() and ln for ln in doc.text.split("\n"))
+
+
+# -- 十四五 plan as an HTML page: chapters, sections, real <table>, 专栏 --------------
+
+def test_zhuzhou_metadata_from_site_grid(docs):
+    doc = docs["zhuzhou_minzheng_14th.html"][1]
+    m = doc.meta
+    assert m.title == "株洲市民政事业发展“十四五”规划"     # not the 《省规划》 cited in the preamble
+    assert (m.doc_number, m.issuer, m.issued, m.published) == ("株政办发〔2021〕31号", "株洲市人民政府办公室", "2021-11-08", "2021-11-15")
+    assert (m.period_start, m.period_end, m.plan_type, m.validity) == (2021, 2025, "规划", "有效")
+    assert not [c for c in m.checks if "region" in c and "湖南" in c]
+    dropped = {d.text.strip() for d in doc.dropped}
+    assert {"索 引 号：", "430200/2021-00873", "2021-11-08", "株政办发〔2021〕31号", "有效"} <= dropped
+    assert doc.text.startswith("株洲市民政事业发展“十四五”规划\n")
+
+
+def test_zhuzhou_html_table(docs):
+    doc = docs["zhuzhou_minzheng_14th.html"][1]
+    assert len(doc.tables) == 1
+    t = doc.tables[0]
+    assert t.title == "表1 株洲市民政事业发展“十四五”主要指标"
+    assert t.columns == ["类别", "序号", "指标名称", "单位", "2020年", "2025年", "属性"]
+    assert t.rows[0] == ["社会救助", "1", "城市低保标准", "元/月", "650", "≥780", "预期性"]
+    assert [r[0] for r in t.rows] == ["社会救助"] * 2 + ["养老服务"] * 3 + ["社会事务"]   # rowspan expanded
+    assert t.rows[3] == ["养老服务", "4", "街道综合养老服务中心覆盖率", "%", "30", "100", "约束性"]
+    assert t.rows[5][4:] == ["80", "100（约束性）", "100（约束性）"]                   # colspan expanded
+    span = doc.text[t.start:t.end]
+    assert span.startswith("表1 株洲市") and span.endswith("100（约束性）")
+    assert "第二章" not in span and "面临形势" not in span
+
+
+def test_zhuzhou_structure(docs):
+    doc = docs["zhuzhou_minzheng_14th.html"][1]
+    assert [(s.number, s.path) for s in doc.sections] == [
+        ("第一章", ["发展基础和面临形势"]),
+        ("第一节", ["发展基础和面临形势", "“十三五”发展成就"]),
+        ("第二节", ["发展基础和面临形势", "面临形势"]),
+        ("第二章", ["主要任务"]),
+        ("第一节", ["主要任务", "健全分层分类社会救助体系"]),
+        ("第二节", ["主要任务", "构建居家社区机构相协调的养老服务体系"]),
+        ("第三章", ["保障措施"]),
+    ]
+    assert _m(doc) == [
+        ("1", "完善最低生活保障制度", "measure"), ("2", "加强急难社会救助", "measure"),
+        ("1", "发展居家社区养老服务", "measure"), ("2", "提升机构养老服务能力", "measure"),
+        ("3", "推进医养康养结合", "measure"),
+        (None, "街道综合养老服务中心建设工程", "box"), (None, "特困人员供养服务设施提质改造工程", "box"),
+        (None, "居家适老化改造工程", "box"),
+        ("（一）", "加强组织领导", "safeguard"), ("（二）", "强化资金保障", "safeguard"),
+    ]
+    assert doc.measures[0].section_path == ["主要任务", "健全分层分类社会救助体系"]
+    assert all(not any("形势" in p or "成就" in p for p in m.section_path) for m in doc.measures)
+
+
+# -- 实施方案, GB18030, CRLF, page furniture, role lines ------------------------------
+
+def test_guiyang(docs):
+    doc = docs["guiyang_yanglao_fangan.txt"][1]
+    m = doc.meta
+    assert (m.title, m.doc_number, m.issuer, m.issued) == (
+        "贵阳市推进基本养老服务体系建设实施方案（2023—2025年）", "筑府办发〔2023〕12号", "贵阳市人民政府办公厅", "2023-06-20")
+    assert (m.period_start, m.period_end, m.plan_type) == (2023, 2025, "实施方案")
+    # page furniture: the page lines and the running header next to them
+    dropped = [(d.reason, d.text.strip()) for d in doc.dropped if d.reason.startswith("page")]
+    assert ("page_number", "第 2 页 共 5 页") in dropped and ("page_number", "第 3 页 共 5 页") in dropped
+    assert sum(1 for r, t in dropped if t == "贵阳市推进基本养老服务体系建设实施方案") == 2
+    assert "第 3 页" not in doc.text
+    assert [(m.number, m.title) for m in doc.measures] == [
+        ("1", "制定基本养老服务清单"), ("2", "建立老年人能力综合评估制度"),
+        ("1", "加强特困人员供养服务"), ("2", "落实经济困难老年人补贴制度"),
+        ("（1）", "优化公办养老机构功能"), ("（2）", "推进公建民营"),
+        ("2", "发展社区居家养老服务"),
+        ("（一）", "加强组织领导"), ("（二）", "强化监督考核"),
+    ]
+    r = _resp(doc)
+    # separate 牵头单位 / 责任单位 lines: the lead is the 牵头单位 (the known bug gave 市财政局)
+    assert r["制定基本养老服务清单"] == (["市民政局"], ["市财政局", "市卫生健康局", "各区（市、县）人民政府"])
+    assert r["建立老年人能力综合评估制度"] == (["市民政局"], ["市卫生健康局", "市医保局"])
+    assert r["加强特困人员供养服务"] == (["市民政局"], ["各区（市、县）人民政府"])
+    # 责任单位：… closing a paragraph, without brackets
+    assert r["落实经济困难老年人补贴制度"] == (["市民政局"], ["市财政局", "市残联"])
+    # 配合单位 line before the 牵头单位 line
+    assert r["发展社区居家养老服务"] == (["市民政局"], ["市商务局", "市住房城乡建设局"])
+    # a numbered item is a sibling of the numbered heading before it, not its child
+    last = doc.measures[6]
+    assert last.section_path == ["重点任务", "提升基本养老服务能力"]
+    assert doc.measures[4].section_path == ["重点任务", "提升基本养老服务能力", "推进公办养老机构改革"]
+    assert [m.kind for m in doc.measures[-2:]] == ["safeguard", "safeguard"]
+    assert not any("实施方案" in s.title for s in doc.sections)
+
+
+# -- 实施意见: salutation, signature, 抄送/印发, — n — page numbers ------------------------
+
+def test_tianjin(docs):
+    doc = docs["tianjin_yinfa_yijian.txt"][1]
+    m = doc.meta
+    assert (m.title, m.doc_number, m.issuer, m.issued, m.plan_type) == (
+        "天津市人民政府关于加快发展银发经济增进老年人福祉的实施意见", "津政发〔2024〕9号", "天津市人民政府", "2024-03-20", "实施意见")
+    assert m.validity == "2024-03-20 to 2029-03-31"
+    assert (m.period_start, m.period_end) == (None, None)
+    assert [d.text.strip() for d in doc.dropped if d.reason == "page_number"] == ["— 1 —", "— 2 —", "— 3 —"]
+    # back matter stays in the text (it is the document's) but is no measure
+    assert "抄送：市委各部门" in doc.text and "2024年3月21日印发" in doc.text
+    assert [s.title for s in doc.sections] == ["发展民生事业，解决急难愁盼", "扩大产品供给，提升产业发展质量", "强化要素保障"]
+    assert [(m.number, m.title, m.kind) for m in doc.measures] == [
+        ("（一）", "扩大老年助餐服务", "measure"), ("（二）", "拓展居家助老服务", "measure"),
+        ("（三）", "发展社区便民服务", "measure"), ("（一）", "培育银发经济经营主体", "measure"),
+        ("（二）", "推进产业集群发展", "measure"), ("（一）", "加大金融支持", "safeguard"),
+        ("（二）", "加强人才培养", "safeguard"),
+    ]
+    for mm in doc.measures:
+        assert not any(x in mm.text for x in ("抄送", "印发", "各区人民政府，市各委", "此件", "— 2 —"))
+    r = _resp(doc)
+    assert r["扩大老年助餐服务"] == (["市民政局"], ["市商务局"])
+    assert r["拓展居家助老服务"] == (["市民政局"], ["市卫生健康委", "各区人民政府"])
+    assert r["推进产业集群发展"] == (["市发展改革委"], ["各区人民政府"])
+    assert r["加大金融支持"] == (["天津金融监管局"], ["人民银行天津市分行"])
+
+
+# -- traditional script, Big5, full-width digits --------------------------------------
+
+def test_shunde_traditional_fullwidth(docs):
+    doc = docs["shunde_wenlv_fangan.txt"][1]
+    m = doc.meta
+    assert m.script == "traditional"
+    assert (m.title, m.doc_number, m.issuer, m.issued) == (
+        "顺德区促进文旅消费提质扩容实施方案（2023—2025年）", "顺府办发〔2023〕21号", "佛山市顺德区人民政府办公室", "2023-08-15")
+    assert (m.period_start, m.period_end) == (2023, 2025)
+    assert "２" not in doc.text and "３０００万人次" not in doc.original and "3000万人次" in doc.text
+    assert "順德區" in doc.original and "顺德区" in doc.text
+    assert [(m.number, m.title) for m in doc.measures] == [
+        ("1", "打造美食文化品牌"), ("2", "发展夜间经济"), ("1", "完善交通服务设施"), ("2", "提升服务品质"),
+        ("（一）", "加强组织协调"), ("（二）", "加大资金支持"),
+    ]
+    assert doc.measures[0].section_path == ["主要任务", "丰富文旅消费供给"]
+    r = _resp(doc)
+    assert r["打造美食文化品牌"] == (["区文广旅体局"], ["区商务局", "各镇人民政府", "街道办事处"])
+    assert r["发展夜间经济"] == (["区商务局"], ["区文广旅体局", "区公安局"])
+    assert r["完善交通服务设施"] == (["区交通运输局"], [])
+    assert r["提升服务品质"] == (["区文广旅体局"], [])
+    assert not any(mm.section_path[:1] == ["工作目标"] for mm in doc.measures)
+
+
+# -- 十四五 plan, UTF-16: 第X章/第X节, measures under 节, 专栏 of short lines -------------
+
+def test_chengdu(docs):
+    doc = docs["chengdu_jiaotong_14th.txt"][1]
+    m = doc.meta
+    assert (m.title, m.issuer, m.issued, m.period_start, m.period_end, m.plan_type) == (
+        "成都市“十四五”综合交通运输发展规划", "成都市人民政府", None, 2021, 2025, "规划")
+    assert [s.title for s in doc.sections if s.level == 1] == [
+        "发展环境", "总体要求", "建设国际航空枢纽", "打造轨道上的都市圈", "保障措施"]
+    # the running header next to the page number goes; the title line at the top stays
+    assert [d.reason for d in doc.dropped if "综合交通运输发展规划" in d.text] == ["page_header"]
+    assert doc.text.startswith("成都市“十四五”综合交通运输发展规划\n")
+    assert [(m.number, m.title, m.kind, m.section_path) for m in doc.measures] == [
+        ("1", "构建“两场一体”运营格局", "measure", ["建设国际航空枢纽", "提升航空枢纽功能"]),
+        ("2", "加快临空经济发展", "measure", ["建设国际航空枢纽", "提升航空枢纽功能"]),
+        ("第二节", "完善机场集疏运体系", "measure", ["建设国际航空枢纽", "完善机场集疏运体系"]),
+        ("1", "推进市域铁路建设", "measure", ["打造轨道上的都市圈", "加快轨道交通建设"]),
+        ("2", "优化城市轨道交通网络", "measure", ["打造轨道上的都市圈", "加快轨道交通建设"]),
+        (None, "成都至眉山市域铁路", "box", ["打造轨道上的都市圈", "加快轨道交通建设"]),
+        (None, "成都至德阳市域铁路", "box", ["打造轨道上的都市圈", "加快轨道交通建设"]),
+        (None, "城市轨道交通第四期建设规划项目", "box", ["打造轨道上的都市圈", "加快轨道交通建设"]),
+        (None, "地铁27号线一期", "box", ["打造轨道上的都市圈", "加快轨道交通建设"]),
+        ("第一节", "加强组织领导", "safeguard", ["保障措施", "加强组织领导"]),
+        ("第二节", "强化要素保障", "safeguard", ["保障措施", "强化要素保障"]),
+    ]
+    assert "１" not in doc.text and "1小时通勤圈" in doc.text
+
+
+# -- HTML page of another site, GB18030 declared gb2312, table with a 2-row header --------
+
+def test_zhengding(docs):
+    doc = docs["zhengding_lvyou_fangan.html"][1]
+    m = doc.meta
+    assert (m.title, m.published, m.period_start, m.period_end, m.plan_type) == (
+        "正定县全域旅游高质量发展行动方案（2023-2025年）", "2023-04-12", 2023, 2025, "行动方案")
+    assert m.issuer is None            # 来源：县文化广电和旅游局 is the page's source, not the issuer
+    assert len(doc.tables) == 1
+    t = doc.tables[0]
+    assert t.title == "正定县全域旅游发展主要指标"           # the <caption>
+    assert t.columns == ["序号", "指标", "单位", "2023年", "2025年"]
+    assert t.rows == [["1", "接待游客人次", "万人次", "2000", "2500"],
+                      ["2", "旅游总收入", "亿元", "200", "260"],
+                      ["3", "A级旅游景区数量", "个", "12", None]]
+    assert doc.text[t.start:t.end].startswith("正定县全域旅游发展主要指标\n序号")
+    assert [(m.number, m.title, m.kind) for m in doc.measures] == [
+        ("（一）", "提升古城文化旅游品质", "measure"), ("（二）", "丰富旅游产品供给", "measure"),
+        ("（三）", "完善旅游公共服务", "measure"), ("（一）", "加强组织领导", "safeguard"),
+        ("（二）", "加强宣传推介", "safeguard"),
+    ]
+    r = _resp(doc)
+    assert r["提升古城文化旅游品质"] == (["县文化广电和旅游局"], ["县住房和城乡建设局", "县自然资源和规划局"])
+    assert r["丰富旅游产品供给"] == (["县文化广电和旅游局"], ["县农业农村局"])
+    assert r["完善旅游公共服务"] == (["县文化广电和旅游局"], ["县交通运输局", "县城市管理综合行政执法局"])
+    assert {"扫一扫在手机打开当前页", "正定县人民政府网 | 网站地图 | 繁体版"} <= {d.text.strip() for d in doc.dropped}
+
+
+# -- .docx: 牵头单位/责任单位/配合单位 lines, 各区、市 ------------------------------------
+
+def test_qingdao_docx(docs):
+    doc = docs["qingdao_icv_fangan.docx.txt"][1]
+    m = doc.meta
+    assert (m.title, m.doc_number, m.issuer, m.issued, m.plan_type) == (
+        "青岛市促进智能网联汽车产业发展实施方案", "青政办字〔2024〕5号", "青岛市人民政府办公厅", "2024-02-02", "实施方案")
+    assert [(m.number, m.title, m.kind) for m in doc.measures] == [
+        ("（一）", "壮大整车制造规模", "measure"), ("（二）", "突破关键零部件", "measure"),
+        ("（三）", "拓展示范应用场景", "measure"), ("（一）", "强化政策支持", "safeguard"),
+        ("（二）", "加强人才引育", "safeguard"),
+    ]
+    r = _resp(doc)
+    assert r["壮大整车制造规模"] == (["市工业和信息化局"], ["市发展改革委", "市商务局", "各区、市人民政府"])
+    assert r["突破关键零部件"] == (["市科技局"], ["市工业和信息化局"])
+    assert r["拓展示范应用场景"] == (["市交通运输局"], ["市公安局"])
+    assert "抄送" not in doc.measures[-1].text and "印发" not in doc.measures[-1].text
+    assert "2024年2月2日印发" in doc.text

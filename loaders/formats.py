@@ -57,6 +57,21 @@ def html_edits(text: str) -> list[Edit]:
 
 
 def docx_text(data: bytes, name: str) -> str:
+    return docx_read(data, name)[0]
+
+
+_W_P = re.compile(r"<w:p[ >].*?</w:p>|<w:p/>", re.S)
+_W_TBL = re.compile(r"<w:tbl>((?:(?!<w:tbl>).)*?)</w:tbl>", re.S)
+_W_TR = re.compile(r"<w:tr[ >].*?</w:tr>", re.S)
+_W_TC = re.compile(r"<w:tc>.*?</w:tc>|<w:tc [^>]*>.*?</w:tc>", re.S)
+_W_SPAN = re.compile(r'<w:gridSpan w:val="(\d+)"')
+_W_VMERGE = re.compile(r'<w:vMerge(?: w:val="(\w+)")?\s*/>')
+
+
+def docx_read(data: bytes, name: str) -> tuple[str, list]:
+    """(text, tables): the paragraphs of a .docx, one per line, and its tables
+    (``htmltables.RawTable`` with cell spans in that text; ``w:gridSpan`` is a colspan,
+    a ``w:vMerge`` run a rowspan)."""
     try:
         with zipfile.ZipFile(BytesIO(data)) as z:
             xml = z.read("word/document.xml").decode("utf-8")
@@ -64,11 +79,61 @@ def docx_text(data: bytes, name: str) -> str:
         raise LoaderError(f"{name}: not a readable .docx ({exc})") from exc
     import html as _html
     paras = []
-    for p in re.finditer(r"<w:p[ >].*?</w:p>|<w:p/>", xml, re.S):
+    p_xml: list[int] = []          # xml start of each paragraph
+    p_off: list[tuple[int, int]] = []
+    pos = 0
+    for p in _W_P.finditer(xml):
         runs = re.findall(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>|<w:(tab)/>|<w:(br)/>", p.group(0))
-        s = "".join(t if t else ("\t" if tab else "\n") for t, tab, br in runs)
-        paras.append(_html.unescape(s))
+        s = _html.unescape("".join(t if t else ("\t" if tab else "\n") for t, tab, br in runs))
+        paras.append(s)
+        p_xml.append(p.start())
+        p_off.append((pos, pos + len(s)))
+        pos += len(s) + 1
     text = "\n".join(paras)
     if not text.strip():
         raise LoaderError(f"{name}: empty document")
-    return text
+    try:
+        tables = _docx_tables(xml, p_xml, p_off)
+    except Exception:          # a malformed table is only a table the less
+        tables = []
+    return text, tables
+
+
+def _docx_tables(xml: str, p_xml: list[int], p_off: list[tuple[int, int]]) -> list:
+    from bisect import bisect_left
+    from .htmltables import RawTable, _Cell
+    out = []
+    for t in _W_TBL.finditer(xml):
+        rows: list[list[_Cell]] = []
+        starts: dict[int, _Cell] = {}          # grid column -> the cell a vertical merge continues
+        for tr in _W_TR.finditer(xml, t.start(1), t.end(1)):
+            cells: list[_Cell] = []
+            col = 0
+            for tc in _W_TC.finditer(tr.group(0)):
+                a_xml, b_xml = tr.start() + tc.start(), tr.start() + tc.end()
+                span = _W_SPAN.search(tc.group(0))
+                colspan = int(span.group(1)) if span else 1
+                vm = _W_VMERGE.search(tc.group(0))
+                if vm and vm.group(1) != "restart" and col in starts:
+                    starts[col].rowspan += 1
+                    col += colspan
+                    continue
+                i, j = bisect_left(p_xml, a_xml), bisect_left(p_xml, b_xml)
+                if i < j:
+                    a, b = p_off[i][0], p_off[j - 1][1]
+                else:
+                    a = b = p_off[i][0] if i < len(p_off) else (p_off[-1][1] if p_off else 0)
+                c = _Cell(a, b, 1, colspan, False)
+                cells.append(c)
+                for k in range(col, col + colspan):
+                    starts.pop(k, None)
+                if vm:
+                    starts[col] = c
+                col += colspan
+            if cells:
+                rows.append(cells)
+        if rows:
+            i, j = bisect_left(p_xml, t.start()), bisect_left(p_xml, t.end())
+            if i < j:
+                out.append(RawTable(p_off[i][0], p_off[j - 1][1] + 1, rows, 0, None))
+    return out

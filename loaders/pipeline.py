@@ -28,6 +28,11 @@ MAX_BYTES = 512 * 1024 * 1024
 
 
 def _read(path: Path) -> tuple[str, list, bool]:
+    """(decoded text, decoding repairs, is HTML) of a plan file."""
+    return _read_full(path)[:3]
+
+
+def _read_full(path: Path) -> tuple[str, list, bool, list]:
     name = str(path)
     try:
         data = path.read_bytes()
@@ -43,10 +48,11 @@ def _read(path: Path) -> tuple[str, list, bool]:
     if ext in formats.DOCX_EXT or data[:4] == b"PK\x03\x04":
         if ext not in formats.DOCX_EXT and b"word/" not in data[:4096]:
             raise LoaderError(f"{name}: binary content (a zip archive, not a plan text)")
-        return formats.docx_text(data, name), [], False
+        text, tables = formats.docx_read(data, name)
+        return text, [], False, tables
     dec = decode_bytes(data, name)
     is_html = ext in formats.HTML_EXT or formats.looks_like_html(dec.text)
-    return dec.text, dec.repairs, is_html
+    return dec.text, dec.repairs, is_html, []
 
 
 def parse_plan(path: Path, meta: dict | None = None) -> ParsedDocument:
@@ -54,19 +60,21 @@ def parse_plan(path: Path, meta: dict | None = None) -> ParsedDocument:
     path = Path(path)
     if meta is None:
         meta = lookup(path)
-    decoded, dec_repairs, is_html = _read(path)
-    return parse_text(decoded, meta, source_file=path.name, is_html=is_html, extra_repairs=dec_repairs)
+    decoded, dec_repairs, is_html, raw_tables = _read_full(path)
+    return parse_text(decoded, meta, source_file=path.name, is_html=is_html, extra_repairs=dec_repairs,
+                      raw_tables=raw_tables)
 
 
 def parse_text(decoded: str, meta: dict | None, source_file: str = "<text>", is_html: bool = False,
-               extra_repairs: list | None = None) -> ParsedDocument:
-    """The pipeline on an already decoded string (used by parse_plan and the tests)."""
+               extra_repairs: list | None = None, raw_tables: list | None = None) -> ParsedDocument:
+    """The pipeline on an already decoded string (used by parse_plan and the tests).
+    ``raw_tables``: tables already read from the file (a .docx), offsets in ``decoded``."""
     st = TextState(decoded)
     st.repairs.extend(extra_repairs or [])
     # line ends
     st.apply([Edit(i, i + 1, "" if decoded[i + 1:i + 2] == "\n" else "\n", "whitespace")
               for i in _find_all(decoded, "\r")])
-    raw_tables = []
+    raw_tables = list(raw_tables or [])
     if is_html:
         raw_tables = htmltables.scan(st.text)
         _to_source(raw_tables, st)

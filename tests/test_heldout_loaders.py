@@ -23,16 +23,51 @@ def _meta(file: str, region: str, region_en: str, level: str = "prefecture") -> 
 
 
 def build_docx(src: Path, dst: Path) -> Path:
-    """A minimal .docx (one w:p per line, runs split like Word does) from a UTF-8 text."""
-    paras = []
-    for line in src.read_text(encoding="utf-8").splitlines():
+    """A minimal .docx from a UTF-8 text: one w:p per line (runs split like Word does);
+    a run of lines ``|a|b|c|`` is a w:tbl, where a cell ``^`` continues the cell above
+    (w:vMerge) and ``<2>text`` spans two grid columns (w:gridSpan)."""
+    def para(line: str) -> str:
         cut = len(line) // 3
         runs = "".join(f'<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">{html.escape(part)}</w:t></w:r>'
                        for part in (line[:cut], line[cut:]) if part)
-        paras.append(f'<w:p><w:pPr><w:jc w:val="both"/></w:pPr>{runs}</w:p>')
+        return f'<w:p><w:pPr><w:jc w:val="both"/></w:pPr>{runs}</w:p>'
+
+    def table(rows: list[str]) -> str:
+        grid = []
+        for r in rows:
+            cells, col = [], 0
+            for c in r.strip("|").split("|"):
+                span = 1
+                if c.startswith("<"):
+                    span, c = int(c[1:c.index(">")]), c[c.index(">") + 1:]
+                cells.append((col, span, c))
+                col += span
+            grid.append(cells)
+        out = []
+        for i, cells in enumerate(grid):
+            tcs = []
+            for col, span, c in cells:
+                below = next((x for x in grid[i + 1] if x[0] == col), None) if i + 1 < len(grid) else None
+                pr = (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "") + (
+                    "<w:vMerge/>" if c == "^" else ('<w:vMerge w:val="restart"/>' if below and below[2] == "^" else ""))
+                tcs.append(f'<w:tc><w:tcPr><w:tcW w:w="1200" w:type="dxa"/>{pr}</w:tcPr>{para("" if c == "^" else c)}</w:tc>')
+            out.append("<w:tr>" + "".join(tcs) + "</w:tr>")
+        return "<w:tbl><w:tblPr/>" + "".join(out) + "</w:tbl>"
+
+    body, rows = [], []
+    for line in src.read_text(encoding="utf-8").splitlines():
+        if line.startswith("|"):
+            rows.append(line)
+            continue
+        if rows:
+            body.append(table(rows))
+            rows = []
+        body.append(para(line))
+    if rows:
+        body.append(table(rows))
     xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
-           + "".join(paras) + '<w:sectPr/></w:body></w:document>')
+           + "".join(body) + '<w:sectPr/></w:body></w:document>')
     with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
         z.writestr("word/document.xml", xml)
@@ -314,3 +349,19 @@ def test_qingdao_docx(docs):
     assert r["拓展示范应用场景"] == (["市交通运输局"], ["市公安局"])
     assert "抄送" not in doc.measures[-1].text and "印发" not in doc.measures[-1].text
     assert "2024年2月2日印发" in doc.text
+
+
+def test_qingdao_docx_table(docs):
+    """A Word table: w:vMerge (category, and a 2-row header) and w:gridSpan (目标值)."""
+    doc = docs["qingdao_icv_fangan.docx.txt"][1]
+    assert len(doc.tables) == 1
+    t = doc.tables[0]
+    assert t.title == "表1 青岛市智能网联汽车产业发展主要指标"
+    assert t.columns == ["类别", "指标", "单位", "2023年", "2026年"]
+    assert t.rows == [["产业规模", "智能网联汽车产业规模", "亿元", "420", "1000"],
+                      ["产业规模", "L2级及以上辅助驾驶新车装配率", "%", "45", "70"],
+                      ["基础设施", "车联网路侧单元", "套", "800", "2000"]]
+    span = doc.text[t.start:t.end]
+    assert span.startswith("表1 青岛市") and span.endswith("2000")
+    assert not any(m.start < t.end and t.start < m.end for m in doc.measures)
+    assert [s.title for s in doc.sections] == ["发展目标", "重点任务", "保障措施"]

@@ -161,10 +161,20 @@ def extracted(recs: GraphRecords) -> dict:
             "instruments": instruments, "domains": domains}
 
 
-def score_targets(gold: list[dict], got: list[dict], scope: list[tuple[int, int]] | None, errors: list) -> Score:
+def _num(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else repr(float(v))
+
+
+def in_scope(t: dict, scope: list[tuple[int, int]], text: str) -> bool:
+    """The fact's quote overlaps a scoped passage and its number is written there."""
+    return any(t["span_start"] < b and t["span_end"] > a and _num(t["value"]) in text[a:b] for a, b in scope)
+
+
+def score_targets(gold: list[dict], got: list[dict], scope: list[tuple[int, int]] | None, errors: list,
+                  text: str = "") -> Score:
     s = Score()
     if scope is not None:
-        got = [t for t in got if any(a <= t["span_start"] < b for a, b in scope)]
+        got = [t for t in got if in_scope(t, scope, text)]
     used: set[str] = set()
     for g in gold:
         hit = next((t for t in got if t["id"] not in used and target_matches(g, t)), None)
@@ -258,7 +268,7 @@ def evaluate(seeds=SEEDS, verbose: bool = False) -> dict:
         if gold.get("target_scope"):
             scope = [_span_of(doc.text, sp) for sp in gold["target_scope"]]
         if "targets" in gold:
-            scores["targets"] = score_targets(gold["targets"], got["targets"], scope, errors["targets"])
+            scores["targets"] = score_targets(gold["targets"], got["targets"], scope, errors["targets"], doc.text)
         if gold.get("agencies"):
             scores["agencies"], scores["agency_lead"] = score_agencies(
                 gold["agencies"], got["agencies"], got["agency_nodes"], chain, errors["agencies"])

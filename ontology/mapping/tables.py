@@ -89,6 +89,7 @@ def table_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
         unit = unit or tunit or bunit
         if unit == "％":
             unit = "%"
+        unit = _with_multiplier(name, unit)
         attr_cell = cell("attribute") or ""
         attribute = "binding" if "约束" in attr_cell else ("expected" if "预期" in attr_cell else None)
         quote = _locate(doc, table, name, row, cursor)
@@ -130,3 +131,15 @@ def _locate(doc: ParsedDocument, table: Table, name: str, row: list, cursor: int
         if j >= 0:
             end = j + len(c)
     return Span(text[i:end], i, end)
+
+
+def _with_multiplier(name: str, unit: str | None) -> str | None:
+    """A unit column of 万 / 亿 alone: the unit word is the end of the name (年服务人次（万） -> 万人次)."""
+    if unit not in ("万", "亿", "千", "百万"):
+        return unit
+    for u in sorted(vocab.units(), key=len, reverse=True):
+        if name.endswith(u) and f"{unit}{u}" in vocab.units():
+            return f"{unit}{u}"
+    if re.search(r"人数$|人口$|人员$", name) and f"{unit}人" in vocab.units():
+        return f"{unit}人"
+    return unit

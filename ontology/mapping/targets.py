@@ -43,6 +43,7 @@ def _qty_regex() -> re.Pattern:
     return re.compile(
         rf"(?P<r1>{NUM})\s*[:：]\s*(?P<r2>{NUM})"
         rf"|(?P<v1>{NUM})\s*(?P<u1>{units})?(?:\s*{RANGE_SEP}\s*(?P<v2>{NUM}))?\s*(?P<u2>{units})?"
+        rf"(?P<per>\s*/\s*(?:\d+\s*)?(?:十万|百万|千|万|百)?(?:常住人口|老年人|人口|人|户|活产)?(?<![/\d\s]))?"
     )
 
 
@@ -59,7 +60,7 @@ def qty_regex() -> re.Pattern:
 YEAR_RE = re.compile(r"(?:(?:到|至|截至|截止到?|在|于|从|自)\s*)?((?:19|20)\d\d)\s*年(?!版)(?:底|末|前|度)?")
 _GOVERNING_YEAR = re.compile(r"(?:到|至|截至|截止到?)\s*((?:19|20)\d\d)\s*年(?:底|末)?")
 
-_BEFORE_GE = re.compile(r"(?:不低于|不少于|至少|不小于|力争达到|≥)\s*$")
+_BEFORE_GE = re.compile(r"(?:不低于|不少于|至少(?:有|建成|建设|新建|打造|培育|配备|设置|达到)?|不小于|力争达到|≥)\s*$")
 _BEFORE_GT = re.compile(r"(?:超过|突破|高于|大于|>)\s*$")
 _BEFORE_LE = re.compile(r"(?:不超过|不高于|不大于|控制在|低于等于|≤)\s*$")
 _BEFORE_LT = re.compile(r"(?:低于|小于|<)\s*$")
@@ -68,20 +69,20 @@ _AFTER_LE = re.compile(r"^\s*(?:以下|以内|及以下)")
 _AFTER_APPROX = re.compile(r"^\s*(?:左右|上下)")
 
 _COMPARATOR_WORDS = re.compile(
-    r"(?:在实现|在)?(?:要|(?<!人)均|都|分别|将|已|力争|争取|确保|稳定|保持|基本|年均|每年)*"
+    r"(?:在实现|在)?(?:要|(?<!人)均|都|分别|将|已|力争|争取|确保|稳定|保持|基本|年均|每年|累计|同比|比上年)*"
     r"(?:达到|达|为|是|不低于|不少于|至少|不小于|超过|突破|高于|大于|不超过|不高于|不大于|控制在|低于|小于"
-    r"|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|下降到|下降至|降低到|降低至|稳定在|保持在|提高|提升|增长|增加|下降|降低|新增)?"
+    r"|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|下降到|下降至|降低到|降低至|缩小到|缩小至|减少到|减少至|上升到|上升至|扩大到|扩大至|稳定在|保持在|提高|提升|增长|增加|下降|降低|减少|缩小|新增)?"
     r"(?:每(?:百|千|万|百万)?(?:户|人口|人|名居民|常住人口))?\s*$"
 )
 _LEAD_NOISE = re.compile(
-    r"^(?:其中|并|同时|以及|和|及|与|且|或|、|全市|全区|全省|全县|全自治区|市区|主城区|城区|各地|我市|我区|本市|市级|县级|力争|争取|确保|基本实现|实现|进一步|每年|年均|累计|共|逐步|努力|"
+    r"^(?:其中|并|同时|以及|和|及|与|且|或|、|全市|全区|全省|全县|全自治区|市区|主城区|城区|各地|我市|我区|本市|市级(?!以上|及以上)|县级(?!以上|及以上)|力争|争取|确保|基本实现|实现|进一步|每年|年均|累计|共|逐步|努力|"
     r"全面落实|落实|全面|加快|推动|推进|开展|完成|扩大|保持|达到|给予|至少|不少于|对|在|使|让)+"
 )
 _ACTION_VERB = re.compile(
     r"(?:建设|打造|培育|建成|新建|改建|创建|引育|引进|开设|完成|实施|改造|举办|设立|新增|招引|培养|配备|提供|扶持|吸纳|"
-    r"引导|建立|组建|认定|评选|推出|开发|创成|命名|帮扶|资助|增设|配置|设置|加装|建有|组织)(?:了)?$"
+    r"引导|建立|组建|认定|评选|推出|开发|创成|命名|帮扶|资助|增设|配置|设置|加装|建有|组织|办好|至少有|均有|都有)(?:了)?$"
 )
-_STANDARD = re.compile(r"规定|不得|要达到|每百户|每张床|每平方米|人均不少于|给予|配建|^对[^，,。]{0,24}(?:以下|以上)")
+_STANDARD = re.compile(r"规定|不得|每百户|每张床|每平方米|人均不少于|给予|配建|每\d+(?:\.\d+)?\s*万?人\s*(?:[-—–~～至到]\s*\d+(?:\.\d+)?\s*万?人)?(?:设置|配置|配备|建设|建有)|^对[^，,。]{0,24}(?:以下|以上)")
 _STANDARD_WORD = re.compile(r"标准(?!化|体系)")
 _HISTORIC = re.compile(r"十三五|截至|截止|已经|已累计|已有|已达|已实现|已完成|累计建成|完成了|建成了|达到了|目前|全年")
 _COVERAGE = re.compile(r"(?:基本|全面|逐步)?(?:实现|达到)?(?:全覆盖)")
@@ -118,7 +119,7 @@ def _is_noise(text: str, m: re.Match) -> bool:
         return True
     if after[:1].isascii() and after[:1].isalpha():
         return True  # 5G, 5A级
-    if after[:1] in "+＋〕]号级期届" or after.startswith(("次党代会", "次全会")):
+    if after[:1] and after[:1] in "+＋〕]号级期届" or after.startswith(("次党代会", "次全会")):
         return True
     if m.group("r1"):
         return False
@@ -128,7 +129,7 @@ def _is_noise(text: str, m: re.Match) -> bool:
         return True  # a year
     if after.startswith(("月", "日")) or before.endswith("月"):
         return True  # a date
-    if unit is None:
+    if unit is None and not m.group("per"):
         return not after.startswith(("%", "％", "‰"))
     if unit == "分钟" and re.match(r"\s*(?:[\u4e00-\u9fff]{0,4})圈", after) or unit == "分钟" and "圈" in after:
         return True  # 15分钟生活圈 is a name
@@ -145,6 +146,9 @@ def _unit_of(m: re.Match, text: str) -> str | None:
     if m.group("r1"):
         return "ratio"
     u = m.group("u2") or m.group("u1")
+    per = re.sub(r"\s", "", m.group("per") or "")
+    if per:
+        return f"{u or ''}{per}"  # 10/10万, 7张/千人
     if u:
         return u
     after = text[m.end():m.end() + 1]
@@ -203,6 +207,8 @@ def _kind(sent: str, clause: str, year: int | None, period_start: int | None, go
         return "standard"
     if _STANDARD_WORD.search(clause) and not re.search(r"(?:国家|省|部).{0,6}标准|达到.{0,10}标准", clause):
         return "standard"
+    if "要达到" in clause and year is None:
+        return "standard"  # 用房要达到每百户N平方米; 到2025年…要达到N is a goal
     if year is not None and period_start is not None and year < period_start:
         return "historic"
     if _HISTORIC.search(sent) and not goal_context:
@@ -222,7 +228,12 @@ def _split_names(name: str) -> list[str]:
         else:
             cur += ch
     parts.append(cur)
-    return [p for p in parts if len(p) >= 2]
+    parts = [p for p in parts if len(p) >= 2]
+    # 特色示范学校、特色学校、特色优势学校创建率: the measure word written once belongs to every item
+    suffix = re.search(r"(?:创建率|覆盖率|普及率|达标率|合格率|满意度|参保率|入学率|入园率|巩固率|知晓率|占比|比例|比重|比率|率)$", parts[-1]) if len(parts) > 1 else None
+    if suffix and not any(re.search(r"(?:率|占比|比例|比重|满意度|数|量|面积|规模)$", p) for p in parts[:-1]):
+        parts = [p + suffix.group(0) for p in parts[:-1]] + [parts[-1]]
+    return parts
 
 
 def extract(sent: Span, context: Span, *, period_start: int | None = None, period_end: int | None = None,
@@ -234,7 +245,7 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
     """
     facts: list[TargetFact] = []
     sent_text = sent.text
-    change = "cumulative" if "累计" in sent_text else ("annual_average" if "年均" in sent_text else None)
+    sent_change = "cumulative" if "累计" in sent_text else ("annual_average" if "年均" in sent_text else None)
     attr_m = _ATTR.search(sent_text)
     attribute = {"约束性": "binding", "预期性": "expected"}.get(attr_m.group(0)) if attr_m else None
     head = context.text[: max(0, sent.start - context.start)] + sent_text[:12]
@@ -247,7 +258,11 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
             f.year = period_end
         return f
 
+    n_clauses = sum(1 for _ in clauses(sent))
     for cl in clauses(sent):
+        # 累计 / 年均 qualify their own clause (one-clause sentences: the sentence)
+        change = ("cumulative" if "累计" in cl.text else ("annual_average" if "年均" in cl.text else None)) \
+            if n_clauses > 1 else sent_change
         found = _clause_quantities(cl)
         if found:
             shared_prefix = ""

@@ -28,7 +28,7 @@ class AgencyRef:
     region: RegionRef
 
 
-_LEAD_WORDS = re.compile(r"^(?:由|请|其中|以及|会同|联合)")
+_LEAD_WORDS = re.compile(r"^(?:(?:牵头|主办|主责|责任|配合|参与|协办)(?:单位|部门)\s*[:：]|由|请|其中|以及|会同|联合)")
 _PLACEHOLDER = re.compile(r"^(?:[市区县省]级|[市区县省]|自治区|各级|各)?(?:各|有关|相关|其他)*(?:部门|单位|机构|成员单位)$")
 _OPEN, _CLOSE = "(（〔[", ")）〕]"
 

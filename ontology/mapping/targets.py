@@ -125,7 +125,7 @@ def _is_noise(text: str, m: re.Match) -> bool:
         return False
     v1 = m.group("v1")
     unit = m.group("u2") or m.group("u1")
-    if re.fullmatch(r"(?:19|20)\d\d", v1) and (unit in (None, "年") or after.startswith("年")):
+    if re.fullmatch(r"(?:19|20)\d\d", v1) and (unit in (None, "年") or m.group("u1") == "年" or after.startswith("年")):
         return True  # a year
     if after.startswith(("月", "日")) or before.endswith("月"):
         return True  # a date

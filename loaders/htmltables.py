@@ -90,9 +90,9 @@ def scan(text: str) -> list[RawTable]:
     return out
 
 
-def _grid(rows: list[list[str]], cells: list[list[_Cell]]) -> list[list[str]]:
-    """Expand row/col spans: every position a cell covers gets its text."""
-    grid: dict[tuple[int, int], str] = {}
+def _grid(rows: list[list], cells: list[list[_Cell]], empty="") -> list[list]:
+    """Expand row/col spans: every position a cell covers gets its value."""
+    grid: dict[tuple[int, int], object] = {}
     width = 0
     for i, (texts, row) in enumerate(zip(rows, cells)):
         j = 0
@@ -106,7 +106,7 @@ def _grid(rows: list[list[str]], cells: list[list[_Cell]]) -> list[list[str]]:
                     grid[(i + di, j + dj)] = t
             j += c.colspan
         width = max(width, max((jj + 1 for (ii, jj) in grid if ii == i), default=0))
-    return [[grid.get((i, j), "") for j in range(width)] for i in range(len(rows))]
+    return [[grid.get((i, j), empty) for j in range(width)] for i in range(len(rows))]
 
 
 def build(raw: RawTable, cleaned: str, to_clean) -> Table | None:
@@ -117,6 +117,7 @@ def build(raw: RawTable, cleaned: str, to_clean) -> Table | None:
         return "".join(x.strip() for x in s.split("\n"))
 
     texts = [[cell_text(c.start, c.end) for c in row] for row in raw.rows]
+    spans = [[_trim(cleaned, to_clean(c.start), to_clean(c.end)) for c in row] for row in raw.rows]
     n_cells = sum(len(r) for r in texts)
     if not n_cells or sum(1 for r in texts for t in r if t) * 2 < n_cells:
         return None
@@ -147,10 +148,15 @@ def build(raw: RawTable, cleaned: str, to_clean) -> Table | None:
         for j in range(width):
             if not columns[j]:
                 columns[j] = next((grid[i][j] for i in range(n_head - 2, -1, -1) if grid[i][j]), "")
-    body = [r for r in grid[n_head:] if any(r) and r != columns]
-    if not body:
+    keep = [i for i in range(n_head, len(grid)) if any(grid[i]) and grid[i] != columns]
+    if not keep:
         return None
-    rows = [[c if c else None for c in r] for r in body]
+    rows = [[c if c else None for c in grid[i]] for i in keep]
+    span_grid = _grid(spans, raw.rows, None)
+    row_spans = []
+    for i in keep:
+        own = [sp for sp, t in zip(spans[i], texts[i]) if t]
+        row_spans.append((min(a for a, _ in own), max(b for _, b in own)) if own else None)
     t_start = to_clean(raw.start)
     t_end = to_clean(raw.end)
     while t_end > t_start and cleaned[t_end - 1] == "\n":
@@ -166,7 +172,21 @@ def build(raw: RawTable, cleaned: str, to_clean) -> Table | None:
         if prev and len(prev) <= 60 and not _SENT.search(prev) and not prev.endswith(("：", ":")):
             title = prev
             t_start = ls
-    return Table(title=title, columns=columns, rows=rows, start=t_start, end=t_end)
+    table = Table(title=title, columns=columns, rows=rows, start=t_start, end=t_end)
+    # not part of the Table contract (to_json ignores them): where each body row and
+    # each cell (the cell that covers it, for merged cells) is in the cleaned text;
+    # used to read task-assignment tables as measures
+    table.row_spans = row_spans
+    table.cell_spans = [[span_grid[i][j] if j < len(span_grid[i]) else None for j in range(width)] for i in keep]
+    return table
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in "\n ":
+        a += 1
+    while b > a and text[b - 1] in "\n ":
+        b -= 1
+    return a, b
 
 
 def cleaned_offset_map(state):
@@ -184,5 +204,5 @@ def cleaned_offset_map(state):
     key = _Key()
 
     def to_clean(p_src: int) -> int:
-        return bisect_left(key, p_src)
+        return min(n, bisect_left(key, p_src))
     return to_clean

@@ -149,6 +149,11 @@ def _web_list_blocks(lines: list[str], reason: list[str | None]) -> None:
         i = j
 
 
+def _line_at(starts: list[int], pos: int) -> int:
+    from bisect import bisect_right
+    return max(0, bisect_right(starts, pos) - 1)
+
+
 def _metadata_grid_values(lines: list[str], reason: list[str | None]) -> None:
     """A site metadata grid puts a key (``成文日期：``) and its value (``2021-11-08``) in
     cells of their own, i.e. on lines of their own: the value line is metadata too."""
@@ -226,8 +231,11 @@ def _table_of_contents(lines: list[str], reason: list[str | None]) -> None:
         break
 
 
-def line_edits(text: str) -> list[Edit]:
-    """Whole-line drops: patterns, spam and markup residue anywhere; furniture around the body."""
+def line_edits(text: str, tables: list[tuple[int, int]] | None = None) -> list[Edit]:
+    """Whole-line drops: patterns, spam and markup residue anywhere; furniture around the body.
+    ``tables``: spans of data tables (real HTML/Word tables): their cell lines are short
+    and unpunctuated, but a table after the last sentence (an attachment's task table,
+    an indicator table closing the plan) is plan body, not page footer."""
     lines = text.split("\n")
     starts = []
     pos = 0
@@ -254,6 +262,10 @@ def line_edits(text: str) -> list[Edit]:
     body = [i for i, ln in enumerate(lines) if reason[i] is None and is_body(ln)]
     if body:
         first, last = body[0], body[-1]
+        for a, b in tables or []:
+            k = _line_at(starts, b - 1)
+            if first < _line_at(starts, a) and k > last:
+                last = k
         for i in range(first):
             if reason[i] is None and lines[i].strip() and not is_front_matter(lines[i]):
                 reason[i] = "page_header"

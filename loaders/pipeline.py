@@ -81,7 +81,7 @@ def parse_text(decoded: str, meta: dict | None, source_file: str = "<text>", is_
         st.apply(formats.html_edits(st.text))
     st.apply(junk.markup_edits(st.text))
     st.apply(pinyin.find(st.text))
-    line_drops = junk.line_edits(st.text)
+    line_drops = junk.line_edits(st.text, _table_spans(raw_tables, st))
     facts = metadata.extract(_without(st.text, [e for e in line_drops if e.kind != "site_metadata"]))
     st.apply(line_drops)
     try:
@@ -115,6 +115,23 @@ def parse_text(decoded: str, meta: dict | None, source_file: str = "<text>", is_
     if structure is not None:
         structure.build(doc)
     return doc
+
+
+def _table_spans(raw_tables: list, st: TextState) -> list[tuple[int, int]]:
+    """Current-text spans of the raw tables that look like plan tables (their header or
+    cells carry the words of indicator / task tables), for the junk pass."""
+    if not raw_tables:
+        return []
+    to_cur = htmltables.cleaned_offset_map(st)
+    out = []
+    for r in raw_tables:
+        a, b = to_cur(r.start), to_cur(r.end)
+        if len(r.rows) >= 2 and _PLAN_TABLE_WORDS.search(st.text[a:b]):
+            out.append((a, b))
+    return out
+
+
+_PLAN_TABLE_WORDS = re.compile(r"(序号|指标|任务|牵头|责任单位|目标|属性|类别|完成时限|(19|20)\d\d年)")
 
 
 def _to_source(raw_tables: list, st: TextState) -> None:

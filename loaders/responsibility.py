@@ -23,6 +23,10 @@ _OPENERS = {"〔": "〕", "（": "）", "(": ")", "[": "]", "【": "】"}
 _LEAD_PREFIX = re.compile(r"^(牵头单位|牵头部门|责任单位|责任部门|主责单位)[:：]")
 _INV_PREFIX = re.compile(r"^(配合单位|配合部门|参与单位|协同单位|协办单位)[:：]")
 _TRAIL_ROLE = re.compile(r"(等有关部门|等有关单位|等部门|等单位|等)?\s*(按照?职责分工负责|按职责负责|分工负责|共同负责|负责落实|牵头负责|牵头|配合|负责|参与|协同)$")
+_TIME_SEG = re.compile(r"^(完成时限|完成时间|完成期限|时间节点|时限|进度安排|实施时间|时间安排)[:：]")
+_TIME_WORDS = re.compile(r"(\d{4}\s*年|年底|年内|年前|持续推进|长期坚持|逐年|每年|分阶段)")
+_LEAD_MARK = re.compile(r"\s*[（(〔\[](牵头|牵头单位|牵头部门)[）)〕\]]\s*$")
+_ROLE_MARK = re.compile(r"\s*[（(〔\[](配合|参与|协办|协同|配合单位|参与单位)[）)〕\]]\s*$")
 _GENERIC = re.compile(r"^(有关部门|相关部门|各有关部门|有关单位|相关单位|各相关部门)$")
 _LINE_CLAUSE = re.compile(r"^(牵头单位|责任单位|牵头部门|责任部门)[:：].+$")
 # lines of a role block: 牵头单位：… / 责任单位：… / 配合单位：… in any order
@@ -106,6 +110,8 @@ def parse(raw: str, start: int) -> Responsibility:
     involved: list[str] = []
     saw_lead_role = False
     for seg in segs:
+        if _TIME_SEG.match(seg) or (_TIME_WORDS.search(seg) and not _has_agency(seg)):
+            continue        # 完成时限：2024年底前 / 持续推进: when, not who
         role = None
         m = _LEAD_PREFIX.match(seg)
         if m:
@@ -123,8 +129,14 @@ def parse(raw: str, start: int) -> Responsibility:
                 role = "lead"
             elif role is None:
                 role = "involved"
-        names = _join_levels([_clean(n) for n in split_top(seg, "、/")])
+        names = _join_levels([_ROLE_MARK.sub("", _clean(n)) for n in split_top(seg, "、/")])
         names = [n for n in names if n and not _GENERIC.match(n)]
+        # 市发展改革委（牵头）: a lead marked inside a list
+        marked = [n for n in names if _LEAD_MARK.search(n)]
+        if marked:
+            saw_lead_role = True
+            lead.extend(_LEAD_MARK.sub("", n) for n in marked)
+            names = [n for n in names if not _LEAD_MARK.search(n)]
         if role == "lead":
             saw_lead_role = True
             lead.extend(names)
@@ -204,3 +216,24 @@ def _dedupe(xs: list[str]) -> list[str]:
             seen.add(x)
             out.append(x)
     return out
+
+
+def from_cells(lead_cells: list[str], involved_cells: list[str], raw: str, start: int) -> Responsibility | None:
+    """Responsibility of a task-assignment table row: the 牵头单位 column gives the
+    leads, the 责任/配合 columns the others; without a lead column the 责任单位 cell reads
+    like a clause (its first agency, or one marked （牵头）, leads)."""
+    def names(cell: str) -> list[str]:
+        out = _join_levels([_ROLE_MARK.sub("", _clean(n)) for n in split_top(_strip_notes(cell), "、，,；;/\n")])
+        return [n for n in out if n and not _GENERIC.match(n) and not (_TIME_WORDS.search(n) and not _has_agency(n))]
+    if not any(c.strip() for c in lead_cells + involved_cells):
+        return None
+    if any(c.strip() for c in lead_cells):
+        lead = [n for c in lead_cells for n in names(c)]
+        involved = [n for c in involved_cells for n in names(c)]
+        lead = [_LEAD_MARK.sub("", n) for n in lead]
+    else:
+        p = parse("，".join(c for c in involved_cells if c.strip()), 0)
+        lead, involved = p.lead, p.involved
+    lead = _dedupe(lead)
+    return Responsibility(raw=raw, lead=lead, involved=[n for n in _dedupe(involved) if n not in lead],
+                          start=start, end=start + len(raw))

@@ -177,6 +177,26 @@ def _derived_title(t: str) -> str:
     return head[:30]
 
 
+_ANNEX = re.compile(r"^附件\s*[\d一二三四五六七八九十]{0,2}$")
+_TASK_COL = re.compile(r"(任务|工作内容|工作措施|举措|措施|事项|具体内容|主要内容|工作要求)")
+_LEAD_COL = re.compile(r"牵头")
+_INV_COL = re.compile(r"(责任|配合|参与|协办|协同)")
+
+
+def _task_columns(t) -> tuple[int, int | None, list[int], int | None] | None:
+    """(task, lead, involved, number) columns of a task-assignment table, else None."""
+    if getattr(t, "row_spans", None) is None:
+        return None
+    cols = [c or "" for c in t.columns]
+    lead = next((j for j, c in enumerate(cols) if _LEAD_COL.search(c)), None)
+    inv = [j for j, c in enumerate(cols) if _INV_COL.search(c) and j != lead]
+    task = next((j for j, c in enumerate(cols) if _TASK_COL.search(c) and j != lead and j not in inv), None)
+    if task is None or (lead is None and not inv):
+        return None
+    num = next((j for j, c in enumerate(cols) if re.fullmatch(r"(序号|编号)", c)), None)
+    return task, lead, inv, num
+
+
 def build(doc: ParsedDocument) -> None:
     """Fill ``doc.sections``, ``doc.measures`` and ``doc.tables`` from ``doc.text``."""
     text = doc.text
@@ -304,9 +324,35 @@ class _Builder:
         mode = {sg: v[1] >= 1 and ((v[1] >= 2 and v[1] * 2 >= v[0]) or doc_mode) for sg, v in stats.items()}
         return {idx: mode[sg] for idx, sg in seg_of.items()}
 
+    def _emit_task_rows(self, t, cols) -> None:
+        """A task-assignment table (重点任务 | 牵头单位 | 责任单位 …): one measure per row,
+        in the section where the table stands."""
+        task, lead, inv, num = cols
+        text = self.doc.text
+        for i, row in enumerate(t.rows):
+            span = t.row_spans[i]
+            cell = row[task] if task < len(row) else None
+            if span is None or not cell:
+                continue
+            a, b = span
+            title = _split_title(cell)[0]
+            m = Measure(id="", title=title, text=text[a:b], section_path=self._path(), start=a, end=b,
+                        number=row[num] if num is not None and row[num] else None, kind=self._kind())
+            role_cols = ([lead] if lead is not None else []) + inv
+            spans = [t.cell_spans[i][j] for j in role_cols if row[j] and t.cell_spans[i][j]]
+            inside = [sp for sp in spans if a <= sp[0] and sp[1] <= b]
+            use = inside or spans[:1]
+            if use:
+                ra, rb = min(x for x, _ in use), max(y for _, y in use)
+                m.responsibility = responsibility.from_cells(
+                    [row[lead] or ""] if lead is not None else [], [row[j] or "" for j in inv], text[ra:rb], ra)
+            self.measures.append(m)
+        self.cur = None
+
     def run(self) -> None:
         lines = self.lines
         n = len(lines)
+        pending = [(t, c) for t in self.doc.tables for c in [_task_columns(t)] if c is not None]
         para_mode = self._paragraph_mode()
         text_len = len(self.doc.text)
         for k, ln in enumerate(lines):
@@ -314,6 +360,8 @@ class _Builder:
             nxt = lines[k + 1].text if k + 1 < n else ""
             if self.closed:
                 continue
+            while pending and pending[0][0].start < ln.start:
+                self._emit_task_rows(*pending.pop(0))
             if ln.start > 0.6 * text_len and (_CLOSING.search(t) or _BACK_MATTER.search(t) or (
                     _SIGNATURE.match(t) and k + 1 < n and _SIGN_DATE.match(nxt)
                     and not any(_classify_numbered(x.text) for x in lines[k + 2:k + 40]))):
@@ -329,6 +377,13 @@ class _Builder:
                 self.box_items = 0
                 self.box_short = False
                 self.box_line = ln
+                self.cur = None
+                continue
+            if _ANNEX.match(t):
+                # 附件 / 附件2: an attachment starts; its headings nest under it
+                self.box = None
+                self._open(0, None, t, ln)
+                self.last_bare_rank = None
                 self.cur = None
                 continue
             num = _classify_numbered(t)
@@ -421,6 +476,9 @@ class _Builder:
                 continue
             if self.stack:
                 self.leaf_paras.setdefault(id(self.stack[-1]), []).append(ln)
+        if not self.closed:
+            for t, c in pending:
+                self._emit_task_rows(t, c)
         self._leaf_measures()
         self._finish()
 
@@ -477,7 +535,7 @@ class _Builder:
             counts[prefix] = counts.get(prefix, 0) + 1
             m.id = f"{prefix}-{counts[prefix]}"
             m.text = doc.text[m.start:m.end]
-            span = responsibility.find_clause(m.text)
+            span = responsibility.find_clause(m.text) if m.responsibility is None else None
             if span:
                 raw = m.text[span[0]:span[1]]
                 m.responsibility = responsibility.parse(raw, m.start + span[0])

@@ -82,6 +82,7 @@ DOCS = {
     "chengdu_jiaotong_14th.txt": ("成都市", "Chengdu"),
     "zhengding_lvyou_fangan.html": ("正定县", "Zhengding"),
     "qingdao_icv_fangan.docx.txt": ("青岛市", "Qingdao"),
+    "huichang_shangye_fangan.html": ("会昌县", "Huichang"),
 }
 
 
@@ -121,7 +122,8 @@ def test_contract(docs, name):
         if m.responsibility:
             r = m.responsibility
             assert r.raw == doc.text[r.start:r.end]
-            assert m.start <= r.start <= r.end <= m.end
+            if not m.text.split("\n")[0].isdigit():      # a table row's lead may be a merged cell above it
+                assert m.start <= r.start <= r.end <= m.end
             assert r.lead, m.title
     for s in doc.sections:
         assert 0 <= s.start <= s.end <= len(doc.text)
@@ -365,3 +367,66 @@ def test_qingdao_docx_table(docs):
     assert span.startswith("表1 青岛市") and span.endswith("2000")
     assert not any(m.start < t.end and t.start < m.end for m in doc.measures)
     assert [s.title for s in doc.sections] == ["发展目标", "重点任务", "保障措施"]
+
+
+# -- 行动方案 page with an attachment: task-assignment table -> measures ------------------
+
+def test_huichang_task_table(docs):
+    doc = docs["huichang_shangye_fangan.html"][1]
+    m = doc.meta
+    assert (m.title, m.doc_number, m.issuer, m.issued, m.published) == (
+        "会昌县县域商业体系建设三年行动方案（2023—2025年）", "会府办字〔2023〕18号", "会昌县人民政府办公室", "2023-05-26", "2023-05-30")
+    assert (m.period_start, m.period_end, m.plan_type) == (2023, 2025, "行动方案")
+    t = doc.tables[0]
+    assert t.title == "会昌县县域商业体系建设重点任务分工表"
+    assert t.columns == ["序号", "重点任务", "牵头单位", "责任单位", "完成时限"]
+    assert [r[2] for r in t.rows] == ["县商务局", "县商务局", "县农业农村局"]         # rowspan in 牵头单位
+    # the table closes the page: it is body, the site footer after it is not
+    assert doc.text.endswith("持续推进")
+    assert {d.reason for d in doc.dropped if "ICP" in d.text or "主办单位" in d.text} == {"copyright"}
+    assert [s.path for s in doc.sections][-1] == ["附件"]
+    assert [(m.number, m.title, m.kind, m.section_path) for m in doc.measures] == [
+        ("（一）", "完善县城商业设施", "measure", ["重点任务"]),
+        ("（二）", "健全农村物流体系", "measure", ["重点任务"]),
+        ("（一）", "加强组织领导", "safeguard", ["保障措施"]),
+        ("（二）", "强化资金保障", "safeguard", ["保障措施"]),
+        ("1", "建设县级物流配送中心", "measure", ["附件"]),
+        ("2", "改造提升乡镇商贸中心", "measure", ["附件"]),
+        ("3", "发展农村电子商务", "measure", ["附件"]),
+    ]
+    r = _resp(doc)
+    assert r["完善县城商业设施"] == (["县商务局"], ["县住建局", "县市场监管局"])
+    assert r["健全农村物流体系"] == (["县交通运输局"], ["县商务局", "县邮政分公司"])
+    assert r["建设县级物流配送中心"] == (["县商务局"], ["县交通运输局", "县邮政分公司"])
+    assert r["改造提升乡镇商贸中心"] == (["县商务局"], ["各乡（镇）人民政府"])
+    assert r["发展农村电子商务"] == (["县农业农村局"], ["县商务局", "县供销社"])
+    row = doc.measures[4]
+    assert row.text.split("\n")[:2] == ["1", "建设县级物流配送中心"] and "2024年底" in row.text
+
+
+@pytest.mark.parametrize("raw, lead, involved", [
+    ("（责任单位：市发展改革委（牵头）、市财政局、市自然资源局）", ["市发展改革委"], ["市财政局", "市自然资源局"]),
+    ("责任单位：市民政局、市财政局；完成时限：2024年底前", ["市民政局"], ["市财政局"]),
+    ("（牵头单位：市民政局；责任单位：市财政局、市人社局；完成时间：2025年12月）", ["市民政局"], ["市财政局", "市人社局"]),
+    ("〔责任单位：区住建局（牵头），区城管局（配合），各街道办事处〕", ["区住建局"], ["区城管局", "各街道办事处"]),
+    ("（市民政局牵头，市财政局配合；2024年底前完成）", ["市民政局"], ["市财政局"]),
+    ("配合单位：市商务局\n牵头单位：市民政局", ["市民政局"], ["市商务局"]),
+    ("牵头单位：市工业和信息化局\n责任单位：市发展改革委，各区、市人民政府", ["市工业和信息化局"], ["市发展改革委", "各区、市人民政府"]),
+])
+def test_responsibility_forms(raw, lead, involved):
+    from loaders.responsibility import parse
+    r = parse(raw, 0)
+    assert (r.lead, r.involved) == (lead, involved)
+
+
+@pytest.mark.parametrize("line", ["第 3 页 共 12 页", "共12页 第3页", "— 3 —", "- 12 -", "· 3 ·", "Page 3 of 12",
+                                  "赣ICP备05004113号", "主办单位：某市人民政府办公室"])
+def test_page_and_site_furniture_lines(line):
+    from loaders.junk import pattern_reason
+    assert pattern_reason(line) is not None
+
+
+@pytest.mark.parametrize("line", ["协办单位：市商务局", "3", "第三章 保障措施", "2025年", "牵头单位：市民政局"])
+def test_plan_lines_are_not_furniture(line):
+    from loaders.junk import pattern_reason
+    assert pattern_reason(line) is None

@@ -186,3 +186,21 @@ def test_responsibility_forms():
     assert (lead, involved) == (["市民政局"], ["市财政局", "市卫健委"])
     assert text[ev_span.start - 100:ev_span.end - 100] == ev_span.text
     assert inline_responsibility(Span("由政府负责兜底保障。", 0, 10)) is None
+
+
+def test_more_shapes_from_other_places():
+    # 1小时通勤圈 / 15分钟生活圈 are names, not quantities
+    assert _facts("建成成都至资阳市域铁路，构建都市圈1小时通勤圈。") == []
+    # a county's 县城市管理… is its 城市管理 bureau, not a 县城 body
+    county = [RegionRef("region:zhengding", "正定县", "Zhengding", "county", "zhengding")]
+    assert resolve("县城市管理综合行政执法局", county).name == "正定县城市管理综合行政执法局"
+
+
+def test_table_with_several_target_years():
+    from ontology.mapping.tables import column_roles, target_columns
+    cols = ["序号", "指标", "单位", "2023年", "2025年"]
+    roles = column_roles(cols, 2023, 2025)
+    assert target_columns(cols, roles, 2023) == [3, 4]
+    cols = ["类别", "序号", "指标名称", "单位", "2020年", "2025年", "属性"]
+    roles = column_roles(cols, 2021, 2025)
+    assert (roles["baseline"], target_columns(cols, roles, 2021)) == (4, [5])

@@ -90,7 +90,7 @@ def resolve(raw: str, chain: list[RegionRef]) -> AgencyRef | None:
     elif name.startswith("市") and not name.startswith("市场"):
         region = own if own.level != "county" else by_level.get("prefecture", own)
         core = name[1:]
-    elif name[0] in "区县" and own.level == "county" and not name.startswith(("区域", "县级", "县城")):
+    elif name[0] in "区县" and own.level == "county" and not re.match(r"区域|县级|县城(?!市)", name):
         core = name[1:]
     full = f"{region.name}{core}" if prefixed else name
     league = re.fullmatch(r"团([市区县])委", name)

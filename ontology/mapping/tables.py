@@ -39,6 +39,20 @@ def column_roles(columns: list[str], period_start: int | None, period_end: int |
     return roles
 
 
+def target_columns(columns: list[str], roles: dict[str, int], period_start: int | None) -> list[int]:
+    """Every target column: a table may give several target years (目标值 over 2023年 / 2025年)."""
+    if "target" not in roles:
+        return []
+    out = [roles["target"]]
+    for i, c in enumerate(columns):
+        if i in out or i in roles.values():
+            continue
+        y = _year(c)
+        if y and (period_start is None or y >= period_start) and not re.search(r"基期|现状|基数|完成|实际", c or ""):
+            out.append(i)
+    return out
+
+
 def parse_value(cell: str | None) -> tuple[float | None, float | None, str | None, str | None]:
     """(value, value_max, comparator, unit from the cell) of a table cell such as 3.5以内, >99, 1:1.23, 80%."""
     if not cell:
@@ -72,6 +86,7 @@ def table_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
         return []
     base_year = _year(table.columns[roles["baseline"]]) if "baseline" in roles else None
     target_year = _year(table.columns[roles["target"]]) if "target" in roles else None
+    extra_cols = target_columns(table.columns, roles, meta.period_start)[1:]
     facts: list[TargetFact] = []
     cursor = table.start
     for row in table.rows:
@@ -102,6 +117,15 @@ def table_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
             baseline_value=bv, baseline_year=base_year if bv is not None else None,
             attribute=attribute, change_type=change,
         ))
+        for col in extra_cols:
+            xv, xmax, xcomp, _ = parse_value(row[col] if col < len(row) else None)
+            if xv is None:
+                continue
+            facts.append(TargetFact(
+                indicator_text=name, value=xv, unit=facts[-1].unit, comparator=xcomp, kind="target", quote=quote,
+                value_max=xmax, year=_year(table.columns[col]), baseline_value=bv,
+                baseline_year=base_year if bv is not None else None, attribute=attribute, change_type=change,
+            ))
     return facts
 
 

@@ -131,8 +131,8 @@ def _is_noise(text: str, m: re.Match) -> bool:
         return True  # a date
     if unit is None and not m.group("per"):
         return not after.startswith(("%", "％", "‰"))
-    if unit == "分钟" and re.match(r"\s*(?:[\u4e00-\u9fff]{0,4})圈", after) or unit == "分钟" and "圈" in after:
-        return True  # 15分钟生活圈 is a name
+    if unit in ("分钟", "小时", "公里", "千米", "米") and re.match(r"\s*(?:[\u4e00-\u9fff“”\"]{0,6})圈", after):
+        return True  # 15分钟生活圈, 1小时通勤圈 are names
     if unit == "岁" and (re.match(r"\s*(?:以下|以上|及以上)?(?:的)?(?:婴幼儿|儿童|幼儿|老年|老人|人口|人群|及|以下|以上)", after) or "—" in whole or "-" in whole):
         return True  # 3岁以下婴幼儿 is part of an indicator
     if unit in ("年",) and before.endswith(("每", "近", "前", "后")):

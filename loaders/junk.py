@@ -37,6 +37,7 @@ _SUBTITLE = re.compile(r"^(——|—|--)")
 _ISSUER = re.compile(r"(人民政府|办公室|办公厅|委员会|政府|管委会|局|厅|委|部|中心|市发改委|办)$")
 _BACK = re.compile(r"^[（(]?(此件|本件)|^(抄送|附件|主送|印发|联系人|联系电话)|^本(实施)?(规划|方案|意见|办法|细则|通知|措施|规定)|起(施行|实施|执行)|有效期")
 _HEADING = re.compile(r"^([一二三四五六七八九十]+、|[（(]?[一二三四五六七八九十]*[）)]|\d+[.、．]|第[一二三四五六七八九十]+[章节篇])")
+_NUM_ONLY = re.compile(r"^第[一二三四五六七八九十百零〇\d]+[篇章节]$")
 _SPAM_WORDS = re.compile(r"(无码|字幕|av|一区二区|精品|人妻|视频|在线观看|成人|毛片|黄|久久)", re.I)
 
 
@@ -195,7 +196,7 @@ def _running_headers(lines: list[str], reason: list[str | None]) -> None:
                     break
                 if reason[k] is None and counts.get(v, 0) >= 2 and not _SENT_END.search(v) \
                         and not _HEADING.match(v) and not v.endswith(("：", ":")):
-                    reason[k] = "page_header" if step < 0 else "page_footer"
+                    reason[k] = "page_header"
                 seen += 1
                 k += step
 
@@ -267,7 +268,8 @@ def line_edits(text: str, tables: list[tuple[int, int]] | None = None) -> list[E
             if first < _line_at(starts, a) and k > last:
                 last = k
         for i in range(first):
-            if reason[i] is None and lines[i].strip() and not is_front_matter(lines[i]):
+            if reason[i] is None and lines[i].strip() and not is_front_matter(lines[i]) \
+                    and not (i > 0 and _NUM_ONLY.match(_view(lines[i - 1]))):   # 第一章 \n 发展基础
                 reason[i] = "page_header"
         in_back = True
         for i in range(last + 1, n):

@@ -75,6 +75,12 @@ def _cn_date(s: str) -> tuple[int, int, int | None] | None:
     return y, _cn_small(m.group(2)), (_cn_small(m.group(3)) if m.group(3) else None)
 
 
+def _month_date(s: str) -> tuple[int, int, None] | None:
+    """``2022年1月`` (a cover's date) -> (2022, 1, None)."""
+    m = re.match(r"^[（(]?(\d{4})年(\d{1,2})月[）)]?$", s)
+    return (int(m.group(1)), int(m.group(2)), None) if m else None
+
+
 def _iso(y: str, m: str, d: str) -> str | None:
     try:
         import datetime
@@ -127,7 +133,7 @@ def extract(decoded: str, body_lines: list[str] | None = None) -> TextFacts:
     for i, ln in enumerate(lines[:-1]):
         nxt_ln = lines[i + 1].replace(" ", "")
         d = _CN_DATE_LINE.match(nxt_ln)
-        cn = None if d else _cn_date(nxt_ln)
+        cn = None if d else (_cn_date(nxt_ln) or _month_date(nxt_ln))
         if (d or cn) and _ISSUER_LINE.match(ln.replace(" ", "")):
             f.issuer = ln.replace(" ", "")
             if d:

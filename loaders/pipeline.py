@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import formats, htmltables, junk, metadata, normalize, pagebreaks, pinyin, script
+from . import formats, htmltables, junk, linewrap, metadata, normalize, pagebreaks, pinyin, script
 from .decode import decode_bytes
 from .document import LoaderError, ParsedDocument
 from .edits import Edit, TextState
@@ -95,6 +95,7 @@ def parse_text(decoded: str, meta: dict | None, source_file: str = "<text>", is_
     st.apply(normalize.punctuation_edits(st.text))
     st.apply(pagebreaks.find(st.text))
     st.apply(normalize.whitespace_edits(st.text))
+    st.apply(linewrap.find(st.text))
     st.apply(normalize.trailing_newline_edits(st.text))
     st.apply(normalize.missing_bracket_edits(st.text))
     original = st.text

@@ -177,6 +177,7 @@ def _derived_title(t: str) -> str:
     return head[:30]
 
 
+_NUM_ONLY = re.compile(rf"^第([{CN_NUM}\d]+)([篇章节])$")
 _ANNEX = re.compile(r"^附件\s*[\d一二三四五六七八九十]{0,2}$")
 _TASK_COL = re.compile(r"(任务|工作内容|工作措施|举措|措施|事项|具体内容|主要内容|工作要求)")
 _LEAD_COL = re.compile(r"牵头")
@@ -353,6 +354,7 @@ class _Builder:
         lines = self.lines
         n = len(lines)
         pending = [(t, c) for t in self.doc.tables for c in [_task_columns(t)] if c is not None]
+        skip_next = False
         para_mode = self._paragraph_mode()
         text_len = len(self.doc.text)
         for k, ln in enumerate(lines):
@@ -378,6 +380,19 @@ class _Builder:
                 self.box_short = False
                 self.box_line = ln
                 self.cur = None
+                continue
+            if skip_next:
+                skip_next = False
+                continue
+            nm = _NUM_ONLY.match(t)
+            if nm and nxt and _is_bare_title(nxt) and not _classify_numbered(nxt):
+                # 第一章 on a line of its own, its title on the next line
+                rank = "篇章节".index(nm.group(2))
+                self._open(rank, t, nxt, _Line(ln.idx, ln.start, lines[k + 1].end, self.doc.text[ln.start:lines[k + 1].end]))
+                self.last_bare_rank = None
+                self.cur = None
+                self.box = None
+                skip_next = True
                 continue
             if _ANNEX.match(t):
                 # 附件 / 附件2: an attachment starts; its headings nest under it

@@ -83,6 +83,7 @@ DOCS = {
     "zhengding_lvyou_fangan.html": ("正定县", "Zhengding"),
     "qingdao_icv_fangan.docx.txt": ("青岛市", "Qingdao"),
     "huichang_shangye_fangan.html": ("会昌县", "Huichang"),
+    "xiangyang_nongye_14th_pdf.txt": ("襄阳市", "Xiangyang"),
 }
 
 
@@ -430,3 +431,45 @@ def test_page_and_site_furniture_lines(line):
 def test_plan_lines_are_not_furniture(line):
     from loaders.junk import pattern_reason
     assert pattern_reason(line) is None
+
+
+# -- text extracted from a PDF: hard wraps, 第一章 on its own line, page breaks mid-sentence --
+
+def test_xiangyang_pdf_text(docs):
+    doc = docs["xiangyang_nongye_14th_pdf.txt"][1]
+    m = doc.meta
+    assert (m.title, m.issuer, m.period_start, m.period_end, m.plan_type) == (
+        "襄阳市“十四五”农业农村现代化规划", "襄阳市人民政府", 2021, 2025, "规划")
+    lines = doc.text.split("\n")
+    # paragraphs whole again, across the page break (page number and running header gone)
+    assert "“十三五”时期，全市粮食总产量稳定在90亿斤以上，农产品加工业产值与农业总产值之比达到3.2:1，农村居民人均可支配收入年均增长8.5%，脱贫攻坚目标任务全面完成。" in lines
+    assert any(ln.startswith("2.推进高标准农田建设。") and ln.endswith("（市农业农村局、市财政局按职责分工负责）") for ln in lines)
+    assert "防止“非粮化”" in doc.text and "“\n" not in doc.text
+    assert sum(1 for d in doc.dropped if d.reason == "page_header") == 2
+    assert sum(1 for d in doc.dropped if d.reason == "line_wrap") >= 8
+    assert [(s.number, s.path) for s in doc.sections] == [
+        ("第一章", ["发展基础"]), ("第二章", ["主要任务"]),
+        ("第一节", ["主要任务", "提升粮食和重要农产品供给保障能力"]),
+        ("第二节", ["主要任务", "推进农村一二三产业融合发展"]),
+        ("第三章", ["保障措施"]), ("第一节", ["保障措施", "加强组织领导"]),
+    ]
+    assert [(m.number, m.title, m.kind) for m in doc.measures] == [
+        ("1", "稳定粮食播种面积", "measure"), ("2", "推进高标准农田建设", "measure"),
+        ("1", "做强农产品加工业", "measure"), ("2", "发展乡村休闲旅游", "measure"),
+        ("1", "农产品加工园区提升工程", "box"), ("2", "现代农业产业园建设工程", "box"),
+        ("3", "美丽休闲乡村创建工程", "box"), ("第一节", "加强组织领导", "safeguard"),
+    ]
+    r = _resp(doc)
+    assert r["稳定粮食播种面积"] == (["市农业农村局"], ["市发展改革委", "市自然资源和规划局"])
+    assert r["推进高标准农田建设"] == (["市农业农村局"], ["市财政局"])
+
+
+def test_paragraph_per_line_text_is_not_rewrapped():
+    """Lines that merely lack a full stop (headings, table cells) are not wraps."""
+    from loaders.pipeline import parse_text
+    src = ("某市规划\n一、总体要求\n" + "坚持以人民为中心的发展思想，推动高质量发展，到2025年基本建成现代化体系。" * 3 + "\n"
+           "二、主要任务\n（一）完善基础设施\n" + "推进交通、水利、能源等重大基础设施建设，提升城市综合承载能力和服务水平。" * 3 + "\n"
+           "（二）发展现代产业\n" + "培育壮大战略性新兴产业，推动先进制造业和现代服务业深度融合发展。" * 3 + "\n")
+    doc = parse_text(src, {"file": "x.txt", "region": "某市", "region_en": "M", "level": "prefecture"})
+    assert not [d for d in doc.dropped if d.reason == "line_wrap"]
+    assert doc.text == src.strip()

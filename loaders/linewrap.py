@@ -1,0 +1,64 @@
+"""Hard line wraps: text extracted from a PDF (or copied from a fixed-width preview)
+breaks every paragraph into lines of about the same width, cutting sentences and even
+words (``新建住宅小区按标准配建养老服\\n务设施``). Those breaks are removed so that each
+paragraph is one line again (``Dropped.reason`` ``line_wrap``).
+
+Recognised by the shape of the whole document, not by content:
+  * the wrap width W: the 90th percentile of the lines' display widths (CJK = 2);
+    a wrapped document has W of a page column (40..130), a paragraph-per-line one
+    has far longer lines;
+  * a line is *open* when it is at least 0.8 W wide and does not end with closing
+    punctuation (。；！？：…”）】 etc.); at least 20% of the long lines must be open
+    (otherwise lines that merely lack a full stop are headings, not wraps);
+  * an open line is joined to the next line unless that one starts a new unit: a
+    numbered heading (第一章, 一、, （一）, 1., （1）, ①), a 专栏 box, 附件, a role line
+    (牵头单位：), a date or another recognisably separate line.
+"""
+from __future__ import annotations
+
+import re
+
+from .edits import Edit
+
+_CLOSED = re.compile(r"[。；;！!？?：:…”’」』）)】〕》]$")
+_STARTS_UNIT = re.compile(
+    r"^(第[一二三四五六七八九十百零〇\d]+[篇章节条]|[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[）)]"
+    r"|\d{1,3}\s*(?:[、．]|\.(?!\d))|[①-⑳]|专栏|附件|附表|表\s*\d|(牵头|责任|配合|参与|协同|协办)(单位|部门)[:：]"
+    r"|[（(]?\d{4}年\d{1,2}月\d{1,2}日[）)]?$|抄送|印发)")
+_CJK_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’—…]")
+
+
+def _width(s: str) -> int:
+    return len(s) + len(_CJK_WIDE.findall(s))
+
+
+def find(text: str) -> list[Edit]:
+    lines = text.split("\n")
+    if len(lines) < 8:
+        return []
+    widths = [_width(ln) for ln in lines]
+    ws = sorted(w for w in widths if w)
+    if not ws:
+        return []
+    wrap = ws[int(0.9 * (len(ws) - 1))]
+    if not 40 <= wrap <= 130:
+        return []
+    long_ = [i for i, w in enumerate(widths) if w >= 0.8 * wrap]
+    open_ = [i for i in long_ if not _CLOSED.search(lines[i].rstrip())]
+    if len(long_) < 4 or len(open_) < 0.2 * len(long_) or len(open_) < 3:
+        return []
+    out = []
+    pos = 0
+    starts = []
+    for ln in lines:
+        starts.append(pos)
+        pos += len(ln) + 1
+    for i in open_:
+        if i + 1 >= len(lines):
+            continue
+        nxt = lines[i + 1].strip()
+        if not nxt or _STARTS_UNIT.match(nxt):
+            continue
+        nl = starts[i] + len(lines[i])
+        out.append(Edit(nl, nl + 1, "", "line_wrap"))
+    return out

@@ -35,7 +35,8 @@ _SPAN = re.compile(r"\b(rowspan|colspan)\s*=\s*[\"']?(\d+)", re.I)
 _CAPTION = re.compile(r"<caption\b[^>]*>(.*?)</caption\s*>", re.S | re.I)
 _THEAD = re.compile(r"<thead\b[^>]*>(.*?)</thead\s*>", re.S | re.I)
 _SENT = re.compile(r"[。；;！？]")
-_VALUE = re.compile(r"^[<>≥≤约]?\s*-?\d[\d.,:/]*\s*(%|‰)?")
+# a data value (not a year: 2020 / 2020年 are column names)
+_VALUE = re.compile(r"^(?!(19|20)\d\d年?$)[<>≥≤约]?\s*-?\d[\d.,:/]*\s*(%|‰|左右|以上|以内|以下|万|亿)?$")
 MAX_CELL = 300
 
 
@@ -127,28 +128,35 @@ def build(raw: RawTable, cleaned: str, to_clean) -> Table | None:
     width = max((len(r) for r in grid), default=0)
     if width < 2:
         return None
+    # title rows: leading rows made of one cell across the table (表1 …主要指标)
+    def single(i: int) -> bool:
+        return len(raw.rows[i]) == 1 and len(set(grid[i])) == 1 and bool(grid[i][0])
+    top = 0
+    while top < len(grid) - 1 and single(top):
+        top += 1
     # header rows
-    n_head = raw.head_rows
+    n_head = max(0, raw.head_rows - top)
     if not n_head:
-        while n_head < len(raw.rows) and all(c.th for c in raw.rows[n_head]):
+        while top + n_head < len(raw.rows) and all(c.th for c in raw.rows[top + n_head]):
             n_head += 1
-    if not n_head and not any(_VALUE.match(t) for t in grid[0] if t):
+    if not n_head and not any(_VALUE.match(t) for t in grid[top] if t):
         n_head = 1
     if n_head:
         # a header cell spanning rows takes the header down with it
-        n_head = max(n_head, max(c.rowspan for c in raw.rows[0]) if n_head == 1 else n_head)
-        n_head = min(n_head, len(grid) - 1)
-    if n_head <= 0 or len(grid) - n_head < 1:
-        if not n_head:
-            columns = [""] * width
-        else:
-            return None
+        if n_head == 1:
+            n_head = max(n_head, max(c.rowspan for c in raw.rows[top]))
+        n_head = min(n_head, len(grid) - top - 1)
+    if n_head <= 0:
+        columns = [""] * width
+        n_head = 0
     else:
-        columns = list(grid[n_head - 1])
+        last = top + n_head - 1
+        columns = list(grid[last])
         for j in range(width):
             if not columns[j]:
-                columns[j] = next((grid[i][j] for i in range(n_head - 2, -1, -1) if grid[i][j]), "")
-    keep = [i for i in range(n_head, len(grid)) if any(grid[i]) and grid[i] != columns]
+                columns[j] = next((grid[i][j] for i in range(last - 1, top - 1, -1) if grid[i][j]), "")
+    n_head += top
+    keep = [i for i in range(n_head, len(grid)) if any(grid[i]) and grid[i] != columns and not single(i)]
     if not keep:
         return None
     rows = [[c if c else None for c in grid[i]] for i in keep]
@@ -166,6 +174,8 @@ def build(raw: RawTable, cleaned: str, to_clean) -> Table | None:
     title = ""
     if raw.caption:
         title = cell_text(*raw.caption)
+    if not title and top:
+        title = grid[0][0]
     if not title and t_start > 0:
         ls = cleaned.rfind("\n", 0, t_start - 1) + 1
         prev = cleaned[ls:t_start - 1] if cleaned[t_start - 1] == "\n" else ""

@@ -1,7 +1,8 @@
 """parse_plan: file -> ParsedDocument. The order of the passes matters:
 
  1. decode (encoding, binary/empty checks);             decode.py / formats.py
- 2. markup: HTML tags dropped, entities repaired;        formats.py / junk.py
+ 2. markup: HTML tables read first (cell spans kept), then
+    HTML tags dropped, entities repaired;               htmltables.py / formats.py / junk.py
  3. pinyin annotations removed (they would hide the line features junk needs);  pinyin.py
  4. junk lines found; metadata facts read from the text without the junk but
     with the site metadata block, which is dropped after;  junk.py / metadata.py
@@ -9,9 +10,10 @@
  7. pinyin again (a repaired run may expose one);       pinyin.py
  8. width/punctuation normalised;                       normalize.py
  9. page numbers inside sentences removed;              pagebreaks.py
-10. whitespace: one paragraph per line;                 normalize.py
+10. whitespace: one paragraph per line; hard wraps of PDF text joined;  normalize.py / linewrap.py
 11. original = cleaned text; text = its simplified form (same length);  script.py
-12. structure: sections, measures, responsibilities, tables.
+12. real (HTML/Word) tables mapped onto the cleaned text;  htmltables.py
+13. structure: sections, measures, responsibilities, plain-text tables.
 """
 from __future__ import annotations
 

@@ -473,3 +473,47 @@ def test_paragraph_per_line_text_is_not_rewrapped():
     doc = parse_text(src, {"file": "x.txt", "region": "某市", "region_en": "M", "level": "prefecture"})
     assert not [d for d in doc.dropped if d.reason == "line_wrap"]
     assert doc.text == src.strip()
+
+
+# -- HTML table shapes seen on other sites ----------------------------------------------
+
+_HMETA = {"file": "x.html", "region": "某市", "region_en": "M", "level": "prefecture"}
+
+
+def _html(body: str):
+    from loaders.pipeline import parse_text
+    src = f"<html><body>{body}</body></html>"
+    doc = parse_text(src, _HMETA, "x.html", is_html=True)
+    assert unaccounted(src, doc) == [] and misplaced_drops(src, doc) == []
+    return doc
+
+
+def test_html_table_title_row_and_note_row():
+    doc = _html('<p>某市生态环境保护“十四五”规划</p><p>一、主要目标</p><p>到2025年，生态环境质量持续改善，主要指标见下表。</p>'
+                '<table><tr><td colspan="5">表1　某市生态环境保护“十四五”主要指标</td></tr>'
+                '<tr><td>序号</td><td>指标</td><td>2020年</td><td>2025年</td><td>属性</td></tr>'
+                '<tr><td>1</td><td>PM2.5平均浓度（微克/立方米）</td><td>38</td><td>33</td><td>约束性</td></tr>'
+                '<tr><td>2</td><td>空气质量优良天数比率（%）</td><td>85.2</td><td>88</td><td>约束性</td></tr>'
+                '<tr><td colspan="5">注：带*号指标为新增指标。</td></tr></table>'
+                '<p>二、主要任务</p><p>（一）深入打好蓝天保卫战。加强细颗粒物和臭氧协同控制。（市生态环境局牵头）</p>')
+    [t] = doc.tables
+    assert t.title == "表1 某市生态环境保护“十四五”主要指标"
+    assert t.columns == ["序号", "指标", "2020年", "2025年", "属性"]
+    assert t.rows == [["1", "PM2.5平均浓度（微克/立方米）", "38", "33", "约束性"],
+                      ["2", "空气质量优良天数比率（%）", "85.2", "88", "约束性"]]
+    assert [m.title for m in doc.measures] == ["深入打好蓝天保卫战"]
+
+
+def test_html_layout_table_is_not_data():
+    doc = _html('<table width="100%"><tr><td><div>当前位置：首页 > 文件</div>'
+                '<p>某市教育事业发展“十四五”规划</p><p>一、发展目标</p><p>到2025年，全市教育现代化水平显著提升，主要指标如下。</p>'
+                '<TABLE border=1><TR><TH>指标<TH>2020年<TH>2025年<TH>属性'
+                '<TR><TD>学前三年毛入园率（%）<TD>92<TD>95<TD>预期性'
+                '<TR><TD>义务教育巩固率（%）<TD>98.5<TD>99<TD>约束性</TABLE>'
+                '<p>二、主要任务</p><p>（一）扩大学前教育资源。新建改扩建幼儿园30所。（市教育局牵头，市财政局配合）</p>'
+                '</td></tr></table>')
+    [t] = doc.tables           # the inner table only; unclosed <TR>/<TD> and upper case tags
+    assert t.columns == ["指标", "2020年", "2025年", "属性"]
+    assert t.rows[1] == ["义务教育巩固率（%）", "98.5", "99", "约束性"]
+    assert t.title == ""       # the line before is a sentence, not a title
+    assert [(m.title, m.responsibility.lead) for m in doc.measures] == [("扩大学前教育资源", ["市教育局"])]

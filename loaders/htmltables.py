@@ -200,8 +200,27 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def cleaned_offset_map(state):
-    """``p_src -> p_cleaned`` for a ``TextState`` (the first cleaned offset whose
-    source position is at or after ``p_src``): source positions are monotone."""
+    """``p_src -> p_cleaned`` for a ``TextState``: the first cleaned offset whose source
+    position is at or after ``p_src`` (source positions are monotone), read off the
+    state's piece map directly."""
+    n = len(state.text)
+    cur, src, lin = state._cur, state._src, state._lin
+    m = len(cur)
+
+    def to_clean(p_src: int) -> int:
+        i = bisect_left(src, p_src)
+        j = i - 1
+        if j >= 0 and lin[j] > 0:
+            length = (cur[j + 1] if j + 1 < m else n) - cur[j]
+            off = p_src - src[j]
+            if 0 < off < min(length, lin[j]):
+                return min(n, cur[j] + off)
+        return min(n, cur[i]) if i < m else n
+    return to_clean
+
+
+def _slow_offset_map(state):
+    """Reference implementation of ``cleaned_offset_map`` (tests)."""
     n = len(state.text)
 
     class _Key:
@@ -212,7 +231,4 @@ def cleaned_offset_map(state):
             return n + 1
 
     key = _Key()
-
-    def to_clean(p_src: int) -> int:
-        return min(n, bisect_left(key, p_src))
-    return to_clean
+    return lambda p_src: min(n, bisect_left(key, p_src))

@@ -517,3 +517,19 @@ def test_html_layout_table_is_not_data():
     assert t.rows[1] == ["义务教育巩固率（%）", "98.5", "99", "约束性"]
     assert t.title == ""       # the line before is a sentence, not a title
     assert [(m.title, m.responsibility.lead) for m in doc.measures] == [("扩大学前教育资源", ["市教育局"])]
+
+
+@pytest.mark.parametrize("name", ["zhuzhou_minzheng_14th.html", "zhengding_lvyou_fangan.html", "huichang_shangye_fangan.html"])
+def test_offset_map_matches_reference(name, monkeypatch):
+    """The piece-map inverse used for HTML tables equals the bisection over source_pos."""
+    import loaders.htmltables as H
+    real = H.cleaned_offset_map
+    seen = []
+
+    def checked(state):
+        fast, slow = real(state), H._slow_offset_map(state)
+        seen.append(all(fast(p) == slow(p) for p in range(0, len(state.text) * 3 + 10)))
+        return fast
+    monkeypatch.setattr(H, "cleaned_offset_map", checked)
+    parse_plan(HELD / name, _meta(name, "某市", "M"))
+    assert seen and all(seen)

@@ -205,12 +205,23 @@ def build(doc: ParsedDocument) -> None:
     flat = [t for t in tables.find_tables(text)
             if not any(t.start < f.end and f.start < t.end for f in found)]
     doc.tables = sorted(found + flat, key=lambda t: t.start)
-    spans = [(t.start, t.end) for t in doc.tables]
+    spans = sorted((t.start, t.end) for t in doc.tables)
     lines: list[_Line] = []
     pos = 0
+    k = 0
     for i, ln in enumerate(text.split("\n")):
         end = pos + len(ln)
-        if ln and not any(a <= pos and end <= b for a, b in spans):
+        while k < len(spans) and spans[k][1] < pos:
+            k += 1
+        # lines inside a table are the table's (spans sorted by start; they may nest)
+        inside = False
+        for a, b in spans[k:]:
+            if a > pos:
+                break
+            if end <= b:
+                inside = True
+                break
+        if ln and not inside:
             lines.append(_Line(i, pos, end, ln))
         pos = end + 1
     _Builder(doc, lines).run()

@@ -90,6 +90,17 @@ class EmbeddedStore(GraphStore):
     def _conn(self):
         return self._lb.Connection(self._db)
 
+    def _writer(self):
+        """The write connection, kept while writes succeed: it caches prepared statements,
+        which matters when a build writes plan after plan with the same statement texts."""
+        if getattr(self, "_write_conn", None) is None:
+            self._write_conn = self._conn()
+        return self._write_conn
+
+    def _drop_writer(self) -> None:
+        """After a failed transaction the connection is not reused (see write)."""
+        self._write_conn = None
+
     def ensure_schema(self) -> None:
         with self._lock:
             conn = self._conn()
@@ -98,13 +109,14 @@ class EmbeddedStore(GraphStore):
 
     def _write_transaction(self, statements: list[Statement]) -> None:
         with self._lock:
-            conn = self._conn()
+            conn = self._writer()
             conn.execute("BEGIN TRANSACTION")
             try:
                 for s in statements:
                     conn.execute(s.text, {"rows": s.rows})
             except Exception as e:
                 _rollback(conn)
+                self._drop_writer()
                 raise StoreError(f"embedded write failed, nothing was written: {e}") from e
             conn.execute("COMMIT")
 
@@ -115,21 +127,23 @@ class EmbeddedStore(GraphStore):
         update of an existing node at a few thousand); COPY FROM an Arrow table runs at
         hundreds of thousands. So each group is split: ids the store already has take
         the MERGE statements (same text as on Neo4j), new ones are copied in. All of it
-        runs in one transaction on a fresh connection: LadybugDB rolls a failed
-        transaction back itself, and a connection that saw a failed COPY must not be
-        reused (its next COPY crashes the process), so none is.
+        runs in one transaction: LadybugDB rolls a failed transaction back itself, and
+        a connection that saw a failed transaction is never reused (after a failed COPY
+        its next COPY crashes the process).
         """
         records = records.deduplicated()
         with self._lock:
-            conn = self._conn()
+            conn = self._writer()
             conn.execute("BEGIN TRANSACTION")
             try:
                 n_stmts = self._copy_new_and_merge_rest(conn, records, batch_size)
             except (ValueError, StoreError):  # a bad record, caught before the engine saw it
                 _rollback(conn)
+                self._drop_writer()
                 raise
             except Exception as e:
                 _rollback(conn)
+                self._drop_writer()
                 raise StoreError(f"embedded write failed, nothing was written: {e}") from e
             conn.execute("COMMIT")
         return WriteStats(len(records.nodes), len(records.relationships), n_stmts)
@@ -279,5 +293,6 @@ class EmbeddedStore(GraphStore):
     def close(self) -> None:
         with self._lock:
             if getattr(self, "_db", None) is not None:
+                self._write_conn = None
                 self._db.close()
                 self._db = None

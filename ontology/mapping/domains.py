@@ -27,6 +27,8 @@ class DomainHit:
 
 
 def _count(concept: vocab.Concept, text: str) -> int:
+    if not concept.any_pattern.search(text):  # most domains occur in none of a measure's text
+        return 0
     return sum(len(p.findall(text)) for p in concept.patterns)
 
 

@@ -39,7 +39,10 @@ def find(sents: list[Span]) -> list[InstrumentHit]:
     out: list[InstrumentHit] = []
     for inst in vocab.instruments():
         hit = None
+        quick = inst.any_pattern
         for sp in sents:
+            if not quick.search(sp.text):
+                continue
             for p in inst.patterns:
                 hit = next((m for m in p.finditer(sp.text) if not _in_enumeration(sp.text, m)), None)
                 if hit:

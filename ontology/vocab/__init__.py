@@ -32,6 +32,12 @@ class Concept:
     def patterns(self) -> tuple[re.Pattern, ...]:
         return _compile(self.keywords)
 
+    @property
+    def any_pattern(self) -> re.Pattern:
+        """One alternation of all keywords: a quick test of whether any occurs at all
+        (counting still goes keyword by keyword, since keywords may overlap)."""
+        return _compile_any(self.keywords)
+
 
 @dataclass(frozen=True)
 class AgencyFunction:
@@ -58,6 +64,11 @@ class IndicatorDef:
     unit: str
     domain: str
     synonyms: tuple[str, ...]
+
+
+@lru_cache(maxsize=None)
+def _compile_any(keywords: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p.pattern})" for p in _compile(keywords)))
 
 
 @lru_cache(maxsize=None)

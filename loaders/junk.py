@@ -18,6 +18,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .lines import line_starts
 from .edits import Edit
 from .script import char_t2s
 
@@ -238,11 +239,7 @@ def line_edits(text: str, tables: list[tuple[int, int]] | None = None) -> list[E
     and unpunctuated, but a table after the last sentence (an attachment's task table,
     an indicator table closing the plan) is plan body, not page footer."""
     lines = text.split("\n")
-    starts = []
-    pos = 0
-    for ln in lines:
-        starts.append(pos)
-        pos += len(ln) + 1
+    starts = line_starts(lines)
     n = len(lines)
     reason: list[str | None] = [None] * n
     for i, ln in enumerate(lines):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from .lines import line_starts
 from .edits import Edit
 
 _MARK = re.compile(r"^(\d{1,4})\s*[、.．]\s*")
@@ -27,11 +28,7 @@ _MIN_PREV = 60
 
 def find(text: str) -> list[Edit]:
     lines = text.split("\n")
-    starts = []
-    pos = 0
-    for ln in lines:
-        starts.append(pos)
-        pos += len(ln) + 1
+    starts = line_starts(lines)
     cands: list[tuple[int, int, bool]] = []   # (line index, number, previous line open)
     for i, ln in enumerate(lines):
         m = _MARK.match(ln)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .lines import Line as _Line
 from .document import Measure, ParsedDocument, Section
 from . import responsibility, tables
 
@@ -56,14 +57,6 @@ _ORDINAL_ITEM = re.compile(rf"^([{CN_NUM}]+是)")          # 一是…。二是�
 _LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")   # 发展目标：… / 主要举措：… (not measures)
 _MAX_TITLE = 40
 _MAX_BARE = 25
-
-
-@dataclass
-class _Line:
-    idx: int
-    start: int
-    end: int
-    text: str
 
 
 @dataclass

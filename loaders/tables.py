@@ -19,8 +19,8 @@ absent cells are None.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from .lines import Line as _Line
 from .document import Table
 
 MIN_ROWS = 3
@@ -33,14 +33,6 @@ _SENT = re.compile(r"[。；，,;]")
 _CATEGORY_HEAD = re.compile(r"(分类|类别|领域|类型|方面|维度)")
 _INDICATOR_HEAD = re.compile(r"(指标|名称|项目|内容)")
 _ATTR_HEAD = re.compile(r"(属性|性质)")
-
-
-@dataclass
-class _Line:
-    idx: int
-    start: int
-    end: int
-    text: str
 
 
 def _is_cell(s: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ontology.strings import split_outside_brackets
 from ontology import vocab
 from ontology.mapping.text import Span, clauses
 from ontology.mapping.units import to_float
@@ -218,16 +219,7 @@ def _kind(sent: str, clause: str, year: int | None, period_start: int | None, go
 
 def _split_names(name: str) -> list[str]:
     """X、Y均达到N: split at 、 outside brackets."""
-    parts, depth, cur = [], 0, ""
-    for ch in name:
-        depth += ch in "(（" 
-        depth -= ch in ")）"
-        if ch == "、" and depth <= 0:
-            parts.append(cur)
-            cur = ""
-        else:
-            cur += ch
-    parts.append(cur)
+    parts = split_outside_brackets(name, "、", "(（", ")）")
     parts = [p for p in parts if len(p) >= 2]
     # 特色示范学校、特色学校、特色优势学校创建率: the measure word written once belongs to every item
     suffix = re.search(r"(?:创建率|覆盖率|普及率|达标率|合格率|满意度|参保率|入学率|入园率|巩固率|知晓率|占比|比例|比重|比率|率)$", parts[-1]) if len(parts) > 1 else None

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ontology.strings import split_outside_brackets
+
 VOCAB_DIR = Path(__file__).resolve().parent
 
 
@@ -90,16 +92,7 @@ def _rows(name: str, path: Path | None = None):
 
 def _split(cell: str) -> tuple[str, ...]:
     """Split at ``|`` outside brackets, so a ``re:`` keyword may use alternation inside a group."""
-    parts, depth, cur = [], 0, ""
-    for ch in cell:
-        depth += ch in "([{"
-        depth -= ch in ")]}"
-        if ch == "|" and depth <= 0:
-            parts.append(cur)
-            cur = ""
-        else:
-            cur += ch
-    parts.append(cur)
+    parts = split_outside_brackets(cell, "|", "([{", ")]}")
     return tuple(x.strip() for x in parts if x.strip())
 
 

@@ -75,3 +75,16 @@ def _counts(kind: str, db: str) -> dict[str, int]:
 def counts() -> dict[str, int]:
     s = settings()
     return _counts(s.store, s.db)
+
+
+@st.cache_data(show_spinner="Serializing the graph as RDF …")
+def _rdf(kind: str, db: str, fmt: str) -> bytes:
+    from ontology.rdf_export import serialize
+
+    return serialize(_open_store(kind, db).dump(), fmt)
+
+
+def rdf(fmt: str = "ttl") -> bytes:
+    """The whole graph as RDF with the ontology's IRIs (cached per store)."""
+    s = settings()
+    return _rdf(s.store, s.db, fmt)

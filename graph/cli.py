@@ -96,10 +96,9 @@ def cmd_export(a) -> int:
                 raise SystemExit("export --format csv|xlsx needs --query NAME")
             write_table(store.query(a.query, _params(a.param)), a.format, out)
         else:
-            from ontology.rdf_export import to_rdf
+            from ontology.rdf_export import serialize
 
-            g = to_rdf(store.dump())
-            g.serialize(destination=str(out), format="turtle" if a.format == "ttl" else "json-ld")
+            out.write_bytes(serialize(store.dump(), a.format))
     print(f"wrote {out}")
     return 0
 

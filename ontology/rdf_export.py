@@ -224,3 +224,13 @@ def records_to_dump(records) -> dict:
         "relationships": [{"type": r.type, "start": r.start, "end": r.end, "properties": dict(r.properties)}
                           for r in records.relationships],
     }
+
+
+RDF_FORMATS = {"ttl": "turtle", "jsonld": "json-ld"}
+
+
+def serialize(dump: dict, fmt: str = "ttl") -> bytes:
+    """The whole graph as RDF bytes (``ttl`` or ``jsonld``): what the CLI writes and the app offers."""
+    if fmt not in RDF_FORMATS:
+        raise ValueError(f"unknown RDF format {fmt!r}: choose one of {sorted(RDF_FORMATS)}")
+    return to_rdf(dump).serialize(format=RDF_FORMATS[fmt]).encode("utf-8")

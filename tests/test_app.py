@@ -380,3 +380,27 @@ def test_unreachable_neo4j_is_a_clear_error(monkeypatch, tmp_path):
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
     assert any("Cannot open the graph store" in e.value and "Neo4j" in e.value for e in at.error)
+
+
+def test_overview_offers_the_whole_graph_as_rdf(app):
+    assert "ov_rdf_download" not in downloads(app)
+    app.button(key="ov_rdf_prepare").click().run()
+    assert not app.exception
+    assert "ov_rdf_download" in downloads(app)
+
+
+def test_rdf_bytes_parse_back_with_the_fixture_nodes(tmp_path):
+    from rdflib import Graph
+
+    from graph.embedded_store import EmbeddedStore
+    from ontology.rdf_export import serialize
+
+    with EmbeddedStore(tmp_path / "g.lbug") as s:
+        s.ensure_schema()
+        s.write(comparison_graph())
+        ttl = serialize(s.dump(), "ttl")
+        jsonld = serialize(s.dump(), "jsonld")
+    g = Graph().parse(data=ttl.decode("utf-8"), format="turtle")
+    assert len(g) > 100
+    assert "吴兴区" in ttl.decode("utf-8")
+    assert len(Graph().parse(data=jsonld.decode("utf-8"), format="json-ld")) == len(g)

@@ -42,3 +42,12 @@ ui.table(plans, "plans", "ov_plans")
 st.subheader("Counts per label and relationship type")
 cols, rows = counts_table(counts, node_labels)
 ui.table(frame(cols, rows), "counts", "ov_counts")
+
+st.subheader("Export the whole graph as RDF")
+st.caption("Turtle or JSON-LD with the Plangraph ontology's IRIs (SKOS, ORG, PROV-O, Data Cube, Web Annotation); "
+           "it passes the SHACL shapes in ontology/shapes.ttl.")
+fmt = st.radio("RDF format", ["ttl", "jsonld"], horizontal=True, key="ov_rdf_fmt")
+if st.button("Prepare RDF export", key="ov_rdf_prepare"):
+    st.download_button(f"Download plangraph.{fmt}", data.rdf(fmt), file_name=f"plangraph.{fmt}",
+                       mime="text/turtle" if fmt == "ttl" else "application/ld+json", key="ov_rdf_download",
+                       on_click="ignore")

@@ -52,6 +52,29 @@ def test_same_build_same_dump_on_both_stores(embedded_built, neo4j_store):
     a, b = emb.dump(), neo4j_store.dump()
     assert len(a["nodes"]) == len(b["nodes"]) and len(a["relationships"]) == len(b["relationships"])
     assert a == b
+    _every_query_agrees(emb, neo4j_store)
+
+
+def _one(store, cypher):
+    return store.read(cypher).rows[0][0]
+
+
+def _every_query_agrees(emb, neo):
+    """Every named query, on the real seed graph, gives the same rows on both stores."""
+    from graph.queries import all_queries
+    from tests.test_queries import _normalise
+
+    args = {
+        "indicator_targets": {"indicator": _one(emb, "MATCH (i:Indicator)<-[:MEASURES]-(:Target) RETURN i.id ORDER BY i.id LIMIT 1")},
+        "similar_measures": {"policy": _one(emb, "MATCH (p:Policy)-[:SIMILAR_TO]-() RETURN p.id ORDER BY p.id LIMIT 1")},
+        "policy_evidence": {"policy": _one(emb, "MATCH (p:Policy)-[:LED_BY]->() RETURN p.id ORDER BY p.id LIMIT 1")},
+        "neighbourhood": {"ids": [_one(emb, "MATCH (r:Region) RETURN r.id ORDER BY r.id LIMIT 1")]},
+    }
+    for name in all_queries():
+        a = emb.query(name, args.get(name, {}))
+        b = neo.query(name, args.get(name, {}))
+        assert a.rows, f"{name} returned no rows on the seed graph"
+        assert sorted(map(repr, _normalise(a.rows))) == sorted(map(repr, _normalise(b.rows))), name
 
 
 def test_a_failed_plan_leaves_the_store_as_it_was(tmp_path):

@@ -5,6 +5,7 @@ import streamlit as st
 from explorer import data, ui
 from explorer.highlight import legend_html, locate_spans, measure_card_html
 from explorer.views import ANY, bilingual, choice_map
+from loaders.script import to_simplified
 
 st.title("Policies")
 
@@ -23,8 +24,9 @@ domain = f[1].selectbox("Domain", list(domains), key="pol_domain")
 instrument = f[2].selectbox("Instrument", list(instruments), key="pol_instrument")
 agency = f[3].selectbox("Agency", list(agencies), key="pol_agency")
 
-found = data.frame("search_measures", keyword=keyword.strip(), region=regions[region], domain=domains[domain],
-                   instrument=instruments[instrument], agency=agencies[agency], limit=500)
+# The graph's text is simplified script; a keyword typed in traditional script finds it too.
+found = data.frame("search_measures", keyword=to_simplified(keyword.strip()), region=regions[region],
+                   domain=domains[domain], instrument=instruments[instrument], agency=agencies[agency], limit=500)
 st.markdown(f"**{len(found)} measures** match" + (" (first 500 shown)" if len(found) >= 500 else ""))
 ui.table(found, "measures", "pol_found", column_config={"text": st.column_config.TextColumn(width="large")})
 

@@ -1,8 +1,14 @@
 """Mapping quality on the seed plans against hand annotations (tests/gold/<seed>.json).
 
-    .venv/bin/python bench/eval_mapping.py [--out bench/results/eval_mapping.json] [--verbose]
+    .venv/bin/python bench/eval_mapping.py [--set seeds|heldout|all] [--out ...] [--verbose]
 
-Parses and maps each seed, then scores four categories against the gold file:
+``--set seeds`` (default) scores the seed plans (data/plans, gold tests/gold/<seed>.json) and
+writes bench/results/eval_mapping.json; ``--set heldout`` scores the held-out style plans of
+other places (tests/heldout, gold tests/gold/heldout_<name>.json, which name the file, the
+region and its level) and writes bench/results/eval_mapping_heldout.json; ``--set all`` both
+(results of each set to its own file).
+
+Parses and maps each plan, then scores four categories against the gold file:
 
 * targets     -- a quantitative statement; an extracted Target (with a value) matches a
                  gold one when the indicator agrees (same canonical indicator, or one
@@ -44,6 +50,10 @@ from ontology.mapping.units import normalize  # noqa: E402
 
 SEEDS = ["yangzhou", "ningxia", "wuxi", "jiaxing", "wuxing"]
 GOLD_DIR = ROOT / "tests" / "gold"
+HELDOUT_DIR = ROOT / "tests" / "heldout"
+HELDOUT = sorted(p.stem for p in GOLD_DIR.glob("heldout_*.json"))
+RESULTS = {"seeds": ROOT / "bench" / "results" / "eval_mapping.json",
+           "heldout": ROOT / "bench" / "results" / "eval_mapping_heldout.json"}
 CATEGORIES = ("targets", "agencies", "instruments", "domains")
 
 
@@ -250,6 +260,27 @@ def score_sets(gold: dict, got: dict, errors: list) -> Score:
     return s
 
 
+def load_plan(name: str, gold: dict):
+    """The parsed plan a gold file annotates: a seed (data/plans/<seed>.txt) or a held-out
+    document (tests/heldout/<gold plan>, with the region the gold file names)."""
+    if not name.startswith("heldout_"):
+        return parse_plan(ROOT / "data" / "plans" / f"{name}.txt")
+    path = HELDOUT_DIR / gold["plan"]
+    meta = {"region": gold["region"], "region_en": gold["region_en"], "level": gold.get("level", "prefecture")}
+    if path.name.endswith(".docx.txt"):  # the source of a .docx the loader tests build
+        import tempfile
+
+        from tests.test_heldout_loaders import build_docx
+        with tempfile.TemporaryDirectory(prefix="plangraph-heldout-") as tmp:
+            path = build_docx(path, Path(tmp) / path.name.replace(".docx.txt", ".docx"))
+            return parse_plan(path, {"file": path.name, **meta})
+    return parse_plan(path, {"file": path.name, **meta})
+
+
+def plans_of(which: str) -> list[str]:
+    return {"seeds": SEEDS, "heldout": HELDOUT, "all": SEEDS + HELDOUT}[which]
+
+
 def evaluate(seeds=SEEDS, verbose: bool = False) -> dict:
     result = {"per_seed": {}, "total": {}}
     totals = {c: Score() for c in (*CATEGORIES, "agency_lead")}
@@ -258,7 +289,7 @@ def evaluate(seeds=SEEDS, verbose: bool = False) -> dict:
         if not path.exists():
             continue
         gold = json.loads(path.read_text(encoding="utf-8"))
-        doc = parse_plan(ROOT / "data" / "plans" / f"{seed}.txt")
+        doc = load_plan(seed, gold)
         recs = map_document(doc)
         _, chain = map_plan(doc, GraphRecords())
         got = extracted(recs)
@@ -288,25 +319,40 @@ def evaluate(seeds=SEEDS, verbose: bool = False) -> dict:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", default=str(ROOT / "bench" / "results" / "eval_mapping.json"), help="'' to write nothing")
+    ap.add_argument("--set", dest="which", choices=("seeds", "heldout", "all"), default="seeds",
+                    help="seed plans (default), held-out style plans of other places, or both")
+    ap.add_argument("--out", default=None,
+                    help="result file (default bench/results/eval_mapping.json for seeds, "
+                         "eval_mapping_heldout.json for heldout; --set all writes both); '' to write nothing")
     ap.add_argument("--verbose", action="store_true", help="list every miss and false positive")
-    ap.add_argument("--seed", action="append", help="only these seeds")
+    ap.add_argument("--seed", action="append", help="only these plans (seed or heldout_<name>)")
     args = ap.parse_args()
-    res = evaluate(args.seed or SEEDS, verbose=args.verbose)
-    if args.verbose:
+    if args.which == "all" and not args.seed:
+        rc = 0
+        for which in ("seeds", "heldout"):
+            print(f"== {which}")
+            rc |= run(plans_of(which), args.verbose, RESULTS[which] if args.out is None else None)
+        return rc
+    out = RESULTS.get(args.which) if args.out is None else args.out
+    return run(args.seed or plans_of(args.which), args.verbose, None if args.seed else out)
+
+
+def run(plans: list[str], verbose: bool, out) -> int:
+    res = evaluate(plans, verbose=verbose)
+    if verbose:
         print(json.dumps(res["per_seed"], ensure_ascii=False, indent=1))
-    print(f"{'':12}{'category':13}{'P':>7}{'R':>7}{'F1':>7}   tp/fp/fn")
+    print(f"{'':20}{'category':13}{'P':>7}{'R':>7}{'F1':>7}   tp/fp/fn")
     rows = [(seed, c, d) for seed, e in res["per_seed"].items() for c, d in e.items() if c != "errors"]
     rows += [("TOTAL", c, d) for c, d in res["total"].items()]
     fmt = lambda x: "   n/a" if x is None else f"{x:7.3f}"  # noqa: E731
     for seed, c, d in rows:
-        print(f"{seed:12}{c:13}{fmt(d['precision'])}{fmt(d['recall'])}{fmt(d['f1'])}   {d['tp']}/{d['fp']}/{d['fn']}")
-    if args.out and not args.seed:
-        args.out = Path(args.out)
+        print(f"{seed:20}{c:13}{fmt(d['precision'])}{fmt(d['recall'])}{fmt(d['f1'])}   {d['tp']}/{d['fp']}/{d['fn']}")
+    if out:
+        out = Path(out)
         slim = {"per_seed": {s: {c: d for c, d in e.items() if c != "errors"} for s, e in res["per_seed"].items()},
                 "total": res["total"]}
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(json.dumps(slim, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(slim, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return 0
 
 

@@ -29,7 +29,9 @@ class AgencyRef:
 
 
 _LEAD_WORDS = re.compile(r"^(?:(?:牵头|主办|主责|责任|配合|参与|协办)(?:单位|部门)\s*[:：]|由|请|其中|以及|会同|联合)")
-_PLACEHOLDER = re.compile(r"^(?:[市区县省]级|[市区县省]|自治区|各级|各)?(?:各|有关|相关|其他)*(?:部门|单位|机构|成员单位)$")
+_PLACEHOLDER = re.compile(r"^(?:[市区县省州盟旗]级|[市区县省州盟旗]直|[市区县省州盟旗]|自治区|各级|各)?(?:各|有关|相关|其他)*(?:部门|单位|机构|成员单位)$")
+# the level word a plan of a 自治州 / 盟 / 旗 / 地区 writes before its own bodies (州民政局, 盟行政公署)
+_LEVEL_WORD = re.compile(r"^(地区|州|盟|旗)(?![级直内外域])")
 _OPEN, _CLOSE = "(（〔[", ")）〕]"
 
 
@@ -92,6 +94,10 @@ def resolve(raw: str, chain: list[RegionRef]) -> AgencyRef | None:
         core = name[1:]
     elif name[0] in "区县" and own.level == "county" and not re.match(r"区域|县级|县城(?!市)", name):
         core = name[1:]
+    elif (lv := _LEVEL_WORD.match(name)) and any(r.name.endswith(lv.group(1)) for r in chain):
+        # 州民政局 / 盟发改委 / 旗教育局 / 地区财政局: the body of the chain's 自治州, 盟, 旗 or 地区
+        region = next(r for r in chain if r.name.endswith(lv.group(1)))
+        core = name[len(lv.group(1)):]
     full = f"{region.name}{core}" if prefixed else name
     league = re.fullmatch(r"团([市区县])委", name)
     if league:  # 团市委 is the Youth League committee of the city: 共青团扬州市委

@@ -98,13 +98,32 @@ _INLINE = re.compile(
 )
 
 
+# 市交通运输局牵头负责规划组织实施，各区（市）县政府落实属地责任: a clause that opens with
+# named agencies and 牵头 (no 由); the next clause's agencies are involved when it says so.
+_INLINE_BARE = re.compile(
+    r"(?:^|(?<=[，。；,;]))(?P<lead>(?:[^，。；：、,;:“”]{2,20}、)*[^，。；：、,;:“”]{2,20}?)(?:牵头负责|负责牵头|牵头)"
+    r"[^，。；,;]{0,20}"
+    r"(?:[，,](?P<inv>(?:[^，。；：、,;:“”]{2,20}、)*[^，。；：、,;:“”]{2,20}?)(?:等部门|等单位|等)?"
+    r"(?:配合|参与|协助|协同|按职责分工负责|落实属地责任|负责落实|抓好落实|具体落实))?"
+)
+
+
 def inline_responsibility(body: Span) -> tuple[list[str], list[str], Span] | None:
-    """由市民政局牵头，市财政局配合 written in a measure's text (no responsibility clause)."""
+    """由市民政局牵头，市财政局配合 (or 市交通运输局牵头负责…，各区县政府落实属地责任) written in a
+    measure's text (no responsibility clause)."""
     for m in _INLINE.finditer(body.text):
         lead = [n for n in _names(m.group("lead")) if _ORG_SUFFIX.search(n)]
         if m.group("only") and not all(len(n) >= 3 and agencies.function_of(n) for n in lead):
             continue  # 由政府负责… is prose; 由市民政局负责 names an agency
         if not lead:
+            continue
+        involved = [n for n in _names(m.group("inv") or "") if _ORG_SUFFIX.search(n)]
+        return lead, involved, Span(m.group(0), body.start + m.start(), body.start + m.end())
+    for m in _INLINE_BARE.finditer(body.text):
+        lead = _names(m.group("lead"))
+        # without 由 the clause could be prose (政府牵头、部门协同): every lead must be a known body
+        if not lead or not all(_ORG_SUFFIX.search(n) and len(n) >= 4 and agencies.function_of(n)
+                               and agencies.function_of(n).id != "local_government" for n in lead):
             continue
         involved = [n for n in _names(m.group("inv") or "") if _ORG_SUFFIX.search(n)]
         return lead, involved, Span(m.group(0), body.start + m.start(), body.start + m.end())

@@ -10,8 +10,9 @@ simplified) text and ``Table.start``/``end`` point at the table's lines there.
     covers (a category cell spanning three rows gives the category of each row);
   * header rows: ``<thead>`` rows, else leading rows made of ``<th>`` cells, else the
     first row when it holds no values; a header cell spanning several header rows
-    reaches the last one. ``columns`` is the last header row (the leaf names: a
-    group label such as ``目标值`` over ``2023年``/``2025年`` gives way to the years);
+    reaches the last one. A column's name joins its header cells top to bottom with
+    a space: a group label keeps its place (``目标值`` over ``2023年``/``2025年`` gives
+    ``目标值 2023年``, ``目标值 2025年``; a cell spanning the header rows is named once);
   * a table is kept when it has >= 2 columns, >= 1 body row and most of its cells
     survived cleaning (a site's metadata grid -- 索引号/发布机构 -- is dropped as
     furniture and so is not a table), and no cell is a page of text (layout);
@@ -151,10 +152,7 @@ def build(raw: RawTable, cleaned: str, to_clean) -> Table | None:
         n_head = 0
     else:
         last = top + n_head - 1
-        columns = list(grid[last])
-        for j in range(width):
-            if not columns[j]:
-                columns[j] = next((grid[i][j] for i in range(last - 1, top - 1, -1) if grid[i][j]), "")
+        columns = [_column_name([grid[i][j] for i in range(top, last + 1)]) for j in range(width)]
     n_head += top
     keep = [i for i in range(n_head, len(grid)) if any(grid[i]) and grid[i] != columns and not single(i)]
     if not keep:
@@ -189,6 +187,23 @@ def build(raw: RawTable, cleaned: str, to_clean) -> Table | None:
     table.row_spans = row_spans
     table.cell_spans = [[span_grid[i][j] if j < len(span_grid[i]) else None for j in range(width)] for i in keep]
     return table
+
+
+def _column_name(labels: list[str]) -> str:
+    """A column's name from its header cells, top to bottom: the distinct labels joined
+    by a space (``目标值`` over ``2025年`` -> ``目标值 2025年``); a cell spanning several
+    header rows counts once; a label contained in the one below it gives way to it."""
+    out: list[str] = []
+    for v in labels:
+        if not v:
+            continue
+        if out and v in out[-1]:
+            continue
+        if out and out[-1] in v:
+            out[-1] = v
+            continue
+        out.append(v)
+    return " ".join(out)
 
 
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:

@@ -12,7 +12,8 @@ Recognised by the shape of the whole document, not by content:
     (otherwise lines that merely lack a full stop are headings, not wraps);
   * an open line is joined to the next line unless that one starts a new unit: a
     numbered heading (第一章, 一、, （一）, 1., （1）, ①), a 专栏 box, 附件, a role line
-    (牵头单位：), a date or another recognisably separate line.
+    (牵头单位：), a date or another recognisably separate line; a table row copied as
+    one line (``1 建设… 市商务局 2024年底前``) is neither joined nor joined to.
 """
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ _STARTS_UNIT = re.compile(
     r"^(第[一二三四五六七八九十百零〇\d]+[篇章节条]|[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[）)]"
     r"|\d{1,3}\s*(?:[、．]|\.(?!\d))|[①-⑳]|专栏|附件|附表|表\s*\d|(牵头|责任|配合|参与|协同|协办)(单位|部门)[:：]"
     r"|[（(]?\d{4}年\d{1,2}月\d{1,2}日[）)]?$|抄送|印发)")
+# a table row copied as one line (1 建设… 市商务局 市财政局 2024年底前): never a wrap
+_ROW_LINE = re.compile(r"^(\d{1,3}|序号|编号)\s+\S+(?:\s+\S+){2,}$")
 _CJK_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’—…]")
 
 
@@ -57,7 +60,7 @@ def find(text: str) -> list[Edit]:
         if i + 1 >= len(lines):
             continue
         nxt = lines[i + 1].strip()
-        if not nxt or _STARTS_UNIT.match(nxt):
+        if not nxt or _STARTS_UNIT.match(nxt) or _ROW_LINE.match(nxt) or _ROW_LINE.match(lines[i].strip()):
             continue
         nl = starts[i] + len(lines[i])
         out.append(Edit(nl, nl + 1, "", "line_wrap"))

@@ -27,7 +27,7 @@ _DATE = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日
 _CN_DATE_LINE = re.compile(r"^[（(]?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[）)]?$")
 _PERIOD = re.compile(r"(20\d{2}|19\d{2})\s*(?:年)?\s*[-－—–~～至到]{1,2}\s*(20\d{2}|19\d{2})\s*年")
 _FYP = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
-_TITLE_WORDS = r"(规划|行动方案|实施方案|工作方案|方案|实施意见|指导意见|意见|行动计划|计划|纲要|办法|措施|通知|决定)"
+_TITLE_WORDS = r"(规划|行动方案|实施方案|工作方案|方案|实施意见|指导意见|意见|行动计划|计划|纲要|办法|实施细则|细则|措施|通知|决定)"
 _TITLE_LINE = re.compile(rf"^[^。；;，,]{{6,120}}{_TITLE_WORDS}(（[^（）]*）)?$")
 _WRAPPER = re.compile(r"^.*?(?:关于)?(?:印发|转发|发布|下发)\s*(?:市[^《]{0,10}?(?=关于))?《?(.+?)》?\s*的通知$")
 _BOOK = re.compile(r"《([^《》]{6,120})》")
@@ -35,7 +35,7 @@ _REGION = re.compile(rf"^([{CJK}]{{1,10}}?(?:特别行政区|自治区|自治州
 _ISSUER_LINE = re.compile(rf"^[{CJK}（）()]{{3,30}}(人民政府|办公室|办公厅|委员会|管委会|局|厅|委)$")
 _VALIDITY = re.compile(r"(自\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|印发之日|发布之日|公布之日)\s*起(?:施行|实施|执行)[^。]*?有效期(?:至|到|为)[^。]*)")
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}   # ０-９ -> 0-9
-PLAN_TYPES = ("行动方案", "实施方案", "工作方案", "实施意见", "指导意见", "行动计划", "规划", "纲要", "意见", "方案", "计划", "办法", "措施")
+PLAN_TYPES = ("行动方案", "实施方案", "工作方案", "实施意见", "指导意见", "行动计划", "规划", "纲要", "意见", "方案", "计划", "办法", "实施细则", "细则", "措施")
 
 
 @dataclass
@@ -214,6 +214,12 @@ def _find_title(head: list[str]) -> str | None:
             inner = w.group(1).strip("《》 ")
             for t in cands:
                 if t != s and _loose(t) == _loose(inner):
+                    return t
+            # 市政府印发关于X的通知 drops the region the title line carries: 某市关于X
+            key = _loose(inner).replace("的", "")
+            for t in cands:
+                k = _loose(t).replace("的", "")
+                if t != s and not _WRAPPER.match(t) and k.endswith(key) and len(k) - len(key) <= 12:
                     return t
             return inner
     # a 《title》 in a cover sentence (现将《X》印发给你们) names the plan; one in running

@@ -33,6 +33,8 @@ _LINE_CLAUSE = re.compile(r"^(牵头单位|责任单位|牵头部门|责任部�
 _ROLE_LINE = re.compile(r"^(牵头单位|责任单位|牵头部门|责任部门|主责单位|配合单位|配合部门|参与单位|协同单位|协办单位)[:：].+$")
 # a clause closing a paragraph without brackets: …衔接。责任单位：市民政局、市财政局
 _TAIL_CLAUSE = re.compile(r"(?<=[。；;])\s*((?:牵头单位|责任单位|牵头部门|责任部门)[:：][^。；\n]+?)。?$")
+# a closing line of its own without brackets or labels: 市金融局牵头，市财政局配合。
+_BARE_LINE = re.compile(r"^[^。；，,（(：:]{2,40}?(牵头|负责)(?:[，,；;][^。]{2,160}?(配合|参与|协同|负责))?。?$")
 
 
 def _matching_close(text: str, i: int) -> int | None:
@@ -73,6 +75,9 @@ def find_clause(text: str) -> tuple[int, int] | None:
     if m:
         off = spans[-1][0]
         return off + m.start(1), off + m.end(1)
+    if len(lines) > 1 and _BARE_LINE.match(last_line) and _has_agency(last_line.split("牵头")[0].split("负责")[0]):
+        off = spans[-1][0]
+        return off, off + len(last_line.rstrip("。"))
     # the last top-level bracket group with a role word, at the end of a sentence
     best = None
     i = 0

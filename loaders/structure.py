@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from .lines import Line as _Line
 from .document import Measure, ParsedDocument, Section
-from . import responsibility, tables
+from . import responsibility, tables, tasktables
 
 CN_NUM = "一二三四五六七八九十百零〇两"
 _FAMILIES: list[tuple[int, re.Pattern]] = [
@@ -50,7 +50,16 @@ _CLOSING = re.compile(r"^(本(实施|行动|工作)?(意见|方案|规划|办法
 # back matter (版记): 抄送/印发 lines, 此件公开 notes; a signature block (issuer, date)
 _BACK_MATTER = re.compile(r"^(抄送|抄报|主送|分送|印发)[:：]|^[（(](此件|本件)[^）)]{0,12}[）)]$|\d{4}年\d{1,2}月\d{1,2}日\s*印发$")
 _SIGNATURE = re.compile(r"^[\u4e00-\u9fff（）]{3,30}(人民政府|办公室|办公厅|委员会|管委会|局|厅|委)$")
-_SIGN_DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+_SIGN_DATE = re.compile(r"^(\d{4}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$")
+# 办法 / 实施细则 / 若干措施 articles: 第一条 …
+_ARTICLE = re.compile(rf"^第([{CN_NUM}\d]+)条(?:\s+|(?=[\u4e00-\u9fff【（(“]))")
+_ARTICLE_HEAD = re.compile(r"^[【〔（(]([^】〕）)。，；]{2,14})[】〕）)]\s*")
+# formal clauses (purpose, scope, definitions, interpretation, entry into force): not measures
+_FORMAL = re.compile(r"^(为[^。]{2,160}?(制定|特制定|现制定|制订)本|本(实施|行动|工作)?(办法|细则|措施|规定|条例|方案|意见|规则|通知|计划)"
+                     r"(所称|所指|适用|由|自|从|中|下列|的解释|未尽|有效期|施行|执行|实施)|自\d{4}年.{0,12}(施行|实施|执行)|有效期)")
+# a note under a table or a footnote block (注：…, 备注：…): not part of a measure
+_NOTE = re.compile(r"^(注|备注|注释)\s*[\d①-⑳]?\s*[:：]")
+_SPACED_TITLE = re.compile(r"^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,5}$")
 _DATE_LINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[）)]?$")
 _SENT_END = "。；！？"
 _ORDINAL_ITEM = re.compile(rf"^([{CN_NUM}]+是)")          # 一是…。二是…。
@@ -119,6 +128,23 @@ def _split_title(rest: str) -> tuple[str, str]:
     m2 = re.search(r"[，：]", rest)
     cut = m2.start() if m2 and m2.start() <= _MAX_TITLE else min(len(rest), 20)
     return rest[:cut], rest[cut:]
+
+
+def _article_title(rest: str) -> str:
+    """Title of an article: its short heading (``【梯度培育】``, ``（融资支持）``, or the
+    whole line when it is a short unpunctuated heading), else its first clause."""
+    h = _ARTICLE_HEAD.match(rest)
+    if h:
+        return h.group(1)
+    if len(rest) <= 20 and not re.search(r"[，。；：,;:！？]", rest):
+        return rest
+    m = re.search(r"[，。；：！？]", rest)
+    return (rest[:m.start()] if m else rest)[:_MAX_TITLE]
+
+
+def _clean_title(title: str) -> str:
+    """``总　则`` -> ``总则`` (a short heading spaced out letter by letter)."""
+    return re.sub(r"\s+", "", title) if _SPACED_TITLE.match(title) else title
 
 
 def _classify_numbered(text: str) -> tuple[int, str, str] | None:
@@ -195,6 +221,8 @@ def build(doc: ParsedDocument) -> None:
     """Fill ``doc.sections``, ``doc.measures`` and ``doc.tables`` from ``doc.text``."""
     text = doc.text
     found = doc.tables          # real (HTML) tables found by the pipeline, if any
+    found = found + [t for t in tasktables.find(text)
+                     if not any(t.start < f.end and f.start < t.end for f in found)]
     flat = [t for t in tables.find_tables(text)
             if not any(t.start < f.end and f.start < t.end for f in found)]
     doc.tables = sorted(found + flat, key=lambda t: t.start)
@@ -233,6 +261,9 @@ class _Builder:
         self.sec_counter: dict[tuple, int] = {}
         self.leaf_paras: dict[int, list[_Line]] = {}
         self.closed = False
+        self.signed = False        # closed by a signature block: an 附件 after it reopens
+        self.article: str | None = None   # inside an article: "measure" / "skip"
+        self.fresh = False         # the current measure is a heading-like item; its text follows
 
     # -- sections -------------------------------------------------------------
     def _path(self) -> list[str]:
@@ -248,6 +279,7 @@ class _Builder:
         self.sec_counter[key] = self.sec_counter.get(key, 0) + 1
         ordinal_path = [h.sec.id.split("-", 1)[1] for h in self.stack[-1:]] if self.stack else []
         sid = "s-" + ("-".join(ordinal_path + [str(self.sec_counter[key])]))
+        title = _clean_title(title)
         h = _Head(rank, number, title, line)
         sec = Section(id=sid, level=len(self.stack) + 1, number=number, title=title,
                       path=self._path() + [title], start=line.start, end=line.end)
@@ -295,6 +327,7 @@ class _Builder:
                     end=line.end, number=number, kind=kind)
         self.measures.append(m)
         self.cur = m
+        self.fresh = False
 
     def _extend(self, line: _Line) -> None:
         m = self.cur
@@ -311,7 +344,7 @@ class _Builder:
         for ln in self.lines:
             t = ln.text
             num = _classify_numbered(t)
-            if _BOX.match(t) or _LOST_BRACKET.match(t) or _is_bare_title(t) or (num and not _split_title(num[2])[1].strip()):
+            if _ARTICLE.match(t) or _BOX.match(t) or _LOST_BRACKET.match(t) or _is_bare_title(t) or (num and not _split_title(num[2])[1].strip()):
                 seg += 1
                 continue
             if num is not None:
@@ -365,6 +398,13 @@ class _Builder:
             t = ln.text
             nxt = lines[k + 1].text if k + 1 < n else ""
             if self.closed:
+                if self.signed and _ANNEX.match(t):
+                    # an attachment after the signature block (its 分工表, 申报指南 …)
+                    self.closed = self.signed = False
+                    self.article = None
+                    self._open(0, None, t, ln)
+                    self.last_bare_rank = None
+                    self.cur = None
                 continue
             while pending and pending[0][0].start < ln.start:
                 self._emit_task_rows(*pending.pop(0))
@@ -373,6 +413,7 @@ class _Builder:
                     and not any(_classify_numbered(x.text) for x in lines[k + 2:k + 40]))):
                 self.cur = None
                 self.closed = True
+                self.signed = not (_CLOSING.search(t) or _BACK_MATTER.search(t))
                 continue
             # 专栏 box
             b = _BOX.match(t)
@@ -401,11 +442,23 @@ class _Builder:
             if _ANNEX.match(t):
                 # 附件 / 附件2: an attachment starts; its headings nest under it
                 self.box = None
+                self.article = None
                 self._open(0, None, t, ln)
                 self.last_bare_rank = None
                 self.cur = None
                 continue
+            art = _ARTICLE.match(t)
+            if art:
+                self._article(ln, art)
+                continue
             num = _classify_numbered(t)
+            if self.article is not None:
+                if num is None or num[0] >= 3:
+                    # the article's own text and enumerations (（一）…；（二）…)
+                    if self.article == "measure" and self.cur is not None:
+                        self._extend(ln)
+                    continue
+                self.article = None
             lost = _LOST_BRACKET.match(t) if num is None else None
             if self.box is not None:
                 if num is not None and num[0] >= 5:
@@ -441,10 +494,20 @@ class _Builder:
                     # item: a measure in measure context, else plain text. Headings of
                     # its own rank or below are its earlier siblings, not its parents.
                     self._close_siblings(rank)
-                    if self._measure_context():
+                    if self._measure_context() and not _FORMAL.match(rest):
                         self._new_measure(ln, number, title, self._kind())
                     else:
                         self.cur = None
+                    continue
+                nnum = _classify_numbered(nxt) if nxt else None
+                if (rank >= 3 and rest.rstrip().endswith("。") and self._measure_context() and nxt
+                        and not (nnum and nnum[0] > rank) and not _LOST_BRACKET.match(nxt)
+                        and not _is_bare_title(nxt) and not _BOX.match(nxt)):
+                    # 一、加大财政支持力度。 on a line of its own (若干措施) followed by text,
+                    # not by its own sub-items: a measure whose text is the paragraph after it
+                    self._close_siblings(rank)
+                    self._new_measure(ln, number, title, self._kind())
+                    self.fresh = True
                     continue
                 self._open(rank, number, title, ln)
                 self.last_bare_rank = None
@@ -477,6 +540,13 @@ class _Builder:
                 self.cur = None
                 continue
             # paragraph
+            if _NOTE.match(t):
+                self.cur = None
+                continue
+            if self.fresh and self.cur is not None:
+                self.fresh = False
+                self._extend(ln)
+                continue
             if len(t) >= _LONG_PARA and self._measure_context() and self.box is None:
                 cuts = _inline_titles(t)
                 if len(cuts) >= 3:
@@ -500,6 +570,21 @@ class _Builder:
                 self._emit_task_rows(t, c)
         self._leaf_measures()
         self._finish()
+
+    def _article(self, ln: _Line, art: re.Match) -> None:
+        """``第五条 …``: one measure (number 第五条) in the chapters' section, unless it
+        is a formal clause (purpose, scope, definition, interpretation, entry into force)
+        or stands in a non-measure context; its (一)(二) enumerations are its text."""
+        self.box = None
+        self._close_siblings(3)
+        rest = ln.text[art.end():]
+        self.last_bare_rank = None
+        if not rest or _FORMAL.match(rest) or _CLOSING.match(rest) or not self._measure_context():
+            self.article = "skip"
+            self.cur = None
+            return
+        self._new_measure(ln, f"第{art.group(1)}条", _article_title(rest), self._kind())
+        self.article = "measure"
 
     def _inline_measures(self, ln: _Line, cuts: list[tuple[int, str]]) -> None:
         """A paragraph that swallowed its line breaks (a preview site's text, pages

@@ -317,7 +317,7 @@ def test_zhengding(docs):
     assert len(doc.tables) == 1
     t = doc.tables[0]
     assert t.title == "正定县全域旅游发展主要指标"           # the <caption>
-    assert t.columns == ["序号", "指标", "单位", "2023年", "2025年"]
+    assert t.columns == ["序号", "指标", "单位", "目标值 2023年", "目标值 2025年"]   # group label kept
     assert t.rows == [["1", "接待游客人次", "万人次", "2000", "2500"],
                       ["2", "旅游总收入", "亿元", "200", "260"],
                       ["3", "A级旅游景区数量", "个", "12", None]]
@@ -360,7 +360,7 @@ def test_qingdao_docx_table(docs):
     assert len(doc.tables) == 1
     t = doc.tables[0]
     assert t.title == "表1 青岛市智能网联汽车产业发展主要指标"
-    assert t.columns == ["类别", "指标", "单位", "2023年", "2026年"]
+    assert t.columns == ["类别", "指标", "单位", "目标值 2023年", "目标值 2026年"]   # w:gridSpan group label kept
     assert t.rows == [["产业规模", "智能网联汽车产业规模", "亿元", "420", "1000"],
                       ["产业规模", "L2级及以上辅助驾驶新车装配率", "%", "45", "70"],
                       ["基础设施", "车联网路侧单元", "套", "800", "2000"]]

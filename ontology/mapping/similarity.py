@@ -144,14 +144,14 @@ def tokens(text: str) -> list[str]:
     return out
 
 
-def lexical_vectors(texts: Sequence[str], df: Counter | None = None, n_docs: int | None = None
-                    ) -> list[dict[str, float]]:
+def lexical_vectors(texts: Sequence[str], df: Counter | None = None, n_docs: int | None = None,
+                    _counts: list[Counter] | None = None) -> list[dict[str, float]]:
     """L2-normalised TF-IDF (sublinear tf, smoothed idf); document frequencies from the texts
     themselves unless given (clauses use the frequencies of whole policies)."""
     from ontology import vocab
 
     domain_words = {"w:" + w for w, _, _ in vocab.userdict_words()}
-    docs = [Counter(tokens(t)) for t in texts]
+    docs = _counts if _counts is not None else [Counter(tokens(t)) for t in texts]
     if df is None:
         df = Counter()
         for d in docs:
@@ -176,19 +176,37 @@ def lexical_vectors(texts: Sequence[str], df: Counter | None = None, n_docs: int
     return out
 
 
+def _token_counts(texts: Sequence[str]) -> list[Counter]:
+    """Token counts per text; a text that recurs (boilerplate shared by plans) is segmented once."""
+    seen: dict[str, Counter] = {}
+    out = []
+    for t in texts:
+        c = seen.get(t)
+        if c is None:
+            c = seen[t] = Counter(tokens(t))
+        out.append(c)
+    return out
+
+
 def lexical_scores(texts: Sequence[str], groups: Sequence[str]) -> dict[tuple[int, int], float]:
-    """Pair scores between texts of different groups (plans).
+    """Pair scores between texts of different groups (plans), for candidate pairs only.
 
     Measures are long and cover several topics, so whole-text cosine buries the one shared
     concept (助餐, 康复辅具社区租赁) that makes two measures counterparts.  The score mixes
     the whole-text cosine with the best clause-to-clause cosine.
+
+    Scoring is near-linear in the corpus: sparse products run over capped postings (each
+    term pairs a text only with the ``POSTINGS_CAP`` texts that weigh it most) in numpy
+    chunks, and each text keeps only its ``CANDIDATES_KEPT`` best partners per pass.
+    Every pair whose shared terms are each in at most POSTINGS_CAP texts scores exactly.
     """
     from ontology.mapping.text import sentences
 
+    doc_counts = _token_counts(texts)
     df: Counter = Counter()
-    for t in texts:
-        df.update(set(tokens(t)))
-    doc_vecs = lexical_vectors(texts, df, len(texts))
+    for c in doc_counts:
+        df.update(c.keys())
+    doc_vecs = lexical_vectors(texts, df, len(texts), _counts=doc_counts)
     sent_texts: list[str] = []
     owner: list[int] = []
     for i, t in enumerate(texts):
@@ -197,12 +215,17 @@ def lexical_scores(texts: Sequence[str], groups: Sequence[str]) -> dict[tuple[in
                 if len(cl) >= MIN_CLAUSE:
                     sent_texts.append(cl)
                     owner.append(i)
-    sent_vecs = lexical_vectors(sent_texts, df, len(texts))
-    doc_s = _pairwise(doc_vecs, list(range(len(texts))), groups, reduce_max=False)
-    sent_s = _pairwise(sent_vecs, owner, groups, reduce_max=True)
+    sent_vecs = lexical_vectors(sent_texts, df, len(texts), _counts=_token_counts(sent_texts))
+    gid: dict[str, int] = {}
+    group_ids = [gid.setdefault(g, len(gid)) for g in groups]
+    doc_s = _pairwise(doc_vecs, list(range(len(texts))), group_ids, len(texts))
+    sent_s = _pairwise(sent_vecs, owner, group_ids, len(texts))
     out: dict[tuple[int, int], float] = {}
-    for key in set(doc_s) | set(sent_s):
-        out[key] = DOC_WEIGHT * doc_s.get(key, 0.0) + (1 - DOC_WEIGHT) * sent_s.get(key, 0.0)
+    for key in sorted(set(doc_s) | set(sent_s)):
+        d = doc_s.get(key)
+        if d is None:
+            d = _dot(doc_vecs[key[0]], doc_vecs[key[1]])
+        out[key] = DOC_WEIGHT * d + (1 - DOC_WEIGHT) * sent_s.get(key, 0.0)
     return out
 
 
@@ -210,44 +233,97 @@ DOC_WEIGHT = 0.4
 MIN_CLAUSE = 4
 _CLAUSE = re.compile(r"[，,；;：:]")
 DOMAIN_WORD_BOOST = 3.5
+# Terms in a large share of all texts carry little weight (low idf) but make pair counts
+# quadratic: left out above max(MIN_POSTINGS_CAP, POSTINGS_SHARE * texts).
 POSTINGS_SHARE = 0.05
 MIN_POSTINGS_CAP = 200
+POSTINGS_CAP = 200        # a text meets, through one term, the POSTINGS_CAP texts weighing it most
+CANDIDATES_KEPT = 24      # best partners kept per text (owner) and pass, before the top_k cut
+_CHUNK = 1 << 21          # generated (text, partner) products per numpy chunk
 
 
-def _pairwise(vecs: list[dict[str, float]], owner: list[int], groups: Sequence[str], reduce_max: bool
+def _pairwise(vecs: list[dict[str, float]], owner: Sequence[int], group: Sequence[int], n_owners: int
               ) -> dict[tuple[int, int], float]:
-    """Sparse dot products through an inverted index, folded onto owner pairs of different groups."""
-    from collections import defaultdict
+    """Owner-pair scores (max over the owners' vectors) between owners of different groups.
 
-    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    S(i→j) sums w_i·w_j over the terms of i for which j is among the term's POSTINGS_CAP
+    heaviest postings; a pair scores max(S(i→j), S(j→i)) — exact while no shared term is
+    capped, an underestimate otherwise.  Work is bounded by (nonzeros × POSTINGS_CAP), done in
+    numpy chunks; each owner keeps its CANDIDATES_KEPT best partners.  Deterministic.
+    """
+    import numpy as np
+
+    n = len(vecs)
+    if n < 2:
+        return {}
+    term_id: dict[str, int] = {}
+    items: list[int] = []
+    terms: list[int] = []
+    weights: list[float] = []
     for k, v in enumerate(vecs):
         for term, w in v.items():
-            postings[term].append((k, w))
-    # Terms in a large share of all texts carry little weight (low idf) but make the
-    # pair count quadratic; leaving them out keeps a large corpus near-linear.
-    cap = max(MIN_POSTINGS_CAP, int(POSTINGS_SHARE * len(vecs)))
-    out: dict[tuple[int, int], float] = {}
-    for k, v in enumerate(vecs):
-        acc: dict[int, float] = defaultdict(float)
-        for term, w in v.items():
-            plist = postings[term]
-            if len(plist) > cap:
-                continue
-            for k2, w2 in plist:
-                if k2 > k:
-                    acc[k2] += w * w2
-        a = owner[k]
-        for k2, s in acc.items():
-            b = owner[k2]
-            if a == b or groups[a] == groups[b]:
-                continue
-            key = (a, b) if a < b else (b, a)
-            if reduce_max:
-                if s > out.get(key, 0.0):
-                    out[key] = s
-            else:
-                out[key] = s
-    return out
+            terms.append(term_id.setdefault(term, len(term_id)))
+            items.append(k)
+            weights.append(w)
+    if not items:
+        return {}
+    I = np.asarray(items, dtype=np.int64)
+    T = np.asarray(terms, dtype=np.int64)
+    W = np.asarray(weights, dtype=np.float64)
+    n_terms = len(term_id)
+    df = np.bincount(T, minlength=n_terms)
+    skip = max(MIN_POSTINGS_CAP, int(POSTINGS_SHARE * n))
+    dfe = df[T]
+    keep_e = (dfe >= 2) & (dfe <= skip)
+    I, T, W = I[keep_e], T[keep_e], W[keep_e]
+    if not len(I):
+        return {}
+    order = np.lexsort((I, -W, T))          # postings: by term, heaviest first, then text
+    PI, PW = I[order], W[order]
+    start = np.zeros(n_terms + 1, dtype=np.int64)
+    start[1:] = np.cumsum(np.bincount(T, minlength=n_terms))
+    cnt = np.minimum(np.diff(start), POSTINGS_CAP)[T]
+    own = np.asarray(owner, dtype=np.int64)
+    grp = np.asarray(group, dtype=np.int64)
+    own_e = own[I]                           # nondecreasing: texts come owner by owner
+    csum = np.cumsum(cnt)
+    best: dict[tuple[int, int], float] = {}
+    e0, n_e = 0, len(I)
+    while e0 < n_e:
+        base = int(csum[e0 - 1]) if e0 else 0
+        e1 = max(int(np.searchsorted(csum, base + _CHUNK, side="right")), e0 + 1)
+        e1 = int(np.searchsorted(own_e, own_e[e1 - 1], side="right"))  # whole owners per chunk
+        c = cnt[e0:e1]
+        src = np.repeat(np.arange(e0, e1, dtype=np.int64), c)
+        offs = np.arange(len(src), dtype=np.int64) - np.repeat(np.cumsum(c) - c, c)
+        pos = start[T[src]] + offs
+        i, j = I[src], PI[pos]
+        ok = grp[own[i]] != grp[own[j]]
+        e0 = e1
+        if not ok.any():
+            continue
+        i, j = i[ok], j[ok]
+        val = W[src[ok]] * PW[pos[ok]]
+        uk, inv = np.unique(i * n + j, return_inverse=True)
+        s = np.bincount(inv.ravel(), weights=val)
+        okey = own[uk // n] * n_owners + own[uk % n]
+        o = np.argsort(okey, kind="stable")
+        okey, s = okey[o], s[o]
+        bounds = np.flatnonzero(np.r_[True, okey[1:] != okey[:-1]])
+        smax = np.maximum.reduceat(s, bounds)
+        okey = okey[bounds]
+        a, b = okey // n_owners, okey % n_owners
+        o = np.lexsort((b, -smax, a))
+        a, b, smax = a[o], b[o], smax[o]
+        idx = np.arange(len(a))
+        first = np.r_[True, a[1:] != a[:-1]]
+        rank = idx - np.maximum.accumulate(np.where(first, idx, 0))
+        sel = rank < CANDIDATES_KEPT
+        for x, y, v in zip(a[sel].tolist(), b[sel].tolist(), smax[sel].tolist()):
+            key = (x, y) if x < y else (y, x)
+            if v > best.get(key, 0.0):
+                best[key] = v
+    return best
 
 
 # --- embeddings ------------------------------------------------------------------------------------

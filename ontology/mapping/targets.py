@@ -62,7 +62,7 @@ YEAR_RE = re.compile(r"(?:(?:到|至|截至|截止到?|在|于|从|自)\s*)?((?:
 _GOVERNING_YEAR = re.compile(r"(?:到|至|截至|截止到?)\s*((?:19|20)\d\d)\s*年(?:底|末)?")
 
 _BEFORE_GE = re.compile(r"(?:不低于|不少于|至少(?:有|建成|建设|新建|打造|培育|配备|设置|达到)?|不小于|力争达到|≥)\s*$")
-_BEFORE_GT = re.compile(r"(?:超过|突破|高于|大于|>)\s*$")
+_BEFORE_GT = re.compile(r"(?:(?<!不)超过|突破|(?<!不)高于|(?<!不)大于|>)\s*$")
 _BEFORE_LE = re.compile(r"(?:不超过|不高于|不大于|控制在|低于等于|≤)\s*$")
 _BEFORE_LT = re.compile(r"(?:低于|小于|<)\s*$")
 _AFTER_GE = re.compile(r"^\s*(?:以上|及以上)")
@@ -72,7 +72,7 @@ _AFTER_APPROX = re.compile(r"^\s*(?:左右|上下)")
 _COMPARATOR_WORDS = re.compile(
     r"(?:在实现|在)?(?:要|(?<!人)均|都|分别|将|已|力争|争取|确保|稳定|保持|基本|年均|每年|累计|同比|比上年)*"
     r"(?:达到|达|为|是|不低于|不少于|至少|不小于|超过|突破|高于|大于|不超过|不高于|不大于|控制在|低于|小于"
-    r"|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|下降到|下降至|降低到|降低至|缩小到|缩小至|减少到|减少至|上升到|上升至|扩大到|扩大至|稳定在|保持在|提高|提升|增长|增加|下降|降低|减少|缩小|新增)?"
+    r"|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增长至|下降到|下降至|降低到|降低至|缩小到|缩小至|减少到|减少至|上升到|上升至|扩大到|扩大至|稳定在|保持在|压缩至|压缩到|压减至|压减到|缩短至|缩短到|降至|提高|提升|增长|增加|下降|降低|减少|缩小|新增)?"
     r"(?:每(?:百|千|万|百万)?(?:户|人口|人|名居民|常住人口))?\s*$"
 )
 _LEAD_NOISE = re.compile(
@@ -92,6 +92,7 @@ _QUALITATIVE = re.compile(
     r"|提质扩容|基本(?:形成|建立|建成)|全面建成|日益完善|显著增强"
 )
 _ATTR = re.compile(r"约束性|预期性")
+_DEFINITION = re.compile(r"^\s*(?:注|备注|说明)\s*(?:\d+|[①-⑩])?\s*[:：]|所称|是指")
 
 
 def _comparator(before: str, after: str, ranged: bool) -> str:
@@ -138,6 +139,9 @@ def _is_noise(text: str, m: re.Match) -> bool:
         return True  # 3岁以下婴幼儿 is part of an indicator
     if unit in ("年",) and before.endswith(("每", "近", "前", "后")):
         return True
+    if unit in ("年", "个月", "月", "天", "日", "个工作日", "小时") and (
+            re.match(r"\s*(?:内|后|之内|之后)", after) or text[max(0, s - 4):s].endswith(("有效期", "有效期为"))):
+        return True  # procedure deadlines (结束后3个月内提交, 公示5个工作日后) and validity (有效期3年); 以内 is a goal
     if len(v1.split(".")[0]) >= 7:
         return True  # phone numbers, ids
     return False
@@ -237,6 +241,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
     """
     facts: list[TargetFact] = []
     sent_text = sent.text
+    if _DEFINITION.search(sent_text):
+        return facts  # 注：规上工业企业指年主营业务收入2000万元及以上的企业; 本办法所称… define, not aim
     sent_change = "cumulative" if "累计" in sent_text else ("annual_average" if "年均" in sent_text else None)
     attr_m = _ATTR.search(sent_text)
     attribute = {"约束性": "binding", "预期性": "expected"}.get(attr_m.group(0)) if attr_m else None

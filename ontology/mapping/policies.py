@@ -108,6 +108,14 @@ _INLINE_BARE = re.compile(
 )
 
 
+# 市商务局会同市财政局组织评审: the first body leads, those it acts together with are involved
+_INLINE_TOGETHER = re.compile(
+    r"(?:^|(?<=[，。；,;]))(?:[（(][一二三四五六七八九十\d]+[)）])?(?:由)?(?P<lead>[^，。；：、,;:“”（）()]{3,20}?)(?:会同|联合)"
+    r"(?P<inv>(?:[^，。；：、,;:“”]{2,20}、)*[^，。；：、,;:“”]{2,20}?)(?:等有关部门|等相关部门|等部门|等单位|等)?"
+    r"(?=组织|负责|制定|开展|研究|推进|实施|建立|出台|做好|共同|联合|统筹|编制|指导|督促)"
+)
+
+
 def inline_responsibility(body: Span) -> tuple[list[str], list[str], Span] | None:
     """由市民政局牵头，市财政局配合 (or 市交通运输局牵头负责…，各区县政府落实属地责任) written in a
     measure's text (no responsibility clause)."""
@@ -127,6 +135,12 @@ def inline_responsibility(body: Span) -> tuple[list[str], list[str], Span] | Non
             continue
         involved = [n for n in _names(m.group("inv") or "") if _ORG_SUFFIX.search(n)]
         return lead, involved, Span(m.group(0), body.start + m.start(), body.start + m.end())
+    for m in _INLINE_TOGETHER.finditer(body.text):
+        names = _names(m.group("lead")) + _names(m.group("inv"))
+        if not all(_ORG_SUFFIX.search(n) and len(n) >= 4 and agencies.function_of(n) for n in names):
+            continue
+        lead = _names(m.group("lead"))
+        return lead, _names(m.group("inv")), Span(m.group(0), body.start + m.start(), body.start + m.end())
     return None
 
 

@@ -159,7 +159,11 @@ def lexical_vectors(texts: Sequence[str], df: Counter | None = None, n_docs: int
         n_docs = len(docs)
     n = n_docs or len(docs)
     out = []
+    done: dict[int, dict[str, float]] = {}  # repeated texts share one Counter (_token_counts)
     for d in docs:
+        if id(d) in done:
+            out.append(done[id(d)])
+            continue
         v = {}
         for term, tf in d.items():
             dfi = df.get(term, 1)
@@ -172,7 +176,8 @@ def lexical_vectors(texts: Sequence[str], df: Counter | None = None, n_docs: int
                 w *= 1.5
             v[term] = w
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        out.append({k: x / norm for k, x in v.items()})
+        done[id(d)] = vec = {k: x / norm for k, x in v.items()}
+        out.append(vec)
     return out
 
 
@@ -237,7 +242,7 @@ DOMAIN_WORD_BOOST = 3.5
 # quadratic: left out above max(MIN_POSTINGS_CAP, POSTINGS_SHARE * texts).
 POSTINGS_SHARE = 0.05
 MIN_POSTINGS_CAP = 200
-POSTINGS_CAP = 200        # a text meets, through one term, the POSTINGS_CAP texts weighing it most
+POSTINGS_CAP = 64         # a text meets, through one term, the POSTINGS_CAP texts weighing it most
 CANDIDATES_KEPT = 24      # best partners kept per text (owner) and pass, before the top_k cut
 _CHUNK = 1 << 21          # generated (text, partner) products per numpy chunk
 
@@ -304,9 +309,16 @@ def _pairwise(vecs: list[dict[str, float]], owner: Sequence[int], group: Sequenc
             continue
         i, j = i[ok], j[ok]
         val = W[src[ok]] * PW[pos[ok]]
-        uk, inv = np.unique(i * n + j, return_inverse=True)
-        s = np.bincount(inv.ravel(), weights=val)
-        okey = own[uk // n] * n_owners + own[uk % n]
+        i0 = int(i[0])
+        key = (i - i0) * n + j              # sources of a chunk are contiguous: small keys
+        if (int(i[-1]) - i0 + 1) * n < 2 ** 31:
+            key = key.astype(np.int32)
+        o = np.argsort(key, kind="stable")
+        key, val = key[o], val[o]
+        bounds = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+        s = np.add.reduceat(val, bounds)     # S(i→j) per text pair
+        uk = key[bounds].astype(np.int64)
+        okey = own[uk // n + i0] * n_owners + own[uk % n]
         o = np.argsort(okey, kind="stable")
         okey, s = okey[o], s[o]
         bounds = np.flatnonzero(np.r_[True, okey[1:] != okey[:-1]])

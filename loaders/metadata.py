@@ -33,7 +33,7 @@ _WRAPPER = re.compile(r"^.*?(?:关于)?(?:印发|转发|发布|下发)\s*(?:市[
 _BOOK = re.compile(r"《([^《》]{6,120})》")
 _REGION = re.compile(rf"^([{CJK}]{{1,10}}?(?:特别行政区|自治区|自治州|自治县|省|市|区|县|州|盟|旗))")
 _ISSUER_LINE = re.compile(rf"^[{CJK}（）()]{{3,30}}(人民政府|办公室|办公厅|委员会|管委会|局|厅|委)$")
-_VALIDITY = re.compile(r"(自\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|印发之日|发布之日|公布之日)\s*起(?:施行|实施|执行)[^。]*?有效期(?:至|到|为)[^。]*)")
+_VALIDITY = re.compile(r"(自\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|印发之日|发布之日|公布之日)\s*起(?:施行|实施|执行)[^。]*?有效期(?:至|到|为|\d|[一二三四五])[^。]*)")
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}   # ０-９ -> 0-9
 PLAN_TYPES = ("行动方案", "实施方案", "工作方案", "实施意见", "指导意见", "行动计划", "规划", "纲要", "意见", "方案", "计划", "办法", "实施细则", "细则", "措施")
 
@@ -176,6 +176,19 @@ def extract(decoded: str, body_lines: list[str] | None = None) -> TextFacts:
         ds = [x for x in ds if x]
         if len(ds) == 1 and re.match(r"自\s*(印发|发布|公布)之日", v) and f.issued:
             ds = [f.issued] + ds      # 自印发之日起施行，有效期至…: from the issue date
+        n_years = re.search(r"有效期为?\s*(\d{1,2}|[一二三四五])\s*年", v)
+        if len(ds) == 1 and n_years:
+            # 自2024年1月1日起施行，有效期3年 -> 2024-01-01 to 2026-12-31
+            n = int(n_years.group(1)) if n_years.group(1).isdigit() else "一二三四五".index(n_years.group(1)) + 1
+            start = ds[0] if not re.match(r"自\s*(印发|发布|公布)之日", v) else f.issued
+            if start:
+                import datetime as _dt
+                d0 = _dt.date.fromisoformat(start)
+                try:
+                    d1 = d0.replace(year=d0.year + n) - _dt.timedelta(days=1)
+                except ValueError:          # 29 February
+                    d1 = d0.replace(year=d0.year + n, day=28)
+                ds = [start, d1.isoformat()]
         f.validity = (f.validity + "; " if f.validity else "") + (" to ".join(ds) if len(ds) == 2 else v)
     # 6. region and plan type from the title (or issuer)
     for src in (f.title, f.issuer):

@@ -84,6 +84,10 @@ DOCS = {
     "qingdao_icv_fangan.docx.txt": ("青岛市", "Qingdao"),
     "huichang_shangye_fangan.html": ("会昌县", "Huichang"),
     "xiangyang_nongye_14th_pdf.txt": ("襄阳市", "Xiangyang"),
+    "hefei_zhuanjingtexin_banfa.txt": ("合肥市", "Hefei"),
+    "lanzhou_huizhan_xize.txt": ("兰州市", "Lanzhou"),
+    "nanning_zhaoshang_cuoshi.txt": ("南宁市", "Nanning"),
+    "kunming_shuzi_jihua.html": ("昆明市", "Kunming"),
 }
 
 
@@ -533,3 +537,154 @@ def test_offset_map_matches_reference(name, monkeypatch):
     monkeypatch.setattr(H, "cleaned_offset_map", checked)
     parse_plan(HELD / name, _meta(name, "某市", "M"))
     assert seen and all(seen)
+
+
+# -- 办法 in articles: 第一章 总则 … 第X条 …, 附则 ------------------------------------------
+
+def test_hefei_articles(docs):
+    doc = docs["hefei_zhuanjingtexin_banfa.txt"][1]
+    m = doc.meta
+    assert (m.title, m.doc_number, m.issuer, m.issued, m.plan_type, m.validity) == (
+        "合肥市专精特新中小企业培育办法", "合政办〔2023〕21号", "合肥市人民政府办公室", "2023-12-05", "办法",
+        "2024-01-01 to 2026-12-31")                      # 自2024年1月1日起施行，有效期3年
+    assert [(s.number, s.title) for s in doc.sections] == [
+        ("第一章", "总则"), ("第二章", "培育措施"), ("第三章", "服务保障"), ("第四章", "附则")]   # 总　则 -> 总则
+    # 总则 (purpose, definition, scope) and 附则 (interpretation, entry into force) are no measures
+    assert [(m.number, m.title, m.kind, m.section_path) for m in doc.measures] == [
+        ("第四条", "梯度培育", "measure", ["培育措施"]),                 # 【梯度培育】 heading
+        ("第五条", "支持企业加大研发投入", "measure", ["培育措施"]),      # first sentence
+        ("第六条", "对首次认定的企业给予一次性奖励", "measure", ["培育措施"]),
+        ("第七条", "融资支持", "measure", ["培育措施"]),                 # （融资支持） heading
+        ("第八条", "建立服务专员制度", "safeguard", ["服务保障"]),        # first clause
+        ("第九条", "市财政每年安排专项资金", "safeguard", ["服务保障"]),
+    ]
+    art6 = doc.measures[2]
+    assert art6.text.endswith("（三）市级专精特新中小企业，奖励10万元。")   # its enumeration is its text
+    r = _resp(doc)
+    assert r["梯度培育"] == (["市经济和信息化局"], [])
+    assert r["支持企业加大研发投入"] == (["市科技局"], ["市财政局"])
+    assert r["融资支持"] == (["市地方金融监管局"], ["市财政局"])          # a bare 牵头/配合 line
+    assert r["建立服务专员制度"] == (["市经济和信息化局"], ["各县（市）区人民政府"])
+    assert "抄送" not in doc.measures[-1].text
+
+
+# -- 实施细则: articles without chapters, 二〇 signature, 附件 after it with a tab table ------
+
+def test_lanzhou_articles_and_tab_table(docs):
+    doc = docs["lanzhou_huizhan_xize.txt"][1]
+    m = doc.meta
+    assert (m.title, m.doc_number, m.issuer, m.issued, m.plan_type) == (
+        "兰州市促进会展业发展实施细则", "兰商发〔2023〕56号", "兰州市商务局", "2023-11-20", "实施细则")
+    assert [(m.number, m.title, m.kind, m.section_path) for m in doc.measures] == [
+        ("第二条", "支持举办大型展会", "measure", []),
+        ("第三条", "对首次引进的国际性、全国性品牌展会", "measure", []),
+        ("第四条", "申报程序", "measure", []),                        # a short heading; （一）… are its text
+        ("第五条", "同一展会同时符合本细则多项支持条款的", "measure", []),
+        ("1", "建设国际会展中心二期", "measure", ["附件"]),
+        ("2", "培育本土会展企业", "measure", ["附件"]),
+        ("3", "完善会展配套服务", "measure", ["附件"]),
+    ]
+    assert "（三）评审结果公示" in doc.measures[2].text and "附件：" not in doc.measures[3].text
+    assert "二〇二三年十一月二十日" not in "".join(m.text for m in doc.measures)
+    [t] = doc.tables
+    assert t.title == "兰州市促进会展业发展重点任务分工表"
+    assert t.columns == ["序号", "重点任务", "牵头单位", "责任单位", "完成时限"]
+    assert t.rows[0] == ["1", "建设国际会展中心二期", "市商务局", "市发展改革委、兰州新区管委会", "2025年底前"]
+    assert doc.text.endswith("3 完善会展配套服务 市文化和旅游局 市交通运输局、市公安局 2024年底前")   # rows not wrapped together
+    r = _resp(doc)
+    assert r["建设国际会展中心二期"] == (["市商务局"], ["市发展改革委", "兰州新区管委会"])
+    assert r["完善会展配套服务"] == (["市文化和旅游局"], ["市交通运输局", "市公安局"])
+
+
+# -- 若干措施: numbered short measures, closing item, 注：① note, flattened 分工表 ---------
+
+def test_nanning_cuoshi_and_flat_task_table(docs):
+    doc = docs["nanning_zhaoshang_cuoshi.txt"][1]
+    m = doc.meta
+    assert (m.title, m.doc_number, m.issuer, m.issued, m.plan_type, m.validity) == (
+        "南宁市关于进一步加大招商引资力度的若干措施", "南府规〔2023〕9号", "南宁市人民政府", "2023-08-15", "措施",
+        "2023-08-15 to 2025-12-31")
+    assert [(m.number, m.title, m.section_path) for m in doc.measures] == [
+        ("一", "加大重大项目奖励力度", []), ("二", "支持总部企业落户", []), ("三", "强化用地要素保障", []),
+        ("四", "实行招商项目全程代办", []), ("五", "建立招商引资激励机制", []),   # 六、本措施自印发之日起施行 is none
+        ("1", "开展产业链精准招商，每年引进亿元以上项目不少于100个", ["附件"]),
+        ("2", "举办中国—东盟博览会专题招商活动", ["附件"]),
+        ("3", "建立招商引资项目库", ["附件"]),
+    ]
+    assert not any("注：" in m.text for m in doc.measures)
+    [t] = doc.tables
+    assert (t.title, t.columns) == ("南宁市招商引资重点任务分工表", ["序号", "重点任务", "牵头单位", "责任单位", "完成时限"])
+    assert t.rows[1] == ["2", "举办中国—东盟博览会专题招商活动", "市商务局", "各县（市、区）人民政府", "每年9月"]
+    assert doc.text[t.start:t.end].endswith("2023年10月底前")        # the 注： line after it is not a row
+    r = _resp(doc)
+    assert r["加大重大项目奖励力度"] == (["市投资促进局"], ["市财政局"])
+    assert r["实行招商项目全程代办"] == (["市行政审批局"], ["各县〔市、区〕人民政府", "开发区管委会"])
+    assert r["开展产业链精准招商，每年引进亿元以上项目不少于100个"] == (["市投资促进局"], ["市工业和信息化局", "市商务局"])
+    assert r["建立招商引资项目库"] == (["市投资促进局"], ["市发展改革委"])
+
+
+# -- 行动计划 page: two-row header with a group label, bold measure titles, 注： paragraph ---
+
+def test_kunming_group_header_and_bold_titles(docs):
+    doc = docs["kunming_shuzi_jihua.html"][1]
+    m = doc.meta
+    assert (m.title, m.published, m.period_start, m.period_end, m.plan_type) == (
+        "昆明市数字经济发展三年行动计划（2023—2025年）", "2023-06-21", 2023, 2025, "行动计划")
+    [t] = doc.tables
+    assert t.title == "表1 昆明市数字经济发展主要指标"
+    assert t.columns == ["序号", "指标名称", "单位", "2022年基期值", "目标值 2024年", "目标值 2025年", "属性"]
+    assert t.rows == [["1", "数字经济核心产业增加值", "亿元", "420", "560", "650", "预期性"],
+                      ["2", "5G基站数量", "万个", "1.8", "2.6", "3.2", "预期性"]]
+    assert [(m.number, m.title, m.kind) for m in doc.measures] == [
+        ("（一）", "加快数字基础设施建设", "measure"), ("（二）", "壮大数字核心产业", "measure"),
+        ("（三）", "推进产业数字化转型", "measure"),       # title paragraph of its own, text after it
+        ("（一）", "加强统筹协调", "safeguard"), ("（二）", "加大资金支持", "safeguard"),
+    ]
+    third = doc.measures[2]
+    assert third.text.startswith("（三）推进产业数字化转型。\n实施制造业") and "注：" not in third.text
+    r = _resp(doc)
+    assert r["推进产业数字化转型"] == (["市工业和信息化局"], ["各县（市、区）人民政府"])
+    assert r["壮大数字核心产业"] == (["市工业和信息化局"], ["市科技局", "市投资促进局"])
+
+
+def test_html_three_row_header_group_labels():
+    doc = _html('<p>某市“十四五”主要指标</p>'
+                '<table><tr><td rowspan="3">指标</td><td colspan="4">目标值</td></tr>'
+                '<tr><td colspan="2">2023年</td><td colspan="2">2025年</td></tr>'
+                '<tr><td>全市</td><td>城区</td><td>全市</td><td>城区</td></tr>'
+                '<tr><td>污水处理率（%）</td><td>95</td><td>98</td><td>97</td><td>99</td></tr></table>')
+    [t] = doc.tables
+    assert t.columns == ["指标", "目标值 2023年 全市", "目标值 2023年 城区", "目标值 2025年 全市", "目标值 2025年 城区"]
+    assert t.rows == [["污水处理率（%）", "95", "98", "97", "99"]]
+
+
+def test_cuoshi_title_paragraph_then_text_and_closing_item():
+    doc = _html('<p>某市关于促进民营经济发展的若干措施</p><p>为进一步激发民营经济活力，制定以下措施。</p>'
+                '<p><b>一、加大财政支持力度。</b></p><p>对新认定的专精特新企业给予10万元奖励。（责任单位：市财政局、市工信局）</p>'
+                '<p><b>二、降低融资成本。</b>对民营企业贷款给予贴息，贴息比例不超过50%。</p>'
+                '<p>三、本措施自2024年1月1日起施行，由市发展改革委负责解释。</p>'
+                '<p>某市人民政府办公室</p><p>二〇二三年十二月二十日</p>')
+    assert [(m.number, m.title) for m in doc.measures] == [("一", "加大财政支持力度"), ("二", "降低融资成本")]
+    first = doc.measures[0]
+    assert first.text.endswith("（责任单位：市财政局、市工信局）")
+    assert (first.responsibility.lead, first.responsibility.involved) == (["市财政局"], ["市工信局"])
+    assert doc.meta.issued == "2023-12-20"
+
+
+def test_flat_task_table_wrapped_and_missing_cells():
+    from loaders.pipeline import parse_text
+    src = "\n".join([
+        "某市优化营商环境工作方案", "一、工作目标", "到2025年，营商环境便利度进入全省前列。", "二、重点任务",
+        "（一）提升政务服务效能。推行“一网通办”，压减办理时限。（市政务服务局牵头）",
+        "附件", "某市优化营商环境重点任务分工表", "序号", "工作任务", "牵头单位", "配合单位", "完成时限",
+        "1", "推行企业开办“一日办结”，", "实现全流程网上办理", "市市场监管局", "市税务局、市公安局", "2024年6月",
+        "2", "建设“免证办”服务场景", "市政务服务局", "持续推进",
+        "3", "开展营商环境评价", "市发展改革委", "各县（市、区）人民政府", "2024年底前", ""])
+    doc = parse_text(src, _HMETA | {"file": "x.txt"}, "x.txt")
+    assert unaccounted(src, doc) == []
+    [t] = doc.tables
+    assert t.rows == [["1", "推行企业开办“一日办结”，实现全流程网上办理", "市市场监管局", "市税务局、市公安局", "2024年6月"],
+                      ["2", "建设“免证办”服务场景", "市政务服务局", None, "持续推进"],     # empty 配合单位 cell
+                      ["3", "开展营商环境评价", "市发展改革委", "各县（市、区）人民政府", "2024年底前"]]
+    assert [(m.number, m.section_path) for m in doc.measures] == [("（一）", ["重点任务"]), ("1", ["附件"]), ("2", ["附件"]), ("3", ["附件"])]
+    assert doc.measures[3].responsibility.involved == ["各县（市、区）人民政府"]

@@ -25,9 +25,9 @@ def _cjk(s: str) -> bool:
 
 def test_domains_and_instruments_complete_with_bilingual_labels():
     ds = vocab.domains()
-    assert {d.id for d in ds} == REQUIRED_DOMAINS
+    assert {d.id for d in ds} >= REQUIRED_DOMAINS  # users extend the data files
     ins = vocab.instruments()
-    assert {i.id for i in ins} == REQUIRED_INSTRUMENTS
+    assert {i.id for i in ins} >= REQUIRED_INSTRUMENTS
     for c in ds + ins:
         assert _cjk(c.name) and c.name_en and not _cjk(c.name_en), c
         assert c.keywords, c

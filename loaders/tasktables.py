@@ -11,7 +11,8 @@ short column names among which a task column (任务/举措/措施/事项/工作
 role column (牵头/责任/配合 …). Rows are numbered 1, 2, 3 … in order. Cells are
 aligned to the columns; a row with fewer cells than columns keeps a time-looking last
 cell in the 完成时限 column and fills the other columns left to right (missing ones
-None); extra cells (a wrapped task) are joined into the task column (one-per-line) or,
+None); category rows between rows (``一、强化产业支撑``) are skipped; extra cells
+(a wrapped task) are joined into the task column (one-per-line) or,
 in a row line, into the last role column (names separated by spaces).
 The tables carry ``row_spans``/``cell_spans`` like HTML/Word tables, so the structure
 pass turns each row into a measure with its responsibility.
@@ -31,6 +32,8 @@ _SHORT = re.compile(r"^[^。；，,;：:]{1,12}$")
 _TITLE_SENT = re.compile(r"[。；;！？]")
 _ROW_HEAD = re.compile(r"^(序号|编号)\s")
 _TOKEN = re.compile(r"\S+")
+# a category row between rows (一、强化产业支撑 / （二）… / 二、…（5项）): not a cell
+_CATEGORY = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])[^。；，]{2,30}$")
 
 
 def _header_ok(cells: list[str]) -> bool:
@@ -123,7 +126,7 @@ def _one_per_line(lines, i: int):
     j = i
     while j < n and j - i < 10 and lines[j][2] != "1":
         j += 1
-    header = [lines[x][2] for x in range(i, j)]
+    header = [lines[x][2] for x in range(i, j) if not _CATEGORY.match(lines[x][2])]
     if j >= n or not _header_ok(header):
         return None, i
     k = len(header) - 1
@@ -137,6 +140,8 @@ def _one_per_line(lines, i: int):
         if q >= n or lines[q][2] != str(expect + 1):
             q = min(n, p + 1 + k)          # the last row: its k cells
         cells = [(lines[x][2], (lines[x][0], lines[x][1])) for x in range(p + 1, q) if lines[x][2]]
+        while len(cells) > 1 and _CATEGORY.match(cells[-1][0]) and q < n and lines[q][2] == str(expect + 1):
+            cells.pop()                    # the category of the rows that follow
         if not cells:
             break
         rows.append((str(expect), (lines[p][0], lines[p][1]), _align(cells, header, "", "task")))
@@ -157,6 +162,9 @@ def _row_lines(lines, i: int):
     p = i + 1
     while p < len(lines):
         a, b, s = lines[p]
+        if _CATEGORY.match(s) and p + 1 < len(lines) and _TOKEN.findall(lines[p + 1][2])[:1] == [str(expect)]:
+            p += 1                         # a category row
+            continue
         cells = [(m.group(), (a + m.start(), a + m.end())) for m in _TOKEN.finditer(s)]
         if len(cells) < 3 or cells[0][0] != str(expect):
             break

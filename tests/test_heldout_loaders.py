@@ -688,3 +688,27 @@ def test_flat_task_table_wrapped_and_missing_cells():
                       ["3", "开展营商环境评价", "市发展改革委", "各县（市、区）人民政府", "2024年底前"]]
     assert [(m.number, m.section_path) for m in doc.measures] == [("（一）", ["重点任务"]), ("1", ["附件"]), ("2", ["附件"]), ("3", ["附件"])]
     assert doc.measures[3].responsibility.involved == ["各县（市、区）人民政府"]
+
+
+@pytest.mark.parametrize("flat", [True, False])
+def test_task_table_category_rows(flat):
+    """Category rows (一、…) between the rows of a plain-text 分工表 are no cells; a one-line
+    row with more names than columns keeps them in the last role column."""
+    from loaders.pipeline import parse_text
+    head = ["某市工作方案", "一、重点任务", "（一）提升政务服务效能。推行“一网通办”，压减办理时限。（市政务服务局牵头）",
+            "附件", "某市重点任务分工表"]
+    if flat:
+        body = ["序号", "重点任务", "责任单位", "完成时限", "一、优化政务服务", "1", "推行企业开办“一日办结”",
+                "市市场监管局、市税务局", "2024年6月", "二、强化要素保障", "2", "建设人才公寓", "市住建局、市财政局", "持续推进"]
+    else:
+        body = ["序号  重点任务  责任单位  完成时限", "一、优化政务服务", "1  推行企业开办“一日办结”  市市场监管局、市税务局  2024年6月",
+                "二、强化要素保障", "2\t建设人才公寓\t市住建局 市财政局\t持续推进"]
+    src = "\n".join(head + body)
+    doc = parse_text(src, _HMETA | {"file": "x.txt"}, "x.txt")
+    assert unaccounted(src, doc) == []
+    [t] = doc.tables
+    assert t.columns == ["序号", "重点任务", "责任单位", "完成时限"]
+    assert t.rows == [["1", "推行企业开办“一日办结”", "市市场监管局、市税务局", "2024年6月"],
+                      ["2", "建设人才公寓", "市住建局、市财政局", "持续推进"]]
+    assert [(m.number, m.title, m.responsibility.lead, m.responsibility.involved) for m in doc.measures[1:]] == [
+        ("1", "推行企业开办“一日办结”", ["市市场监管局"], ["市税务局"]), ("2", "建设人才公寓", ["市住建局"], ["市财政局"])]

@@ -452,6 +452,10 @@ class _Builder:
                 self._article(ln, art)
                 continue
             num = _classify_numbered(t)
+            if num is not None and num[0] == 7 and self._footnote(k):
+                # ①… under a paragraph that carries the mark ①: a footnote, no item
+                self.cur = None
+                continue
             if self.article is not None:
                 if num is None or num[0] >= 3:
                     # the article's own text and enumerations (（一）…；（二）…)
@@ -570,6 +574,17 @@ class _Builder:
                 self._emit_task_rows(t, c)
         self._leaf_measures()
         self._finish()
+
+    def _footnote(self, k: int) -> bool:
+        """Is line k (``①…``) a footnote: the nearest paragraph above it, with only other
+        footnotes between, carries the same mark inside its text (``总部企业①，…``)?"""
+        mark = self.lines[k].text[0]
+        for x in reversed(self.lines[max(0, k - 6):k]):
+            if mark in x.text[1:]:
+                return True
+            if not re.match(r"^[①-⑳]", x.text):
+                return False
+        return False
 
     def _article(self, ln: _Line, art: re.Match) -> None:
         """``第五条 …``: one measure (number 第五条) in the chapters' section, unless it

@@ -712,3 +712,17 @@ def test_task_table_category_rows(flat):
                       ["2", "建设人才公寓", "市住建局、市财政局", "持续推进"]]
     assert [(m.number, m.title, m.responsibility.lead, m.responsibility.involved) for m in doc.measures[1:]] == [
         ("1", "推行企业开办“一日办结”", ["市市场监管局"], ["市税务局"]), ("2", "建设人才公寓", ["市住建局"], ["市财政局"])]
+
+
+def test_footnotes_are_not_items():
+    """``①…`` under a paragraph carrying the mark ① is a footnote; ①② items under a heading stay items."""
+    from loaders.pipeline import parse_text
+    src = "\n".join(["某市工作方案", "一、重点任务",
+                     "（一）支持总部企业落户。对新落户的总部企业①，按贡献给予奖励②。（市商务局负责）",
+                     "①总部企业指在本市设立的具有独立法人资格的企业。", "②奖励标准另行制定。",
+                     "（二）强化要素保障。优先安排用地指标。（市自然资源局负责）", "（三）培育新兴产业",
+                     "①发展人工智能。建设算力中心①。", "②发展生物医药。建设产业园。"])
+    doc = parse_text(src, _HMETA | {"file": "x.txt"}, "x.txt")
+    assert [(m.number, m.title) for m in doc.measures] == [
+        ("（一）", "支持总部企业落户"), ("（二）", "强化要素保障"), ("①", "发展人工智能"), ("②", "发展生物医药")]
+    assert doc.measures[0].text.endswith("（市商务局负责）")

@@ -52,7 +52,7 @@ _BACK_MATTER = re.compile(r"^(抄送|抄报|主送|分送|印发)[:：]|^[（(](
 _SIGNATURE = re.compile(r"^[\u4e00-\u9fff（）]{3,30}(人民政府|办公室|办公厅|委员会|管委会|局|厅|委)$")
 _SIGN_DATE = re.compile(r"^(\d{4}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$")
 # 办法 / 实施细则 / 若干措施 articles: 第一条 …
-_ARTICLE = re.compile(rf"^第([{CN_NUM}\d]+)条(?:\s+|(?=[\u4e00-\u9fff【（(“]))")
+_ARTICLE = re.compile(rf"^第([{CN_NUM}\d]+)条(?:\s*[:：]\s*|\s+|(?=[\u4e00-\u9fff【（(“]))")
 _ARTICLE_HEAD = re.compile(r"^[【〔（(]([^】〕）)。，；]{2,14})[】〕）)]\s*")
 # formal clauses (purpose, scope, definitions, interpretation, entry into force): not measures
 _FORMAL = re.compile(r"^(为[^。]{2,160}?(制定|特制定|现制定|制订)本|本(实施|行动|工作)?(办法|细则|措施|规定|条例|方案|意见|规则|通知|计划)"

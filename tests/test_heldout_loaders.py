@@ -726,3 +726,25 @@ def test_footnotes_are_not_items():
     assert [(m.number, m.title) for m in doc.measures] == [
         ("（一）", "支持总部企业落户"), ("（二）", "强化要素保障"), ("①", "发展人工智能"), ("②", "发展生物医药")]
     assert doc.measures[0].text.endswith("（市商务局负责）")
+
+
+def test_html_task_table_grouped_role_header():
+    """责任分工 over 牵头单位/配合单位: the group label is kept and the roles are still read."""
+    doc = _html('<p>某市工作方案</p><p>一、重点任务</p><p>（一）提升政务服务效能。推行一网通办。（市政务服务局牵头）</p>'
+                '<p>附件</p><p>重点任务分工表</p>'
+                '<table><tr><td rowspan="2">序号</td><td rowspan="2">重点任务</td><td colspan="2">责任分工</td><td rowspan="2">完成时限</td></tr>'
+                '<tr><td>牵头单位</td><td>配合单位</td></tr>'
+                '<tr><td>1</td><td>建设人才公寓</td><td>市住建局</td><td>市财政局、市人社局</td><td>2024年底</td></tr>'
+                '<tr><td>2</td><td>开展营商环境评价</td><td>市发展改革委</td><td>市统计局</td><td>持续推进</td></tr></table>')
+    [t] = doc.tables
+    assert t.columns == ["序号", "重点任务", "责任分工 牵头单位", "责任分工 配合单位", "完成时限"]
+    assert [(m.number, m.title, m.responsibility.lead, m.responsibility.involved) for m in doc.measures[1:]] == [
+        ("1", "建设人才公寓", ["市住建局"], ["市财政局", "市人社局"]), ("2", "开展营商环境评价", ["市发展改革委"], ["市统计局"])]
+
+
+def test_article_with_colon():
+    from loaders.pipeline import parse_text
+    src = "某市办法\n第一章 总则\n第一条：为规范管理，制定本办法。\n第二章 支持政策\n第二条：对新建项目给予补助。（市财政局负责）\n第三条:鼓励企业上市。"
+    doc = parse_text(src, _HMETA | {"file": "x.txt"}, "x.txt")
+    assert [(m.number, m.title, m.section_path) for m in doc.measures] == [
+        ("第二条", "对新建项目给予补助", ["支持政策"]), ("第三条", "鼓励企业上市", ["支持政策"])]

@@ -160,21 +160,27 @@ def lexical_vectors(texts: Sequence[str], df: Counter | None = None, n_docs: int
     n = n_docs or len(docs)
     out = []
     done: dict[int, dict[str, float]] = {}  # repeated texts share one Counter (_token_counts)
+    factor: dict[str, float] = {}
     for d in docs:
         if id(d) in done:
             out.append(done[id(d)])
             continue
         v = {}
         for term, tf in d.items():
-            dfi = df.get(term, 1)
-            if dfi >= n and n > 2:
-                continue
-            w = (1.0 + math.log(tf)) * (math.log((1 + n) / (1 + dfi)) + 1.0)
-            if term in domain_words:
-                w *= DOMAIN_WORD_BOOST
-            elif term.startswith("w:"):
-                w *= 1.5
-            v[term] = w
+            f = factor.get(term)
+            if f is None:  # idf times the word boost, once per term
+                dfi = df.get(term, 1)
+                if dfi >= n and n > 2:
+                    f = 0.0
+                else:
+                    f = math.log((1 + n) / (1 + dfi)) + 1.0
+                    if term in domain_words:
+                        f *= DOMAIN_WORD_BOOST
+                    elif term.startswith("w:"):
+                        f *= 1.5
+                factor[term] = f
+            if f:
+                v[term] = f if tf == 1 else (1.0 + math.log(tf)) * f
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         done[id(d)] = vec = {k: x / norm for k, x in v.items()}
         out.append(vec)
@@ -284,12 +290,14 @@ def _pairwise(vecs: list[dict[str, float]], owner: Sequence[int], group: Sequenc
     if not len(I):
         return {}
     order = np.lexsort((I, -W, T))          # postings: by term, heaviest first, then text
-    PI, PW = I[order], W[order]
+    own = np.asarray(owner, dtype=np.int64)
+    grp_item = np.asarray(group, dtype=np.int64)[own]
+    PI, PW, PG = I[order], W[order], grp_item[I[order]]
     start = np.zeros(n_terms + 1, dtype=np.int64)
     start[1:] = np.cumsum(np.bincount(T, minlength=n_terms))
     cnt = np.minimum(np.diff(start), POSTINGS_CAP)[T]
-    own = np.asarray(owner, dtype=np.int64)
-    grp = np.asarray(group, dtype=np.int64)
+    pstart = start[T]
+    G = grp_item[I]
     own_e = own[I]                           # nondecreasing: texts come owner by owner
     csum = np.cumsum(cnt)
     best: dict[tuple[int, int], float] = {}
@@ -299,16 +307,17 @@ def _pairwise(vecs: list[dict[str, float]], owner: Sequence[int], group: Sequenc
         e1 = max(int(np.searchsorted(csum, base + _CHUNK, side="right")), e0 + 1)
         e1 = int(np.searchsorted(own_e, own_e[e1 - 1], side="right"))  # whole owners per chunk
         c = cnt[e0:e1]
-        src = np.repeat(np.arange(e0, e1, dtype=np.int64), c)
-        offs = np.arange(len(src), dtype=np.int64) - np.repeat(np.cumsum(c) - c, c)
-        pos = start[T[src]] + offs
-        i, j = I[src], PI[pos]
-        ok = grp[own[i]] != grp[own[j]]
+        m = int(c.sum())
+        pos = np.repeat(pstart[e0:e1] - (np.cumsum(c) - c), c) + np.arange(m, dtype=np.int64)
+        ok = np.repeat(G[e0:e1], c) != PG[pos]
+        i = np.repeat(I[e0:e1], c)[ok]
+        val = np.repeat(W[e0:e1], c)[ok]
         e0 = e1
-        if not ok.any():
+        if not len(i):
             continue
-        i, j = i[ok], j[ok]
-        val = W[src[ok]] * PW[pos[ok]]
+        pos = pos[ok]
+        j = PI[pos]
+        val = val * PW[pos]
         i0 = int(i[0])
         key = (i - i0) * n + j              # sources of a chunk are contiguous: small keys
         if (int(i[-1]) - i0 + 1) * n < 2 ** 31:
@@ -332,9 +341,9 @@ def _pairwise(vecs: list[dict[str, float]], owner: Sequence[int], group: Sequenc
         rank = idx - np.maximum.accumulate(np.where(first, idx, 0))
         sel = rank < CANDIDATES_KEPT
         for x, y, v in zip(a[sel].tolist(), b[sel].tolist(), smax[sel].tolist()):
-            key = (x, y) if x < y else (y, x)
-            if v > best.get(key, 0.0):
-                best[key] = v
+            pair = (x, y) if x < y else (y, x)
+            if v > best.get(pair, 0.0):
+                best[pair] = v
     return best
 
 

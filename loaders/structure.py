@@ -548,9 +548,12 @@ class _Builder:
                 self.cur = None
                 continue
             if self.fresh and self.cur is not None:
+                # its text: the paragraph after it, and those after that unless they are
+                # titled measures of their own (a run of 标题。正文 paragraphs)
+                if "\n" not in self.doc.text[self.cur.start:self.cur.end] or not para_mode.get(ln.idx):
+                    self._extend(ln)
+                    continue
                 self.fresh = False
-                self._extend(ln)
-                continue
             if len(t) >= _LONG_PARA and self._measure_context() and self.box is None:
                 cuts = _inline_titles(t)
                 if len(cuts) >= 3:

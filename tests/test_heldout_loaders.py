@@ -748,3 +748,13 @@ def test_article_with_colon():
     doc = parse_text(src, _HMETA | {"file": "x.txt"}, "x.txt")
     assert [(m.number, m.title, m.section_path) for m in doc.measures] == [
         ("第二条", "对新建项目给予补助", ["支持政策"]), ("第三条", "鼓励企业上市", ["支持政策"])]
+
+
+def test_cuoshi_title_line_takes_following_paragraphs():
+    from loaders.pipeline import parse_text
+    src = ("某市若干措施\n为支持发展，制定以下措施。\n一、加大财政支持力度。\n对新认定的企业给予奖励，最高100万元。\n"
+           "奖励资金由市、区按1:1比例承担，具体办法另行制定。\n二、降低融资成本。\n对贷款给予贴息，贴息比例不超过50%。\n"
+           "三、本措施自印发之日起施行。")
+    doc = parse_text(src, _HMETA | {"file": "x.txt"}, "x.txt")
+    assert [(m.number, m.title) for m in doc.measures] == [("一", "加大财政支持力度"), ("二", "降低融资成本")]
+    assert doc.measures[0].text.endswith("具体办法另行制定。") and not doc.sections

@@ -503,6 +503,11 @@ class _Builder:
                     else:
                         self.cur = None
                     continue
+                if _FORMAL.match(rest):
+                    # 三、本措施自印发之日起施行。 -- a closing provision, neither heading nor measure
+                    self._close_siblings(rank)
+                    self.cur = None
+                    continue
                 nnum = _classify_numbered(nxt) if nxt else None
                 if (rank >= 3 and rest.rstrip().endswith("。") and self._measure_context() and nxt
                         and not (nnum and nnum[0] > rank) and not _LOST_BRACKET.match(nxt)

@@ -198,3 +198,10 @@ def test_split_agency_lists_are_rejoined():
         "自治区教育厅", "各市、县区人民政府", "各县（市、区）人民政府", "市文旅集团"]
     lead, inv = split_responsibility("〔责任单位:政务办牵头,商务局、市场监管局、统计局按职责分工负责〕")
     assert lead == ["政务办"] and inv == ["商务局", "市场监管局", "统计局"]
+
+
+def test_year_columns_under_an_indicator_group_label_hold_values():
+    from ontology.mapping.tables import column_roles
+
+    roles = column_roles(["序号", "指标名称", "单位", "指标值 2020年", "指标值 2025年", "属性"], 2021, 2025)
+    assert roles["indicator"] == 1 and roles["baseline"] == 3 and roles["target"] == 4 and roles["attribute"] == 5

@@ -24,6 +24,14 @@ def column_roles(columns: list[str], period_start: int | None, period_end: int |
         y = re.search(r"(?:19|20)\d\d", c)
         if "属性" in c or "性质" in c:
             roles.setdefault("attribute", i)
+        elif y and not ("单位" in c or "序号" in c):
+            # A column named for a year holds values, whatever its group label says
+            # (指标值 2023年, 目标值 2025年, 2020年基期值).
+            if "基期" in c or "现状" in c or "基数" in c or (period_start and int(y.group(0)) < period_start
+                                                             and "目标" not in c):
+                roles.setdefault("baseline", i)
+            else:
+                roles.setdefault("target", i)
         elif "单位" in c:
             roles.setdefault("unit", i)
         elif "序号" in c or c in ("编号", "No", "No."):

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import random
-import time
 from pathlib import Path
 
 import pytest
@@ -104,18 +103,10 @@ def _copies(policies, k):
             for c in range(k) for p in policies]
 
 
-def test_lexical_scoring_grows_near_linearly(seed_policies):
-    """Quadratic scoring would take ~16x as long for 4x the policies; allow 8x (timing noise)."""
-    link_similar(seed_policies[:4], method="lexical")  # warm jieba
-    small, large = _copies(seed_policies, 2), _copies(seed_policies, 8)
-    t0 = time.perf_counter()
-    link_similar(small, method="lexical")
-    t_small = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    rels, _ = link_similar(large, method="lexical")
-    t_large = time.perf_counter() - t0
-    assert t_large < 8 * max(t_small, 0.2), (t_small, t_large)
-    # identical measures of other plans are found: each policy links to its own copies
+def test_copies_of_a_plan_link_identical_measures(seed_policies):
+    """On a corpus of several copies, each measure finds its own copies in the other plans.
+    (How the time grows with the corpus is measured in bench/bench_similarity.py.)"""
+    rels, _ = link_similar(_copies(seed_policies, 4), method="lexical")
     linked = _linked(rels)
     p = seed_policies[1].id
-    assert frozenset((f"{p}~0", f"{p}~1")) in linked or frozenset((f"{p}~0", f"{p}~2")) in linked
+    assert any(frozenset((f"{p}~0", f"{p}~{c}")) in linked for c in (1, 2, 3))

@@ -76,7 +76,7 @@ bench: $(STAMP_DEV)
 	@started=0; \
 	if [ -z "$$NEO4J_URI" ]; then $(BIN)/python scripts/neo4j_server.py up || exit 1; started=1; fi; \
 	rc=0; \
-	for b in bench/bench_stores.py bench/bench_parse.py bench/bench_build.py; do \
+	for b in bench/bench_stores.py bench/bench_parse.py bench/bench_build.py bench/bench_similarity.py; do \
 	  [ -f $$b ] || continue; echo "== $$b"; $(BIN)/python $$b || { rc=$$?; break; }; \
 	done; \
 	if [ $$started = 1 ]; then $(BIN)/python scripts/neo4j_server.py down; fi; \

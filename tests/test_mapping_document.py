@@ -205,3 +205,13 @@ def test_year_columns_under_an_indicator_group_label_hold_values():
 
     roles = column_roles(["序号", "指标名称", "单位", "指标值 2020年", "指标值 2025年", "属性"], 2021, 2025)
     assert roles["indicator"] == 1 and roles["baseline"] == 3 and roles["target"] == 4 and roles["attribute"] == 5
+
+
+def test_indicator_names_meet_despite_filler_words():
+    from ontology.mapping.indicators import canonical
+
+    a = canonical("每千人口拥有托位数")
+    b = canonical("每千人口托位数")
+    c = canonical("每千人口拥有3岁以下婴幼儿托位数")
+    assert a.id == b.id == c.id and a.known
+    assert canonical("养老机构中护理型床位占比").id == canonical("养老机构护理型床位占比").id

@@ -39,18 +39,27 @@ def normalize_name(name: str) -> str:
     return s.strip("、，,:：;；。 ")
 
 
+# Words plans insert or drop freely inside an indicator name (每千人口[拥有]托位数,
+# 养老机构[中]护理型床位占比); matching ignores them on both sides.
+_FILLER = re.compile(r"拥有|(?<=机构)中|的")
+
+
+def _loose(name: str) -> str:
+    return _FILLER.sub("", name)
+
+
 @lru_cache(maxsize=None)
 def _synonyms() -> tuple[dict[str, vocab.IndicatorDef], list[tuple[str, vocab.IndicatorDef]]]:
     exact: dict[str, vocab.IndicatorDef] = {}
     for d in vocab.indicators():
         for s in d.synonyms:
-            exact.setdefault(normalize_name(s), d)
+            exact.setdefault(_loose(normalize_name(s)), d)
     contained = sorted(((k, d) for k, d in exact.items() if len(k) >= MIN_CONTAINED), key=lambda x: -len(x[0]))
     return exact, contained
 
 
 def lookup(written: str) -> vocab.IndicatorDef | None:
-    n = normalize_name(written)
+    n = _loose(normalize_name(written))
     exact, contained = _synonyms()
     if n in exact:
         return exact[n]

@@ -33,6 +33,8 @@ _SENT_PUNCT = re.compile(r"[，。；：,;]")
 _TITLE_WORDS = re.compile(r"(规划|方案|意见|通知|办法|决定|计划|纲要|要点|细则|措施|规定|报告|决议|批复|函)")
 _DOCNO = re.compile(r"〔\d{4}〕\s*\d+\s*号|\[\d{4}\]\s*\d+\s*号|\d{4}〕\d+号")
 _DATE_LINE = re.compile(r"^[（(]?[\d一二三四五六七八九〇○零]{4}\s*年(\s*[\d一二三四五六七八九十]{1,2}\s*月)?(\s*[\d一二三四五六七八九十]{1,3}\s*日)?[）)]?$")
+# The first line of a title wrapped over several lines: 关于印发《某市…“十四五” (its 规划 comes later).
+_TITLE_OPENING = re.compile(r"^关于|《[^》]*$")
 _BRACKETED = re.compile(r"^[（(〔【][^（）()]{1,30}[）)〕】]$")   # （2021—2025年） （征求意见稿）
 _SUBTITLE = re.compile(r"^(——|—|--)")
 _ISSUER = re.compile(r"(人民政府|办公室|办公厅|委员会|政府|管委会|局|厅|委|部|中心|市发改委|办)$")
@@ -105,7 +107,7 @@ def is_body(line: str) -> bool:
 
 def is_front_matter(line: str) -> bool:
     v = _view(line)
-    if len(v) <= 120 and (_TITLE_WORDS.search(v) or _DOCNO.search(v)):
+    if len(v) <= 120 and (_TITLE_WORDS.search(v) or _DOCNO.search(v) or _TITLE_OPENING.search(v)):
         return True
     if _DATE_LINE.match(v) or _HEADING.match(v) or _BRACKETED.match(v) or _SUBTITLE.match(v):
         return True

@@ -21,6 +21,9 @@ from .document import LoaderError, PlanMeta, RegionMeta
 from .script import char_t2s
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
+# A number in brackets right after a quoted title cites another document
+# (根据《…的通知》（新政办发〔2022〕34号）精神): it is not this plan's number.
+_CITED = re.compile(r"》\s*[（(]\s*$")
 _DOCNO = re.compile(rf"([{CJK}]{{1,10}}\s*[〔\[［【(（]\s*(\d{{4}})\s*[〕\]］】)）]\s*(\d{{1,4}})\s*号)")
 _SITE_KV = re.compile(r"(索\s*引\s*号|成文日期|生成日期|发文日期|公开日期|发布日期|发布时间|文件编号|发文字号|文\s*号|发布机构|发文机关|效力状况|有效性)\s*[:：]?\s*")
 _DATE = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?")
@@ -150,7 +153,7 @@ def extract(decoded: str, body_lines: list[str] | None = None) -> TextFacts:
     # 2. document number anywhere near the top
     if not f.doc_number:
         for ln in head:
-            d = _DOCNO.search(ln)
+            d = next((m for m in _DOCNO.finditer(ln) if not _CITED.search(ln[: m.start()])), None)
             if d:
                 f.doc_number = _norm_docno(d.group(1))
                 break

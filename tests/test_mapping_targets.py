@@ -132,3 +132,12 @@ def test_extraction_is_total_and_spans_are_sound(parts):
             if f.value_max is not None:
                 assert f.value_max >= f.value or f.comparator == "range"
             assert f.indicator_text
+
+
+def test_colloquial_area_unit():
+    from ontology.mapping.targets import extract
+    from ontology.mapping.text import Span
+
+    t = "到2025年，社区综合服务设施面积达到每百户30平米以上。"
+    facts = extract(Span(t, 0, len(t)), Span(t, 0, len(t)))
+    assert [(f.value, f.unit, f.comparator, f.year) for f in facts] == [(30.0, "平米", ">=", 2025)]

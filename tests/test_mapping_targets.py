@@ -141,3 +141,12 @@ def test_colloquial_area_unit():
     t = "到2025年，社区综合服务设施面积达到每百户30平米以上。"
     facts = extract(Span(t, 0, len(t)), Span(t, 0, len(t)))
     assert [(f.value, f.unit, f.comparator, f.year) for f in facts] == [(30.0, "平米", ">=", 2025)]
+
+
+def test_a_run_of_years_is_not_a_target():
+    from ontology.mapping.targets import extract
+    from ontology.mapping.text import Span
+
+    t = "市民政局连续4年荣获全省民政重点工作评估优秀等次，低保对象646.5万人次。"
+    facts = extract(Span(t, 0, len(t)), Span(t, 0, len(t)), historic_context=True)
+    assert [(f.value, f.unit) for f in facts] == [(646.5, "万人次")]

@@ -137,8 +137,8 @@ def _is_noise(text: str, m: re.Match) -> bool:
         return True  # 15分钟生活圈, 1小时通勤圈 are names
     if unit == "岁" and (re.match(r"\s*(?:以下|以上|及以上)?(?:的)?(?:婴幼儿|儿童|幼儿|老年|老人|人口|人群|及|以下|以上)", after) or "—" in whole or "-" in whole):
         return True  # 3岁以下婴幼儿 is part of an indicator
-    if unit in ("年",) and before.endswith(("每", "近", "前", "后")):
-        return True
+    if unit in ("年",) and before.endswith(("每", "近", "前", "后", "连续", "续")):
+        return True  # 近3年, 连续4年荣获: a span of time, not a quantity
     if unit in ("年", "个月", "月", "天", "日", "个工作日", "小时") and (
             re.match(r"\s*(?:内|后|之内|之后)", after) or text[max(0, s - 4):s].endswith(("有效期", "有效期为"))):
         return True  # procedure deadlines (结束后3个月内提交, 公示5个工作日后) and validity (有效期3年); 以内 is a goal

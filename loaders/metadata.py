@@ -31,7 +31,9 @@ _CN_DATE_LINE = re.compile(r"^[（(]?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})
 _PERIOD = re.compile(r"(20\d{2}|19\d{2})\s*(?:年)?\s*[-－—–~～至到]{1,2}\s*(20\d{2}|19\d{2})\s*年")
 _FYP = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
 _TITLE_WORDS = r"(规划|行动方案|实施方案|工作方案|方案|实施意见|指导意见|意见|行动计划|计划|纲要|办法|实施细则|细则|措施|通知|决定)"
-_TITLE_LINE = re.compile(rf"^[^。；;，,]{{6,120}}{_TITLE_WORDS}(（[^（）]*）)?$")
+_TITLE_LINE = re.compile(rf"^[^。；;，,]{{6,120}}{_TITLE_WORDS}([（(][^（）()]*[）)])?$")
+# A document-sharing site names the file: 某市…规划（2021-2025年）（17页）.pdf
+_FILE_CARD = re.compile(r"(?:[（(]\d{1,4}页[）)])?\.(?:pdf|docx?|wps|txt)$", re.I)
 _WRAPPER = re.compile(r"^.*?(?:关于)?(?:印发|转发|发布|下发)\s*(?:市[^《]{0,10}?(?=关于))?《?(.+?)》?\s*的通知$")
 _BOOK = re.compile(r"《([^《》]{6,120})》")
 _REGION = re.compile(rf"^([{CJK}]{{1,10}}?(?:特别行政区|自治区|自治州|自治县|省|市|区|县|州|盟|旗))")
@@ -219,7 +221,7 @@ def _find_title(head: list[str]) -> str | None:
     for ln in head:
         if len(ln) > 150:
             continue
-        s = ln.strip().replace(" ", "")
+        s = _FILE_CARD.sub("", ln.strip().replace(" ", ""))
         if _TITLE_LINE.match(s) and not _DOCNO.match(s):
             cands.append(s)
     # unwrap 关于印发/转发《X》的通知 covers; prefer an unwrapped title that also

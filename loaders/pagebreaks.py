@@ -21,7 +21,7 @@ import re
 from .lines import line_starts
 from .edits import Edit
 
-_MARK = re.compile(r"^(\d{1,4})\s*[、.．]\s*")
+_MARK = re.compile(r"^(\d{1,4})\s*(?:、|[.．](?!\d))\s*")  # 1.16MB is a number, not page 1
 _CLOSED = re.compile(r"[。；;！!？?：:”」』）)】…]$")
 _MIN_PREV = 60
 

@@ -36,3 +36,24 @@ def test_a_cited_document_number_is_not_the_plans_number():
 def test_the_plans_own_number_is_still_found():
     doc = parse("某府办发〔2023〕12号\n" + WRAPPED)
     assert doc.meta.doc_number == "某府办发〔2023〕12号"
+
+
+SHARED = """某省城乡社区服务体系建设“十四五”规划（2021-2025年）（12页）.pdf
+下载文档
+上传人:ab****12
+12页
+2.35MB
+1、某省城乡社区服务体系建设“十四五”规划。为推进城乡社区服务体系建设，根据有关部署要求，制定本规划。一、总体要求。坚持以人民为中心的发展思想，推动社区服务体系建设不断取得新成效，到2025年基本建成覆盖城乡的社区服务网络和
+2、服务体系。城乡社区综合服务设施覆盖率达到100%，全面提升社区服务质量和水平，让群众在家门口享受便捷优质的各类服务，推动社区服务供给
+3、更加多元。二、主要任务。完善社区服务设施布局，推进社区综合服务设施建设。
+"""
+
+
+def test_a_document_sharing_file_card():
+    doc = parse(SHARED)
+    assert doc.meta.title == "某省城乡社区服务体系建设“十四五”规划（2021-2025年）"
+    reasons = {d.text.strip(): d.reason for d in doc.dropped}
+    assert reasons["2.35MB"] == "download" and reasons["12页"] == "download"
+    assert "35MB" not in doc.text          # a file size is not page 2.35 of anything
+    assert "社区服务网络和服务体系" in doc.text  # the real page breaks are mended
+    assert "服务供给更加多元" in doc.text

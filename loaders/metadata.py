@@ -35,6 +35,7 @@ _TITLE_LINE = re.compile(rf"^[^。；;，,]{{6,120}}{_TITLE_WORDS}([（(][^（�
 # A document-sharing site names the file: 某市…规划（2021-2025年）（17页）.pdf
 _FILE_CARD = re.compile(r"(?:[（(]\d{1,4}页[）)])?\.(?:pdf|docx?|wps|txt)$", re.I)
 _WRAPPER = re.compile(r"^.*?(?:关于)?(?:印发|转发|发布|下发)\s*(?:市[^《]{0,10}?(?=关于))?《?(.+?)》?\s*的通知$")
+_CITATION_AFTER = re.compile(r"\s*[（(][^（）()]{0,20}[〔\[［]\s*\d{4}")
 _BOOK = re.compile(r"《([^《》]{6,120})》")
 _REGION = re.compile(rf"^([{CJK}]{{1,10}}?(?:特别行政区|自治区|自治州|自治县|省|市|区|县|州|盟|旗))")
 _ISSUER_LINE = re.compile(rf"^[{CJK}（）()]{{3,30}}(人民政府|办公室|办公厅|委员会|管委会|局|厅|委)$")
@@ -244,11 +245,16 @@ def _find_title(head: list[str]) -> str | None:
     # text (根据《省…规划》) names another document, so a title line of its own wins
     books = []
     for ln in head:
-        b = _BOOK.search(ln)
-        if b and re.search(_TITLE_WORDS, b.group(1)) and "通知" not in b.group(1)[-3:]:
+        for b in _BOOK.finditer(ln):
+            inner = b.group(1)
+            if not re.search(_TITLE_WORDS, inner) or "通知" in inner[-3:]:
+                continue
+            if _CITATION_AFTER.match(ln[b.end():]) or ln[: b.start()].endswith("印发的"):
+                continue  # 《…意见》（中办发〔2022〕42号）, 国务院办公厅印发的《…》: another document
             if re.search(r"(印发|转发|下发|发布|颁布|现将|已经)", ln):
-                return b.group(1)
-            books.append(b.group(1))
+                return inner
+            books.append(inner)
+            break
     if cands:
         return cands[0]
     return books[0] if books else None

@@ -57,3 +57,12 @@ def test_a_document_sharing_file_card():
     assert "35MB" not in doc.text          # a file size is not page 2.35 of anything
     assert "社区服务网络和服务体系" in doc.text  # the real page breaks are mended
     assert "服务供给更加多元" in doc.text
+
+
+def test_documents_cited_in_the_preamble_are_not_the_title():
+    text = ("各区人民政府，市政府各部门：\n"
+            "为落实国务院办公厅印发的《关于推进养老服务发展的意见》（国办发〔2019〕5号）和"
+            "《某省关于推进养老服务发展的实施意见》（某政办发〔2020〕32号）要求，提出以下实施意见。\n"
+            "一、总体要求\n1.健全服务体系。建立基本养老服务清单制度。（市民政局牵头）\n")
+    doc = parse(text)
+    assert doc.meta.title is None or "推进养老服务发展的" not in doc.meta.title

@@ -25,7 +25,7 @@ CJK = r"\u3400-\u9fff\uf900-\ufaff"
 # (根据《…的通知》（新政办发〔2022〕34号）精神): it is not this plan's number.
 _CITED = re.compile(r"》\s*[（(]\s*$")
 _DOCNO = re.compile(rf"([{CJK}]{{1,10}}\s*[〔\[［【(（]\s*(\d{{4}})\s*[〕\]］】)）]\s*(\d{{1,4}})\s*号)")
-_SITE_KV = re.compile(r"(索\s*引\s*号|成文日期|生成日期|发文日期|公开日期|发布日期|发布时间|文件编号|发文字号|文\s*号|发布机构|发文机关|效力状况|有效性)\s*[:：]?\s*")
+_SITE_KV = re.compile(r"(索\s*引\s*号|成文日期|生成日期|发文日期|公开日期|发布日期|发布时间|文件编号|发文字号|文\s*号|发布机构|发布单位|发文机关|效力状况|有效性)\s*[:：]?\s*")
 _DATE = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?")
 _CN_DATE_LINE = re.compile(r"^[（(]?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[）)]?$")
 _PERIOD = re.compile(r"(20\d{2}|19\d{2})\s*(?:年)?\s*[-－—–~～至到]{1,2}\s*(20\d{2}|19\d{2})\s*年")
@@ -128,7 +128,7 @@ def extract(decoded: str, body_lines: list[str] | None = None) -> TextFacts:
                 d = _DOCNO.search(val)
                 if d and not f.doc_number:
                     f.doc_number = _norm_docno(d.group(1))
-            elif key in ("发布机构", "发文机关"):
+            elif key in ("发布机构", "发布单位", "发文机关"):
                 if not f.issuer and re.match(rf"[{CJK}]", val):
                     f.issuer = val.split()[0]
             elif key in ("效力状况", "有效性"):

@@ -66,3 +66,15 @@ def test_documents_cited_in_the_preamble_are_not_the_title():
             "一、总体要求\n1.健全服务体系。建立基本养老服务清单制度。（市民政局牵头）\n")
     doc = parse(text)
     assert doc.meta.title is None or "推进养老服务发展的" not in doc.meta.title
+
+
+def test_a_bulleted_site_metadata_grid_is_read_and_dropped():
+    text = ("  • 文号:\n\n    某政办发〔2023〕47号\n\n  • 成文日期:\n\n    2023-06-26\n\n  • 发布单位:\n\n    县政府办\n\n"
+            "  • 有效性:\n\n    有效\n\n某县人民政府办公室关于印发《某县助老服务实施办法》的通知\n\n访问次数:\n\n字体大小:\n\n"
+            "各乡（镇）人民政府：\n\n某县助老服务实施办法\n\n一、主要任务\n\n（一）提升助餐服务能力。到2025年，全县建成老年食堂30家以上。"
+            "（责任单位：县民政局）\n")
+    doc = parse(text)
+    assert doc.meta.doc_number == "某政办发〔2023〕47号" and doc.meta.issued == "2023-06-26"
+    assert doc.meta.issuer == "县政府办" and doc.meta.validity == "有效"
+    assert doc.original.startswith("某县人民政府办公室关于印发")
+    assert "访问次数" not in doc.text and "字体大小" not in doc.text

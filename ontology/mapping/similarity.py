@@ -27,6 +27,9 @@ from graph.records import Node, Relationship
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "BAAI/bge-small-zh-v1.5"
+# Counterparts per measure. 4 rather than 3: on the hand-picked seed counterparts
+# (tests/gold/similarity_pairs.json) recall rises from 25 to 27 of 31, for 13% more links.
+TOP_K = 4
 LEXICAL_THRESHOLD = 0.2
 EMBEDDING_THRESHOLD = 0.6
 _STOP = set("的 和 与 及 等 在 对 为 以 了 是 将 并 或 其 各 中 上 下 个 有 到 按 加强 推进 推动 加快 提升 完善 开展 支持 鼓励 建设 发展 实施 服务 提高 进一步 积极 不断 深入 全面 持续 着力 大力 一批 有关 相关 工作 体系 水平 能力 机制 加大 优化 健全 构建 打造 培育 探索 落实 创新 促进 实现 提供 满足 需求 建立 规范 重点 领域".split())
@@ -39,7 +42,7 @@ def default_model() -> str:
 
 def link_similar(
     policies: Sequence[Node], *, method: str = "auto", model_name: str | None = None,
-    cache_dir: Path | None = None, top_k: int = 3, threshold: float | None = None,
+    cache_dir: Path | None = None, top_k: int = TOP_K, threshold: float | None = None,
 ) -> tuple[list[Relationship], str]:
     """SIMILAR_TO relationships (score, method) between policies of different plans, and the method used."""
     pols = [p for p in policies if p.label == "Policy" and (p.properties.get("text") or p.properties.get("title"))]

@@ -13,7 +13,7 @@ from typing import Any
 
 from graph.cypher_gen import ladybug_ddl
 from graph.dialect import to_ladybug
-from graph.records import GraphRecords, Node, Relationship
+from graph.records import GraphRecords, Relationship
 from graph.store import DEFAULT_BATCH, GraphStore, QueryResult, Statement, StoreError, WriteStats, columns
 from ontology.schema import KEY
 from ontology.schema import GraphSchema
@@ -160,18 +160,13 @@ class EmbeddedStore(GraphStore):
                 conn.execute(st.text, {"rows": st.rows})
             return len(stmts)
 
-        written: dict[str, set[str]] = {}
-        by_label: dict[str, list[Node]] = {}
-        for n in records.nodes:
-            self.schema.node(n.label)
-            by_label.setdefault(n.label, []).append(n)
+        by_label, by_type = self.grouped(records)
+        written = {label: {n.id for n in nodes} for label, nodes in by_label.items()}
         for label, nodes in by_label.items():
             if len(nodes) < COPY_MIN_ROWS:  # COPY costs tens of milliseconds a call: not worth it for a few rows
                 statements += merge(GraphRecords(nodes=nodes))
-                written[label] = {n.id for n in nodes}
                 continue
             have = self._existing_ids(conn, label, [n.id for n in nodes])
-            written[label] = {n.id for n in nodes}
             old = [n for n in nodes if n.id in have]
             new = [n for n in nodes if n.id not in have]
             if len(new) < COPY_MIN_ROWS:
@@ -185,11 +180,7 @@ class EmbeddedStore(GraphStore):
                                        **{p: pa.array(cols[p], _ARROW[t]()) for p, t in props.items()}})
                 conn.execute(f"COPY {label} FROM arrow_rows")
                 statements += 1
-        by_type: dict[tuple[str, str, str], list[Relationship]] = {}
-        for r in records.relationships:
-            by_type.setdefault((r.type, r.start_label, r.end_label), []).append(r)
         for (rtype, a, b), rels in by_type.items():
-            self.schema.check_pair(rtype, a, b)
             if len(rels) < COPY_MIN_ROWS:
                 statements += merge(GraphRecords(relationships=rels))
                 continue

@@ -96,22 +96,30 @@ class GraphStore(abc.ABC):
         return self.kind
 
     # --- shared logic -------------------------------------------------------
+    def grouped(self, records: GraphRecords) -> tuple[dict[str, list[Node]], dict[tuple[str, str, str], list[Relationship]]]:
+        """Nodes by label and relationships by (type, from label, to label), each checked
+        against the ontology's closed set once per group: what every write path starts from."""
+        by_label: dict[str, list[Node]] = {}
+        for n in records.nodes:
+            by_label.setdefault(n.label, []).append(n)
+        for label in by_label:
+            self.schema.node(label)
+        by_type: dict[tuple[str, str, str], list[Relationship]] = {}
+        for r in records.relationships:
+            by_type.setdefault((r.type, r.start_label, r.end_label), []).append(r)
+        for rtype, a, b in by_type:
+            self.schema.check_pair(rtype, a, b)
+        return by_label, by_type
+
     def write_statements(self, records: GraphRecords, batch_size: int = DEFAULT_BATCH) -> list[Statement]:
         """Group records by label / (type, from, to), then cut each group into UNWIND batches."""
         stmts: list[Statement] = []
-        by_label: dict[str, list[Node]] = {}
-        for n in records.nodes:
-            self.schema.node(n.label)
-            by_label.setdefault(n.label, []).append(n)
+        by_label, by_type = self.grouped(records)
         for label, nodes in by_label.items():
             props = self.schema.nodes[label].properties
             for chunk in _chunks(nodes, batch_size):
                 rows, used = _rows(chunk, props, lambda n: {KEY: n.id}, f"{label} node")
                 stmts.append(Statement(merge_nodes(self.schema, label, used), rows))
-        by_type: dict[tuple[str, str, str], list[Relationship]] = {}
-        for r in records.relationships:
-            self.schema.check_pair(r.type, r.start_label, r.end_label)
-            by_type.setdefault((r.type, r.start_label, r.end_label), []).append(r)
         for (rtype, a, b), rels in by_type.items():
             props = self.schema.relationships[rtype].properties
             for chunk in _chunks(rels, batch_size):

@@ -175,3 +175,50 @@ def tokenizer():
             tk.add_word(word, freq, tag)
         _TOKENIZER = tk
     return _TOKENIZER
+
+
+# --- phrase lexicons -----------------------------------------------------------------
+# Words that decide what a heading, a title, a comparator, a role, a deadline or a junk
+# line is are data too: one file per lexicon in lexicons/, one phrase per line, so that a
+# user extends the loaders and the mapping by adding a line.  Every file opens with a
+# ``#`` header saying what the lexicon decides and how to extend it.  A phrase starting
+# with ``re:`` is a regular expression; everything else is matched literally.
+LEXICON_DIR = VOCAB_DIR / "lexicons"
+
+
+class LexiconError(KeyError):
+    """A lexicon file that does not exist or has no header: the message names the file."""
+
+
+@lru_cache(maxsize=None)
+def lexicon(name: str) -> tuple[str, ...]:
+    """The phrases of ``lexicons/<name>.txt`` in file order (blank lines and ``#`` comments
+    skipped; an inline `` #`` starts a comment too, so a row can say why it is there)."""
+    path = LEXICON_DIR / f"{name}.txt"
+    if not path.is_file():
+        raise LexiconError(f"no lexicon {name!r}: {path} does not exist")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines or not lines[0].startswith("#"):
+        raise LexiconError(f"lexicon {path} must start with a '#' header saying what it decides")
+    out = []
+    for line in lines:
+        phrase = line.split(" #", 1)[0].strip()
+        if phrase and not phrase.startswith("#"):
+            out.append(phrase)
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def lexicon_regex(name: str) -> str:
+    """One alternation of a lexicon's phrases, literal phrases longest first (so 责任单位 is
+    tried before 单位), for embedding in a larger pattern: ``rf"(?:{lexicon_regex('x')})"``."""
+    phrases = lexicon(name)
+    literal = sorted((p for p in phrases if not p.startswith("re:")), key=len, reverse=True)
+    regexes = [p[3:] for p in phrases if p.startswith("re:")]
+    return "|".join([*(re.escape(p) for p in literal), *(f"(?:{r})" for r in regexes)])
+
+
+@lru_cache(maxsize=None)
+def lexicon_pattern(name: str) -> re.Pattern:
+    """The compiled alternation of :func:`lexicon_regex` (matches any phrase of the lexicon)."""
+    return re.compile(lexicon_regex(name))

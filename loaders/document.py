@@ -58,6 +58,12 @@ class Responsibility:
     involved: list[str]
     start: int
     end: int
+    deadline: str | None = None    # a time part of the clause (5月底完成, 完成时限：2024年底前)
+    # agencies a blanket clause earlier in the plan names for this measure too
+    # (以下均需各县（市、区）人民政府负责，不再列出), and where that clause stands
+    implied: list[str] = field(default_factory=list)
+    implied_start: int | None = None
+    implied_end: int | None = None
 
 
 @dataclass
@@ -71,6 +77,7 @@ class Measure:
     number: str | None = None
     kind: str = "measure"          # measure | safeguard | box
     responsibility: Responsibility | None = None
+    deadline: str | None = None    # as written (2025年底前, 全年推进), from its clause or its task-table row
 
 
 @dataclass

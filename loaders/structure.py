@@ -26,7 +26,9 @@ from dataclasses import dataclass, field
 
 from .lines import Line as _Line
 from .document import Measure, ParsedDocument, Section
-from . import responsibility, tables, tasktables
+from ontology import responsibility
+
+from . import tables, tasktables
 
 CN_NUM = "一二三四五六七八九十百零〇两"
 _FAMILIES: list[tuple[int, re.Pattern]] = [

@@ -11,13 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ontology import vocab
+from ontology import responsibility, vocab
 from ontology.mapping.ids import short_hash
 from ontology.mapping.plans import RegionRef
-
-_NOISE = re.compile(r"^(?:[、，,；;\s]|和|及|与)+|(?:等有关部门|等相关部门|等部门|有关部门|相关部门|等单位|按职责分工负责|按照职责分工负责|分工负责|牵头|负责|配合|等)+$")
-_SUFFIX = re.compile(r"(?:回族自治区|壮族自治区|维吾尔自治区|自治区|特别行政区|省|市|区|县|旗|自治州|盟|地区)$")
-
 
 @dataclass(frozen=True)
 class AgencyRef:
@@ -28,43 +24,11 @@ class AgencyRef:
     region: RegionRef
 
 
-_LEAD_WORDS = re.compile(r"^(?:(?:牵头|主办|主责|责任|配合|参与|协办)(?:单位|部门)\s*[:：]|由|请|其中|以及|会同|联合)")
-_PLACEHOLDER = re.compile(r"^(?:[市区县省州盟旗]级|[市区县省州盟旗]直|[市区县省州盟旗]|自治区|各级|各)?(?:各|有关|相关|其他)*(?:部门|单位|机构|成员单位)$")
 # the level word a plan of a 自治州 / 盟 / 旗 / 地区 writes before its own bodies (州民政局, 盟行政公署)
 _LEVEL_WORD = re.compile(r"^(地区|州|盟|旗)(?![级直内外域])")
-_OPEN, _CLOSE = "(（〔[", ")）〕]"
-
-
-def _strip_unbalanced(s: str) -> str:
-    """Strip quotes and brackets at the ends, but keep a bracket the name itself closes (各镇（街道）)."""
-    prev = None
-    while prev != s:
-        prev = s
-        s = s.strip().strip("“”\"'‘’")
-        if s and s[0] in _OPEN and sum(s.count(c) for c in _OPEN) > sum(s.count(c) for c in _CLOSE):
-            s = s[1:]
-        if s and s[-1] in _CLOSE and sum(s.count(c) for c in _CLOSE) > sum(s.count(c) for c in _OPEN):
-            s = s[:-1]
-        if len(s) >= 2 and s[0] in _OPEN and s[-1] in _CLOSE and _OPEN.index(s[0]) == _CLOSE.index(s[-1]) \
-                and sum(s.count(c) for c in _OPEN) == 1:
-            s = s[1:-1]
-    return s
-
-
-def clean_name(raw: str) -> str:
-    s = _strip_unbalanced(raw)
-    prev = None
-    while prev != s:
-        prev = s
-        s = _strip_unbalanced(_LEAD_WORDS.sub("", _NOISE.sub("", s)))
-    return s
-
-
-def function_of(name: str) -> vocab.AgencyFunction | None:
-    for f in vocab.agency_functions():
-        if any(p in name for p in f.patterns):
-            return f
-    return None
+_SUFFIX = re.compile(rf"(?:{vocab.lexicon_regex('region_suffixes')})$")
+clean_name = responsibility.clean_name
+function_of = responsibility.function_of
 
 
 def short_region_name(full: str) -> str:
@@ -75,7 +39,7 @@ def short_region_name(full: str) -> str:
 def resolve(raw: str, chain: list[RegionRef]) -> AgencyRef | None:
     """An agency name as written in a plan of the chain's first region -> an absolute AgencyRef."""
     name = clean_name(raw)
-    if len(name) < 2 or _PLACEHOLDER.match(name):
+    if len(name) < 2 or responsibility.is_placeholder(name):
         return None
     own = chain[0]
     by_level = {r.level: r for r in chain}

@@ -9,14 +9,11 @@ import re
 
 from graph.records import GraphRecords
 from loaders.document import Measure, ParsedDocument
+from ontology import responsibility
 from ontology.mapping import agencies, domains, instruments
 from ontology.mapping.ids import plan_suffix
 from ontology.mapping.plans import RegionRef
 from ontology.mapping.text import Span, sentences
-
-_RESP_PREFIX = re.compile(r"^[〔\[(（]?\s*(?:责任单位|牵头单位|责任部门)\s*[:：]?")
-_SPLIT = re.compile(r"[、，,；;]")
-
 
 def policy_id(plan_id: str, measure: Measure) -> str:
     return f"policy:{plan_suffix(plan_id)}:{measure.id}"
@@ -31,117 +28,17 @@ def body_span(doc: ParsedDocument, m: Measure) -> Span:
     return Span(doc.text[m.start:end], m.start, end)
 
 
-def join_bracket_pieces(names: list[str]) -> list[str]:
-    """各县(市、区)人民政府 split at its inner 、 comes back whole."""
-    out: list[str] = []
-    buf = ""
-    for n in names:
-        buf = f"{buf}、{n}" if buf else n
-        if buf.count("(") + buf.count("（") <= buf.count(")") + buf.count("）"):
-            out.append(buf)
-            buf = ""
-    if buf:
-        out.append(buf)
-    return _join_headless(out)
-
-
-_ORG_SUFFIX = re.compile(r"(?:局|厅|委|办|府|会|院|部|部门|中心|站|队|行|社|馆|所|联|团|司|处|室|组|公司|集团|企业|机构|单位|学校|高校|协会|分局|支行)[)）]?$")
-
-
-def _join_headless(names: list[str]) -> list[str]:
-    """各市、县区人民政府 split at 、 comes back whole: a piece without an organisation suffix
-    (各市) belongs with the next piece that has one."""
-    out: list[str] = []
-    pending = ""
-    for n in names:
-        cur = f"{pending}、{n}" if pending else n
-        if _ORG_SUFFIX.search(cur.strip()):
-            out.append(cur)
-            pending = ""
-        else:
-            pending = cur
-    if pending:
-        out.append(pending)
-    return out
-
-
-_LABEL = re.compile(r"(牵头单位|牵头部门|主办单位|主责单位|责任单位|责任部门|配合单位|配合部门|参与单位|协办单位)\s*[:：]")
-
-
-def _names(part: str) -> list[str]:
-    return join_bracket_pieces([c for x in _SPLIT.split(part) if (c := agencies.clean_name(x))])
-
-
-def split_responsibility(raw: str) -> tuple[list[str], list[str]]:
-    """Fallback when the parser gave no lists: `A、B牵头，C、D等按职责分工负责`,
-    `牵头单位：A；责任单位：B、C`, `由A牵头，B配合`."""
-    s = agencies.clean_name(raw.strip()) if raw.strip()[:1] in "〔[(（" else raw.strip()
-    s = re.sub(r"[(（]以下[^)）]*[)）]", "", s)
-    labels = list(_LABEL.finditer(s))
-    if labels and any(lb.group(1).startswith(("牵头", "主办", "主责")) for lb in labels):
-        lead: list[str] = []
-        involved: list[str] = []
-        for i, lb in enumerate(labels):
-            part = s[lb.end(): labels[i + 1].start() if i + 1 < len(labels) else len(s)]
-            (lead if lb.group(1).startswith(("牵头", "主办", "主责")) else involved).extend(_names(part))
-        return lead, involved
-    s = _RESP_PREFIX.sub("", s).rstrip("〕]）)")
-    lead_part, rest = ("", s)
-    if "牵头" in s:
-        lead_part, rest = s.split("牵头", 1)
-    return _names(lead_part), _names(rest)
-
-
-_INLINE = re.compile(
-    r"(?:由|请)(?P<lead>(?:[^，。；：、,;:]{2,20}、)*[^，。；：、,;:]{2,20}?)(?:牵头|负责牵头|主办|(?P<only>负责))(?:负责|实施|落实)?"
-    r"(?:[，,](?P<inv>(?:[^，。；：、,;:]{2,20}、)*[^，。；：、,;:]{2,20}?)(?:等部门|等单位|等)?(?:配合|参与|协助|协同|按职责分工负责))?"
-)
-
-
-# 市交通运输局牵头负责规划组织实施，各区（市）县政府落实属地责任: a clause that opens with
-# named agencies and 牵头 (no 由); the next clause's agencies are involved when it says so.
-_INLINE_BARE = re.compile(
-    r"(?:^|(?<=[，。；,;]))(?P<lead>(?:[^，。；：、,;:“”]{2,20}、)*[^，。；：、,;:“”]{2,20}?)(?:牵头负责|负责牵头|牵头)"
-    r"[^，。；,;]{0,20}"
-    r"(?:[，,](?P<inv>(?:[^，。；：、,;:“”]{2,20}、)*[^，。；：、,;:“”]{2,20}?)(?:等部门|等单位|等)?"
-    r"(?:配合|参与|协助|协同|按职责分工负责|落实属地责任|负责落实|抓好落实|具体落实))?"
-)
-
-
-# 市商务局会同市财政局组织评审: the first body leads, those it acts together with are involved
-_INLINE_TOGETHER = re.compile(
-    r"(?:^|(?<=[，。；,;]))(?:[（(][一二三四五六七八九十\d]+[)）])?(?:由)?(?P<lead>[^，。；：、,;:“”（）()]{3,20}?)(?:会同|联合)"
-    r"(?P<inv>(?:[^，。；：、,;:“”]{2,20}、)*[^，。；：、,;:“”]{2,20}?)(?:等有关部门|等相关部门|等部门|等单位|等)?"
-    r"(?=组织|负责|制定|开展|研究|推进|实施|建立|出台|做好|共同|联合|统筹|编制|指导|督促)"
-)
+join_bracket_pieces = responsibility.join_bracket_pieces
+split_responsibility = responsibility.split_responsibility
 
 
 def inline_responsibility(body: Span) -> tuple[list[str], list[str], Span] | None:
-    """由市民政局牵头，市财政局配合 (or 市交通运输局牵头负责…，各区县政府落实属地责任) written in a
-    measure's text (no responsibility clause)."""
-    for m in _INLINE.finditer(body.text):
-        lead = [n for n in _names(m.group("lead")) if _ORG_SUFFIX.search(n)]
-        if m.group("only") and not all(len(n) >= 3 and agencies.function_of(n) for n in lead):
-            continue  # 由政府负责… is prose; 由市民政局负责 names an agency
-        if not lead:
-            continue
-        involved = [n for n in _names(m.group("inv") or "") if _ORG_SUFFIX.search(n)]
-        return lead, involved, Span(m.group(0), body.start + m.start(), body.start + m.end())
-    for m in _INLINE_BARE.finditer(body.text):
-        lead = _names(m.group("lead"))
-        # without 由 the clause could be prose (政府牵头、部门协同): every lead must be a known body
-        if not lead or not all(_ORG_SUFFIX.search(n) and len(n) >= 4 and agencies.function_of(n)
-                               and agencies.function_of(n).id != "local_government" for n in lead):
-            continue
-        involved = [n for n in _names(m.group("inv") or "") if _ORG_SUFFIX.search(n)]
-        return lead, involved, Span(m.group(0), body.start + m.start(), body.start + m.end())
-    for m in _INLINE_TOGETHER.finditer(body.text):
-        names = _names(m.group("lead")) + _names(m.group("inv"))
-        if not all(_ORG_SUFFIX.search(n) and len(n) >= 4 and agencies.function_of(n) for n in names):
-            continue
-        lead = _names(m.group("lead"))
-        return lead, _names(m.group("inv")), Span(m.group(0), body.start + m.start(), body.start + m.end())
-    return None
+    """由市民政局牵头，市财政局配合 written in a measure's text (no responsibility clause)."""
+    hit = responsibility.inline(body.text)
+    if hit is None:
+        return None
+    lead, involved, a, b = hit
+    return lead, involved, Span(body.text[a:b], body.start + a, body.start + b)
 
 
 def map_policy(doc: ParsedDocument, m: Measure, chain: list[RegionRef], out: GraphRecords) -> tuple[str, Span, list[Span]]:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Sequence
 
 from graph.records import Node, Relationship
+from ontology import responsibility
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +72,6 @@ def link_similar(
     return _links(pols, vectors, top_k, thr, used), used
 
 
-_RESPONSIBILITY = re.compile(r"[〔（(\[【][^〔〕()（）\[\]【】]{0,300}?(?:负责|牵头|责任单位)[^〔〕()（）\[\]【】]{0,40}[〕）)\]】]?\s*$")
 
 
 def _policy_text(p: Node) -> str:
@@ -83,7 +83,7 @@ def _policy_text(p: Node) -> str:
     resp = pr.get("responsibility")
     if resp and resp in text:
         text = text.replace(resp, "")
-    text = _RESPONSIBILITY.sub("", text)
+    text = responsibility.strip_trailing_clause(text)
     return f"{title}。{title}。{text}" if title and not text.startswith(title) else (text or title)
 
 

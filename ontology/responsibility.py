@@ -1,0 +1,555 @@
+"""Who is responsible for a measure: the one module for responsibility clauses.
+
+Used by the loaders (a measure's clause, a task-table row's cells) and by the mapping (names
+cleaned for resolution, inline 由…牵头 sentences, generic local governments) alike.  Pure text
+logic: it imports only the phrase lexicons (ontology.vocab) and the Responsibility type, never a
+stage.  Every phrase list is a lexicon file in ontology/vocab/lexicons (responsibility_*.txt,
+deadline_*.txt, agency_*.txt, local_government_generic.txt): extend those, not this code.
+
+Forms handled (any bracket style, traditional text already simplified):
+  〔责任单位：发改委、财政局牵头，教育局、民政局等分工负责〕
+  （市民政局、市财政局，各市（县）区人民政府按照职责分工负责）
+  （市科技局负责）   （市发展改革委牵头，市财政局等按职责分工配合）
+  （5月底完成，牵头考核单位：市政府办公室、市财政局）        a deadline part and a label
+  牵头单位：市发改委；配合单位：市财政局、市民政局           (lines of their own, any order)
+  …衔接。责任单位：市民政局、市财政局                        (closing a paragraph)
+  市金融局牵头，市财政局配合。                               (a bare closing line)
+A clause is split into segments on ``，；`` and agencies on ``、``; a segment whose role word is
+牵头 (or that follows a lead label such as 牵头单位：) gives leads, 配合/参与/负责/按职责分工…
+involved; a segment that is a time (完成时限：…, 5月底完成, 2025年底前) is the deadline.  Without any
+牵头 the first agency named is the lead and the rest are involved.  Remarks in brackets inside the
+clause (``（以下均需…不再列出）``) and a trailing sentence after ``。`` are not agencies; a blanket
+remark (以下均需各县（市、区）人民政府负责，不再列出) names agencies implied for every later measure
+(:func:`blanket`, applied by the loaders).
+
+API (stable; task tables call it too):
+  find_clause(text) -> (start, end) | None       the clause of a measure's text
+  parse(raw, start) -> Responsibility            lead / involved / deadline of a clause
+  from_cells(lead_cells, involved_cells, raw, start) -> Responsibility | None   a task-table row
+  split_names(cell) -> list[str]                 agencies of one cell (``、，/`` outside brackets)
+  deadline_of(text) -> str | None                the text when it is a deadline, not an agency
+  blanket(text) -> (names, start, end) | None    a blanket clause in a text
+  clean_name(raw) -> str                         a written name without role words and brackets
+  function_of(name) -> AgencyFunction | None     the agency's function (vocab/agency_functions.csv)
+  generic_local_government(name) -> str | None   "county" | "township" for 各区政府-like names
+  inline(text) -> (lead, involved, start, end) | None   由A牵头，B配合 inside a measure's text
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from loaders.document import Responsibility
+from ontology import vocab
+
+__all__ = ["find_clause", "parse", "from_cells", "split_names", "split_top", "deadline_of", "blanket",
+           "clean_name", "function_of", "generic_local_government", "inline", "join_bracket_pieces",
+           "split_responsibility", "strip_trailing_clause", "has_agency", "is_agency_name"]
+
+OPENERS = {"〔": "〕", "（": "）", "(": ")", "[": "]", "【": "】"}
+_CLOSERS = set(OPENERS.values())
+
+
+def _lx(name: str) -> str:
+    return vocab.lexicon_regex(name)
+
+
+@lru_cache(maxsize=None)
+def _rx() -> dict[str, re.Pattern]:
+    """The compiled patterns, built once from the lexicons."""
+    roles = _lx("responsibility_role_words")
+    lead_l, neut_l, inv_l = _lx("responsibility_lead_labels"), _lx("responsibility_neutral_labels"), _lx("responsibility_involved_labels")
+    lead_v, other_v, etc = _lx("responsibility_lead_verbs"), _lx("responsibility_other_verbs"), _lx("responsibility_etc")
+    ends = _lx("agency_endings")
+    any_label = f"{lead_l}|{neut_l}|{inv_l}"
+    return {
+        "role": re.compile(f"(?:{roles})"),
+        "lead_prefix": re.compile(rf"^(?:{lead_l})\s*[:：]"),
+        "neutral_prefix": re.compile(rf"^(?:{neut_l})\s*[:：]"),
+        "inv_prefix": re.compile(rf"^(?:{inv_l})\s*[:：]"),
+        "label_inside": re.compile(rf"(?:{any_label})\s*[:：]"),
+        "trail_role": re.compile(rf"(?:{etc})?\s*(?P<verb>{lead_v}|{other_v})$"),
+        "lead_verb": re.compile(rf"^(?:{lead_v})$"),
+        "time_seg": re.compile(rf"^(?:{_lx('deadline_labels')})\s*[:：]"),
+        "time_words": re.compile(f"(?:{_lx('deadline_words')})"),
+        "generic": re.compile(rf"^(?:{_lx('responsibility_placeholders')})$"),
+        "agency": re.compile(f"(?:{ends})"),
+        "org_suffix": re.compile(rf"(?:{ends})[)）]?$"),
+        # a line of its own that opens the role block: 牵头单位：… / 责任单位：…
+        "line_clause": re.compile(rf"^(?:{lead_l}|{neut_l})\s*[:：].+$"),
+        "role_line": re.compile(rf"^(?:{any_label})\s*[:：].+$"),
+        # …衔接。责任单位：市民政局、市财政局 (a clause closing a paragraph without brackets)
+        "tail_clause": re.compile(rf"(?<=[。；;])\s*((?:{lead_l}|{neut_l})\s*[:：][^。；\n]+?)。?$"),
+        # a closing line of its own without brackets or labels: 市金融局牵头，市财政局配合。
+        "bare_line": re.compile(r"^[^。；，,（(：:]{2,40}?(牵头|负责)(?:[，,；;][^。]{2,160}?(配合|参与|协同|负责))?。?$"),
+        "note": re.compile(f"(?:{_lx('responsibility_note_words')})"),
+        "etc_end": re.compile(rf"(?:{etc})$"),
+        "name_prefix": re.compile(rf"^(?:{_lx('agency_name_prefixes')})"),
+        "name_noise": re.compile(rf"^(?:[、，,；;\s]|和|及|与)+|(?:{_lx('agency_name_noise')})+$"),
+        "blanket": [re.compile(p[3:] if p.startswith("re:") else re.escape(p)) for p in vocab.lexicon("responsibility_blanket")],
+        "local_gov": [re.compile(p[3:] if p.startswith("re:") else re.escape(p)) for p in vocab.lexicon("local_government_generic")],
+    }
+
+
+_LEAD_MARK = re.compile(r"\s*[（(〔\[](牵头|牵头单位|牵头部门)[）)〕\]]\s*$")
+_ROLE_MARK = re.compile(r"\s*[（(〔\[](配合|参与|协办|协同|配合单位|参与单位)[）)〕\]]\s*$")
+
+
+# -- finding the clause ---------------------------------------------------------------
+
+def _matching_close(text: str, i: int) -> int | None:
+    """Index of the bracket closing the one at ``i`` (any style: some sources mix 〔…）)."""
+    depth = 0
+    for j in range(i, len(text)):
+        c = text[j]
+        if c in OPENERS:
+            depth += 1
+        elif c in _CLOSERS:
+            depth -= 1
+            if depth == 0:
+                return j
+    return None
+
+
+def has_agency(s: str) -> bool:
+    """Does ``s`` hold an agency ending (局, 委, 办, 中心 …) anywhere?"""
+    return bool(_rx()["agency"].search(s))
+
+
+def is_agency_name(s: str) -> bool:
+    """Does ``s`` end like the name of a body (局, 委, 支队, 公司 …)?"""
+    return bool(_rx()["org_suffix"].search(s.strip()))
+
+
+def find_clause(text: str) -> tuple[int, int] | None:
+    """[start, end) of the responsibility clause in a measure's text, or None."""
+    rx = _rx()
+    lines = text.split("\n")
+    spans = []
+    pos = 0
+    for ln in lines:
+        spans.append((pos, pos + len(ln)))
+        pos += len(ln) + 1
+    # a line of its own: 牵头单位：… / 责任单位：… (all the role lines of the block around
+    # the last lead/responsible line)
+    last = max((k for k, ln in enumerate(lines) if rx["line_clause"].match(ln)), default=None)
+    if last is not None:
+        a = b = last
+        while a > 0 and rx["role_line"].match(lines[a - 1]):
+            a -= 1
+        while b + 1 < len(lines) and rx["role_line"].match(lines[b + 1]):
+            b += 1
+        return spans[a][0], spans[b][1]
+    last_line = lines[-1]
+    m = rx["tail_clause"].search(last_line)
+    if m:
+        off = spans[-1][0]
+        return off + m.start(1), off + m.end(1)
+    if len(lines) > 1 and rx["bare_line"].match(last_line) and has_agency(last_line.split("牵头")[0].split("负责")[0]):
+        off = spans[-1][0]
+        return off, off + len(last_line.rstrip("。"))
+    # the last top-level bracket group with a role word
+    best = None
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c in OPENERS:
+            j = _matching_close(text, i)
+            if j is None:
+                break
+            inner = text[i + 1:j]
+            if rx["role"].search(inner) and has_agency(inner):
+                best = (i, j + 1)
+            i = j + 1
+        else:
+            i += 1
+    return best
+
+
+# -- parsing it -----------------------------------------------------------------------
+
+def deadline_of(text: str) -> str | None:
+    """``text`` itself when it is a deadline or schedule (完成时限：2024年底前, 5月底完成, 全年推进),
+    not an agency; the label is kept off. None otherwise."""
+    rx = _rx()
+    s = text.strip().strip("。；;，,")
+    if not s:
+        return None
+    m = rx["time_seg"].match(s)
+    if m:
+        return s[m.end():].strip() or None
+    if rx["time_words"].search(s) and not has_agency(s):
+        return s
+    return None
+
+
+def _unwrap(raw: str) -> str:
+    inner = raw
+    if inner and inner[0] in OPENERS:
+        inner = inner[1:]
+        if inner and inner[-1] in _CLOSERS:
+            inner = inner[:-1]
+    return inner
+
+
+def _segments(inner: str) -> list[str]:
+    """Clause segments: split on ``，；`` and line breaks outside brackets, and before a label
+    written mid-segment (``5月底完成 牵头考核单位：…``)."""
+    out = []
+    for seg in split_top(inner, "，,；;\n"):
+        seg = seg.strip()
+        if not seg:
+            continue
+        cuts = [m.start() for m in _rx()["label_inside"].finditer(seg) if m.start() > 0]
+        for a, b in zip([0, *cuts], [*cuts, len(seg)]):
+            part = seg[a:b].strip(" ，,；;")
+            if part:
+                out.append(part)
+    return out
+
+
+def parse(raw: str, start: int) -> Responsibility:
+    """Split a clause into lead and involved agencies (and its deadline, if it gives one)."""
+    rx = _rx()
+    inner = _unwrap(raw)
+    # remarks: a trailing sentence after 。 and bracketed notes that are not agency qualifiers
+    inner = inner.split("。")[0]
+    inner = _strip_notes(inner)
+    lead: list[str] = []
+    involved: list[str] = []
+    deadlines: list[str] = []
+    saw_lead_role = False
+    for seg in _segments(inner):
+        role = None
+        m = rx["lead_prefix"].match(seg)
+        if m:
+            role = "lead"
+            seg = seg[m.end():]
+        else:
+            m = rx["neutral_prefix"].match(seg)
+            if m:
+                seg = seg[m.end():]
+        m = rx["inv_prefix"].match(seg)
+        if m:
+            role = "involved"
+            seg = seg[m.end():]
+        dl = deadline_of(seg)
+        if dl is not None:
+            deadlines.append(dl)      # 完成时限：2024年底前 / 5月底完成: when, not who
+            continue
+        t = rx["trail_role"].search(seg)
+        if t:
+            seg = seg[:t.start()]
+            if rx["lead_verb"].match(t.group("verb")):
+                role = "lead"
+            elif role is None:
+                role = "involved"
+        names = _names_of(seg, "、/")
+        # 市发展改革委（牵头）: a lead marked inside a list
+        marked = [n for n in names if _LEAD_MARK.search(n)]
+        if marked:
+            saw_lead_role = True
+            lead.extend(_LEAD_MARK.sub("", n) for n in marked)
+            names = [n for n in names if not _LEAD_MARK.search(n)]
+        if role == "lead":
+            saw_lead_role = True
+            lead.extend(names)
+        else:
+            involved.extend(names)
+    if not saw_lead_role and involved:
+        lead, involved = [involved[0]], involved[1:]
+    lead = _dedupe(lead)
+    return Responsibility(raw=raw, lead=lead, involved=[n for n in _dedupe(involved) if n not in lead],
+                          start=start, end=start + len(raw), deadline="；".join(deadlines) or None)
+
+
+def _names_of(seg: str, seps: str) -> list[str]:
+    rx = _rx()
+    names = _join_levels([_ROLE_MARK.sub("", _clean(n)) for n in split_top(seg, seps)])
+    return [n for n in names if n and not rx["generic"].match(n)]
+
+
+def split_names(cell: str) -> list[str]:
+    """The agencies of one cell or clause part (``、，,；;/`` and line breaks outside brackets), without
+    placeholders (有关部门), list closers (等), role marks (（配合）) and deadline pieces."""
+    return [n for n in _names_of(_strip_notes(cell), "、，,；;/\n") if deadline_of(n) is None]
+
+
+def _join_levels(names: list[str]) -> list[str]:
+    """``各区、市人民政府`` / ``各县、区政府`` name one kind of body (the governments of the
+    districts and county-level cities), not ``各区`` plus ``市人民政府``: a bare
+    ``各区``/``各县``/``各市`` joins the next name when that is an administrative level
+    followed by its government."""
+    out: list[str] = []
+    for n in names:
+        if out and re.fullmatch(r"各[区县市镇乡旗]+(、[区县市镇乡旗])*", out[-1]) and re.match(r"^[区县市镇乡旗](人民政府|政府|管委会)", n):
+            out[-1] = out[-1] + "、" + n
+        else:
+            out.append(n)
+    return out
+
+
+def split_top(s: str, seps: str) -> list[str]:
+    """Split on ``seps`` outside brackets: 各县（市、区）人民政府 stays one name."""
+    out, cur, depth = [], [], 0
+    for c in s:
+        if c in OPENERS:
+            depth += 1
+        elif c in _CLOSERS:
+            depth = max(0, depth - 1)
+        if c in seps and depth == 0:
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(c)
+    out.append("".join(cur))
+    return out
+
+
+def _strip_notes(s: str) -> str:
+    """Remove bracketed remarks like （以下均需…不再列出）, keep qualifiers like 各县（市、区）."""
+    out = []
+    i = 0
+    note = _rx()["note"]
+    while i < len(s):
+        c = s[i]
+        if c in OPENERS:
+            j = _matching_close(s, i)
+            if j is None:
+                out.append(s[i:])
+                break
+            inner = s[i + 1:j]
+            if len(inner) > 8 or note.search(inner):
+                i = j + 1
+                continue
+            out.append(s[i:j + 1])
+            i = j + 1
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def _clean(n: str) -> str:
+    n = n.strip(" ：:")
+    n = re.sub(r"^(由|和|及|与)", "", n)
+    n = _rx()["etc_end"].sub("", n)
+    return n.strip()
+
+
+def _dedupe(xs: list[str]) -> list[str]:
+    seen, out = set(), []
+    for x in xs:
+        if x not in seen:
+            seen.add(x)
+            out.append(x)
+    return out
+
+
+def from_cells(lead_cells: list[str], involved_cells: list[str], raw: str, start: int) -> Responsibility | None:
+    """Responsibility of a task-assignment table row: the 牵头单位 column gives the
+    leads, the 责任/配合 columns the others; without a lead column the 责任单位 cell reads
+    like a clause (its first agency, or one marked （牵头）, leads).  Deadline pieces in a
+    cell (2024年底前) become the deadline, never an agency."""
+    if not any(c.strip() for c in lead_cells + involved_cells):
+        return None
+    if any(c.strip() for c in lead_cells):
+        lead = [_LEAD_MARK.sub("", n) for c in lead_cells for n in split_names(c)]
+        involved = [n for c in involved_cells for n in split_names(c)]
+        deadlines = [d for c in lead_cells + involved_cells for piece in split_top(c, "，,；;\n")
+                     if (d := deadline_of(piece))]
+    else:
+        p = parse("，".join(c for c in involved_cells if c.strip()), 0)
+        lead, involved = p.lead, p.involved
+        deadlines = [p.deadline] if p.deadline else []
+    lead = _dedupe(lead)
+    return Responsibility(raw=raw, lead=lead, involved=[n for n in _dedupe(involved) if n not in lead],
+                          start=start, end=start + len(raw), deadline="；".join(deadlines) or None)
+
+
+# -- blanket clauses ------------------------------------------------------------------
+
+def blanket(text: str) -> tuple[list[str], int, int] | None:
+    """A blanket clause (以下均需各县（市、区）人民政府、功能区管委会负责，不再列出) in ``text``:
+    the agencies it names for every later measure and its [start, end) in ``text``."""
+    for rx in _rx()["blanket"]:
+        m = rx.search(text)
+        if m:
+            names = split_names(m.group("names"))
+            if names and all(has_agency(n) for n in names):
+                return names, m.start(), m.end()
+    return None
+
+
+# -- agency names ---------------------------------------------------------------------
+
+_OPEN, _CLOSE = "(（〔[", ")）〕]"
+
+
+def _strip_unbalanced(s: str) -> str:
+    """Strip quotes and brackets at the ends, but keep a bracket the name itself closes (各镇（街道）)."""
+    prev = None
+    while prev != s:
+        prev = s
+        s = s.strip().strip("“”\"'‘’")
+        if s and s[0] in _OPEN and sum(s.count(c) for c in _OPEN) > sum(s.count(c) for c in _CLOSE):
+            s = s[1:]
+        if s and s[-1] in _CLOSE and sum(s.count(c) for c in _CLOSE) > sum(s.count(c) for c in _OPEN):
+            s = s[:-1]
+        if len(s) >= 2 and s[0] in _OPEN and s[-1] in _CLOSE and _OPEN.index(s[0]) == _CLOSE.index(s[-1]) \
+                and sum(s.count(c) for c in _OPEN) == 1:
+            s = s[1:-1]
+    return s
+
+
+def clean_name(raw: str) -> str:
+    """A written agency name without surrounding brackets, quotes, role words and list closers."""
+    rx = _rx()
+    s = _strip_unbalanced(raw)
+    prev = None
+    while prev != s:
+        prev = s
+        s = _strip_unbalanced(rx["name_prefix"].sub("", rx["name_noise"].sub("", s)))
+    return s
+
+
+def is_placeholder(name: str) -> bool:
+    """有关部门 / 各相关单位 / 区级有关部门: a placeholder, not an agency."""
+    return bool(_rx()["generic"].match(name))
+
+
+def function_of(name: str) -> vocab.AgencyFunction | None:
+    """The first function of vocab/agency_functions.csv whose pattern occurs in the name."""
+    for f in vocab.agency_functions():
+        if any(p in name for p in f.patterns):
+            return f
+    return None
+
+
+def generic_local_government(name: str) -> str | None:
+    """``county`` for a name of all the region's lower governments (各区政府, 相关区政府,
+    各县（市、区）人民政府), ``township`` for all its townships (各街镇, 各乡镇（街道）), else None."""
+    for rx in _rx()["local_gov"]:
+        m = rx.fullmatch(name)
+        if m:
+            tier = m.group("tier")
+            return "township" if re.search(r"[镇乡街]", tier) else "county"
+    return None
+
+
+def join_bracket_pieces(names: list[str]) -> list[str]:
+    """各县(市、区)人民政府 split at its inner 、 comes back whole."""
+    out: list[str] = []
+    buf = ""
+    for n in names:
+        buf = f"{buf}、{n}" if buf else n
+        if buf.count("(") + buf.count("（") <= buf.count(")") + buf.count("）"):
+            out.append(buf)
+            buf = ""
+    if buf:
+        out.append(buf)
+    return _join_headless(out)
+
+
+def _join_headless(names: list[str]) -> list[str]:
+    """各市、县区人民政府 split at 、 comes back whole: a piece without an organisation suffix
+    (各市) belongs with the next piece that has one."""
+    out: list[str] = []
+    pending = ""
+    for n in names:
+        cur = f"{pending}、{n}" if pending else n
+        if is_agency_name(cur):
+            out.append(cur)
+            pending = ""
+        else:
+            pending = cur
+    if pending:
+        out.append(pending)
+    return out
+
+
+_SPLIT = re.compile(r"[、，,；;]")
+
+
+def _mapping_names(part: str) -> list[str]:
+    return join_bracket_pieces([c for x in _SPLIT.split(part) if (c := clean_name(x))])
+
+
+def split_responsibility(raw: str) -> tuple[list[str], list[str]]:
+    """Fallback when the parser gave no lists: `A、B牵头，C、D等按职责分工负责`,
+    `牵头单位：A；责任单位：B、C`, `由A牵头，B配合`."""
+    rx = _rx()
+    s = clean_name(raw.strip()) if raw.strip()[:1] in "〔[(（" else raw.strip()
+    s = re.sub(r"[(（]以下[^)）]*[)）]", "", s)
+    labels = list(rx["label_inside"].finditer(s))
+    if labels and any(rx["lead_prefix"].match(lb.group(0)) for lb in labels):
+        lead: list[str] = []
+        involved: list[str] = []
+        for i, lb in enumerate(labels):
+            part = s[lb.end(): labels[i + 1].start() if i + 1 < len(labels) else len(s)]
+            (lead if rx["lead_prefix"].match(lb.group(0)) else involved).extend(_mapping_names(part))
+        return lead, involved
+    s = re.sub(rf"^[〔\[(（]?\s*(?:{_lx('responsibility_lead_labels')}|{_lx('responsibility_neutral_labels')})\s*[:：]?", "", s)
+    s = s.rstrip("〕]）)")
+    lead_part, rest = ("", s)
+    if "牵头" in s:
+        lead_part, rest = s.split("牵头", 1)
+    return _mapping_names(lead_part), _mapping_names(rest)
+
+
+# -- responsibility written in a measure's own sentences ------------------------------
+
+_INLINE = re.compile(
+    r"(?:由|请)(?P<lead>(?:[^，。；：、,;:]{2,20}、)*[^，。；：、,;:]{2,20}?)(?:牵头|负责牵头|主办|(?P<only>负责))(?:负责|实施|落实)?"
+    r"(?:[，,](?P<inv>(?:[^，。；：、,;:]{2,20}、)*[^，。；：、,;:]{2,20}?)(?:等部门|等单位|等)?(?:配合|参与|协助|协同|按职责分工负责))?"
+)
+# 市交通运输局牵头负责规划组织实施，各区（市）县政府落实属地责任: a clause that opens with
+# named agencies and 牵头 (no 由); the next clause's agencies are involved when it says so.
+_INLINE_BARE = re.compile(
+    r"(?:^|(?<=[，。；,;]))(?P<lead>(?:[^，。；：、,;:“”]{2,20}、)*[^，。；：、,;:“”]{2,20}?)(?:牵头负责|负责牵头|牵头)"
+    r"[^，。；,;]{0,20}"
+    r"(?:[，,](?P<inv>(?:[^，。；：、,;:“”]{2,20}、)*[^，。；：、,;:“”]{2,20}?)(?:等部门|等单位|等)?"
+    r"(?:配合|参与|协助|协同|按职责分工负责|落实属地责任|负责落实|抓好落实|具体落实))?"
+)
+# 市商务局会同市财政局组织评审: the first body leads, those it acts together with are involved
+_INLINE_TOGETHER = re.compile(
+    r"(?:^|(?<=[，。；,;]))(?:[（(][一二三四五六七八九十\d]+[)）])?(?:由)?(?P<lead>[^，。；：、,;:“”（）()]{3,20}?)(?:会同|联合)"
+    r"(?P<inv>(?:[^，。；：、,;:“”]{2,20}、)*[^，。；：、,;:“”]{2,20}?)(?:等有关部门|等相关部门|等部门|等单位|等)?"
+    r"(?=组织|负责|制定|开展|研究|推进|实施|建立|出台|做好|共同|联合|统筹|编制|指导|督促)"
+)
+
+
+def inline(text: str) -> tuple[list[str], list[str], int, int] | None:
+    """由市民政局牵头，市财政局配合 (or 市交通运输局牵头负责…，各区县政府落实属地责任, or
+    市商务局会同市财政局…) written in a measure's text: (lead, involved, start, end) or None."""
+    for m in _INLINE.finditer(text):
+        lead = [n for n in _mapping_names(m.group("lead")) if is_agency_name(n)]
+        if m.group("only") and not all(len(n) >= 3 and function_of(n) for n in lead):
+            continue  # 由政府负责… is prose; 由市民政局负责 names an agency
+        if not lead:
+            continue
+        involved = [n for n in _mapping_names(m.group("inv") or "") if is_agency_name(n)]
+        return lead, involved, m.start(), m.end()
+    for m in _INLINE_BARE.finditer(text):
+        lead = _mapping_names(m.group("lead"))
+        # without 由 the clause could be prose (政府牵头、部门协同): every lead must be a known body
+        if not lead or not all(is_agency_name(n) and len(n) >= 4 and (f := function_of(n)) is not None
+                               and f.id != "local_government" for n in lead):
+            continue
+        involved = [n for n in _mapping_names(m.group("inv") or "") if is_agency_name(n)]
+        return lead, involved, m.start(), m.end()
+    for m in _INLINE_TOGETHER.finditer(text):
+        names = _mapping_names(m.group("lead")) + _mapping_names(m.group("inv"))
+        if not all(is_agency_name(n) and len(n) >= 4 and function_of(n) for n in names):
+            continue
+        return _mapping_names(m.group("lead")), _mapping_names(m.group("inv")), m.start(), m.end()
+    return None
+
+
+# a clause at the end of a text (used where only the text is at hand, e.g. similarity)
+_TRAILING = re.compile(r"[〔（(\[【][^〔〕()（）\[\]【】]{0,300}?(?:负责|牵头|责任单位)[^〔〕()（）\[\]【】]{0,40}[〕）)\]】]?\s*$")
+
+
+def strip_trailing_clause(text: str) -> str:
+    """``text`` without a bracketed responsibility clause at its end."""
+    return _TRAILING.sub("", text)

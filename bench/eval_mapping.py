@@ -22,7 +22,7 @@ Parses and maps each plan, then scores four categories against the gold file:
 * agencies    -- (measure, agency) pairs, role ignored; ``lead`` accuracy reported apart.
                  Names match by full name or by the id the mapping's resolver gives them
                  (so 扬州市发改委 and 扬州市发展改革委 meet).  ``implied`` agencies (\"以下均需…
-                 负责，不再列出\") count neither way.
+                 负责，不再列出\") count as involved ones.
 * instruments -- (measure, instrument id) pairs over the annotated sample of measures.
 * domains     -- (measure, domain id) pairs over the same sample.
 
@@ -213,10 +213,11 @@ def score_agencies(gold: dict, got: dict, nodes: dict, chain, errors: list) -> t
     for title, g in gold.items():
         have = got.get(title, {})
         want = {}
-        for role, key in (("LED_BY", "lead"), ("INVOLVES", "involved")):
+        # implied agencies (named once by a blanket clause: 以下均需…负责，不再列出) count as involved
+        for role, key in (("LED_BY", "lead"), ("INVOLVES", "involved"), ("INVOLVES", "implied")):
             for name in g.get(key, []):
-                want[name] = role
-        implied = set(g.get("implied", []))
+                want.setdefault(name, role)
+        implied: set[str] = set()
 
         def aid(name: str) -> str | None:
             ref = agency_mod.resolve(name, chain)

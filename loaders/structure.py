@@ -668,4 +668,36 @@ class _Builder:
             if span:
                 raw = m.text[span[0]:span[1]]
                 m.responsibility = responsibility.parse(raw, m.start + span[0])
+            if m.responsibility is not None and m.deadline is None:
+                m.deadline = m.responsibility.deadline
+        _apply_blankets(doc.text, self.measures)
         doc.measures = self.measures
+
+
+def _apply_blankets(text: str, measures: list[Measure]) -> None:
+    """A blanket clause (以下均需各县（市、区）人民政府负责，不再列出) names agencies for every
+    later measure that has a responsibility clause (and its own measure, where its clause does not
+    already name them): they become the measures' ``implied`` agencies, with the clause's span."""
+    hits = []
+    pos = 0
+    while (b := responsibility.blanket(text[pos:])) is not None:
+        names, a, e = b
+        hits.append((pos + a, pos + e, names))
+        pos += e
+    if not hits:
+        return
+    for m in measures:
+        r = m.responsibility
+        if r is None:
+            continue
+        hit = None
+        for h in hits:
+            if h[0] < m.end:
+                hit = h
+        if hit is None:
+            continue
+        a, e, names = hit
+        named = set(r.lead) | set(r.involved)
+        r.implied = [n for n in names if n not in named]
+        if r.implied:
+            r.implied_start, r.implied_end = a, e

@@ -83,6 +83,7 @@ def _rx() -> dict[str, re.Pattern]:
         # a closing line of its own without brackets or labels: 市金融局牵头，市财政局配合。
         "bare_line": re.compile(r"^[^。；，,（(：:]{2,40}?(牵头|负责)(?:[，,；;][^。]{2,160}?(配合|参与|协同|负责))?。?$"),
         "note": re.compile(f"(?:{_lx('responsibility_note_words')})"),
+        "conj": re.compile(f"(?:{_lx('responsibility_conjunctions')})"),
         "etc_end": re.compile(rf"(?:{etc})$"),
         "name_prefix": re.compile(rf"^(?:{_lx('agency_name_prefixes')})"),
         "name_noise": re.compile(rf"^(?:[、，,；;\s]|和|及|与)+|(?:{_lx('agency_name_noise')})+$"),
@@ -109,6 +110,10 @@ def _matching_close(text: str, i: int) -> int | None:
             if depth == 0:
                 return j
     return None
+
+
+def _depth(s: str, i: int) -> int:
+    return sum(s[:i].count(c) for c in OPENERS) - sum(s[:i].count(c) for c in _CLOSERS)
 
 
 def has_agency(s: str) -> bool:
@@ -142,7 +147,7 @@ def find_clause(text: str) -> tuple[int, int] | None:
         return spans[a][0], spans[b][1]
     last_line = lines[-1]
     m = rx["tail_clause"].search(last_line)
-    if m:
+    if m and _depth(last_line, m.start(1)) == 0:   # not a label inside a bracketed clause
         off = spans[-1][0]
         return off + m.start(1), off + m.end(1)
     if len(lines) > 1 and rx["bare_line"].match(last_line) and has_agency(last_line.split("牵头")[0].split("负责")[0]):
@@ -265,8 +270,22 @@ def parse(raw: str, start: int) -> Responsibility:
 
 def _names_of(seg: str, seps: str) -> list[str]:
     rx = _rx()
-    names = _join_levels([_ROLE_MARK.sub("", _clean(n)) for n in split_top(seg, seps)])
+    pieces = [p for n in split_top(seg, seps) for p in _split_conjunctions(n)]
+    names = _join_levels([_ROLE_MARK.sub("", _clean(n)) for n in pieces])
     return [n for n in names if n and not rx["generic"].match(n)]
+
+
+def _split_conjunctions(piece: str) -> list[str]:
+    """``市级各有关部门及各县市区政府`` -> two names: a conjunction outside brackets splits a piece
+    when the part before ends like a body and the part after names one (发展和改革委 stays whole)."""
+    for m in _rx()["conj"].finditer(piece):
+        a, b = m.start(), m.end()
+        if _depth(piece, a):
+            continue
+        left, right = _clean(piece[:a]), piece[b:]
+        if len(left) >= 2 and is_agency_name(left) and len(right.strip()) >= 2 and has_agency(right):
+            return [piece[:a], *_split_conjunctions(right)]
+    return [piece]
 
 
 def split_names(cell: str) -> list[str]:
@@ -376,7 +395,7 @@ def blanket(text: str) -> tuple[list[str], int, int] | None:
         m = rx.search(text)
         if m:
             names = split_names(m.group("names"))
-            if names and all(has_agency(n) for n in names):
+            if names and all(has_agency(n) or generic_local_government(n) for n in names):
                 return names, m.start(), m.end()
     return None
 

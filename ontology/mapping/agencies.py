@@ -68,8 +68,18 @@ def resolve(raw: str, chain: list[RegionRef]) -> AgencyRef | None:
         region = own if league.group(1) != "市" or own.level != "county" else by_level.get("prefecture", own)
         core, full = name, f"共青团{region.name}委"
     func = function_of(name)
-    if func is not None and func.unique:
+    tier = responsibility.generic_local_government(core)
+    if tier is not None:
+        # 各区政府 / 相关区政府 / 各县（市、区）人民政府: one agency, all of the region's lower governments
+        func = next(f for f in vocab.agency_functions() if f.id == "local_government")
+        aid = f"agency:{region.slug}:local_governments_{tier}"
+    elif func is not None and func.unique:
         aid = f"agency:{region.slug}:{func.id}"
     else:
         aid = f"agency:{region.slug}:{short_hash(core)}"
+    if func is None:
+        func = _OTHER  # a body of no known function: said so explicitly
     return AgencyRef(aid, full, name, func.id if func else None, region)
+
+
+_OTHER = next((f for f in vocab.agency_functions() if f.id == "other"), None)

@@ -55,6 +55,7 @@ def map_policy(doc: ParsedDocument, m: Measure, chain: list[RegionRef], out: Gra
         section_path=" > ".join(m.section_path),
         number=m.number, kind=m.kind,
         responsibility=resp.raw if resp else None,
+        deadline=m.deadline,
         plan_id=plan_id, span_start=m.start, span_end=m.end,
     )
     out.add_rel("HAS_POLICY", (plan_id, "Plan"), (pid, "Policy"))
@@ -88,11 +89,15 @@ def _map_agencies(doc, pid, resp, chain, out: GraphRecords) -> None:
         # Chinese plans list the lead unit first when they name none explicitly.
         lead, involved = involved[:1], involved[1:]
     quote = doc.text[resp.start:resp.end] if 0 <= resp.start < resp.end <= len(doc.text) else resp.raw
-    _emit_agencies(doc, pid, lead, involved, Span(quote, resp.start, resp.end), chain, out)
+    seen = _emit_agencies(doc, pid, lead, involved, Span(quote, resp.start, resp.end), chain, out)
+    if resp.implied and resp.implied_start is not None and resp.implied_end is not None:
+        # named once by a blanket clause for every later measure: quoted from that clause
+        a, b = resp.implied_start, resp.implied_end
+        _emit_agencies(doc, pid, [], list(resp.implied), Span(doc.text[a:b], a, b), chain, out, seen)
 
 
-def _emit_agencies(doc, pid, lead, involved, ev: Span, chain, out: GraphRecords) -> None:
-    seen: set[str] = set()
+def _emit_agencies(doc, pid, lead, involved, ev: Span, chain, out: GraphRecords, seen: set[str] | None = None) -> set[str]:
+    seen = set() if seen is None else seen
     for rel, names in (("LED_BY", lead), ("INVOLVES", involved)):
         for raw in names:
             ref = agencies.resolve(raw, chain)
@@ -104,13 +109,14 @@ def _emit_agencies(doc, pid, lead, involved, ev: Span, chain, out: GraphRecords)
             out.add_rel("OF_REGION", (ref.id, "Agency"), (ref.region.id, "Region"))
             out.add_rel(rel, (pid, "Policy"), (ref.id, "Agency"), plan_id=doc.meta.plan_id, quote=ev.text,
                         span_start=ev.start, span_end=ev.end)
+    return seen
 
 
 def _agency_en(ref: agencies.AgencyRef) -> str | None:
     from ontology import vocab
 
     f = next((f for f in vocab.agency_functions() if f.id == ref.function), None)
-    if f is None or not ref.region.name_en:
+    if f is None or f.id == "other" or not ref.region.name_en:
         return None
     return f"{ref.region.name_en} {f.name_en}"
 

@@ -21,12 +21,13 @@ from ontology.mapping.policies import map_policy
 from ontology.mapping.tables import table_facts
 from ontology.mapping.target_nodes import add_target
 from ontology.mapping.targets import extract
+from ontology.mapping import year_scope
 from ontology.mapping.text import Span, sentences
 
 __all__ = ["map_document", "concept_nodes"]
 
 _GOAL_HEADING = re.compile(r"目标$|目标(?:与|和|任务)|主要指标|发展指标")
-_HISTORIC_HEADING = re.compile(r"回顾|成效|成就|发展基础|现实基础|基础条件|现状|十三五")
+_HISTORIC_HEADING = vocab.lexicon_pattern("target_history_headings")
 
 
 def concept_nodes(out: GraphRecords) -> None:
@@ -70,13 +71,16 @@ def map_document(doc: ParsedDocument) -> GraphRecords:
     tables = [(t.start, t.end) for t in doc.tables]
     seen: set[str] = set()
 
+    blocks = _block_years(doc, paras)
+
     def targets_of(sents: list[Span], owner: tuple[str, str]) -> None:
         for s in sents:
             if _inside(s.start, tables):
                 continue
             ctx = paras.around(s.start)
             for fact in extract(s, ctx, period_start=meta.period_start, period_end=meta.period_end,
-                                goal_context=_inside(s.start, goals), historic_context=_inside(s.start, history)):
+                                goal_context=_inside(s.start, goals), historic_context=_inside(s.start, history),
+                                block_year=_block_year(blocks, ctx.start)):
                 add_target(out, plan_id, owner, fact, seen)
 
     covered: list[tuple[int, int]] = []
@@ -92,6 +96,39 @@ def map_document(doc: ParsedDocument) -> GraphRecords:
         for fact in table_facts(doc, t):
             add_target(out, plan_id, (plan_id, "Plan"), fact, seen)
     return out.deduplicated()
+
+
+def _block_years(doc: ParsedDocument, paras: _Paragraphs) -> list[tuple[int, int, int]]:
+    """(start, end, year) of the blocks a lead governs: a paragraph led by 到2030年 / 至2035年 / 到“十五五”末
+    whose lead clause ends in a colon (…主要目标是：到2030年，…：) governs the paragraphs after it up to the end
+    of the innermost section holding it; a section heading naming a year (2030年目标) governs its section."""
+    out: list[tuple[int, int, int]] = []
+    for sec in doc.sections:
+        y = year_scope.lead_year(sec.title or "") or _heading_year(sec.title or "")
+        if y:
+            out.append((sec.start, sec.end, y))
+    for m in re.finditer(r"[^\n]+", doc.text):
+        para = m.group(0).strip()
+        y = year_scope.lead_year(para)
+        if not y or not re.search(r"[：:]\s*$", para):
+            continue
+        sec_end = min((s.end for s in doc.sections if s.start <= m.start() < s.end), default=len(doc.text))
+        out.append((m.end(), sec_end, y))
+    return out
+
+
+def _heading_year(title: str) -> int | None:
+    m = re.search(r"((?:19|20)\d\d)\s*年\s*(?:目标|主要目标)", title)
+    return int(m.group(1)) if m else None
+
+
+def _block_year(blocks: list[tuple[int, int, int]], pos: int) -> int | None:
+    """The innermost (latest starting) block holding ``pos``."""
+    best = None
+    for a, b, y in blocks:
+        if a <= pos < b and (best is None or a >= best[0]):
+            best = (a, y)
+    return best[1] if best else None
 
 
 def _outside_spans(text: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:

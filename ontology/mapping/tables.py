@@ -11,6 +11,7 @@ import re
 from loaders.document import ParsedDocument, Table
 from ontology import vocab
 from ontology.mapping.targets import NUM, TargetFact
+from ontology.mapping.quantity import scan
 from ontology.mapping.text import Span
 from ontology.mapping.units import split_unit_suffix, to_float
 
@@ -61,13 +62,25 @@ def target_columns(columns: list[str], roles: dict[str, int], period_start: int 
     return out
 
 
+_EMPTY_CELL = {"/", "—", "-", "——", "–", "无", "\\"}
+
+
+def is_qualitative(cell: str | None) -> bool:
+    """A target cell that states a goal in words (完成市下达目标, 与全省保持同步, 高于全省平均水平, 明显提升,
+    动态调整): no amount in it, and not an empty mark."""
+    c = (cell or "").strip()
+    return bool(c) and c not in _EMPTY_CELL and parse_value(c)[0] is None and bool(re.search(r"[\u4e00-\u9fff]{2}", c))
+
+
 def parse_value(cell: str | None) -> tuple[float | None, float | None, str | None, str | None]:
-    """(value, value_max, comparator, unit from the cell) of a table cell such as 3.5以内, >99, 1:1.23, 80%."""
+    """(value, value_max, comparator, unit from the cell) of a table cell such as 3.5以内, >99, 1:1.23, 80%,
+    ＞87, 5分钟覆盖区超80% (the last amount of a cell whose words qualify it)."""
     if not cell:
         return None, None, None, None
-    m = _VALUE.match(cell.strip())
+    c = cell.strip().translate(_HALF)
+    m = _VALUE.match(c)
     if not m:
-        return None, None, None, None
+        return _worded_value(c)
     if m.group("r1"):
         a, b = to_float(m.group("r1")), to_float(m.group("r2"))
         return (b if a == 1 else (a if b == 1 else round(b / a, 6))), None, "=", "ratio"
@@ -80,6 +93,25 @@ def parse_value(cell: str | None) -> tuple[float | None, float | None, str | Non
         "<=" if pre in ("≤", "<=", "不超过") or post in ("以下", "以内") else
         "<" if pre == "<" else "approx" if post == "左右" else "=")
     return v, vmax, comp, m.group("unit")
+
+
+_HALF = str.maketrans("＞＜≧≦", "><≥≤")
+
+
+def _worded_value(c: str) -> tuple[float | None, float | None, str | None, str | None]:
+    """5分钟覆盖区超80%, 约350: the amount the quantity grammar finds last in the cell, its comparator
+    from the words before it."""
+    from ontology.mapping.targets import _comparator
+    qs = [q for q in scan(c) if q.v1 is not None and (q.u1 or q.u2 or c[q.end():q.end() + 1] in ("%", "％"))]
+    if not qs:
+        return None, None, None, None
+    q = qs[-1]
+    unit = q.u2 or q.u1
+    if unit in ("分钟", "小时", "年", "天") and len(qs) > 1:
+        return None, None, None, None
+    v = to_float(q.v1)
+    vmax = to_float(q.v2) if q.v2 else None
+    return v, vmax, _comparator(c[:q.start()], c[q.end():], vmax is not None, q.approx), unit
 
 
 def _year(c: str | None) -> int | None:
@@ -102,12 +134,20 @@ def table_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
         raw_name = (cell("indicator") or "").strip()
         if not raw_name:
             continue
+        target_cell = cell("target")
+        raw_name, target_cell = _split_compound(raw_name, target_cell)
         name, unit = split_unit_suffix(raw_name)
         if cell("unit"):
             unit = cell("unit").strip().strip("()（）")
-        tv, tmax, tcomp, tunit = parse_value(cell("target"))
+        tv, tmax, tcomp, tunit = parse_value(target_cell)
         bv, _, _, bunit = parse_value(cell("baseline"))
         if tv is None and bv is None:
+            if is_qualitative(target_cell):
+                quote = _locate(doc, table, name, row, cursor)
+                facts.append(TargetFact(indicator_text=name, value=None, unit=None, comparator=None, kind="qualitative",
+                                        quote=quote, year=target_year or meta.period_end,
+                                        year_source="table_header" if target_year else ("plan_period" if meta.period_end else "none"),
+                                        extra={"statement": target_cell.strip()}))
             continue
         unit = unit or tunit or bunit
         if unit == "％":
@@ -122,6 +162,8 @@ def table_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
             indicator_text=name, value=tv, unit=unit if unit in vocab.units() or unit == "ratio" or unit else None,
             comparator=tcomp, kind="target" if tv is not None else "baseline", quote=quote, value_max=tmax,
             year=(target_year or meta.period_end) if tv is not None else base_year,
+            year_source=("table_header" if target_year else ("plan_period" if meta.period_end else "none"))
+            if tv is not None else ("table_header" if base_year else "none"),
             baseline_value=bv, baseline_year=base_year if bv is not None else None,
             attribute=attribute, change_type=change,
         ))
@@ -131,10 +173,23 @@ def table_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
                 continue
             facts.append(TargetFact(
                 indicator_text=name, value=xv, unit=facts[-1].unit, comparator=xcomp, kind="target", quote=quote,
-                value_max=xmax, year=_year(table.columns[col]), baseline_value=bv,
+                value_max=xmax, year=_year(table.columns[col]), year_source="table_header", baseline_value=bv,
                 baseline_year=base_year if bv is not None else None, attribute=attribute, change_type=change,
             ))
     return facts
+
+
+def _split_compound(name: str, target: str | None) -> tuple[str, str | None]:
+    """Cells the flattening joined: 指标：约束性 (the attribute), 千亿产业集群规模：新一代信息技术：1300亿元 (a sub-indicator
+    with its value), 年均增速：高于全市平均水平 (the target cell written into the name cell)."""
+    parts = [p.strip() for p in re.split(r"[：:]", name) if p.strip()]
+    while len(parts) > 1 and parts[-1] in ("约束性", "预期性"):
+        parts.pop()
+    if len(parts) > 1 and not (target or "").strip() or (target or "").strip() in ("约束性", "预期性"):
+        last = parts[-1]
+        if parse_value(last)[0] is not None or is_qualitative(last) and len(parts) > 1:
+            return "：".join(parts[:-1]), last
+    return "：".join(parts), target
 
 
 def _locate(doc: ParsedDocument, table: Table, name: str, row: list, cursor: int) -> Span:

@@ -23,7 +23,7 @@ def add_target(out: GraphRecords, plan_id: str, owner: tuple[str, str], fact: Ta
         value=fact.value, value_max=fact.value_max, value_norm=value_norm,
         unit=fact.unit, unit_norm=unit_norm, comparator=fact.comparator, year=fact.year,
         baseline_value=fact.baseline_value, baseline_year=fact.baseline_year,
-        kind=fact.kind, attribute=fact.attribute, change_type=fact.change_type,
+        kind=fact.kind, attribute=fact.attribute, change_type=fact.change_type, year_source=fact.year_source,
         indicator_text=fact.indicator_text,
         plan_id=plan_id, quote=q.text, span_start=q.start, span_end=q.end,
     )

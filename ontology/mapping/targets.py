@@ -14,8 +14,11 @@ from dataclasses import dataclass, field
 
 from ontology.strings import split_outside_brackets
 from ontology import vocab
+from ontology.mapping import year_scope
+from ontology.mapping.quantity import Quantity, scan
 from ontology.mapping.text import Span, clauses
 from ontology.mapping.units import to_float
+from ontology.mapping.year_scope import YEAR_RE, YearScope
 
 NUM = r"\d+(?:\.\d+)?"
 RANGE_SEP = r"[—\-–~～至到]{1,2}"
@@ -36,38 +39,29 @@ class TargetFact:
     baseline_year: int | None = None
     attribute: str | None = None
     change_type: str | None = None
+    year_source: str = "none"
     extra: dict = field(default_factory=dict)
 
 
-def _qty_regex() -> re.Pattern:
-    units = vocab.unit_regex()
-    return re.compile(
-        rf"(?P<r1>{NUM})\s*[:：]\s*(?P<r2>{NUM})"
-        rf"|(?P<v1>{NUM})\s*(?P<u1>{units})?(?:\s*{RANGE_SEP}\s*(?P<v2>{NUM}))?\s*(?P<u2>{units})?"
-        rf"(?P<per>\s*/\s*(?:\d+\s*)?(?:十万|百万|千|万|百)?(?:常住人口|老年人|人口|人|户|活产)?(?<![/\d\s]))?"
-    )
-
-
-_QTY: re.Pattern | None = None
-
-
-def qty_regex() -> re.Pattern:
-    global _QTY
-    if _QTY is None:
-        _QTY = _qty_regex()
-    return _QTY
-
-
-YEAR_RE = re.compile(r"(?:(?:到|至|截至|截止到?|在|于|从|自)\s*)?((?:19|20)\d\d)\s*年(?!版)(?:底|末|前|度)?")
 _GOVERNING_YEAR = re.compile(r"(?:到|至|截至|截止到?)\s*((?:19|20)\d\d)\s*年(?:底|末)?")
 
-_BEFORE_GE = re.compile(r"(?:不低于|不少于|至少(?:有|建成|建设|新建|打造|培育|配备|设置|达到)?|不小于|力争达到|≥)\s*$")
-_BEFORE_GT = re.compile(r"(?:(?<!不)超过|突破|(?<!不)高于|(?<!不)大于|>)\s*$")
-_BEFORE_LE = re.compile(r"(?:不超过|不高于|不大于|控制在|低于等于|≤)\s*$")
-_BEFORE_LT = re.compile(r"(?:低于|小于|<)\s*$")
-_AFTER_GE = re.compile(r"^\s*(?:以上|及以上)")
-_AFTER_LE = re.compile(r"^\s*(?:以下|以内|及以下)")
-_AFTER_APPROX = re.compile(r"^\s*(?:左右|上下)")
+
+def _before(name: str) -> re.Pattern:
+    return re.compile(rf"(?:{vocab.lexicon_regex(name)})\s*$")
+
+
+def _after(name: str) -> re.Pattern:
+    return re.compile(rf"^\s*(?:{vocab.lexicon_regex(name)})")
+
+
+_BEFORE_GE = _before("target_comparator_ge_before")
+_BEFORE_GT = _before("target_comparator_gt_before")
+_BEFORE_LE = _before("target_comparator_le_before")
+_BEFORE_LT = _before("target_comparator_lt_before")
+_BEFORE_APPROX = _before("target_comparator_approx_before")
+_AFTER_GE = _after("target_comparator_ge_after")
+_AFTER_LE = _after("target_comparator_le_after")
+_AFTER_APPROX = _after("target_comparator_approx_after")
 
 _COMPARATOR_WORDS = re.compile(
     r"(?:在实现|在)?(?:要|(?<!人)均|都|分别|将|已|力争|争取|确保|稳定|保持|基本|年均|每年|累计|同比|比上年)*"
@@ -85,7 +79,8 @@ _ACTION_VERB = re.compile(
 )
 _STANDARD = re.compile(r"规定|不得|每百户|每张床|每平方米|人均不少于|给予|配建|每\d+(?:\.\d+)?\s*万?人\s*(?:[-—–~～至到]\s*\d+(?:\.\d+)?\s*万?人)?(?:设置|配置|配备|建设|建有)|^对[^，,。]{0,24}(?:以下|以上)")
 _STANDARD_WORD = re.compile(r"标准(?!化|体系)")
-_HISTORIC = re.compile(r"十三五|截至|截止|已经|已累计|已有|已达|已实现|已完成|累计建成|完成了|建成了|达到了|目前|全年")
+_HISTORIC = vocab.lexicon_pattern("target_historic_markers")
+_ANNUAL = vocab.lexicon_pattern("target_annual_markers")
 _COVERAGE = re.compile(r"(?:基本|全面|逐步)?(?:实现|达到)?(?:全覆盖)")
 _QUALITATIVE = re.compile(
     r"(?:明显|显著|大幅|稳步|持续|进一步|不断|全面|逐步)(?:提高|提升|增强|改善|扩大|优化)|更加(?:完善|多元|健全|均衡|便利|合理|丰富)"
@@ -95,9 +90,11 @@ _ATTR = re.compile(r"约束性|预期性")
 _DEFINITION = re.compile(r"^\s*(?:注|备注|说明)\s*(?:\d+|[①-⑩])?\s*[:：]|所称|是指")
 
 
-def _comparator(before: str, after: str, ranged: bool) -> str:
+def _comparator(before: str, after: str, ranged: bool, approx: str | None = None) -> str:
     if ranged:
         return "range"
+    if _BEFORE_APPROX.search(before) and not _BEFORE_GE.search(before):
+        return "approx"
     if _BEFORE_GE.search(before) or _AFTER_GE.match(after):
         return ">="
     if _BEFORE_GT.search(before):
@@ -108,10 +105,10 @@ def _comparator(before: str, after: str, ranged: bool) -> str:
         return "<"
     if _AFTER_APPROX.match(after):
         return "approx"
-    return "="
+    return ">" if approx == "above" else "="
 
 
-def _is_noise(text: str, m: re.Match) -> bool:
+def _is_noise(text: str, m: Quantity) -> bool:
     """Numbers that are not quantities (see module docstring)."""
     s, e = m.start(), m.end()
     before = text[max(0, s - 3):s]
@@ -147,7 +144,7 @@ def _is_noise(text: str, m: re.Match) -> bool:
     return False
 
 
-def _unit_of(m: re.Match, text: str) -> str | None:
+def _unit_of(m: Quantity, text: str) -> str | None:
     if m.group("r1"):
         return "ratio"
     u = m.group("u2") or m.group("u1")
@@ -197,16 +194,6 @@ _BASELINE_BEFORE = re.compile(r"[由从]\s*(?:((?:19|20)\d\d)\s*年(?:底|末)?(
 _SPLIT_VERB = re.compile(r"(?:均|都|分别)(?:达到|达|为|不低于|不少于|超过|保持在|稳定在|控制在)?\s*$")
 
 
-def _governing_year(context: Span, upto: int) -> int | None:
-    """The last year phrase before ``upto`` in the enclosing paragraph, baseline years (由2020年) excluded."""
-    year = None
-    for m in YEAR_RE.finditer(context.text, 0, max(0, upto - context.start)):
-        if m.group(0).startswith(("从", "自")) or context.text[max(0, m.start() - 1):m.start()] in ("由", "从", "较", "比"):
-            continue
-        year = int(m.group(1))
-    return year
-
-
 def _kind(sent: str, clause: str, year: int | None, period_start: int | None, goal_context: bool) -> str:
     if _STANDARD.search(sent):
         return "standard"
@@ -233,11 +220,12 @@ def _split_names(name: str) -> list[str]:
 
 
 def extract(sent: Span, context: Span, *, period_start: int | None = None, period_end: int | None = None,
-            goal_context: bool = False, historic_context: bool = False) -> list[TargetFact]:
-    """Targets of one sentence; ``context`` is the enclosing paragraph whose year phrases govern it.
+            goal_context: bool = False, historic_context: bool = False,
+            block_year: int | None = None) -> list[TargetFact]:
+    """Targets of one sentence; ``context`` is the enclosing paragraph whose year phrases govern it and
+    ``block_year`` the year of the block lead (到2030年，…：) governing the paragraph, if any.
 
-    Targets without a stated year get the plan's end year (a plan's goals are for its period);
-    historic figures and norms do not.
+    The year scope pass (:func:`scope_year`) then gives every fact its year and year_source.
     """
     facts: list[TargetFact] = []
     sent_text = sent.text
@@ -250,11 +238,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
     gctx = goal_context or bool(_GOVERNING_YEAR.search(head))
 
     def finish(f: TargetFact) -> TargetFact:
-        if historic_context and f.kind in ("target", "coverage") and (f.year is None or not period_start or f.year < period_start):
-            f.kind = "historic"
-        if f.year is None and f.kind in ("target", "coverage", "qualitative") and period_end and "每年" not in sent_text:
-            f.year = period_end
-        return f
+        return scope_year(f, sent_text, period_start=period_start, period_end=period_end,
+                          historic_context=historic_context, goal_context=gctx, block_year=block_year)
 
     n_clauses = sum(1 for _ in clauses(sent))
     for cl in clauses(sent):
@@ -280,7 +265,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     prev_indicator = _indicator_before(pre_name)[0] or prev_indicator
                     last_end = m.end()
                     continue
-                year = _governing_year(context, cl.start + m.start())
+                ys = year_scope.governing(context, sent, cl.start + m.start())
+                year = ys.year
                 unit = _unit_of(m, cl.text)
                 if m.group("r1"):
                     a, b = to_float(m.group("r1")), to_float(m.group("r2"))
@@ -291,7 +277,7 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     value = to_float(m.group("v1"))
                     vmax = to_float(m.group("v2")) if m.group("v2") else None
                     ranged = vmax is not None
-                comp = _comparator(before_all, post, ranged)
+                comp = _comparator(before_all, post, ranged, m.approx)
                 if baseline is not None:
                     name, verbish = prev_indicator, False
                 else:
@@ -328,12 +314,12 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     fact = TargetFact(
                         indicator_text=nm, value=value, unit=unit, comparator=comp,
                         kind=_kind(sent_text, cl.text, year, period_start, gctx), quote=sent, value_max=vmax,
-                        year=year, attribute=attribute, change_type=change,
+                        year=year, attribute=attribute, change_type=change, year_source=ys.source,
                     )
                     if baseline is not None:
                         fact.baseline_value, fact.baseline_year = baseline
                     if re.match(r"\s*的基础上", post):
-                        fact.kind, fact.year = "baseline", None
+                        fact.kind, fact.year, fact.year_source = "baseline", None, "none"
                     facts.append(finish(fact))
                 baseline = None
                 prev_indicator = names[-1] if names else name
@@ -345,7 +331,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
             cov = _COVERAGE.search(cl.text)
             if not gctx and not cov:
                 continue
-            year = _governing_year(context, cl.start + len(cl.text))
+            ys = year_scope.governing(context, sent, cl.start + len(cl.text))
+            year = ys.year
             qual = _QUALITATIVE.search(cl.text) if gctx and not historic_context else None
             if cov:
                 subj = _LEAD_NOISE.sub("", YEAR_RE.sub("", cl.text[: cov.start()])).strip("，,、 ")
@@ -356,23 +343,55 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 subj = re.sub(r"^(?:推进|推动|实施|完善|构建|加快|建立|建设|开展|落实|促进|做到|确保|力争|逐步|基本|全面)+", "", subj)
                 if 2 <= len(subj) <= 30:
                     facts.append(finish(TargetFact(f"{subj}覆盖率", 100.0, "%", "=", "coverage", sent, year=year,
-                                                   attribute=attribute, change_type=change)))
+                                                   attribute=attribute, change_type=change, year_source=ys.source)))
             elif qual:
                 subj = _LEAD_NOISE.sub("", YEAR_RE.sub("", cl.text[: qual.start()])).strip("，,、 ")
                 subj = re.sub(r"(?:基本实现|实现|进一步|不断|持续)$", "", subj)
                 subj = re.sub(r"[“”\"']", "", subj)
                 if len(subj) >= 4:
                     facts.append(finish(TargetFact(subj, None, None, None, "qualitative", sent, year=year,
-                                                   attribute=attribute, change_type=change)))
+                                                   attribute=attribute, change_type=change, year_source=ys.source)))
     return facts
 
 
-def _clause_quantities(cl: Span) -> list[re.Match]:
+def _clause_quantities(cl: Span) -> list[Quantity]:
     out = []
-    for m in qty_regex().finditer(cl.text):
+    for m in scan(cl.text):
         if not m.group(0).strip():
             continue
         if _is_noise(cl.text, m):
             continue
         out.append(m)
     return out
+
+
+def scope_year(f: TargetFact, sent_text: str, *, period_start: int | None, period_end: int | None,
+               historic_context: bool = False, goal_context: bool = False, block_year: int | None = None) -> TargetFact:
+    """The year scope pass for one fact (see ontology/mapping/year_scope.py): historic figures get the year
+    they state or the previous period's end; yearly quantities no year; other goals the sentence's year,
+    the block lead's, or the plan's end."""
+    if historic_context and f.kind in ("target", "coverage") and (f.year is None or not period_start or f.year < period_start):
+        f.kind = "historic"
+    if f.kind == "target" and not goal_context and f.year is None and _prior_period(sent_text):
+        f.kind = "historic"  # “十四五”以来, “十三五”期间
+    if f.kind == "historic":
+        if f.year is not None and f.year_source == "sentence" and (period_start is None or f.year < period_start):
+            return f
+        y = year_scope.prior_period_end(sent_text, period_start) or year_scope.previous_period_end(period_start)
+        f.year, f.year_source = (y, "block") if y else (None, "none")
+        return f
+    if _ANNUAL.search(sent_text) and f.kind in ("target", "coverage"):
+        f.change_type, f.year, f.year_source = "annual", None, "none"
+        return f
+    if f.year is None and f.kind in ("target", "coverage", "qualitative"):
+        if block_year:
+            f.year, f.year_source = block_year, "block"
+        elif period_end:
+            f.year, f.year_source = period_end, "plan_period"
+    if f.year is None:
+        f.year_source = "none"
+    return f
+
+
+def _prior_period(text: str) -> bool:
+    return bool(re.search(r"十[一二三四五六七八九]五”?\s*(?:以来|期间)", text))

@@ -1,0 +1,283 @@
+"""The quantity grammar: where a text writes an amount, and what amount.
+
+A small scanner over the characters of a clause reads, at each number,
+
+    number [scale] [余|多] [unit] [range-sep number [scale] [unit]] [/ per-base]
+    number : number                      (a ratio, 1:1.2)
+    number / number                      (a fraction, 1/3 -> 33.33 %)
+    number 成                            (tenths, 八成 -> 80 %)
+    Chinese-number 分之 Chinese-number   (三分之一 -> 33.33 %)
+
+where a number is written in Arabic digits (half or full width) or in Chinese numerals (五, 一百二十,
+两; converted by cn2an), a scale word is 万/亿/千/百… (joined to the unit when units.csv knows the pair,
+3.1万户, otherwise multiplied into the value), and a unit is the longest unit of ontology/vocab/units.csv.
+The words of the grammar are lexicons (ontology/vocab/lexicons/quantity_*.txt). Whether an amount is a
+goal, its comparator and its indicator are decided elsewhere; this module only reads amounts.
+
+A :class:`Quantity` answers ``group(name)`` like a regular-expression match of the older pattern (``v1``,
+``u1``, ``v2``, ``u2``, ``per``, ``r1``, ``r2``), with its numbers already written in Arabic digits.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import cn2an
+
+from ontology import vocab
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_DIGITS = set("0123456789０１２３４５６７８９")
+
+
+@dataclass
+class Quantity:
+    s: int
+    e: int
+    source: str
+    v1: str | None = None
+    v2: str | None = None
+    u1: str | None = None
+    u2: str | None = None
+    per: str | None = None
+    r1: str | None = None
+    r2: str | None = None
+    approx: str | None = None  # "above" for 余/多 written inside the amount
+    chinese: bool = False       # the number is written in Chinese numerals
+    form: str = "plain"         # plain | fraction | cheng | ratio
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+    def group(self, name: int | str = 0) -> str | None:
+        if name == 0:
+            return self.source[self.s:self.e]
+        return getattr(self, str(name))
+
+
+@lru_cache(maxsize=None)
+def _scales() -> dict[str, float]:
+    out = {}
+    for line in vocab.lexicon("quantity_scale"):
+        word, _, factor = line.partition("=")
+        out[word.strip()] = float(factor.strip())
+    return out
+
+
+@lru_cache(maxsize=None)
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(sorted(vocab.lexicon(name), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _units_longest() -> tuple[str, ...]:
+    return tuple(sorted((u for u in vocab.units() if u != "ratio"), key=len, reverse=True))
+
+
+def _prefix(text: str, i: int, words: tuple[str, ...]) -> str | None:
+    for w in words:
+        if text.startswith(w, i):
+            return w
+    return None
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i] in " \u3000\t":
+        i += 1
+    return i
+
+
+def _arabic(text: str, i: int) -> tuple[str, int] | None:
+    j = i
+    while j < len(text) and text[j] in _DIGITS:
+        j += 1
+    if j == i:
+        return None
+    if j + 1 < len(text) and text[j] in ".．" and text[j + 1] in _DIGITS:
+        j += 1
+        while j < len(text) and text[j] in _DIGITS:
+            j += 1
+    return text[i:j].translate(_FULLWIDTH), j
+
+
+def cn_number(s: str) -> float | None:
+    """A Chinese numeral (五, 一百二十, 两, 百) as a number, by cn2an; None when it is not one."""
+    if not s:
+        return None
+    t = "一" + s if s[0] in "十百千" else s
+    try:
+        v = cn2an.cn2an(t, "strict")
+    except (ValueError, KeyError, IndexError, TypeError):
+        try:
+            v = cn2an.cn2an(t, "normal")
+        except (ValueError, KeyError, IndexError, TypeError):
+            return None
+    return float(v)
+
+
+def _num_str(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else repr(round(v, 6))
+
+
+def _chinese(text: str, i: int) -> tuple[str, int] | None:
+    chars = set(vocab.lexicon("quantity_cn_numeral"))
+    j = i
+    while j < len(text) and text[j] in chars:
+        j += 1
+    if j == i:
+        return None
+    run = text[i:j]
+    v = cn_number(run)
+    if v is None:
+        return None
+    return _num_str(v), j
+
+
+def _unit_at(text: str, i: int) -> str | None:
+    return _prefix(text, i, _units_longest())
+
+
+def _tail(text: str, j: int, value: str) -> tuple[str, str | None, str | None, int]:
+    """After a number: [scale] [余|多] [unit] -> (value, unit, approx, end)."""
+    k = _skip_space(text, j)
+    scale = _prefix(text, k, tuple(sorted(_scales(), key=len, reverse=True)))
+    approx = None
+    # a scale word that begins a unit (万人, 亿元) is read as the unit
+    unit_here = _unit_at(text, k)
+    if scale and unit_here and len(unit_here) > len(scale) and unit_here.startswith(scale):
+        scale = None
+    if scale:
+        k += len(scale)
+    a = _prefix(text, k, _words("quantity_approx_after"))
+    if a:
+        approx, k = "above", k + len(a)
+    k2 = _skip_space(text, k)
+    unit = _unit_at(text, k2)
+    if unit:
+        k = k2 + len(unit)
+    if scale:
+        if unit and f"{scale}{unit}" in vocab.units():
+            unit = f"{scale}{unit}"
+        elif unit:
+            value = _num_str(float(value) * _scales()[scale])
+        else:
+            return value, None, approx, j  # a scale word with no unit: not read as an amount here
+    if approx is None and unit:
+        a = _prefix(text, k, _words("quantity_approx_after"))
+        if a and not (k + 1 < len(text) and text[k + 1] in "万亿"):
+            approx, k = "above", k + len(a)
+    return value, unit, approx, k
+
+
+_PER: re.Pattern | None = None
+
+
+def _per_regex() -> re.Pattern:
+    global _PER
+    if _PER is None:
+        scales = "|".join(sorted(_scales(), key=len, reverse=True))
+        bases = vocab.lexicon_regex("quantity_per_base")
+        _PER = re.compile(rf"\s*/\s*(?:\d+\s*)?(?:{scales})?(?:{bases})?(?<![/\d\s])")
+    return _PER
+
+
+def scan(text: str) -> list[Quantity]:
+    """Every amount written in ``text``, left to right, non-overlapping."""
+    out: list[Quantity] = []
+    i, n = 0, len(text)
+    cn_chars = set(vocab.lexicon("quantity_cn_numeral"))
+    while i < n:
+        ch = text[i]
+        if ch in _DIGITS and not (i > 0 and (text[i - 1] in _DIGITS or text[i - 1] in ".．")):
+            q = _read(text, i, chinese=False)
+        elif ch in cn_chars and not (i > 0 and text[i - 1] in cn_chars):
+            q = _read(text, i, chinese=True)
+        else:
+            q = None
+        if q is None:
+            i += 1
+            continue
+        out.append(q)
+        i = max(q.e, i + 1)
+    return out
+
+
+def _read(text: str, i: int, chinese: bool) -> Quantity | None:
+    num = _chinese(text, i) if chinese else _arabic(text, i)
+    if num is None:
+        return None
+    v1, j = num
+    q = Quantity(i, j, text, chinese=chinese)
+    k = _skip_space(text, j)
+    if chinese:
+        if text.startswith("分之", j):  # 三分之一: one third
+            den = cn_number(text[i:j])
+            nm = _chinese(text, j + 2)
+            if den and nm:
+                q.v1, q.u1, q.e, q.form = _num_str(round(100 * float(nm[0]) / den, 4)), "%", nm[1], "fraction"
+                return q
+            return None
+    else:
+        m = re.match(r"\s*[:：]\s*(\d+(?:\.\d+)?)", text[j:])
+        if m:
+            q.r1, q.r2, q.e, q.form = v1, m.group(1), j + m.end(), "ratio"
+            return q
+        m = re.match(r"/(\d{1,2})(?![\d万千百人户])", text[j:])
+        if m and "." not in v1 and int(m.group(1)) > 0 and int(v1) < int(m.group(1)) \
+                and not re.match(r"\s*/", text[j + m.end():]):
+            q.v1, q.u1, q.e, q.form = _num_str(round(100 * int(v1) / int(m.group(1)), 4)), "%", j + m.end(), "fraction"
+            return q
+    if text.startswith("成", k) and not _prefix(text, k + 1, _words("quantity_cheng_not_after")):
+        v = float(v1)
+        if 0 < v <= 10 and not (chinese and text[max(0, i - 1):i] in ("一", "第")):
+            q.v1, q.u1, q.e, q.form = _num_str(v * 10), "%", k + 1, "cheng"
+            return q
+    v1, u1, approx, k = _tail(text, j, v1)
+    q.v1, q.u1, q.approx, q.e = v1, u1, approx, max(j, k)
+    # a range: 2—3家, 15-20平方米, 3万人-10万人
+    k = _skip_space(text, q.e)
+    sep = _prefix(text, k, _words("quantity_range_sep"))
+    if sep:
+        k2 = _skip_space(text, k + len(sep))
+        num2 = _chinese(text, k2) if chinese else _arabic(text, k2)
+        if num2 is not None:
+            v2, j2 = num2
+            v2, u2, approx2, k3 = _tail(text, j2, v2)
+            if u1 is None or u2 is None or u1 == u2 or vocab.units().get(u1, None) and vocab.units().get(u2) and \
+                    vocab.units()[u1].kind == vocab.units()[u2].kind:
+                q.v2, q.u2, q.e = v2, u2, max(j2, k3)
+                q.approx = q.approx or approx2
+    if not chinese or q.u1 or q.u2:
+        m = _per_regex().match(text, q.e)
+        if m and m.group(0).strip():
+            q.per, q.e = m.group(0), m.end()
+    if chinese and not _chinese_is_amount(text, q):
+        return None
+    return q
+
+
+def _chinese_is_amount(text: str, q: Quantity) -> bool:
+    """A Chinese numeral is an amount only with a measure word, outside quotes and names."""
+    unit = q.u2 or q.u1
+    if not unit or q.per:
+        return False
+    if unit in ("年", "月", "日", "天", "个月", "小时", "分钟") and not text.startswith(("年内", "年以内"), q.e - 1):
+        return False  # 五年内 is read (a span the goal logic discards); 三年行动 is a name
+    after = text[q.e:q.e + 2]
+    if _prefix(after, 0, _words("quantity_cn_not_before")):
+        return False
+    before = text[max(0, q.s - 1):q.s]
+    if before in ("第", "“", "\"", "「", "初", "星", "周", "逐", "唯", "统", "每", "之"):
+        return False
+    # inside quotes: “一网统管”, “两个大局”, “五个中心”
+    open_q = text.rfind("“", 0, q.s)
+    if open_q >= 0 and text.find("”", open_q) >= q.s and q.s - open_q <= 12:
+        return False
+    if q.v1 == "0":
+        return False  # 零部件, 零的突破
+    pre = text[max(0, q.s - 6):q.s].rstrip()
+    return any(pre.endswith(v) for v in vocab.lexicon("quantity_cn_lead_words"))

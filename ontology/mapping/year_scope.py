@@ -1,0 +1,93 @@
+"""Year scope: which year a statement's amount is for, and why (``year_source``).
+
+Sources, in the order they win:
+
+* ``sentence``     -- a year phrase earlier in the same sentence (到2025年底，X达到N; 2030年X达到N).
+* ``block``        -- the lead of the paragraph or of the block the sentence sits in: a paragraph led by
+                      到2030年 / 至2035年 / 到“十五五”末 governs its sentences, and a lead paragraph ending in
+                      a colon (or a heading naming a year) governs the paragraphs after it in its section;
+                      the review of the last period (发展基础 sections, “十四五”以来) is for that period's end.
+* ``table_header`` -- the year of the table column the value sits in (set by the table step).
+* ``plan_period``  -- the plan's own end year, for goals that state none (a plan's goals are for its end).
+* ``none``         -- yearly quantities (每年), norms and undated statements of plans without a period.
+
+Baseline years (由2020年的…, 比2020年, 较2020年) never govern. Five-year periods are written 十N五 (“十四五”:
+2021–2025); :func:`period_end` turns them into years.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ontology.mapping.quantity import cn_number
+from ontology.mapping.text import Span
+
+YEAR_RE = re.compile(r"(?:(?:到|至|截至|截止到?|在|于|从|自)\s*)?((?:19|20)\d\d)\s*年(?!版)(?:底|末|前|度)?")
+PERIOD_RE = re.compile(r"“?十([一二三四五六七八九])五”?\s*(末|期末|期间|以来|时期|时|初)?")
+_LEAD = re.compile(r"^[^，。；：,;:]{0,12}?(?:到|至|截至|截止到?)\s*(?:((?:19|20)\d\d)\s*年(?:底|末)?|“?十([一二三四五六七八九])五”?\s*(?:末|期末))")
+_BASELINE_MARK = ("由", "从", "较", "比", "自")
+
+
+@dataclass(frozen=True)
+class YearScope:
+    year: int | None
+    source: str  # sentence | block | table_header | plan_period | none
+
+
+NONE = YearScope(None, "none")
+
+
+def period_end(numeral: str) -> int | None:
+    """十四五 -> 2025 (the 14th five-year plan, 2021-2025)."""
+    n = cn_number(numeral)
+    return None if n is None else int(1955 + 5 * (10 + n))
+
+
+def _phrases(text: str, upto: int) -> list[tuple[int, int]]:
+    """(position, year) of every governing year phrase in text[:upto]: YYYY年 and 十N五末."""
+    out = []
+    for m in YEAR_RE.finditer(text, 0, max(0, upto)):
+        if m.group(0).startswith(("从", "自")) or text[max(0, m.start() - 1):m.start()] in _BASELINE_MARK:
+            continue
+        out.append((m.start(), int(m.group(1))))
+    for m in PERIOD_RE.finditer(text, 0, max(0, upto)):
+        if m.group(2) in ("末", "期末") and text[max(0, m.start() - 1):m.start()] not in _BASELINE_MARK:
+            y = period_end(m.group(1))
+            if y:
+                out.append((m.start(), y))
+    out.sort()
+    return out
+
+
+def governing(context: Span, sent: Span, pos: int) -> YearScope:
+    """The last year phrase before document offset ``pos`` in the paragraph ``context``: ``sentence`` when it
+    is inside ``sent``, ``block`` when the paragraph's earlier sentences state it."""
+    found = _phrases(context.text, pos - context.start)
+    if not found:
+        return NONE
+    at, year = found[-1]
+    return YearScope(year, "sentence" if context.start + at >= sent.start else "block")
+
+
+def lead_year(paragraph: str) -> int | None:
+    """到2030年，… / 至2035年，… / 到“十五五”末，… at the head of a paragraph: the year it leads with."""
+    m = _LEAD.match(paragraph.strip())
+    if not m:
+        return None
+    return int(m.group(1)) if m.group(1) else period_end(m.group(2))
+
+
+def prior_period_end(text: str, period_start: int | None) -> int | None:
+    """A sentence about an earlier plan period (“十四五”以来, “十三五”期间, 十四五时期 in a 2026-2030 plan):
+    that period's end year."""
+    for m in PERIOD_RE.finditer(text):
+        if text[max(0, m.start() - 1):m.start()] in _BASELINE_MARK:
+            continue  # 较“十三五”末提高41.3%: a baseline, not the figure's own period
+        y = period_end(m.group(1))
+        if y and (period_start is None or y < period_start) and (m.group(2) in ("以来", "期间", "时期", "时") or period_start):
+            return y
+    return None
+
+
+def previous_period_end(period_start: int | None) -> int | None:
+    return period_start - 1 if period_start else None

@@ -219,6 +219,44 @@ def _task_columns(t) -> tuple[int, int | None, list[int], int | None] | None:
     return task, lead, inv, num
 
 
+@dataclass
+class LineInfo:
+    """What a line is, from its own text alone (the line classifier); the state machine in
+    :class:`_Builder` decides from these and its context what the line does."""
+    line: _Line
+    box: bool                       # 专栏N … (a box title, short)
+    box_mark: bool                  # starts like a box title, any length
+    num_only: re.Match | None       # 第一章 alone on its line
+    annex: bool                     # 附件 / 附件2
+    article: re.Match | None        # 第五条 …
+    num: tuple[int, str, str] | None   # numbered line: (rank, number, rest)
+    lost: re.Match | None           # a （一）-style number that lost its bracket (only when num is None)
+    lost_any: bool                  # the lost-bracket shape, numbered or not
+    bare: bool                      # short unpunctuated title-like line
+    top_title: bool                 # a well-known top-level title (保障措施 …)
+    note: bool                      # 注：… / 备注：…
+    closing: bool                   # closing provision or back matter
+    signature: bool                 # issuer line of a signature block
+    sign_date: bool                 # date line of a signature block
+
+    @property
+    def text(self) -> str:
+        return self.line.text
+
+
+def classify_line(ln: _Line) -> LineInfo:
+    t = ln.text
+    num = _classify_numbered(t)
+    lost_any = _LOST_BRACKET.match(t)
+    return LineInfo(
+        line=ln, box=bool(_BOX.match(t)) and len(t) <= 60, box_mark=bool(_BOX.match(t)),
+        num_only=_NUM_ONLY.match(t), annex=bool(_ANNEX.match(t)), article=_ARTICLE.match(t), num=num,
+        lost=lost_any if num is None else None, lost_any=bool(lost_any), bare=_is_bare_title(t),
+        top_title=bool(_TOP_TITLES.match(t)), note=bool(_NOTE.match(t)),
+        closing=bool(_CLOSING.search(t) or _BACK_MATTER.search(t)), signature=bool(_SIGNATURE.match(t)),
+        sign_date=bool(_SIGN_DATE.match(t)))
+
+
 def build(doc: ParsedDocument) -> None:
     """Fill ``doc.sections``, ``doc.measures`` and ``doc.tables`` from ``doc.text``."""
     text = doc.text
@@ -389,201 +427,245 @@ class _Builder:
             self.measures.append(m)
         self.cur = None
 
+    # -- the state machine: one handler per line kind, in priority order ------------
     def run(self) -> None:
-        lines = self.lines
-        n = len(lines)
-        pending = [(t, c) for t in self.doc.tables for c in [_task_columns(t)] if c is not None]
-        skip_next = False
-        para_mode = self._paragraph_mode()
-        text_len = len(self.doc.text)
-        for k, ln in enumerate(lines):
-            t = ln.text
-            nxt = lines[k + 1].text if k + 1 < n else ""
+        infos = [classify_line(ln) for ln in self.lines]
+        self.infos = infos
+        self.pending = [(t, c) for t in self.doc.tables for c in [_task_columns(t)] if c is not None]
+        self.skip_next = False
+        self.para_mode = self._paragraph_mode()
+        for k, info in enumerate(infos):
+            nxt = infos[k + 1] if k + 1 < len(infos) else None
             if self.closed:
-                if self.signed and _ANNEX.match(t):
-                    # an attachment after the signature block (its 分工表, 申报指南 …)
-                    self.closed = self.signed = False
-                    self.article = None
-                    self._open(0, None, t, ln)
-                    self.last_bare_rank = None
-                    self.cur = None
+                self._after_close(info)
                 continue
-            while pending and pending[0][0].start < ln.start:
-                self._emit_task_rows(*pending.pop(0))
-            if ln.start > 0.6 * text_len and (_CLOSING.search(t) or _BACK_MATTER.search(t) or (
-                    _SIGNATURE.match(t) and k + 1 < n and _SIGN_DATE.match(nxt)
-                    and not any(_classify_numbered(x.text) for x in lines[k + 2:k + 40]))):
-                self.cur = None
-                self.closed = True
-                self.signed = not (_CLOSING.search(t) or _BACK_MATTER.search(t))
+            while self.pending and self.pending[0][0].start < info.line.start:
+                self._emit_task_rows(*self.pending.pop(0))
+            if self._closes(k, info, nxt):
                 continue
-            # 专栏 box
-            b = _BOX.match(t)
-            if b and len(t) <= 60:
-                title = t
-                h = _Head(99, None, title, ln)
-                self.box = h
-                self.box_items = 0
-                self.box_short = False
-                self.box_line = ln
-                self.cur = None
+            if info.box:
+                self._open_box(info)
                 continue
-            if skip_next:
-                skip_next = False
+            if self.skip_next:
+                self.skip_next = False
                 continue
-            nm = _NUM_ONLY.match(t)
-            if nm and nxt and _is_bare_title(nxt) and not _classify_numbered(nxt):
-                # 第一章 on a line of its own, its title on the next line
-                rank = "篇章节".index(nm.group(2))
-                self._open(rank, t, nxt, _Line(ln.idx, ln.start, lines[k + 1].end, self.doc.text[ln.start:lines[k + 1].end]))
-                self.last_bare_rank = None
-                self.cur = None
-                self.box = None
-                skip_next = True
+            if self._chapter_title_below(info, nxt):
                 continue
-            if _ANNEX.match(t):
-                # 附件 / 附件2: an attachment starts; its headings nest under it
-                self.box = None
-                self.article = None
-                self._open(0, None, t, ln)
-                self.last_bare_rank = None
-                self.cur = None
+            if info.annex:
+                self._open_annex(info)
                 continue
-            art = _ARTICLE.match(t)
-            if art:
-                self._article(ln, art)
+            if info.article:
+                self._article(info.line, info.article)
                 continue
-            num = _classify_numbered(t)
-            if num is not None and num[0] == 7 and self._footnote(k):
+            if info.num is not None and info.num[0] == 7 and self._footnote(k):
                 # ①… under a paragraph that carries the mark ①: a footnote, no item
                 self.cur = None
                 continue
-            if self.article is not None:
-                if num is None or num[0] >= 3:
-                    # the article's own text and enumerations (（一）…；（二）…)
-                    if self.article == "measure" and self.cur is not None:
-                        self._extend(ln)
-                    continue
-                self.article = None
-            lost = _LOST_BRACKET.match(t) if num is None else None
-            if self.box is not None:
-                if num is not None and num[0] >= 5:
-                    rank, raw, rest = num
-                    title, body = _split_title(rest)
-                    self._new_measure(ln, _fmt_number(rank, raw), title, "box")
-                    self.box_items += 1
-                    continue
-                if (num is None and lost is None and _is_bare_title(t) and not _TOP_TITLES.match(t)
-                        and (self.box_items == 0 or self.box_short)):
-                    # a box listing its items as short lines (projects, programmes)
-                    self._new_measure(ln, None, t, "box")
-                    self.box_items += 1
-                    self.box_short = True
-                    self.cur = None
-                    continue
-                if self.box_items == 0 and num is None and lost is None and not _is_bare_title(t):
-                    # a box without numbered items: its title and text are one measure
-                    self._new_measure(ln, None, self.box.title, "box")
-                    self.cur.start = self.box_line.start
-                    self.box_items += 1
-                    continue
-                if self.cur is not None and self.cur.kind == "box" and num is None and lost is None and not _is_bare_title(t) and self.box_items == 1 and self.cur.title == self.box.title:
-                    self._extend(ln)
-                    continue
-                self.box = None
-                self.cur = None
-            if num is not None:
-                rank, raw, rest = num
-                title, body = _split_title(rest)
-                number = _fmt_number(rank, raw)
-                if body.strip():
-                    # item: a measure in measure context, else plain text. Headings of
-                    # its own rank or below are its earlier siblings, not its parents.
-                    self._close_siblings(rank)
-                    if self._measure_context() and not _FORMAL.match(rest):
-                        self._new_measure(ln, number, title, self._kind())
-                    else:
-                        self.cur = None
-                    continue
-                if _FORMAL.match(rest):
-                    # 三、本措施自印发之日起施行。 -- a closing provision, neither heading nor measure
-                    self._close_siblings(rank)
-                    self.cur = None
-                    continue
-                nnum = _classify_numbered(nxt) if nxt else None
-                if (rank >= 3 and rest.rstrip().endswith("。") and self._measure_context() and nxt
-                        and not (nnum and nnum[0] > rank) and not _LOST_BRACKET.match(nxt)
-                        and not _is_bare_title(nxt) and not _BOX.match(nxt)):
-                    # 一、加大财政支持力度。 on a line of its own (若干措施) followed by text,
-                    # not by its own sub-items: a measure whose text is the paragraph after it
-                    self._close_siblings(rank)
-                    self._new_measure(ln, number, title, self._kind())
-                    self.fresh = True
-                    continue
-                self._open(rank, number, title, ln)
-                self.last_bare_rank = None
-                self.cur = None
+            if self.article is not None and self._in_article(info):
                 continue
-            if lost is not None:
-                rank = 4
-                raw = lost.group(1)
-                number = f"（{raw}）" if raw else self._infer_number(rank)
-                rest = t[lost.end():]
-                title, body = _split_title(rest)
-                if body.strip():
-                    self._close_siblings(rank)
-                    if self._measure_context():
-                        self._new_measure(ln, number, title, self._kind())
-                    continue
-                self._open(rank, number, title, ln)
-                self.last_bare_rank = None
-                self.cur = None
+            if self.box is not None and self._in_box(info):
                 continue
-            if _is_bare_title(t) and nxt and (not _is_bare_title(nxt) or _TOP_TITLES.match(t)) and self.heads_seen():
-                if _TOP_TITLES.match(t):
-                    rank = 3
-                elif self.last_bare_rank is not None:
-                    rank = self.last_bare_rank
-                else:
-                    rank = (self.stack[-1].rank + 1) if self.stack else 3
-                self._open(rank, None, t, ln)
-                self.last_bare_rank = rank if not _TOP_TITLES.match(t) else None
-                self.cur = None
+            if info.num is not None:
+                self._numbered(info, nxt)
                 continue
-            # paragraph
-            if _NOTE.match(t):
-                self.cur = None
+            if info.lost is not None:
+                self._lost_bracket(info)
                 continue
-            if self.fresh and self.cur is not None:
-                # its text: the paragraph after it, and those after that unless they are
-                # titled measures of their own (a run of 标题。正文 paragraphs)
-                if "\n" not in self.doc.text[self.cur.start:self.cur.end] or not para_mode.get(ln.idx):
-                    self._extend(ln)
-                    continue
-                self.fresh = False
-            if len(t) >= _LONG_PARA and self._measure_context() and self.box is None:
-                cuts = _inline_titles(t)
-                if len(cuts) >= 3:
-                    self._inline_measures(ln, cuts)
-                    continue
-            tp = _is_titled_paragraph(t)
-            if tp and self._measure_context():
-                ordinal = _ORDINAL_ITEM.match(tp)
-                self._new_measure(ln, ordinal.group(1) if ordinal else None, tp, self._kind())
+            if self._bare_heading(info, nxt):
                 continue
-            if para_mode.get(ln.idx) and self._measure_context() and self.box is None:
-                self._new_measure(ln, None, _derived_title(t), self._kind())
-                continue
-            if self.cur is not None and self.cur.kind != "box":
-                self._extend(ln)
-                continue
-            if self.stack:
-                self.leaf_paras.setdefault(id(self.stack[-1]), []).append(ln)
+            self._paragraph(info)
         if not self.closed:
-            for t, c in pending:
+            for t, c in self.pending:
                 self._emit_task_rows(t, c)
         self._leaf_measures()
         self._finish()
+
+    def _after_close(self, info: LineInfo) -> None:
+        if self.signed and info.annex:
+            # an attachment after the signature block (its 分工表, 申报指南 …)
+            self.closed = self.signed = False
+            self.article = None
+            self._open(0, None, info.text, info.line)
+            self.last_bare_rank = None
+            self.cur = None
+
+    def _closes(self, k: int, info: LineInfo, nxt: LineInfo | None) -> bool:
+        """Closing provisions, back matter or a signature block late in the text end the structure."""
+        if info.line.start <= 0.6 * len(self.doc.text):
+            return False
+        signature = (info.signature and nxt is not None and nxt.sign_date
+                     and not any(x.num for x in self.infos[k + 2:k + 40]))
+        if not (info.closing or signature):
+            return False
+        self.cur = None
+        self.closed = True
+        self.signed = not info.closing
+        return True
+
+    def _open_box(self, info: LineInfo) -> None:
+        self.box = _Head(99, None, info.text, info.line)
+        self.box_items = 0
+        self.box_short = False
+        self.box_line = info.line
+        self.cur = None
+
+    def _chapter_title_below(self, info: LineInfo, nxt: LineInfo | None) -> bool:
+        """第一章 on a line of its own, its title on the next line."""
+        nm = info.num_only
+        if not (nm and nxt and nxt.bare and nxt.num is None):
+            return False
+        rank = "篇章节".index(nm.group(2))
+        ln, nl = info.line, nxt.line
+        self._open(rank, info.text, nxt.text, _Line(ln.idx, ln.start, nl.end, self.doc.text[ln.start:nl.end]))
+        self.last_bare_rank = None
+        self.cur = None
+        self.box = None
+        self.skip_next = True
+        return True
+
+    def _open_annex(self, info: LineInfo) -> None:
+        """附件 / 附件2: an attachment starts; its headings nest under it."""
+        self.box = None
+        self.article = None
+        self._open(0, None, info.text, info.line)
+        self.last_bare_rank = None
+        self.cur = None
+
+    def _in_article(self, info: LineInfo) -> bool:
+        """Inside an article: its own text and enumerations (（一）…；（二）…) are its text."""
+        if info.num is None or info.num[0] >= 3:
+            if self.article == "measure" and self.cur is not None:
+                self._extend(info.line)
+            return True
+        self.article = None
+        return False
+
+    def _in_box(self, info: LineInfo) -> bool:
+        """A line inside a 专栏 box; False when the box ends here."""
+        ln, t, num, lost = info.line, info.text, info.num, info.lost
+        if num is not None and num[0] >= 5:
+            rank, raw, rest = num
+            title, _ = _split_title(rest)
+            self._new_measure(ln, _fmt_number(rank, raw), title, "box")
+            self.box_items += 1
+            return True
+        if (num is None and lost is None and info.bare and not info.top_title
+                and (self.box_items == 0 or self.box_short)):
+            # a box listing its items as short lines (projects, programmes)
+            self._new_measure(ln, None, t, "box")
+            self.box_items += 1
+            self.box_short = True
+            self.cur = None
+            return True
+        if self.box_items == 0 and num is None and lost is None and not info.bare:
+            # a box without numbered items: its title and text are one measure
+            self._new_measure(ln, None, self.box.title, "box")
+            self.cur.start = self.box_line.start
+            self.box_items += 1
+            return True
+        if (self.cur is not None and self.cur.kind == "box" and num is None and lost is None and not info.bare
+                and self.box_items == 1 and self.cur.title == self.box.title):
+            self._extend(ln)
+            return True
+        self.box = None
+        self.cur = None
+        return False
+
+    def _numbered(self, info: LineInfo, nxt: LineInfo | None) -> None:
+        ln = info.line
+        rank, raw, rest = info.num
+        title, body = _split_title(rest)
+        number = _fmt_number(rank, raw)
+        if body.strip():
+            # item: a measure in measure context, else plain text. Headings of
+            # its own rank or below are its earlier siblings, not its parents.
+            self._close_siblings(rank)
+            if self._measure_context() and not _FORMAL.match(rest):
+                self._new_measure(ln, number, title, self._kind())
+            else:
+                self.cur = None
+            return
+        if _FORMAL.match(rest):
+            # 三、本措施自印发之日起施行。 -- a closing provision, neither heading nor measure
+            self._close_siblings(rank)
+            self.cur = None
+            return
+        nnum = nxt.num if nxt else None
+        if (rank >= 3 and rest.rstrip().endswith("。") and self._measure_context() and nxt
+                and not (nnum and nnum[0] > rank) and nxt.lost is None and not nxt.lost_any
+                and not nxt.bare and not nxt.box_mark):
+            # 一、加大财政支持力度。 on a line of its own (若干措施) followed by text,
+            # not by its own sub-items: a measure whose text is the paragraph after it
+            self._close_siblings(rank)
+            self._new_measure(ln, number, title, self._kind())
+            self.fresh = True
+            return
+        self._open(rank, number, title, ln)
+        self.last_bare_rank = None
+        self.cur = None
+
+    def _lost_bracket(self, info: LineInfo) -> None:
+        """``）发展回顾`` / ``十一）…``: a （一）-rank heading or item that lost its bracket (and number)."""
+        ln, lost = info.line, info.lost
+        rank = 4
+        raw = lost.group(1)
+        number = f"（{raw}）" if raw else self._infer_number(rank)
+        rest = info.text[lost.end():]
+        title, body = _split_title(rest)
+        if body.strip():
+            self._close_siblings(rank)
+            if self._measure_context():
+                self._new_measure(ln, number, title, self._kind())
+            return
+        self._open(rank, number, title, ln)
+        self.last_bare_rank = None
+        self.cur = None
+
+    def _bare_heading(self, info: LineInfo, nxt: LineInfo | None) -> bool:
+        """A short unpunctuated line followed by text: a heading that lost its number."""
+        if not (info.bare and nxt and (not nxt.bare or info.top_title) and self.heads_seen()):
+            return False
+        if info.top_title:
+            rank = 3
+        elif self.last_bare_rank is not None:
+            rank = self.last_bare_rank
+        else:
+            rank = (self.stack[-1].rank + 1) if self.stack else 3
+        self._open(rank, None, info.text, info.line)
+        self.last_bare_rank = rank if not info.top_title else None
+        self.cur = None
+        return True
+
+    def _paragraph(self, info: LineInfo) -> None:
+        ln, t = info.line, info.text
+        if info.note:
+            self.cur = None
+            return
+        if self.fresh and self.cur is not None:
+            # its text: the paragraph after it, and those after that unless they are
+            # titled measures of their own (a run of 标题。正文 paragraphs)
+            if "\n" not in self.doc.text[self.cur.start:self.cur.end] or not self.para_mode.get(ln.idx):
+                self._extend(ln)
+                return
+            self.fresh = False
+        if len(t) >= _LONG_PARA and self._measure_context() and self.box is None:
+            cuts = _inline_titles(t)
+            if len(cuts) >= 3:
+                self._inline_measures(ln, cuts)
+                return
+        tp = _is_titled_paragraph(t)
+        if tp and self._measure_context():
+            ordinal = _ORDINAL_ITEM.match(tp)
+            self._new_measure(ln, ordinal.group(1) if ordinal else None, tp, self._kind())
+            return
+        if self.para_mode.get(ln.idx) and self._measure_context() and self.box is None:
+            self._new_measure(ln, None, _derived_title(t), self._kind())
+            return
+        if self.cur is not None and self.cur.kind != "box":
+            self._extend(ln)
+            return
+        if self.stack:
+            self.leaf_paras.setdefault(id(self.stack[-1]), []).append(ln)
 
     def _footnote(self, k: int) -> bool:
         """Is line k (``①…``) a footnote: the nearest paragraph above it, with only other

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from graph.cypher_guard import CypherRefused, check_params
 from graph.queries import NamedQuery
 from graph.store import GraphStore, QueryResult, ReadOnlyViolation, StoreError
 
@@ -34,6 +35,7 @@ def parse_params(text: str) -> dict[str, Any]:
         raise ValueError(f"parameters are not valid JSON: {e.msg} (line {e.lineno}, column {e.colno})") from None
     if not isinstance(value, dict):
         raise ValueError("parameters must be a JSON object, e.g. {\"region\": \"吴兴区\"}")
+    check_params(value)
     return value
 
 
@@ -46,6 +48,10 @@ def run_console(store: GraphStore, cypher: str, params_text: str) -> ConsoleOutc
         return ConsoleOutcome("error", str(e))
     try:
         res: QueryResult = store.read_only_query(cypher, params, timeout=TIMEOUT_S, row_cap=ROW_CAP)
+    except CypherRefused as e:
+        return ConsoleOutcome("refused", f"Refused: {e}. The console runs one read query at a time, made of "
+                                         "MATCH, OPTIONAL MATCH, WHERE, WITH, UNWIND, RETURN, ORDER BY, SKIP, "
+                                         "LIMIT and UNION with read functions.")
     except ReadOnlyViolation as e:
         return ConsoleOutcome("refused", f"Refused: {e}. The console only runs read queries (MATCH … RETURN).")
     except StoreError as e:
@@ -54,6 +60,8 @@ def run_console(store: GraphStore, cypher: str, params_text: str) -> ConsoleOutc
             return ConsoleOutcome("refused", "Refused: this query would write to the graph; the database is "
                                              "opened read-only and the console only runs read queries.")
         return ConsoleOutcome("error", f"Cypher error: {e}")
+    except Exception as e:  # the page shows a message, never a traceback
+        return ConsoleOutcome("error", f"the query failed ({type(e).__name__}): {e}")
     return ConsoleOutcome("ok", f"{len(res.rows)} rows", list(res.columns), [list(r) for r in res.rows], res.truncated)
 
 

@@ -243,6 +243,20 @@ class EmbeddedStore(GraphStore):
                 raise StoreError(f"{len(missing)} relationship endpoint(s) of label {label} do not exist, "
                                  f"e.g. {sorted(missing)[:3]}")
 
+    def console_allowlist(self):
+        from graph import cypher_guard
+
+        return cypher_guard.EMBEDDED
+
+    def check_console_statement(self, cypher: str) -> str:
+        """The allowlist on what the user typed (for messages that point into it) and again on the
+        LadybugDB text the dialect rewrite makes of it, which is what the engine runs."""
+        from graph import cypher_guard
+
+        statement = super().check_console_statement(cypher)
+        cypher_guard.check(to_ladybug(statement), cypher_guard.EMBEDDED)
+        return statement
+
     def _read(self, cypher: str, params: dict[str, Any], timeout: float | None, row_cap: int | None) -> QueryResult:
         text = to_ladybug(cypher)
         with self._lock:
@@ -252,7 +266,15 @@ class EmbeddedStore(GraphStore):
             try:
                 res = conn.execute(text, params)
             except RuntimeError as e:
+                if timeout and str(e).strip().rstrip(".").lower() == "interrupted":
+                    raise StoreError(f"the query timed out after {timeout:g} s (the limit for one query)") from e
                 raise StoreError(f"embedded query failed: {e}") from e
+            except (TypeError, ValueError, OverflowError) as e:  # a parameter the binding cannot convert
+                raise StoreError(f"embedded query failed: a parameter could not be passed to LadybugDB: {e}") from e
+            if isinstance(res, list):  # several statements: never from the console (the guard refuses them)
+                for r in res:
+                    r.close()
+                raise StoreError("one statement at a time, please")
             columns = res.get_column_names()
             rows, truncated = [], False
             while res.has_next():
@@ -263,14 +285,18 @@ class EmbeddedStore(GraphStore):
             res.close()
         return QueryResult(columns, rows, truncated)
 
-    def explain_is_read_only(self, cypher: str) -> bool:
+    def explain_is_read_only(self, cypher: str, params: dict[str, Any] | None = None) -> bool:
         with self._lock:
             try:
-                res = self._conn().execute("EXPLAIN " + to_ladybug(cypher))
+                res = self._conn().execute("EXPLAIN " + to_ladybug(cypher), dict(params or {}))
             except RuntimeError as e:
                 if "read-only database" in str(e):  # a read-only open refuses to even plan a write
                     return False
                 raise StoreError(f"query does not compile: {e}") from e
+            except (TypeError, ValueError, OverflowError) as e:
+                raise StoreError(f"a parameter could not be passed to LadybugDB: {e}") from e
+            if isinstance(res, list):  # several statements (the guard refuses them before this)
+                return False
             plan = "".join(str(r[0]) for r in [res.get_next()] if r)
         operators = _PLAN_OPERATOR.findall(plan)
         return bool(operators) and not any(_WRITE_OPERATOR.match(op) for op in operators)

@@ -74,12 +74,14 @@ class Neo4jStore(GraphStore):
             with self._session(read=True) as s:
                 return s.execute_read(work)
         except self._neo4j.exceptions.Neo4jError as e:
+            if timeout and "TransactionTimedOut" in (e.code or ""):
+                raise StoreError(f"the query timed out after {timeout:g} s (the limit for one query)") from e
             raise StoreError(f"Neo4j query failed: {e.code}: {e.message}") from e
 
-    def explain_is_read_only(self, cypher: str) -> bool:
+    def explain_is_read_only(self, cypher: str, params: dict[str, Any] | None = None) -> bool:
         try:
             with self._session(read=True) as s:
-                summary = s.run("EXPLAIN " + cypher).consume()
+                summary = s.run("EXPLAIN " + cypher, dict(params or {})).consume()
         except self._neo4j.exceptions.Neo4jError as e:
             raise StoreError(f"query does not compile: {e.code}: {e.message}") from e
         return summary.query_type == "r"

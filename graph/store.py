@@ -82,8 +82,9 @@ class GraphStore(abc.ABC):
         """Run Neo4j-dialect read Cypher (a backend translates it if it must)."""
 
     @abc.abstractmethod
-    def explain_is_read_only(self, cypher: str) -> bool:
-        """Ask the engine to plan the query, and say whether the plan only reads."""
+    def explain_is_read_only(self, cypher: str, params: dict[str, Any] | None = None) -> bool:
+        """Ask the engine to plan the query (with its parameters: LadybugDB needs a LIMIT $n's value
+        to plan), and say whether the plan only reads."""
 
     @abc.abstractmethod
     def clear(self) -> None:
@@ -147,12 +148,34 @@ class GraphStore(abc.ABC):
              row_cap: int | None = None) -> QueryResult:
         return self._read(cypher, dict(params or {}), timeout, row_cap)
 
+    def console_allowlist(self):
+        """The read functions and procedures user-typed Cypher may call on this backend."""
+        from graph import cypher_guard
+
+        return cypher_guard.NEO4J
+
+    def check_console_statement(self, cypher: str) -> str:
+        """The clause allowlist (graph/cypher_guard.py): the statement to run, or CypherRefused."""
+        from graph import cypher_guard
+
+        return cypher_guard.check(cypher, self.console_allowlist())
+
     def read_only_query(self, cypher: str, params: dict[str, Any] | None = None, *, timeout: float = 10.0,
                         row_cap: int = 1000) -> QueryResult:
-        """For user-typed Cypher: refuse anything the planner does not call a read, then read with limits."""
-        if not self.explain_is_read_only(cypher):
+        """For user-typed Cypher, three layers: a single statement of read clauses only (the
+        allowlist in graph/cypher_guard.py, refused with CypherRefused), then the planner must call
+        it a read (EXPLAIN), then it runs read-only with a timeout and a row cap."""
+        from graph import cypher_guard
+
+        statement = self.check_console_statement(cypher)
+        params = dict(params or {})
+        try:
+            cypher_guard.check_params(params)
+        except ValueError as e:
+            raise StoreError(str(e)) from None
+        if not self.explain_is_read_only(statement, params):
             raise ReadOnlyViolation("refused: this query would write to the graph; the console only reads")
-        return self._read_guarded(cypher, dict(params or {}), timeout, row_cap)
+        return self._read_guarded(statement, params, timeout, row_cap)
 
     def _read_guarded(self, cypher: str, params: dict[str, Any], timeout: float, row_cap: int) -> QueryResult:
         return self._read(cypher, params, timeout, row_cap)

@@ -7,8 +7,10 @@ from explorer.console import ROW_CAP, TIMEOUT_S, params_skeleton, run_console
 from graph.queries import all_queries
 
 st.title("Cypher console")
-st.caption(f"Read-only: every query is planned (EXPLAIN) first and refused if it would write. "
-           f"Time limit {TIMEOUT_S} s, at most {ROW_CAP} rows. Neo4j dialect.")
+st.caption(f"Read-only: one query at a time, made only of MATCH, OPTIONAL MATCH, WHERE, WITH, UNWIND, RETURN, "
+           f"ORDER BY, SKIP, LIMIT and UNION with read functions; anything else (LOAD, COPY, CALL, SHOW, "
+           f"writes, several statements) is refused before it runs, and what passes is planned (EXPLAIN) and "
+           f"run read-only. Time limit {TIMEOUT_S} s, at most {ROW_CAP} rows. Neo4j dialect.")
 
 queries = all_queries()
 with st.expander("Named queries (load one as a starting point)", expanded=False):

@@ -26,10 +26,11 @@ from dataclasses import dataclass, field
 
 from .lines import Line as _Line
 from .document import Measure, ParsedDocument, Section
-from ontology import responsibility
+from ontology import responsibility, vocab
 
 from . import tables, tasktables
 
+_lx = vocab.lexicon_regex
 CN_NUM = "一二三四五六七八九十百零〇两"
 _FAMILIES: list[tuple[int, re.Pattern]] = [
     (0, re.compile(rf"^第([{CN_NUM}\d]+)篇\s*")),
@@ -44,23 +45,22 @@ _FAMILIES: list[tuple[int, re.Pattern]] = [
 # a （一）-style heading that lost its opening bracket, or bracket and number
 _LOST_BRACKET = re.compile(rf"^([{CN_NUM}]*)[）)]\s*(?=[\u4e00-\u9fff])")
 _BOX = re.compile(r"^专栏\s*[\d一二三四五六七八九十]*[:：\s]*")
-_TOP_TITLES = re.compile(r"^(保障措施|保障机制|组织实施|实施保障|要素保障|组织保障|重点任务|主要任务|重点工作|工作举措|主要举措|总体要求|指导思想|基本原则|发展目标|主要目标|规划背景|发展基础|发展环境|面临形势|总体思路|空间布局|实施机制)$")
-_SAFEGUARD = re.compile(r"^(.{0,6}保障措施|保障机制|.{0,4}保障|组织实施|实施机制|组织领导|保障体系)$")
-_NON_MEASURE = re.compile(r"(背景|回顾|形势|现状|基础|发展环境|挑战|机遇|总体要求|指导思想|基本原则|总体思路|目标|意义|定位|原则|总体框架|展望|主要指标)")
+_TOP_TITLES = re.compile(rf"^(?:{_lx('structure_top_titles')})$")
+_SAFEGUARD = re.compile(rf"^(?:{_lx('structure_safeguard_titles')})$")
+_NON_MEASURE = re.compile(rf"(?:{_lx('structure_non_measure_words')})")
 # closing provisions (解释权, 施行日期): the end of the plan's structure, when near the end
-_CLOSING = re.compile(r"^(本(实施|行动|工作)?(意见|方案|规划|办法|通知|计划|细则|措施|规定)(由|自|从|所称|的解释|未尽|最终|将根据)|自\d{4}年.{0,12}(施行|实施|执行))")
+_CLOSING = re.compile(rf"^(?:{_lx('structure_closing')})")
 # back matter (版记): 抄送/印发 lines, 此件公开 notes; a signature block (issuer, date)
-_BACK_MATTER = re.compile(r"^(抄送|抄报|主送|分送|印发)[:：]|^[（(](此件|本件)[^）)]{0,12}[）)]$|\d{4}年\d{1,2}月\d{1,2}日\s*印发$")
-_SIGNATURE = re.compile(r"^[\u4e00-\u9fff（）]{3,30}(人民政府|办公室|办公厅|委员会|管委会|局|厅|委)$")
+_BACK_MATTER = re.compile(_lx("structure_back_matter"))
+_SIGNATURE = re.compile(rf"^[\u4e00-\u9fff（）]{{3,30}}(?:{_lx('structure_signature_endings')})$")
 _SIGN_DATE = re.compile(r"^(\d{4}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$")
 # 办法 / 实施细则 / 若干措施 articles: 第一条 …
 _ARTICLE = re.compile(rf"^第([{CN_NUM}\d]+)条(?:\s*[:：]\s*|\s+|(?=[\u4e00-\u9fff【（(“]))")
 _ARTICLE_HEAD = re.compile(r"^[【〔（(]([^】〕）)。，；]{2,14})[】〕）)]\s*")
 # formal clauses (purpose, scope, definitions, interpretation, entry into force): not measures
-_FORMAL = re.compile(r"^(为[^。]{2,160}?(制定|特制定|现制定|制订)本|本(实施|行动|工作)?(办法|细则|措施|规定|条例|方案|意见|规则|通知|计划)"
-                     r"(所称|所指|适用|由|自|从|中|下列|的解释|未尽|有效期|施行|执行|实施)|自\d{4}年.{0,12}(施行|实施|执行)|有效期)")
+_FORMAL = re.compile(rf"^(?:{_lx('structure_formal_clauses')})")
 # a note under a table or a footnote block (注：…, 备注：…): not part of a measure
-_NOTE = re.compile(r"^(注|备注|注释)\s*[\d①-⑳]?\s*[:：]")
+_NOTE = re.compile(rf"^(?:{_lx('structure_note_labels')})\s*[\d①-⑳]?\s*[:：]")
 _SPACED_TITLE = re.compile(r"^[\u4e00-\u9fff](?:\s+[\u4e00-\u9fff]){1,5}$")
 _DATE_LINE = re.compile(r"^[（(]?\d{4}年\d{1,2}月\d{1,2}日[）)]?$")
 _SENT_END = "。；！？"
@@ -176,6 +176,7 @@ def _is_titled_paragraph(text: str) -> str | None:
 
 
 _LONG_PARA = 800
+_CLAUSE_CLOSER = re.compile(rf"(?:{_lx('responsibility_clause_closers')})[）)]$")
 _INLINE_TITLE = re.compile(r"(?:(?<=[。；）)])|^)([\u4e00-\u9fff]{4,16})。(?=[^。]{20,})")
 
 
@@ -185,7 +186,7 @@ def _inline_titles(t: str) -> list[tuple[int, str]]:
     out = []
     for m in _INLINE_TITLE.finditer(t):
         a = m.start(1)
-        if a and t[a - 1] in "）)" and not re.search(r"(负责|牵头|配合|負責|牽頭)[）)]$", t[max(0, a - 12):a]):
+        if a and t[a - 1] in "）)" and not _CLAUSE_CLOSER.search(t[max(0, a - 12):a]):
             continue   # after a closing bracket only when that bracket was a responsibility clause
         out.append((a, m.group(1)))
     return out
@@ -200,9 +201,16 @@ def _derived_title(t: str) -> str:
 
 _NUM_ONLY = re.compile(rf"^第([{CN_NUM}\d]+)([篇章节])$")
 _ANNEX = re.compile(r"^附件\s*[\d一二三四五六七八九十]{0,2}$")
-_TASK_COL = re.compile(r"(任务|工作内容|工作措施|举措|措施|事项|具体内容|主要内容|工作要求)")
-_LEAD_COL = re.compile(r"牵头")
-_INV_COL = re.compile(r"(责任|配合|参与|协办|协同)")
+
+
+def _column_roles(role: str) -> re.Pattern:
+    phrases = [p.split(None, 1)[1] for p in vocab.lexicon("task_table_columns") if p.split(None, 1)[0] == role]
+    return re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)))
+
+
+_TASK_COL = _column_roles("task")
+_LEAD_COL = _column_roles("lead")
+_INV_COL = _column_roles("involved")
 
 
 def _task_columns(t) -> tuple[int, int | None, list[int], int | None] | None:

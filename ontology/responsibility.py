@@ -81,19 +81,27 @@ def _rx() -> dict[str, re.Pattern]:
         # …衔接。责任单位：市民政局、市财政局 (a clause closing a paragraph without brackets)
         "tail_clause": re.compile(rf"(?<=[。；;])\s*((?:{lead_l}|{neut_l})\s*[:：][^。；\n]+?)。?$"),
         # a closing line of its own without brackets or labels: 市金融局牵头，市财政局配合。
-        "bare_line": re.compile(r"^[^。；，,（(：:]{2,40}?(牵头|负责)(?:[，,；;][^。]{2,160}?(配合|参与|协同|负责))?。?$"),
+        "bare_line": re.compile(rf"^[^。；，,（(：:]{{2,40}}?(?:{_roles('responsibility_bare_line_verbs', 'lead')})"
+                                rf"(?:[，,；;][^。]{{2,160}}?(?:{_roles('responsibility_bare_line_verbs', 'involved')}))?。?$"),
         "note": re.compile(f"(?:{_lx('responsibility_note_words')})"),
         "conj": re.compile(f"(?:{_lx('responsibility_conjunctions')})"),
         "etc_end": re.compile(rf"(?:{etc})$"),
         "name_prefix": re.compile(rf"^(?:{_lx('agency_name_prefixes')})"),
-        "name_noise": re.compile(rf"^(?:[、，,；;\s]|和|及|与)+|(?:{_lx('agency_name_noise')})+$"),
+        "name_noise": re.compile(rf"^(?:[、，,；;\s]|{_lx('agency_list_joiners')})+|(?:{_lx('agency_name_noise')})+$"),
+        "joiner": re.compile(rf"^(?:{_lx('agency_list_joiners')})"),
+        "lead_mark": re.compile(rf"\s*[（(〔\[](?:{_lx('responsibility_lead_marks')})[）)〕\]]\s*$"),
+        "role_mark": re.compile(rf"\s*[（(〔\[](?:{_lx('responsibility_involved_marks')})[）)〕\]]\s*$"),
         "blanket": [re.compile(p[3:] if p.startswith("re:") else re.escape(p)) for p in vocab.lexicon("responsibility_blanket")],
         "local_gov": [re.compile(p[3:] if p.startswith("re:") else re.escape(p)) for p in vocab.lexicon("local_government_generic")],
     }
 
 
-_LEAD_MARK = re.compile(r"\s*[（(〔\[](牵头|牵头单位|牵头部门)[）)〕\]]\s*$")
-_ROLE_MARK = re.compile(r"\s*[（(〔\[](配合|参与|协办|协同|配合单位|参与单位)[）)〕\]]\s*$")
+
+
+def _roles(name: str, role: str) -> str:
+    """Alternation of the phrases of a ``<role> <phrase>`` lexicon for one role."""
+    phrases = [p.split(None, 1)[1] for p in vocab.lexicon(name) if p.split(None, 1)[0] == role]
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
 
 
 # -- finding the clause ---------------------------------------------------------------
@@ -251,11 +259,11 @@ def parse(raw: str, start: int) -> Responsibility:
                 role = "involved"
         names = _names_of(seg, "、/")
         # 市发展改革委（牵头）: a lead marked inside a list
-        marked = [n for n in names if _LEAD_MARK.search(n)]
+        marked = [n for n in names if _rx()["lead_mark"].search(n)]
         if marked:
             saw_lead_role = True
-            lead.extend(_LEAD_MARK.sub("", n) for n in marked)
-            names = [n for n in names if not _LEAD_MARK.search(n)]
+            lead.extend(_rx()["lead_mark"].sub("", n) for n in marked)
+            names = [n for n in names if not _rx()["lead_mark"].search(n)]
         if role == "lead":
             saw_lead_role = True
             lead.extend(names)
@@ -271,7 +279,7 @@ def parse(raw: str, start: int) -> Responsibility:
 def _names_of(seg: str, seps: str) -> list[str]:
     rx = _rx()
     pieces = [p for n in split_top(seg, seps) for p in _split_conjunctions(n)]
-    names = _join_levels([_ROLE_MARK.sub("", _clean(n)) for n in pieces])
+    names = _join_levels([_rx()["role_mark"].sub("", _clean(n)) for n in pieces])
     return [n for n in names if n and not rx["generic"].match(n)]
 
 
@@ -351,7 +359,7 @@ def _strip_notes(s: str) -> str:
 
 def _clean(n: str) -> str:
     n = n.strip(" ：:")
-    n = re.sub(r"^(由|和|及|与)", "", n)
+    n = _rx()["joiner"].sub("", n, count=1)
     n = _rx()["etc_end"].sub("", n)
     return n.strip()
 
@@ -373,7 +381,7 @@ def from_cells(lead_cells: list[str], involved_cells: list[str], raw: str, start
     if not any(c.strip() for c in lead_cells + involved_cells):
         return None
     if any(c.strip() for c in lead_cells):
-        lead = [_LEAD_MARK.sub("", n) for c in lead_cells for n in split_names(c)]
+        lead = [_rx()["lead_mark"].sub("", n) for c in lead_cells for n in split_names(c)]
         involved = [n for c in involved_cells for n in split_names(c)]
         deadlines = [d for c in lead_cells + involved_cells for piece in split_top(c, "，,；;\n")
                      if (d := deadline_of(piece))]
@@ -518,30 +526,35 @@ def split_responsibility(raw: str) -> tuple[list[str], list[str]]:
 
 # -- responsibility written in a measure's own sentences ------------------------------
 
-_INLINE = re.compile(
-    r"(?:由|请)(?P<lead>(?:[^，。；：、,;:]{2,20}、)*[^，。；：、,;:]{2,20}?)(?:牵头|负责牵头|主办|(?P<only>负责))(?:负责|实施|落实)?"
-    r"(?:[，,](?P<inv>(?:[^，。；：、,;:]{2,20}、)*[^，。；：、,;:]{2,20}?)(?:等部门|等单位|等)?(?:配合|参与|协助|协同|按职责分工负责))?"
-)
-# 市交通运输局牵头负责规划组织实施，各区（市）县政府落实属地责任: a clause that opens with
-# named agencies and 牵头 (no 由); the next clause's agencies are involved when it says so.
-_INLINE_BARE = re.compile(
-    r"(?:^|(?<=[，。；,;]))(?P<lead>(?:[^，。；：、,;:“”]{2,20}、)*[^，。；：、,;:“”]{2,20}?)(?:牵头负责|负责牵头|牵头)"
-    r"[^，。；,;]{0,20}"
-    r"(?:[，,](?P<inv>(?:[^，。；：、,;:“”]{2,20}、)*[^，。；：、,;:“”]{2,20}?)(?:等部门|等单位|等)?"
-    r"(?:配合|参与|协助|协同|按职责分工负责|落实属地责任|负责落实|抓好落实|具体落实))?"
-)
-# 市商务局会同市财政局组织评审: the first body leads, those it acts together with are involved
-_INLINE_TOGETHER = re.compile(
-    r"(?:^|(?<=[，。；,;]))(?:[（(][一二三四五六七八九十\d]+[)）])?(?:由)?(?P<lead>[^，。；：、,;:“”（）()]{3,20}?)(?:会同|联合)"
-    r"(?P<inv>(?:[^，。；：、,;:“”]{2,20}、)*[^，。；：、,;:“”]{2,20}?)(?:等有关部门|等相关部门|等部门|等单位|等)?"
-    r"(?=组织|负责|制定|开展|研究|推进|实施|建立|出台|做好|共同|联合|统筹|编制|指导|督促)"
-)
+@lru_cache(maxsize=None)
+def _inline_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    lead_v, inv_v = _lx("responsibility_inline_lead_verbs"), _lx("responsibility_inline_involved_verbs")
+    local_v, etc = _lx("responsibility_inline_local_verbs"), _lx("responsibility_etc")
+    name = r"[^，。；：、,;:]{2,20}"
+    qname = r"[^，。；：、,;:“”]{2,20}"
+    # 由市民政局牵头，市财政局配合 / 请市教育局负责
+    by = re.compile(
+        rf"(?:由|请)(?P<lead>(?:{name}、)*{name}?)(?:{lead_v}|(?P<only>负责))(?:负责|实施|落实)?"
+        rf"(?:[，,](?P<inv>(?:{name}、)*{name}?)(?:{etc})?(?:{inv_v}))?")
+    # 市交通运输局牵头负责规划组织实施，各区（市）县政府落实属地责任: a clause that opens with
+    # named agencies and 牵头 (no 由); the next clause's agencies are involved when it says so.
+    bare = re.compile(
+        rf"(?:^|(?<=[，。；,;]))(?P<lead>(?:{qname}、)*{qname}?)(?:{_lx('responsibility_lead_verbs')})"
+        r"[^，。；,;]{0,20}"
+        rf"(?:[，,](?P<inv>(?:{qname}、)*{qname}?)(?:{etc})?(?:{inv_v}|{local_v}))?")
+    # 市商务局会同市财政局组织评审: the first body leads, those it acts together with are involved
+    together = re.compile(
+        r"(?:^|(?<=[，。；,;]))(?:[（(][一二三四五六七八九十\d]+[)）])?(?:由)?(?P<lead>[^，。；：、,;:“”（）()]{3,20}?)"
+        rf"(?:{_lx('responsibility_together_words')})(?P<inv>(?:{qname}、)*{qname}?)(?:{etc})?"
+        rf"(?={_lx('responsibility_together_actions')})")
+    return by, bare, together
 
 
 def inline(text: str) -> tuple[list[str], list[str], int, int] | None:
     """由市民政局牵头，市财政局配合 (or 市交通运输局牵头负责…，各区县政府落实属地责任, or
     市商务局会同市财政局…) written in a measure's text: (lead, involved, start, end) or None."""
-    for m in _INLINE.finditer(text):
+    by, bare, together = _inline_rx()
+    for m in by.finditer(text):
         lead = [n for n in _mapping_names(m.group("lead")) if is_agency_name(n)]
         if m.group("only") and not all(len(n) >= 3 and function_of(n) for n in lead):
             continue  # 由政府负责… is prose; 由市民政局负责 names an agency
@@ -549,7 +562,7 @@ def inline(text: str) -> tuple[list[str], list[str], int, int] | None:
             continue
         involved = [n for n in _mapping_names(m.group("inv") or "") if is_agency_name(n)]
         return lead, involved, m.start(), m.end()
-    for m in _INLINE_BARE.finditer(text):
+    for m in bare.finditer(text):
         lead = _mapping_names(m.group("lead"))
         # without 由 the clause could be prose (政府牵头、部门协同): every lead must be a known body
         if not lead or not all(is_agency_name(n) and len(n) >= 4 and (f := function_of(n)) is not None
@@ -557,7 +570,7 @@ def inline(text: str) -> tuple[list[str], list[str], int, int] | None:
             continue
         involved = [n for n in _mapping_names(m.group("inv") or "") if is_agency_name(n)]
         return lead, involved, m.start(), m.end()
-    for m in _INLINE_TOGETHER.finditer(text):
+    for m in together.finditer(text):
         names = _mapping_names(m.group("lead")) + _mapping_names(m.group("inv"))
         if not all(is_agency_name(n) and len(n) >= 4 and function_of(n) for n in names):
             continue
@@ -566,9 +579,12 @@ def inline(text: str) -> tuple[list[str], list[str], int, int] | None:
 
 
 # a clause at the end of a text (used where only the text is at hand, e.g. similarity)
-_TRAILING = re.compile(r"[〔（(\[【][^〔〕()（）\[\]【】]{0,300}?(?:负责|牵头|责任单位)[^〔〕()（）\[\]【】]{0,40}[〕）)\]】]?\s*$")
+@lru_cache(maxsize=None)
+def _trailing_rx() -> re.Pattern:
+    words = _lx("responsibility_trailing_words")
+    return re.compile(rf"[〔（(\[【][^〔〕()（）\[\]【】]{{0,300}}?(?:{words})[^〔〕()（）\[\]【】]{{0,40}}[〕）)\]】]?\s*$")
 
 
 def strip_trailing_clause(text: str) -> str:
     """``text`` without a bracketed responsibility clause at its end."""
-    return _TRAILING.sub("", text)
+    return _trailing_rx().sub("", text)

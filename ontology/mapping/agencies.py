@@ -25,7 +25,8 @@ class AgencyRef:
 
 
 # the level word a plan of a 自治州 / 盟 / 旗 / 地区 writes before its own bodies (州民政局, 盟行政公署)
-_LEVEL_WORD = re.compile(r"^(地区|州|盟|旗)(?![级直内外域])")
+_LEVEL_WORD = re.compile(rf"^({vocab.lexicon_regex('region_level_words')})(?![级直内外域])")
+_NOT_LEVEL = re.compile(rf"(?:{vocab.lexicon_regex('agency_not_level_prefix')})")
 _SUFFIX = re.compile(rf"(?:{vocab.lexicon_regex('region_suffixes')})$")
 clean_name = responsibility.clean_name
 function_of = responsibility.function_of
@@ -56,7 +57,7 @@ def resolve(raw: str, chain: list[RegionRef]) -> AgencyRef | None:
     elif name.startswith("市") and not name.startswith("市场"):
         region = own if own.level != "county" else by_level.get("prefecture", own)
         core = name[1:]
-    elif name[0] in "区县" and own.level == "county" and not re.match(r"区域|县级|县城(?!市)", name):
+    elif name[0] in "区县" and own.level == "county" and not _NOT_LEVEL.match(name):
         core = name[1:]
     elif (lv := _LEVEL_WORD.match(name)) and any(r.name.endswith(lv.group(1)) for r in chain):
         # 州民政局 / 盟发改委 / 旗教育局 / 地区财政局: the body of the chain's 自治州, 盟, 旗 or 地区

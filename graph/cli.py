@@ -81,7 +81,11 @@ def cmd_parse(a) -> int:
 
     meta = json.loads(a.meta) if a.meta else None
     doc = parse_plan(Path(a.file), meta)
-    json.dump(doc.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+    from loaders.junk import body_dropped
+
+    out = doc.to_json()
+    out["body_dropped"] = body_dropped(doc)     # what of the body the junk pass dropped (goal: 0)
+    json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
     print()
     return 0
 

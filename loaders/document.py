@@ -81,12 +81,26 @@ class Measure:
 
 
 @dataclass
+class TableGroup:
+    label: str                     # a group row (一、强化产业支撑) or a merged group cell
+    first_row: int                 # index of the group's first row in Table.rows
+
+
+@dataclass
 class Table:
     title: str
     columns: list[str]
     rows: list[list[str | None]]
     start: int
     end: int
+    # column roles (number|indicator|unit|baseline|target|attribute|description|task|deadline|
+    # responsible|group|other), one per column; None = not inferred
+    roles: list[str] | None = None
+    target_years: list[int | None] = field(default_factory=list)   # per target column, in column order
+    groups: list[TableGroup] = field(default_factory=list)
+    # offsets of each row and each cell in the text (tables whose rows become measures)
+    row_spans: list | None = None
+    cell_spans: list | None = None
 
 
 @dataclass
@@ -122,8 +136,13 @@ class ParsedDocument:
     repairs: list[Repair] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        """The `python -m graph parse` output shape."""
-        return asdict(self)
+        """The `python -m graph parse` output shape (cell offsets left out: they are for the
+        structure pass, the rows and the table span say where everything is)."""
+        out = asdict(self)
+        for t in out["tables"]:
+            t.pop("row_spans", None)
+            t.pop("cell_spans", None)
+        return out
 
 
 class LoaderError(ValueError):

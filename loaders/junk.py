@@ -235,6 +235,73 @@ def _table_of_contents(lines: list[str], reason: list[str | None]) -> None:
         break
 
 
+# an appendix after the body: 附件 / 附表2 / 表3 … (its tables and lists are the document's)
+_APPENDIX = re.compile(r"^(附件|附表|附录|表\s*[\d一二三四五六七八九十]+)")
+# features of web furniture on a line of its own (beyond the patterns of patterns/junk.txt)
+_LINK_LIKE = re.compile(r"(https?://|www\.|\.(com|cn|net|org|gov)\b|ICP|[A-Za-z]{2,}\s*(APP|App)$|APP$|\s[|｜丨»]\s|@)")
+_INDENTED = re.compile(r"^(\s{2,}|\t)\S")
+
+
+def junk_features(line: str) -> str | None:
+    """Why a line of its own looks like web furniture, or None: a pattern of
+    patterns/junk.txt, spam, a web list item, a link/address/app line, a short indented
+    menu item. A line holding CJK text after the body starts is dropped only with one."""
+    r = pattern_reason(line)
+    if r:
+        return r
+    if is_spam(line):
+        return "spam"
+    if _WEB_BULLET.match(line):
+        return "junk_list"
+    if _LINK_LIKE.search(line):
+        return "link"
+    if _INDENTED.match(line) and len(line.strip()) <= 20 and not _SENT_PUNCT.search(line):
+        return "nav"
+    return None
+
+
+def _trailing(lines: list[str], reason: list[str | None], last: int, tables: list[tuple[int, int]]) -> None:
+    """Page footer after the last body line. Only back matter (issuer, date, 抄送, 此件公开发布)
+    is kept on position alone; an appendix (附件, 附表, 表N, a table) ends the search, since
+    what follows is the document's; a line with CJK text is dropped only when it shows a
+    junk feature or stands inside a run of furniture (between two furniture lines)."""
+    n = len(lines)
+    table_at = {a for a, _ in tables}
+    cand: list[int] = []
+    marks: dict[int, str | None] = {}
+    for i in range(last + 1, n):
+        if not lines[i].strip():
+            continue
+        if reason[i] is not None:
+            if reason[i] not in ("site_metadata",):
+                marks[i] = reason[i]      # furniture found by its patterns: evidence for its neighbours
+            continue
+        v = _view(lines[i])
+        if _APPENDIX.match(v) or i in table_at:
+            break
+        cand.append(i)
+    in_back = True
+    for i in cand:
+        if in_back and is_back_matter(lines[i]):
+            marks[i] = None
+            continue
+        in_back = False
+        if not _CJK_RE.search(lines[i]):
+            marks[i] = "page_footer"
+        else:
+            marks[i] = "page_footer" if junk_features(lines[i]) else "?"
+    order = sorted(i for i in marks if marks[i] is not None)
+    for k, i in enumerate(order):
+        if marks[i] != "?":
+            continue
+        before = next((marks[j] for j in reversed(order[:k]) if marks[j] != "?"), None)
+        after = next((marks[j] for j in order[k + 1:] if marks[j] != "?"), None)
+        marks[i] = "page_footer" if before and after else None
+    for i in cand:
+        if marks.get(i):
+            reason[i] = marks[i]
+
+
 def line_edits(text: str, tables: list[tuple[int, int]] | None = None) -> list[Edit]:
     """Whole-line drops: patterns, spam and markup residue anywhere; furniture around the body.
     ``tables``: spans of data tables (real HTML/Word tables): their cell lines are short
@@ -270,14 +337,7 @@ def line_edits(text: str, tables: list[tuple[int, int]] | None = None) -> list[E
             if reason[i] is None and lines[i].strip() and not is_front_matter(lines[i]) \
                     and not (i > 0 and _NUM_ONLY.match(_view(lines[i - 1]))):   # 第一章 \n 发展基础
                 reason[i] = "page_header"
-        in_back = True
-        for i in range(last + 1, n):
-            if reason[i] is not None or not lines[i].strip():
-                continue
-            if in_back and is_back_matter(lines[i]):
-                continue
-            in_back = False
-            reason[i] = "page_footer"
+        _trailing(lines, reason, last, [(_line_at(starts, a), _line_at(starts, max(a, b - 1))) for a, b in tables or []])
     out = []
     for i, r in enumerate(reason):
         if r is None:
@@ -285,3 +345,22 @@ def line_edits(text: str, tables: list[tuple[int, int]] | None = None) -> list[E
         end = starts[i] + len(lines[i])
         out.append(Edit(starts[i], min(end + 1, len(text)) if i < n - 1 else end, "", r))
     return out
+
+
+def body_dropped(doc) -> dict:
+    """What of the document's body the junk pass may have dropped: the CJK characters of
+    dropped lines with no junk feature (position alone: a ``page_footer`` without a
+    feature, a ``page_header`` that reads like running text), and their share of all the
+    document's CJK characters. Reported by ``python -m graph parse``; 0 is the goal."""
+    lines = []
+    n = 0
+    for d in doc.dropped:
+        t = d.text.strip("\n")
+        if not _CJK_RE.search(t):
+            continue
+        if (d.reason == "page_footer" and not junk_features(t)) or (d.reason == "page_header" and is_body(t)):
+            k = len(_CJK_RE.findall(t))
+            n += k
+            lines.append({"reason": d.reason, "position": d.position, "text": t[:80]})
+    total = n + len(_CJK_RE.findall(doc.text))
+    return {"chars": n, "share": round(n / total, 4) if total else 0.0, "lines": lines}

@@ -13,13 +13,17 @@ Recognised by the shape of the whole document, not by content:
   * an open line is joined to the next line unless that one starts a new unit: a
     numbered heading (第一章, 一、, （一）, 1., （1）, ①), a 专栏 box, 附件, a role line
     (牵头单位：), a date or another recognisably separate line; a table row copied as
-    one line (``1 建设… 市商务局 2024年底前``) is neither joined nor joined to.
+    one line (``1 建设… 市商务局 2024年底前``) is neither joined nor joined to;
+  * a table cell is never joined to the next one: no line inside a plain-text table
+    (``flattables.find_all``: header run, numbered rows) is joined, nor a line to a bare
+    row number (``…各街镇`` + the next row's ``12``).
 """
 from __future__ import annotations
 
 import re
 
 from .edits import Edit
+from . import flattables
 
 _CLOSED = re.compile(r"[。；;！!？?：:…”’」』）)】〕》]$")
 _STARTS_UNIT = re.compile(
@@ -28,6 +32,7 @@ _STARTS_UNIT = re.compile(
     r"|[（(]?\d{4}年\d{1,2}月\d{1,2}日[）)]?$|抄送|印发)")
 # a table row copied as one line (1 建设… 市商务局 市财政局 2024年底前): never a wrap
 _ROW_LINE = re.compile(r"^(\d{1,3}|序号|编号)\s+\S+(?:\s+\S+){2,}$")
+_ROW_NUMBER = re.compile(r"^\d{1,3}$")
 _CJK_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’—…]")
 
 
@@ -56,11 +61,16 @@ def find(text: str) -> list[Edit]:
     for ln in lines:
         starts.append(pos)
         pos += len(ln) + 1
+    tables = [(t.start, t.end) for t in flattables.find_all(text)]
     for i in open_:
         if i + 1 >= len(lines):
             continue
         nxt = lines[i + 1].strip()
-        if not nxt or _STARTS_UNIT.match(nxt) or _ROW_LINE.match(nxt) or _ROW_LINE.match(lines[i].strip()):
+        if not nxt or _STARTS_UNIT.match(nxt) or _ROW_LINE.match(nxt) or _ROW_LINE.match(lines[i].strip()) \
+                or _ROW_NUMBER.match(nxt):
+            continue
+        nl = starts[i] + len(lines[i])
+        if any(a <= nl <= b for a, b in tables):
             continue
         nl = starts[i] + len(lines[i])
         out.append(Edit(nl, nl + 1, "", "line_wrap"))

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import formats, htmltables, junk, tasktables, linewrap, metadata, normalize, pagebreaks, pinyin, script
+from . import flattables, formats, htmltables, junk, linewrap, metadata, normalize, pagebreaks, pinyin, script
 from .decode import decode_bytes
 from .document import LoaderError, ParsedDocument
 from .edits import Edit, TextState
@@ -84,7 +84,7 @@ def parse_text(decoded: str, meta: dict | None, source_file: str = "<text>", is_
     st.apply(junk.markup_edits(st.text))
     st.apply(pinyin.find(st.text))
     line_drops = junk.line_edits(st.text, _table_spans(raw_tables, st)
-                                 + [(t.start, t.end) for t in tasktables.find(st.text)])
+                                 + [(t.start, t.end) for t in flattables.find_all(st.text)])
     facts = metadata.extract(_without(st.text, [e for e in line_drops if e.kind != "site_metadata"]))
     st.apply(line_drops)
     try:

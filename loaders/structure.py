@@ -28,7 +28,7 @@ from .lines import Line as _Line
 from .document import Measure, ParsedDocument, Section
 from ontology import responsibility, vocab
 
-from . import tables, tasktables
+from . import flattables
 
 _lx = vocab.lexicon_regex
 CN_NUM = "一二三四五六七八九十百零〇两"
@@ -203,28 +203,24 @@ _NUM_ONLY = re.compile(rf"^第([{CN_NUM}\d]+)([篇章节])$")
 _ANNEX = re.compile(r"^附件\s*[\d一二三四五六七八九十]{0,2}$")
 
 
-def _column_roles(role: str) -> re.Pattern:
-    phrases = [p.split(None, 1)[1] for p in vocab.lexicon("task_table_columns") if p.split(None, 1)[0] == role]
-    return re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)))
+_GROUP_NUMBER = re.compile(rf"^([{CN_NUM}]+\s*[、.．]|[（(][{CN_NUM}]+[）)])\s*")
 
 
-_TASK_COL = _column_roles("task")
-_LEAD_COL = _column_roles("lead")
-_INV_COL = _column_roles("involved")
-
-
-def _task_columns(t) -> tuple[int, int | None, list[int], int | None] | None:
-    """(task, lead, involved, number) columns of a task-assignment table, else None."""
-    if getattr(t, "row_spans", None) is None:
+def _task_columns(t) -> tuple[list[int], list[int], list[int], int | None, int | None] | None:
+    """(task, lead, involved, number, deadline) columns of a task-assignment table (a task
+    column and a responsibility column by their header roles), else None."""
+    if t.row_spans is None:
         return None
-    cols = [c or "" for c in t.columns]
-    lead = next((j for j, c in enumerate(cols) if _LEAD_COL.search(c)), None)
-    inv = [j for j, c in enumerate(cols) if _INV_COL.search(c) and j != lead]
-    task = next((j for j, c in enumerate(cols) if _TASK_COL.search(c) and j != lead and j not in inv), None)
-    if task is None or (lead is None and not inv):
+    roles = t.roles or flattables.column_roles(t.columns)
+    task = [j for j, r in enumerate(roles) if r == "task"]
+    resp = [j for j, r in enumerate(roles) if r == "responsible"]
+    if not task or not resp:
         return None
-    num = next((j for j, c in enumerate(cols) if re.fullmatch(r"(序号|编号)", c)), None)
-    return task, lead, inv, num
+    lead = [j for j in resp if flattables.is_lead_column(t.columns[j])]
+    inv = [j for j in resp if j not in lead]
+    num = next((j for j, r in enumerate(roles) if r == "number"), None)
+    deadline = next((j for j, r in enumerate(roles) if r == "deadline"), None)
+    return task, lead, inv, num, deadline
 
 
 @dataclass
@@ -269,10 +265,10 @@ def build(doc: ParsedDocument) -> None:
     """Fill ``doc.sections``, ``doc.measures`` and ``doc.tables`` from ``doc.text``."""
     text = doc.text
     found = doc.tables          # real (HTML) tables found by the pipeline, if any
-    found = found + [t for t in tasktables.find(text)
-                     if not any(t.start < f.end and f.start < t.end for f in found)]
-    flat = [t for t in tables.find_tables(text)
+    flat = [t for t in flattables.find_all(text)
             if not any(t.start < f.end and f.start < t.end for f in found)]
+    for t in found:
+        flattables.annotate(t)
     doc.tables = sorted(found + flat, key=lambda t: t.start)
     spans = sorted((t.start, t.end) for t in doc.tables)
     lines: list[_Line] = []
@@ -411,27 +407,41 @@ class _Builder:
         return {idx: mode[sg] for idx, sg in seg_of.items()}
 
     def _emit_task_rows(self, t, cols) -> None:
-        """A task-assignment table (重点任务 | 牵头单位 | 责任单位 …): one measure per row,
-        in the section where the table stands."""
-        task, lead, inv, num = cols
+        """A task-assignment table (重点任务 | 牵头单位 | 责任单位 | 完成时限 …): one measure per
+        row, in the section where the table stands (under its group row, if any); a
+        merged task cell (written once for several rows) is carried down."""
+        task, lead, inv, num, deadline = cols
         text = self.doc.text
+        groups = {g.first_row: g.label for g in t.groups
+                  if not (t.roles and t.roles[0] == "group" and any(r[0] == g.label for r in t.rows))}
+        group = None
         for i, row in enumerate(t.rows):
+            if i in groups:
+                group = groups[i]
             span = t.row_spans[i]
-            cell = row[task] if task < len(row) else None
-            if span is None or not cell:
+            own = [row[j] for j in task if j < len(row) and row[j]]
+            if span is None or not own:
                 continue
+            # the most specific task column names the measure (具体工作 under 重点任务);
+            # the others (merged cells, carried down) are its section
+            cell = row[task[-1]] if task[-1] < len(row) and row[task[-1]] else own[-1]
             a, b = span
             title = _split_title(cell)[0]
-            m = Measure(id="", title=title, text=text[a:b], section_path=self._path(), start=a, end=b,
+            grp = row[0] if t.roles and t.roles[0] == "group" and row[0] else group
+            path = self._path() + ([_clean_title(_GROUP_NUMBER.sub("", grp))] if grp else [])
+            path += [_split_title(c)[0] for c in own if c is not cell and c != cell]
+            m = Measure(id="", title=title, text=text[a:b], section_path=path, start=a, end=b,
                         number=row[num] if num is not None and row[num] else None, kind=self._kind())
-            role_cols = ([lead] if lead is not None else []) + inv
+            if deadline is not None and deadline < len(row) and row[deadline]:
+                m.deadline = row[deadline]
+            role_cols = lead + inv
             spans = [t.cell_spans[i][j] for j in role_cols if row[j] and t.cell_spans[i][j]]
             inside = [sp for sp in spans if a <= sp[0] and sp[1] <= b]
             use = inside or spans[:1]
             if use:
                 ra, rb = min(x for x, _ in use), max(y for _, y in use)
                 m.responsibility = responsibility.from_cells(
-                    [row[lead] or ""] if lead is not None else [], [row[j] or "" for j in inv], text[ra:rb], ra)
+                    [row[j] or "" for j in lead], [row[j] or "" for j in inv], text[ra:rb], ra)
             self.measures.append(m)
         self.cur = None
 

@@ -1,0 +1,550 @@
+"""Flattened text tables rebuilt from a header run: one reconstruction for indicator tables,
+task-assignment tables and the like, wherever they stand (front, body, 专栏, 附表/附件 after
+the signature, the end of the file).
+
+A table copied out of a web page or a PDF arrives one cell per line. It is recognised by
+its *header run*, not by any document:
+
+  * a run of at least three short header cells, each naming a column role from the header
+    lexicons (``ontology/vocab/lexicons/table_col_<role>.txt``: 序号, 指标名称, 单位, 属性,
+    2025年目标, 现状, 重点任务, 时间进度, 责任部门 …), one of them the numbering column;
+  * then rows numbered 1, 2, 3 … in order: each row is the number line and the cells up to
+    the next number.
+
+Columns: the header cells before the numbering column are group columns (分类, 指标类别:
+merged cells written once, at the group's first row, and carried down). The number of
+cells a row has (its mode over the rows) says how many columns follow the number; a
+header with more cells than that is a multi-row header whose last cells are sub-labels of
+the value columns (``指标值`` over ``现状``/``近期规划`` over ``（2025年）``/``（2030年）``:
+columns ``指标值 现状 （2025年）`` …), chosen so that the row-spanning columns keep
+non-value roles. Each column gets a role (number, indicator, unit, baseline, target,
+attribute, description, task, deadline, responsible, group, other) and each target column
+its year from the header.
+
+Cells are aligned to the columns by their shapes (a dynamic programme: a unit cell in the
+unit column, 约束性 in the attribute column, values in value columns, a time phrase in the
+deadline column, agency names in the responsibility column): a missing cell leaves the
+column None, a cell split over two lines (``全面实现开放、`` / ``延时服务``) is joined, a
+group cell at the end of a row is the next row's group, and a group row between rows
+(``一、强化产业支撑`` among rows 1 … 70) becomes a ``TableGroup``.
+The tables carry ``row_spans``/``cell_spans`` like markup tables.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ontology import vocab
+
+from .document import Table, TableGroup
+from ontology import responsibility
+
+ROLES = ("number", "indicator", "unit", "baseline", "target", "attribute", "description", "task",
+         "deadline", "responsible", "group")
+# a header cell fully equal to a phrase of these roles wins in this order (责任单位 is no 单位,
+# 指标类别 no 指标, 2025年指标 no 指标); a short cell containing one is tried in the same order
+_ORDER = ("number", "responsible", "deadline", "group", "attribute", "description", "baseline", "target",
+          "task", "unit", "indicator")
+VALUE_ROLES = ("baseline", "target")
+TEXT_ROLES = ("indicator", "task", "description", "other", "group")
+MAX_HEADER = 16
+_INT = re.compile(r"^\d{1,3}$")
+_SENT_PUNCT = re.compile(r"[。；，,;]")
+_HEAD_STOP = re.compile(r"[。；，,;：:]")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# a group row between rows: 一、强化产业支撑 / （二）… / 三 (a bare numeral line)
+_GROUP_ROW = re.compile(r"^([一二三四五六七八九十]+[、.．]?|[（(][一二三四五六七八九十]+[）)])\s*[^。；]{0,40}$")
+# lines that end a table's last row: a heading of the body, a note, an attachment line
+_STOP = re.compile(r"^(第[一二三四五六七八九十百\d]+[篇章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
+                   r"|注[\d①-⑳]?\s*[:：]|备注[:：]|附件|附表|专栏)")
+_VALUE = re.compile(
+    r"^[<>≥≤＞＜约~～]?=?\s*-?\d[\d.,，:：/]*\s*(?:%|％|‰|[^\d\s]{0,4})?(?:\s*[-—~～至]\s*\d[\d.]*\s*(?:%|‰)?)?"
+    r"(?:左右|以内|以上|以下|及以上)?$|^[—\-–/×√]+$")
+
+
+@lru_cache(maxsize=None)
+def _role_full(role: str) -> re.Pattern:
+    return re.compile(rf"(?:{vocab.lexicon_regex('table_col_' + role)})")
+
+
+def _norm(cell: str) -> str:
+    return re.sub(r"\s+", "", cell or "").strip("：:")
+
+
+def header_role(cell: str | None) -> str | None:
+    """The role a header cell names, from the header lexicons; None when it names none."""
+    c = _norm(cell or "")
+    if not c or len(c) > MAX_HEADER:
+        return None
+    for role in _ORDER:
+        if _role_full(role).fullmatch(c):
+            return role
+    for role in _ORDER:
+        if _role_full(role).search(c):
+            return role
+    return None
+
+
+def column_roles(columns: list[str]) -> list[str]:
+    """A role per column of a table (HTML/Word tables too), from its header words; the
+    lead/involved split of responsibility columns is :func:`is_lead_column`."""
+    out = []
+    for c in columns:
+        r = header_role(c)
+        if r is None:
+            # a joined multi-row name (目标值 2025年): its last part decides
+            parts = (c or "").split()
+            r = next((header_role(p) for p in reversed(parts) if header_role(p)), None) if parts else None
+        if r == "target" and re.search(vocab.lexicon_regex("table_col_baseline"), _norm(c)):
+            r = "baseline"
+        out.append(r or "other")
+    return out
+
+
+def is_lead_column(name: str) -> bool:
+    return bool(re.search(vocab.lexicon_regex("table_col_lead"), name or ""))
+
+
+def is_involved_column(name: str) -> bool:
+    return bool(re.search(vocab.lexicon_regex("table_col_involved"), name or ""))
+
+
+def column_year(name: str | None) -> int | None:
+    m = _YEAR.search(name or "")
+    return int(m.group(0)) if m else None
+
+
+# -- cell shapes -----------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _attr_values() -> re.Pattern:
+    return re.compile(rf"(?:{vocab.lexicon_regex('table_attribute_values')})")
+
+
+@lru_cache(maxsize=1)
+def _deadline_cells() -> re.Pattern:
+    return re.compile(rf"(?:{vocab.lexicon_regex('table_deadline_cells')})")
+
+
+@lru_cache(maxsize=1)
+def _units() -> re.Pattern:
+    return re.compile(rf"(?:{vocab.unit_regex()})")
+
+
+def is_value(s: str) -> bool:
+    return bool(_VALUE.match(_norm(s)))
+
+
+def is_attribute(s: str) -> bool:
+    return bool(_attr_values().fullmatch(_norm(s)))
+
+
+def is_deadline(s: str) -> bool:
+    s = _norm(s)
+    return 0 < len(s) <= 30 and bool(_deadline_cells().search(s)) and not responsibility.has_agency(s)
+
+
+def is_unit(s: str) -> bool:
+    s = _norm(s).strip("（）()")
+    if not s or len(s) > 10 or re.search(r"\d", s) or is_attribute(s):
+        return False
+    if s in ("%", "％", "‰"):
+        return True
+    parts = re.split(r"[/·（）()]", s)
+    return all(not p or _units().fullmatch(p) or len(p) <= 2 for p in parts)
+
+
+def _mismatch(role: str, s: str) -> float:
+    """How badly a cell's shape fits a column role (0 = fits)."""
+    v, a, u = is_value(s), is_attribute(s), is_unit(s)
+    n = len(_norm(s))
+    if role == "number":
+        return 0.0 if _INT.match(s) else 2.0
+    if role == "attribute":
+        return 0.0 if a else 2.0
+    if role == "unit":
+        return 0.0 if u else (2.0 if v or a else 1.2)
+    if role in VALUE_ROLES:
+        if v:
+            return 0.0
+        if a or u:
+            return 2.0
+        return 0.3 if n <= 24 else 1.0
+    if role == "deadline":
+        if is_deadline(s):
+            return 0.0
+        return 2.0 if responsibility.has_agency(s) else 0.9
+    if role == "responsible":
+        if is_deadline(s):
+            return 2.0
+        return 0.0 if responsibility.has_agency(s) else 0.6
+    if role == "indicator":
+        return 2.0 if (v or a) else (1.0 if u else 0.0)
+    if role in ("task", "description"):
+        return 1.5 if (v or a or u) and n <= 6 else 0.0
+    return 0.2                                         # group / other
+
+
+_CONT_END = re.compile(r"[、，,（(“《和及与的占之、]$")
+
+
+def _join(parts: list[str]) -> str:
+    out = parts[0]
+    for p in parts[1:]:
+        if "：" in p and "：" in out or (is_value(out) and is_value(p)):
+            out += "；" + p
+        else:
+            out += p
+    return out
+
+
+def _cell_cost(role: str, cells: list[str]) -> float:
+    if not cells:
+        return 0.9
+    if len(cells) == 1:
+        return _mismatch(role, cells[0])
+    joined = _join(cells)
+    extra = len(cells) - 1
+    if role in TEXT_ROLES or role == "responsible":
+        # a wrapped cell: cheaper when the first piece stops mid-phrase
+        step = sum(0.15 if _CONT_END.search(c) else 0.35 for c in cells[:-1])
+        if role == "indicator" and any(is_value(c) or is_attribute(c) for c in cells):
+            return 3.0
+        return step + _mismatch(role, joined) * 0.5
+    if role in VALUE_ROLES:
+        if all(("：" in c or ":" in c) for c in cells):
+            return 0.3 * extra
+        return 1.0 * extra + 0.5
+    return 1.5 * extra + 1.0
+
+
+def carried_columns(roles: list[str]) -> set[int]:
+    """Columns whose cell may be a merged cell written once for several rows: every task
+    column but the last (重点任务 over 具体工作)."""
+    task = [j for j, r in enumerate(roles) if r == "task"]
+    return set(task[:-1])
+
+
+def align(cells: list[str], roles: list[str], allow_tail: bool, any_tail: bool = False,
+          carried: set[int] | None = None) -> tuple[float, list[list[int]], list[int]]:
+    """Cells (after the row number) -> per column the indices of its cells; with
+    ``allow_tail`` the last cells may be the next row's group cell or group row.
+    Returns (cost, per column cell indices, tail cell indices)."""
+    n, k = len(cells), len(roles)
+    INF = float("inf")
+    dp = [[INF] * (k + 1) for _ in range(n + 1)]
+    back: list[list[int]] = [[0] * (k + 1) for _ in range(n + 1)]
+    dp[0][0] = 0.0
+    for j in range(1, k + 1):
+        for i in range(n + 1):
+            best, arg = INF, 0
+            for m in range(0, min(i, 6) + 1):
+                prev = dp[i - m][j - 1]
+                if prev == INF:
+                    continue
+                c = prev + (0.5 if not m and carried and j - 1 in carried else _cell_cost(roles[j - 1], cells[i - m:i]))
+                if c < best - 1e-9:
+                    best, arg = c, m
+            dp[i][j], back[i][j] = best, arg
+    best_i, best_c = n, dp[n][k]
+    if allow_tail:
+        for t in (1, 2):
+            i = n - t
+            if i < 0 or dp[i][k] == INF:
+                continue
+            tail = cells[i:]
+            if all(not is_value(x) and not is_attribute(x) and len(_norm(x)) <= 40
+                   and (any_tail or _GROUP_ROW.match(x)) for x in tail):
+                c = dp[i][k] + 0.25 * t
+                if c < best_c - 1e-9:
+                    best_i, best_c = i, c
+    cols: list[list[int]] = [[] for _ in range(k)]
+    i = best_i
+    for j in range(k, 0, -1):
+        m = back[i][j]
+        cols[j - 1] = list(range(i - m, i))
+        i -= m
+    return best_c, cols, list(range(best_i, n))
+
+
+# -- finding tables --------------------------------------------------------------------
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    pos = 0
+    for ln in text.split("\n"):
+        s = ln.strip()
+        if s:
+            a = pos + (len(ln) - len(ln.lstrip()))
+            out.append((a, a + len(s), s))
+        pos += len(ln) + 1
+    return out
+
+
+def _is_header_cell(s: str) -> bool:
+    return len(_norm(s)) <= MAX_HEADER and not _HEAD_STOP.search(s.strip("（）()")) and header_role(s) is not None \
+        and not _INT.match(s)
+
+
+def find(text: str) -> list[Table]:
+    """Every flattened table of ``text`` that has a header run with a numbering column."""
+    lines = _lines(text)
+    out: list[Table] = []
+    i, n = 0, len(lines)
+    while i < n:
+        if not _is_header_cell(lines[i][2]):
+            i += 1
+            continue
+        j = i
+        while j < n and _is_header_cell(lines[j][2]):
+            j += 1
+        t, end = _build(lines, i, j)
+        if t is not None:
+            out.append(t)
+            i = end
+        else:
+            i = j
+    return out
+
+
+def _header_columns(head: list[str], width: int) -> tuple[list[str], list[str]] | None:
+    """(column names, roles) of the header cells after the numbering column, for rows of
+    ``width`` cells: a longer header is a multi-row one (row-spanning cells first, then
+    a group label and the sub-labels of the value columns, row by row)."""
+    h = len(head)
+    roles = [header_role(c) or "other" for c in head]
+    if h <= width:
+        return list(head), roles
+    best = None
+    for v in range(1, width + 1):
+        lead = width - v
+        tail = head[lead:]
+        t = len(tail)
+        if t < v or t % v not in (0, 1) or t // v < 2:
+            continue
+        lead_roles = roles[:lead]
+        tail_roles = roles[lead:]
+        score = sum(1 for r in lead_roles if r in VALUE_ROLES) + sum(1 for r in tail_roles if r not in VALUE_ROLES)
+        if best is None or score < best[0]:
+            best = (score, v)
+    if best is None or best[0] > 0:
+        return None
+    v = best[1]
+    lead = width - v
+    tail = head[lead:]
+    label = None
+    if len(tail) % v == 1:
+        label, tail = tail[0], tail[1:]
+    names = []
+    for c in range(v):
+        parts = ([label] if label else []) + [tail[r * v + c] for r in range(len(tail) // v)]
+        names.append(" ".join(parts))
+    cols = list(head[:lead]) + names
+    out_roles = roles[:lead] + [_value_role(nm) for nm in names]
+    return cols, out_roles
+
+
+def _value_role(name: str) -> str:
+    parts = name.split()
+    if any(header_role(p) == "baseline" for p in parts):
+        return "baseline"
+    return "target"
+
+
+def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
+    head = [lines[x][2] for x in range(h0, h1)]
+    roles = [header_role(c) for c in head]
+    if len(head) < 3 or "number" not in roles:
+        return None, h1
+    if sum(1 for r in roles if r not in (None, "number")) < 2:
+        return None, h1
+    num_at = roles.index("number")
+    # header cells before the number are group columns (分类, 指标类别); anything before
+    # them is the caption
+    g = num_at
+    while g > 0 and roles[g - 1] == "group":
+        g -= 1
+    if g:
+        h0 += g
+        head, roles, num_at = head[g:], roles[g:], num_at - g
+    lead_head = head[:num_at]           # group columns before the number
+    after_head = head[num_at + 1:]
+    if not after_head:
+        return None, h1
+    n = len(lines)
+    # the row numbers 1, 2, 3 … after the header
+    p = h1
+    while p < n and p - h1 <= 3 and lines[p][2] != "1":
+        p += 1
+    if p >= n or lines[p][2] != "1":
+        return None, h1
+    pre = list(range(h1, p))            # before row 1: a group cell or a group row
+    nums = [p]
+    expect = 2
+    limit = 6 * max(3, len(after_head)) + 6
+    q = p + 1
+    while q < n and expect < 1000:
+        s = lines[q][2]
+        if s == str(expect):
+            nums.append(q)
+            expect += 1
+        elif q - nums[-1] > limit or _is_header_cell(s) and _is_header_run(lines, q):
+            break
+        q += 1
+    if len(nums) < 2:
+        return None, h1
+    counts = sorted(nums[r + 1] - nums[r] - 1 for r in range(len(nums) - 1))
+    # the number of columns after the number: the header's, or fewer when the header has
+    # more rows than one; the reading whose rows fit their cells best wins
+    plain = (list(after_head), [header_role(c) or "other" for c in after_head])
+    readings = [plain]
+    for w in sorted(set(counts)):
+        hc = _header_columns(after_head, w)
+        if hc is not None and hc[0] != plain[0]:
+            readings.append(hc)
+    group_cols0 = num_at
+    rows_cells = [[lines[x][2] for x in range(nums[r] + 1, nums[r + 1])] for r in range(len(nums) - 1)]
+
+    def fit(reading) -> float:
+        return sum(align(c, reading[1], True, any_tail=bool(group_cols0), carried=carried_columns(reading[1]))[0]
+                   for c in rows_cells)
+    cols_after, roles_after = min(readings, key=fit) if len(readings) > 1 else plain
+    k = len(cols_after)
+    # the last row: up to the first line that cannot be a cell of it
+    last = nums[-1]
+    stop = last + 1
+    while stop < n and stop - last <= k + 3 and not _STOP.match(lines[stop][2]) and not (
+            _is_header_cell(lines[stop][2]) and _is_header_run(lines, stop)):
+        stop += 1
+    group_cols = len(lead_head)
+    columns = list(lead_head) + [head[num_at]] + cols_after
+    all_roles = ["group"] * group_cols + ["number"] + roles_after
+    t = Table(title="", columns=columns, rows=[], start=lines[h0][0], end=lines[h0][1], roles=all_roles)
+    t.row_spans, t.cell_spans = [], []
+    t.target_years = [column_year(c) for c, r in zip(columns, all_roles) if r == "target"]
+    group_vals: list[tuple[str, tuple[int, int]] | None] = [None] * group_cols
+    carry = carried_columns(roles_after)
+    last_seen: dict[int, str] = {}
+    # cells before row 1
+    for x in pre:
+        s = lines[x][2]
+        if _GROUP_ROW.match(s) and not group_cols:
+            t.groups.append(TableGroup(label=s, first_row=0))
+        elif group_cols:
+            group_vals[0] = (s, lines[x][:2])
+    end = lines[h1 - 1][1]
+    for r, a in enumerate(nums):
+        b = nums[r + 1] if r + 1 < len(nums) else stop
+        idx = list(range(a + 1, b))
+        cells = [lines[x][2] for x in idx]
+        is_last = r + 1 == len(nums)
+        if is_last:
+            best = None
+            for m in range(len(cells), max(0, len(cells) - 4) - 1, -1):
+                c, cl, tl = align(cells[:m], roles_after, False, carried=carry)
+                c += 0.6 * max(0, k - m) * 0 + 0.05 * (len(cells) - m)
+                if best is None or c < best[0] - 1e-9:
+                    best = (c, cl, tl, m)
+            _, cl, tl, m = best
+            idx = idx[:m]
+            cells = cells[:m]
+        else:
+            _, cl, tl = align(cells, roles_after, True, any_tail=bool(group_cols), carried=carry)
+        row: list[str | None] = []
+        spans: list[tuple[int, int] | None] = []
+        for g in group_vals:
+            row.append(g[0] if g else None)
+            spans.append(None)
+        row.append(lines[a][2])
+        spans.append(lines[a][:2])
+        for j, col in enumerate(cl):
+            if col:
+                row.append(_join([cells[c] for c in col]))
+                spans.append((lines[idx[col[0]]][0], lines[idx[col[-1]]][1]))
+                last_seen[j] = row[-1]
+            else:
+                row.append(last_seen.get(j) if j in carry else None)   # a merged cell carried down
+                spans.append(None)
+        t.rows.append(row)
+        t.cell_spans.append(spans)
+        used = [s for s in spans[group_cols:] if s]
+        t.row_spans.append((used[0][0], used[-1][1]))
+        end = max(end, used[-1][1])
+        # the tail: the next row's group cell, or a group row
+        for c in tl:
+            s = cells[c]
+            if group_cols and not (_GROUP_ROW.match(s) and len(s) <= 4):
+                group_vals[0] = (s, lines[idx[c]][:2])
+            else:
+                t.groups.append(TableGroup(label=s, first_row=r + 1))
+    if group_cols:
+        # a group column's groups: where its value changes
+        prev = object()
+        for r, row in enumerate(t.rows):
+            if row[0] != prev and row[0] is not None:
+                t.groups.append(TableGroup(label=row[0], first_row=r))
+            prev = row[0]
+        t.groups.sort(key=lambda g: g.first_row)
+    t.end = end
+    _title(t, lines, h0)
+    return t, max(nums[-1] + 1, _line_index(lines, end) + 1)
+
+
+def _is_header_run(lines, q: int) -> bool:
+    k = q
+    while k < len(lines) and _is_header_cell(lines[k][2]):
+        k += 1
+    roles = [header_role(lines[x][2]) for x in range(q, k)]
+    return k - q >= 3 and "number" in roles
+
+
+def _line_index(lines, pos: int) -> int:
+    for x, (a, b, _) in enumerate(lines):
+        if a <= pos <= b:
+            return x
+    return len(lines) - 1
+
+
+def _mode(xs: list[int], near: int) -> int:
+    """The most frequent row width; a tie goes to the width nearest the header's."""
+    best, cnt = xs[0], 0
+    for x in sorted(set(xs)):
+        c = xs.count(x)
+        if c > cnt or (c == cnt and abs(x - near) < abs(best - near)):
+            best, cnt = x, c
+    return best
+
+
+_TITLE_SENT = re.compile(r"[。；;！？]")
+
+
+def _title(t: Table, lines, h0: int) -> None:
+    """The caption: the line right before the header when short and unpunctuated."""
+    if h0 == 0:
+        return
+    a, _, s = lines[h0 - 1]
+    if len(s) <= 60 and not _TITLE_SENT.search(s) and not s.endswith(("：", ":")) and not _INT.match(s):
+        t.title, t.start = s, a
+
+
+def find_all(text: str) -> list[Table]:
+    """Every plain-text table of ``text``: header-run tables (this module), task tables
+    written one row per line (``tasktables``), and indicator tables recognised by their
+    shape alone (``tables``: numbered rows of values under a header without 序号), the
+    first found winning where they overlap; sorted by position."""
+    from . import tables, tasktables
+    out: list[Table] = []
+    for t in find(text) + tasktables.find(text) + tables.find_tables(text):
+        if not any(t.start < f.end and f.start < t.end for f in out):
+            out.append(t)
+    for t in out:
+        annotate(t)
+    return sorted(out, key=lambda t: t.start)
+
+
+def annotate(t: Table) -> Table:
+    """Fill a table's column roles and target years from its header when not set yet
+    (markup tables, the older shape-based ones)."""
+    if t.roles is None or len(t.roles) != len(t.columns):
+        t.roles = column_roles(t.columns)
+    if not t.target_years:
+        t.target_years = [column_year(c) for c, r in zip(t.columns, t.roles) if r == "target"]
+    return t

@@ -2,8 +2,12 @@
 pyvis nodes and edges.
 
 Labels and titles come from documents, and the pyvis page runs inside a components.html
-iframe that shares the app's origin: every label and title is html.escape'd here, before
-it goes anywhere near pyvis.
+iframe that shares the app's origin. They are escaped exactly once, for the context they land
+in: pyvis writes the node and edge data into a <script> with Jinja's `tojson`, which escapes
+<, >, & and ' (so no text can close the script or open a tag), and vis-network 9 draws labels
+on a canvas and sets tooltips with innerText, as text. An html.escape on top showed users
+`&lt;` (issue 12). The one door to HTML: pyvis switches to a template that sets tooltips with
+innerHTML when any node title contains "href"; titles never contain that word as written.
 """
 from __future__ import annotations
 
@@ -47,12 +51,17 @@ def _short(text: str) -> str:
     return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
 
 
+def _text_only(text: str) -> str:
+    """Keep pyvis on its text tooltips: a zero-width space inside "href" (see the module doc)."""
+    return re.sub(r"(?i)h(?=ref)", "h\u200b", text)
+
+
 def make_node(node_id: str, label: str, name: Any, *, start: bool = False) -> dict[str, Any]:
     name = "" if name is None else str(name)
     return {
-        "n_id": html.escape(str(node_id), quote=True),
-        "label": html.escape(_short(name or str(node_id)), quote=True),
-        "title": html.escape(f"{label}: {name}\n{node_id}", quote=True),
+        "n_id": str(node_id),
+        "label": _short(name or str(node_id)),
+        "title": _text_only(f"{label}: {name}\n{node_id}"),
         "color": colour_of(label),
         "group": label,
         "size": 28 if start else 16,
@@ -88,8 +97,7 @@ def expand(start_id: str, start_label: str, start_name: str, depth: int, node_ca
             if r["source"] in model.nodes and r["target"] in model.nodes and key not in seen_edges:
                 seen_edges.add(key)
                 model.edges.append({"source": r["source"], "to": r["target"],
-                                    "title": html.escape(str(r["rel_type"]), quote=True),
-                                    "label": html.escape(str(r["rel_type"]), quote=True)})
+                                    "title": _text_only(str(r["rel_type"])), "label": str(r["rel_type"])})
         frontier = next_frontier
         if model.capped:
             break
@@ -134,10 +142,10 @@ def legend_html(labels: Iterable[str]) -> str:
 
 
 def edges_table(model: GraphModel) -> tuple[list[str], list[list[Any]]]:
-    """The view's edges as a plain table (names unescaped back for the dataframe/CSV)."""
+    """The view's edges as a plain table."""
     cols = ["source", "source_label", "relationship", "target", "target_label"]
     rows = []
     for e in model.edges:
         a, b = model.nodes[e["source"]], model.nodes[e["to"]]
-        rows.append([e["source"], a["group"], html.unescape(e["label"]), e["to"], b["group"]])
+        rows.append([e["source"], a["group"], e["label"], e["to"], b["group"]])
     return cols, rows

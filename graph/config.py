@@ -30,9 +30,24 @@ class Neo4jSettings:
     source: str = "environment"
 
 
+NEO4J_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
+
+def check_neo4j_uri(uri: str, source: str = "NEO4J_URI") -> str:
+    """A Bolt address, or a StoreError that lists the schemes the driver speaks (an http:// URI
+    would otherwise end in the driver's optional HTTP module failing to import)."""
+    scheme, sep, rest = uri.strip().partition("://")
+    if not sep or scheme.lower() not in NEO4J_SCHEMES or not rest:
+        raise StoreError(f"{source}={uri!r} is not a Neo4j Bolt address: use one of the schemes "
+                         f"{', '.join(s + '://' for s in NEO4J_SCHEMES)} (e.g. bolt://127.0.0.1:7687); "
+                         "the HTTP port (7474) is not used")
+    return uri.strip()
+
+
 def neo4j_settings() -> Neo4jSettings:
     uri = os.environ.get("NEO4J_URI")
     if uri:
+        uri = check_neo4j_uri(uri)
         return Neo4jSettings(uri, os.environ.get("NEO4J_USER", "neo4j"), os.environ.get("NEO4J_PASSWORD", ""),
                              os.environ.get("NEO4J_DATABASE") or None, "environment")
     if NEO4J_CONNECTION_FILE.exists():

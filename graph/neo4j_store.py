@@ -20,6 +20,9 @@ class Neo4jStore(GraphStore):
     def __init__(self, uri: str, user: str, password: str, *, database: str | None = None,
                  schema: GraphSchema | None = None):
         super().__init__(schema)
+        from graph.config import check_neo4j_uri
+
+        uri = check_neo4j_uri(uri, "the Neo4j URI")
         import neo4j
 
         self._neo4j = neo4j

@@ -104,14 +104,35 @@ def test_expand_respects_depth_and_cap():
 
 
 def test_node_labels_and_titles_are_escaped_in_pyvis_html():
-    node = make_node(XSS, "Policy", XSS)
-    assert "<" not in node["label"] and node["label"].startswith("&lt;img")
-    assert "<" not in node["title"] and "<" not in node["n_id"]
     fn, _ = _neighbours_from(ROWS)
     page = to_pyvis_html(expand("region:1", "Region", "吴兴区", 3, 100, fn))
     assert "onerror=alert(1)" in page and "<img" not in page
     assert "cdn.jsdelivr" not in page and "cdnjs" not in page and "new vis.Network" in page
     assert "<img" not in legend_html([XSS])
+
+
+def test_graph_labels_are_escaped_once():
+    """Issue 12: `&lt;` was shown. The text reaches vis-network as written (it draws labels and sets
+    tooltips as text), JSON-escaped once in the page, and pyvis never turns to its innerHTML tooltips."""
+    import json
+    import re
+
+    name = "A<B & C's \"x\" <a href=y>z</a>"
+    node = make_node("policy:1", "Policy", name)
+    assert node["label"] == _short_label(name) and "&lt;" not in node["title"] and "&amp;" not in node["label"]
+    model = expand("policy:1", "Policy", name, 1, 10, lambda ids: [])
+    page = to_pyvis_html(model)
+    data = re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", page, re.S).group(1)
+    nodes = json.loads(data)
+    assert nodes[0]["label"] == node["label"] and nodes[0]["title"].replace("\u200b", "") == f"Policy: {name}\npolicy:1"
+    assert "&lt;" not in data and "&amp;" not in data and "<" not in data  # one escape: JSON's \u003c
+    assert "popup.innerHTML" not in page  # the href tooltip template is never used
+
+
+def _short_label(text):
+    from explorer.graph_view import MAX_LABEL
+
+    return text if len(text) <= MAX_LABEL else text[:MAX_LABEL - 1] + "…"
 
 
 # --- console -----------------------------------------------------------------------------------

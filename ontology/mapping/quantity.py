@@ -46,6 +46,7 @@ class Quantity:
     approx: str | None = None  # "above" for 余/多 written inside the amount
     chinese: bool = False       # the number is written in Chinese numerals
     form: str = "plain"         # plain | fraction | cheng | ratio
+    bracketed: bool = False     # 3000（1500）公里: the value in brackets, for a sub-indicator
 
     def start(self) -> int:
         return self.s
@@ -202,6 +203,9 @@ def scan(text: str) -> list[Quantity]:
             i += 1
             continue
         out.append(q)
+        b = getattr(q, "bracket", None)
+        if b:  # the bracketed value shares the unit
+            out.append(Quantity(b[1], b[2], text, v1=b[0], u1=q.u1, bracketed=True))
         i = max(q.e, i + 1)
     return out
 
@@ -257,6 +261,14 @@ def _read(text: str, i: int, chinese: bool) -> Quantity | None:
             q.per, q.e = m.group(0), m.end()
     if chinese and not _chinese_is_amount(text, q):
         return None
+    if not chinese and q.u1 is None and q.v2 is None and not q.per:
+        m = re.match(r"\s*[（(]\s*(\d+(?:\.\d+)?)\s*[）)]", text[q.e:])
+        if m:
+            _, unit, _, k = _tail(text, q.e + m.end(), "0")
+            if unit:
+                q.u1 = unit
+                q.bracket = (m.group(1), q.e + m.start(1), q.e + m.end(1))
+                q.e = k
     return q
 
 

@@ -81,6 +81,10 @@ def parse_value(cell: str | None) -> tuple[float | None, float | None, str | Non
     m = _VALUE.match(c)
     if not m:
         return _worded_value(c)
+    if c[m.end():].strip():  # 10分钟覆盖区超95%: words after the first number qualify a later amount
+        worded = _worded_value(c)
+        if worded[0] is not None:
+            return worded
     if m.group("r1"):
         a, b = to_float(m.group("r1")), to_float(m.group("r2"))
         return (b if a == 1 else (a if b == 1 else round(b / a, 6))), None, "=", "ratio"

@@ -1,0 +1,164 @@
+"""Indicator naming: the shortest phrase that says what an amount measures.
+
+Given the text of a clause before an amount (``pre``) and after it (``post``), the name is
+
+* the phrase before the amount without its comparator verb (X达到N -> X), year phrase (到2025年), scope
+  and lead words (全市, 力争, 推进) — :func:`indicator_before`;
+* the object after the amount when the phrase before ends in an action verb (建设N个X -> X; 吸引39家总部企业),
+  begins with one (建成中心城区6座X -> X), or closes a list of examples (大名、月浦等23个X -> X);
+* a rate or a cap of a grant (按项目合同金额的30%给予奖补 -> 项目合同金额奖补比例; 单个企业最高200万元 ->
+  单个企业奖补上限) — :func:`grant_name`.
+
+Every word list is a lexicon (ontology/vocab/lexicons/naming_*.txt).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ontology import vocab
+from ontology.strings import split_outside_brackets
+from ontology.mapping.year_scope import YEAR_RE
+
+NUM = r"\d+(?:\.\d+)?"
+
+
+def _alt(name: str) -> str:
+    return vocab.lexicon_regex(name)
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> dict[str, re.Pattern]:
+    return {
+        "comparator": re.compile(
+            rf"(?:{_alt('naming_comparator_lead')})*(?:{_alt('naming_comparator_verbs')})?"
+            rf"(?:每(?:百|千|万|百万)?(?:{_alt('naming_per_words')}))?\s*$"),
+        "lead": re.compile(rf"^(?:{_alt('naming_lead_noise')})+"),
+        "verb_end": re.compile(rf"(?:{_alt('naming_action_verbs')})(?:了)?$"),
+        "verb_start": re.compile(rf"^(?:{_alt('naming_action_verbs')})"),
+        "dropped_verb": re.compile(rf"^(?:{_alt('naming_dropped_verbs')})"),
+        "verb_noun": re.compile(rf"^(?:{_alt('naming_verb_nouns')})"),
+        "suffix": re.compile(rf"(?:{_alt('naming_measure_suffixes')})$"),
+        "ending": re.compile(rf"(?:{_alt('naming_measure_endings')})$"),
+        "subsidy": re.compile(_alt("naming_subsidy_words")),
+        "cap": re.compile(rf"(?:{_alt('naming_cap_words')})$"),
+        "enum_end": re.compile(rf"(?:{_alt('naming_enumeration_end')})$"),
+    }
+
+
+def indicator_before(pre: str) -> tuple[str, bool]:
+    """Strip comparator words, year phrases and lead-ins; report whether what is left ends in an action
+    verb (or is empty), i.e. whether the object after the amount names it."""
+    p = _patterns()
+    s = p["comparator"].sub("", pre)
+    last_year = None
+    for last_year in YEAR_RE.finditer(s):
+        pass
+    if last_year is not None:
+        s = s[last_year.end():]
+    s = re.sub(r"^[^，,]*?领域[，,]?", "", s) if "领域" in s[:12] else s
+    s = p["lead"].sub("", s).strip(" ，,、")
+    return s, bool(ends_in_verb(s)) or not s
+
+
+def ends_in_verb(s: str) -> re.Match | None:
+    return _patterns()["verb_end"].search(s)
+
+
+def starts_with_verb(s: str) -> bool:
+    p = _patterns()
+    return bool(p["verb_start"].match(s)) and not p["verb_noun"].match(s)
+
+
+def object_after(post: str) -> str:
+    """The noun phrase right after an amount (N家合格社区服务运营商 -> 合格社区服务运营商)."""
+    s = re.sub(r"^\s*(?:以上|及以上|以下|以内|左右|上下|的)", "", post)
+    s = re.sub(rf"^\s*{NUM}\s*(?:{vocab.unit_regex()})", "", s)
+    s = re.split(r"[，,。；;：:]", s)[0]
+    s = s.split("的")[-1] if "的" in s else s
+    s = re.split(r"、|全覆盖|实现|达到", s)[0]
+    s = re.sub(r"^[和及与]+", "", s)
+    return re.sub(r"[“”\"'‘’]", "", s).strip()[:30]
+
+
+def strip_verb(s: str) -> str:
+    return _patterns()["verb_end"].sub("", s).strip()
+
+
+def split_names(name: str) -> list[str]:
+    """X、Y均达到N: split at 、 outside brackets; a measure word written once (A、B、C创建率) belongs to every item."""
+    parts = [x.strip() for x in split_outside_brackets(name, "、", "(（", ")）") if x.strip()]
+    if len(parts) > 1 and all(len(x) == 1 for x in parts[:-1]) and len(parts[-1]) > 2:
+        tail = parts[-1][1:]  # 一、二、三产业占比: the items are one character, the rest is shared
+        return [x + tail for x in parts[:-1]] + [parts[-1]]
+    parts = [x for x in parts if len(x) >= 2]
+    p = _patterns()
+    suffix = p["suffix"].search(parts[-1]) if len(parts) > 1 else None
+    if suffix and not any(p["ending"].search(x) for x in parts[:-1]):
+        parts = [x + suffix.group(0) for x in parts[:-1]] + [parts[-1]]
+    return parts
+
+
+def is_example_list(name: str) -> bool:
+    """大名、月浦等 / 松江、青浦、嘉定、奉贤等: a list of examples before a count."""
+    return bool(_patterns()["enum_end"].search(name))
+
+
+def grant_name(name: str, post: str, sentence: str) -> str | None:
+    """Names of grant rates and caps, which the phrase before the amount only starts:
+    按项目合同金额的 (…30%给予奖补) -> 项目合同金额奖补比例; 单个企业最高 (…200万元) -> 单个企业奖补上限."""
+    p = _patterns()
+    subsidy = p["subsidy"].search(post) or p["subsidy"].search(sentence)
+    word = subsidy.group(0) if subsidy else ""
+    m = re.match(r"^按(?:照)?(.+?)的?$", name)
+    if m and len(m.group(1)) >= 2:
+        return f"{m.group(1)}{word}比例"
+    cap = p["cap"].search(name)
+    if cap:
+        subject = name[: cap.start()].strip("，, ")
+        subject = p["lead"].sub("", subject)
+        return f"{subject}{word}上限" if subject or word else None
+    return None
+
+
+def name_for(pre: str, post: str, *, shared_prefix: str = "", prev_indicator: str = "", sentence: str = "") -> str:
+    """The indicator of the amount between ``pre`` and ``post`` (both within one clause)."""
+    name, verbish = indicator_before(pre)
+    if pre.lstrip().startswith("、") and shared_prefix and name and not name.startswith("每"):
+        name = shared_prefix + name
+    if name and not verbish and (is_example_list(name) or starts_with_verb(name) and len(name) <= 8
+                                 and not _patterns()["ending"].search(name)):
+        obj = object_after(post)
+        if len(obj) >= 2:
+            return obj
+    if verbish:
+        obj = object_after(post)
+        subject = strip_verb(name)
+        verb = ends_in_verb(name)
+        if obj and subject and len(subject) <= 8 and "的" not in subject:
+            return subject + verb.group(0) + obj if verb else obj
+        if not obj and len(subject) >= 4:
+            return name  # 老旧小区综合改造150万平方米: the verb is the name's own noun
+        return obj or subject or prev_indicator
+    tail = object_after(post) if post[:1] not in "，,。；;" else ""
+    grant = grant_name(name, post, sentence or pre + post)
+    if grant:
+        return grant
+    if tail and _patterns()["subsidy"].fullmatch(tail):
+        name = f"{name}{tail}"
+    return strip_verb(name) or name
+
+
+def strip_lead(s: str) -> str:
+    return _patterns()["lead"].sub("", s)
+
+
+def clean(name: str) -> str:
+    """A name without year phrases, scope and lead words, a leading action verb (建成绿道 -> 绿道), or
+    trailing particles."""
+    s = YEAR_RE.sub("", name)
+    s = _patterns()["lead"].sub("", s)
+    m = _patterns()["dropped_verb"].match(s)
+    if m and starts_with_verb(s) and len(s) - m.end() >= 2:
+        s = s[m.end():]
+    return s.strip("的，,、 ") or name

@@ -1,0 +1,67 @@
+"""The kind of a statement: a goal (target), a figure of the past (historic), a norm (standard), a
+coverage goal, a goal in words (qualitative), or a definition that sets nothing.
+
+The words are lexicons (ontology/vocab/lexicons/target_*.txt); the year scope step
+(:func:`ontology.mapping.targets.scope_year`) adds the section- and period-based historic rules.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ontology import vocab
+
+
+@lru_cache(maxsize=None)
+def _p(name: str) -> re.Pattern:
+    return vocab.lexicon_pattern(name)
+
+
+@lru_cache(maxsize=None)
+def coverage_pattern() -> re.Pattern:
+    return re.compile(rf"(?:{vocab.lexicon_regex('target_coverage_lead')})*(?:{vocab.lexicon_regex('target_coverage_words')})")
+
+
+def qualitative_match(text: str) -> re.Match | None:
+    return _p("target_qualitative_phrases").search(text)
+
+
+def is_definition(sentence: str) -> bool:
+    return bool(_p("target_definition_markers").search(sentence))
+
+
+@lru_cache(maxsize=None)
+def _attributes() -> dict[str, str]:
+    out = {}
+    for line in vocab.lexicon("target_attributes"):
+        word, _, value = line.partition("=")
+        out[word.strip()] = value.strip()
+    return out
+
+
+def attribute(text: str) -> str | None:
+    """约束性 -> binding, 预期性 -> expected (the first written)."""
+    best = None
+    for word, value in _attributes().items():
+        i = text.find(word)
+        if i >= 0 and (best is None or i < best[0]):
+            best = (i, value)
+    return best[1] if best else None
+
+
+_STANDARD_WORD = re.compile(r"标准(?!化|体系)")
+_NAMED_STANDARD = re.compile(r"(?:国家|省|部).{0,6}标准|达到.{0,10}标准")
+
+
+def kind(sent: str, clause: str, year: int | None, period_start: int | None, goal_context: bool) -> str:
+    if _p("target_standard_markers").search(sent):
+        return "standard"
+    if _STANDARD_WORD.search(clause) and not _NAMED_STANDARD.search(clause):
+        return "standard"
+    if "要达到" in clause and year is None:
+        return "standard"  # 用房要达到每百户N平方米; 到2025年…要达到N is a goal
+    if year is not None and period_start is not None and year < period_start:
+        return "historic"
+    if _p("target_historic_markers").search(sent) and not goal_context:
+        return "historic"
+    return "target"

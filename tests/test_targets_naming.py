@@ -1,0 +1,47 @@
+"""Indicator naming (ontology/mapping/naming.py): the shortest phrase that says what is measured."""
+from __future__ import annotations
+
+from ontology.mapping import naming
+from ontology.mapping.targets import extract
+from ontology.mapping.text import Span, sentences
+
+
+def names(text):
+    ctx = Span(text, 0, len(text))
+    return [(f.indicator_text, f.value) for s in sentences(text)
+            for f in extract(s, ctx, period_start=2026, period_end=2030) if f.kind != "qualitative"]
+
+
+def test_grant_rate_and_cap_fragments():
+    assert naming.grant_name("按项目合同金额的", "给予奖补", "") == "项目合同金额奖补比例"
+    assert naming.grant_name("单个企业最高", "", "给予补贴，单个企业最高100万元") == "单个企业补贴上限"
+    got = names("对认定的项目，按设备投资额的20%给予补贴，单个项目最高不超过500万元。")
+    assert got == [("设备投资额补贴比例", 20.0), ("单个项目补贴上限", 500.0)]
+
+
+def test_no_year_scope_word_or_verb_in_the_name():
+    assert names("到2030年，全区建成口袋公园25座。") == [("口袋公园", 25.0)]
+    assert names("到2030年，全区新建口袋公园25座。") == [("新建口袋公园", 25.0)]  # 新建 says what is counted
+    assert names("全市力争培育专精特新企业120家。") == [("专精特新企业", 120.0)]
+    assert naming.clean("2030年全市绿化覆盖率") == "绿化覆盖率"
+
+
+def test_object_after_a_verb_a_verb_phrase_or_a_list_of_examples():
+    assert names("共计引进高端人才300名。") == [("高端人才", 300.0)]
+    assert names("推进北站、南湖等12个片区改造。") == [("片区改造", 12.0)]
+    assert names("建成中心城区4座雨水调蓄池。") == [("雨水调蓄池", 4.0)]
+    assert names("实施旧住房成套改造80万平方米。") == [("旧住房成套改造", 80.0)]
+
+
+def test_a_count_of_places_before_a_share_is_no_target():
+    got = names("到2030年，东、西等3个新城建设用地面积70%以上达到要求。")
+    assert got == [("新城建设用地面积", 70.0)]
+
+
+def test_enumerations_bind_each_value_to_its_own_indicator():
+    got = names("到2030年，甲类设施达标率、乙类设施达标率、丙类设施达标率均达到100%。")
+    assert [n for n, _ in got] == ["甲类设施达标率", "乙类设施达标率", "丙类设施达标率"]
+    got = names("到2030年，一、二、三产业增加值占比分别达5%、35%和60%。")
+    assert got == [("一产业增加值占比", 5.0), ("二产业增加值占比", 35.0), ("三产业增加值占比", 60.0)]
+    got = names("到2030年，建成骨干路网（其中快速路）800（120）公里。")
+    assert got == [("骨干路网（其中快速路）", 800.0), ("快速路", 120.0)]

@@ -1,0 +1,69 @@
+"""Statement classes on synthetic sentences and table rows: coverage, per-facility ranges, margins,
+approximate and bounded amounts, qualitative table cells."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from loaders.document import Table
+from ontology.mapping.tables import parse_value, table_facts
+from ontology.mapping.targets import extract
+from ontology.mapping.text import Span, sentences
+
+
+def facts(text, period=(2026, 2030)):
+    ctx = Span(text, 0, len(text))
+    return [f for s in sentences(text) for f in extract(s, ctx, period_start=period[0], period_end=period[1])]
+
+
+def test_coverage_is_100_percent_of_the_named_object():
+    f, = [f for f in facts("到2030年，基本实现社区养老服务站全覆盖。") if f.kind == "coverage"]
+    assert (f.indicator_text, f.value, f.unit, f.year) == ("社区养老服务站覆盖率", 100.0, "%", 2030)
+
+
+def test_per_facility_range_is_one_norm_not_a_target_of_one():
+    fs = facts("按每2万人-6万人配置1处社区文化活动中心。")
+    assert [(f.indicator_text, f.value, f.value_max, f.unit, f.kind) for f in fs] == [
+        ("社区文化活动中心服务人口", 2.0, 6.0, "万人/处", "standard")]
+
+
+def test_margin_over_a_named_reference():
+    f, = facts("居民收入增速高于全省平均增速1个百分点以上。")
+    assert (f.indicator_text, f.value, f.unit, f.comparator, f.extra.get("relative_to")) == (
+        "居民收入增速", 1.0, "个百分点", ">=", "全省平均增速")
+
+
+def test_approximate_and_bounded_amounts():
+    got = {(f.value, f.unit, f.comparator) for f in facts(
+        "到2030年，服务商户8000余家，参保率近九成，超六成企业上云，新能源车占比1/4以上，产值突破千亿元。")}
+    assert got == {(8000.0, "家", ">"), (90.0, "%", "approx"), (60.0, "%", ">"), (25.0, "%", ">="),
+                   (1000.0, "亿元", ">")}
+
+
+def test_spans_of_time_and_names_are_no_amounts():
+    assert facts("力争三年内完成改造，实现零的突破。") == [] or all(f.value is None for f in facts("力争三年内完成改造，实现零的突破。"))
+
+
+def test_table_cells():
+    assert parse_value("＞90")[:3] == (90.0, None, ">")
+    assert parse_value("10分钟覆盖区超95%")[:3] == (95.0, None, ">")
+    assert parse_value("完成上级下达目标") == (None, None, None, None)
+
+
+def _doc(text, table):
+    meta = SimpleNamespace(period_start=2026, period_end=2030)
+    return SimpleNamespace(text=text, meta=meta, tables=[table])
+
+
+def test_qualitative_and_compound_table_rows():
+    rows = [["1", "人均公共文化设施面积", "平方米", "预期性", "0.5"],
+            ["2", "地区生产总值增速", "%", "预期性", "与全省保持同步"],
+            ["3", "单位能耗降低", "%", "约束性", "完成上级下达目标"],
+            ["4", "重点产业规模：电子信息：800亿元", "亿元", None, None],
+            ["5", "空气质量优良率", "%", "约束性", "/"]]
+    text = "\n".join(c for r in rows for c in r if c)
+    t = Table(title="主要指标", columns=["序号", "指标名称", "单位", "属性", "2030年目标"], rows=rows, start=0, end=len(text))
+    got = [(f.indicator_text, f.value, f.unit, f.kind, f.year, f.year_source) for f in table_facts(_doc(text, t), t)]
+    assert got == [("人均公共文化设施面积", 0.5, "平方米", "target", 2030, "table_header"),
+                   ("地区生产总值增速", None, None, "qualitative", 2030, "table_header"),
+                   ("单位能耗降低", None, None, "qualitative", 2030, "table_header"),
+                   ("重点产业规模：电子信息", 800.0, "亿元", "target", 2030, "table_header")]

@@ -124,6 +124,9 @@ def _split_title(rest: str) -> tuple[str, str]:
     """(title, body) of a line: the title is the first sentence when it is short."""
     m = re.search(r"[。；！？]", rest)
     if m and m.start() <= _MAX_TITLE and "，" not in rest[:m.start()]:
+        c = rest.find("：", 0, m.start())
+        if 2 <= c <= 20:
+            return rest[:c], rest[c + 1:]     # 区财政局：负责资金保障。 -> 区财政局
         return rest[:m.start()], rest[m.end():]
     if not m and len(rest) <= _MAX_TITLE:
         return rest, ""
@@ -404,6 +407,8 @@ class _Builder:
         titled = sum(v[1] for v in with_titles)
         doc_mode = total >= 6 and titled >= 0.6 * total
         mode = {sg: v[1] >= 1 and ((v[1] >= 2 and v[1] * 2 >= v[0]) or doc_mode) for sg, v in stats.items()}
+        # the run's own evidence (not the document's): how many of its paragraphs are titled
+        self.run_titled = {idx: stats[sg][1] if mode[sg] else 0 for idx, sg in seg_of.items()}
         return {idx: mode[sg] for idx, sg in seg_of.items()}
 
     def _emit_task_rows(self, t, cols) -> None:
@@ -608,10 +613,22 @@ class _Builder:
             self._close_siblings(rank)
             self.cur = None
             return
+        closes_list = nxt is None or (nxt.num is not None and nxt.num[0] <= rank)
+        if (rank >= 5 and rest.rstrip().endswith(("；", ";"))) or (
+                rank >= 3 and rest.rstrip().endswith("。") and closes_list):
+            # 1.组织制定处置管理标准； -- one clause of a list of duties or tasks: an item, never
+            # a heading (headings do not end with a semicolon); 3.办理申报手续。 followed by a
+            # sibling or a higher heading (or nothing) is the list's last item, not an empty heading
+            self._close_siblings(rank)
+            if self._measure_context():
+                self._new_measure(ln, number, title, self._kind())
+            else:
+                self.cur = None
+            return
         nnum = nxt.num if nxt else None
         if (rank >= 3 and rest.rstrip().endswith("。") and self._measure_context() and nxt
                 and not (nnum and nnum[0] > rank) and nxt.lost is None and not nxt.lost_any
-                and not nxt.bare and not nxt.box_mark):
+                and not nxt.bare and not nxt.box_mark and not self._runin_titles_follow(nxt)):
             # 一、加大财政支持力度。 on a line of its own (若干措施) followed by text,
             # not by its own sub-items: a measure whose text is the paragraph after it
             self._close_siblings(rank)
@@ -621,6 +638,13 @@ class _Builder:
         self._open(rank, number, title, ln)
         self.last_bare_rank = None
         self.cur = None
+
+    def _runin_titles_follow(self, nxt: LineInfo) -> bool:
+        """Is the text after a full-stopped title line a run of run-in titled paragraphs
+        (``壮大区域经济实力。…`` twice or more)? Then the line heads them: a section whose
+        measures they are, not a measure that swallows the first of them."""
+        return (nxt.num is None and _is_titled_paragraph(nxt.text) is not None
+                and self.run_titled.get(nxt.line.idx, 0) >= 2)
 
     def _lost_bracket(self, info: LineInfo) -> None:
         """``）发展回顾`` / ``十一）…``: a （一）-rank heading or item that lost its bracket (and number)."""
@@ -768,10 +792,39 @@ class _Builder:
             if span:
                 raw = m.text[span[0]:span[1]]
                 m.responsibility = responsibility.parse(raw, m.start + span[0])
+            if m.responsibility is None:
+                m.responsibility = _heading_agency(doc, m)
             if m.responsibility is not None and m.deadline is None:
                 m.deadline = m.responsibility.deadline
         _apply_blankets(doc.text, self.measures)
         doc.measures = self.measures
+
+
+def _heading_agency(doc: ParsedDocument, m: Measure):
+    """A duty list under an agency heading (``（一）区绿化市容局`` + ``1.负责…；``), or an item titled
+    by an agency (``（二）区财政局：负责…``): that agency leads the measure, when it has no clause of
+    its own and the name is one of a known function."""
+    candidates = [m.title] + ([m.section_path[-1]] if m.section_path else [])
+    for name in candidates:
+        name = name.strip()
+        if not (2 < len(name) <= 30 and responsibility.is_agency_name(name)) or responsibility.is_placeholder(name):
+            continue
+        if responsibility.names_a_role(name) or "的" in name or re.search(r"[，。；：:,;、]", name):
+            continue    # a sentence (街道城运中心牵头将…告知物业企业), not a name
+        region = doc.meta.region.name if doc.meta and doc.meta.region else ""
+        own = bool(region) and (name.startswith(region) or name.startswith(region[:-1]) or name[0] in "省市区县")
+        if (responsibility.function_of(name) is None and responsibility.generic_local_government(name) is None
+                and not own):
+            continue    # 物业服务企业 / 建设单位: actors, not government bodies
+        if name == m.title:
+            a = doc.text.find(name, m.start, m.end)
+        else:
+            secs = [s for s in doc.sections if s.title == name and s.start <= m.start]
+            a = doc.text.find(name, secs[-1].start, secs[-1].end) if secs else -1
+        if a < 0:
+            continue
+        return responsibility.Responsibility(raw=name, lead=[name], involved=[], start=a, end=a + len(name))
+    return None
 
 
 def _apply_blankets(text: str, measures: list[Measure]) -> None:

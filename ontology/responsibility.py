@@ -44,7 +44,8 @@ from ontology import vocab
 
 __all__ = ["find_clause", "parse", "from_cells", "split_names", "split_top", "deadline_of", "blanket",
            "clean_name", "function_of", "generic_local_government", "inline", "join_bracket_pieces",
-           "split_responsibility", "strip_trailing_clause", "has_agency", "is_agency_name"]
+           "split_responsibility", "strip_trailing_clause", "has_agency", "is_agency_name", "names_a_role",
+           "is_placeholder"]
 
 OPENERS = {"〔": "〕", "（": "）", "(": ")", "[": "]", "【": "】"}
 _CLOSERS = set(OPENERS.values())
@@ -122,6 +123,11 @@ def _matching_close(text: str, i: int) -> int | None:
 
 def _depth(s: str, i: int) -> int:
     return sum(s[:i].count(c) for c in OPENERS) - sum(s[:i].count(c) for c in _CLOSERS)
+
+
+def names_a_role(s: str) -> bool:
+    """Does ``s`` hold a role word (牵头, 负责, 配合 …)? Then it is a clause, not a bare name."""
+    return bool(_rx()["role"].search(s))
 
 
 def has_agency(s: str) -> bool:

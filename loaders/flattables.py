@@ -532,7 +532,7 @@ def find_all(text: str) -> list[Table]:
     first found winning where they overlap; sorted by position."""
     from . import tables, tasktables
     out: list[Table] = []
-    for t in find(text) + tasktables.find(text) + tables.find_tables(text):
+    for t in find(text) + tasktables.find(text) + tables.find_tables(text) + find_grids(text):
         if not any(t.start < f.end and f.start < t.end for f in out):
             out.append(t)
     for t in out:
@@ -548,3 +548,59 @@ def annotate(t: Table) -> Table:
     if not t.target_years:
         t.target_years = [column_year(c) for c, r in zip(t.columns, t.roles) if r == "target"]
     return t
+
+
+# -- grids without a numbering column ---------------------------------------------------
+_NUMBERED = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,3}[.、．](?!\d)|第[一二三四五六七八九十\d]+[章节条])")
+MAX_GRID_CELL = 24
+
+
+def _grid_cell(s: str) -> bool:
+    return len(s) <= MAX_GRID_CELL and not _SENT_PUNCT.search(s) and not s.endswith("。") and not _NUMBERED.match(s)
+
+
+def find_grids(text: str) -> list[Table]:
+    """Small grids without a numbering column (a header row of column names, then rows of a
+    label and its values: ``评价得分 | 90分及以上 | 80分及以上 …``), the header's first cell
+    possibly empty (the corner of a row-labelled grid). Recognised by shape: a run of short
+    cells that splits into rows of the same width whose first cell is text and most other
+    cells values, under a header row of text cells."""
+    lines = _lines(text)
+    out: list[Table] = []
+    i, n = 0, len(lines)
+    while i < n:
+        if not _grid_cell(lines[i][2]):
+            i += 1
+            continue
+        j = i
+        while j < n and _grid_cell(lines[j][2]):
+            j += 1
+        t = _grid(lines, i, j)
+        if t is not None:
+            out.append(t)
+        i = j
+    return out
+
+
+def _grid(lines, i: int, j: int) -> Table | None:
+    run = [lines[x][2] for x in range(i, j)]
+    L = len(run)
+    for c in range(3, 9):
+        for corner in (0, 1):
+            if (L + corner) % c or (L + corner) // c < 3:
+                continue
+            cells = [""] * corner + run
+            rows = [cells[r * c:(r + 1) * c] for r in range((L + corner) // c)]
+            head, data = rows[0], rows[1:]
+            if any(is_value(h) for h in head if h):
+                continue
+            ok = all(not is_value(r[0]) and sum(1 for x in r[1:] if is_value(x)) * 10 >= 6 * (c - 1) for r in data)
+            if not ok:
+                continue
+            t = Table(title="", columns=head, rows=[list(r) for r in data], start=lines[i][0], end=lines[j - 1][1])
+            t.roles = column_roles(head)
+            _title(t, lines, i)
+            if t.title and _NUMBERED.match(t.title):
+                t.title, t.start = "", lines[i][0]
+            return t
+    return None

@@ -129,3 +129,13 @@ def test_header_roles_from_the_lexicons():
         "number", "indicator", "unit", "baseline", "target", "attribute", "responsible", "deadline",
         "description", "group"]
     assert flattables.is_lead_column("牵头单位") and flattables.is_involved_column("配合单位")
+
+
+def test_row_labelled_grid_with_an_empty_corner():
+    cells = ["（三）奖励标准", "甲档", "乙档", "丙档", "评分", "95分以上", "85分以上", "75分以上",
+             "奖励金额（万元）", "3", "2", "1", "奖励资金按年度拨付，由区财政局统筹安排。"]
+    src, doc = _parse(BODY + cells)
+    [t] = doc.tables
+    assert t.columns == ["", "甲档", "乙档", "丙档"]
+    assert t.rows == [["评分", "95分以上", "85分以上", "75分以上"], ["奖励金额（万元）", "3", "2", "1"]]
+    assert not any(m.title.startswith("奖励金额") for m in doc.measures)

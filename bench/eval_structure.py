@@ -1,0 +1,268 @@
+"""Document structure on the real development corpus against hand annotations.
+
+    .venv/bin/python bench/eval_structure.py [--split tuning|heldout|all] [--out FILE] [--verbose]
+
+Reads every ``tests/gold/corpus/<stem>.structure.json`` (the structure engineers write the
+tuning ones, the gold annotator the held-out ones; a split without gold files is reported
+as missing, not as zero), parses ``../shared/corpus/<plan>`` with the region the gold file
+names, and scores per document and per split (tuning and held-out apart):
+
+* body         -- CJK characters of lines the junk pass dropped without a junk feature
+                  (``loaders.junk.body_dropped``), and whether the gold ``body_tail`` (the
+                  last characters of the real body) is still in the cleaned text;
+* table rows   -- a gold table is paired with the parsed table sharing most cells; its
+                  columns are paired by their cells; a gold row counts as rebuilt when a row
+                  of the parsed table has every gold cell in the paired column (cells
+                  compared without spaces and joiner punctuation; empty = None = "");
+* measures     -- recall and precision by normalised title containment (a gold title in
+                  a parsed title or the reverse, or a gold title opening a parsed measure's
+                  text), one parsed measure per gold measure;
+* agency links -- (measure, agency) pairs over the paired measures, names compared by the
+                  id the mapping's resolver gives them in the plan's region chain (so 区发展改革委
+                  in a 虹口区 plan meets 虹口区发展改革委); implied agencies count as involved;
+                  precision over every parsed pair, recall over every gold pair.
+
+Results to bench/results/eval_structure.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from graph.records import GraphRecords  # noqa: E402
+from loaders import parse_plan  # noqa: E402
+from loaders.junk import body_dropped  # noqa: E402
+from ontology.mapping import agencies as agency_mod  # noqa: E402
+from ontology.mapping.plans import map_plan  # noqa: E402
+
+GOLD_DIR = ROOT / "tests" / "gold" / "corpus"
+CORPUS = ROOT.parent / "shared" / "corpus"
+RESULT = ROOT / "bench" / "results" / "eval_structure.json"
+SPLITS = ("tuning", "heldout")
+_NORM = re.compile(r"[\s；;、，,。：:“”\"'（）()《》【】\-—]")
+
+
+def norm(s) -> str:
+    return _NORM.sub("", s or "")
+
+
+@dataclass
+class PR:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, o: "PR") -> None:
+        self.tp += o.tp
+        self.fp += o.fp
+        self.fn += o.fn
+
+    def as_dict(self) -> dict:
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn,
+                "precision": round(p, 3) if p is not None else None, "recall": round(r, 3) if r is not None else None}
+
+
+def gold_files(split: str) -> list[tuple[Path, dict]]:
+    out = []
+    for p in sorted(GOLD_DIR.glob("*.structure.json")):
+        g = json.loads(p.read_text(encoding="utf-8"))
+        if g.get("split") == split:
+            out.append((p, g))
+    return out
+
+
+def load(g: dict):
+    meta = {"file": g["plan"], "region": g["region"], "region_en": g["region_en"], "level": g.get("level", "county")}
+    for k in ("parent", "parent_en", "province", "province_en"):
+        if g.get(k):
+            meta[k] = g[k]
+    if meta.get("province") == meta["region"]:
+        meta.pop("province")
+    if meta.get("parent") == meta["region"]:
+        meta.pop("parent")
+    return parse_plan(CORPUS / g["plan"], meta)
+
+
+# -- tables ----------------------------------------------------------------------------
+def _cells(t) -> set[str]:
+    return {norm(c) for r in t.rows for c in r if norm(c)}
+
+
+def score_tables(gold: list[dict], tables: list, errors: list) -> dict:
+    rows_total = rows_ok = 0
+    used: set[int] = set()
+    per = []
+    for gt in gold:
+        gcells = {norm(c) for r in gt["rows"] for c in r if norm(c)}
+        cand = [(len(gcells & _cells(t)), k) for k, t in enumerate(tables) if k not in used]
+        best = max(cand, default=(0, None))
+        rows_total += len(gt["rows"])
+        if best[1] is None or best[0] == 0:
+            per.append({"title": gt.get("title"), "rows": len(gt["rows"]), "rebuilt": 0, "found": False})
+            errors.append({"table_missing": gt.get("title")})
+            continue
+        used.add(best[1])
+        t = tables[best[1]]
+        ncol = max((len(r) for r in gt["rows"]), default=0)
+        # pair each gold column with the parsed column holding most of its cells (in order)
+        colmap: dict[int, int] = {}
+        for gc in range(ncol):
+            gvals = [norm(r[gc]) if gc < len(r) else "" for r in gt["rows"]]
+            scores = []
+            for pc in range(max((len(r) for r in t.rows), default=0)):
+                pvals = {norm(r[pc]) if pc < len(r) else "" for r in t.rows}
+                scores.append((sum(1 for v in gvals if v and v in pvals), -abs(pc - gc), pc))
+            if scores:
+                s = max(scores)
+                if s[0] > 0:
+                    colmap[gc] = s[2]
+        ok = 0
+        for r in gt["rows"]:
+            want = [(colmap.get(gc), norm(r[gc])) for gc in range(len(r))]
+            hit = any(all((pc is not None and pc < len(pr) and norm(pr[pc]) == v) or (pc is None and not v)
+                          for pc, v in want) for pr in t.rows)
+            if hit:
+                ok += 1
+            else:
+                errors.append({"row": r, "table": gt.get("title")})
+        rows_ok += ok
+        per.append({"title": gt.get("title"), "rows": len(gt["rows"]), "rebuilt": ok, "found": True,
+                    "parsed_rows": len(t.rows)})
+    return {"rows": rows_total, "rebuilt": rows_ok, "tables": per}
+
+
+# -- measures and agencies -------------------------------------------------------------
+def _title_match(g: str, m) -> bool:
+    a, b = norm(g), norm(m.title)
+    if not a or not b:
+        return False
+    if a in b or (b in a and len(b) >= min(6, len(a))):
+        return True
+    return norm(m.text[:len(g) + 12]).find(a) >= 0
+
+
+def pair_measures(gold: list[dict], measures: list) -> dict[int, int]:
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    for gi, g in enumerate(gold):
+        for mi, m in enumerate(measures):
+            if mi not in taken and _title_match(g["title"], m):
+                pairs[gi] = mi
+                taken.add(mi)
+                break
+    return pairs
+
+
+def _agencies(m) -> list[str]:
+    r = m.responsibility
+    if r is None:
+        return []
+    return list(dict.fromkeys(r.lead + r.involved + list(getattr(r, "implied", []) or [])))
+
+
+def score_agencies(gold: list[dict], measures: list, pairs: dict[int, int], chain, errors: list) -> PR:
+    def aid(name: str) -> str:
+        ref = agency_mod.resolve(name, chain)
+        return ref.id if ref else norm(name)
+    s = PR()
+    paired = {mi: gi for gi, mi in pairs.items()}
+    for gi, g in enumerate(gold):
+        want = {aid(n) for n in g.get("lead", []) + g.get("involved", [])}
+        have = {aid(n) for n in _agencies(measures[pairs[gi]])} if gi in pairs else set()
+        s.tp += len(want & have)
+        s.fn += len(want - have)
+        if want - have:
+            errors.append({"agency_miss": g["title"], "names": sorted(want - have)})
+    for mi, m in enumerate(measures):
+        have = {aid(n) for n in _agencies(m)}
+        if mi in paired:
+            g = gold[paired[mi]]
+            want = {aid(n) for n in g.get("lead", []) + g.get("involved", [])}
+            extra = have - want
+        else:
+            extra = have
+        s.fp += len(extra)
+        if extra:
+            errors.append({"agency_false": m.title, "names": sorted(extra)})
+    return s
+
+
+def evaluate_doc(g: dict, verbose: bool = False) -> dict:
+    doc = load(g)
+    _, chain = map_plan(doc, GraphRecords())
+    errors: list = []
+    bd = body_dropped(doc)
+    tail = norm(g.get("body_tail"))
+    tail_ok = bool(tail) and tail in norm(doc.text)
+    tables = score_tables(g.get("tables", []), doc.tables, errors)
+    gm = g.get("measures", [])
+    pairs = pair_measures(gm, doc.measures)
+    meas = PR(tp=len(pairs), fp=len(doc.measures) - len(pairs), fn=len(gm) - len(pairs))
+    for gi, x in enumerate(gm):
+        if gi not in pairs:
+            errors.append({"measure_miss": x["title"]})
+    ag = score_agencies(gm, doc.measures, pairs, chain, errors)
+    dl_total = sum(1 for x in gm if x.get("deadline"))
+    dl_ok = sum(1 for gi, x in enumerate(gm) if x.get("deadline") and gi in pairs
+                and norm(doc.measures[pairs[gi]].deadline) == norm(x["deadline"]))
+    out = {"body_dropped_chars": bd["chars"], "body_dropped_share": bd["share"], "body_tail_kept": tail_ok,
+           "table_rows": tables["rows"], "table_rows_rebuilt": tables["rebuilt"], "tables": tables["tables"],
+           "measures": meas.as_dict(), "agency_links": ag.as_dict(),
+           "deadlines": {"gold": dl_total, "found": dl_ok}}
+    if verbose:
+        out["errors"] = errors
+    return out, meas, ag
+
+
+def evaluate(split: str, verbose: bool = False) -> dict:
+    files = gold_files(split)
+    if not files:
+        return {"missing": f"no {split} gold in {GOLD_DIR.relative_to(ROOT)}"}
+    if not CORPUS.is_dir():
+        return {"missing": f"{CORPUS} is absent"}
+    per, meas, ag = {}, PR(), PR()
+    rows = rebuilt = dropped = 0
+    tails = 0
+    for _, g in files:
+        d, m, a = evaluate_doc(g, verbose)
+        per[g["plan"]] = d
+        meas.add(m)
+        ag.add(a)
+        rows += d["table_rows"]
+        rebuilt += d["table_rows_rebuilt"]
+        dropped += d["body_dropped_chars"]
+        tails += d["body_tail_kept"]
+    total = {"documents": len(files), "body_dropped_chars": dropped, "body_tail_kept": f"{tails}/{len(files)}",
+             "table_rows": rows, "table_rows_rebuilt": rebuilt,
+             "table_rows_share": round(rebuilt / rows, 3) if rows else None,
+             "measures": meas.as_dict(), "agency_links": ag.as_dict()}
+    return {"total": total, "per_document": per}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", choices=("tuning", "heldout", "all"), default="all")
+    ap.add_argument("--out", default=str(RESULT))
+    ap.add_argument("--verbose", action="store_true")
+    a = ap.parse_args(argv)
+    splits = SPLITS if a.split == "all" else (a.split,)
+    result = {s: evaluate(s, a.verbose) for s in splits}
+    for s in splits:
+        t = result[s].get("total")
+        print(s, json.dumps(t if t else result[s], ensure_ascii=False))
+    Path(a.out).parent.mkdir(parents=True, exist_ok=True)
+    Path(a.out).write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -204,7 +204,14 @@ def evaluate_doc(g: dict, verbose: bool = False) -> dict:
     tail = norm(g.get("body_tail"))
     tail_ok = bool(tail) and tail in norm(doc.text)
     tables = score_tables(g.get("tables", []), doc.tables, errors)
-    gm = g.get("measures", [])
+    gm = g.get("measures")
+    if gm is None:            # a gold file that annotates tables only: no measure or agency score
+        out = {"body_dropped_chars": bd["chars"], "body_dropped_share": bd["share"], "body_tail_kept": tail_ok,
+               "table_rows": tables["rows"], "table_rows_rebuilt": tables["rebuilt"], "tables": tables["tables"],
+               "measures": None, "agency_links": None}
+        if verbose:
+            out["errors"] = errors
+        return out, PR(), PR()
     pairs = pair_measures(gm, doc.measures)
     meas = PR(tp=len(pairs), fp=len(doc.measures) - len(pairs), fn=len(gm) - len(pairs))
     for gi, x in enumerate(gm):

@@ -5,10 +5,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_DEV := $(VENV)/.installed-dev
+STAMP_PKG := $(VENV)/.installed-pkg
 PORT ?= 8501
 DB ?= data/graph.lbug
 
-.PHONY: run run-neo4j test build build-neo4j neo4j-up neo4j-down neo4j-status neo4j-reset bench venv dev clean browser
+.PHONY: run run-neo4j test lint build build-neo4j neo4j-up neo4j-down neo4j-status neo4j-reset bench venv dev clean browser
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -22,33 +23,38 @@ $(STAMP_DEV): requirements.txt requirements-dev.txt requirements-embeddings.txt 
 	$(BIN)/pip install -q -r requirements-dev.txt
 	touch $@ $(STAMP_RUN)
 
+# The project itself, editable (packages and the `plangraph` command from pyproject.toml).
+$(STAMP_PKG): pyproject.toml | $(STAMP_RUN)
+	$(BIN)/pip install -q --no-deps --no-build-isolation -e .
+	touch $@
+
 # `make run EMBEDDINGS=1` also installs sentence-transformers for embedding similarity.
 $(VENV)/.installed-embeddings: requirements-embeddings.txt | $(BIN)/python
 	$(BIN)/pip install -q -r requirements-embeddings.txt
 	touch $@
 
-venv: $(STAMP_RUN)
-dev: $(STAMP_DEV)
+venv: $(STAMP_RUN) $(STAMP_PKG)
+dev: $(STAMP_DEV) $(STAMP_PKG)
 
-build: $(STAMP_RUN) $(if $(EMBEDDINGS),$(VENV)/.installed-embeddings)
+build: $(STAMP_RUN) $(STAMP_PKG) $(if $(EMBEDDINGS),$(VENV)/.installed-embeddings)
 	$(BIN)/python -m graph build --fresh --store embedded --db $(DB)
 
 run: build
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true -- --store embedded --db $(DB)
 
-neo4j-up: $(STAMP_RUN)
+neo4j-up: $(STAMP_RUN) $(STAMP_PKG)
 	$(BIN)/python scripts/neo4j_server.py up
 
 neo4j-down:
 	@if [ -x $(BIN)/python ]; then $(BIN)/python scripts/neo4j_server.py down; fi
 
-neo4j-status: $(STAMP_RUN)
+neo4j-status: $(STAMP_RUN) $(STAMP_PKG)
 	$(BIN)/python scripts/neo4j_server.py status
 
-neo4j-reset: $(STAMP_RUN)
+neo4j-reset: $(STAMP_RUN) $(STAMP_PKG)
 	$(BIN)/python scripts/neo4j_server.py reset
 
-build-neo4j: $(STAMP_RUN)
+build-neo4j: $(STAMP_RUN) $(STAMP_PKG)
 	@if [ -z "$$NEO4J_URI" ]; then $(BIN)/python scripts/neo4j_server.py up; fi
 	$(BIN)/python -m graph build --fresh --store neo4j
 
@@ -63,21 +69,26 @@ browser:
 	    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-zenhei >/dev/null; \
 	  else echo "chromium is missing and cannot be installed here: the browser test will say so"; fi; }
 
+# Lint and type gates (configured in pyproject.toml); `make test` runs them first.
+lint: $(STAMP_DEV) $(STAMP_PKG)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
 # Starts the project's Neo4j (unless NEO4J_URI points at one), runs every test against
 # both stores, and stops the server it started whatever the outcome.
-test: $(STAMP_DEV) browser
+test: lint browser
 	@set -o pipefail; started=0; \
 	if [ -z "$$NEO4J_URI" ]; then $(BIN)/python scripts/neo4j_server.py up || exit 1; started=1; fi; \
 	$(BIN)/python -m pytest -q -p no:cacheprovider tests; rc=$$?; \
 	if [ $$started = 1 ]; then $(BIN)/python scripts/neo4j_server.py down; fi; \
 	exit $$rc
 
-bench: $(STAMP_DEV)
+bench: $(STAMP_DEV) $(STAMP_PKG)
 	@started=0; \
 	if [ -z "$$NEO4J_URI" ]; then $(BIN)/python scripts/neo4j_server.py up || exit 1; started=1; fi; \
 	rc=0; \
-	for b in bench/bench_stores.py bench/bench_parse.py bench/bench_build.py bench/bench_similarity.py; do \
-	  [ -f $$b ] || continue; echo "== $$b"; $(BIN)/python $$b || { rc=$$?; break; }; \
+	for b in bench_stores bench_parse bench_build bench_similarity; do \
+	  [ -f bench/$$b.py ] || continue; echo "== bench/$$b.py"; $(BIN)/python -m bench.$$b || { rc=$$?; break; }; \
 	done; \
 	if [ $$started = 1 ]; then $(BIN)/python scripts/neo4j_server.py down; fi; \
 	exit $$rc

@@ -8,17 +8,12 @@ Pages live in explorer/pages/; their logic in plain functions in explorer/.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+import streamlit as st
 
-import streamlit as st  # noqa: E402
-
-from explorer import data  # noqa: E402
-from explorer.settings import parse_settings  # noqa: E402
-from graph.store import StoreError  # noqa: E402
+from explorer import data
+from explorer.settings import parse_settings
+from graph.store import StoreError
 
 st.set_page_config(page_title="Plangraph", page_icon=":material/map:", layout="wide")
 

@@ -10,18 +10,16 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import sys
 import tempfile
 import time
 import tomllib
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from graph.build import build
+from graph.embedded_store import EmbeddedStore
+from loaders.decode import decode_bytes
 
-from graph.build import build  # noqa: E402
-from graph.embedded_store import EmbeddedStore  # noqa: E402
-from loaders.decode import decode_bytes  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 PLANS = ROOT / "data" / "plans"
 RESULTS = ROOT / "bench" / "results"

@@ -1,6 +1,6 @@
 """Parse throughput of the loaders on the seed plans (characters per second).
 
-    .venv/bin/python bench/bench_parse.py [--repeat N] [--out bench/results/parse.json]
+    .venv/bin/python -m bench.bench_parse [--repeat N] [--out bench/results/parse.json]
 
 Characters are those of the decoded input file. Each plan is parsed once to warm
 caches (jieba's dictionary, OpenCC, regexes), then ``repeat`` times; the median of
@@ -13,15 +13,13 @@ import argparse
 import json
 import platform
 import statistics
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from loaders import iter_plans, parse_plan
+from loaders.pipeline import _read
 
-from loaders import iter_plans, parse_plan  # noqa: E402
-from loaders.pipeline import _read  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> int:

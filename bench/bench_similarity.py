@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from graph.records import Node
 
-from graph.records import Node  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 PLANS = ROOT / "data" / "plans"
 GOLD = ROOT / "tests" / "gold" / "similarity_pairs.json"

@@ -11,7 +11,6 @@ import json
 import os
 import platform
 import shutil
-import sys
 import tempfile
 import threading
 import time
@@ -19,11 +18,10 @@ from pathlib import Path
 
 import psutil
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from bench.synthetic import synthetic_graph
+from graph.records import GraphRecords
 
-from bench.synthetic import synthetic_graph  # noqa: E402
-from graph.records import GraphRecords  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 RESULTS = ROOT / "bench" / "results"
 
@@ -82,7 +80,7 @@ def transactions(g: GraphRecords, size: int) -> list[GraphRecords]:
 
 
 def bench_store(kind: str, g: GraphRecords, single_slice: GraphRecords, batch: int, tx_size: int) -> dict:
-    from graph.config import open_store, CACHE_DIR
+    from graph.config import CACHE_DIR, open_store
 
     tmp = Path(tempfile.mkdtemp(prefix="pg-bench-"))
     db_path = tmp / "bench.lbug"

@@ -1,6 +1,6 @@
 """Mapping quality on the seed plans against hand annotations (tests/gold/<seed>.json).
 
-    .venv/bin/python bench/eval_mapping.py [--set seeds|heldout|all] [--out ...] [--verbose]
+    .venv/bin/python -m bench.eval_mapping [--set seeds|heldout|all] [--out ...] [--verbose]
 
 ``--set seeds`` (default) scores the seed plans (data/plans, gold tests/gold/<seed>.json) and
 writes bench/results/eval_mapping.json; ``--set heldout`` scores the held-out style plans of
@@ -33,20 +33,18 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from graph.records import GraphRecords
+from loaders import parse_plan
+from ontology.mapping import agencies as agency_mod
+from ontology.mapping import map_document
+from ontology.mapping.indicators import canonical, normalize_name
+from ontology.mapping.plans import map_plan
+from ontology.mapping.units import normalize
 
-from graph.records import GraphRecords  # noqa: E402
-from loaders import parse_plan  # noqa: E402
-from ontology.mapping import agencies as agency_mod  # noqa: E402
-from ontology.mapping import map_document  # noqa: E402
-from ontology.mapping.indicators import canonical, normalize_name  # noqa: E402
-from ontology.mapping.plans import map_plan  # noqa: E402
-from ontology.mapping.units import normalize  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 SEEDS = ["yangzhou", "ningxia", "wuxi", "jiaxing", "wuxing"]
 GOLD_DIR = ROOT / "tests" / "gold"
@@ -63,7 +61,7 @@ class Score:
     fp: int = 0
     fn: int = 0
 
-    def add(self, other: "Score") -> None:
+    def add(self, other: Score) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
@@ -199,12 +197,13 @@ def score_targets(gold: list[dict], got: list[dict], scope: list[tuple[int, int]
         if t["id"] in used:
             continue
         # a repeat of a matched fact (same value, unit, indicator) is not a second error
-        if any(u != t["id"] and target_matches({"indicator": t["indicator_text"], "value": t["value"],
-                                                   "value_max": t.get("value_max"), "unit": t["unit"], "year": t["year"]}, o)
-               for u in used for o in got if o["id"] == u):
+        as_gold = {"indicator": t["indicator_text"], "value": t["value"], "value_max": t.get("value_max"),
+                   "unit": t["unit"], "year": t["year"]}
+        if any(u != t["id"] and target_matches(as_gold, o) for u in used for o in got if o["id"] == u):
             continue
         s.fp += 1
-        errors.append({"false": {k: t.get(k) for k in ("indicator_text", "value", "value_max", "unit", "comparator", "year", "kind", "quote")}})
+        keys = ("indicator_text", "value", "value_max", "unit", "comparator", "year", "kind", "quote")
+        errors.append({"false": {k: t.get(k) for k in keys}})
     return s
 
 

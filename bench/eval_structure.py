@@ -59,7 +59,7 @@ class PR:
     fp: int = 0
     fn: int = 0
 
-    def add(self, o: "PR") -> None:
+    def add(self, o: PR) -> None:
         self.tp += o.tp
         self.fp += o.fp
         self.fn += o.fn

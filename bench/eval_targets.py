@@ -1,6 +1,6 @@
 """Target extraction quality: precision, recall, year accuracy and historic-vs-target accuracy.
 
-    .venv/bin/python bench/eval_targets.py [--split tuning|heldout|seeds|all] [--verbose] [--out PATH]
+    .venv/bin/python -m bench.eval_targets [--split tuning|heldout|seeds|all] [--verbose] [--out PATH]
 
 Scores three sets, each on its own:
 
@@ -29,17 +29,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from bench.eval_mapping import SEEDS, _close, _span_of, _unit_norm, in_scope, indicator_matches, load_plan
+from graph.records import GraphRecords
+from loaders import parse_plan
+from ontology.mapping import map_document
 
-from bench.eval_mapping import (SEEDS, _close, _span_of, _unit_norm, in_scope,  # noqa: E402
-                                indicator_matches, load_plan)
-from graph.records import GraphRecords  # noqa: E402
-from loaders import parse_plan  # noqa: E402
-from ontology.mapping import map_document  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 CORPUS_GOLD = ROOT / "tests" / "gold" / "corpus"
@@ -99,7 +96,7 @@ class Tally:
         self.kind_ok = self.kind_n = 0
         self.qual_ok = self.qual_n = 0
 
-    def add(self, o: "Tally") -> None:
+    def add(self, o: Tally) -> None:
         for k in vars(self):
             setattr(self, k, getattr(self, k) + getattr(o, k))
 
@@ -134,7 +131,8 @@ def score(gold_rows: list[dict], got: list[dict], scope, text: str, errors: list
             if g.get("optional"):
                 continue
             s.qual_n += 1
-            hit = any(t.get("value") is None and indicator_matches(g, t.get("indicator_text") or "", t.get("indicator_id"))
+            hit = any(t.get("value") is None
+                      and indicator_matches(g, t.get("indicator_text") or "", t.get("indicator_id"))
                       and (g.get("year") is None or t.get("year") == g.get("year")) for t in got)
             s.qual_ok += hit
             if not hit:
@@ -154,7 +152,8 @@ def score(gold_rows: list[dict], got: list[dict], scope, text: str, errors: list
             if hit.get("year") == g.get("year"):
                 s.year_ok += 1
             else:
-                errors.append({"year": [g["indicator"], g.get("value"), g.get("year"), hit.get("year"), hit.get("year_source")]})
+                errors.append({"year": [g["indicator"], g.get("value"), g.get("year"),
+                                        hit.get("year"), hit.get("year_source")]})
         s.kind_n += 1
         if (g.get("kind") == "historic") == (hit.get("kind") == "historic"):
             s.kind_ok += 1

@@ -22,7 +22,8 @@ def synthetic_graph(plans: int, policies_per_plan: int = 40, targets_per_plan: i
     for d in DOMAINS:
         r.add_node(f"domain:{d}", "Domain", name=d, name_en=d)
     for i in INSTRUMENTS:
-        r.add_node(f"instrument:{i}", "PolicyInstrument", name=i, name_en=i, category=rnd.choice(["supply", "demand", "environmental"]))
+        r.add_node(f"instrument:{i}", "PolicyInstrument", name=i, name_en=i,
+                   category=rnd.choice(["supply", "demand", "environmental"]))
     for k in range(200):
         r.add_node(f"indicator:{k}", "Indicator", name=f"指标{k}", unit="%")
         r.add_rel("IN_DOMAIN", (f"indicator:{k}", "Indicator"), (f"domain:{rnd.choice(DOMAINS)}", "Domain"))

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any
 
 LABEL_COLOURS = {
     "Region": "#4e79a7",
@@ -136,8 +137,8 @@ def strip_remote_resources(page: str) -> str:
 def legend_html(labels: Iterable[str]) -> str:
     items = "".join(
         f'<span style="display:inline-block;margin-right:12px"><span style="display:inline-block;width:12px;'
-        f'height:12px;border-radius:6px;background:{colour_of(l)};margin-right:4px"></span>{html.escape(l)}</span>'
-        for l in labels)
+        f'height:12px;border-radius:6px;background:{colour_of(lab)};margin-right:4px"></span>{html.escape(lab)}</span>'
+        for lab in labels)
     return f'<div style="font-size:0.85em">{items}</div>'
 
 

@@ -8,8 +8,9 @@ document from injecting script.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 # Relation -> (CSS background, English name shown in the legend).
 RELATION_STYLE = {
@@ -92,7 +93,8 @@ def highlight_html(text: str, spans: Iterable[Span]) -> str:
 def measure_card_html(title: str, region: str, text: str, spans: Iterable[Span]) -> str:
     """A measure's title, region and highlighted text as one escaped HTML block."""
     return (f'<div style="border:1px solid #ddd;border-radius:6px;padding:10px;line-height:1.8">'
-            f"<div><b>{html.escape(title or '')}</b> <span style=\"color:#666\">{html.escape(region or '')}</span></div>"
+            f"<div><b>{html.escape(title or '')}</b> "
+            f"<span style=\"color:#666\">{html.escape(region or '')}</span></div>"
             f"<div>{highlight_html(text, spans)}</div></div>")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +22,7 @@ class AppSettings:
     db: str  # embedded database path (ignored for neo4j)
 
 
-def parse_settings(argv: list[str] | None, env: dict[str, str] | None = None) -> AppSettings:
+def parse_settings(argv: list[str] | None, env: Mapping[str, str] | None = None) -> AppSettings:
     env = os.environ if env is None else env
     ap = argparse.ArgumentParser(prog="app.py", add_help=False, allow_abbrev=False)
     ap.add_argument("--store", choices=STORE_KINDS, default=env.get("PLANGRAPH_STORE") or "embedded")

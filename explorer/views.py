@@ -1,7 +1,8 @@
 """Plain data shaping for the pages: bilingual names, filter choices, chart frames."""
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
 
@@ -44,7 +45,8 @@ def default_indicator(records: list[dict[str, Any]]) -> int:
 
 
 def indicator_label(r: dict[str, Any]) -> str:
-    return f"{bilingual(r.get('indicator'), r.get('indicator_en'))} — {r.get('regions')} regions, {r.get('targets')} targets"
+    name = bilingual(r.get("indicator"), r.get("indicator_en"))
+    return f"{name} — {r.get('regions')} regions, {r.get('targets')} targets"
 
 
 TARGET_COLUMNS = ["region", "level", "comparator", "value", "value_max", "unit", "value_norm", "unit_norm", "year",

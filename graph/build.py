@@ -80,9 +80,8 @@ def build(plans_dir: Path, store: GraphStore, *, similarity: str = "auto", progr
         report.characters += len(doc.text)
         policies.extend(n for n in records.nodes if n.label == "Policy")
     if similarity != "none" and policies:
-        from ontology.mapping.similarity import link_similar
-
         from graph.config import CACHE_DIR
+        from ontology.mapping.similarity import link_similar
 
         rels, method = link_similar(policies, method=similarity, cache_dir=CACHE_DIR)
         store.write(GraphRecords(relationships=rels), batch_size=batch_size)

@@ -6,7 +6,7 @@ write statements; only the DDL differs (constraints vs typed tables).
 """
 from __future__ import annotations
 
-from ontology.schema import GraphSchema, KEY
+from ontology.schema import KEY, GraphSchema
 
 
 def neo4j_ddl(schema: GraphSchema) -> list[str]:

@@ -192,6 +192,7 @@ def tokenize(text: str) -> list[Token]:
             # Only number characters: letters after a number start a word, which is checked
             # (`1DELETE` is the number 1 and the keyword DELETE to a Cypher lexer).
             m = _NUMBER.match(text, i)
+            assert m is not None  # a digit always starts a number
             out.append(Token("number", m.group(), i))
             i = m.end()
         elif _word_char(c):
@@ -266,7 +267,8 @@ def check(text: str, allow: Allowlist = NEO4J) -> str:
                 if _kw(prev, *_SUBQUERY_OPENERS):
                     brackets.append("subquery")
                     if nxt is not None and not (_kw(nxt, *(_STARTERS - {"CALL"})) or _is(nxt, "(")):
-                        raise CypherRefused(f"a {prev.upper} {{ … }} subquery must hold a MATCH pattern or a read "
+                        opener = prev.upper if prev else ""
+                        raise CypherRefused(f"a {opener} {{ … }} subquery must hold a MATCH pattern or a read "
                                             f"query", nxt.pos, text)
                 else:
                     brackets.append("map")

@@ -15,8 +15,7 @@ from graph.cypher_gen import ladybug_ddl
 from graph.dialect import to_ladybug
 from graph.records import GraphRecords, Relationship
 from graph.store import DEFAULT_BATCH, GraphStore, QueryResult, Statement, StoreError, WriteStats, columns
-from ontology.schema import KEY
-from ontology.schema import GraphSchema
+from ontology.schema import KEY, GraphSchema
 
 _PLAN_OPERATOR = re.compile(r"│\s+([A-Z_]+)\[\d+\]")
 # Whole operator names only: ORDER_BY_MERGE is a sort, not a write.
@@ -184,19 +183,20 @@ class EmbeddedStore(GraphStore):
             if len(rels) < COPY_MIN_ROWS:
                 statements += merge(GraphRecords(relationships=rels))
                 continue
-            have = self._existing_pairs(conn, rtype, a, b, rels)
-            old = [r for r in rels if (r.start, r.end) in have]
-            new = [r for r in rels if (r.start, r.end) not in have]
-            if len(new) < COPY_MIN_ROWS:
-                old, new = rels, []
-            if old:
-                statements += merge(GraphRecords(relationships=old))
-            if new:
-                self._check_endpoints(conn, a, b, new, written)
+            have_pairs = self._existing_pairs(conn, rtype, a, b, rels)
+            old_r = [r for r in rels if (r.start, r.end) in have_pairs]
+            new_r = [r for r in rels if (r.start, r.end) not in have_pairs]
+            if len(new_r) < COPY_MIN_ROWS:
+                old_r, new_r = rels, []
+            if old_r:
+                statements += merge(GraphRecords(relationships=old_r))
+            if new_r:
+                self._check_endpoints(conn, a, b, new_r, written)
                 props = self.schema.relationships[rtype].properties
-                cols = columns(new, props, lambda r: (r.start, r.end), f"{rtype} relationship")
-                arrow_rows = pa.table({"from": pa.array([r.start for r in new], pa.string()),
-                                       "to": pa.array([r.end for r in new], pa.string()),
+                cols = columns(new_r, props, lambda r: (r.start, r.end), f"{rtype} relationship")
+                # COPY FROM reads arrow_rows by its name
+                arrow_rows = pa.table({"from": pa.array([r.start for r in new_r], pa.string()),  # noqa: F841
+                                       "to": pa.array([r.end for r in new_r], pa.string()),
                                        **{p: pa.array(cols[p], _ARROW[t]()) for p, t in props.items()}})
                 conn.execute(f"COPY {rtype} FROM arrow_rows (from='{a}', to='{b}')")
                 statements += 1
@@ -276,7 +276,8 @@ class EmbeddedStore(GraphStore):
                     r.close()
                 raise StoreError("one statement at a time, please")
             columns = res.get_column_names()
-            rows, truncated = [], False
+            rows: list[list[Any]] = []
+            truncated = False
             while res.has_next():
                 if row_cap is not None and len(rows) >= row_cap:
                     truncated = True

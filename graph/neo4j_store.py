@@ -65,7 +65,8 @@ class Neo4jStore(GraphStore):
         def work(tx):
             res = tx.run(cypher, params)
             cols = list(res.keys())
-            rows, truncated = [], False
+            rows: list[list[Any]] = []
+            truncated = False
             for rec in res:
                 if row_cap is not None and len(rows) >= row_cap:
                     truncated = True

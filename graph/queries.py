@@ -80,7 +80,8 @@ def _parse_default(raw: str, ptype: str) -> Any:
 
 
 def parse_query_file(path: Path) -> NamedQuery:
-    purpose, params, columns, body = "", [], (), []
+    purpose, params, body = "", [], []
+    columns: tuple[str, ...] = ()
     for line in path.read_text(encoding="utf-8").splitlines():
         stripped = line.strip()
         if stripped.startswith("//"):

@@ -5,8 +5,9 @@ Labels and relationship types are validated against the ontology's closed set
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 
 @dataclass
@@ -37,16 +38,17 @@ class GraphRecords:
         self.nodes.append(Node(node_id, label, properties))
         return node_id
 
-    def add_rel(self, rel_type: str, start: Node | tuple[str, str], end: Node | tuple[str, str], **properties: Any) -> None:
+    def add_rel(self, rel_type: str, start: Node | tuple[str, str], end: Node | tuple[str, str],
+                **properties: Any) -> None:
         s_id, s_label = (start.id, start.label) if isinstance(start, Node) else start
         e_id, e_label = (end.id, end.label) if isinstance(end, Node) else end
         self.relationships.append(Relationship(rel_type, s_id, e_id, s_label, e_label, properties))
 
-    def extend(self, other: "GraphRecords") -> None:
+    def extend(self, other: GraphRecords) -> None:
         self.nodes.extend(other.nodes)
         self.relationships.extend(other.relationships)
 
-    def deduplicated(self) -> "GraphRecords":
+    def deduplicated(self) -> GraphRecords:
         """Merge repeated nodes and relationships; later non-null properties win.
 
         Records without a repeat are passed through as they are (copied only when

@@ -7,12 +7,13 @@ only knows how to run statements on its engine.
 from __future__ import annotations
 
 import abc
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from graph.cypher_gen import dump_nodes, dump_relationships, merge_nodes, merge_relationships
 from graph.records import GraphRecords, Node, Relationship
-from ontology.schema import GraphSchema, KEY, load_schema
+from ontology.schema import KEY, GraphSchema, load_schema
 
 DEFAULT_BATCH = 5000
 
@@ -97,7 +98,8 @@ class GraphStore(abc.ABC):
         return self.kind
 
     # --- shared logic -------------------------------------------------------
-    def grouped(self, records: GraphRecords) -> tuple[dict[str, list[Node]], dict[tuple[str, str, str], list[Relationship]]]:
+    def grouped(self, records: GraphRecords
+                ) -> tuple[dict[str, list[Node]], dict[tuple[str, str, str], list[Relationship]]]:
         """Nodes by label and relationships by (type, from label, to label), each checked
         against the ontology's closed set once per group: what every write path starts from."""
         by_label: dict[str, list[Node]] = {}

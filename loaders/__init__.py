@@ -5,8 +5,18 @@ Public API:
   iter_plans(plans_dir) -> list[(Path, dict)]  entries whose files exist
   parse_plan(path, meta=None) -> ParsedDocument
 """
-from .document import (Dropped, LoaderError, Measure, ParsedDocument, PlanMeta, RegionMeta,
-                       Repair, Responsibility, Section, Table)
+from .document import (
+                       Dropped,
+                       LoaderError,
+                       Measure,
+                       ParsedDocument,
+                       PlanMeta,
+                       RegionMeta,
+                       Repair,
+                       Responsibility,
+                       Section,
+                       Table,
+)
 from .metafile import iter_plans, read_metadata
 from .pipeline import parse_plan
 

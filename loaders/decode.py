@@ -32,7 +32,19 @@ class Decoded:
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 # The 500 most frequent simplified+traditional characters are overkill; a small set
 # of very common function characters is enough to score a decoding.
-_COMMON = set("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龍們這個國來時說對會發過學們為與")
+_COMMON = set(
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种"
+    "面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本"
+    "去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比"
+    "或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总"
+    "次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做"
+    "必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权"
+    "收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信"
+    "马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连"
+    "断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存"
+    "候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龍們"
+    "這個國來時說對會發過學們為與"
+)
 
 
 @dataclass
@@ -70,7 +82,8 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
             try:
                 text = body.decode(enc)
             except UnicodeDecodeError as exc:
-                raise LoaderError(f"{name}: has a {enc} byte-order mark but is not valid {enc} ({exc.reason} at byte {exc.start + len(bom)})") from exc
+                raise LoaderError(f"{name}: has a {enc} byte-order mark but is not valid {enc} "
+                                  f"({exc.reason} at byte {exc.start + len(bom)})") from exc
             if not text.strip():
                 raise LoaderError(f"{name}: empty file")
             return Decoded(text, enc)
@@ -94,15 +107,17 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
-        if exc.start >= len(data) - 3 and exc.reason in ("unexpected end of data", "invalid continuation byte") and exc.start > 0:
+        truncated = exc.reason in ("unexpected end of data", "invalid continuation byte")
+        if exc.start >= len(data) - 3 and truncated and exc.start > 0:
             tail = data[exc.start:]
+            head: str | None
             try:
-                text = data[:exc.start].decode("utf-8")
+                head = data[:exc.start].decode("utf-8")
             except UnicodeDecodeError:
-                text = None
-            if text is not None and _looks_like_utf8_lead(tail):
-                rep = Repair(kind="truncated_utf8", before=tail.hex(" "), after="", position=len(text), source_len=0)
-                return Decoded(text, "utf-8", [rep])
+                head = None
+            if head is not None and _looks_like_utf8_lead(tail):
+                rep = Repair(kind="truncated_utf8", before=tail.hex(" "), after="", position=len(head), source_len=0)
+                return Decoded(head, "utf-8", [rep])
     mostly = _mostly_utf8(data)
     if mostly is not None:
         return mostly

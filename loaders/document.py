@@ -6,7 +6,7 @@ has the same length, character for character, so the same offsets highlight eith
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, asdict
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
@@ -80,6 +80,9 @@ class Measure:
     deadline: str | None = None    # as written (2025年底前, 全年推进), from its clause or its task-table row
 
 
+Span = tuple[int, int]
+
+
 @dataclass
 class TableGroup:
     label: str                     # a group row (一、强化产业支撑) or a merged group cell
@@ -99,8 +102,8 @@ class Table:
     target_years: list[int | None] = field(default_factory=list)   # per target column, in column order
     groups: list[TableGroup] = field(default_factory=list)
     # offsets of each row and each cell in the text (tables whose rows become measures)
-    row_spans: list | None = None
-    cell_spans: list | None = None
+    row_spans: list[Span | None] | None = None
+    cell_spans: list[list[Span | None]] | None = None
 
 
 @dataclass

@@ -32,12 +32,11 @@ The tables carry ``row_spans``/``cell_spans`` like markup tables.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from ontology import vocab
+from ontology import responsibility, vocab
 
 from .document import Table, TableGroup
-from ontology import responsibility
 
 ROLES = ("number", "indicator", "unit", "baseline", "target", "attribute", "description", "task",
          "deadline", "responsible", "group")
@@ -62,7 +61,7 @@ _VALUE = re.compile(
     r"(?:左右|以内|以上|以下|及以上)?$|^[—\-–/×√]+$")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _role_full(role: str) -> re.Pattern:
     return re.compile(rf"(?:{vocab.lexicon_regex('table_col_' + role)})")
 

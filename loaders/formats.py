@@ -19,7 +19,8 @@ HTML_EXT = {".html", ".htm", ".xhtml", ".shtml"}
 DOCX_EXT = {".docx"}
 
 _DROP_BLOCK = re.compile(r"<(script|style|head|noscript|template|svg|iframe)\b[^>]*>.*?</\1\s*>", re.S | re.I)
-_BLOCK_TAG = re.compile(r"</?(p|div|br|li|ul|ol|tr|td|th|table|h[1-6]|section|article|header|footer|nav|blockquote|pre|hr|dd|dt|dl|title|body|html|tbody|thead|form|option|select|center)\b[^>]*?/?>", re.I)
+_BLOCK_TAG = re.compile(r"</?(p|div|br|li|ul|ol|tr|td|th|table|h[1-6]|section|article|header|footer|nav|blockquote"
+                        r"|pre|hr|dd|dt|dl|title|body|html|tbody|thead|form|option|select|center)\b[^>]*?/?>", re.I)
 _ANY_TAG = re.compile(r"<!--.*?-->|<!DOCTYPE[^>]*>|</?[A-Za-z][A-Za-z0-9:-]*(?:\s+[^<>]*?)?/?>", re.S | re.I)
 _NEWLINES = re.compile(r"[\r\n]+")
 
@@ -101,6 +102,7 @@ def docx_read(data: bytes, name: str) -> tuple[str, list]:
 
 def _docx_tables(xml: str, p_xml: list[int], p_off: list[tuple[int, int]]) -> list:
     from bisect import bisect_left
+
     from .htmltables import RawTable, _Cell
     out = []
     for t in _W_TBL.finditer(xml):

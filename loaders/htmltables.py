@@ -26,7 +26,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from .document import Table
+from .document import Span, Table
 
 _TABLE = re.compile(r"<table\b[^>]*>((?:(?!<table\b).)*?)</table\s*>", re.S | re.I)
 _ROW = re.compile(r"<tr\b[^>]*>(.*?)(?=<tr\b|</tbody|</thead|</tfoot|</table|$)", re.S | re.I)
@@ -159,7 +159,7 @@ def build(raw: RawTable, cleaned: str, to_clean) -> Table | None:
         return None
     rows = [[c if c else None for c in grid[i]] for i in keep]
     span_grid = _grid(spans, raw.rows, None)
-    row_spans = []
+    row_spans: list[Span | None] = []
     for i in keep:
         own = [sp for sp, t in zip(spans[i], texts[i]) if t]
         row_spans.append((min(a for a, _ in own), max(b for _, b in own)) if own else None)
@@ -180,13 +180,11 @@ def build(raw: RawTable, cleaned: str, to_clean) -> Table | None:
         if prev and len(prev) <= 60 and not _SENT.search(prev) and not prev.endswith(("：", ":")):
             title = prev
             t_start = ls
-    table = Table(title=title, columns=columns, rows=rows, start=t_start, end=t_end)
-    # not part of the Table contract (to_json ignores them): where each body row and
-    # each cell (the cell that covers it, for merged cells) is in the cleaned text;
-    # used to read task-assignment tables as measures
-    table.row_spans = row_spans
-    table.cell_spans = [[span_grid[i][j] if j < len(span_grid[i]) else None for j in range(width)] for i in keep]
-    return table
+    # row_spans/cell_spans: where each body row and each cell (the cell that covers it,
+    # for merged cells) is in the cleaned text; used to read task-assignment tables as measures
+    cell_spans = [[span_grid[i][j] if j < len(span_grid[i]) else None for j in range(width)] for i in keep]
+    return Table(title=title, columns=columns, rows=rows, start=t_start, end=t_end,
+                 row_spans=row_spans, cell_spans=cell_spans)
 
 
 def _column_name(labels: list[str]) -> str:

@@ -18,8 +18,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .lines import line_starts
 from .edits import Edit
+from .lines import line_starts
 from .script import char_t2s
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
@@ -215,7 +215,8 @@ def _table_of_contents(lines: list[str], reason: list[str | None]) -> None:
     for i, ln in enumerate(lines):
         if not _TOC_HEAD.match(ln.strip()):
             continue
-        key = lambda k: _TOC_PAGE.sub("", lines[k].strip())
+        def key(k: int) -> str:
+            return _TOC_PAGE.sub("", lines[k].strip())
         entries: list[int] = []
         j = i + 1
         while j < len(lines):

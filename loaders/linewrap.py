@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import re
 
-from .edits import Edit
 from . import flattables
+from .edits import Edit
 
 _CLOSED = re.compile(r"[。；;！!？?：:…”’」』）)】〕》]$")
 _STARTS_UNIT = re.compile(

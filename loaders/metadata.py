@@ -144,7 +144,7 @@ def extract(decoded: str, body_lines: list[str] | None = None) -> TextFacts:
             f.issuer = ln.replace(" ", "")
             if d:
                 f.issued = _iso(*d.groups()) or f.issued
-            elif cn[2]:
+            elif cn is not None and cn[2]:
                 f.issued = _iso(*map(str, cn)) or f.issued
             else:
                 continue      # a cover (成都市人民政府 / 二〇二一年十二月): no day, keep looking
@@ -165,21 +165,20 @@ def extract(decoded: str, body_lines: list[str] | None = None) -> TextFacts:
     # 5. period
     text_s = "\n".join(lines)
     for src in ([f.title] if f.title else []) + [text_s[:5000]]:
-        m = _PERIOD.search(src)
-        if m and int(m.group(1)) <= int(m.group(2)):
-            f.period_start, f.period_end = int(m.group(1)), int(m.group(2))
+        pm = _PERIOD.search(src)
+        if pm and int(pm.group(1)) <= int(pm.group(2)):
+            f.period_start, f.period_end = int(pm.group(1)), int(pm.group(2))
             break
     if f.period_start is None and f.title:
-        for k, (a, b) in _FYP.items():
-            long = "第" + k[:-1] + "个五年"
-            if k in f.title or long in f.title:
+        for fyp, (a, b) in _FYP.items():
+            long = "第" + fyp[:-1] + "个五年"
+            if fyp in f.title or long in f.title:
                 f.period_start, f.period_end = a, b
                 break
-    m = _VALIDITY.search(text_s)
-    if m:
-        v = m.group(1)
-        ds = [_iso(*x) for x in _DATE.findall(v)]
-        ds = [x for x in ds if x]
+    vm = _VALIDITY.search(text_s)
+    if vm:
+        v = vm.group(1)
+        ds: list[str] = [x for x in (_iso(*y) for y in _DATE.findall(v)) if x]
         if len(ds) == 1 and re.match(r"自\s*(印发|发布|公布)之日", v) and f.issued:
             ds = [f.issued] + ds      # 自印发之日起施行，有效期至…: from the issue date
         n_years = re.search(r"有效期为?\s*(\d{1,2}|[一二三四五])\s*年", v)
@@ -197,9 +196,9 @@ def extract(decoded: str, body_lines: list[str] | None = None) -> TextFacts:
                 ds = [start, d1.isoformat()]
         f.validity = (f.validity + "; " if f.validity else "") + (" to ".join(ds) if len(ds) == 2 else v)
     # 6. region and plan type from the title (or issuer)
-    for src in (f.title, f.issuer):
-        if src:
-            r = _REGION.match(src)
+    for rsrc in (f.title, f.issuer):
+        if rsrc:
+            r = _REGION.match(rsrc)
             if r and not r.group(1).startswith(("关于", "市政府", "区政府", "县政府")):
                 f.region = r.group(1)
                 break

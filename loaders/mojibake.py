@@ -45,6 +45,7 @@ _BRACKETS_RE = re.compile("[（）〔〕【】《》“”()]")
 @lru_cache(maxsize=1)
 def _freq():
     import logging
+
     import jieba
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 
-from .lines import line_starts
 from .edits import Edit
+from .lines import line_starts
 
 _MARK = re.compile(r"^(\d{1,4})\s*(?:、|[.．](?!\d))\s*")  # 1.16MB is a number, not page 1
 _CLOSED = re.compile(r"[。；;！!？?：:”」』）)】…]$")
@@ -57,8 +57,9 @@ def find(text: str) -> list[Edit]:
                 good.insert(0, (i, 1, False))
                 break
     edits = []
-    for i, num, open_prev in good:
+    for i, _num, open_prev in good:
         m = _MARK.match(lines[i])
+        assert m is not None  # a candidate line matched _MARK
         s = starts[i]
         edits.append(Edit(s, s + m.end(), "", "page_number"))
         if open_prev:

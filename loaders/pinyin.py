@@ -30,9 +30,13 @@ _PINYIN_SYLLABLE = re.compile(
     r"ia|ie|iao|iu|ian|in|iang|ing|iong|ua|uo|uai|ui|uan|un|uang|ue|üe|üan|ün)$")
 
 
+_PARTICLES = frozenset(("de", "le", "ne", "me", "men", "zi", "ge", "ma", "ba", "zhe"))
+
+
 def _plain(s: str) -> str:
     import unicodedata
-    return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn" or c == "\u0308").replace("u\u0308", "ü")
+    kept = (c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn" or c == "\u0308")
+    return "".join(kept).replace("u\u0308", "ü")
 
 
 @lru_cache(maxsize=4096)
@@ -50,7 +54,7 @@ def find(text: str) -> list[Edit]:
         syl = m.group(1)
         if not is_syllable(syl):
             continue
-        if _TONE_RE.search(syl) or (annotated_doc and syl in ("de", "le", "ne", "me", "men", "zi", "ge", "ma", "ba", "zhe")):
+        if _TONE_RE.search(syl) or (annotated_doc and syl in _PARTICLES):
             edits.append(Edit(m.start(), m.end(), "", "pinyin_annotation"))
     taken = {e.start for e in edits}
     for m in _ANNOT_NOOPEN.finditer(text):

@@ -20,7 +20,20 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import flattables, formats, htmltables, junk, linewrap, metadata, normalize, pagebreaks, pinyin, script
+from . import (
+    flattables,
+    formats,
+    htmltables,
+    junk,
+    linewrap,
+    metadata,
+    mojibake,
+    normalize,
+    pagebreaks,
+    pinyin,
+    script,
+    structure,
+)
 from .decode import decode_bytes
 from .document import LoaderError, ParsedDocument
 from .edits import Edit, TextState
@@ -87,13 +100,8 @@ def parse_text(decoded: str, meta: dict | None, source_file: str = "<text>", is_
                                  + [(t.start, t.end) for t in flattables.find_all(st.text)])
     facts = metadata.extract(_without(st.text, [e for e in line_drops if e.kind != "site_metadata"]))
     st.apply(line_drops)
-    try:
-        from . import mojibake
-    except ImportError:  # pragma: no cover - during bring-up
-        mojibake = None
-    if mojibake is not None:
-        st.apply(mojibake.find(st.text))
-        st.apply(pinyin.find(st.text))
+    st.apply(mojibake.find(st.text))
+    st.apply(pinyin.find(st.text))
     st.apply(normalize.width_edits(st.text))
     st.apply(normalize.punctuation_edits(st.text))
     st.apply(pagebreaks.find(st.text))
@@ -112,12 +120,7 @@ def parse_text(decoded: str, meta: dict | None, source_file: str = "<text>", is_
     if raw_tables:
         to_clean = htmltables.cleaned_offset_map(st)
         doc.tables = [t for t in (htmltables.build(r, text, to_clean) for r in raw_tables) if t is not None]
-    try:
-        from . import structure
-    except ImportError:  # pragma: no cover
-        structure = None
-    if structure is not None:
-        structure.build(doc)
+    structure.build(doc)
     return doc
 
 

@@ -22,13 +22,13 @@ box are kind ``box``. Each measure gets its responsibility clause, if any.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from .lines import Line as _Line
-from .document import Measure, ParsedDocument, Section
 from ontology import responsibility, vocab
 
 from . import flattables
+from .document import Measure, ParsedDocument, Section
+from .lines import Line as _Line
 
 _lx = vocab.lexicon_regex
 CN_NUM = "一二三四五六七八九十百零〇两"

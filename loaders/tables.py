@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 
-from .lines import Line as _Line
 from .document import Table
+from .lines import Line as _Line
 
 MIN_ROWS = 3
 MAX_CELL = 40

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from .document import Table
+from .document import Span, Table
 
 _NUM_HEAD = re.compile(r"^(序号|编号)$")
 _TASK = re.compile(r"(任务|工作内容|工作措施|举措|措施|事项|具体内容|主要内容|工作要求)")
@@ -111,13 +111,15 @@ def _make(lines, title_idx: int | None, header: list[str], rows: list[tuple[str,
         s = lines[title_idx][2]
         if s and len(s) <= 60 and not _TITLE_SENT.search(s) and not s.endswith(("：", ":")):
             title, start = s, lines[title_idx][0]
-    t = Table(title=title, columns=list(header), rows=[], start=start, end=end)
-    t.row_spans, t.cell_spans = [], []
+    row_spans: list[Span | None] = []
+    cell_spans: list[list[Span | None]] = []
+    t = Table(title=title, columns=list(header), rows=[], start=start, end=end,
+              row_spans=row_spans, cell_spans=cell_spans)
     for number, nspan, slots in rows:
         t.rows.append([number] + [s[0] if s else None for s in slots])
-        t.cell_spans.append([nspan] + [s[1] if s else None for s in slots])
+        cell_spans.append([nspan] + [s[1] if s else None for s in slots])
         last = max((s[1][1] for s in slots if s), default=nspan[1])
-        t.row_spans.append((nspan[0], last))
+        row_spans.append((nspan[0], last))
     return t
 
 

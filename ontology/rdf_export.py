@@ -44,7 +44,7 @@ def iri(node_id: str) -> URIRef:
 def _property_iris() -> dict[str, URIRef]:
     g = Graph()
     g.parse(ONTOLOGY_DIR / "plangraph.ttl", format="turtle")
-    return {str(name): URIRef(prop) for prop, name in g.subject_objects(PG.graphProperty)}
+    return {str(name): URIRef(str(prop)) for prop, name in g.subject_objects(PG.graphProperty)}
 
 
 def bind(g: Graph) -> Graph:
@@ -55,9 +55,8 @@ def bind(g: Graph) -> Graph:
     return g
 
 
-def _literal(value, dtype: str) -> Literal | None:
-    if value is None:
-        return None
+def _literal(value, dtype: str) -> Literal:
+    """A typed literal for a property value (never None: callers skip missing values)."""
     if dtype == "INT64":
         return Literal(int(value), datatype=XSD.integer)
     if dtype == "DOUBLE":
@@ -126,7 +125,8 @@ def to_rdf(dump: dict) -> Graph:
                 g.add((s, SKOS.prefLabel, Literal(props["name"], lang="zh")))
             if props.get("name_en"):
                 g.add((s, SKOS.prefLabel, Literal(props["name_en"], lang="en")))
-            concept = domains.get(local) if label == "Domain" else instruments.get(local) if label == "PolicyInstrument" else None
+            concept = (domains.get(local) if label == "Domain"
+                       else instruments.get(local) if label == "PolicyInstrument" else None)
             if concept is not None:
                 g.add((s, SKOS.notation, Literal(concept.notation)))
                 for kw in concept.keywords:

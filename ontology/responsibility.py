@@ -37,7 +37,8 @@ API (stable; task tables call it too):
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
+from typing import Any
 
 from loaders.document import Responsibility
 from ontology import vocab
@@ -55,8 +56,8 @@ def _lx(name: str) -> str:
     return vocab.lexicon_regex(name)
 
 
-@lru_cache(maxsize=None)
-def _rx() -> dict[str, re.Pattern]:
+@cache
+def _rx() -> dict[str, Any]:
     """The compiled patterns, built once from the lexicons."""
     roles = _lx("responsibility_role_words")
     lead_l, neut_l, inv_l = _lx("responsibility_lead_labels"), _lx("responsibility_neutral_labels"), _lx("responsibility_involved_labels")
@@ -324,7 +325,9 @@ def _join_levels(names: list[str]) -> list[str]:
 
 def split_top(s: str, seps: str) -> list[str]:
     """Split on ``seps`` outside brackets: 各县（市、区）人民政府 stays one name."""
-    out, cur, depth = [], [], 0
+    out: list[str] = []
+    cur: list[str] = []
+    depth = 0
     for c in s:
         if c in OPENERS:
             depth += 1
@@ -532,7 +535,7 @@ def split_responsibility(raw: str) -> tuple[list[str], list[str]]:
 
 # -- responsibility written in a measure's own sentences ------------------------------
 
-@lru_cache(maxsize=None)
+@cache
 def _inline_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     lead_v, inv_v = _lx("responsibility_inline_lead_verbs"), _lx("responsibility_inline_involved_verbs")
     local_v, etc = _lx("responsibility_inline_local_verbs"), _lx("responsibility_etc")
@@ -585,7 +588,7 @@ def inline(text: str) -> tuple[list[str], list[str], int, int] | None:
 
 
 # a clause at the end of a text (used where only the text is at hand, e.g. similarity)
-@lru_cache(maxsize=None)
+@cache
 def _trailing_rx() -> re.Pattern:
     words = _lx("responsibility_trailing_words")
     return re.compile(rf"[〔（(\[【][^〔〕()（）\[\]【】]{{0,300}}?(?:{words})[^〔〕()（）\[\]【】]{{0,40}}[〕）)\]】]?\s*$")

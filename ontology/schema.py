@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph, Namespace, RDF, OWL
+from rdflib import Graph, Namespace
 
 from ontology import ONTOLOGY_DIR
 

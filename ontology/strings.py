@@ -5,7 +5,9 @@ from __future__ import annotations
 def split_outside_brackets(text: str, sep: str, opens: str = "([{（", closes: str = ")]}）") -> list[str]:
     """Split at `sep` where no bracket is open: 托育、养老（含医养、康养） has two items, and a
     keyword `re:(a|b)c` keeps its alternation."""
-    parts, depth, cur = [], 0, []
+    parts: list[str] = []
+    cur: list[str] = []
+    depth = 0
     for ch in text:
         depth += ch in opens
         depth -= ch in closes

@@ -57,7 +57,8 @@ def java_binary() -> str:
         candidates.append(Path(os.environ["JAVA_HOME"]) / "bin" / "java")
     if shutil.which("java"):
         candidates.append(Path(shutil.which("java")))
-    candidates += sorted(Path("/usr/lib/jvm").glob("*17*/bin/java")) + sorted(Path("/usr/lib/jvm").glob("*21*/bin/java"))
+    jvm = Path("/usr/lib/jvm")
+    candidates += sorted(jvm.glob("*17*/bin/java")) + sorted(jvm.glob("*21*/bin/java"))
     for java in candidates:
         if not java.exists():
             continue
@@ -201,7 +202,7 @@ def log_tail(n: int = 40) -> str:
 def _try_connect(uri: str, password: str) -> str:
     """'ok', 'initial' (the fresh server still has the default password) or 'down'."""
     from neo4j import GraphDatabase
-    from neo4j.exceptions import AuthError, ServiceUnavailable, ClientError
+    from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable
 
     try:
         with GraphDatabase.driver(uri, auth=("neo4j", password)) as d:

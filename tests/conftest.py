@@ -6,15 +6,13 @@ so a green CI always means the Neo4j half of the suite ran.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from graph.store import StoreError
 
-from graph.store import StoreError  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 PLANS = ROOT / "data" / "plans"
 IN_CI = os.environ.get("CI", "").lower() == "true"

@@ -10,8 +10,7 @@ from explorer.console import params_skeleton, parse_params, run_console
 from explorer.graph_view import expand, legend_html, make_node, to_pyvis_html
 from explorer.highlight import Span, highlight_html, locate_spans, measure_card_html
 from explorer.settings import ROOT, parse_settings
-from explorer.views import (ANY, bilingual, choice_map, default_indicator, heatmap_frame, region_summary,
-                            target_table)
+from explorer.views import ANY, bilingual, choice_map, default_indicator, heatmap_frame, region_summary, target_table
 from graph.queries import get_query
 from tests.graph_fixture import comparison_graph
 

@@ -3,8 +3,7 @@ from pathlib import Path
 
 import pytest
 
-import loaders
-from loaders import LoaderError, parse_plan, read_metadata, iter_plans
+from loaders import iter_plans, parse_plan
 
 PLANS = Path(__file__).resolve().parent.parent / "data" / "plans"
 

@@ -98,7 +98,7 @@ def test_missing_file_and_directory(tmp_path):
 
 
 def test_truncated_utf8_is_repaired_and_reported(tmp_path, reference):
-    data = PLAN.encode("utf-8") + "区".encode("utf-8")[:2]
+    data = PLAN.encode("utf-8") + "区".encode()[:2]
     doc = parse_plan(_write(tmp_path, "plan.txt", data), META)
     assert doc.text == reference.text
     rep = [r for r in doc.repairs if r.kind == "truncated_utf8"]

@@ -9,7 +9,8 @@ characters, odd whitespace and widths -- shuffled at random.
 """
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from loaders.audit import misplaced_drops, unaccounted
 from loaders.decode import decode_bytes

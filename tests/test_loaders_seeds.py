@@ -10,7 +10,7 @@ import pytest
 
 from loaders import iter_plans, parse_plan
 from loaders.audit import misplaced_drops, unaccounted
-from loaders.junk import pattern_reason, is_spam
+from loaders.junk import is_spam, pattern_reason
 from loaders.pipeline import _read
 
 PLANS = Path(__file__).resolve().parent.parent / "data" / "plans"

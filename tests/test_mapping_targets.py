@@ -107,7 +107,8 @@ def test_canonical_indicators_merge_synonyms_and_hash_unknown():
     assert u1.id == u2.id and u1.id.startswith("indicator:") and not u1.known
 
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
 
 _FRAGMENTS = ["到2025年", "每千人口拥有3岁以下婴幼儿托位数", "达到", "4.5个", "以上", "，", "。", "1:1.2", "扬府办发〔2022〕80号",
               "15分钟生活圈", "不低于", "55%", "2—3家", "由2020年的", "3.5%", "下降到", "左右", "全覆盖", "明显提高",

@@ -73,7 +73,8 @@ def test_userdict_frequencies_replace_builtin():
 
 
 def test_ontology_keeps_graph_contract_and_has_bilingual_labels():
-    from rdflib import Graph, RDF, RDFS, OWL
+    from rdflib import OWL, RDF, RDFS, Graph
+
     from ontology.schema import ONTOLOGY_FILE
 
     s = load_schema()
@@ -82,7 +83,7 @@ def test_ontology_keeps_graph_contract_and_has_bilingual_labels():
                                     "INVOLVES", "SETS_TARGET", "MEASURES", "OF_REGION", "SIMILAR_TO"}
     g = Graph().parse(ONTOLOGY_FILE, format="turtle")
     for cls in g.subjects(RDF.type, OWL.Class):
-        langs = {l.language for l in g.objects(cls, RDFS.label)}
+        langs = {lit.language for lit in g.objects(cls, RDFS.label)}
         assert {"en", "zh"} <= langs, cls
     skos = "http://www.w3.org/2004/02/skos/core#"
     schemes = set(g.subjects(RDF.type, __import__("rdflib").URIRef(skos + "ConceptScheme")))

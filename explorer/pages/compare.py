@@ -3,8 +3,15 @@ import altair as alt
 import streamlit as st
 
 from explorer import data, ui
-from explorer.views import (category_frame, default_indicator, frame, heatmap_frame, indicator_label,
-                            instrument_frame, target_table)
+from explorer.views import (
+    category_frame,
+    default_indicator,
+    frame,
+    heatmap_frame,
+    indicator_label,
+    instrument_frame,
+    target_table,
+)
 
 st.title("Compare regions")
 

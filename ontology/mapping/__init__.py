@@ -16,12 +16,12 @@ import re
 from graph.records import GraphRecords
 from loaders.document import ParsedDocument
 from ontology import vocab
+from ontology.mapping import year_scope
 from ontology.mapping.plans import map_plan
 from ontology.mapping.policies import map_policy
 from ontology.mapping.tables import table_facts
 from ontology.mapping.target_nodes import add_target
 from ontology.mapping.targets import extract
-from ontology.mapping import year_scope
 from ontology.mapping.text import Span, sentences
 
 __all__ = ["map_document", "concept_nodes"]

@@ -15,6 +15,7 @@ from ontology import responsibility, vocab
 from ontology.mapping.ids import short_hash
 from ontology.mapping.plans import RegionRef
 
+
 @dataclass(frozen=True)
 class AgencyRef:
     id: str

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from ontology import vocab
 from ontology.mapping.domains import classify_indicator
@@ -48,7 +48,7 @@ def _loose(name: str) -> str:
     return _FILLER.sub("", name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _synonyms() -> tuple[dict[str, vocab.IndicatorDef], list[tuple[str, vocab.IndicatorDef]]]:
     exact: dict[str, vocab.IndicatorDef] = {}
     for d in vocab.indicators():

@@ -14,11 +14,11 @@ Every word list is a lexicon (ontology/vocab/lexicons/naming_*.txt).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from ontology import vocab
-from ontology.strings import split_outside_brackets
 from ontology.mapping.year_scope import YEAR_RE
+from ontology.strings import split_outside_brackets
 
 NUM = r"\d+(?:\.\d+)?"
 
@@ -27,7 +27,7 @@ def _alt(name: str) -> str:
     return vocab.lexicon_regex(name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _patterns() -> dict[str, re.Pattern]:
     return {
         "comparator": re.compile(
@@ -52,7 +52,7 @@ def indicator_before(pre: str) -> tuple[str, bool]:
     p = _patterns()
     s = p["comparator"].sub("", pre)
     last_year = None
-    for last_year in YEAR_RE.finditer(s):
+    for last_year in YEAR_RE.finditer(s):  # noqa: B007 (the last match is used below)
         pass
     if last_year is not None:
         s = s[last_year.end():]

@@ -5,8 +5,6 @@ analysed for domains, instruments and targets (宣传部 is not publicity, 财�
 """
 from __future__ import annotations
 
-import re
-
 from graph.records import GraphRecords
 from loaders.document import Measure, ParsedDocument
 from ontology import responsibility
@@ -14,6 +12,7 @@ from ontology.mapping import agencies, domains, instruments
 from ontology.mapping.ids import plan_suffix
 from ontology.mapping.plans import RegionRef
 from ontology.mapping.text import Span, sentences
+
 
 def policy_id(plan_id: str, measure: Measure) -> str:
     return f"policy:{plan_suffix(plan_id)}:{measure.id}"
@@ -66,9 +65,9 @@ def map_policy(doc: ParsedDocument, m: Measure, chain: list[RegionRef], out: Gra
         out.add_rel("IN_DOMAIN", (pid, "Policy"), (f"domain:{hit.domain.id}", "Domain"),
                     plan_id=plan_id, quote=ev.text, span_start=ev.start, span_end=ev.end,
                     score=hit.score, method="keyword")
-    for hit in instruments.find(sents):
-        ev = hit.evidence
-        out.add_rel("USES_INSTRUMENT", (pid, "Policy"), (f"instrument:{hit.instrument.id}", "PolicyInstrument"),
+    for ihit in instruments.find(sents):
+        ev = ihit.evidence
+        out.add_rel("USES_INSTRUMENT", (pid, "Policy"), (f"instrument:{ihit.instrument.id}", "PolicyInstrument"),
                     plan_id=plan_id, quote=ev.text, span_start=ev.start, span_end=ev.end)
     if resp is not None:
         _map_agencies(doc, pid, resp, chain, out)

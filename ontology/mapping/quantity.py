@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import cn2an
 
@@ -47,6 +47,7 @@ class Quantity:
     chinese: bool = False       # the number is written in Chinese numerals
     form: str = "plain"         # plain | fraction | cheng | ratio
     bracketed: bool = False     # 3000（1500）公里: the value in brackets, for a sub-indicator
+    bracket: tuple[str, int, int] | None = None  # on the outer amount: the bracketed value and its span
 
     def start(self) -> int:
         return self.s
@@ -60,7 +61,7 @@ class Quantity:
         return getattr(self, str(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _scales() -> dict[str, float]:
     out = {}
     for line in vocab.lexicon("quantity_scale"):
@@ -69,12 +70,12 @@ def _scales() -> dict[str, float]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def _words(name: str) -> tuple[str, ...]:
     return tuple(sorted(vocab.lexicon(name), key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _units_longest() -> tuple[str, ...]:
     return tuple(sorted((u for u in vocab.units() if u != "ratio"), key=len, reverse=True))
 

@@ -19,8 +19,8 @@ import math
 import os
 import re
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from graph.records import Node, Relationship
 from ontology import responsibility
@@ -281,7 +281,7 @@ def _pairwise(vecs: list[dict[str, float]], owner: Sequence[int], group: Sequenc
             weights.append(w)
     if not items:
         return {}
-    I = np.asarray(items, dtype=np.int64)
+    Ix = np.asarray(items, dtype=np.int64)
     T = np.asarray(terms, dtype=np.int64)
     W = np.asarray(weights, dtype=np.float64)
     n_terms = len(term_id)
@@ -289,22 +289,22 @@ def _pairwise(vecs: list[dict[str, float]], owner: Sequence[int], group: Sequenc
     skip = max(MIN_POSTINGS_CAP, int(POSTINGS_SHARE * n))
     dfe = df[T]
     keep_e = (dfe >= 2) & (dfe <= skip)
-    I, T, W = I[keep_e], T[keep_e], W[keep_e]
-    if not len(I):
+    Ix, T, W = Ix[keep_e], T[keep_e], W[keep_e]
+    if not len(Ix):
         return {}
-    order = np.lexsort((I, -W, T))          # postings: by term, heaviest first, then text
+    order = np.lexsort((Ix, -W, T))          # postings: by term, heaviest first, then text
     own = np.asarray(owner, dtype=np.int64)
     grp_item = np.asarray(group, dtype=np.int64)[own]
-    PI, PW, PG = I[order], W[order], grp_item[I[order]]
+    PI, PW, PG = Ix[order], W[order], grp_item[Ix[order]]
     start = np.zeros(n_terms + 1, dtype=np.int64)
     start[1:] = np.cumsum(np.bincount(T, minlength=n_terms))
     cnt = np.minimum(np.diff(start), POSTINGS_CAP)[T]
     pstart = start[T]
-    G = grp_item[I]
-    own_e = own[I]                           # nondecreasing: texts come owner by owner
+    G = grp_item[Ix]
+    own_e = own[Ix]                           # nondecreasing: texts come owner by owner
     csum = np.cumsum(cnt)
     best: dict[tuple[int, int], float] = {}
-    e0, n_e = 0, len(I)
+    e0, n_e = 0, len(Ix)
     while e0 < n_e:
         base = int(csum[e0 - 1]) if e0 else 0
         e1 = max(int(np.searchsorted(csum, base + _CHUNK, side="right")), e0 + 1)
@@ -313,7 +313,7 @@ def _pairwise(vecs: list[dict[str, float]], owner: Sequence[int], group: Sequenc
         m = int(c.sum())
         pos = np.repeat(pstart[e0:e1] - (np.cumsum(c) - c), c) + np.arange(m, dtype=np.int64)
         ok = np.repeat(G[e0:e1], c) != PG[pos]
-        i = np.repeat(I[e0:e1], c)[ok]
+        i = np.repeat(Ix[e0:e1], c)[ok]
         val = np.repeat(W[e0:e1], c)[ok]
         e0 = e1
         if not len(i):
@@ -392,8 +392,8 @@ def _check_model_available(model_name: str) -> bool:
 def _embed(texts: list[str], model_name: str, cache_dir: Path | None) -> list[list[float]]:
     import numpy as np
 
-    keys = [hashlib.sha1(f"{model_name}\x1f{t}".encode("utf-8")).hexdigest() for t in texts]
-    cached: dict[str, "np.ndarray"] = {}
+    keys = [hashlib.sha1(f"{model_name}\x1f{t}".encode()).hexdigest() for t in texts]
+    cached: dict[str, np.ndarray] = {}
     cdir = Path(cache_dir) / "embeddings" if cache_dir else None
     if cdir is not None:
         for k in set(keys):

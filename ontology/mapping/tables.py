@@ -10,8 +10,8 @@ import re
 
 from loaders.document import ParsedDocument, Table
 from ontology import vocab
-from ontology.mapping.targets import NUM, TargetFact
 from ontology.mapping.quantity import scan
+from ontology.mapping.targets import NUM, TargetFact
 from ontology.mapping.text import Span
 from ontology.mapping.units import split_unit_suffix, to_float
 
@@ -113,6 +113,7 @@ def _worded_value(c: str) -> tuple[float | None, float | None, str | None, str |
     unit = q.u2 or q.u1
     if unit in ("分钟", "小时", "年", "天") and len(qs) > 1:
         return None, None, None, None
+    assert q.v1 is not None  # kept above
     v = to_float(q.v1)
     vmax = to_float(q.v2) if q.v2 else None
     return v, vmax, _comparator(c[:q.start()], c[q.end():], vmax is not None, q.approx), unit
@@ -134,15 +135,17 @@ def table_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
     facts: list[TargetFact] = []
     cursor = table.start
     for row in table.rows:
-        cell = lambda role: (row[roles[role]] if role in roles and roles[role] < len(row) else None)
+        def cell(role: str, row: list[str | None] = row) -> str | None:
+            return row[roles[role]] if role in roles and roles[role] < len(row) else None
         raw_name = (cell("indicator") or "").strip()
         if not raw_name:
             continue
         target_cell = cell("target")
         raw_name, target_cell = _split_compound(raw_name, target_cell)
         name, unit = split_unit_suffix(raw_name)
-        if cell("unit"):
-            unit = cell("unit").strip().strip("()（）")
+        unit_cell = cell("unit")
+        if unit_cell:
+            unit = unit_cell.strip().strip("()（）")
         tv, tmax, tcomp, tunit = parse_value(target_cell)
         bv, _, _, bunit = parse_value(cell("baseline"))
         if tv is None and bv is None:
@@ -151,7 +154,7 @@ def table_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
                 facts.append(TargetFact(indicator_text=name, value=None, unit=None, comparator=None, kind="qualitative",
                                         quote=quote, year=target_year or meta.period_end,
                                         year_source="table_header" if target_year else ("plan_period" if meta.period_end else "none"),
-                                        extra={"statement": target_cell.strip()}))
+                                        extra={"statement": (target_cell or "").strip()}))
             continue
         unit = unit or tunit or bunit
         if unit == "％":

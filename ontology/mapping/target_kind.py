@@ -7,17 +7,17 @@ The words are lexicons (ontology/vocab/lexicons/target_*.txt); the year scope st
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from ontology import vocab
 
 
-@lru_cache(maxsize=None)
+@cache
 def _p(name: str) -> re.Pattern:
     return vocab.lexicon_pattern(name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def coverage_pattern() -> re.Pattern:
     return re.compile(rf"(?:{vocab.lexicon_regex('target_coverage_lead')})*(?:{vocab.lexicon_regex('target_coverage_words')})")
 
@@ -30,7 +30,7 @@ def is_definition(sentence: str) -> bool:
     return bool(_p("target_definition_markers").search(sentence))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _attributes() -> dict[str, str]:
     out = {}
     for line in vocab.lexicon("target_attributes"):

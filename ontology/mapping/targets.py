@@ -12,13 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ontology.strings import split_outside_brackets
 from ontology import vocab
 from ontology.mapping import naming, target_kind, year_scope
 from ontology.mapping.quantity import Quantity, scan
 from ontology.mapping.text import Span, clauses
 from ontology.mapping.units import to_float
-from ontology.mapping.year_scope import YEAR_RE, YearScope
+from ontology.mapping.year_scope import YEAR_RE
 
 NUM = r"\d+(?:\.\d+)?"
 RANGE_SEP = r"[—\-–~～至到]{1,2}"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from ontology.strings import split_outside_brackets
@@ -68,12 +68,12 @@ class IndicatorDef:
     synonyms: tuple[str, ...]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compile_any(keywords: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(f"(?:{p.pattern})" for p in _compile(keywords)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compile(keywords: tuple[str, ...]) -> tuple[re.Pattern, ...]:
     out = []
     for k in keywords:
@@ -96,12 +96,13 @@ def _split(cell: str) -> tuple[str, ...]:
     return tuple(x.strip() for x in parts if x.strip())
 
 
-@lru_cache(maxsize=None)
+@cache
 def domains() -> tuple[Concept, ...]:
-    return tuple(Concept(r["id"], r["notation"], r["name"], r["name_en"], _split(r["keywords"])) for r in _rows("domains.csv"))
+    return tuple(Concept(r["id"], r["notation"], r["name"], r["name_en"], _split(r["keywords"]))
+                 for r in _rows("domains.csv"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def instruments() -> tuple[Concept, ...]:
     return tuple(
         Concept(r["id"], r["notation"], r["name"], r["name_en"], _split(r["keywords"]), r["category"])
@@ -116,25 +117,26 @@ INSTRUMENT_CATEGORIES = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def agency_functions() -> tuple[AgencyFunction, ...]:
     """In file order: the first function whose pattern occurs in a name wins, so specific rows come first."""
-    return tuple(AgencyFunction(r["id"], r["name"], r["name_en"], _split(r["patterns"]), r.get("unique", "yes") != "no") for r in _rows("agency_functions.csv"))
+    return tuple(AgencyFunction(r["id"], r["name"], r["name_en"], _split(r["patterns"]), r.get("unique", "yes") != "no")
+                 for r in _rows("agency_functions.csv"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def units() -> dict[str, Unit]:
     return {r["unit"]: Unit(r["unit"], r["unit_norm"], float(r["factor"]), r["kind"]) for r in _rows("units.csv")}
 
 
-@lru_cache(maxsize=None)
+@cache
 def unit_regex() -> str:
     """Alternation of all written units, longest first (万人次 before 人次 before 人)."""
     names = sorted((u for u in units() if u != "ratio"), key=len, reverse=True)
     return "|".join(re.escape(u) for u in names)
 
 
-@lru_cache(maxsize=None)
+@cache
 def indicators() -> tuple[IndicatorDef, ...]:
     return tuple(
         IndicatorDef(r["id"], r["name"], r["name_en"], r["unit"], r["domain"], _split(r["synonyms"]) + (r["name"],))
@@ -145,7 +147,7 @@ def indicators() -> tuple[IndicatorDef, ...]:
 USERDICT = VOCAB_DIR / "userdict.txt"
 
 
-@lru_cache(maxsize=None)
+@cache
 def userdict_words() -> tuple[tuple[str, int | None, str | None], ...]:
     out = []
     for line in USERDICT.read_text(encoding="utf-8").splitlines():
@@ -166,6 +168,7 @@ def tokenizer():
     global _TOKENIZER
     if _TOKENIZER is None:
         import logging
+
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
@@ -190,7 +193,7 @@ class LexiconError(KeyError):
     """A lexicon file that does not exist or has no header: the message names the file."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(name: str) -> tuple[str, ...]:
     """The phrases of ``lexicons/<name>.txt`` in file order (blank lines and ``#`` comments
     skipped; an inline `` #`` starts a comment too, so a row can say why it is there)."""
@@ -208,7 +211,7 @@ def lexicon(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon_regex(name: str) -> str:
     """One alternation of a lexicon's phrases, literal phrases longest first (so 责任单位 is
     tried before 单位), for embedding in a larger pattern: ``rf"(?:{lexicon_regex('x')})"``."""
@@ -218,7 +221,7 @@ def lexicon_regex(name: str) -> str:
     return "|".join([*(re.escape(p) for p in literal), *(f"(?:{r})" for r in regexes)])
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon_pattern(name: str) -> re.Pattern:
     """The compiled alternation of :func:`lexicon_regex` (matches any phrase of the lexicon)."""
     return re.compile(lexicon_regex(name))

@@ -125,6 +125,7 @@ class Repair:
     after: str
     position: int
     source_len: int | None = None  # as Dropped.source_len; None = len(before)
+    confidence: float | None = None  # how sure an inferred repair is (0..1); None = read from the bytes
 
 
 @dataclass

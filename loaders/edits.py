@@ -25,6 +25,7 @@ class Edit:
     replacement: str
     kind: str          # Dropped.reason or Repair.kind
     drop: bool | None = None   # force Dropped (True) / Repair (False); default: replacement == ""
+    confidence: float | None = None   # Repair.confidence of an inferred repair
 
 
 class TextState:
@@ -121,7 +122,7 @@ class TextState:
                 self.dropped.append(Dropped(reason=e.kind, text=before, position=s0, source_len=rec_len))
             else:
                 self.repairs.append(Repair(kind=e.kind, before=before, after=e.replacement,
-                                           position=s0, source_len=rec_len))
+                                           position=s0, source_len=rec_len, confidence=e.confidence))
             if e.replacement:
                 parts.append(e.replacement)
                 cur.append(out)

@@ -17,7 +17,15 @@ probable words with its neighbours wins (jieba's dictionary frequencies, on the
 simplified form; balanced brackets count too). The run length is the one that
 makes the context most probable; a candidate is only accepted when it is clearly
 better than the garbled text. What cannot be inferred stays as ``?`` and is reported; nothing is silently guessed.
-Repair kinds: ``mojibake`` (run fully re-read), ``mojibake_partial`` (re-read, with
+When the byte-level reading cannot decide a lost lead byte (its left neighbour is itself lost, or
+two candidates score alike), word evidence decides among the candidates its trail byte leaves:
+which candidate forms, with its neighbours, a character pair that occurs inside words of the
+jieba dictionary (ontology.vocab.tokenizer(), frequency-weighted). The choice is accepted only
+when it is clearly the most probable of the candidates and also among the best by the text
+score; the repair is then kind ``mojibake_inferred`` with its ``confidence`` (the candidate's
+share of the evidence, 0..1).
+Repair kinds: ``mojibake`` (run fully re-read), ``mojibake_inferred`` (re-read, a lost character
+chosen by word evidence, with a confidence), ``mojibake_partial`` (re-read, with
 ``?`` left where a character could not be inferred), ``mojibake_unrepaired`` (a
 garbled run left in place), ``lost_char`` (a lone ``?`` left in place).
 """
@@ -189,8 +197,54 @@ def _best_char(cands: tuple[str, ...], left: str, right: str) -> tuple[str | Non
 
 
 class _Run:
-    def __init__(self, start: int, end: int, replacement: str, unresolved: int, gain: float):
+    def __init__(self, start: int, end: int, replacement: str, unresolved: int, gain: float,
+                 confidence: float | None = None):
         self.start, self.end, self.replacement, self.unresolved, self.gain = start, end, replacement, unresolved, gain
+        self.confidence = confidence
+
+
+@lru_cache(maxsize=1)
+def _word_pairs() -> dict[str, int]:
+    """Character pairs inside the words of the jieba dictionary (simplified), weighted by the
+    words' frequencies: 科类 occurs in 文科类, 理科类 … though it is no word itself. Built
+    once, only when a lost character has to be inferred."""
+    from ontology import vocab
+
+    pairs: dict[str, int] = {}
+    get = pairs.get
+    for w, f in vocab.tokenizer().FREQ.items():
+        if f and 1 < len(w) < 6:
+            for i in range(len(w) - 1):
+                p = w[i:i + 2]
+                pairs[p] = get(p, 0) + f
+    return pairs
+
+
+_MIN_CONFIDENCE = 0.85
+_MIN_EVIDENCE = 3.0
+
+
+def _by_word_evidence(cands: tuple[str, ...], left: str, right: str) -> tuple[str, float] | None:
+    """The candidate that makes a known word piece with its neighbours (``left`` may be empty
+    when the left neighbour is itself lost), with its confidence; None when none is clear."""
+    pairs = _word_pairs()
+    lc = char_t2s(left[-1:]) if left and left[-1] not in _ANCHORS else ""
+    r = _BRACKETS_RE.sub("", right)
+    rc = char_t2s(r[:1]) if r and r[0] not in _ANCHORS else ""
+    ev = []
+    for c in cands:
+        s = char_t2s(c)
+        e = (math.log1p(pairs.get(lc + s, 0)) if lc else 0.0) + (math.log1p(pairs.get(s + rc, 0)) if rc else 0.0)
+        ev.append((e, c))
+    ev.sort(reverse=True)
+    if not ev or ev[0][0] < _MIN_EVIDENCE:
+        return None
+    # the candidate's share of the evidence of the candidates that have any
+    total = sum(math.exp(e) for e, _ in ev if e > 0)
+    conf = math.exp(ev[0][0]) / total
+    if conf < _MIN_CONFIDENCE:
+        return None
+    return ev[0][1], round(conf, 3)
 
 
 def _try_runs(text: str, q: int, line_end: int) -> _Run | None:
@@ -268,16 +322,23 @@ def _candidate(text: str, q: int, end: int, b: bytes, left: str, after_lost: boo
             last = lc
     if not any(not c.isascii() for c in middle + last):
         return None   # nothing but ASCII decoded: no evidence of a garbled run
-    fc, _, fmargin = _best_char(_leads_for(trail0), left, middle + last + right)
+    cands = _leads_for(trail0)
+    fc, _, fmargin = _best_char(cands, left, middle + last + right)
+    confidence = None
     if fc is None or fmargin < 2.0 or after_lost:
-        first, unresolved = "?", unresolved + 1
+        ctx_left = "" if after_lost else left
+        inferred = _by_word_evidence(cands, ctx_left, middle + last + right)
+        if inferred is None:
+            first, unresolved = "?", unresolved + 1
+        else:
+            first, confidence = inferred
     else:
         first = fc
     replacement = first + middle + last
     span_end = right_ctx_end
     before = text[q:span_end]
     gain = score(left + replacement + right) - score(left + before + right)
-    return _Run(q, span_end, replacement, unresolved, gain)
+    return _Run(q, span_end, replacement, unresolved, gain, confidence)
 
 
 def find(text: str) -> list[Edit]:
@@ -314,6 +375,8 @@ def find(text: str) -> list[Edit]:
             consumed = q + 1
             continue
         kind = "mojibake" if run.unresolved == 0 else "mojibake_partial"
-        edits.append(Edit(run.start, run.end, run.replacement, kind))
+        if kind == "mojibake" and run.confidence is not None:
+            kind = "mojibake_inferred"
+        edits.append(Edit(run.start, run.end, run.replacement, kind, confidence=run.confidence))
         consumed = run.end
     return edits

@@ -126,12 +126,36 @@ def _year(c: str | None) -> int | None:
 
 def table_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
     meta = doc.meta
-    roles = column_roles(table.columns, meta.period_start, meta.period_end)
+    given = getattr(table, "roles", None)
+    if given:
+        # the loader's column roles (loaders/flattables.py): the first column of each role, every target column
+        roles = {}
+        for i, r in enumerate(given):
+            if r:
+                roles.setdefault(r, i)
+        targets = [i for i, r in enumerate(given) if r == "target"]
+        years = list(getattr(table, "target_years", None) or [])
+        col_year = {c: (years[k] if k < len(years) else None) or _year(table.columns[c]) for k, c in enumerate(targets)}
+        # a "target" column for a year before the plan's period is its baseline (2020 | 2025年目标 in a 2021-2025 plan)
+        for c in list(targets):
+            y = col_year.get(c)
+            if meta.period_start and y and y < meta.period_start and len(targets) > 1:
+                targets.remove(c)
+                if "baseline" not in roles or roles["baseline"] > c:
+                    roles["baseline"] = c
+        if targets:
+            roles["target"] = targets[0]
+        extra_cols = targets[1:]
+    else:
+        roles = column_roles(table.columns, meta.period_start, meta.period_end)
+        extra_cols = target_columns(table.columns, roles, meta.period_start)[1:]
+        col_year = {c: _year(table.columns[c]) for c in extra_cols}
+        if "target" in roles:
+            col_year[roles["target"]] = _year(table.columns[roles["target"]])
     if "indicator" not in roles or ("target" not in roles and "baseline" not in roles):
         return []
     base_year = _year(table.columns[roles["baseline"]]) if "baseline" in roles else None
-    target_year = _year(table.columns[roles["target"]]) if "target" in roles else None
-    extra_cols = target_columns(table.columns, roles, meta.period_start)[1:]
+    target_year = col_year.get(roles["target"]) if "target" in roles else None
     facts: list[TargetFact] = []
     cursor = table.start
     for row in table.rows:
@@ -180,7 +204,7 @@ def table_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
                 continue
             facts.append(TargetFact(
                 indicator_text=name, value=xv, unit=facts[-1].unit, comparator=xcomp, kind="target", quote=quote,
-                value_max=xmax, year=_year(table.columns[col]), year_source="table_header", baseline_value=bv,
+                value_max=xmax, year=col_year.get(col), year_source="table_header", baseline_value=bv,
                 baseline_year=base_year if bv is not None else None, attribute=attribute, change_type=change,
             ))
     return facts

@@ -210,6 +210,9 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     continue
                 if m.start() < skip_until:
                     continue
+                if _is_condition(before_all, post):
+                    last_end = m.end()
+                    continue  # 竣工满15年的小区, 面积大于8万平方米的小区: a condition, not a goal
                 if baseline is not None:
                     name = prev_indicator
                 elif getattr(m, "bracketed", False) and prev_indicator:
@@ -359,6 +362,12 @@ def _relative_to(name: str) -> tuple[str, str] | None:
     if not m or m.start() < 2:
         return None
     return name[: m.start()], m.group(1)
+
+
+def _is_condition(before: str, post: str) -> bool:
+    if not re.match(r"\s*(?:%|％|‰)?\s*(?:以上|以下|及以上|及以下)?(?:的)(?!规定|要求|标准|目标)", post):
+        return False
+    return bool(re.search(rf"(?:{vocab.lexicon_regex('target_condition_before')})\s*$", before))
 
 
 def _another_amount_follows(post: str) -> bool:

@@ -30,6 +30,7 @@ ELI = Namespace("http://data.europa.eu/eli/ontology#")
 SDMX_DIM = Namespace("http://purl.org/linked-data/sdmx/2009/dimension#")
 SDMX_MEAS = Namespace("http://purl.org/linked-data/sdmx/2009/measure#")
 SDMX_ATTR = Namespace("http://purl.org/linked-data/sdmx/2009/attribute#")
+TIME = Namespace("http://www.w3.org/2006/time#")
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 
 _XSD = {"STRING": XSD.string, "INT64": XSD.integer, "DOUBLE": XSD.double, "BOOLEAN": XSD.boolean}
@@ -42,15 +43,13 @@ def iri(node_id: str) -> URIRef:
 
 @lru_cache(maxsize=1)
 def _property_iris() -> dict[str, URIRef]:
-    g = Graph()
-    g.parse(ONTOLOGY_DIR / "plangraph.ttl", format="turtle")
-    return {str(name): URIRef(str(prop)) for prop, name in g.subject_objects(PG.graphProperty)}
+    return {str(name): URIRef(str(prop)) for prop, name in _ontology().subject_objects(PG.graphProperty)}
 
 
 def bind(g: Graph) -> Graph:
     for prefix, ns in (("pg", PG), ("res", RES), ("org", ORG), ("qb", QB), ("oa", OA), ("eli", ELI), ("prov", PROV),
                        ("skos", SKOS), ("dcterms", DCTERMS), ("sdmx-dimension", SDMX_DIM),
-                       ("sdmx-measure", SDMX_MEAS), ("sdmx-attribute", SDMX_ATTR)):
+                       ("sdmx-measure", SDMX_MEAS), ("sdmx-attribute", SDMX_ATTR), ("time", TIME)):
         g.bind(prefix, ns)
     return g
 
@@ -93,6 +92,10 @@ def to_rdf(dump: dict) -> Graph:
     g = bind(Graph())
     g.add((URIRef("https://w3id.org/plangraph/export"), OWL.imports, URIRef("https://w3id.org/plangraph/ontology")))
     plan_region = {r["start"]: r["end"] for r in dump.get("relationships", []) if r["type"] == "FOR_REGION"}
+    plan_period = {n["id"]: ((n.get("properties") or {}).get("period_start"), (n.get("properties") or {}).get("period_end"))
+                   for n in dump.get("nodes", []) if n["label"] == "Plan"}
+    statement_index = _statement_indexes(dump.get("nodes", []))
+    _data_set_definition(g)
     domains = {d.id: d for d in vocab.domains()}
     instruments = {i.id: i for i in vocab.instruments()}
     functions = {f.id: f for f in vocab.agency_functions()}
@@ -156,22 +159,10 @@ def to_rdf(dump: dict) -> Graph:
             for k, p in (("issued", DCTERMS.issued), ("published", ELI.date_publication)):
                 if props.get(k):
                     g.add((s, p, Literal(props[k], datatype=XSD.date)))
-            if props.get("issuer"):
-                g.add((s, DCTERMS.publisher, Literal(props["issuer"], lang="zh")))
             if nid in plan_region:
                 g.add((s, ELI.jurisdiction, iri(plan_region[nid])))
         elif label == "Target":
-            g.add((s, RDF.type, QB.Observation))
-            g.add((s, QB.dataSet, PG.targets))
-            region = plan_region.get(props.get("plan_id") or "")
-            if region:
-                g.add((s, SDMX_DIM.refArea, iri(region)))
-            if props.get("year") is not None:
-                g.add((s, SDMX_DIM.refPeriod, Literal(str(int(props["year"])), datatype=XSD.gYear)))
-            if props.get("value") is not None:
-                g.add((s, SDMX_MEAS.obsValue, Literal(float(props["value"]), datatype=XSD.double)))
-            if props.get("unit_norm") or props.get("unit"):
-                g.add((s, SDMX_ATTR.unitMeasure, Literal(props.get("unit_norm") or props.get("unit"))))
+            _observation(g, s, props, plan_region, plan_period, statement_index)
         if label in ("Policy", "Target"):
             _evidence(g, s, nid, props)
 
@@ -200,18 +191,124 @@ def to_rdf(dump: dict) -> Graph:
 
 
 @lru_cache(maxsize=1)
+def _ontology() -> Graph:
+    g = Graph()
+    g.parse(ONTOLOGY_DIR / "plangraph.ttl", format="turtle")
+    return g
+
+
+_CUBE_TYPES = (QB.DataStructureDefinition, QB.ComponentSpecification, QB.DimensionProperty, QB.MeasureProperty,
+               QB.AttributeProperty, QB.DataSet, SKOS.ConceptScheme)
+
+
+def _data_set_definition(g: Graph) -> None:
+    """Copy the data set, its structure, its component specifications and properties and the
+    concept schemes from the ontology, so that an export alone is a well-formed Data Cube."""
+    ont = _ontology()
+    subjects = {s for t in _CUBE_TYPES for s in ont.subjects(RDF.type, t)}
+    subjects |= {PG.PlanPeriod, PG.unspecifiedPeriod}
+    for s in subjects:
+        for p, o in ont.predicate_objects(s):
+            if not str(p).startswith(str(PG) + "graph") and p not in (PG.onLabel, PG.onRelationship):
+                g.add((s, p, o))
+
+
+def _period(g: Graph, start, end) -> URIRef:
+    """The refPeriod of a statement without a year: the plan period as a time interval."""
+    if start is None or end is None:
+        return PG.unspecifiedPeriod
+    node = RES[f"period/{int(start)}-{int(end)}"]
+    g.add((node, RDF.type, PG.PlanPeriod))
+    g.add((node, RDFS.label, Literal(f"{int(start)}–{int(end)}")))
+    for rel, year in ((TIME.hasBeginning, start), (TIME.hasEnd, end)):
+        instant = RES[f"year/{int(year)}"]
+        g.add((node, rel, instant))
+        g.add((instant, RDF.type, TIME.Instant))
+        g.add((instant, TIME.inXSDgYear, Literal(str(int(year)), datatype=XSD.gYear)))
+    return node
+
+
+def _unit(g: Graph, unit: str) -> URIRef:
+    node = RES[f"unit/{urlquote(unit, safe='')}"]
+    g.add((node, RDF.type, SKOS.Concept))
+    g.add((node, SKOS.inScheme, PG.UnitScheme))
+    g.add((node, SKOS.prefLabel, Literal(unit, lang="zh")))
+    g.add((node, SKOS.notation, Literal(unit)))
+    known = vocab.units().get(unit)
+    if known is not None:
+        g.add((node, PG.unitNorm, Literal(known.unit_norm)))
+    return node
+
+
+def _statement_indexes(nodes: list[dict]) -> dict[URIRef, int]:
+    """Several targets quoted from one sentence (14类92项, 90%…75%…) are told apart by their
+    order in it: the position of the value in the quote, then the id."""
+    by_sentence: dict[tuple, list[tuple[int, str]]] = {}
+    for n in nodes:
+        p = n.get("properties") or {}
+        if n["label"] != "Target" or p.get("value") is None:
+            continue
+        value = p["value"]
+        written = str(int(value)) if float(value).is_integer() else str(value)
+        pos = (p.get("quote") or "").find(written)
+        by_sentence.setdefault((p.get("plan_id"), p.get("span_start")), []).append((pos if pos >= 0 else 1 << 30, n["id"]))
+    out = {}
+    for members in by_sentence.values():
+        for i, (_pos, nid) in enumerate(sorted(members)):
+            out[iri(nid)] = i
+    return out
+
+
+def _observation(g: Graph, s: URIRef, props: dict, plan_region: dict, plan_period: dict,
+                 statement_index: dict[URIRef, int]) -> None:
+    """A target with a value and a region is a qb:Observation of pg:targets: obsValue the value
+    as written, unitMeasure the unit as written (value_norm / unit_norm stay pg: properties)."""
+    plan_id = props.get("plan_id") or ""
+    region = plan_region.get(plan_id)
+    if props.get("value") is None or region is None or props.get("span_start") is None:
+        return
+    g.add((s, RDF.type, QB.Observation))
+    g.add((s, QB.dataSet, PG.targets))
+    g.add((s, SDMX_DIM.refArea, iri(region)))
+    if props.get("year") is not None:
+        g.add((s, SDMX_DIM.refPeriod, Literal(str(int(props["year"])), datatype=XSD.gYear)))
+    else:
+        g.add((s, SDMX_DIM.refPeriod, _period(g, *plan_period.get(plan_id, (None, None)))))
+    g.add((s, PG.sourcePlan, iri(plan_id)))
+    g.add((s, PG.statementIndex, Literal(statement_index.get(s, 0), datatype=XSD.integer)))
+    g.add((s, SDMX_MEAS.obsValue, Literal(float(props["value"]), datatype=XSD.double)))
+    if props.get("unit"):
+        g.add((s, SDMX_ATTR.unitMeasure, _unit(g, props["unit"])))
+
+
+@lru_cache(maxsize=1)
 def _shapes() -> Graph:
     g = Graph()
     g.parse(SHAPES_FILE, format="turtle")
     return g
 
 
-def validate(g: Graph) -> tuple[bool, str]:
-    """SHACL-validate an exported graph against ontology/shapes.ttl; (conforms, report text)."""
+AXIOMS_FILE = ONTOLOGY_DIR / "w3c_axioms.ttl"
+
+
+@lru_cache(maxsize=1)
+def _entailment_graph() -> Graph:
+    """plangraph.ttl plus the axioms of the W3C vocabularies it refines: what a consumer infers from."""
+    g = Graph() + _ontology()
+    g.parse(AXIOMS_FILE, format="turtle")
+    return g
+
+
+def validate(g: Graph, *, entailment: bool = False) -> tuple[bool, str]:
+    """SHACL-validate an exported graph against ontology/shapes.ttl; (conforms, report text).
+    With ``entailment`` the shapes see the graph after RDFS inference over the export, the
+    ontology and the W3C axioms: a sub-property or range that contradicts its W3C definition
+    shows up as a violation there."""
     from pyshacl import validate as shacl_validate
 
     conforms, _report_graph, text = shacl_validate(
-        data_graph=g, shacl_graph=_shapes(), inference="none", abort_on_first=False,
+        data_graph=g, shacl_graph=_shapes(), ont_graph=_entailment_graph() if entailment else None,
+        inference="rdfs" if entailment else "none", abort_on_first=False,
         allow_warnings=True, advanced=True,
     )
     return bool(conforms), str(text)

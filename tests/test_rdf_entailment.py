@@ -80,11 +80,11 @@ def test_entailment_catches_a_datatype_property_under_an_object_property(dump):
     assert not ok and "classification" in report
 
 
-def test_seed_export_conforms_under_entailment_and_is_a_well_formed_cube(seeds_dump):
+def test_seed_export_is_a_well_formed_cube(seeds_dump):
+    """Real plans state several targets in one sentence and the same indicator twice: still no
+    duplicate observation, every dimension present (SHACL on the seeds: test_mapping_seeds)."""
     g = to_rdf(seeds_dump)
     assert len(list(g.subjects(RDF.type, QB.Observation))) > 50
-    ok, report = validate(g, entailment=True)
-    assert ok, report[:3000]
     found = qb_integrity.violations(g)
     assert not found, [v.constraint for v in found]
 

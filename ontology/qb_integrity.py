@@ -11,7 +11,9 @@ instantiated once per list found (none: nothing to check).
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, cast
 
 from rdflib import Graph
 
@@ -165,13 +167,17 @@ IC12_SPEC = """ASK {
 }"""
 
 
+def _select(g: Graph, query: str, **bindings: Any) -> list[Any]:
+    """The first column of a SELECT (rdflib types rows loosely, so this is the one place that unpacks them)."""
+    return [row[0] for row in cast(Iterable[Any], g.query(_PREFIXES + query, initBindings=bindings or None))]
+
+
 def _duplicate_queries(g: Graph) -> dict[str, str]:
     out = {}
-    dsds = g.query(_PREFIXES + "SELECT DISTINCT ?dsd WHERE { ?dsd a qb:DataStructureDefinition }")
-    for (dsd,) in dsds:
-        dims = sorted(str(d) for (d,) in g.query(
-            _PREFIXES + "SELECT DISTINCT ?dim WHERE { ?dsd qb:component/qb:componentProperty ?dim . "
-                        "?dim a qb:DimensionProperty }", initBindings={"dsd": dsd}))
+    for dsd in _select(g, "SELECT DISTINCT ?dsd WHERE { ?dsd a qb:DataStructureDefinition }"):
+        dims = sorted(str(d) for d in _select(
+            g, "SELECT DISTINCT ?dim WHERE { ?dsd qb:component/qb:componentProperty ?dim . "
+               "?dim a qb:DimensionProperty }", dsd=dsd))
         if not dims:
             continue
         values = " ".join(f"?v{i}" for i in range(len(dims)))
@@ -217,15 +223,15 @@ def normalize(g: Graph) -> Graph:
       { ?spec qb:dimension|qb:measure|qb:attribute ?p } UNION
       { ?o qb:dataSet ?d } UNION { ?d2 qb:structure ?dsd }
     }"""
-    for t in g.query(q):
+    for t in cast(Iterable[Any], g.query(q)):
         g.add(t)
     return g
 
 
 def _hierarchy_queries(g: Graph) -> dict[str, str]:
     out = {}
-    q = _PREFIXES + "SELECT DISTINCT ?pcp WHERE { ?list a qb:HierarchicalCodeList ; qb:parentChildProperty ?pcp }"
-    for (pcp,) in g.query(q):
+    for pcp in _select(g, "SELECT DISTINCT ?pcp WHERE { ?list a qb:HierarchicalCodeList ; "
+                          "qb:parentChildProperty ?pcp }"):
         out[f"IC-20 codes from hierarchy ({pcp})"] = _IC20.replace("{pcp}", str(pcp))
         out[f"IC-21 codes from hierarchy, inverse ({pcp})"] = _IC21.replace("{pcp}", str(pcp))
     return out

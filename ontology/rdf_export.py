@@ -92,7 +92,8 @@ def to_rdf(dump: dict) -> Graph:
     g = bind(Graph())
     g.add((URIRef("https://w3id.org/plangraph/export"), OWL.imports, URIRef("https://w3id.org/plangraph/ontology")))
     plan_region = {r["start"]: r["end"] for r in dump.get("relationships", []) if r["type"] == "FOR_REGION"}
-    plan_period = {n["id"]: ((n.get("properties") or {}).get("period_start"), (n.get("properties") or {}).get("period_end"))
+    plan_period = {n["id"]: ((n.get("properties") or {}).get("period_start"),
+                             (n.get("properties") or {}).get("period_end"))
                    for n in dump.get("nodes", []) if n["label"] == "Plan"}
     statement_index = _statement_indexes(dump.get("nodes", []))
     _data_set_definition(g)
@@ -251,7 +252,8 @@ def _statement_indexes(nodes: list[dict]) -> dict[URIRef, int]:
         value = p["value"]
         written = str(int(value)) if float(value).is_integer() else str(value)
         pos = (p.get("quote") or "").find(written)
-        by_sentence.setdefault((p.get("plan_id"), p.get("span_start")), []).append((pos if pos >= 0 else 1 << 30, n["id"]))
+        key = (p.get("plan_id"), p.get("span_start"))
+        by_sentence.setdefault(key, []).append((pos if pos >= 0 else 1 << 30, n["id"]))
     out = {}
     for members in by_sentence.values():
         for i, (_pos, nid) in enumerate(sorted(members)):

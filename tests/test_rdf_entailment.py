@@ -8,8 +8,7 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
-from ontology import ONTOLOGY_DIR
-from ontology import qb_integrity
+from ontology import ONTOLOGY_DIR, qb_integrity
 from ontology.mapping import map_document
 from ontology.rdf_export import AXIOMS_FILE, PG, QB, SDMX_ATTR, SDMX_MEAS, iri, records_to_dump, to_rdf, validate
 from tests.test_mapping_document import build_doc

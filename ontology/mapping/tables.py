@@ -129,7 +129,7 @@ def table_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
     given = getattr(table, "roles", None)
     if given:
         # the loader's column roles (loaders/flattables.py): the first column of each role, every target column
-        roles = {}
+        roles: dict[str, int] = {}
         for i, r in enumerate(given):
             if r:
                 roles.setdefault(r, i)

@@ -48,6 +48,15 @@ _BOX = re.compile(r"^专栏\s*[\d一二三四五六七八九十]*[:：\s]*")
 _TOP_TITLES = re.compile(rf"^(?:{_lx('structure_top_titles')})$")
 _SAFEGUARD = re.compile(rf"^(?:{_lx('structure_safeguard_titles')})$")
 _NON_MEASURE = re.compile(rf"(?:{_lx('structure_non_measure_words')})")
+_TASK_TITLE = re.compile(rf"(?:{_lx('structure_task_titles')})")
+
+
+def _non_measure_path(titles: list[str]) -> bool:
+    """Do the section titles (outermost first) put their content outside measures? A background
+    word counts only below the innermost title that announces tasks (二、工作任务 >
+    （二）夯实公共消防基础 holds measures)."""
+    last_task = max((i for i, t in enumerate(titles) if _TASK_TITLE.search(t)), default=-1)
+    return any(_NON_MEASURE.search(t) for t in titles[last_task + 1:] if not _TASK_TITLE.search(t))
 # closing provisions (解释权, 施行日期): the end of the plan's structure, when near the end
 _CLOSING = re.compile(rf"^(?:{_lx('structure_closing')})")
 # back matter (版记): 抄送/印发 lines, 此件公开 notes; a signature block (issuer, date)
@@ -193,6 +202,27 @@ def _inline_titles(t: str) -> list[tuple[int, str]]:
             continue   # after a closing bracket only when that bracket was a responsibility clause
         out.append((a, m.group(1)))
     return out
+
+
+_ORDINAL_RUNIN = re.compile(rf"(?:^|(?<=[。；;]))\s*([{CN_NUM}]+)是")
+
+
+def _ordinal_cuts(t: str) -> list[tuple[int, str, str]]:
+    """(offset, number, title) of each run-in ordinal item of a paragraph (一是…。二是…), when the
+    paragraph holds two or more numbered in sequence from 一; the title is the item's first
+    clause without its ordinal."""
+    out = []
+    for m in _ORDINAL_RUNIN.finditer(t):
+        n = _cn_to_int(m.group(1))
+        if n != len(out) + 1:
+            if not out:
+                continue
+            break
+        rest = t[m.end():]
+        c = re.search(r"[，。；：,;:]", rest)
+        title = (rest[:c.start()] if c else rest)[:_MAX_TITLE]
+        out.append((m.start(1), m.group(1) + "是", title))
+    return out if len(out) >= 2 else []
 
 
 def _derived_title(t: str) -> str:
@@ -357,7 +387,7 @@ class _Builder:
 
     # -- context --------------------------------------------------------------
     def _measure_context(self) -> bool:
-        return not any(_NON_MEASURE.search(h.title) for h in self.stack if h.rank != 99)
+        return not _non_measure_path([h.title for h in self.stack if h.rank != 99])
 
     def _safeguard_context(self) -> bool:
         return any(_SAFEGUARD.match(h.title) for h in self.stack)
@@ -695,6 +725,15 @@ class _Builder:
             if len(cuts) >= 3:
                 self._inline_measures(ln, cuts)
                 return
+        cuts = _ordinal_cuts(t)
+        if len(cuts) >= 2 and self._measure_context() and self.box is None:
+            # 一是…。二是…。三是…: run-in items of one paragraph, each a measure
+            bounds = [0] + [c[0] for c in cuts[1:]] + [len(t)]
+            for (off, number, title), a, b in zip(cuts, bounds, bounds[1:]):
+                seg = _Line(ln.idx, ln.start + a, ln.start + b, t[a:b])
+                self._new_measure(seg, number, title, self._kind())
+            self.cur = None
+            return
         tp = _is_titled_paragraph(t)
         if tp and self._measure_context():
             ordinal = _ORDINAL_ITEM.match(tp)
@@ -759,7 +798,7 @@ class _Builder:
             if tuple(sec.path) in has_measure:
                 continue
             path_titles = sec.path
-            if any(_NON_MEASURE.search(x) for x in path_titles):
+            if _non_measure_path(path_titles):
                 continue
             paras = self.leaf_paras[id(h)]
             kind = "safeguard" if any(_SAFEGUARD.match(x) for x in path_titles) else "measure"

@@ -548,7 +548,8 @@ def _inline_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     # 市交通运输局牵头负责规划组织实施，各区（市）县政府落实属地责任: a clause that opens with
     # named agencies and 牵头 (no 由); the next clause's agencies are involved when it says so.
     bare = re.compile(
-        rf"(?:^|(?<=[，。；,;]))(?P<lead>(?:{qname}、)*{qname}?)(?:{_lx('responsibility_lead_verbs')})"
+        rf"(?:^|(?<=[，。；,;]))(?:\d{{1,2}}[.、．]|[（(][一二三四五六七八九十\d]+[)）])?(?P<lead>(?:{qname}、)*{qname}?)"
+        rf"(?:{_lx('responsibility_lead_verbs')})"
         r"[^，。；,;]{0,20}"
         rf"(?:[，,](?P<inv>(?:{qname}、)*{qname}?)(?:{etc})?(?:{inv_v}|{local_v}))?")
     # 市商务局会同市财政局组织评审: the first body leads, those it acts together with are involved

@@ -102,3 +102,22 @@ def test_non_measure_and_safeguard_contexts():
     # a titled paragraph under a heading is a measure of its own
     assert [(m.title, m.kind, m.section_path[-1]) for m in ms] == [
         ("推进项目建设", "measure", "重点任务"), ("建立联席会议制度", "safeguard", "加强组织领导")]
+
+
+def test_background_words_below_a_task_section_are_tasks():
+    # 二、工作任务 > （二）进一步夯实公共消防基础: an action on a foundation, not a background section
+    text = ("某某区消防救援三年行动计划\n一、发展基础\n全区消防工作取得明显成效。" + BODY + "\n二、工作任务\n"
+            "（一）加强消防安全体系建设\n1.建立工作机制。" + BODY + "\n（二）进一步夯实公共消防基础\n1.推进微型消防站建设。" + BODY +
+            "\n（三）持续稳控社会面消防安全形势\n1.逐步整改重大隐患。" + BODY + "\n")
+    ms = _measures(text, DISTRICT)
+    assert [m.title for m in ms] == ["建立工作机制", "推进微型消防站建设", "逐步整改重大隐患"]
+
+
+def test_runin_ordinal_items_of_one_paragraph_are_measures():
+    text = ("某某区国土空间近期规划\n一、行动任务\n（一）推进产业集聚行动\n1.行动任务\n"
+            "一是加快建设产业集聚区，培育发展新动能。" + BODY + "二是加快创新要素集聚，打造科创走廊。" + BODY +
+            "三是推进特色金融集聚。" + BODY + "\n")
+    ms = _measures(text, DISTRICT)
+    assert [(m.number, m.title) for m in ms] == [("一是", "加快建设产业集聚区"), ("二是", "加快创新要素集聚"),
+                                                 ("三是", "推进特色金融集聚")]
+    assert ms[1].text.startswith("二是加快创新要素集聚")

@@ -50,6 +50,8 @@ def resolve(raw: str, chain: list[RegionRef]) -> AgencyRef | None:
     if any(name.startswith(p) for p in (r.name for r in chain)):
         prefixed = False
         region = next(r for r in chain if name.startswith(r.name))
+        if len(name) > len(region.name) + 1:
+            core = name[len(region.name):]   # 虹口区街道办事处 and 街道办事处 in a 虹口区 plan are one body
     elif any(p in name for p in known_places) or re.search(r"人民银行|人行", name):
         prefixed = False  # names that already carry a place (人行扬州中心支行)
     elif name.startswith(("自治区", "省")):

@@ -16,7 +16,7 @@ import json
 import time
 from pathlib import Path
 
-from graph.records import Node
+from model.records import Node
 
 ROOT = Path(__file__).resolve().parent.parent
 

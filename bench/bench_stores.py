@@ -19,7 +19,7 @@ from pathlib import Path
 import psutil
 
 from bench.synthetic import synthetic_graph
-from graph.records import GraphRecords
+from model.records import GraphRecords
 
 ROOT = Path(__file__).resolve().parent.parent
 

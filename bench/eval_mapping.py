@@ -36,8 +36,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.records import GraphRecords
 from loaders import parse_plan
+from model.records import GraphRecords
 from ontology.mapping import agencies as agency_mod
 from ontology.mapping import map_document
 from ontology.mapping.indicators import canonical, normalize_name

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 
-from graph.records import GraphRecords
+from model.records import GraphRecords
 
 DOMAINS = ["elderly_care", "childcare", "education", "health", "employment_training", "sports", "culture", "tourism"]
 INSTRUMENTS = ["subsidy", "government_procurement", "land_space_supply", "standards_certification",

@@ -12,8 +12,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.records import GraphRecords, Node
 from graph.store import GraphStore, WriteStats
+from model.records import GraphRecords, Node
 
 log = logging.getLogger(__name__)
 

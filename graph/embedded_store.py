@@ -13,8 +13,8 @@ from typing import Any
 
 from graph.cypher_gen import ladybug_ddl
 from graph.dialect import to_ladybug
-from graph.records import GraphRecords, Relationship
 from graph.store import DEFAULT_BATCH, GraphStore, QueryResult, Statement, StoreError, WriteStats, columns
+from model.records import GraphRecords, Relationship
 from ontology.schema import KEY, GraphSchema
 
 _PLAN_OPERATOR = re.compile(r"│\s+([A-Z_]+)\[\d+\]")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.cypher_gen import dump_nodes, dump_relationships, merge_nodes, merge_relationships
-from graph.records import GraphRecords, Node, Relationship
+from model.records import GraphRecords, Node, Relationship
 from ontology.schema import KEY, GraphSchema, load_schema
 
 DEFAULT_BATCH = 5000

@@ -1,11 +1,11 @@
-"""Loaders: plan file + metadata -> clean, structured document (see loaders.document).
+"""Loaders: plan file + metadata -> clean, structured document (see model.document).
 
 Public API:
   read_metadata(path) -> list[dict]            plans.toml entries, validated
   iter_plans(plans_dir) -> list[(Path, dict)]  entries whose files exist
   parse_plan(path, meta=None) -> ParsedDocument
 """
-from .document import (
+from model.document import (
                        Dropped,
                        LoaderError,
                        Measure,
@@ -17,6 +17,7 @@ from .document import (
                        Section,
                        Table,
 )
+
 from .metafile import iter_plans, read_metadata
 from .pipeline import parse_plan
 

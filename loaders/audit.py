@@ -8,7 +8,7 @@ record pointing at the wrong place, breaks it.
 """
 from __future__ import annotations
 
-from .document import ParsedDocument
+from model.document import ParsedDocument
 
 
 def covered_mask(n: int, doc: ParsedDocument) -> bytearray:

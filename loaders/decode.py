@@ -19,7 +19,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
-from .document import LoaderError, Repair
+from model.document import LoaderError, Repair
 
 
 @dataclass

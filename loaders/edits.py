@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .document import Dropped, Repair
+from model.document import Dropped, Repair
 
 
 @dataclass

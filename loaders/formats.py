@@ -11,7 +11,8 @@ import re
 import zipfile
 from io import BytesIO
 
-from .document import LoaderError
+from model.document import LoaderError
+
 from .edits import Edit
 
 TEXT_EXT = {".txt", ".text", ".md", ""}

@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .document import LoaderError, PlanMeta, RegionMeta
+from model.document import LoaderError, PlanMeta, RegionMeta
+from model.ids import doc_id, plan_id, region_slug  # noqa: F401 (doc_id, region_slug: this module's API)
+
 from .script import char_t2s
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
@@ -267,36 +269,6 @@ def _loose(s: str | None) -> str:
     return re.sub(r"[\s“”\"'‘’《》「」()（）〔〕\[\]【】]", "", s)
 
 
-def region_slug(name_en: str) -> str:
-    """Lowercase ``region_en`` with every run of non-alphanumerics turned into '-'."""
-    return re.sub(r"[^0-9a-z\u3400-\u9fff]+", "-", name_en.lower()).strip("-")
-
-
-def doc_id(doc_number: str | None, period_start: int | None, period_end: int | None, stem: str) -> str:
-    """``YYYY-N`` from a document number, else ``start-end``, else the file stem."""
-    if doc_number:
-        m = re.search(r"[〔\[［【(（]\s*(\d{4})\s*[〕\]］】)）]\s*(\d+)", doc_number)
-        if m:
-            return f"{m.group(1)}-{int(m.group(2))}"
-    if period_start and period_end:
-        return f"{period_start}-{period_end}"
-    return region_slug(stem) or "plan"
-
-
-def plan_id(region_en: str, doc_number: str | None, period_start: int | None,
-            period_end: int | None, stem: str) -> str:
-    """Stable plan id: ``plan:<region slug>:<doc id>``.
-
-    * region slug: lowercase ``region_en``, runs of non-alphanumerics -> ``-``
-      (``"Wuxing"`` -> ``wuxing``, ``"Xi'an"`` -> ``xi-an``);
-    * doc id: ``YYYY-N`` from a document number (``扬府办发〔2022〕80号`` -> ``2022-80``),
-      else the plan period (``2021-2025``), else the file stem (slugified).
-    Deterministic: the same file and metadata always give the same id. The values
-    used are the final (merged) ones, so a document number read from the text counts.
-    """
-    return f"plan:{region_slug(region_en)}:{doc_id(doc_number, period_start, period_end, stem)}"
-
-
 def _level_for(name: str) -> str:
     if name.endswith(("省", "自治区", "特别行政区")) or name in ("北京市", "上海市", "天津市", "重庆市"):
         return "province"
@@ -323,7 +295,7 @@ def merge(meta: dict | None, facts: TextFacts, source_file: str, stem: str) -> P
         checks.append(f"region: no metadata entry; {region_name!r} inferred from the text")
     else:
         raise LoaderError(f"{source_file}: region cannot be determined (no plans.toml entry and no region name in the title or issuer)")
-    slug = region_slug(name_en or region_name)
+    slug = region_slug(name_en, region_name)
     region = RegionMeta(name=region_name, name_en=name_en, level=level,
                         province=meta.get("province"), province_en=meta.get("province_en"),
                         parent=meta.get("parent") or (meta.get("province") if level == "prefecture" else None),

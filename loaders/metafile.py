@@ -8,7 +8,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from .document import LoaderError
+from model.document import LoaderError
 
 LEVELS = ("province", "prefecture", "county")
 REQUIRED = ("file", "region", "region_en", "level")

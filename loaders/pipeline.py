@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from model.document import LoaderError, ParsedDocument
+
 from . import (
     flattables,
     formats,
@@ -35,7 +37,6 @@ from . import (
     structure,
 )
 from .decode import decode_bytes
-from .document import LoaderError, ParsedDocument
 from .edits import Edit, TextState
 from .metafile import lookup
 

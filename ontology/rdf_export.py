@@ -18,8 +18,8 @@ from urllib.parse import quote as urlquote
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from model.ids import short_hash
 from ontology import ONTOLOGY_DIR, vocab
-from ontology.mapping.ids import short_hash
 from ontology.schema import PG, load_schema
 
 RES = Namespace("https://w3id.org/plangraph/resource/")

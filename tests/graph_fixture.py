@@ -1,6 +1,6 @@
 """A small hand-made graph touching every label and relationship type, for query and app tests
 that must not depend on how well extraction does on the seeds."""
-from graph.records import GraphRecords
+from model.records import GraphRecords
 
 
 def comparison_graph() -> GraphRecords:

@@ -1,6 +1,6 @@
 """The one place the dialects differ, each rewrite held to a real run on both engines."""
 from graph.dialect import to_ladybug
-from graph.records import GraphRecords
+from model.records import GraphRecords
 
 
 def test_rewrites():

@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 
-from loaders.document import Measure, ParsedDocument, PlanMeta, RegionMeta, Responsibility, Section, Table
+from model.document import Measure, ParsedDocument, PlanMeta, RegionMeta, Responsibility, Section, Table
 from ontology.mapping import map_document
 from ontology.mapping.agencies import resolve
 from ontology.mapping.plans import region_chain

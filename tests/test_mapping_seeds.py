@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.records import merge_all
+from model.records import merge_all
 from ontology.mapping import map_document
 from ontology.mapping.similarity import link_similar
 from ontology.schema import load_schema

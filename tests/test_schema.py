@@ -2,7 +2,7 @@
 import pytest
 
 from graph.cypher_gen import ladybug_ddl, merge_nodes, merge_relationships, neo4j_ddl
-from graph.records import GraphRecords
+from model.records import GraphRecords
 from ontology.schema import SchemaError, load_schema
 
 

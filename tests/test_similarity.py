@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from graph.records import Node
+from model.records import Node
 from ontology.mapping.similarity import link_similar, tokens
 
 # Counterpart measures of different cities (input snippets quoted from real plans), plus distractors.

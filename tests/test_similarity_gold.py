@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.records import Node
+from model.records import Node
 from ontology.mapping import similarity
 from ontology.mapping.similarity import link_similar
 

@@ -1,8 +1,8 @@
 """Both backends behave the same: idempotent batched writes, atomic failure, equal dumps, guarded reads."""
 import pytest
 
-from graph.records import GraphRecords
 from graph.store import ReadOnlyViolation, StoreError
+from model.records import GraphRecords
 
 
 def sample(n_policies: int = 30) -> GraphRecords:

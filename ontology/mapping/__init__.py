@@ -13,8 +13,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from graph.records import GraphRecords
-from loaders.document import ParsedDocument
+from model.document import ParsedDocument
+from model.records import GraphRecords
 from ontology import vocab
 from ontology.mapping import year_scope
 from ontology.mapping.plans import map_plan

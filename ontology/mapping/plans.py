@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.records import GraphRecords
-from loaders.document import ParsedDocument, RegionMeta
-from ontology.mapping.ids import region_id, slugify
+from model.document import ParsedDocument, RegionMeta
+from model.ids import region_id, region_slug
+from model.records import GraphRecords
 
 
 @dataclass(frozen=True)
@@ -20,15 +20,15 @@ class RegionRef:
 
 def region_chain(region: RegionMeta) -> list[RegionRef]:
     """The plan's region first, then its parent (if not the province), then the province."""
-    own_slug = region.slug or slugify(region.name_en) or region.name
+    own_slug = region.slug or region_slug(region.name_en, region.name)
     chain = [RegionRef(region_id(own_slug), region.name, region.name_en, region.level, own_slug)]
     if region.level == "province":
         return chain
     if region.parent and region.parent != region.province:
-        ps = slugify(region.parent_en or "") or region.parent
+        ps = region_slug(region.parent_en, region.parent)
         chain.append(RegionRef(region_id(ps), region.parent, region.parent_en, "prefecture", ps))
     if region.province:
-        ps = slugify(region.province_en or "") or region.province
+        ps = region_slug(region.province_en, region.province)
         chain.append(RegionRef(region_id(ps), region.province, region.province_en, "province", ps))
     return chain
 

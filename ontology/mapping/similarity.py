@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from graph.records import Node, Relationship
+from model.records import Node, Relationship
 from ontology import responsibility
 
 log = logging.getLogger(__name__)

@@ -211,7 +211,7 @@ def _ordinal_cuts(t: str) -> list[tuple[int, str, str]]:
     """(offset, number, title) of each run-in ordinal item of a paragraph (一是…。二是…), when the
     paragraph holds two or more numbered in sequence from 一; the title is the item's first
     clause without its ordinal."""
-    out = []
+    out: list[tuple[int, str, str]] = []
     for m in _ORDINAL_RUNIN.finditer(t):
         n = _cn_to_int(m.group(1))
         if n != len(out) + 1:
@@ -729,7 +729,7 @@ class _Builder:
         if len(cuts) >= 2 and self._measure_context() and self.box is None:
             # 一是…。二是…。三是…: run-in items of one paragraph, each a measure
             bounds = [0] + [c[0] for c in cuts[1:]] + [len(t)]
-            for (off, number, title), a, b in zip(cuts, bounds, bounds[1:]):
+            for (_off, number, title), a, b in zip(cuts, bounds, bounds[1:]):
                 seg = _Line(ln.idx, ln.start + a, ln.start + b, t[a:b])
                 self._new_measure(seg, number, title, self._kind())
             self.cur = None

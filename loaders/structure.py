@@ -49,14 +49,20 @@ _TOP_TITLES = re.compile(rf"^(?:{_lx('structure_top_titles')})$")
 _SAFEGUARD = re.compile(rf"^(?:{_lx('structure_safeguard_titles')})$")
 _NON_MEASURE = re.compile(rf"(?:{_lx('structure_non_measure_words')})")
 _TASK_TITLE = re.compile(rf"(?:{_lx('structure_task_titles')})")
+_NON_MEASURE_END = re.compile(rf"(?:{_lx('structure_non_measure_words')})$")
 
 
 def _non_measure_path(titles: list[str]) -> bool:
-    """Do the section titles (outermost first) put their content outside measures? A background
-    word counts only below the innermost title that announces tasks (二、工作任务 >
-    （二）夯实公共消防基础 holds measures)."""
-    last_task = max((i for i, t in enumerate(titles) if _TASK_TITLE.search(t)), default=-1)
-    return any(_NON_MEASURE.search(t) for t in titles[last_task + 1:] if not _TASK_TITLE.search(t))
+    """Do the section titles (outermost first) put their content outside measures? Below a title
+    that announces tasks, background words no longer count (二、工作任务 > （二）夯实公共消防基础
+    holds measures); only the titles above it, and that title itself never."""
+    last_task = max((i for i, t in enumerate(titles) if _TASK_TITLE.search(t)), default=None)
+    considered = titles if last_task is None else titles[:last_task]
+    if any(_NON_MEASURE.search(t) for t in considered if not _TASK_TITLE.search(t)):
+        return True
+    # below it, a short title that is a background or target heading itself (行动目标, 工作目标)
+    below = [] if last_task is None else titles[last_task + 1:]
+    return any(len(t) <= 6 and _NON_MEASURE_END.search(t) for t in below)
 # closing provisions (解释权, 施行日期): the end of the plan's structure, when near the end
 _CLOSING = re.compile(rf"^(?:{_lx('structure_closing')})")
 # back matter (版记): 抄送/印发 lines, 此件公开 notes; a signature block (issuer, date)

@@ -56,13 +56,13 @@ def _non_measure_path(titles: list[str]) -> bool:
     """Do the section titles (outermost first) put their content outside measures? Below a title
     that announces tasks, background words no longer count (二、工作任务 > （二）夯实公共消防基础
     holds measures); only the titles above it, and that title itself never."""
-    last_task = max((i for i, t in enumerate(titles) if _TASK_TITLE.search(t)), default=None)
-    considered = titles if last_task is None else titles[:last_task]
-    if any(_NON_MEASURE.search(t) for t in considered if not _TASK_TITLE.search(t)):
+    first_task = min((i for i, t in enumerate(titles) if _TASK_TITLE.search(t)), default=None)
+    considered = titles if first_task is None else titles[:first_task]
+    if any(_NON_MEASURE.search(t) for t in considered):
         return True
     # below it, a short title that is a background or target heading itself (行动目标, 工作目标)
-    below = [] if last_task is None else titles[last_task + 1:]
-    return any(len(t) <= 6 and _NON_MEASURE_END.search(t) for t in below)
+    below = [] if first_task is None else titles[first_task + 1:]
+    return any(len(t) <= 6 and _NON_MEASURE_END.search(t) and not _TASK_TITLE.search(t) for t in below)
 # closing provisions (解释权, 施行日期): the end of the plan's structure, when near the end
 _CLOSING = re.compile(rf"^(?:{_lx('structure_closing')})")
 # back matter (版记): 抄送/印发 lines, 此件公开 notes; a signature block (issuer, date)

@@ -46,12 +46,12 @@ _SUBQUERY_OPENERS = frozenset({"EXISTS", "COUNT", "COLLECT"})
 # stand (a variable with one of these names must be written in backticks).
 FORBIDDEN_WORDS = {
     **{w: "writes to the graph" for w in
-       "CREATE MERGE SET DELETE DETACH REMOVE DROP FOREACH INSERT ALTER RENAME".split()},
+       "CREATE MERGE SET DELETE DETACH REMOVE DROP FOREACH INSERT ALTER RENAME UPDATE".split()},
     **{w: "reads files or URLs" for w in "LOAD CSV COPY IMPORT EXPORT".split()},
     **{w: "changes the database setup" for w in
        "ATTACH INSTALL UNINSTALL USE CHECKPOINT MACRO GRANT REVOKE DENY START STOP ENABLE".split()},
     **{w: "controls transactions" for w in "BEGIN COMMIT ROLLBACK TRANSACTION TRANSACTIONS PERIODIC".split()},
-    **{w: "administers the server" for w in "SHOW TERMINATE DATABASE DATABASES".split()},
+    **{w: "administers the server" for w in "SHOW TERMINATE DATABASE DATABASES DEALLOCATE REALLOCATE".split()},
     **{w: "is not a read clause" for w in "FINISH LET FILTER NEXT USING YIELD CYPHER SEARCH".split()},
     **{w: "runs or profiles the query itself (the console plans it)" for w in "EXPLAIN PROFILE".split()},
     "CALL": "calls a procedure or subquery (only the listed read procedures may be called)",

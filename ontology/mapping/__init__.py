@@ -26,7 +26,7 @@ from ontology.mapping.text import Span, sentences
 
 __all__ = ["map_document", "concept_nodes"]
 
-_GOAL_HEADING = re.compile(r"目标$|目标(?:与|和|任务)|主要指标|发展指标")
+_GOAL_HEADING = vocab.lexicon_pattern("target_goal_headings")
 _HISTORIC_HEADING = vocab.lexicon_pattern("target_history_headings")
 
 

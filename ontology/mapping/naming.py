@@ -32,7 +32,7 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         "comparator": re.compile(
             rf"(?:{_alt('naming_comparator_lead')})*(?:{_alt('naming_comparator_verbs')})?"
-            rf"(?:每(?:百|千|万|百万)?(?:{_alt('naming_per_words')}))?\s*$"),
+            rf"(?:每(?:{_alt('quantity_scale_words')})?(?:{_alt('naming_per_words')}))?\s*$"),
         "lead": re.compile(rf"^(?:{_alt('naming_lead_noise')})+"),
         "verb_end": re.compile(rf"(?:{_alt('naming_action_verbs')})(?:了)?$"),
         "verb_start": re.compile(rf"^(?:{_alt('naming_action_verbs')})"),
@@ -72,11 +72,12 @@ def starts_with_verb(s: str) -> bool:
 
 def object_after(post: str) -> str:
     """The noun phrase right after an amount (N家合格社区服务运营商 -> 合格社区服务运营商)."""
-    s = re.sub(r"^\s*(?:以上|及以上|以下|以内|左右|上下|的)", "", post)
+    s = re.sub(rf"^\s*(?:{_alt('target_comparator_ge_after')}|{_alt('target_comparator_le_after')}"
+               rf"|{_alt('target_comparator_approx_after')}|的)", "", post)
     s = re.sub(rf"^\s*{NUM}\s*(?:{vocab.unit_regex()})", "", s)
     s = re.split(r"[，,。；;：:]", s)[0]
     s = s.split("的")[-1] if "的" in s else s
-    s = re.split(r"、|全覆盖|实现|达到", s)[0]
+    s = re.split(_alt("naming_object_stops"), s)[0]
     s = re.sub(r"^[和及与]+", "", s)
     return re.sub(r"[“”\"'‘’]", "", s).strip()[:30]
 
@@ -149,6 +150,10 @@ def name_for(pre: str, post: str, *, shared_prefix: str = "", prev_indicator: st
     return strip_verb(name) or name
 
 
+_ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]"
+                         r"|\d{1,2}[.、．](?!\d)|[一二三四五六七八九十]{1,3}、)\s*")
+
+
 def strip_lead(s: str) -> str:
     return _patterns()["lead"].sub("", s)
 
@@ -157,6 +162,8 @@ def clean(name: str) -> str:
     """A name without year phrases, scope and lead words, a leading action verb (建成绿道 -> 绿道), or
     trailing particles."""
     s = YEAR_RE.sub("", name)
+    s = _ENUMERATOR.sub("", s)
+    s = re.sub(rf"[（(]\s*({_alt('naming_share_words')})$", r"\1", s)  # 测评（占比40%）: the share of the item
     s = _patterns()["lead"].sub("", s)
     m = _patterns()["dropped_verb"].match(s)
     if m and starts_with_verb(s) and len(s) - m.end() >= 2:

@@ -256,7 +256,15 @@ def _read(text: str, i: int, chinese: bool) -> Quantity | None:
                     vocab.units()[u1].kind == vocab.units()[u2].kind:
                 q.v2, q.u2, q.e = v2, u2, max(j2, k3)
                 q.approx = q.approx or approx2
-    if not chinese or q.u1 or q.u2:
+    if (q.u1 or q.u2) and text.startswith("/", q.e):
+        per_unit = _unit_at(text, q.e + 1)  # 0.2元/平方米·月: a unit per a unit
+        if per_unit:
+            k = q.e + 1 + len(per_unit)
+            m = re.match(rf"[·•]\s*(?:{vocab.lexicon_regex('quantity_unit_dot_words')})", text[k:])
+            if m:
+                k += m.end()
+            q.per, q.e = text[q.e:k], k
+    if (not chinese or q.u1 or q.u2) and not q.per:
         m = _per_regex().match(text, q.e)
         if m and m.group(0).strip():
             q.per, q.e = m.group(0), m.end()
@@ -278,13 +286,13 @@ def _chinese_is_amount(text: str, q: Quantity) -> bool:
     unit = q.u2 or q.u1
     if not unit or q.per:
         return False
-    if unit in ("年", "月", "日", "天", "个月", "小时", "分钟") and not text.startswith(("年内", "年以内"), q.e - 1):
+    if unit in vocab.lexicon("quantity_cn_time_units") and not text.startswith(("年内", "年以内"), q.e - 1):
         return False  # 五年内 is read (a span the goal logic discards); 三年行动 is a name
     after = text[q.e:q.e + 2]
     if _prefix(after, 0, _words("quantity_cn_not_before")):
         return False
     before = text[max(0, q.s - 1):q.s]
-    if before in ("第", "“", "\"", "「", "初", "星", "周", "逐", "唯", "统", "每", "之"):
+    if before in vocab.lexicon("quantity_cn_not_after_char"):
         return False
     # inside quotes: “一网统管”, “两个大局”, “五个中心”
     open_q = text.rfind("“", 0, q.s)

@@ -15,35 +15,51 @@ from ontology.mapping.targets import NUM, TargetFact
 from ontology.mapping.text import Span
 from ontology.mapping.units import split_unit_suffix, to_float
 
-_VALUE = re.compile(rf"^\s*(?P<pre>[<>≤≥]=?|不低于|不少于|不超过|超过)?\s*(?:(?P<r1>{NUM})\s*[:：]\s*(?P<r2>{NUM})|(?P<v1>{NUM})\s*(?:[—\-–~～至]\s*(?P<v2>{NUM}))?)\s*(?P<unit>%|％|‰)?\s*(?P<post>以上|以下|以内|左右)?")
+
+def _cell_comparators() -> dict[str, str]:
+    out = {}
+    for line in vocab.lexicon("target_table_cell_comparators"):
+        word, _, comp = line.rpartition(" = ")
+        out[word.strip()] = comp.strip()
+    return out
+
+
+_AFTER_WORDS = "|".join(vocab.lexicon_regex(n) for n in (
+    "target_comparator_ge_after", "target_comparator_le_after", "target_comparator_approx_after"))
+_VALUE = re.compile(
+    rf"^\s*(?P<pre>{'|'.join(re.escape(w) for w in sorted(_cell_comparators(), key=len, reverse=True))})?\s*"
+    rf"(?:(?P<r1>{NUM})\s*[:：]\s*(?P<r2>{NUM})|(?P<v1>{NUM})\s*(?:[—\-–~～至]\s*(?P<v2>{NUM}))?)\s*"
+    rf"(?P<unit>%|％|‰)?\s*(?P<post>{_AFTER_WORDS})?")
+
+
+def _has(c: str, lexicon: str) -> bool:
+    return any(w in c for w in vocab.lexicon(lexicon))
 
 
 def column_roles(columns: list[str], period_start: int | None, period_end: int | None) -> dict[str, int]:
+    """Column roles from header words (lexicons target_table_*), for tables the loader gave no roles."""
     roles: dict[str, int] = {}
     for i, c in enumerate(columns):
         c = (c or "").strip()
         y = re.search(r"(?:19|20)\d\d", c)
-        if "属性" in c or "性质" in c:
+        early = bool(y and period_start and int(y.group(0)) < period_start and not _has(c, "target_table_target_words"))
+        if _has(c, "target_table_attribute_words"):
             roles.setdefault("attribute", i)
-        elif y and not ("单位" in c or "序号" in c):
+        elif y and not (_has(c, "target_table_unit_words") or _has(c, "target_table_number_words")):
             # A column named for a year holds values, whatever its group label says
             # (指标值 2023年, 目标值 2025年, 2020年基期值).
-            if "基期" in c or "现状" in c or "基数" in c or (period_start and int(y.group(0)) < period_start
-                                                             and "目标" not in c):
-                roles.setdefault("baseline", i)
-            else:
-                roles.setdefault("target", i)
-        elif "单位" in c:
+            roles.setdefault("baseline" if _has(c, "target_table_baseline_words") or early else "target", i)
+        elif _has(c, "target_table_unit_words"):
             roles.setdefault("unit", i)
-        elif "序号" in c or c in ("编号", "No", "No."):
+        elif _has(c, "target_table_number_words") or c in ("编号", "No", "No."):
             roles.setdefault("number", i)
-        elif "指标" in c or "名称" in c or "项目" in c:
+        elif _has(c, "target_table_indicator_words"):
             roles.setdefault("indicator", i)
-        elif "分类" in c or "类别" in c or "领域" in c:
+        elif _has(c, "target_table_category_words"):
             roles.setdefault("category", i)
-        elif "基期" in c or "现状" in c or "基数" in c or (y and period_start and int(y.group(0)) < period_start and "目标" not in c):
+        elif _has(c, "target_table_baseline_words") or early:
             roles.setdefault("baseline", i)
-        elif "目标" in c or "规划" in c or (y and (period_start is None or int(y.group(0)) >= period_start)):
+        elif _has(c, "target_table_target_words") or (y and (period_start is None or int(y.group(0)) >= period_start)):
             roles.setdefault("target", i)
     return roles
 
@@ -57,7 +73,7 @@ def target_columns(columns: list[str], roles: dict[str, int], period_start: int 
         if i in out or i in roles.values():
             continue
         y = _year(c)
-        if y and (period_start is None or y >= period_start) and not re.search(r"基期|现状|基数|完成|实际", c or ""):
+        if y and (period_start is None or y >= period_start) and not _has(c or "", "target_table_not_target_words"):
             out.append(i)
     return out
 
@@ -91,11 +107,10 @@ def parse_value(cell: str | None) -> tuple[float | None, float | None, str | Non
     v = to_float(m.group("v1"))
     vmax = to_float(m.group("v2")) if m.group("v2") else None
     pre, post = m.group("pre") or "", m.group("post") or ""
-    comp = "range" if vmax is not None else (
-        ">=" if pre in ("≥", ">=", "不低于", "不少于") or post == "以上" else
-        ">" if pre in (">", "超过") else
-        "<=" if pre in ("≤", "<=", "不超过") or post in ("以下", "以内") else
-        "<" if pre == "<" else "approx" if post == "左右" else "=")
+    after = {**{w: ">=" for w in vocab.lexicon("target_comparator_ge_after")},
+             **{w: "<=" for w in vocab.lexicon("target_comparator_le_after")},
+             **{w: "approx" for w in vocab.lexicon("target_comparator_approx_after")}}
+    comp = "range" if vmax is not None else (_cell_comparators().get(pre) or after.get(post) or "=")
     return v, vmax, comp, m.group("unit")
 
 
@@ -111,7 +126,7 @@ def _worded_value(c: str) -> tuple[float | None, float | None, str | None, str |
         return None, None, None, None
     q = qs[-1]
     unit = q.u2 or q.u1
-    if unit in ("分钟", "小时", "年", "天") and len(qs) > 1:
+    if unit in vocab.lexicon("target_noise_deadline_units") + ("分钟",) and len(qs) > 1:
         return None, None, None, None
     assert q.v1 is not None  # kept above
     v = to_float(q.v1)
@@ -253,11 +268,11 @@ def _locate(doc: ParsedDocument, table: Table, name: str, row: list, cursor: int
 
 def _with_multiplier(name: str, unit: str | None) -> str | None:
     """A unit column of 万 / 亿 alone: the unit word is the end of the name (年服务人次（万） -> 万人次)."""
-    if unit not in ("万", "亿", "千", "百万"):
+    if unit not in vocab.lexicon("target_table_multipliers"):
         return unit
     for u in sorted(vocab.units(), key=len, reverse=True):
         if name.endswith(u) and f"{unit}{u}" in vocab.units():
             return f"{unit}{u}"
-    if re.search(r"人数$|人口$|人员$", name) and f"{unit}人" in vocab.units():
+    if name.endswith(vocab.lexicon("target_table_people_endings")) and f"{unit}人" in vocab.units():
         return f"{unit}人"
     return unit

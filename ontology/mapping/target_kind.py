@@ -50,7 +50,7 @@ def attribute(text: str) -> str | None:
 
 
 _STANDARD_WORD = re.compile(r"标准(?!化|体系)")
-_NAMED_STANDARD = re.compile(r"(?:国家|省|部).{0,6}标准|达到.{0,10}标准")
+_NAMED_STANDARD = re.compile(rf"(?:{vocab.lexicon_regex('target_named_standard_issuers')}).{{0,6}}标准|达到.{{0,10}}标准")
 
 
 def kind(sent: str, clause: str, year: int | None, period_start: int | None, goal_context: bool) -> str:

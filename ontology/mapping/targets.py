@@ -42,7 +42,15 @@ class TargetFact:
     extra: dict = field(default_factory=dict)
 
 
-_GOVERNING_YEAR = re.compile(r"(?:到|至|截至|截止到?)\s*((?:19|20)\d\d)\s*年(?:底|末)?")
+def _lex(name: str) -> str:
+    return vocab.lexicon_regex(name)
+
+
+_GOVERNING_YEAR = re.compile(rf"(?:{_lex('target_governing_lead')})\s*((?:19|20)\d\d)\s*年(?:底|末)?")
+_PER_HEAD = re.compile(rf"^(每(?:{'|'.join(sorted(vocab.lexicon('quantity_scale_words'), key=len, reverse=True))})?"
+                       rf"(?:{_lex('naming_per_words')})?拥有)")
+_TAIL = re.compile(rf"\s*(?:{_lex('target_comparator_ge_after')}|{_lex('target_comparator_le_after')}"
+                   rf"|{_lex('target_comparator_approx_after')}|%|％|‰)+")
 
 
 def _before(name: str) -> re.Pattern:
@@ -102,14 +110,16 @@ def _is_noise(text: str, m: Quantity) -> bool:
         return True  # a date
     if unit is None and not m.group("per"):
         return not after.startswith(("%", "％", "‰"))
-    if unit in ("分钟", "小时", "公里", "千米", "米") and re.match(r"\s*(?:[\u4e00-\u9fff“”\"]{0,6})圈", after):
+    if unit in vocab.lexicon("target_noise_circle_units") and re.match(r"\s*(?:[\u4e00-\u9fff“”\"]{0,6})圈", after):
         return True  # 15分钟生活圈, 1小时通勤圈 are names
-    if unit == "岁" and (re.match(r"\s*(?:以下|以上|及以上)?(?:的)?(?:婴幼儿|儿童|幼儿|老年|老人|人口|人群|及|以下|以上)", after) or "—" in whole or "-" in whole):
+    if unit == "岁" and (re.match(rf"\s*(?:{_lex('target_comparator_ge_after')}|{_lex('target_comparator_le_after')})?(?:的)?"
+                                 rf"(?:{_lex('target_noise_age_after')})", after) or "—" in whole or "-" in whole):
         return True  # 3岁以下婴幼儿 is part of an indicator
-    if unit in ("年",) and before.endswith(("每", "近", "前", "后", "连续", "续")):
+    if unit == "年" and before.endswith(vocab.lexicon("target_noise_span_before")):
         return True  # 近3年, 连续4年荣获: a span of time, not a quantity
-    if unit in ("年", "个月", "月", "天", "日", "个工作日", "小时") and (
-            re.match(r"\s*(?:内|后|之内|之后)", after) or text[max(0, s - 4):s].endswith(("有效期", "有效期为"))):
+    if unit in vocab.lexicon("target_noise_deadline_units") and (
+            re.match(rf"\s*(?:{_lex('target_noise_deadline_after')})", after)
+            or text[max(0, s - 4):s].endswith(vocab.lexicon("target_noise_validity_before"))):
         return True  # procedure deadlines (结束后3个月内提交, 公示5个工作日后) and validity (有效期3年); 以内 is a goal
     if len(v1.split(".")[0]) >= 7:
         return True  # phone numbers, ids
@@ -133,9 +143,11 @@ def _unit_of(m: Quantity, text: str) -> str | None:
     return None
 
 
-_BASELINE_AFTER = re.compile(r"^\s*(?:%|％|‰)?\s*(?:以上|以下|以内|左右)?\s*(?:提高|提升|增加|增长|下降|降低|上升|减少|扩大|缩小)(?:到|至)")
+_BASELINE_AFTER = re.compile(
+    rf"^\s*(?:%|％|‰)?\s*(?:{_lex('target_comparator_ge_after')}|{_lex('target_comparator_le_after')}"
+    rf"|{_lex('target_comparator_approx_after')})?\s*(?:{_lex('target_baseline_change_verbs')})(?:到|至)")
 _BASELINE_BEFORE = re.compile(r"[由从]\s*(?:((?:19|20)\d\d)\s*年(?:底|末)?(?:的)?)?\s*$")
-_SPLIT_VERB = re.compile(r"(?:均|都|分别)(?:达到|达|为|不低于|不少于|超过|保持在|稳定在|控制在)?\s*$")
+_SPLIT_VERB = re.compile(rf"(?:{_lex('target_shared_value_words')})(?:{_lex('target_shared_value_verbs')})?\s*$")
 
 
 def extract(sent: Span, context: Span, *, period_start: int | None = None, period_end: int | None = None,
@@ -226,7 +238,7 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 if not name:
                     last_end = m.end()
                     continue
-                pm = re.match(r"^(每(?:百万|百|千|万)?(?:人口|人|户|名居民|常住人口)?拥有)", name)
+                pm = _PER_HEAD.match(name)
                 if pm:
                     shared_prefix = pm.group(1)
                 names = naming.split_names(name) if _SPLIT_VERB.search(before_all) else [name]
@@ -257,7 +269,7 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 baseline = None
                 prev_indicator = names[-1] if names else name
                 last_end = m.end()
-                tail_m = re.match(r"\s*(?:以上|及以上|以下|以内|左右|上下|%|％|‰)+", cl.text[last_end:])
+                tail_m = _TAIL.match(cl.text[last_end:])
                 if tail_m:
                     last_end += tail_m.end()
         else:
@@ -273,13 +285,13 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 subj = re.sub(r"[“”\"']", "", subj)
                 if "实现" in subj:
                     subj = subj.rsplit("实现", 1)[1]
-                subj = re.sub(r"^(?:推进|推动|实施|完善|构建|加快|建立|建设|开展|落实|促进|做到|确保|力争|逐步|基本|全面)+", "", subj)
+                subj = re.sub(rf"^(?:{_lex('target_subject_lead_verbs')})+", "", subj)
                 if 2 <= len(subj) <= 30:
                     facts.append(finish(TargetFact(f"{subj}覆盖率", 100.0, "%", "=", "coverage", sent, year=year,
                                                    attribute=attribute, change_type=change, year_source=ys.source)))
             elif qual:
                 subj = naming.strip_lead(YEAR_RE.sub("", cl.text[: qual.start()])).strip("，,、 ")
-                subj = re.sub(r"(?:基本实现|实现|进一步|不断|持续)$", "", subj)
+                subj = re.sub(rf"(?:{_lex('target_subject_trailing')})$", "", subj)
                 subj = re.sub(r"[“”\"']", "", subj)
                 if len(subj) >= 4:
                     facts.append(finish(TargetFact(subj, None, None, None, "qualitative", sent, year=year,
@@ -330,7 +342,7 @@ def scope_year(f: TargetFact, sent_text: str, *, period_start: int | None, perio
     return f
 
 
-_PER_FACILITY = re.compile(r"(?:设置|配置|配备|建设|建有|布局)\s*(?:1|一)\s*(所|个|处|座|家|间)")
+_PER_FACILITY = re.compile(rf"(?:{_lex('target_facility_verbs')})\s*(?:1|一)\s*({_lex('target_facility_units')})")
 
 
 def _per_facility(before: str, post: str) -> tuple[str, str, int] | None:
@@ -358,14 +370,15 @@ def _bracket_name(name: str) -> str:
 
 def _relative_to(name: str) -> tuple[str, str] | None:
     """增速高于全市平均增速 (…2个百分点): a margin over a named reference -> (indicator, reference)."""
-    m = re.search(rf"(?:高于|低于|快于|慢于|超过|超出)((?:{vocab.lexicon_regex('target_relative_references')})\S*)$", name)
+    m = re.search(rf"(?:{_lex('target_margin_verbs')})((?:{_lex('target_relative_references')})\S*)$", name)
     if not m or m.start() < 2:
         return None
     return name[: m.start()], m.group(1)
 
 
 def _is_condition(before: str, post: str) -> bool:
-    if not re.match(r"\s*(?:%|％|‰)?\s*(?:以上|以下|及以上|及以下)?(?:的)(?!规定|要求|标准|目标)", post):
+    if not re.match(rf"\s*(?:%|％|‰)?\s*(?:{_lex('target_comparator_ge_after')}|{_lex('target_comparator_le_after')})?"
+                    rf"(?:的)(?!{_lex('target_condition_nouns_kept')})", post):
         return False
     return bool(re.search(rf"(?:{vocab.lexicon_regex('target_condition_before')})\s*$", before))
 

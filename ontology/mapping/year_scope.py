@@ -19,13 +19,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ontology import vocab
 from ontology.mapping.quantity import cn_number
 from ontology.mapping.text import Span
 
-YEAR_RE = re.compile(r"(?:(?:到|至|截至|截止到?|在|于|从|自)\s*)?((?:19|20)\d\d)\s*年(?!版)(?:底|末|前|度)?")
-PERIOD_RE = re.compile(r"“?十([一二三四五六七八九])五”?\s*(末|期末|期间|以来|时期|时|初)?")
-_LEAD = re.compile(r"^[^，。；：,;:]{0,12}?(?:到|至|截至|截止到?)\s*(?:((?:19|20)\d\d)\s*年(?:底|末)?|“?十([一二三四五六七八九])五”?\s*(?:末|期末))")
-_BASELINE_MARK = ("由", "从", "较", "比", "自")
+
+def _lex(name: str) -> str:
+    return vocab.lexicon_regex(name)
+
+
+_DIGIT = "[一二三四五六七八九]"
+YEAR_RE = re.compile(rf"(?:(?:{_lex('year_prepositions')})\s*)?((?:19|20)\d\d)\s*年(?!版)(?:{_lex('year_suffixes')})?")
+PERIOD_RE = re.compile(rf"“?十({_DIGIT})五”?\s*({_lex('year_period_suffixes')})?")
+_LEAD = re.compile(rf"^[^，。；：,;:]{{0,12}}?(?:{_lex('target_governing_lead')})\s*"
+                   rf"(?:((?:19|20)\d\d)\s*年(?:底|末)?|“?十({_DIGIT})五”?\s*(?:{_lex('year_period_end_forms')}))")
+_BASELINE_MARK = vocab.lexicon("year_baseline_marks")
 
 
 @dataclass(frozen=True)
@@ -51,7 +59,7 @@ def _phrases(text: str, upto: int) -> list[tuple[int, int]]:
             continue
         out.append((m.start(), int(m.group(1))))
     for m in PERIOD_RE.finditer(text, 0, max(0, upto)):
-        if m.group(2) in ("末", "期末") and text[max(0, m.start() - 1):m.start()] not in _BASELINE_MARK:
+        if m.group(2) in vocab.lexicon("year_period_end_forms") and text[max(0, m.start() - 1):m.start()] not in _BASELINE_MARK:
             y = period_end(m.group(1))
             if y:
                 out.append((m.start(), y))
@@ -84,7 +92,8 @@ def prior_period_end(text: str, period_start: int | None) -> int | None:
         if text[max(0, m.start() - 1):m.start()] in _BASELINE_MARK:
             continue  # 较“十三五”末提高41.3%: a baseline, not the figure's own period
         y = period_end(m.group(1))
-        if y and (period_start is None or y < period_start) and (m.group(2) in ("以来", "期间", "时期", "时") or period_start):
+        if y and (period_start is None or y < period_start) and (m.group(2) in vocab.lexicon("year_prior_period_forms")
+                                                                 or period_start):
             return y
     return None
 

@@ -296,6 +296,24 @@ def test_console_refuses_writes_and_the_store_is_unchanged(app):
     assert list(frames(app)[-1]["name"]) == ["吴兴区"]
 
 
+def test_console_page_shows_refusals_of_file_reads_and_second_statements(app, tmp_path):
+    """Issue 12: the page shows the refusal, never a traceback, and the file is never read."""
+    canary = tmp_path / "c.csv"
+    canary.write_text("CANARY-app-page\n")
+    goto(app, "cypher")
+    for cypher, word in ((f"LOAD FROM '{canary}' (file_format='csv', header=false) RETURN *", "LOAD"),
+                         ("RETURN 1; MATCH (n:Plan) DETACH DELETE n", "one statement"),
+                         ("SHOW TRANSACTIONS", "SHOW"),
+                         ("RETURN 1 //\nMATCH (n) DETACH DELETE n", "DETACH")):
+        _run_cypher(app, cypher)
+        assert app.error and app.error[0].value.startswith("Refused") and word in app.error[0].value, cypher
+        assert "CANARY-app-page" not in app.error[0].value and "Traceback" not in app.error[0].value
+    _run_cypher(app, "MATCH (p:Plan) RETURN count(p) AS n")
+    assert not app.error and frames(app)[-1]["n"][0] == 2
+    _run_cypher(app, "RETURN $n AS n", '{"n": 99999999999999999999}')
+    assert app.error and "64-bit" in app.error[0].value
+
+
 def test_console_reports_cypher_and_parameter_errors(app):
     goto(app, "cypher")
     _run_cypher(app, "MATCH (n RETURN n")

@@ -1,15 +1,14 @@
-// purpose: Agencies leading the most measures, per region and function (filters optional: '' means any)
+// purpose: Who leads and who takes part in the measures of each region's plans, per agency and function (filters optional: '' means any). A region's row counts the measures of plans FOR that region, whichever region the agency belongs to (a city plan's measure can be led by a provincial body).
 // param: region string = ''
 // param: function string = ''
 // param: limit int = 50
 // columns: region, agency_id, agency, function, led, involved
-MATCH (a:Agency)-[:OF_REGION]->(r:Region)
-WHERE ($region = '' OR r.name = $region OR r.name_en = $region) AND ($function = '' OR a.function = $function)
-OPTIONAL MATCH (m:Policy)-[:LED_BY]->(a)
-WITH r, a, count(DISTINCT m) AS led
-OPTIONAL MATCH (m2:Policy)-[:INVOLVES]->(a)
-WITH r, a, led, count(DISTINCT m2) AS involved
-WHERE led + involved > 0
+MATCH (p:Plan)-[:FOR_REGION]->(r:Region)
+WHERE $region = '' OR r.name = $region OR r.name_en = $region
+MATCH (p)-[:HAS_POLICY]->(m:Policy)-[rel:LED_BY|INVOLVES]->(a:Agency)
+WHERE $function = '' OR a.function = $function
+WITH r, a, count(DISTINCT CASE WHEN type(rel) = 'LED_BY' THEN m.id END) AS led,
+     count(DISTINCT CASE WHEN type(rel) = 'INVOLVES' THEN m.id END) AS involved
 RETURN r.name AS region, a.id AS agency_id, a.name AS agency, a.function AS function, led, involved
-ORDER BY led DESC, involved DESC, agency_id
+ORDER BY led DESC, involved DESC, agency_id, region
 LIMIT $limit

@@ -72,3 +72,22 @@ def test_instrument_mix_shares_sum_to_one(embedded_store):
     rows = embedded_store.query("instrument_mix").records()
     for region in {r["region"] for r in rows}:
         assert abs(sum(r["share"] for r in rows if r["region"] == region) - 1.0) < 0.01
+
+
+def test_lead_agencies_by_region_counts_the_measures_of_that_regions_plans(both):
+    """A district plan's measure led by a city bureau is the district's row: filtering by the
+    district finds it (the query used to filter on the agency's own region and found nothing)."""
+    from graph.records import GraphRecords
+
+    extra = GraphRecords()
+    extra.add_node("agency:huzhou:finance", "Agency", name="湖州市财政局", function="finance", short_name="市财政局")
+    extra.add_rel("OF_REGION", ("agency:huzhou:finance", "Agency"), ("region:huzhou", "Region"))
+    extra.add_rel("LED_BY", ("policy:wuxing-2021-2025:m-1", "Policy"), ("agency:huzhou:finance", "Agency"),
+                  quote="市财政局", span_start=48, span_end=50, plan_id="plan:wuxing:2021-2025")
+    for store in both:
+        store.write(extra)
+        rows = store.query("lead_agencies", {"region": "吴兴区"}).records()
+        got = {(r["region"], r["agency_id"], r["led"], r["involved"]) for r in rows}
+        assert got == {("吴兴区", "agency:huzhou:finance", 1, 0), ("吴兴区", "agency:wuxing:civil_affairs", 1, 2)}
+        assert store.query("lead_agencies", {"region": "Wuxing", "function": "finance"}).rows
+        assert not store.query("lead_agencies", {"region": "湖州市"}).rows  # Huzhou has no plan here

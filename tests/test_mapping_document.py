@@ -133,7 +133,12 @@ def test_domains_instruments_with_evidence(records):
     rels = [r for r in records.relationships if r.start == "policy:testcity:2022-1:m-3-1"]
     inst = {r.end for r in rels if r.type == "USES_INSTRUMENT"}
     assert {"instrument:government_procurement", "instrument:public_private_operation", "instrument:subsidy",
-            "instrument:land_space_supply", "instrument:fee_price_regulation"} <= inst
+            "instrument:land_space_supply"} <= inst
+    # 低价提供场地、减免房屋租金 is a space concession, not price regulation or a tax cut
+    assert not {"instrument:fee_price_regulation", "instrument:tax_incentive"} & inst
+    for r in rels:
+        if r.type == "USES_INSTRUMENT":  # the cue words are part of the quoted sentence
+            assert r.properties["cue"] and r.properties["cue"] in r.properties["quote"], r
     assert "instrument:information_publicity" not in {r.end for r in records.relationships
                                                       if r.start.endswith("m-3-2") and r.type == "USES_INSTRUMENT"}
     doc = build_doc()

@@ -27,8 +27,10 @@ THRESHOLDS = {
     "targets": (0.9, 0.9),
     "agencies": (0.95, 0.95),
     "agency_lead": (0.9, 0.9),
-    "instruments": (0.8, 0.85),
-    "domains": (0.8, 0.85),
+    # instruments and domains: per split and per type in tests/test_coding_gold.py (bench/eval_coding.py);
+    # these seed bars follow its evidence-based coding and the re-checked seed gold
+    "instruments": (0.9, 0.92),
+    "domains": (0.8, 0.78),
 }
 
 

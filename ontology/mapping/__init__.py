@@ -18,7 +18,7 @@ from model.records import GraphRecords
 from ontology import vocab
 from ontology.mapping import year_scope
 from ontology.mapping.plans import map_plan
-from ontology.mapping.policies import map_policy
+from ontology.mapping.policies import map_policy, plan_context
 from ontology.mapping.tables import table_facts
 from ontology.mapping.target_nodes import add_target
 from ontology.mapping.targets import extract
@@ -84,8 +84,9 @@ def map_document(doc: ParsedDocument) -> GraphRecords:
                 add_target(out, plan_id, owner, fact, seen)
 
     covered: list[tuple[int, int]] = []
+    context = plan_context(doc)
     for m in doc.measures:
-        pid, body, sents = map_policy(doc, m, chain, out)
+        pid, body, sents = map_policy(doc, m, chain, out, context)
         covered.append((m.start, m.end))
         targets_of(sents, (pid, "Policy"))
     covered.sort()

@@ -1,11 +1,15 @@
-"""Policy domains: keyword scores over a measure's title, text and section path (vocab/domains.csv).
+"""Policy domains: what a measure acts on, scored over its title, section path and text (vocab/domains.csv).
 
-The title and section heading say what a measure is about more reliably than incidental
-words of its body, so they weigh more; a measure gets its best domain plus up to two
-more that score at least half as high.
+The title and section heading say what a measure is about more reliably than incidental words of
+its body, so they weigh more; cross-cutting domains (``evidence=heading`` in domains.csv: governance,
+finance, land) count only where the title or section path names them. The plan's own subject (the
+domains its title names) is context: a measure that shows evidence of it keeps it. A measure gets its
+best domain plus up to two more that score at least half as high; a measure with no evidence at all
+gets the plan's dominant domain, marked ``method="fallback"``.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from ontology import vocab
@@ -14,6 +18,9 @@ from ontology.mapping.text import Span, sentences
 TITLE_WEIGHT = 3.0
 PATH_WEIGHT = 1.5
 BODY_WEIGHT = 1.0
+HEADING_DOMAIN_BODY_WEIGHT = 0.5  # body words of a cross-cutting domain (evidence=heading) count half
+THEME_BONUS = 3.0  # a domain the plan's title names, with evidence in the measure
+THEME_MIN = 1.0  # ... with some evidence in the measure
 MIN_SCORE = 3.0
 RELATIVE = 0.5
 MAX_DOMAINS = 3
@@ -24,32 +31,96 @@ class DomainHit:
     domain: vocab.Concept
     score: float
     evidence: Span
+    method: str = "keyword"  # keyword | fallback
+
+
+@dataclass(frozen=True)
+class PlanContext:
+    """What the plan as a whole is about: the domains its title names, and its dominant domain."""
+    theme: frozenset[str] = frozenset()
+    dominant: vocab.Concept | None = None
 
 
 def _count(concept: vocab.Concept, text: str) -> int:
-    if not concept.any_pattern.search(text):  # most domains occur in none of a measure's text
+    if not text or not concept.any_pattern.search(text):  # most domains occur in none of a measure's text
         return 0
     return sum(len(p.findall(text)) for p in concept.patterns)
 
 
-def classify(title: str, body: Span, section_path: list[str], text: str) -> list[DomainHit]:
-    """1-3 domains for a measure; ``body`` is the analysed span (responsibility clause excluded)."""
-    path = " ".join(section_path)
+def _scores(title: str, body_text: str, path: str,
+            theme: frozenset[str] = frozenset()) -> list[tuple[float, vocab.Concept]]:
     scored = []
-    for d in vocab.domains():
-        s = TITLE_WEIGHT * _count(d, title) + PATH_WEIGHT * _count(d, path) + BODY_WEIGHT * _count(d, body.text)
+    doms = vocab.domains()
+    # a title naming no domain at all (强化要素保障, 加大资金支持) leaves the body to say what is supported
+    generic = not any(_count(d, title) for d in doms)
+    for d in doms:
+        s = TITLE_WEIGHT * _count(d, title) + PATH_WEIGHT * _count(d, path)
+        if d.evidence == "all" or generic:
+            s += BODY_WEIGHT * _count(d, body_text)
+        elif d.evidence == "heading":
+            s += HEADING_DOMAIN_BODY_WEIGHT * _count(d, body_text)
+        if s >= THEME_MIN and d.id in theme:
+            s += THEME_BONUS
         if s > 0:
             scored.append((s, d))
+    scored.sort(key=lambda x: (-x[0], x[1].id))
+    return scored
+
+
+def _keep(scored: list[tuple[float, vocab.Concept]],
+          theme: frozenset[str] = frozenset()) -> list[tuple[float, vocab.Concept]]:
+    """The best domain, then up to two more that score at least half as high (a domain of the plan's
+    subject with evidence in the measure needs no more); a ``residual`` domain only as the best."""
     if not scored:
         return []
-    scored.sort(key=lambda x: (-x[0], x[1].id))
     top = scored[0][0]
-    keep = [scored[0]] + [x for x in scored[1:MAX_DOMAINS] if x[0] >= max(MIN_SCORE, RELATIVE * top)]
+    keep = [scored[0]]
+    for x in scored[1:]:
+        if len(keep) == MAX_DOMAINS:
+            break
+        if x[1].evidence == "residual":
+            continue
+        if x[0] >= max(MIN_SCORE, RELATIVE * top) or (x[1].id in theme and x[0] >= THEME_MIN + THEME_BONUS):
+            keep.append(x)
+    return keep
+
+
+def plan_context(plan_title: str, measures: list[tuple[str, str, str]]) -> PlanContext:
+    """``measures``: (title, analysed body text, section path) of each measure of the plan."""
+    theme = frozenset(d.id for d in vocab.domains() if d.evidence == "all" and _count(d, plan_title or ""))
+    votes: Counter[str] = Counter()
+    for title, body, path in measures:
+        for _, d in _keep(_scores(title, body, path, theme), theme):
+            votes[d.id] += 1
+    by_id = {d.id: d for d in vocab.domains()}
+    dominant = None
+    if votes:
+        best = max(votes.values())
+        # the plan's own subject first among equals, then file order
+        order = [d.id for d in vocab.domains()]
+        cands = sorted((i for i, n in votes.items() if n == best), key=lambda i: (i not in theme, order.index(i)))
+        dominant = by_id[cands[0]]
+    elif theme:
+        dominant = next(d for d in vocab.domains() if d.id in theme)
+    return PlanContext(theme, dominant)
+
+
+def classify(title: str, body: Span, section_path: list[str], text: str,
+             context: PlanContext | None = None) -> list[DomainHit]:
+    """1-3 domains for a measure; ``body`` is the analysed span (responsibility clause excluded)."""
+    ctx = context or PlanContext()
+    keep = _keep(_scores(title, body.text, " ".join(section_path), ctx.theme), ctx.theme)
     sents = sentences(text, body.start, body.end)
+    first = sents[0] if sents else body
     out = []
+    top = keep[0][0] if keep else 1.0
     for s, d in keep:
-        ev = next((sp for sp in sents if _count(d, sp.text)), None) or (sents[0] if sents else body)
+        ev = next((sp for sp in sents if _count(d, sp.text)), None) or first
         out.append(DomainHit(d, round(s / top, 3), ev))
+    # no evidence of a field (none at all, or only the residual governance domain): the plan's dominant domain
+    if ctx.dominant is not None and all(h.domain.evidence == "residual" for h in out) \
+            and all(h.domain.id != ctx.dominant.id for h in out):
+        out.append(DomainHit(ctx.dominant, 0.0, first, "fallback"))
     return out
 
 

@@ -5,6 +5,8 @@ analysed for domains, instruments and targets (宣传部 is not publicity, 财�
 """
 from __future__ import annotations
 
+import re
+
 from graph.records import GraphRecords
 from loaders.document import Measure, ParsedDocument
 from ontology import responsibility
@@ -16,6 +18,12 @@ from ontology.mapping.text import Span, sentences
 
 def policy_id(plan_id: str, measure: Measure) -> str:
     return f"policy:{plan_suffix(plan_id)}:{measure.id}"
+
+
+def plan_context(doc: ParsedDocument) -> domains.PlanContext:
+    """The plan's subject and dominant domain, from its title and all its measures."""
+    return domains.plan_context(doc.meta.title or "", [(m.title, body_span(doc, m).text, " ".join(m.section_path))
+                                                      for m in doc.measures])
 
 
 def body_span(doc: ParsedDocument, m: Measure) -> Span:
@@ -31,6 +39,36 @@ join_bracket_pieces = responsibility.join_bracket_pieces
 split_responsibility = responsibility.split_responsibility
 
 
+_HEADING_END = re.compile(r"[。：:.！!]|\s")
+
+
+def title_span(doc: ParsedDocument, m: Measure) -> tuple[int, int] | None:
+    """Offsets of the measure's own title where its text opens with it as a heading (a title ended by
+    。/：/a line break and followed by more text), not where the title is the first clause of its sentence."""
+    if not m.title:
+        return None
+    i = doc.text.find(m.title, m.start, min(m.end, m.start + len(m.title) + 12))
+    if i < 0:
+        return None
+    j = i + len(m.title)
+    if j >= m.end or not _HEADING_END.match(doc.text[j]) or len(doc.text[j:m.end].strip(" 。：:\n")) < 4:
+        return None
+    return i, j
+
+
+def evidence_gaps(doc: ParsedDocument, m: Measure, body: Span) -> list[tuple[int, int]]:
+    """Document offsets inside the body that are no instrument evidence: the title (a heading
+    names a topic, not an action) and an inline responsibility clause (由…牵头，…配合)."""
+    gaps = []
+    t = title_span(doc, m)
+    if t is not None:
+        gaps.append(t)
+    inline = inline_responsibility(body)
+    if inline is not None:
+        gaps.append((inline[2].start, inline[2].end))
+    return gaps
+
+
 def inline_responsibility(body: Span) -> tuple[list[str], list[str], Span] | None:
     """由市民政局牵头，市财政局配合 written in a measure's text (no responsibility clause)."""
     hit = responsibility.inline(body.text)
@@ -40,7 +78,8 @@ def inline_responsibility(body: Span) -> tuple[list[str], list[str], Span] | Non
     return lead, involved, Span(body.text[a:b], body.start + a, body.start + b)
 
 
-def map_policy(doc: ParsedDocument, m: Measure, chain: list[RegionRef], out: GraphRecords) -> tuple[str, Span, list[Span]]:
+def map_policy(doc: ParsedDocument, m: Measure, chain: list[RegionRef], out: GraphRecords,
+               context: domains.PlanContext | None = None) -> tuple[str, Span, list[Span]]:
     plan_id = doc.meta.plan_id
     pid = policy_id(plan_id, m)
     same_len = len(doc.original) == len(doc.text)
@@ -60,15 +99,15 @@ def map_policy(doc: ParsedDocument, m: Measure, chain: list[RegionRef], out: Gra
     out.add_rel("HAS_POLICY", (plan_id, "Plan"), (pid, "Policy"))
     body = body_span(doc, m)
     sents = sentences(doc.text, body.start, body.end)
-    for hit in domains.classify(m.title, body, m.section_path, doc.text):
+    for hit in domains.classify(m.title, body, m.section_path, doc.text, context):
         ev = hit.evidence
         out.add_rel("IN_DOMAIN", (pid, "Policy"), (f"domain:{hit.domain.id}", "Domain"),
                     plan_id=plan_id, quote=ev.text, span_start=ev.start, span_end=ev.end,
-                    score=hit.score, method="keyword")
-    for ihit in instruments.find(sents):
+                    score=hit.score, method=hit.method)
+    for ihit in instruments.find(sents, evidence_gaps(doc, m, body)):
         ev = ihit.evidence
         out.add_rel("USES_INSTRUMENT", (pid, "Policy"), (f"instrument:{ihit.instrument.id}", "PolicyInstrument"),
-                    plan_id=plan_id, quote=ev.text, span_start=ev.start, span_end=ev.end)
+                    plan_id=plan_id, quote=ev.text, span_start=ev.start, span_end=ev.end, cue=ihit.keyword)
     if resp is not None:
         _map_agencies(doc, pid, resp, chain, out)
     else:

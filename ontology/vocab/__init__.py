@@ -29,6 +29,7 @@ class Concept:
     name_en: str
     keywords: tuple[str, ...]
     category: str | None = None  # instruments: supply | demand | environmental
+    evidence: str = "all"  # domains: "all" (title, section path and body) or "heading" (title and section path only)
 
     @property
     def patterns(self) -> tuple[re.Pattern, ...]:
@@ -98,14 +99,53 @@ def _split(cell: str) -> tuple[str, ...]:
 
 @cache
 def domains() -> tuple[Concept, ...]:
-    return tuple(Concept(r["id"], r["notation"], r["name"], r["name_en"], _split(r["keywords"]))
-                 for r in _rows("domains.csv"))
+    return tuple(Concept(r["id"], r["notation"], r["name"], r["name_en"], _split(r["keywords"]),
+                         evidence=r.get("evidence") or "all") for r in _rows("domains.csv"))
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One row of instrument_cues.csv: evidence (``cue``) or counter-evidence (``anti``) for an instrument
+    (``*``: every instrument)."""
+    instrument: str
+    kind: str  # cue | anti
+    text: str  # as written in the file (literal, or re:<regex>)
+    comment: str
+
+    @property
+    def pattern(self) -> re.Pattern:
+        return _compile((self.text,))[0]
+
+
+CUE_KINDS = ("cue", "anti")
+
+
+@cache
+def instrument_cues() -> tuple[Cue, ...]:
+    """The cue table, in file order (``#`` lines before the header and rows are comments)."""
+    with open(VOCAB_DIR / "instrument_cues.csv", encoding="utf-8", newline="") as f:
+        lines = [ln for ln in f if not ln.startswith("#")]
+    out = []
+    for r in csv.DictReader(lines):
+        inst, kind = (r.get("instrument") or "").strip(), (r.get("kind") or "").strip()
+        text = (r.get("pattern") or "").strip()
+        if not inst or not text:
+            continue
+        if kind not in CUE_KINDS:
+            raise ValueError(f"instrument_cues.csv: kind must be one of {CUE_KINDS}, not {kind!r} ({text})")
+        out.append(Cue(inst, kind, text, (r.get("comment") or "").strip()))
+    return tuple(out)
 
 
 @cache
 def instruments() -> tuple[Concept, ...]:
+    """The instrument scheme; an instrument's keywords are its cue patterns (instrument_cues.csv)."""
+    cues: dict[str, list[str]] = {}
+    for c in instrument_cues():
+        if c.kind == "cue":
+            cues.setdefault(c.instrument, []).append(c.text)
     return tuple(
-        Concept(r["id"], r["notation"], r["name"], r["name_en"], _split(r["keywords"]), r["category"])
+        Concept(r["id"], r["notation"], r["name"], r["name_en"], tuple(cues.get(r["id"], ())), r["category"])
         for r in _rows("instruments.csv")
     )
 

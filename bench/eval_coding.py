@@ -1,0 +1,181 @@
+"""Instrument and domain coding against hand coding, per type and per split.
+
+    .venv/bin/python bench/eval_coding.py [--split NAME ...] [--out FILE] [--errors]
+
+Splits (each scored apart, micro-averaged over (measure, type) pairs):
+
+* ``seeds``          -- data/plans/<seed>.txt, gold tests/gold/<seed>.json ("instruments", "domains")
+* ``heldout``        -- tests/heldout/*, gold tests/gold/heldout_<name>.json
+* ``corpus_tuning``  -- ../shared/corpus tuning docs, gold tests/gold/corpus/<stem>.coding.json (split "tuning")
+* ``corpus_heldout`` -- the held-out corpus docs (split "heldout", annotator's gold). Reported only:
+                        ``--errors`` never lists its misses, so nobody tunes on them.
+
+Only measures the gold codes count (a gold measure the parser does not find is all misses; "total_parsed"
+scores the gold measures the parser found, i.e. the coding apart from the structure).
+For every instrument type and domain the table gives tp/fp/fn, precision, recall and F1, so a cue
+change shows its effect per type. Writes bench/results/eval_coding.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.eval_mapping import SEEDS, Score, extracted, load_plan  # noqa: E402
+from bench.eval_targets import parse_corpus_doc  # noqa: E402
+from ontology.mapping import map_document  # noqa: E402
+
+GOLD = ROOT / "tests" / "gold"
+CORPUS = ROOT.parent / "shared" / "corpus"
+RESULT = ROOT / "bench" / "results" / "eval_coding.json"
+SPLITS = ("seeds", "heldout", "corpus_tuning", "corpus_heldout")
+ASPECTS = ("instruments", "domains")
+
+
+def gold_items(split: str) -> list[tuple[str, dict]]:
+    """(name, gold) pairs of a split that carry coding."""
+    out: list[tuple[str, dict]] = []
+    if split == "seeds":
+        names = SEEDS
+    elif split == "heldout":
+        names = sorted(p.stem for p in GOLD.glob("heldout_*.json"))
+    else:
+        want = split.split("_", 1)[1]
+        for p in sorted((GOLD / "corpus").glob("*.coding.json")):
+            g = json.loads(p.read_text(encoding="utf-8"))
+            if g.get("split") == want:
+                out.append((p.name[: -len(".coding.json")], g))
+        return out
+    for n in names:
+        p = GOLD / f"{n}.json"
+        if p.exists():
+            g = json.loads(p.read_text(encoding="utf-8"))
+            if g.get("instruments") or g.get("domains"):
+                out.append((n, g))
+    return out
+
+
+def parse(split: str, name: str, gold: dict):
+    return parse_corpus_doc(gold) if split.startswith("corpus") else load_plan(name, gold)
+
+
+def score_aspect(gold: dict[str, list[str]], got: dict[str, set], per_type: dict[str, Score],
+                 errors: list | None) -> Score:
+    total = Score()
+    for title, want_l in gold.items():
+        want, have = set(want_l), set(got.get(title, set()))
+        for t in want | have:
+            s = per_type.setdefault(t, Score())
+            if t in want and t in have:
+                s.tp += 1
+                total.tp += 1
+            elif t in want:
+                s.fn += 1
+                total.fn += 1
+            else:
+                s.fp += 1
+                total.fp += 1
+        if errors is not None and want != have:
+            errors.append({"measure": title, "miss": sorted(want - have), "false": sorted(have - want)})
+    return total
+
+
+def evaluate_split(split: str, with_errors: bool = False) -> dict | None:
+    items = gold_items(split)
+    if not items:
+        return None
+    if split.startswith("corpus") and not CORPUS.is_dir():
+        return None
+    show = with_errors and split != "corpus_heldout"
+    res: dict = {"docs": {}, "total": {}, "per_type": {}}  # + gold_measures, unparsed_measures (title not found)
+    totals = {a: Score() for a in ASPECTS}
+    parsed_totals = {a: Score() for a in ASPECTS}  # over the gold measures the parser found
+    per_type: dict[str, dict[str, Score]] = {a: {} for a in ASPECTS}
+    for name, gold in items:
+        recs = map_document(parse(split, name, gold))
+        got = extracted(recs)
+        titles = {n.properties.get("title") for n in recs.nodes if n.label == "Policy"}
+        coded = set(gold.get("instruments", {})) | set(gold.get("domains", {}))
+        entry: dict = {"gold_measures": len(coded), "unparsed_measures": len(coded - titles)}
+        res["gold_measures"] = res.get("gold_measures", 0) + len(coded)
+        res["unparsed_measures"] = res.get("unparsed_measures", 0) + len(coded - titles)
+        for a in ASPECTS:
+            if not gold.get(a):
+                continue
+            errs: list | None = [] if show else None
+            s = score_aspect(gold[a], got[a], per_type[a], errs)
+            totals[a].add(s)
+            parsed_totals[a].add(score_aspect({t: v for t, v in gold[a].items() if t in titles}, got[a], {}, None))
+            entry[a] = s.as_dict()
+            if errs:
+                entry.setdefault("errors", {})[a] = errs
+        res["docs"][name] = entry
+    res["total"] = {a: s.as_dict() for a, s in totals.items() if s.tp + s.fp + s.fn}
+    res["total_parsed"] = {a: s.as_dict() for a, s in parsed_totals.items() if s.tp + s.fp + s.fn}
+    res["per_type"] = {a: {t: s.as_dict() for t, s in sorted(d.items())} for a, d in per_type.items() if d}
+    return res
+
+
+def evaluate(splits=SPLITS, with_errors: bool = False) -> dict:
+    out = {}
+    for sp in splits:
+        r = evaluate_split(sp, with_errors)
+        if r is not None:
+            out[sp] = r
+    return out
+
+
+def _fmt(x) -> str:
+    return "   n/a" if x is None else f"{x:6.3f}"
+
+
+def report(res: dict, per_type: bool = True) -> str:
+    lines = []
+    for sp, r in res.items():
+        lines.append(f"== {sp} ({len(r['docs'])} docs, {r.get('gold_measures', 0)} coded measures, "
+                     f"{r.get('unparsed_measures', 0)} of them not found by the parser)")
+        for key, label in (("total", ""), ("total_parsed", " (found)")):
+            if key == "total_parsed" and not r.get("unparsed_measures"):
+                continue
+            for a, d in r[key].items():
+                lines.append(f"  {a + label:20} P {_fmt(d['precision'])} R {_fmt(d['recall'])} F1 {_fmt(d['f1'])}"
+                             f"   {d['tp']}/{d['fp']}/{d['fn']}")
+        if per_type:
+            for a, types in r["per_type"].items():
+                for t, d in types.items():
+                    lines.append(f"    {a[:4]} {t:26} P {_fmt(d['precision'])} R {_fmt(d['recall'])}"
+                                 f" F1 {_fmt(d['f1'])}   {d['tp']}/{d['fp']}/{d['fn']}")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", action="append", choices=SPLITS, help="only these splits (default all)")
+    ap.add_argument("--out", default=None, help="result file (default bench/results/eval_coding.json; '' none)")
+    ap.add_argument("--errors", action="store_true", help="print misses and false codes (never for corpus_heldout)")
+    ap.add_argument("--brief", action="store_true", help="totals only")
+    args = ap.parse_args()
+    res = evaluate(args.split or SPLITS, args.errors)
+    print(report(res, not args.brief))
+    if args.errors:
+        for sp, r in res.items():
+            for name, e in r["docs"].items():
+                for a, errs in e.get("errors", {}).items():
+                    for x in errs:
+                        print(f"{sp}:{name}:{a}: {x['measure'][:30]}  miss={x['miss']} false={x['false']}")
+    out = RESULT if args.out is None and not args.split else (Path(args.out) if args.out else None)
+    if out:
+        slim = {sp: {k: v for k, v in r.items() if k != "docs"} | {
+            "docs": {n: {a: d for a, d in e.items() if a != "errors"} for n, e in r["docs"].items()}}
+            for sp, r in res.items()}
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(slim, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

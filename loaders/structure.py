@@ -838,7 +838,7 @@ class _Builder:
                 raw = m.text[span[0]:span[1]]
                 m.responsibility = responsibility.parse(raw, m.start + span[0])
             if m.responsibility is None:
-                m.responsibility = _heading_agency(doc, m)
+                m.responsibility = _heading_agency(doc, m) or _inline_agency(doc, m)
             if m.responsibility is not None and m.deadline is None:
                 m.deadline = m.responsibility.deadline
         _apply_blankets(doc.text, self.measures)
@@ -868,8 +868,18 @@ def _heading_agency(doc: ParsedDocument, m: Measure):
             a = doc.text.find(name, secs[-1].start, secs[-1].end) if secs else -1
         if a < 0:
             continue
-        return responsibility.Responsibility(raw=name, lead=[name], involved=[], start=a, end=a + len(name))
+        return responsibility.Responsibility(raw=name, lead=[name], involved=[], start=a, end=a + len(name), inline=True)
     return None
+
+
+def _inline_agency(doc: ParsedDocument, m: Measure):
+    """由A牵头，B配合 / A、B负责… written in the measure's own sentences."""
+    hit = responsibility.inline(m.text)
+    if hit is None:
+        return None
+    lead, involved, a, b = hit
+    return responsibility.Responsibility(raw=m.text[a:b], lead=lead, involved=involved,
+                                         start=m.start + a, end=m.start + b, inline=True)
 
 
 def _apply_blankets(text: str, measures: list[Measure]) -> None:

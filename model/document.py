@@ -64,6 +64,9 @@ class Responsibility:
     implied: list[str] = field(default_factory=list)
     implied_start: int | None = None
     implied_end: int | None = None
+    # the clause stands inside the measure's own sentences or heading (由市民政局牵头…, 区财政局负责…,
+    # a duty heading), not at its end: the measure's text is not cut there
+    inline: bool = False
 
 
 @dataclass

@@ -40,7 +40,7 @@ import re
 from functools import cache
 from typing import Any
 
-from loaders.document import Responsibility
+from model.document import Responsibility
 from ontology import vocab
 
 __all__ = ["find_clause", "parse", "from_cells", "split_names", "split_top", "deadline_of", "blanket",
@@ -560,6 +560,13 @@ def _inline_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return by, bare, together
 
 
+@cache
+def _subject_rx() -> re.Pattern:
+    # 区城管执法局、区公安分局及各街道办事处等单位负责强化…: a sentence whose subject is a list of
+    # bodies followed by 负责 (an assignment, not a description such as 区房管局将…)
+    return re.compile(
+        r"(?:^|(?<=[。；;\n]))\s*(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]+[)）])?(?:[^。；;\n]{2,30}?。)?"
+        rf"(?P<names>(?:[^，。；：,;:“”]{{2,24}}、)*[^，。；：、,;:“”]{{2,40}}?)(?:{_lx('responsibility_etc')})?负责(?!人)")
 def inline(text: str) -> tuple[list[str], list[str], int, int] | None:
     """由市民政局牵头，市财政局配合 (or 市交通运输局牵头负责…，各区县政府落实属地责任, or
     市商务局会同市财政局…) written in a measure's text: (lead, involved, start, end) or None."""
@@ -585,7 +592,25 @@ def inline(text: str) -> tuple[list[str], list[str], int, int] | None:
         if not all(is_agency_name(n) and len(n) >= 4 and function_of(n) for n in names):
             continue
         return _mapping_names(m.group("lead")), _mapping_names(m.group("inv")), m.start(), m.end()
-    return None
+    return _subjects(text)
+
+
+def _subjects(text: str) -> tuple[list[str], list[str], int, int] | None:
+    """Sentences opening with ``<bodies>负责…`` (区绿化市容局、区建设管理委负责…。区建设管理委负责…):
+    the first body named leads, every other one is involved; every name must be a known body."""
+    names: list[str] = []
+    span = None
+    for m in _subject_rx().finditer(text):
+        got = split_names(m.group("names"))
+        if not got or not all(len(n) >= 4 and (function_of(n) is not None or generic_local_government(n))
+                              and not names_a_role(n) for n in got):
+            continue
+        names.extend(n for n in got if n not in names)
+        a, b = m.start("names"), m.end()
+        span = (a, b) if span is None else (span[0], b)
+    if not names or span is None:
+        return None
+    return names[:1], names[1:], span[0], span[1]
 
 
 # a clause at the end of a text (used where only the text is at hand, e.g. similarity)

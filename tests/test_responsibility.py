@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.document import Measure, Responsibility
 from loaders.structure import _apply_blankets
+from model.document import Measure, Responsibility
 from ontology import responsibility as resp
 from ontology.mapping.agencies import resolve
 from ontology.mapping.plans import RegionRef

@@ -30,7 +30,7 @@ def body_span(doc: ParsedDocument, m: Measure) -> Span:
     """The measure minus its responsibility clause."""
     end = m.end
     r = m.responsibility
-    if r is not None and m.start <= r.start <= m.end:
+    if r is not None and not r.inline and m.start <= r.start <= m.end:
         end = r.start
     return Span(doc.text[m.start:end], m.start, end)
 

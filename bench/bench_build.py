@@ -15,9 +15,9 @@ import time
 import tomllib
 from pathlib import Path
 
-from graph.build import build
 from graph.embedded_store import EmbeddedStore
 from loaders.decode import decode_bytes
+from pipeline.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -14,9 +14,12 @@ from __future__ import annotations
 import argparse
 import json
 import time
+from dataclasses import replace
 from pathlib import Path
 
-from model.records import Node
+from loaders import iter_plans, parse_plan
+from model.texts import PolicyText
+from ontology.mapping import policy_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,40 +28,34 @@ GOLD = ROOT / "tests" / "gold" / "similarity_pairs.json"
 RESULTS = ROOT / "bench" / "results"
 
 
-def seed_policies(plans_dir: Path = PLANS) -> list[Node]:
-    from graph.build import map_plan
-    from loaders import iter_plans
-
-    out: list[Node] = []
+def seed_policies(plans_dir: Path = PLANS) -> list[PolicyText]:
+    out: list[PolicyText] = []
     for path, meta in iter_plans(plans_dir):
-        _, records = map_plan(path, meta)
-        out.extend(n for n in records.nodes if n.label == "Policy")
+        out.extend(policy_texts(parse_plan(path, meta)))
     return out
 
 
-def copies(policies: list[Node], k: int) -> list[Node]:
+def copies(policies: list[PolicyText], k: int) -> list[PolicyText]:
     """`k` copies of every policy, copy c under plan id ``<plan>~c`` and node id ``<id>~c``."""
     if k == 1:
         return list(policies)
     out = []
     for c in range(k):
         for p in policies:
-            props = dict(p.properties)
-            props["plan_id"] = f"{props.get('plan_id') or p.id}~{c}"
-            out.append(Node(f"{p.id}~{c}", p.label, props))
+            out.append(replace(p, id=f"{p.id}~{c}", plan_id=f"{p.plan_id or p.id}~{c}"))
     return out
 
 
-def distinct_copies(policies: list[Node], k: int) -> list[Node]:
+def distinct_copies(policies: list[PolicyText], k: int) -> list[PolicyText]:
     """Like `copies`, but copy c has c spaces after every ，and 。: the tokens stay the same
     while no text repeats, so per-text caches (segmentation, vectors) do not help."""
     out = copies(policies, k)
     for idx, p in enumerate(out):
         c = idx // len(policies)
         if c:
-            for f in ("text", "title"):
-                if p.properties.get(f):
-                    p.properties[f] = p.properties[f].replace("，", "，" + " " * c).replace("。", "。" + " " * c)
+            spaced = {f: getattr(p, f).replace("，", "，" + " " * c).replace("。", "。" + " " * c)
+                      for f in ("text", "title") if getattr(p, f)}
+            out[idx] = replace(p, **spaced)
     return out
 
 
@@ -83,7 +80,7 @@ def main(argv=None) -> int:
     ap.add_argument("--copies", default="1,5,10,20")
     ap.add_argument("--out", default=str(RESULTS / "similarity.json"))
     args = ap.parse_args(argv)
-    from ontology.mapping.similarity import link_similar
+    from linking.similarity import link_similar
 
     seeds = seed_policies()
     link_similar(seeds[:4], method="lexical")  # jieba and the dictionary load outside the timings

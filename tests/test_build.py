@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from graph.build import build
+from pipeline.build import build
 from tests.conftest import PLANS, ROOT
 
 

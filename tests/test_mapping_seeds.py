@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from linking.similarity import link_similar
 from model.records import merge_all
-from ontology.mapping import map_document
-from ontology.mapping.similarity import link_similar
+from ontology.mapping import map_document, policy_texts
 from ontology.schema import load_schema
 
 PLANS = Path(__file__).resolve().parent.parent / "data" / "plans"
@@ -109,10 +109,10 @@ def test_same_indicator_is_one_node_across_places(mapped):
     assert {"ningxia", "wuxing"} <= meas["indicator:nursing_bed_share"]
 
 
-def test_seed_counterparts_linked(mapped):
-    pols = [n for rec in mapped.values() for n in rec.nodes if n.label == "Policy"]
+def test_seed_counterparts_linked(docs):
+    pols = [t for d in docs.values() for t in policy_texts(d)]
     rels, used = link_similar(pols, method="lexical")
-    title = {p.id: p.properties["title"] for p in pols}
+    title = {p.id: p.title for p in pols}
     pairs = {frozenset((title[r.start], title[r.end])) for r in rels}
     assert frozenset(("提高养老服务水平", "高质量提升养老助老服务供给水平")) in pairs
     assert frozenset(("实施职业技能提升行动", "开展大规模职业技能培训")) in pairs
@@ -120,12 +120,11 @@ def test_seed_counterparts_linked(mapped):
         assert r.start.split(":")[1] != r.end.split(":")[1]
 
 
-def test_seeds_export_validates(mapped):
+def test_seeds_export_validates(docs, mapped):
     from ontology.rdf_export import records_to_dump, to_rdf, validate
 
     merged = merge_all(mapped.values())
-    pols = [n for n in merged.nodes if n.label == "Policy"]
-    rels, _ = link_similar(pols, method="lexical")
+    rels, _ = link_similar([t for d in docs.values() for t in policy_texts(d)], method="lexical")
     merged.relationships.extend(rels)
     ok, report = validate(to_rdf(records_to_dump(merged)))
     assert ok, report[:3000]

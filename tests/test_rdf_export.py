@@ -7,20 +7,19 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from ontology.mapping import map_document
-from ontology.mapping.similarity import link_similar
+from linking.similarity import link_similar
+from ontology.mapping import map_document, policy_texts
 from ontology.rdf_export import PG, iri, records_to_dump, to_rdf, validate
 from tests.test_mapping_document import build_doc
 
 
 @pytest.fixture(scope="module")
 def dump():
-    rec = map_document(build_doc())
-    other = map_document(build_doc(plan_id="plan:other:2023-2"))
-    rec.extend(other)
+    docs = [build_doc(), build_doc(plan_id="plan:other:2023-2")]
+    rec = map_document(docs[0])
+    rec.extend(map_document(docs[1]))
     rec = rec.deduplicated()
-    pols = [n for n in rec.nodes if n.label == "Policy"]
-    sims, _ = link_similar(pols, method="lexical", threshold=0.05)
+    sims, _ = link_similar([t for d in docs for t in policy_texts(d)], method="lexical", threshold=0.05)
     rec.relationships.extend(sims)
     return records_to_dump(rec)
 

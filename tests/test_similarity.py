@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from model.records import Node
-from ontology.mapping.similarity import link_similar, tokens
+from linking.similarity import link_similar, tokens
+from model.texts import PolicyText
 
 # Counterpart measures of different cities (input snippets quoted from real plans), plus distractors.
 POLICIES = {
@@ -26,7 +26,7 @@ POLICIES = {
 
 
 def nodes():
-    return [Node(f"policy:{plan}:{key}", "Policy", {"text": t, "title": t.split("。")[0], "plan_id": f"plan:{plan}"})
+    return [PolicyText(f"policy:{plan}:{key}", f"plan:{plan}", t.split("。")[0], t)
             for (plan, key), t in POLICIES.items()]
 
 
@@ -76,7 +76,7 @@ def test_auto_falls_back_with_a_logged_reason(caplog, monkeypatch, tmp_path):
 
 
 def test_default_model_is_chinese(monkeypatch):
-    from ontology.mapping import similarity
+    from linking import similarity
 
     monkeypatch.delenv("PLANGRAPH_EMBED_MODEL", raising=False)
     assert "zh" in similarity.default_model() or "chinese" in similarity.default_model().lower()
@@ -110,7 +110,7 @@ def test_mapping_modules_do_not_import_torch():
     import sys
     from pathlib import Path
 
-    code = ("import sys; import ontology.mapping, ontology.mapping.similarity, ontology.rdf_export, ontology.vocab; "
+    code = ("import sys; import ontology.mapping, linking.similarity, pipeline.cli, ontology.rdf_export, ontology.vocab; "
             "bad = [m for m in ('torch', 'sentence_transformers', 'transformers') if m in sys.modules]; "
             "assert not bad, bad")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parent.parent)

@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from model.records import Node
-from ontology.mapping import similarity
-from ontology.mapping.similarity import link_similar
+from linking import similarity
+from linking.similarity import link_similar
+from model.texts import PolicyText
+from ontology.mapping import policy_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = json.loads((ROOT / "tests" / "gold" / "similarity_pairs.json").read_text(encoding="utf-8"))
@@ -18,14 +20,12 @@ MIN_RECALL = 0.8
 
 
 @pytest.fixture(scope="module")
-def seed_policies() -> list[Node]:
-    from graph.build import map_plan
-    from loaders import iter_plans
+def seed_policies() -> list[PolicyText]:
+    from loaders import iter_plans, parse_plan
 
     out = []
     for path, meta in iter_plans(ROOT / "data" / "plans"):
-        _, records = map_plan(path, meta)
-        out.extend(n for n in records.nodes if n.label == "Policy")
+        out.extend(policy_texts(parse_plan(path, meta)))
     return out
 
 
@@ -41,7 +41,7 @@ def _linked(rels):
 
 
 def test_gold_ids_exist_and_cross_plans(seed_policies):
-    ids = {p.id: p.properties["plan_id"] for p in seed_policies}
+    ids = {p.id: p.plan_id for p in seed_policies}
     for a, b, *_ in GOLD["pairs"] + GOLD["non_pairs"]:
         assert a in ids and b in ids, (a, b)
         assert ids[a] != ids[b], (a, b)
@@ -99,8 +99,7 @@ def test_sparse_scorer_is_exact_while_no_term_is_capped():
 
 
 def _copies(policies, k):
-    return [Node(f"{p.id}~{c}", p.label, dict(p.properties, plan_id=f"{p.properties['plan_id']}~{c}"))
-            for c in range(k) for p in policies]
+    return [replace(p, id=f"{p.id}~{c}", plan_id=f"{p.plan_id}~{c}") for c in range(k) for p in policies]
 
 
 def test_copies_of_a_plan_link_identical_measures(seed_policies):

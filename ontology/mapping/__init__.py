@@ -14,7 +14,9 @@ import bisect
 import re
 
 from model.document import ParsedDocument
+from model.ids import policy_id
 from model.records import GraphRecords
+from model.texts import PolicyText
 from ontology import vocab
 from ontology.mapping import year_scope
 from ontology.mapping.plans import map_plan
@@ -24,7 +26,7 @@ from ontology.mapping.target_nodes import add_target
 from ontology.mapping.targets import extract
 from ontology.mapping.text import Span, sentences
 
-__all__ = ["map_document", "concept_nodes"]
+__all__ = ["map_document", "concept_nodes", "policy_texts"]
 
 _GOAL_HEADING = vocab.lexicon_pattern("target_goal_headings")
 _HISTORIC_HEADING = vocab.lexicon_pattern("target_history_headings")
@@ -97,6 +99,16 @@ def map_document(doc: ParsedDocument) -> GraphRecords:
         for fact in table_facts(doc, t):
             add_target(out, plan_id, (plan_id, "Plan"), fact, seen)
     return out.deduplicated()
+
+
+def policy_texts(doc: ParsedDocument) -> list[PolicyText]:
+    """The words of each Policy node map_document makes (one per measure), for the linking stage."""
+    plan_id = doc.meta.plan_id
+    texts: dict[str, PolicyText] = {}
+    for m in doc.measures:
+        pid = policy_id(plan_id, m.id)
+        texts[pid] = PolicyText(pid, plan_id, m.title, m.text, m.responsibility.raw if m.responsibility else None)
+    return list(texts.values())
 
 
 def _block_years(doc: ParsedDocument, paras: _Paragraphs) -> list[tuple[int, int, int]]:

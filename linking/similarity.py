@@ -1,4 +1,4 @@
-"""SIMILAR_TO links between counterpart policies of different plans.
+"""SIMILAR_TO links between counterpart policies of different plans, from their PolicyTexts.
 
 Two methods:
 * ``embedding:<model>`` — sentence-transformers, batch-encoded, cached on disk by
@@ -22,7 +22,8 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from model.records import Node, Relationship
+from model.records import Relationship
+from model.texts import PolicyText
 from ontology import responsibility
 
 log = logging.getLogger(__name__)
@@ -42,11 +43,11 @@ def default_model() -> str:
 
 
 def link_similar(
-    policies: Sequence[Node], *, method: str = "auto", model_name: str | None = None,
+    policies: Sequence[PolicyText], *, method: str = "auto", model_name: str | None = None,
     cache_dir: Path | None = None, top_k: int = TOP_K, threshold: float | None = None,
 ) -> tuple[list[Relationship], str]:
     """SIMILAR_TO relationships (score, method) between policies of different plans, and the method used."""
-    pols = [p for p in policies if p.label == "Policy" and (p.properties.get("text") or p.properties.get("title"))]
+    pols = [p for p in policies if p.text or p.title]
     if len(pols) < 2:
         return [], "lexical" if method == "lexical" else (f"embedding:{model_name or default_model()}" if method == "embedding" else "lexical")
     texts = [_policy_text(p) for p in pols]
@@ -66,7 +67,7 @@ def link_similar(
         raise ValueError(f"unknown similarity method {method!r} (auto | embedding | lexical)")
     if vectors is None:
         thr = LEXICAL_THRESHOLD if threshold is None else threshold
-        return _links_from_scores(pols, lexical_scores(texts, [p.properties.get("plan_id") or p.id for p in pols]),
+        return _links_from_scores(pols, lexical_scores(texts, [p.plan_id or p.id for p in pols]),
                                   top_k, thr, used), used
     thr = EMBEDDING_THRESHOLD if threshold is None else threshold
     return _links(pols, vectors, top_k, thr, used), used
@@ -74,22 +75,21 @@ def link_similar(
 
 
 
-def _policy_text(p: Node) -> str:
+def _policy_text(p: PolicyText) -> str:
     """Title (twice: it names the measure) + text without the responsibility clause (agency
     lists say who, not what, and would make every pair of measures of one bureau similar)."""
-    pr = p.properties
-    title = pr.get("title") or ""
-    text = pr.get("text") or ""
-    resp = pr.get("responsibility")
+    title = p.title or ""
+    text = p.text or ""
+    resp = p.responsibility
     if resp and resp in text:
         text = text.replace(resp, "")
     text = responsibility.strip_trailing_clause(text)
     return f"{title}。{title}。{text}" if title and not text.startswith(title) else (text or title)
 
 
-def _links(pols: list[Node], vectors: list, top_k: int, thr: float, used: str) -> list[Relationship]:
+def _links(pols: list[PolicyText], vectors: list, top_k: int, thr: float, used: str) -> list[Relationship]:
     n = len(pols)
-    plan = [p.properties.get("plan_id") or p.id for p in pols]
+    plan = [p.plan_id or p.id for p in pols]
     scores: dict[tuple[int, int], float] = {}
     for i in range(n):
         for j in range(i + 1, n):
@@ -98,7 +98,7 @@ def _links(pols: list[Node], vectors: list, top_k: int, thr: float, used: str) -
     return _links_from_scores(pols, scores, top_k, thr, used)
 
 
-def _links_from_scores(pols: list[Node], scores: dict[tuple[int, int], float], top_k: int, thr: float,
+def _links_from_scores(pols: list[PolicyText], scores: dict[tuple[int, int], float], top_k: int, thr: float,
                        used: str) -> list[Relationship]:
     """Each policy keeps its top_k counterparts at or above thr; pairs are stored once (start id < end id)."""
     n = len(pols)

@@ -1,4 +1,4 @@
-"""`python -m graph`: build, dump, query, parse and export from the command line."""
+"""`python -m graph` / `plangraph`: build, dump, query, parse and export from the command line."""
 from __future__ import annotations
 
 import argparse
@@ -8,6 +8,13 @@ import sys
 from pathlib import Path
 
 from graph.config import DEFAULT_DB, DEFAULT_PLANS, STORE_KINDS, open_store
+from graph.queries import all_queries
+from graph.store import StoreError
+from graph.tables import to_csv_bytes, to_text, write_table
+from loaders import parse_plan
+from loaders.junk import body_dropped
+from ontology.rdf_export import serialize
+from pipeline.build import build
 
 
 def _store_args(p: argparse.ArgumentParser) -> None:
@@ -26,8 +33,6 @@ def _params(pairs: list[str]) -> dict[str, str]:
 
 
 def cmd_build(a) -> int:
-    from graph.build import build
-
     with open_store(a.store, db_path=a.db) as store:
         if a.fresh:
             store.ensure_schema()
@@ -55,9 +60,6 @@ def cmd_dump(a) -> int:
 
 
 def cmd_query(a) -> int:
-    from graph.queries import all_queries
-    from graph.tables import to_csv_bytes, to_text
-
     if a.list:
         for q in all_queries().values():
             params = ", ".join(f"{p.name}:{p.type}" + ("" if p.required else f"={p.default!r}") for p in q.params)
@@ -77,12 +79,8 @@ def cmd_query(a) -> int:
 
 
 def cmd_parse(a) -> int:
-    from loaders import parse_plan
-
     meta = json.loads(a.meta) if a.meta else None
     doc = parse_plan(Path(a.file), meta)
-    from loaders.junk import body_dropped
-
     out = doc.to_json()
     out["body_dropped"] = body_dropped(doc)     # what of the body the junk pass dropped (goal: 0)
     json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
@@ -94,14 +92,10 @@ def cmd_export(a) -> int:
     out = Path(a.out)
     with open_store(a.store, db_path=a.db, read_only=a.store == "embedded") as store:
         if a.format in ("csv", "xlsx"):
-            from graph.tables import write_table
-
             if not a.query:
                 raise SystemExit("export --format csv|xlsx needs --query NAME")
             write_table(store.query(a.query, _params(a.param)), a.format, out)
         else:
-            from ontology.rdf_export import serialize
-
             out.write_bytes(serialize(store.dump(), a.format))
     print(f"wrote {out}")
     return 0
@@ -147,7 +141,6 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_export)
 
     a = ap.parse_args(argv)
-    from graph.store import StoreError
 
     try:
         return a.func(a)

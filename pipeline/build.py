@@ -1,4 +1,4 @@
-"""The whole pipeline: plan files -> parsed documents -> ontology records -> store.
+"""The whole pipeline: plan files -> parsed documents -> ontology records -> store -> similarity links.
 
 Each plan is parsed and mapped before anything is written, and written in one
 transaction of its own, so a plan that fails (unreadable file, bad record) leaves
@@ -12,8 +12,14 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graph.config import CACHE_DIR
 from graph.store import GraphStore, WriteStats
-from model.records import GraphRecords, Node
+from linking.similarity import link_similar
+from loaders import iter_plans, parse_plan
+from model.document import ParsedDocument
+from model.records import GraphRecords
+from model.texts import PolicyText
+from ontology.mapping import map_document, policy_texts
 
 log = logging.getLogger(__name__)
 
@@ -43,25 +49,20 @@ class BuildReport:
         return [p for p in self.plans if p.error]
 
 
-def map_plan(path: Path, meta: dict | None = None):
+def map_plan(path: Path, meta: dict | None = None) -> tuple[ParsedDocument, GraphRecords]:
     """Parse and map one plan file; returns (document, records). Raises on bad input."""
-    from loaders import parse_plan
-    from ontology.mapping import map_document
-
     doc = parse_plan(path, meta)
     return doc, map_document(doc)
 
 
 def build(plans_dir: Path, store: GraphStore, *, similarity: str = "auto", progress: bool = True,
           batch_size: int = 5000) -> BuildReport:
-    from loaders import iter_plans
-
     started = time.perf_counter()
     store.ensure_schema()
     report = BuildReport()
     entries = iter_plans(plans_dir)
     bar = _progress(entries, progress)
-    policies: list[Node] = []
+    policies: list[PolicyText] = []
     for path, meta in bar:
         outcome = PlanOutcome(path.name)
         report.plans.append(outcome)
@@ -78,11 +79,8 @@ def build(plans_dir: Path, store: GraphStore, *, similarity: str = "auto", progr
         outcome.nodes, outcome.relationships = stats.nodes, stats.relationships
         outcome.dropped, outcome.repairs, outcome.checks = len(doc.dropped), len(doc.repairs), list(doc.meta.checks)
         report.characters += len(doc.text)
-        policies.extend(n for n in records.nodes if n.label == "Policy")
+        policies.extend(policy_texts(doc))
     if similarity != "none" and policies:
-        from graph.config import CACHE_DIR
-        from ontology.mapping.similarity import link_similar
-
         rels, method = link_similar(policies, method=similarity, cache_dir=CACHE_DIR)
         store.write(GraphRecords(relationships=rels), batch_size=batch_size)
         report.similarity_method, report.similar_links = method, len(rels)

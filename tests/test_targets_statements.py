@@ -67,3 +67,34 @@ def test_qualitative_and_compound_table_rows():
                    ("地区生产总值增速", None, None, "qualitative", 2030, "table_header"),
                    ("单位能耗降低", None, None, "qualitative", 2030, "table_header"),
                    ("重点产业规模：电子信息", 800.0, "亿元", "target", 2030, "table_header")]
+
+
+def test_conditions_formulas_slogans_and_descriptors_are_no_targets():
+    assert facts("建成满20年的老旧小区纳入改造范围。") == []
+    assert facts("建筑面积大于5万平方米的项目应当配建公共空间。") == []
+    assert [f.value for f in facts("以建筑面积不超过60平方米的小户型为主。")] == [60.0]  # a ceiling, not a condition
+    assert facts("补贴金额 = 补贴标准×12个月×面积。") == []
+    assert facts("落实“5分钟响应、10分钟到场”要求。") == []
+    assert [f.value for f in facts("全区30%面积达到5—10年一遇排水能力。")] == [30.0]
+
+
+def test_price_fractions_and_x_for_y():
+    f, = facts("租金应当在同地段市场租金的八五折以下。") or [None]
+    assert f is None or f.unit == "%"
+    f, = facts("租金应当在同地段市场租金的八折以下。")
+    assert (f.value, f.unit, f.comparator) == (80.0, "%", "<=")
+    f, = facts("以10万元为单个项目补助上限。")
+    assert (f.indicator_text, f.value) == ("单个项目补助上限", 10.0)
+
+
+def test_a_count_of_listed_places_is_no_target():
+    fs = facts("新建4个街道（甲街道、乙街道、丙街道、丁镇）社区食堂12处。")
+    assert [(f.indicator_text, f.value) for f in fs] == [("社区食堂", 12.0)]
+
+
+def test_a_target_cell_listing_sub_indicators():
+    rows = [["1", "重点产业规模", "亿元", "预期性", "电子信息：900亿元；生物医药：300亿元"]]
+    text = "\n".join(c for r in rows for c in r if c)
+    t = Table(title="主要指标", columns=["序号", "指标名称", "单位", "属性", "2030年目标"], rows=rows, start=0, end=len(text))
+    got = [(f.indicator_text, f.value, f.unit) for f in table_facts(_doc(text, t), t)]
+    assert got == [("重点产业规模：电子信息", 900.0, "亿元"), ("重点产业规模：生物医药", 300.0, "亿元")]

@@ -141,6 +141,10 @@ def name_for(pre: str, post: str, *, shared_prefix: str = "", prev_indicator: st
         if not obj and len(subject) >= 4:
             return name  # 老旧小区综合改造150万平方米: the verb is the name's own noun
         return obj or subject or prev_indicator
+    if name in ("以", "按", "按照") and post.lstrip().startswith("为"):
+        obj = re.split(r"[，,。；;]", post.lstrip()[1:])[0].strip()
+        if len(obj) >= 2:
+            return obj  # 以8万平方米为最高激励上限: the amount is the 最高激励上限
     tail = object_after(post) if post[:1] not in "，,。；;" else ""
     grant = grant_name(name, post, sentence or pre + post)
     if grant:
@@ -163,6 +167,9 @@ def clean(name: str) -> str:
     trailing particles."""
     s = YEAR_RE.sub("", name)
     s = _ENUMERATOR.sub("", s)
+    listed = re.match(r"^[^（(，,]{0,6}[（(][^）)]*、[^）)]*[）)]", s)
+    if listed and len(s) - listed.end() >= 2:
+        s = s[listed.end():]  # 街道（甲、乙、丙）社区食堂 after a count of the places: the listed places are no name
     s = re.sub(rf"[（(]\s*({_alt('naming_share_words')})$", r"\1", s)  # 测评（占比40%）: the share of the item
     s = _patterns()["lead"].sub("", s)
     m = _patterns()["dropped_verb"].match(s)

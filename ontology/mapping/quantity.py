@@ -236,6 +236,11 @@ def _read(text: str, i: int, chinese: bool) -> Quantity | None:
                 and not re.match(r"\s*/", text[j + m.end():]):
             q.v1, q.u1, q.e, q.form = _num_str(round(100 * int(v1) / int(m.group(1)), 4)), "%", j + m.end(), "fraction"
             return q
+    if text.startswith("折", k) and not _prefix(text, k + 1, _words("quantity_zhe_not_after")):
+        v = float(v1)  # 九折: nine tenths of the price
+        if 0 < v < 10:
+            q.v1, q.u1, q.e, q.form = _num_str(v * 10), "%", k + 1, "cheng"
+            return q
     if text.startswith("成", k) and not _prefix(text, k + 1, _words("quantity_cheng_not_after")):
         v = float(v1)
         if 0 < v <= 10 and not (chinese and text[max(0, i - 1):i] in ("一", "第")):
@@ -284,7 +289,7 @@ def _read(text: str, i: int, chinese: bool) -> Quantity | None:
 def _chinese_is_amount(text: str, q: Quantity) -> bool:
     """A Chinese numeral is an amount only with a measure word, outside quotes and names."""
     unit = q.u2 or q.u1
-    if not unit or q.per:
+    if not unit or q.per or unit in vocab.lexicon("quantity_cn_not_units"):
         return False
     if unit in vocab.lexicon("quantity_cn_time_units") and not text.startswith(("年内", "年以内"), q.e - 1):
         return False  # 五年内 is read (a span the goal logic discards); 三年行动 is a name

@@ -173,7 +173,7 @@ def table_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
     target_year = col_year.get(roles["target"]) if "target" in roles else None
     facts: list[TargetFact] = []
     cursor = table.start
-    for row in table.rows:
+    for row in _expanded(table.rows, roles):
         def cell(role: str, row: list[str | None] = row) -> str | None:
             return row[roles[role]] if role in roles and roles[role] < len(row) else None
         raw_name = (cell("indicator") or "").strip()
@@ -195,6 +195,8 @@ def table_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
                                         year_source="table_header" if target_year else ("plan_period" if meta.period_end else "none"),
                                         extra={"statement": (target_cell or "").strip()}))
             continue
+        if tunit and tunit != unit and re.search(r"[\u4e00-\u9fff]", target_cell or ""):
+            unit = tunit  # 5分钟覆盖区超80% under a 分钟 unit column: the cell says its own unit
         unit = unit or tunit or bunit
         if unit == "％":
             unit = "%"
@@ -223,6 +225,25 @@ def table_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
                 baseline_year=base_year if bv is not None else None, attribute=attribute, change_type=change,
             ))
     return facts
+
+
+def _expanded(rows: list[list[str | None]], roles: dict[str, int]):
+    """Rows whose target cell lists sub-indicators with their values (新一代信息技术：1300亿元；高端装备制造：1200亿元)
+    become one row per sub-indicator (千亿产业集群规模：新一代信息技术 | 1300亿元)."""
+    ti, ii = roles.get("target"), roles.get("indicator")
+    for row in rows:
+        cell = row[ti] if ti is not None and ti < len(row) else None
+        parts = [p.strip() for p in re.split(r"[；;\n]", cell or "") if p.strip()]
+        pairs = [re.split(r"[：:]", p, maxsplit=1) for p in parts]
+        if ii is None or ti is None or len(parts) < 2 or \
+                not all(len(x) == 2 and parse_value(x[1])[0] is not None for x in pairs):
+            yield row
+            continue
+        for label, value in pairs:
+            sub = list(row)
+            sub[ii] = f"{(row[ii] or '').strip()}：{label.strip()}"
+            sub[ti] = value.strip()
+            yield sub
 
 
 def _split_compound(name: str, target: str | None) -> tuple[str, str | None]:

@@ -123,6 +123,22 @@ def _is_noise(text: str, m: Quantity) -> bool:
         return True  # procedure deadlines (结束后3个月内提交, 公示5个工作日后) and validity (有效期3年); 以内 is a goal
     if len(v1.split(".")[0]) >= 7:
         return True  # phone numbers, ids
+    if after.lstrip().startswith(vocab.lexicon("target_noise_after_words")):
+        return True  # 3—5年一遇
+    if text[max(0, s - 1):s] in ("×", "*", "=") or text[e:e + 1] in ("×", "*"):
+        return True  # a term of a formula (激励标准×6个月×面积)
+    if _in_short_quote(text, s, e):
+        return True  # “1分钟出动、3分钟处置”: a slogan
+    return False
+
+
+def _in_short_quote(text: str, s: int, e: int) -> bool:
+    """Inside “…” of at most 16 characters (a slogan or a name), not a quoted indicator."""
+    o = text.rfind("“", 0, s)
+    if o < 0 or text.rfind("”", 0, s) > o:
+        return False
+    c = text.find("”", e)
+    return c >= 0 and c - o <= 16
     return False
 
 
@@ -232,7 +248,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 else:
                     name = naming.name_for(pre, post, shared_prefix=shared_prefix, prev_indicator=prev_indicator,
                                            sentence=sent_text)
-                    if naming.is_example_list(naming.indicator_before(pre)[0]) and _another_amount_follows(post):
+                    if (naming.is_example_list(naming.indicator_before(pre)[0]) and _another_amount_follows(post)) \
+                            or _scope_count(post):
                         last_end = m.end()
                         continue  # 松江、青浦等4个新城建设用地面积50%以上: the count says where, the share is the goal
                 if not name:
@@ -381,6 +398,12 @@ def _is_condition(before: str, post: str) -> bool:
                     rf"(?:的)(?!{_lex('target_condition_nouns_kept')})", post):
         return False
     return bool(re.search(rf"(?:{vocab.lexicon_regex('target_condition_before')})\s*$", before))
+
+
+def _scope_count(post: str) -> bool:
+    """6个街镇（A、B、C）…24处: a count whose object is listed in brackets before another amount says where."""
+    m = re.match(r"^[^，,。；;（(]{0,6}[（(][^）)]*、[^）)]*[）)]", post)
+    return bool(m) and _another_amount_follows(post[m.end():])
 
 
 def _another_amount_follows(post: str) -> bool:

@@ -200,7 +200,8 @@ def log_tail(n: int = 40) -> str:
 
 
 def _try_connect(uri: str, password: str) -> str:
-    """'ok', 'initial' (the fresh server still has the default password) or 'down'."""
+    """'ok', 'initial' (the fresh server still had the default password), 'refused' (neither ours nor
+    the default works) or 'down'."""
     from neo4j import GraphDatabase
     from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable
 
@@ -215,7 +216,7 @@ def _try_connect(uri: str, password: str) -> str:
                     s.run("ALTER CURRENT USER SET PASSWORD FROM $old TO $new", old="neo4j", new=password).consume()
             return "initial"
         except (AuthError, ClientError):
-            fail(f"Neo4j at {uri} refuses the password in {PASSWORD_FILE}; run `make neo4j-reset`")
+            return "refused"
     except (ServiceUnavailable, OSError):
         return "down"
     return "down"
@@ -237,9 +238,13 @@ def up(timeout: float) -> None:
         current = conf.exists() and conf.read_text() == conf_text(int(uri.rsplit(":", 1)[1]))
         if not current:
             print("neo4j: the running server has an older configuration; restarting it with the current one")
-        elif _try_connect(uri, password) == "ok":
-            print(f"neo4j: already running (pid {pid}) at {uri}")
-            return
+        else:
+            state = _try_connect(uri, password)
+            if state == "ok":
+                print(f"neo4j: already running (pid {pid}) at {uri}")
+                return
+            if state == "refused":
+                fail(f"Neo4j at {uri} refuses the password in {PASSWORD_FILE}; run `make neo4j-reset`")
         down()
     port = pick_port()
     write_conf(port)
@@ -255,6 +260,7 @@ def up(timeout: float) -> None:
                                 cwd=HOME, start_new_session=True, preexec_fn=lambda: os.umask(0o077))
     PID_FILE.write_text(str(proc.pid))
     deadline = time.monotonic() + timeout
+    refused_since = None
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             fail(f"the server exited with code {proc.returncode} before Bolt answered\n{log_tail()}")
@@ -263,7 +269,13 @@ def up(timeout: float) -> None:
             write_private(CONNECTION_FILE, json.dumps({"uri": uri, "user": "neo4j", "password": password}))
             print(f"neo4j: up (pid {proc.pid}) at {uri}; credentials in {CONNECTION_FILE}")
             return
-        time.sleep(1.0)
+        # Bolt can answer before the system database is ready, refusing every login for a moment
+        # (and a few refusals lock the user for seconds): only a refusal that lasts is an answer.
+        refused_since = (refused_since or time.monotonic()) if state == "refused" else None
+        if refused_since is not None and time.monotonic() - refused_since > 45:
+            os.killpg(proc.pid, signal.SIGKILL)
+            fail(f"Neo4j at {uri} refuses the password in {PASSWORD_FILE}; run `make neo4j-reset`")
+        time.sleep(2.0 if state == "refused" else 1.0)
     os.killpg(proc.pid, signal.SIGKILL)
     fail(f"Bolt did not answer at {uri} within {timeout:.0f} s\n{log_tail()}")
 

@@ -13,6 +13,8 @@ import threading
 import uuid
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from explorer.console import run_console
 from graph import cypher_guard
@@ -298,3 +300,30 @@ def test_timeouts_say_the_limit(graph_store):
             "RETURN count(*) AS n")
     with pytest.raises(StoreError, match=r"timed out after 0\.5 s"):
         graph_store.read_only_query(slow, timeout=0.5)
+
+
+# --- properties: hiding places and harmless decoration ------------------------------------------
+
+_SEPARATORS = st.lists(st.sampled_from([" ", "\n", "\t", "\r\n", "\u00a0", "\u3000", "\u2003", "/* x */",
+                                        "/* ; */", "// c\n", "\u2028"]), min_size=1, max_size=3).map("".join)
+_WORDS = st.sampled_from(sorted(cypher_guard.FORBIDDEN_WORDS))
+
+
+@settings(max_examples=300, deadline=None)
+@given(word=_WORDS, sep1=_SEPARATORS, sep2=_SEPARATORS,
+       case=st.sampled_from([str.upper, str.lower, str.title]))
+def test_a_forbidden_word_is_refused_wherever_it_hides(word, sep1, sep2, case):
+    w = case(word)
+    for cypher in (f"MATCH (n){sep1}{w}{sep2}n", f"{w}{sep1}(n)", f"RETURN 1{sep1}AS x{sep2}{w} x",
+                   f"MATCH (n) WHERE EXISTS {{{sep1}MATCH (n){sep2}{w} n }} RETURN n"):
+        with pytest.raises(CypherRefused):
+            cypher_guard.check(cypher)
+
+
+@settings(max_examples=200, deadline=None)
+@given(seps=st.lists(_SEPARATORS, min_size=12, max_size=12))
+def test_comments_and_blanks_between_tokens_change_nothing(seps):
+    parts = ["MATCH", "(r:Region)", "WHERE", "r.name", "<>", "';'", "RETURN", "count(r)", "AS", "c", "ORDER BY c",
+             "LIMIT 1"]
+    cypher = "".join(p + s for p, s in zip(parts, seps))
+    assert cypher_guard.check(cypher).startswith("MATCH")

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import cn2an
+
 from model.document import LoaderError, PlanMeta, RegionMeta
 from model.ids import doc_id, plan_id, region_slug  # noqa: F401 (doc_id, region_slug: this module's API)
 
@@ -68,10 +70,11 @@ _CN_DATE = re.compile(r"^[（(]?([〇○零O一二三四五六七八九]{4})年(
 
 
 def _cn_small(s: str) -> int:
-    if "十" not in s:
-        return _CN_DIGIT.get(s, 0)
-    a, _, b = s.partition("十")
-    return (_CN_DIGIT.get(a, 1) if a else 1) * 10 + (_CN_DIGIT.get(b, 0) if b else 0)
+    """十二 -> 12 (a month or a day), by cn2an."""
+    try:
+        return int(cn2an.cn2an(s, "strict"))
+    except (ValueError, KeyError, IndexError, TypeError):
+        return 0
 
 
 def _cn_date(s: str) -> tuple[int, int, int | None] | None:
@@ -79,7 +82,7 @@ def _cn_date(s: str) -> tuple[int, int, int | None] | None:
     m = _CN_DATE.match(s)
     if not m:
         return None
-    y = int("".join(str(_CN_DIGIT[c]) for c in m.group(1)))
+    y = int("".join(str(_CN_DIGIT[c]) for c in m.group(1)))  # digit by digit (二〇二一): cn2an reads ○/O as nothing
     return y, _cn_small(m.group(2)), (_cn_small(m.group(3)) if m.group(3) else None)
 
 

@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import cn2an
+
 from ontology import responsibility, vocab
 
 from . import flattables
@@ -96,35 +98,21 @@ class _Head:
 
 
 def _cn_to_int(s: str) -> int | None:
-    vals = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    """A heading number (三, 十二, 一百零五, 12) as an int, by cn2an; None when it is not one."""
     if s.isdigit():
         return int(s)
     if not s:
         return None
-    total, cur = 0, 0
-    for ch in s:
-        if ch in vals:
-            cur = vals[ch]
-        elif ch == "十":
-            total += (cur or 1) * 10
-            cur = 0
-        elif ch == "百":
-            total += (cur or 1) * 100
-            cur = 0
-        else:
-            return None
-    return total + cur
+    try:
+        t = s.replace("两", "二")
+        return int(cn2an.cn2an("一" + t if t[0] in "百千" else t, "strict"))
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
 
 
 def _int_to_cn(n: int) -> str:
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    if n < 20:
-        return "十" + (digits[n % 10] if n % 10 else "")
-    if n < 100:
-        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
-    return str(n)
+    """12 -> 十二 (cn2an); numbers of 100 and more stay in digits."""
+    return cn2an.an2cn(n) if 0 <= n < 100 else str(n)
 
 
 def _fmt_number(rank: int, raw: str) -> str:

@@ -270,7 +270,7 @@ def load_plan(name: str, gold: dict):
     if path.name.endswith(".docx.txt"):  # the source of a .docx the loader tests build
         import tempfile
 
-        from tests.test_heldout_loaders import build_docx
+        from bench.docx_fixture import build_docx
         with tempfile.TemporaryDirectory(prefix="plangraph-heldout-") as tmp:
             path = build_docx(path, Path(tmp) / path.name.replace(".docx.txt", ".docx"))
             return parse_plan(path, {"file": path.name, **meta})

@@ -6,8 +6,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from graph.result_tables import to_csv_bytes, to_xlsx_bytes
 from graph.store import QueryResult
-from graph.tables import to_csv_bytes, to_xlsx_bytes
 
 
 def _plain(v: Any) -> Any:

@@ -47,12 +47,6 @@ _COMMON = set(
 )
 
 
-@dataclass
-class _Score:
-    common: int
-    odd: int
-
-
 def _score(text: str) -> float:
     sample = text[:20000]
     common = sum(1 for ch in sample if ch in _COMMON)

@@ -6,7 +6,7 @@ string itself; it proposes ``Edit`` objects (replace ``[start, end)`` by
 ``Dropped`` (when the replacement is empty) or a ``Repair`` (otherwise), and keeps
 a piecewise map from the current string back to the decoded input so that every
 record's ``position`` (and ``source_len``) is a span of the decoded input. That is
-what makes "nothing vanishes silently" checkable (see ``audit.py``): cut every
+what makes "nothing vanishes silently" checkable (see ``tests/audit.py``): cut every
 reported span out of the decoded input and what is left must still appear, in
 order, in the cleaned text.
 """

@@ -529,9 +529,9 @@ def find_all(text: str) -> list[Table]:
     written one row per line (``tasktables``), and indicator tables recognised by their
     shape alone (``tables``: numbered rows of values under a header without 序号), the
     first found winning where they overlap; sorted by position."""
-    from . import tables, tasktables
+    from . import indicator_tables, tasktables
     out: list[Table] = []
-    for t in find(text) + tasktables.find(text) + tables.find_tables(text) + find_grids(text):
+    for t in find(text) + tasktables.find(text) + indicator_tables.find_tables(text) + find_grids(text):
         if not any(t.start < f.end and f.start < t.end for f in out):
             out.append(t)
     for t in out:

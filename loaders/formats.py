@@ -58,10 +58,6 @@ def html_edits(text: str) -> list[Edit]:
     return out
 
 
-def docx_text(data: bytes, name: str) -> str:
-    return docx_read(data, name)[0]
-
-
 _W_P = re.compile(r"<w:p[ >].*?</w:p>|<w:p/>", re.S)
 _W_TBL = re.compile(r"<w:tbl>((?:(?!<w:tbl>).)*?)</w:tbl>", re.S)
 _W_TR = re.compile(r"<w:tr[ >].*?</w:tr>", re.S)

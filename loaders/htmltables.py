@@ -230,18 +230,3 @@ def cleaned_offset_map(state):
                 return min(n, cur[j] + off)
         return min(n, cur[i]) if i < m else n
     return to_clean
-
-
-def _slow_offset_map(state):
-    """Reference implementation of ``cleaned_offset_map`` (tests)."""
-    n = len(state.text)
-
-    class _Key:
-        def __getitem__(self, p):
-            return state.source_pos(p)
-
-        def __len__(self):
-            return n + 1
-
-    key = _Key()
-    return lambda p_src: min(n, bisect_left(key, p_src))

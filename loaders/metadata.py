@@ -21,8 +21,7 @@ import cn2an
 
 from model.document import LoaderError, PlanMeta, RegionMeta
 from model.ids import doc_id, plan_id, region_slug  # noqa: F401 (doc_id, region_slug: this module's API)
-
-from .script import char_t2s
+from ontology.script import char_t2s
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 # A number in brackets right after a quoted title cites another document

@@ -35,8 +35,9 @@ import math
 import re
 from functools import lru_cache
 
+from ontology.script import char_t2s
+
 from .edits import Edit
-from .script import char_t2s
 
 MAX_RUN = 10
 _ANCHORS = "?\ufffd"

@@ -11,7 +11,7 @@
  8. width/punctuation normalised;                       normalize.py
  9. page numbers inside sentences removed;              pagebreaks.py
 10. whitespace: one paragraph per line; hard wraps of PDF text joined;  normalize.py / linewrap.py
-11. original = cleaned text; text = its simplified form (same length);  script.py
+11. original = cleaned text; text = its simplified form (same length);  ontology/script.py
 12. real (HTML/Word) tables mapped onto the cleaned text;  htmltables.py
 13. structure: sections, measures, responsibilities, plain-text tables.
 """
@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 
 from model.document import LoaderError, ParsedDocument
+from ontology import script
 
 from . import (
     flattables,
@@ -33,7 +34,6 @@ from . import (
     normalize,
     pagebreaks,
     pinyin,
-    script,
     structure,
 )
 from .decode import decode_bytes

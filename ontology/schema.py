@@ -65,10 +65,6 @@ class SchemaError(ValueError):
     """A record names a label, type, pair or property the ontology does not declare."""
 
 
-def _local(graph: Graph, node) -> str:
-    return str(node).rsplit("#", 1)[-1]
-
-
 @lru_cache(maxsize=4)
 def load_schema(path: Path = ONTOLOGY_FILE) -> GraphSchema:
     g = Graph()

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from graph.config import DEFAULT_DB, DEFAULT_PLANS, STORE_KINDS, open_store
 from graph.queries import all_queries
+from graph.result_tables import to_csv_bytes, to_text, write_table
 from graph.store import StoreError
-from graph.tables import to_csv_bytes, to_text, write_table
 from loaders import parse_plan
 from loaders.junk import body_dropped
 from ontology.rdf_export import serialize

@@ -5,73 +5,21 @@ places). See tests/heldout/README.md for the corpus.
 """
 from __future__ import annotations
 
-import html
-import zipfile
+from bisect import bisect_left
 from pathlib import Path
 
 import pytest
 
+from bench.docx_fixture import build_docx
 from loaders import parse_plan
-from loaders.audit import misplaced_drops, unaccounted
 from loaders.pipeline import _read
+from tests.audit import misplaced_drops, unaccounted
 
 HELD = Path(__file__).parent / "heldout"
 
 
 def _meta(file: str, region: str, region_en: str, level: str = "prefecture") -> dict:
     return {"file": file, "region": region, "region_en": region_en, "level": level}
-
-
-def build_docx(src: Path, dst: Path) -> Path:
-    """A minimal .docx from a UTF-8 text: one w:p per line (runs split like Word does);
-    a run of lines ``|a|b|c|`` is a w:tbl, where a cell ``^`` continues the cell above
-    (w:vMerge) and ``<2>text`` spans two grid columns (w:gridSpan)."""
-    def para(line: str) -> str:
-        cut = len(line) // 3
-        runs = "".join(f'<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">{html.escape(part)}</w:t></w:r>'
-                       for part in (line[:cut], line[cut:]) if part)
-        return f'<w:p><w:pPr><w:jc w:val="both"/></w:pPr>{runs}</w:p>'
-
-    def table(rows: list[str]) -> str:
-        grid = []
-        for r in rows:
-            cells, col = [], 0
-            for c in r.strip("|").split("|"):
-                span = 1
-                if c.startswith("<"):
-                    span, c = int(c[1:c.index(">")]), c[c.index(">") + 1:]
-                cells.append((col, span, c))
-                col += span
-            grid.append(cells)
-        out = []
-        for i, cells in enumerate(grid):
-            tcs = []
-            for col, span, c in cells:
-                below = next((x for x in grid[i + 1] if x[0] == col), None) if i + 1 < len(grid) else None
-                pr = (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "") + (
-                    "<w:vMerge/>" if c == "^" else ('<w:vMerge w:val="restart"/>' if below and below[2] == "^" else ""))
-                tcs.append(f'<w:tc><w:tcPr><w:tcW w:w="1200" w:type="dxa"/>{pr}</w:tcPr>{para("" if c == "^" else c)}</w:tc>')
-            out.append("<w:tr>" + "".join(tcs) + "</w:tr>")
-        return "<w:tbl><w:tblPr/>" + "".join(out) + "</w:tbl>"
-
-    body, rows = [], []
-    for line in src.read_text(encoding="utf-8").splitlines():
-        if line.startswith("|"):
-            rows.append(line)
-            continue
-        if rows:
-            body.append(table(rows))
-            rows = []
-        body.append(para(line))
-    if rows:
-        body.append(table(rows))
-    xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-           '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
-           + "".join(body) + '<w:sectPr/></w:body></w:document>')
-    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
-        z.writestr("word/document.xml", xml)
-    return dst
 
 
 DOCS = {
@@ -523,6 +471,21 @@ def test_html_layout_table_is_not_data():
     assert [(m.title, m.responsibility.lead) for m in doc.measures] == [("扩大学前教育资源", ["市教育局"])]
 
 
+def _slow_offset_map(state):
+    """Reference implementation of ``htmltables.cleaned_offset_map``: bisection over source_pos."""
+    n = len(state.text)
+
+    class _Key:
+        def __getitem__(self, p):
+            return state.source_pos(p)
+
+        def __len__(self):
+            return n + 1
+
+    key = _Key()
+    return lambda p_src: min(n, bisect_left(key, p_src))
+
+
 @pytest.mark.parametrize("name", ["zhuzhou_minzheng_14th.html", "zhengding_lvyou_fangan.html", "huichang_shangye_fangan.html"])
 def test_offset_map_matches_reference(name, monkeypatch):
     """The piece-map inverse used for HTML tables equals the bisection over source_pos."""
@@ -531,7 +494,7 @@ def test_offset_map_matches_reference(name, monkeypatch):
     seen = []
 
     def checked(state):
-        fast, slow = real(state), H._slow_offset_map(state)
+        fast, slow = real(state), _slow_offset_map(state)
         seen.append(all(fast(p) == slow(p) for p in range(0, len(state.text) * 3 + 10)))
         return fast
     monkeypatch.setattr(H, "cleaned_offset_map", checked)

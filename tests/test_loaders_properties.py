@@ -1,6 +1,6 @@
 """Property-based tests: cleaning never loses text it does not report.
 
-The invariant (loaders.audit): cut every span reported in ``dropped``/``repairs``
+The invariant (tests/audit.py): cut every span reported in ``dropped``/``repairs``
 out of the input, and the remaining characters must appear, in order, in
 ``ParsedDocument.original``. Inputs are built from the kinds of material real
 scraped plans contain -- plan sentences, headings, numbered items, responsibility
@@ -12,10 +12,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from loaders.audit import misplaced_drops, unaccounted
 from loaders.decode import decode_bytes
 from loaders.pipeline import parse_text
-from loaders.script import to_simplified
+from ontology.script import to_simplified
+from tests.audit import misplaced_drops, unaccounted
 
 META = {"file": "p.txt", "region": "某市", "region_en": "Mou", "level": "prefecture"}
 CJK = "推进养老服务体系建设完善社区设施提升质量发展规划实施方案市县区局委办人民政府揚州發區醫療"

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from loaders import iter_plans, parse_plan
-from loaders.audit import misplaced_drops, unaccounted
 from loaders.junk import is_spam, pattern_reason
 from loaders.pipeline import _read
+from tests.audit import misplaced_drops, unaccounted
 
 PLANS = Path(__file__).resolve().parent.parent / "data" / "plans"
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders import mojibake, pagebreaks, pinyin, responsibility, tables
+from loaders import indicator_tables, mojibake, pagebreaks, pinyin, responsibility
 from loaders.edits import Edit, TextState
 from loaders.metadata import plan_id, region_slug
 from loaders.pipeline import parse_text
@@ -145,7 +145,7 @@ def test_flattened_table_with_unit_and_attribute_columns():
              "民生福祉", "3", "城镇登记失业率", "%", "3", "<3.5", "约束性",
              "4", "人均预期寿命", "岁", "80", "81", "预期性"]
     text = "前面的段落，说明了规划的总体情况。\n" + "\n".join(cells) + "\n后面的正文段落，继续说明规划内容。"
-    (t,) = tables.find_tables(text)
+    (t,) = indicator_tables.find_tables(text)
     assert t.title == "主要指标"
     assert t.columns == ["分类", "序号", "指标", "单位", "2020年", "2025年", "属性"]
     assert t.rows[0] == ["经济发展", "1", "地区生产总值增长", "%", "6", "6.5", "预期性"]
@@ -156,7 +156,7 @@ def test_flattened_table_with_unit_and_attribute_columns():
 
 def test_short_lists_are_not_tables():
     text = "\n".join(["一、总体要求", "1", "坚持人民至上", "2", "坚持系统观念"])
-    assert tables.find_tables(text) == []
+    assert indicator_tables.find_tables(text) == []
 
 
 @pytest.mark.parametrize("ind,name,unit", [
@@ -167,7 +167,7 @@ def test_short_lists_are_not_tables():
     ("城乡居民收入比", "城乡居民收入比", None),
 ])
 def test_split_unit(ind, name, unit):
-    assert tables.split_unit(ind) == (name, unit)
+    assert indicator_tables.split_unit(ind) == (name, unit)
 
 
 # -- structure ---------------------------------------------------------------------------

@@ -206,7 +206,7 @@ def test_split_agency_lists_are_rejoined():
 
 
 def test_year_columns_under_an_indicator_group_label_hold_values():
-    from ontology.mapping.tables import column_roles
+    from ontology.mapping.table_targets import column_roles
 
     roles = column_roles(["序号", "指标名称", "单位", "指标值 2020年", "指标值 2025年", "属性"], 2021, 2025)
     assert roles["indicator"] == 1 and roles["baseline"] == 3 and roles["target"] == 4 and roles["attribute"] == 5

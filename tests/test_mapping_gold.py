@@ -199,7 +199,7 @@ def test_more_shapes_from_other_places():
 
 
 def test_table_with_several_target_years():
-    from ontology.mapping.tables import column_roles, target_columns
+    from ontology.mapping.table_targets import column_roles, target_columns
     cols = ["序号", "指标", "单位", "2023年", "2025年"]
     roles = column_roles(cols, 2023, 2025)
     assert target_columns(cols, roles, 2023) == [3, 4]

@@ -5,7 +5,7 @@ import streamlit as st
 from explorer import data, ui
 from explorer.highlight import legend_html, locate_spans, measure_card_html
 from explorer.views import ANY, bilingual, choice_map
-from loaders.script import to_simplified
+from ontology.script import to_simplified
 
 st.title("Policies")
 

@@ -21,7 +21,7 @@ from ontology import vocab
 from ontology.mapping import year_scope
 from ontology.mapping.plans import map_plan
 from ontology.mapping.policies import map_policy, plan_context
-from ontology.mapping.tables import table_facts
+from ontology.mapping.table_targets import table_facts
 from ontology.mapping.target_nodes import add_target
 from ontology.mapping.targets import extract
 from ontology.mapping.text import Span, sentences

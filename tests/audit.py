@@ -1,4 +1,4 @@
-"""Checks that cleaning lost nothing silently (used by the tests; cheap enough to run anywhere).
+"""Checks that cleaning lost nothing silently: the test-side audit of the loaders.
 
 The invariant: cut every reported span out of the decoded input -- each record
 covers ``[position, position + source_len)`` (``source_len`` defaults to the length

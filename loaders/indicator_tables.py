@@ -178,6 +178,3 @@ def _table_from_run(run: list[_Line], before: _Line | None) -> Table | None:
     start = title_start if title_start is not None else run[0].start
     return Table(title=title or "", columns=columns, rows=rows, start=start, end=end)
 
-
-def _is_category_cell(s: str, header: list[str]) -> bool:
-    return not is_value(s) and not re.search(r"\d{4}", s)

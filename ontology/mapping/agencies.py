@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from model.ids import short_hash
 from ontology import responsibility, vocab
-from ontology.mapping.ids import short_hash
 from ontology.mapping.plans import RegionRef
 
 

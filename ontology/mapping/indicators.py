@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from model.ids import short_hash
 from ontology import vocab
 from ontology.mapping.domains import classify_indicator
-from ontology.mapping.ids import short_hash
 
 _QUOTES = re.compile(r"[“”\"'‘’《》「」『』\s]")
 _LEAD = re.compile(r"^(?:全市|全区|全省|全县|全自治区|全域|市区|主城区|城区|各地|我市|我区|本市)+")

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 
-from graph.records import GraphRecords
-from loaders.document import Measure, ParsedDocument
+from model.document import Measure, ParsedDocument
+from model.ids import plan_suffix
+from model.records import GraphRecords
 from ontology import responsibility
 from ontology.mapping import agencies, domains, instruments
-from ontology.mapping.ids import plan_suffix
 from ontology.mapping.plans import RegionRef
 from ontology.mapping.text import Span, sentences
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.document import ParsedDocument, Table
+from model.document import ParsedDocument, Table
 from ontology import vocab
 from ontology.mapping.quantity import scan
 from ontology.mapping.targets import NUM, TargetFact

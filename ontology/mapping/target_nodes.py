@@ -1,8 +1,8 @@
 """TargetFacts -> Target and Indicator nodes, SETS_TARGET, MEASURES and the indicators' IN_DOMAIN."""
 from __future__ import annotations
 
-from graph.records import GraphRecords
-from ontology.mapping.ids import plan_suffix, short_hash
+from model.ids import plan_suffix, short_hash
+from model.records import GraphRecords
 from ontology.mapping.indicators import canonical
 from ontology.mapping.targets import TargetFact
 from ontology.mapping.units import normalize

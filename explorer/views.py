@@ -102,3 +102,40 @@ def region_summary(r: dict[str, Any]) -> str:
     n = 0 if blank(r.get("plans")) else int(r["plans"])
     bits.append(f"{n} plan" + ("" if n == 1 else "s"))
     return f"**{bilingual(r.get('region'), r.get('region_en'))}** ({', '.join(bits)})"
+
+
+# --- instrument mix audit (which measures and quotes stand behind a bar) ------------------------
+
+EVIDENCE_COLUMNS = ["region", "instrument", "measure", "cue", "quote", "plan", "policy_id"]
+
+
+def instrument_choices(mix: pd.DataFrame, region: str) -> list[tuple[str, str]]:
+    """(instrument_id, 'label (n uses)') for one region's bars, most used first."""
+    rows = mix[mix["region"] == region].sort_values(["uses", "instrument_id"], ascending=[False, True])
+    return [(r.instrument_id, f"{r.instrument} ({int(r.uses)})") for r in rows.itertuples()]
+
+
+def mix_selection(event: Any) -> tuple[str, str] | None:
+    """(region, instrument_id) of the bar clicked in the instrument mix chart, if any."""
+    try:
+        sel = event["selection"] if isinstance(event, dict) else event.selection
+        points = next(iter(sel.values()), None) if hasattr(sel, "values") else None
+    except (AttributeError, KeyError, TypeError):
+        return None
+    if not points:
+        return None
+    p = points[0] if isinstance(points, list) else points
+    region, inst = p.get("region"), p.get("instrument_id")
+    return (region, inst) if region and inst else None
+
+
+def evidence_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
+    """instrument_evidence -> one row per measure using the instrument: the cue words and the quote."""
+    df = pd.DataFrame(records, columns=["region", "instrument_id", "instrument", "instrument_en", "category",
+                                        "policy_id", "measure", "plan", "cue", "quote", "span_start", "span_end"])
+    if df.empty:
+        return pd.DataFrame(columns=EVIDENCE_COLUMNS)
+    df = df.copy()
+    df["instrument"] = [bilingual(a, b) for a, b in zip(df["instrument"], df["instrument_en"])]
+    df["cue"] = ["" if blank(c) else str(c) for c in df["cue"]]
+    return df[EVIDENCE_COLUMNS].reset_index(drop=True)

@@ -39,10 +39,11 @@ def comparison_graph() -> GraphRecords:
             r.add_rel("HAS_POLICY", (pid, "Plan"), (pol, "Policy"))
             r.add_rel("IN_DOMAIN", (pol, "Policy"), ("domain:childcare", "Domain"), score=1.0, method="keywords")
             r.add_rel("USES_INSTRUMENT", (pol, "Policy"), ("instrument:subsidy", "PolicyInstrument"),
-                      quote="补贴", span_start=k * 30 + 10, span_end=k * 30 + 12, plan_id=pid)
+                      quote="补贴", span_start=k * 30 + 10, span_end=k * 30 + 12, plan_id=pid, cue="补贴")
             if k:
                 r.add_rel("USES_INSTRUMENT", (pol, "Policy"), ("instrument:government_procurement", "PolicyInstrument"),
-                          quote="政府购买服务", span_start=k * 30 + 2, span_end=k * 30 + 8, plan_id=pid)
+                          quote="政府购买服务", span_start=k * 30 + 2, span_end=k * 30 + 8, plan_id=pid,
+                          cue="政府购买服务")
             r.add_rel("LED_BY" if k == 0 else "INVOLVES", (pol, "Policy"), (agency, "Agency"), quote="民政局",
                       span_start=k * 30 + 18, span_end=k * 30 + 20, plan_id=pid)
         tgt = f"target:{suffix}:1"

@@ -156,6 +156,35 @@ def test_compare_instrument_mix_of_chosen_regions(app):
     assert abs(mix["share"].sum() - 1.0) < 0.01
 
 
+def test_compare_lists_the_measures_behind_an_instrument_bar(app):
+    """Region + instrument (as a click on a bar sets them) -> the measures with cue words and quotes."""
+    goto(app, "compare")
+    region = widget(app.selectbox, "cmp_audit_region")
+    assert region.value == "吴兴区"
+    region.set_value("扬州市").run()
+    assert not app.exception
+    inst = widget(app.selectbox, "cmp_audit_instrument")
+    label = next(o for o in inst.options if o.startswith("政府购买服务"))
+    inst.set_value(label).run()
+    assert not app.exception
+    ev = frames(app)[3]
+    assert list(ev.columns)[:5] == ["region", "instrument", "measure", "cue", "quote"]
+    assert len(ev) >= 1 and set(ev["region"]) == {"扬州市"}
+    assert set(ev["cue"]) == {"政府购买服务"} and all("政府购买服务" in q for q in ev["quote"])
+    assert {"cmp_evidence_csv", "cmp_evidence_xlsx"} <= downloads(app)
+    # the count shown beside each instrument is the bar's number of uses
+    assert "measure(s) of 扬州市" in "\n".join(c.value for c in app.caption)
+
+
+def test_mix_selection_reads_a_clicked_bar():
+    from explorer.views import mix_selection
+
+    assert mix_selection({"selection": {"mix_bar": [{"region": "扬州市", "instrument_id": "subsidy"}]}}) == (
+        "扬州市", "subsidy")
+    assert mix_selection({"selection": {"mix_bar": []}}) is None
+    assert mix_selection(None) is None
+
+
 # --- Policies ------------------------------------------------------------------------------
 
 def test_policies_keyword_and_filters(app):

@@ -74,6 +74,17 @@ def test_instrument_mix_shares_sum_to_one(embedded_store):
         assert abs(sum(r["share"] for r in rows if r["region"] == region) - 1.0) < 0.01
 
 
+def test_instrument_evidence_lists_the_measures_behind_a_bar(both):
+    """One bar of the instrument mix (region x instrument) -> its measures, cue words and quotes, on both stores."""
+    for store in both:
+        rows = store.query("instrument_evidence", {"region": "扬州市", "instrument": "instrument:government_procurement"}).records()
+        mix = {(r["region"], r["instrument_id"]): r["uses"] for r in store.query("instrument_mix").records()}
+        assert len(rows) == mix[("扬州市", "instrument:government_procurement")]
+        assert {r["cue"] for r in rows} == {"政府购买服务"} and all(r["cue"] in r["quote"] for r in rows)
+        assert {r["region"] for r in store.query("instrument_evidence", {"instrument": "instrument:subsidy"}).records()} == {
+            "吴兴区", "扬州市"}
+
+
 def test_lead_agencies_by_region_counts_the_measures_of_that_regions_plans(both):
     """A district plan's measure led by a city bureau is the district's row: filtering by the
     district finds it (the query used to filter on the agency's own region and found nothing)."""

@@ -1,4 +1,5 @@
-"""Compare: which regions target an indicator and at what level; domain coverage; instrument mix."""
+"""Compare: which regions target an indicator and at what level; domain coverage; instrument mix and the
+measures behind each of its bars."""
 import altair as alt
 import streamlit as st
 
@@ -6,10 +7,13 @@ from explorer import data, ui
 from explorer.views import (
     category_frame,
     default_indicator,
+    evidence_frame,
     frame,
     heatmap_frame,
     indicator_label,
+    instrument_choices,
     instrument_frame,
+    mix_selection,
     target_table,
 )
 
@@ -65,6 +69,35 @@ else:
     st.altair_chart(cells + labels, width="stretch", height=max(160, 30 * heat["domain"].nunique() + 60))
     ui.downloads(data.frame("domain_coverage"), "domain_coverage", "cmp_domains")
 
+def instrument_audit(mix, event) -> None:
+    """The measures behind one bar of the instrument mix: region + instrument -> measure, cue words, quote."""
+    st.markdown("**Behind a bar: the measures, cue words and quotes**")
+    if mix.empty:
+        return
+    regions = sorted(set(mix["region"]))
+    picked = mix_selection(event)
+    clicked = picked if picked and picked[0] in regions and picked != st.session_state.get("cmp_audit_picked") \
+        else None
+    if clicked:  # a clicked bar drives the two choices below
+        st.session_state["cmp_audit_picked"] = clicked
+        st.session_state["cmp_audit_region"] = clicked[0]
+    if st.session_state.get("cmp_audit_region") not in regions:
+        st.session_state["cmp_audit_region"] = regions[0]
+    left, right = st.columns(2)
+    region = left.selectbox("Region", regions, key="cmp_audit_region")
+    choices = instrument_choices(mix, region)
+    labels = [label for _, label in choices]
+    if clicked:
+        st.session_state["cmp_audit_instrument"] = next((lb for i, lb in choices if i == clicked[1]), labels[0])
+    if st.session_state.get("cmp_audit_instrument") not in labels:
+        st.session_state["cmp_audit_instrument"] = labels[0]
+    label = right.selectbox("Instrument", labels, key="cmp_audit_instrument")
+    inst = choices[labels.index(label)][0]
+    ev = evidence_frame(data.records("instrument_evidence", region=region, instrument=inst))
+    st.caption(f"{len(ev)} measure(s) of {region} coded {label}; the cue is the words that evidence it.")
+    ui.table(ev, "instrument_evidence", "cmp_evidence")
+
+
 # --- instrument mix ---------------------------------------------------------------------------
 st.subheader("Instrument mix")
 mix_records = data.records("instrument_mix")
@@ -76,16 +109,19 @@ else:
     mix = instrument_frame(mix_records, chosen)
     cats = category_frame(data.records("instrument_categories"), chosen)
     # full width: the instrument legend is long
-    st.markdown("**Instruments (share of each region's instrument uses)**")
-    st.altair_chart(
+    st.markdown("**Instruments (share of each region's instrument uses)** — click a bar to see its measures")
+    bar = alt.selection_point(name="mix_bar", fields=["region", "instrument_id"])
+    mix_event = st.altair_chart(
         alt.Chart(mix).mark_bar().encode(
             x=alt.X("share:Q", stack="normalize", title="share"),
             y=alt.Y("region:N", title=None),
             color=alt.Color("instrument:N", scale=alt.Scale(scheme="tableau20"),
                             legend=alt.Legend(labelLimit=260, columns=1)),
+            opacity=alt.condition(bar, alt.value(1.0), alt.value(0.45)),
             tooltip=["region", "instrument", "category", "uses", "share"],
-        ),
-        width="stretch", height=max(160, 18 * mix["instrument"].nunique() + 40, 60 * max(1, len(chosen)) + 60))
+        ).add_params(bar),
+        width="stretch", height=max(160, 18 * mix["instrument"].nunique() + 40, 60 * max(1, len(chosen)) + 60),
+        on_select="rerun", key="cmp_mix_chart")
     st.markdown("**Supply / demand / environmental (Rothwell–Zegveld)**")
     st.altair_chart(
         alt.Chart(cats).mark_bar().encode(
@@ -97,3 +133,4 @@ else:
         width="stretch", height=max(160, 50 * max(1, len(chosen)) + 60))
     ui.table(mix.drop(columns=["instrument_en"]), "instrument_mix", "cmp_mix")
     ui.table(cats, "instrument_categories", "cmp_cats")
+    instrument_audit(mix, mix_event)

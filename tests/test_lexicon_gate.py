@@ -30,7 +30,6 @@ ALLOWLIST = {
     "loaders/pipeline.py",             # arch
     "loaders/tasktables.py",           # tables
     "ontology/mapping/indicators.py",  # indicators
-    "ontology/mapping/naming.py",      # targets
     "ontology/responsibility.py",      # resp
 }
 

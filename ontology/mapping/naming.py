@@ -141,7 +141,7 @@ def name_for(pre: str, post: str, *, shared_prefix: str = "", prev_indicator: st
         if not obj and len(subject) >= 4:
             return name  # 老旧小区综合改造150万平方米: the verb is the name's own noun
         return obj or subject or prev_indicator
-    if name in ("以", "按", "按照") and post.lstrip().startswith("为"):
+    if name in vocab.lexicon("naming_x_for_y_heads") and post.lstrip().startswith("为"):
         obj = re.split(r"[，,。；;]", post.lstrip()[1:])[0].strip()
         if len(obj) >= 2:
             return obj  # 以8万平方米为最高激励上限: the amount is the 最高激励上限

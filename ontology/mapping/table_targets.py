@@ -187,6 +187,13 @@ def table_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
             unit = unit_cell.strip().strip("()（）")
         tv, tmax, tcomp, tunit = parse_value(target_cell)
         bv, _, _, bunit = parse_value(cell("baseline"))
+        if tv is None and is_qualitative(target_cell) and bv is not None:
+            # 动态调整 / 完成市考核要求 beside a baseline value: the goal is qualitative, the baseline stays below
+            facts.append(TargetFact(indicator_text=name, value=None, unit=None, comparator=None, kind="qualitative",
+                                    quote=_locate(doc, table, name, row, cursor), year=target_year or meta.period_end,
+                                    year_source="table_header" if target_year else (
+                                        "plan_period" if meta.period_end else "none"),
+                                    extra={"statement": (target_cell or "").strip()}))
         if tv is None and bv is None:
             if is_qualitative(target_cell):
                 quote = _locate(doc, table, name, row, cursor)

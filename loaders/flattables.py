@@ -52,10 +52,9 @@ _SENT_PUNCT = re.compile(r"[。；，,;]")
 _HEAD_STOP = re.compile(r"[。；，,;：:]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # a group row between rows: 一、强化产业支撑 / （二）… / 三 (a bare numeral line)
-_GROUP_ROW = re.compile(r"^([一二三四五六七八九十]+[、.．]?|[（(][一二三四五六七八九十]+[）)])\s*[^。；]{0,40}$")
+_GROUP_ROW = re.compile(r"^([一二三四五六七八九十]+[、.．]\s*[^。；]{1,40}|[（(][一二三四五六七八九十]+[）)]\s*[^。；]{0,40}|[一二三四五六七八九十]+)$")
 # lines that end a table's last row: a heading of the body, a note, an attachment line
-_STOP = re.compile(r"^(第[一二三四五六七八九十百\d]+[篇章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]"
-                   r"|注[\d①-⑳]?\s*[:：]|备注[:：]|附件|附表|专栏)")
+_STOP = re.compile(rf"^(?:{vocab.lexicon_regex('table_end_lines')})")
 _VALUE = re.compile(
     r"^[<>≥≤＞＜约~～]?=?\s*-?\d[\d.,，:：/]*\s*(?:%|％|‰|[^\d\s]{0,4})?(?:\s*[-—~～至]\s*\d[\d.]*\s*(?:%|‰)?)?"
     r"(?:左右|以内|以上|以下|及以上)?$|^[—\-–/×√]+$")
@@ -283,6 +282,15 @@ def _is_header_cell(s: str) -> bool:
         and not _INT.match(s)
 
 
+_PLAIN_HEAD = re.compile(r"^[\u4e00-\u9fffA-Za-z（）()/、·]{1,12}$")
+
+
+def _is_plain_head(s: str) -> bool:
+    """A short column name that no lexicon knows (地址, 容纳人数（人）): header-shaped."""
+    return bool(_PLAIN_HEAD.match(_norm(s))) and not is_value(s) and not is_attribute(s) \
+        and not _GROUP_ROW.match(s) and not _STOP.match(s)
+
+
 def find(text: str) -> list[Table]:
     """Every flattened table of ``text`` that has a header run with a numbering column."""
     lines = _lines(text)
@@ -293,8 +301,12 @@ def find(text: str) -> list[Table]:
             i += 1
             continue
         j = i
-        while j < n and _is_header_cell(lines[j][2]):
+        while j < n and (_is_header_cell(lines[j][2]) or _is_plain_head(lines[j][2])):
             j += 1
+        # column names outside the lexicons (地址, 容纳人数) belong to the header when more
+        # header cells or the first row follow them; trailing ones before text do not
+        while j > i and not _is_header_cell(lines[j - 1][2]) and not (j < n and lines[j][2] == "1"):
+            j -= 1
         t, end = _build(lines, i, j)
         if t is not None:
             out.append(t)
@@ -351,9 +363,11 @@ def _value_role(name: str) -> str:
 def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     head = [lines[x][2] for x in range(h0, h1)]
     roles = [header_role(c) for c in head]
+    if len(head) >= 3 and "number" not in roles:
+        return _build_unnumbered(lines, h0, h1)
     if len(head) < 3 or "number" not in roles:
         return None, h1
-    if sum(1 for r in roles if r not in (None, "number")) < 2:
+    if sum(1 for r in roles if r not in (None, "number")) < (1 if len(head) >= 4 else 2):
         return None, h1
     num_at = roles.index("number")
     # header cells before the number are group columns (分类, 指标类别); anything before
@@ -365,6 +379,9 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         h0 += g
         head, roles, num_at = head[g:], roles[g:], num_at - g
     lead_head = head[:num_at]           # group columns before the number
+    if lead_head and len(head) > num_at + 2 and roles[-1] is None:
+        h1 -= 1                         # the first row's group cell, not a column name
+        head, roles = head[:-1], roles[:-1]
     after_head = head[num_at + 1:]
     if not after_head:
         return None, h1
@@ -485,6 +502,86 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     t.end = end
     _title(t, lines, h0)
     return t, max(nums[-1] + 1, _line_index(lines, end) + 1)
+
+
+_ROW_CELL_MAX = 60
+
+
+def _build_unnumbered(lines, h0: int, h1: int) -> tuple[Table | None, int]:
+    """A header run without a numbering column (指标 | 单位 | 2020年 | 2025年 | 属性): the cells
+    after it are cut into rows by shape, each row opening with its text cell (the indicator
+    or task) and aligned like numbered rows; the table ends at the first line that cannot be
+    a cell (a sentence, a heading, a note)."""
+    head = [lines[x][2] for x in range(h0, h1)]
+    roles = [header_role(c) or "other" for c in head]
+    while len(head) > 3 and roles[0] == roles[1]:
+        h0 += 1                         # a caption naming the table (某区主要指标) before 指标
+        head, roles = head[1:], roles[1:]
+    named = [r for r in roles if r != "other"]
+    if len(named) < 3 or not ({"indicator", "task"} & set(roles)) or roles[0] not in ("indicator", "task", "group", "other"):
+        return None, h1
+    if not ({"unit", "target", "baseline", "attribute", "responsible", "deadline"} & set(roles)):
+        return None, h1
+    n = len(lines)
+    q = h1
+    while q < n and q - h1 < 400:
+        s = lines[q][2]
+        if len(s) > _ROW_CELL_MAX or s.endswith("。") or _STOP.match(s) or _NUMBERED.match(s) \
+                or (_is_header_cell(s) and _is_header_run(lines, q)):
+            break
+        q += 1
+    cells = [lines[x][2] for x in range(h1, q)]
+    k = len(head)
+    if len(cells) < 2 * max(2, k - 1):
+        return None, h1
+    opener = roles[0]
+    INF = float("inf")
+    best = [INF] * (len(cells) + 1)
+    back = [0] * (len(cells) + 1)
+    best[0] = 0.0
+    for i in range(1, len(cells) + 1):
+        for L in range(max(1, k - 3), k + 4):
+            a = i - L
+            if a < 0 or best[a] == INF:
+                continue
+            first = cells[a]
+            if is_value(first) or is_attribute(first) or is_unit(first):
+                continue                      # a row opens with its text cell
+            c = best[a] + align(cells[a:i], roles, False)[0] + 0.3
+            if c < best[i] - 1e-9:
+                best[i], back[i] = c, L
+    # the table may end before the last candidate line: the best prefix per cell
+    end = max((i for i in range(len(cells) + 1) if best[i] < INF and i >= 2), default=0,
+              key=lambda i: (i - 2.5 * best[i] / max(1, k), i))
+    if end < 2 * (k - 1):
+        return None, h1
+    bounds = []
+    i = end
+    while i > 0:
+        bounds.append((i - back[i], i))
+        i -= back[i]
+    bounds.reverse()
+    if len(bounds) < 2 or best[end] / len(bounds) > 0.8 * k:
+        return None, h1
+    t = Table(title="", columns=list(head), rows=[], start=lines[h0][0], end=lines[h1 + end - 1][1], roles=list(roles))
+    t.row_spans, t.cell_spans = [], []
+    t.target_years = [column_year(c) for c, r in zip(head, roles) if r == "target"]
+    for a, b in bounds:
+        _, cl, _ = align(cells[a:b], roles, False)
+        row, spans = [], []
+        for col in cl:
+            if col:
+                row.append(_join([cells[a + c] for c in col]))
+                spans.append((lines[h1 + a + col[0]][0], lines[h1 + a + col[-1]][1]))
+            else:
+                row.append(None)
+                spans.append(None)
+        used = [x for x in spans if x]
+        t.rows.append(row)
+        t.cell_spans.append(spans)
+        t.row_spans.append((used[0][0], used[-1][1]))
+    _title(t, lines, h0)
+    return t, h1 + end
 
 
 def _is_header_run(lines, q: int) -> bool:

@@ -20,18 +20,20 @@ from __future__ import annotations
 
 import re
 
+from ontology import vocab
+
 from .document import Table
 from .lines import Line as _Line
 
 MIN_ROWS = 3
 MAX_CELL = 40
 _INT = re.compile(r"^\d{1,3}$")
-_VALUE = re.compile(r"^(?:[<>≥≤＞＜约]?\s*-?\d[\d.,:：/]*\s*(?:%|‰|左右|以内|以上|以下|万|亿|个|人|次|年)?(?:\s*[-—~至]\s*\d[\d.]*%?)?|[—\-–/×√]+|—|不低于.{0,6}|持续提升|稳步提升|逐步提高|提高|下降)$")
+_VALUE = re.compile(r"^(?:[<>≥≤＞＜约]?\s*-?\d[\d.,:：/]*\s*(?:%|‰|左右|以内|以上|以下|万|亿|个|人|次|年)?(?:\s*[-—~至]\s*\d[\d.]*%?)?|[—\-–/×√]+|—|" + vocab.lexicon_regex("table_value_words") + ")$")
 _UNIT_TAIL = re.compile(r"\s*[（(]\s*([^（）()]{1,10}?)\s*[）)]?\s*$")
 _UNIT_SPACE = re.compile(r"\s+(%|‰)$")
 _SENT = re.compile(r"[。；，,;]")
-_CATEGORY_HEAD = re.compile(r"(分类|类别|领域|类型|方面|维度)")
-_INDICATOR_HEAD = re.compile(r"(指标|名称|项目|内容)")
+_CATEGORY_HEAD = re.compile(f"(?:{vocab.lexicon_regex('table_col_group')}|类型)")
+_INDICATOR_HEAD = re.compile(f"(?:{vocab.lexicon_regex('table_indicator_head_words')})")
 _ATTR_HEAD = re.compile(r"(属性|性质)")
 
 
@@ -51,7 +53,7 @@ def split_unit(indicator: str) -> tuple[str, str | None]:
     m = _UNIT_TAIL.search(indicator)
     if m and m.start() > 0:
         unit = m.group(1)
-        if "/" in unit or (len(re.findall(r"[\u4e00-\u9fff]", unit)) <= 4 and not re.search(r"(人口|含|常住|户籍)", unit)):
+        if "/" in unit or (len(re.findall(r"[\u4e00-\u9fff]", unit)) <= 4 and not re.search(vocab.lexicon_regex("table_unit_not_unit"), unit)):
             return indicator[:m.start()].rstrip(), unit
     return indicator, None
 
@@ -105,7 +107,7 @@ def _table_from_run(run: list[_Line], before: _Line | None) -> Table | None:
     header = [c.text for c in head[h0:]]
     has_category = bool(header) and bool(_CATEGORY_HEAD.search(header[0]))
     category_first = None
-    if has_category and len(header) >= 3 and not is_value(header[-1]) and not re.search(r"\d{4}|目标|基[期准]|现状|属性|指标|名称|单位", header[-1]):
+    if has_category and len(header) >= 3 and not is_value(header[-1]) and not re.search(vocab.lexicon_regex("table_header_value_words"), header[-1]):
         category_first = header.pop()
     title = "".join(c.text for c in title_cells) or None
     title_start = title_cells[0].start if title_cells else None
@@ -119,7 +121,7 @@ def _table_from_run(run: list[_Line], before: _Line | None) -> Table | None:
         value_heads.pop(unit_col)
     attr_col = next((k for k, h in enumerate(value_heads) if _ATTR_HEAD.search(h)), None)
     n_values = max(1, len(value_heads))
-    attr_re = re.compile(r"^(预期性|约束性|预期|约束|指导性)$")
+    attr_re = re.compile(f"^(?:{vocab.lexicon_regex('table_attribute_values')})$")
 
     def is_val(c: str) -> bool:
         return is_value(c) or (attr_col is not None and bool(attr_re.match(c)))

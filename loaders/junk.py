@@ -21,6 +21,7 @@ from pathlib import Path
 from .edits import Edit
 from .lines import line_starts
 from .script import char_t2s
+from ontology.vocab import lexicon_regex
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{CJK}]")
@@ -30,18 +31,18 @@ _LOST_AMP_RE = re.compile(r"(?<=[?\ufffd])(?:rdquo|ldquo|rsquo|lsquo|nbsp|quot|m
 _RESIDUE_RE = re.compile(r"^[\s•·●◆■□▪\-*|>»«<]*$")
 _SENT_PUNCT = re.compile(r"[，。；：,;]")
 
-_TITLE_WORDS = re.compile(r"(规划|方案|意见|通知|办法|决定|计划|纲要|要点|细则|措施|规定|报告|决议|批复|函)")
+_TITLE_WORDS = re.compile(f"(?:{lexicon_regex('junk_title_words')})")
 _DOCNO = re.compile(r"〔\d{4}〕\s*\d+\s*号|\[\d{4}\]\s*\d+\s*号|\d{4}〕\d+号")
 _DATE_LINE = re.compile(r"^[（(]?[\d一二三四五六七八九〇○零]{4}\s*年(\s*[\d一二三四五六七八九十]{1,2}\s*月)?(\s*[\d一二三四五六七八九十]{1,3}\s*日)?[）)]?$")
 # The first line of a title wrapped over several lines: 关于印发《某市…“十四五” (its 规划 comes later).
 _TITLE_OPENING = re.compile(r"^关于|《[^》]*$")
 _BRACKETED = re.compile(r"^[（(〔【][^（）()]{1,30}[）)〕】]$")   # （2021—2025年） （征求意见稿）
 _SUBTITLE = re.compile(r"^(——|—|--)")
-_ISSUER = re.compile(r"(人民政府|办公室|办公厅|委员会|政府|管委会|局|厅|委|部|中心|市发改委|办)$")
-_BACK = re.compile(r"^[（(]?(此件|本件)|^(抄送|附件|主送|印发|联系人|联系电话)|^本(实施)?(规划|方案|意见|办法|细则|通知|措施|规定)|起(施行|实施|执行)|有效期")
+_ISSUER = re.compile(f"(?:{lexicon_regex('junk_issuer_endings')})$")
+_BACK = re.compile(lexicon_regex("junk_back_matter"))
 _HEADING = re.compile(r"^([一二三四五六七八九十]+、|[（(]?[一二三四五六七八九十]*[）)]|\d+[.、．]|第[一二三四五六七八九十]+[章节篇])")
 _NUM_ONLY = re.compile(r"^第[一二三四五六七八九十百零〇\d]+[篇章节]$")
-_SPAM_WORDS = re.compile(r"(无码|字幕|av|一区二区|精品|人妻|视频|在线观看|成人|毛片|黄|久久)", re.I)
+_SPAM_WORDS = re.compile(f"(?:{lexicon_regex('spam_words')})", re.I)
 
 
 
@@ -237,7 +238,7 @@ def _table_of_contents(lines: list[str], reason: list[str | None]) -> None:
 
 
 # an appendix after the body: 附件 / 附表2 / 表3 … (its tables and lists are the document's)
-_APPENDIX = re.compile(r"^(附件|附表|附录|表\s*[\d一二三四五六七八九十]+)")
+_APPENDIX = re.compile(f"^(?:{lexicon_regex('appendix_openers')})")
 # features of web furniture on a line of its own (beyond the patterns of patterns/junk.txt)
 _LINK_LIKE = re.compile(r"(https?://|www\.|\.(com|cn|net|org|gov)\b|ICP|[A-Za-z]{2,}\s*(APP|App)$|APP$|\s[|｜丨»]\s|@)")
 _INDENTED = re.compile(r"^(\s{2,}|\t)\S")

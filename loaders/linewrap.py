@@ -22,14 +22,16 @@ from __future__ import annotations
 
 import re
 
+from ontology.vocab import lexicon_regex
+
 from . import flattables
 from .edits import Edit
 
 _CLOSED = re.compile(r"[。；;！!？?：:…”’」』）)】〕》]$")
 _STARTS_UNIT = re.compile(
     r"^(第[一二三四五六七八九十百零〇\d]+[篇章节条]|[一二三四五六七八九十]+\s*[、.．]|[（(][一二三四五六七八九十\d]+[）)]"
-    r"|\d{1,3}\s*(?:[、．]|\.(?!\d))|[①-⑳]|专栏|附件|附表|表\s*\d|(牵头|责任|配合|参与|协同|协办)(单位|部门)[:：]"
-    r"|[（(]?\d{4}年\d{1,2}月\d{1,2}日[）)]?$|抄送|印发)")
+    r"|\d{1,3}\s*(?:[、．]|\.(?!\d))|[①-⑳]|" + lexicon_regex("wrap_unit_openers") +
+    r"|[（(]?\d{4}年\d{1,2}月\d{1,2}日[）)]?$)")
 # a table row copied as one line (1 建设… 市商务局 市财政局 2024年底前): never a wrap
 _ROW_LINE = re.compile(r"^(\d{1,3}|序号|编号)\s+\S+(?:\s+\S+){2,}$")
 _ROW_NUMBER = re.compile(r"^\d{1,3}$")

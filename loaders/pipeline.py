@@ -39,6 +39,7 @@ from . import (
 from .decode import decode_bytes
 from .edits import Edit, TextState
 from .metafile import lookup
+from ontology import vocab
 
 MAX_BYTES = 512 * 1024 * 1024
 
@@ -139,7 +140,7 @@ def _table_spans(raw_tables: list, st: TextState) -> list[tuple[int, int]]:
     return out
 
 
-_PLAN_TABLE_WORDS = re.compile(r"(序号|指标|任务|牵头|责任单位|目标|属性|类别|完成时限|(19|20)\d\d年)")
+_PLAN_TABLE_WORDS = re.compile(vocab.lexicon_regex("plan_table_words"))
 
 
 def _to_source(raw_tables: list, st: TextState) -> None:

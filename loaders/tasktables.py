@@ -21,13 +21,16 @@ from __future__ import annotations
 
 import re
 
+from ontology import vocab
+
 from .document import Span, Table
 
 _NUM_HEAD = re.compile(r"^(序号|编号)$")
-_TASK = re.compile(r"(任务|工作内容|工作措施|举措|措施|事项|具体内容|主要内容|工作要求)")
-_ROLE = re.compile(r"(牵头|责任|配合|参与|协办|协同)")
-_TIME_HEAD = re.compile(r"(时限|时间|进度|期限)")
-_TIME_CELL = re.compile(r"(\d{4}年|\d{1,2}月|年底|年内|持续|长期|常态|每年|每季|每月|前$)")
+# column and cell words: the header lexicons of flattables (ontology/vocab/lexicons/table_col_*.txt)
+_TASK = re.compile(vocab.lexicon_regex("table_col_task"))
+_ROLE = re.compile("|".join(vocab.lexicon_regex(x) for x in ("table_col_responsible", "table_col_lead", "table_col_involved")))
+_TIME_HEAD = re.compile(vocab.lexicon_regex("table_col_deadline"))
+_TIME_CELL = re.compile(f"(?:{vocab.lexicon_regex('table_deadline_cells')}|前$)")
 _SHORT = re.compile(r"^[^。；，,;：:]{1,12}$")
 _TITLE_SENT = re.compile(r"[。；;！？]")
 _ROW_HEAD = re.compile(r"^(序号|编号)\s")

@@ -534,7 +534,6 @@ def _build_unnumbered(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     k = len(head)
     if len(cells) < 2 * max(2, k - 1):
         return None, h1
-    opener = roles[0]
     INF = float("inf")
     best = [INF] * (len(cells) + 1)
     back = [0] * (len(cells) + 1)

@@ -21,7 +21,7 @@ import re
 from pathlib import Path
 
 from model.document import LoaderError, ParsedDocument
-from ontology import script
+from ontology import script, vocab
 
 from . import (
     flattables,
@@ -39,7 +39,6 @@ from . import (
 from .decode import decode_bytes
 from .edits import Edit, TextState
 from .metafile import lookup
-from ontology import vocab
 
 MAX_BYTES = 512 * 1024 * 1024
 

@@ -52,6 +52,7 @@ _SENT_PUNCT = re.compile(r"[。；，,;]")
 _HEAD_STOP = re.compile(r"[。；，,;：:]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # a group row between rows: 一、强化产业支撑 / （二）… / 三 (a bare numeral line)
+_BARE_NUMERAL = re.compile(r"^[一二三四五六七八九十]+$")
 _GROUP_ROW = re.compile(r"^([一二三四五六七八九十]+[、.．]\s*[^。；]{1,40}|[（(][一二三四五六七八九十]+[）)]\s*[^。；]{0,40}|[一二三四五六七八九十]+)$")
 # lines that end a table's last row: a heading of the body, a note, an attachment line
 _STOP = re.compile(rf"^(?:{vocab.lexicon_regex('table_end_lines')})")
@@ -250,8 +251,11 @@ def align(cells: list[str], roles: list[str], allow_tail: bool, any_tail: bool =
             if i < 0 or dp[i][k] == INF:
                 continue
             tail = cells[i:]
-            if all(not is_value(x) and not is_attribute(x) and len(_norm(x)) <= 40
-                   and (any_tail or _GROUP_ROW.match(x)) for x in tail):
+            # a group row: 一、强化产业支撑, or a bare numeral and its label on two lines
+            shaped = all(_GROUP_ROW.match(x) for x in tail) or (
+                len(tail) == 2 and _BARE_NUMERAL.match(tail[0]) is not None and not _GROUP_ROW.match(tail[1]))
+            if all(not is_value(x) and not is_attribute(x) and len(_norm(x)) <= 40 for x in tail) \
+                    and (any_tail or shaped):
                 c = dp[i][k] + 0.25 * t
                 if c < best_c - 1e-9:
                     best_i, best_c = i, c
@@ -402,6 +406,9 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         if s == str(expect):
             nums.append(q)
             expect += 1
+        elif s == "1" and expect > 2 and any(_GROUP_ROW.match(lines[x][2]) for x in range(max(nums[-1] + 1, q - 2), q)):
+            nums.append(q)                 # numbering restarts under each group row
+            expect = 2
         elif q - nums[-1] > limit or _is_header_cell(s) and _is_header_run(lines, q):
             break
         q += 1
@@ -440,12 +447,10 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     carry = carried_columns(roles_after)
     last_seen: dict[int, str] = {}
     # cells before row 1
-    for x in pre:
-        s = lines[x][2]
-        if _GROUP_ROW.match(s) and not group_cols:
-            t.groups.append(TableGroup(label=s, first_row=0))
-        elif group_cols:
-            group_vals[0] = (s, lines[x][:2])
+    if pre and not group_cols and _GROUP_ROW.match(lines[pre[0]][2]):
+        t.groups.append(TableGroup(label=" ".join(lines[x][2] for x in pre), first_row=0))
+    for x in pre if group_cols else []:
+        group_vals[0] = (lines[x][2], lines[x][:2])
     end = lines[h1 - 1][1]
     for r, a in enumerate(nums):
         b = nums[r + 1] if r + 1 < len(nums) else stop
@@ -485,9 +490,11 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         t.row_spans.append((used[0][0], used[-1][1]))
         end = max(end, used[-1][1])
         # the tail: the next row's group cell, or a group row
-        for c in tl:
+        if tl and not group_cols:
+            t.groups.append(TableGroup(label=" ".join(cells[c] for c in tl), first_row=r + 1))
+        for c in tl if group_cols else []:
             s = cells[c]
-            if group_cols and not (_GROUP_ROW.match(s) and len(s) <= 4):
+            if not (_GROUP_ROW.match(s) and len(s) <= 4):
                 group_vals[0] = (s, lines[idx[c]][:2])
             else:
                 t.groups.append(TableGroup(label=s, first_row=r + 1))

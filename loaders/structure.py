@@ -230,7 +230,7 @@ _NUM_ONLY = re.compile(rf"^第([{CN_NUM}\d]+)([篇章节])$")
 _ANNEX = re.compile(r"^附件\s*[\d一二三四五六七八九十]{0,2}$")
 
 
-_GROUP_NUMBER = re.compile(rf"^([{CN_NUM}]+\s*[、.．]|[（(][{CN_NUM}]+[）)])\s*")
+_GROUP_NUMBER = re.compile(rf"^([{CN_NUM}]+\s*[、.．]|[（(][{CN_NUM}]+[）)]|[{CN_NUM}]+\s+)\s*")
 
 
 def _task_columns(t) -> tuple[list[int], list[int], list[int], int | None, int | None] | None:

@@ -166,3 +166,20 @@ def test_header_run_without_a_number_column():
     assert t.rows == [["社区服务设施覆盖率", "%", "90", "100", "约束性"], ["新增养老床位数", "张", "800", "1200", "预期性"],
                       ["每千人口拥有托位数", "个", "3", "4.5", "预期性"]]
     assert doc.text[t.end:].startswith("\n三、保障措施")
+
+
+def test_task_table_numbering_restarts_under_group_rows():
+    cells = ["附件", "某山区重点任务分解表", "序号", "工作任务", "完成时限", "牵头单位",
+             "一", "优化公共服务",
+             "1", "建设社区服务站", "年内完成", "区民政局",
+             "2", "改造文化场馆", "6月底完成", "区文化旅游局",
+             "二", "强化要素保障",
+             "1", "落实建设用地", "全年推进", "区规划资源局",
+             "2", "统筹安排资金", "持续推进", "区财政局"]
+    src, doc = _parse(BODY + SIGN + cells)
+    [t] = doc.tables
+    assert [r[1] for r in t.rows] == ["建设社区服务站", "改造文化场馆", "落实建设用地", "统筹安排资金"]
+    assert [(g.label, g.first_row) for g in t.groups] == [("一 优化公共服务", 0), ("二 强化要素保障", 2)]
+    ms = [m for m in doc.measures if m.start >= t.start]
+    assert [m.section_path[-1] for m in ms] == ["优化公共服务", "优化公共服务", "强化要素保障", "强化要素保障"]
+    assert [m.responsibility.lead for m in ms][-1] == ["区财政局"]

@@ -186,10 +186,19 @@ def _mismatch(role: str, s: str) -> float:
 _CONT_END = re.compile(r"[、，,（(“《和及与的占之、]$")
 
 
-def _join(parts: list[str]) -> str:
+def _agency_like(s: str) -> bool:
+    return responsibility.is_agency_name(s) or (s.startswith("各") and len(s) <= 12) or (
+        responsibility.has_agency(s[-2:]) and len(s) <= 20)
+
+
+def _join(parts: list[str], role: str | None = None) -> str:
+    """One cell from its lines: a wrapped phrase is joined as it reads, one value or one agency
+    per line (a list written down the cell) with ；/、."""
     out = parts[0]
     for p in parts[1:]:
-        if "：" in p and "：" in out or (is_value(out) and is_value(p)):
+        if role == "responsible" and _agency_like(out.split("、")[-1]) and _agency_like(p) and not _CONT_END.search(out):
+            out += "、" + p
+        elif "：" in p and "：" in out or (is_value(out) and is_value(p)):
             out += "；" + p
         else:
             out += p
@@ -201,13 +210,17 @@ def _cell_cost(role: str, cells: list[str]) -> float:
         return 0.9
     if len(cells) == 1:
         return _mismatch(role, cells[0])
-    joined = _join(cells)
+    joined = _join(cells, role)
     extra = len(cells) - 1
     if role in TEXT_ROLES or role == "responsible":
         # a wrapped cell: cheaper when the first piece stops mid-phrase
         step = sum(0.15 if _CONT_END.search(c) else 0.35 for c in cells[:-1])
         if role == "indicator" and any(is_value(c) or is_attribute(c) for c in cells):
             return 3.0
+        if role == "responsible" and all(_agency_like(c) for c in cells):
+            step = 0.1 * extra                 # one agency per line
+        elif role != "responsible" and any(_agency_like(c) and len(c) <= 12 for c in cells[1:]):
+            step += 0.5                        # an agency name is no continuation of a task
         return step + _mismatch(role, joined) * 0.5
     if role in VALUE_ROLES:
         if all(("：" in c or ":" in c) for c in cells):
@@ -367,7 +380,17 @@ def _value_role(name: str) -> str:
 def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     head = [lines[x][2] for x in range(h0, h1)]
     roles = [header_role(c) for c in head]
-    if len(head) >= 3 and "number" not in roles:
+    if len(head) >= 3 and "number" not in roles and "task" in roles and "responsible" in roles \
+            and any(lines[x][2] == "1" for x in range(h1, min(h1 + 3, len(lines)))):
+        # a task table whose rows are numbered under no 序号 header: an implicit numbering column
+        while len(head) > 3 and roles[0] == roles[1] and roles[0] != "group":
+            h0 += 1                     # a caption naming the table (某区重点任务清单)
+            head, roles = head[1:], roles[1:]
+        g = 0
+        while g < len(roles) and roles[g] == "group":
+            g += 1
+        head, roles = head[:g] + ["序号"] + head[g:], roles[:g] + ["number"] + roles[g:]
+    elif len(head) >= 3 and "number" not in roles:
         return _build_unnumbered(lines, h0, h1)
     if len(head) < 3 or "number" not in roles:
         return None, h1
@@ -478,7 +501,7 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         spans.append(lines[a][:2])
         for j, col in enumerate(cl):
             if col:
-                row.append(_join([cells[c] for c in col]))
+                row.append(_join([cells[c] for c in col], roles_after[j]))
                 spans.append((lines[idx[col[0]]][0], lines[idx[col[-1]]][1]))
                 last_seen[j] = row[-1]
             else:
@@ -577,7 +600,7 @@ def _build_unnumbered(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         row, spans = [], []
         for col in cl:
             if col:
-                row.append(_join([cells[a + c] for c in col]))
+                row.append(_join([cells[a + c] for c in col], roles[len(row)]))
                 spans.append((lines[h1 + a + col[0]][0], lines[h1 + a + col[-1]][1]))
             else:
                 row.append(None)

@@ -183,3 +183,28 @@ def test_task_table_numbering_restarts_under_group_rows():
     ms = [m for m in doc.measures if m.start >= t.start]
     assert [m.section_path[-1] for m in ms] == ["优化公共服务", "优化公共服务", "强化要素保障", "强化要素保障"]
     assert [m.responsibility.lead for m in ms][-1] == ["区财政局"]
+
+
+def test_one_agency_per_line_in_a_responsibility_cell():
+    cells = ["附件", "某山区任务清单", "序号", "工作任务", "责任单位", "完成时限",
+             "1", "建设社区服务站", "区民政局", "区财政局", "年内完成",
+             "2", "改造文化场馆", "区文化旅游局", "6月底完成",
+             "3", "落实建设用地", "区规划资源局", "各街镇", "全年推进"]
+    src, doc = _parse(BODY + SIGN + cells)
+    [t] = doc.tables
+    assert [r[2] for r in t.rows] == ["区民政局、区财政局", "区文化旅游局", "区规划资源局、各街镇"]
+    ms = [m for m in doc.measures if m.start >= t.start]
+    assert (ms[0].responsibility.lead, ms[0].responsibility.involved) == (["区民政局"], ["区财政局"])
+
+
+def test_task_table_numbered_rows_without_a_number_header():
+    cells = ["附件", "某山区重点任务清单", "工作任务", "责任单位", "完成时限",
+             "1", "建设社区服务站", "区民政局", "年内完成",
+             "2", "改造文化场馆", "区文化旅游局", "6月底完成",
+             "3", "落实建设用地", "区规划资源局", "全年推进"]
+    src, doc = _parse(BODY + SIGN + cells)
+    [t] = doc.tables
+    assert t.title == "某山区重点任务清单"
+    assert t.columns == ["序号", "工作任务", "责任单位", "完成时限"]
+    assert t.rows[2] == ["3", "落实建设用地", "区规划资源局", "全年推进"]
+    assert [m.deadline for m in doc.measures if m.start >= t.start] == ["年内完成", "6月底完成", "全年推进"]

@@ -34,9 +34,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from model.document import Table, TableGroup
 from ontology import responsibility, vocab
-
-from .document import Table, TableGroup
 
 ROLES = ("number", "indicator", "unit", "baseline", "target", "attribute", "description", "task",
          "deadline", "responsible", "group")
@@ -175,7 +174,11 @@ def _mismatch(role: str, s: str) -> float:
     if role == "responsible":
         if is_deadline(s):
             return 2.0
-        return 0.0 if responsibility.has_agency(s) else 0.6
+        parts = responsibility.split_names(s) or [x for x in re.split(r"[、，,；;]", s) if x]
+        named = sum(1 for x in parts if _agency_like(x))
+        if parts and named == len(parts):
+            return 0.0
+        return 0.2 if named or responsibility.has_agency(s[-1:]) else 0.6
     if role == "indicator":
         return 2.0 if (v or a) else (1.0 if u else 0.0)
     if role in ("task", "description"):
@@ -187,8 +190,7 @@ _CONT_END = re.compile(r"[、，,（(“《和及与的占之、]$")
 
 
 def _agency_like(s: str) -> bool:
-    return responsibility.is_agency_name(s) or (s.startswith("各") and len(s) <= 12) or (
-        responsibility.has_agency(s[-2:]) and len(s) <= 20)
+    return responsibility.is_agency_name(s) or (s.startswith("各") and len(s) <= 12)
 
 
 def _join(parts: list[str], role: str | None = None) -> str:
@@ -221,6 +223,8 @@ def _cell_cost(role: str, cells: list[str]) -> float:
             step = 0.1 * extra                 # one agency per line
         elif role != "responsible" and any(_agency_like(c) and len(c) <= 12 for c in cells[1:]):
             step += 0.5                        # an agency name is no continuation of a task
+        if any(_GROUP_ROW.match(c) for c in cells[1:]):
+            step += 1.0                        # a group row is no continuation of a cell
         return step + _mismatch(role, joined) * 0.5
     if role in VALUE_ROLES:
         if all(("：" in c or ":" in c) for c in cells):
@@ -597,7 +601,8 @@ def _build_unnumbered(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     t.target_years = [column_year(c) for c, r in zip(head, roles) if r == "target"]
     for a, b in bounds:
         _, cl, _ = align(cells[a:b], roles, False)
-        row, spans = [], []
+        row: list[str | None] = []
+        spans: list[tuple[int, int] | None] = []
         for col in cl:
             if col:
                 row.append(_join([cells[a + c] for c in col], roles[len(row)]))

@@ -303,15 +303,6 @@ def _is_header_cell(s: str) -> bool:
         and not _INT.match(s)
 
 
-_PLAIN_HEAD = re.compile(r"^[\u4e00-\u9fffA-Za-z（）()/、·]{1,12}$")
-
-
-def _is_plain_head(s: str) -> bool:
-    """A short column name that no lexicon knows (地址, 容纳人数（人）): header-shaped."""
-    return bool(_PLAIN_HEAD.match(_norm(s))) and not is_value(s) and not is_attribute(s) \
-        and not _GROUP_ROW.match(s) and not _STOP.match(s)
-
-
 def find(text: str) -> list[Table]:
     """Every flattened table of ``text`` that has a header run with a numbering column."""
     lines = _lines(text)
@@ -322,12 +313,8 @@ def find(text: str) -> list[Table]:
             i += 1
             continue
         j = i
-        while j < n and (_is_header_cell(lines[j][2]) or _is_plain_head(lines[j][2])):
+        while j < n and _is_header_cell(lines[j][2]):
             j += 1
-        # column names outside the lexicons (地址, 容纳人数) belong to the header when more
-        # header cells or the first row follow them; trailing ones before text do not
-        while j > i and not _is_header_cell(lines[j - 1][2]) and not (j < n and lines[j][2] == "1"):
-            j -= 1
         t, end = _build(lines, i, j)
         if t is not None:
             out.append(t)
@@ -566,6 +553,8 @@ def _build_unnumbered(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         q += 1
     cells = [lines[x][2] for x in range(h1, q)]
     k = len(head)
+    if "1" in cells[:k + 2] and "2" in cells and "3" in cells:
+        return None, h1                 # numbered rows under a header without 序号: the shape finder's
     if len(cells) < 2 * max(2, k - 1):
         return None, h1
     INF = float("inf")

@@ -141,19 +141,6 @@ def test_row_labelled_grid_with_an_empty_corner():
     assert not any(m.title.startswith("奖励金额") for m in doc.measures)
 
 
-def test_column_names_outside_the_lexicons_stay_columns():
-    cells = ["附表3", "某山区应急避难场所一览", "序号", "街镇", "场所名称", "地址", "面积（平方米）", "容纳人数（人）",
-             "1", "东街街道", "东湖公园", "东湖路100号", "12000", "3000",
-             "2", "西镇", "西镇中学", "西镇大道8号", "8000", "2000",
-             "3", "南街街道", "南山体育场", "南山路1号", "15000", "4000"]
-    src, doc = _parse(BODY + SIGN + cells)
-    [t] = doc.tables
-    assert t.title == "某山区应急避难场所一览"
-    assert t.columns == ["序号", "街镇", "场所名称", "地址", "面积（平方米）", "容纳人数（人）"]
-    assert t.rows[1] == ["2", "西镇", "西镇中学", "西镇大道8号", "8000", "2000"]
-    assert junk.body_dropped(doc)["chars"] == 0 and doc.text.endswith("4000")
-
-
 def test_header_run_without_a_number_column():
     cells = ["某山区主要指标", "指标", "单位", "2020年", "2025年", "属性",
              "社区服务设施覆盖率", "%", "90", "100", "约束性",

@@ -19,15 +19,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from bench.eval_mapping import SEEDS, Score, extracted, load_plan
+from bench.eval_targets import parse_corpus_doc
+from ontology.mapping import map_document
 
-from bench.eval_mapping import SEEDS, Score, extracted, load_plan  # noqa: E402
-from bench.eval_targets import parse_corpus_doc  # noqa: E402
-from ontology.mapping import map_document  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 GOLD = ROOT / "tests" / "gold"
 CORPUS = ROOT.parent / "shared" / "corpus"

@@ -29,18 +29,16 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from loaders import parse_plan
+from loaders.junk import body_dropped
+from model.records import GraphRecords
+from ontology.mapping import agencies as agency_mod
+from ontology.mapping.plans import map_plan
 
-from graph.records import GraphRecords  # noqa: E402
-from loaders import parse_plan  # noqa: E402
-from loaders.junk import body_dropped  # noqa: E402
-from ontology.mapping import agencies as agency_mod  # noqa: E402
-from ontology.mapping.plans import map_plan  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 GOLD_DIR = ROOT / "tests" / "gold" / "corpus"
 CORPUS = ROOT.parent / "shared" / "corpus"

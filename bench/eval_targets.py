@@ -32,8 +32,8 @@ import json
 from pathlib import Path
 
 from bench.eval_mapping import SEEDS, _close, _span_of, _unit_norm, in_scope, indicator_matches, load_plan
-from graph.records import GraphRecords
 from loaders import parse_plan
+from model.records import GraphRecords
 from ontology.mapping import map_document
 
 ROOT = Path(__file__).resolve().parent.parent

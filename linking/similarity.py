@@ -24,7 +24,7 @@ from pathlib import Path
 
 from model.records import Relationship
 from model.texts import PolicyText
-from ontology import responsibility
+from ontology import responsibility, vocab
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ DEFAULT_MODEL = "BAAI/bge-small-zh-v1.5"
 TOP_K = 4
 LEXICAL_THRESHOLD = 0.2
 EMBEDDING_THRESHOLD = 0.6
-_STOP = set("的 和 与 及 等 在 对 为 以 了 是 将 并 或 其 各 中 上 下 个 有 到 按 加强 推进 推动 加快 提升 完善 开展 支持 鼓励 建设 发展 实施 服务 提高 进一步 积极 不断 深入 全面 持续 着力 大力 一批 有关 相关 工作 体系 水平 能力 机制 加大 优化 健全 构建 打造 培育 探索 落实 创新 促进 实现 提供 满足 需求 建立 规范 重点 领域".split())
+_STOP = set(vocab.lexicon("similarity_stop_words"))
 _PUNCT = re.compile(r"[\s\d，。、；：,.;:!?！？“”\"'《》()（）〔〕【】\[\]—\-~～%+·/]+")
 
 
@@ -49,7 +49,7 @@ def link_similar(
     """SIMILAR_TO relationships (score, method) between policies of different plans, and the method used."""
     pols = [p for p in policies if p.text or p.title]
     if len(pols) < 2:
-        return [], "lexical" if method == "lexical" else (f"embedding:{model_name or default_model()}" if method == "embedding" else "lexical")
+        return [], (f"embedding:{model_name or default_model()}" if method == "embedding" else "lexical")
     texts = [_policy_text(p) for p in pols]
     used = "lexical"
     vectors = None

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import re
 
+from model.document import Table
 from ontology import vocab
 
-from .document import Table
 from .lines import Line as _Line
 
 MIN_ROWS = 3

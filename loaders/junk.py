@@ -18,11 +18,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ontology.script import char_t2s
 from ontology.vocab import lexicon_regex
 
 from .edits import Edit
 from .lines import line_starts
-from .script import char_t2s
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _CJK_RE = re.compile(f"[{CJK}]")

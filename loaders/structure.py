@@ -26,10 +26,10 @@ from dataclasses import dataclass
 
 import cn2an
 
+from model.document import Measure, ParsedDocument, Section
 from ontology import responsibility, vocab
 
 from . import flattables
-from .document import Measure, ParsedDocument, Section
 from .lines import Line as _Line
 
 _lx = vocab.lexicon_regex

@@ -21,9 +21,8 @@ from __future__ import annotations
 
 import re
 
+from model.document import Span, Table
 from ontology import vocab
-
-from .document import Span, Table
 
 _NUM_HEAD = re.compile(r"^(序号|编号)$")
 # column and cell words: the header lexicons of flattables (ontology/vocab/lexicons/table_col_*.txt)

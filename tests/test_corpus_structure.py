@@ -5,7 +5,6 @@ nothing of it is copied here."""
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,8 +18,7 @@ if not CORPUS.is_dir():
     pytest.skip(f"the development corpus {CORPUS} is absent (it sits beside the clone as shared/corpus)",
                 allow_module_level=True)
 
-sys.path.insert(0, str(ROOT / "bench"))
-import eval_structure  # noqa: E402
+from bench import eval_structure  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -20,15 +20,10 @@ MIN_PHRASES = 3
 
 # Files that still hold phrase lists (as of the gate's landing); remove a file once it is migrated.
 ALLOWLIST = {
-    "linking/similarity.py",           # stop words (arch)
     "loaders/flattables.py",           # tables
     "loaders/htmltables.py",           # tables
     "loaders/indicator_tables.py",     # tables
-    "loaders/junk.py",                 # tables
-    "loaders/linewrap.py",             # tables
     "loaders/metadata.py",             # arch
-    "loaders/pipeline.py",             # arch
-    "loaders/tasktables.py",           # tables
     "ontology/mapping/indicators.py",  # indicators
     "ontology/responsibility.py",      # resp
 }

@@ -88,7 +88,7 @@ def test_instrument_evidence_lists_the_measures_behind_a_bar(both):
 def test_lead_agencies_by_region_counts_the_measures_of_that_regions_plans(both):
     """A district plan's measure led by a city bureau is the district's row: filtering by the
     district finds it (the query used to filter on the agency's own region and found nothing)."""
-    from graph.records import GraphRecords
+    from model.records import GraphRecords
 
     extra = GraphRecords()
     extra.add_node("agency:huzhou:finance", "Agency", name="湖州市财政局", function="finance", short_name="市财政局")

@@ -182,7 +182,6 @@ def test_tuning_corpus_agency_links():
     """On the tuning split of ../shared/corpus (gold tests/gold/corpus/*.structure.json), agency links
     stay at or a little below what was measured (P 1.00, R 0.98 on 05, 13, 17, 21, 23, 29)."""
     import os
-    import sys
     from pathlib import Path
 
     root = Path(__file__).resolve().parent.parent
@@ -190,8 +189,7 @@ def test_tuning_corpus_agency_links():
         if os.environ.get("CI") == "true":
             raise RuntimeError("../shared/corpus is absent under CI")
         pytest.skip("the development corpus ../shared/corpus is absent")
-    sys.path.insert(0, str(root / "bench"))
-    import eval_structure
+    from bench import eval_structure
 
     r = eval_structure.evaluate("tuning")
     if "missing" in r:

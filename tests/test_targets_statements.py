@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from loaders.document import Table
+from model.document import Table
 from ontology.mapping.table_targets import parse_value, table_facts
 from ontology.mapping.targets import extract
 from ontology.mapping.text import Span, sentences

@@ -57,7 +57,7 @@ _GROUP_ROW = re.compile(r"^([一二三四五六七八九十]+[、.．]\s*[^。�
 _STOP = re.compile(rf"^(?:{vocab.lexicon_regex('table_end_lines')})")
 _VALUE = re.compile(
     r"^[<>≥≤＞＜约~～]?=?\s*-?\d[\d.,，:：/]*\s*(?:%|％|‰|[^\d\s]{0,4})?(?:\s*[-—~～至]\s*\d[\d.]*\s*(?:%|‰)?)?"
-    r"(?:左右|以内|以上|以下|及以上)?$|^[—\-–/×√]+$")
+    rf"(?:{vocab.lexicon_regex('table_value_qualifiers')})?$|^[—\-–/×√]+$")
 
 
 @cache

@@ -27,6 +27,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from model.document import Span, Table
+from ontology import vocab
 
 _TABLE = re.compile(r"<table\b[^>]*>((?:(?!<table\b).)*?)</table\s*>", re.S | re.I)
 _ROW = re.compile(r"<tr\b[^>]*>(.*?)(?=<tr\b|</tbody|</thead|</tfoot|</table|$)", re.S | re.I)
@@ -37,7 +38,8 @@ _CAPTION = re.compile(r"<caption\b[^>]*>(.*?)</caption\s*>", re.S | re.I)
 _THEAD = re.compile(r"<thead\b[^>]*>(.*?)</thead\s*>", re.S | re.I)
 _SENT = re.compile(r"[。；;！？]")
 # a data value (not a year: 2020 / 2020年 are column names)
-_VALUE = re.compile(r"^(?!(19|20)\d\d年?$)[<>≥≤约]?\s*-?\d[\d.,:/]*\s*(%|‰|左右|以上|以内|以下|万|亿)?$")
+_VALUE = re.compile(r"^(?!(19|20)\d\d年?$)[<>≥≤约]?\s*-?\d[\d.,:/]*\s*"
+                    rf"(%|‰|{vocab.lexicon_regex('table_value_qualifiers')}|万|亿)?$")
 MAX_CELL = 300
 
 

@@ -28,7 +28,7 @@ from .lines import Line as _Line
 MIN_ROWS = 3
 MAX_CELL = 40
 _INT = re.compile(r"^\d{1,3}$")
-_VALUE = re.compile(r"^(?:[<>≥≤＞＜约]?\s*-?\d[\d.,:：/]*\s*(?:%|‰|左右|以内|以上|以下|万|亿|个|人|次|年)?(?:\s*[-—~至]\s*\d[\d.]*%?)?|[—\-–/×√]+|—|" + vocab.lexicon_regex("table_value_words") + ")$")
+_VALUE = re.compile(r"^(?:[<>≥≤＞＜约]?\s*-?\d[\d.,:：/]*\s*(?:%|‰|" + vocab.lexicon_regex("table_value_qualifiers") + "|" + vocab.lexicon_regex("table_value_suffixes") + r")?(?:\s*[-—~至]\s*\d[\d.]*%?)?|[—\-–/×√]+|—|" + vocab.lexicon_regex("table_value_words") + ")$")
 _UNIT_TAIL = re.compile(r"\s*[（(]\s*([^（）()]{1,10}?)\s*[）)]?\s*$")
 _UNIT_SPACE = re.compile(r"\s+(%|‰)$")
 _SENT = re.compile(r"[。；，,;]")

@@ -20,9 +20,6 @@ MIN_PHRASES = 3
 
 # Files that still hold phrase lists (as of the gate's landing); remove a file once it is migrated.
 ALLOWLIST = {
-    "loaders/flattables.py",           # tables
-    "loaders/htmltables.py",           # tables
-    "loaders/indicator_tables.py",     # tables
     "loaders/metadata.py",             # arch
     "ontology/mapping/indicators.py",  # indicators
     "ontology/responsibility.py",      # resp

@@ -71,3 +71,16 @@ def dump_relationships(schema: GraphSchema, rel_type: str, start_label: str, end
     rt = schema.rel(rel_type)
     cols = ", ".join(["a.id AS src", "b.id AS dst"] + [f"r.{p} AS {p}" for p in rt.properties])
     return f"MATCH (a:{start_label})-[r:{rel_type}]->(b:{end_label}) RETURN {cols} ORDER BY src, dst"
+
+
+def delete_relationships(schema: GraphSchema, rel_type: str, start_label: str, end_label: str) -> str:
+    """Delete the relationships named by rows {src, dst} (a derived link that a later stage replaces)."""
+    schema.check_pair(rel_type, start_label, end_label)
+    return (f"UNWIND $rows AS row MATCH (a:{start_label} {{{KEY}: row.src}})-[r:{rel_type}]->"
+            f"(b:{end_label} {{{KEY}: row.dst}}) DELETE r")
+
+
+def delete_nodes(schema: GraphSchema, label: str) -> str:
+    """Delete the nodes named by rows {id} with their relationships."""
+    schema.node(label)
+    return f"UNWIND $rows AS row MATCH (n:{label} {{{KEY}: row.{KEY}}}) DETACH DELETE n"

@@ -11,7 +11,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.cypher_gen import dump_nodes, dump_relationships, merge_nodes, merge_relationships
+from graph.cypher_gen import (
+    delete_nodes,
+    delete_relationships,
+    dump_nodes,
+    dump_relationships,
+    merge_nodes,
+    merge_relationships,
+)
 from model.records import GraphRecords, Node, Relationship
 from ontology.schema import KEY, GraphSchema, load_schema
 
@@ -145,6 +152,28 @@ class GraphStore(abc.ABC):
         for s in stmts:
             self._write_transaction([s])
         return WriteStats(len(records.nodes), len(records.relationships), len(stmts))
+
+    def delete(self, relationships: Iterable[tuple[str, str, str, str, str]] = (),
+               nodes: Iterable[tuple[str, str]] = (), batch_size: int = DEFAULT_BATCH) -> int:
+        """Delete relationships (type, start id, start label, end id, end label) and nodes
+        (label, id) with their relationships, in one transaction; what a stage that derives
+        records from the whole store (indicator resolution) uses to replace its earlier output."""
+        by_rel: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+        for rtype, src, a, dst, b in relationships:
+            by_rel.setdefault((rtype, a, b), []).append({"src": src, "dst": dst})
+        by_label: dict[str, list[dict[str, Any]]] = {}
+        for label, node_id in nodes:
+            by_label.setdefault(label, []).append({KEY: node_id})
+        stmts = []
+        for (rtype, a, b), rows in sorted(by_rel.items()):
+            for chunk in _chunks(rows, batch_size):
+                stmts.append(Statement(delete_relationships(self.schema, rtype, a, b), chunk))
+        for label, rows in sorted(by_label.items()):
+            for chunk in _chunks(rows, batch_size):
+                stmts.append(Statement(delete_nodes(self.schema, label), chunk))
+        if stmts:
+            self._write_transaction(stmts)
+        return sum(len(s.rows) for s in stmts)
 
     def read(self, cypher: str, params: dict[str, Any] | None = None, *, timeout: float | None = None,
              row_cap: int | None = None) -> QueryResult:

@@ -3,7 +3,8 @@
 Each plan is parsed and mapped before anything is written, and written in one
 transaction of its own, so a plan that fails (unreadable file, bad record) leaves
 the store exactly as it was and the others still land. Cross-city SIMILAR_TO links
-come last, over the policies of the plans built in this run.
+come last, over the policies of the plans built in this run; before them, indicator resolution
+(resolve_indicators) lines up the indicators of every plan in the store.
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from model.document import ParsedDocument
 from model.records import GraphRecords
 from model.texts import PolicyText
 from ontology.mapping import map_document, policy_texts
+from pipeline.indicators import ResolutionReport, resolve_indicators
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +43,7 @@ class BuildReport:
     plans: list[PlanOutcome] = field(default_factory=list)
     similarity_method: str | None = None
     similar_links: int = 0
+    indicators: ResolutionReport | None = None
     seconds: float = 0.0
     characters: int = 0
 
@@ -56,7 +59,7 @@ def map_plan(path: Path, meta: dict | None = None) -> tuple[ParsedDocument, Grap
 
 
 def build(plans_dir: Path, store: GraphStore, *, similarity: str = "auto", progress: bool = True,
-          batch_size: int = 5000) -> BuildReport:
+          batch_size: int = 5000, indicators: bool = True) -> BuildReport:
     started = time.perf_counter()
     store.ensure_schema()
     report = BuildReport()
@@ -80,6 +83,9 @@ def build(plans_dir: Path, store: GraphStore, *, similarity: str = "auto", progr
         outcome.dropped, outcome.repairs, outcome.checks = len(doc.dropped), len(doc.repairs), list(doc.meta.checks)
         report.characters += len(doc.text)
         policies.extend(policy_texts(doc))
+    if indicators and any(p.plan_id for p in report.plans):
+        report.indicators = resolve_indicators(store, method="lexical" if similarity in ("none", "lexical") else "auto",
+                                               batch_size=batch_size, cache_dir=CACHE_DIR)
     if similarity != "none" and policies:
         rels, method = link_similar(policies, method=similarity, cache_dir=CACHE_DIR)
         store.write(GraphRecords(relationships=rels), batch_size=batch_size)

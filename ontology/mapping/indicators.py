@@ -1,23 +1,34 @@
-"""Canonical indicators: the same measured quantity in different places becomes one node.
+"""Indicator names: the normalized key, the quantity kind, and the canonical indicator of a name.
 
-A written indicator is normalised (brackets, quotes, region words, blanks) and looked up
-among the synonyms of vocab/indicators.csv; failing an exact hit, the longest synonym it
-contains wins.  An indicator the vocabulary does not know still gets a deterministic node
-keyed by its normalised name, so nothing is dropped and repeats still meet.
+A written indicator is first *normalized* for display (brackets, quotes, blanks), then reduced to
+a *key* for comparison: scope words and years removed (lexicons/indicator_scope.txt), qualifiers
+stripped into properties ((期末), (五年累计), 年均, 累计, (%) — lexicons/indicator_qualifiers.txt),
+filler words dropped (lexicons/indicator_filler.txt) and measuring words unified
+(比例/占比/比重 → 率 where the quantity is a share, 每千人口/每千人/每千名 → 每千人 —
+lexicons/indicator_measure_words.txt).  Its *kind* (share, count, per_capita, rate_of_change,
+money, area, length, time, ratio, other) comes from the unit where the unit says it and from the
+name otherwise (lexicons/indicator_kinds.txt); two indicators of different kinds are never one.
+
+Mapping gives every target the node of its key: the canonical indicator of vocab/indicators.csv
+when the key is one of its synonyms' keys (and the kinds agree), else a deterministic node keyed
+by (key, kind).  Which keys of different plans are one concept is decided later, over all plans
+in the store, by the resolution stage (linking/indicators.py).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from model.ids import short_hash
 from ontology import vocab
 from ontology.mapping.domains import classify_indicator
 
 _QUOTES = re.compile(r"[“”\"'‘’《》「」『』\s]")
-_LEAD = re.compile(r"^(?:全市|全区|全省|全县|全自治区|全域|市区|主城区|城区|各地|我市|我区|本市)+")
 MIN_CONTAINED = 4
+KINDS = ("share", "count", "per_capita", "rate_of_change", "money", "area", "length", "time", "ratio", "other")
+_UNIT_KIND = {"money": "money", "area": "area", "length": "length", "duration": "time", "age": "time",
+              "count": "count"}
 
 
 @dataclass(frozen=True)
@@ -28,43 +39,188 @@ class IndicatorRef:
     unit: str | None
     domain: str | None
     known: bool
+    key: str = ""
+    kind: str = "other"
+
+
+@dataclass(frozen=True)
+class IndicatorKey:
+    """What resolution compares: the key, the quantity kind and the qualifiers taken off the name."""
+    key: str
+    kind: str
+    qualifiers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    lead: re.Pattern
+    scope: re.Pattern
+    quals: tuple[tuple[re.Pattern, str], ...]
+    filler: re.Pattern
+    kinds: tuple[tuple[str, re.Pattern], ...]
+    word_map: dict[str, str]
+    word_re: re.Pattern
+
+
+@cache
+def _patterns() -> _Patterns:
+    scope = vocab.lexicon_regex("indicator_scope")
+    quals: list[tuple[re.Pattern, str]] = []
+    for line in sorted(vocab.lexicon("indicator_qualifiers"), key=lambda x: -len(x.partition("=>")[0].strip())):
+        phrase, _, prop = (x.strip() for x in line.partition("=>"))
+        quals.append((re.compile(phrase[3:] if phrase.startswith("re:") else re.escape(phrase)), prop))
+    words: list[tuple[str, str]] = []
+    for line in vocab.lexicon("indicator_measure_words"):
+        a, _, b = (x.strip() for x in line.partition("=>"))
+        words.append((a, b))
+    words.sort(key=lambda x: -len(x[0]))
+    kinds: list[tuple[str, re.Pattern]] = []
+    for line in vocab.lexicon("indicator_kinds"):
+        k, _, cue = (x.strip() for x in line.partition(":"))
+        if k not in KINDS:
+            raise ValueError(f"lexicons/indicator_kinds.txt: unknown kind {k!r} in {line!r}")
+        kinds.append((k, re.compile(cue[3:] if cue.startswith("re:") else re.escape(cue))))
+    return _Patterns(
+        lead=re.compile(rf"^(?:{scope})+"),
+        scope=re.compile(rf"[(（](?:{scope})[)）]|(?:{scope})"),
+        quals=tuple(quals),
+        filler=re.compile(vocab.lexicon_regex("indicator_filler")),
+        kinds=tuple(kinds),
+        word_map=dict(words),
+        word_re=re.compile("|".join(re.escape(a) for a, _ in words)),
+    )
 
 
 def normalize_name(name: str) -> str:
+    """The name for display: quotes and blanks out, leading scope words off, a dangling '(' or '(%' cut."""
     s = name.replace("（", "(").replace("）", ")")
     s = _QUOTES.sub("", s)
-    s = _LEAD.sub("", s)
+    s = _patterns().lead.sub("", s)
     s = re.sub(r"\($", "", s)
     s = re.sub(r"\(\s*[%‰]?\s*$", "", s)
     return s.strip("、，,:：;；。 ")
 
 
-# Words plans insert or drop freely inside an indicator name (每千人口[拥有]托位数,
-# 养老机构[中]护理型床位占比); matching ignores them on both sides.
-_FILLER = re.compile(r"拥有|(?<=机构)中|的")
-
-
 def _loose(name: str) -> str:
-    return _FILLER.sub("", name)
+    return _patterns().filler.sub("", name)
+
+
+@lru_cache(maxsize=200_000)
+def kind_of(name: str, unit: str | None = None) -> str:
+    """The quantity kind of an indicator, from its unit where that says it, else from its name."""
+    n = normalize_name(name)
+    by_name = next((k for k, pat in _patterns().kinds if pat.search(n)), None)
+    if by_name in ("per_capita", "rate_of_change") and (by_name == "per_capita" or unit in (None, "%", "％", "个百分点")):
+        return by_name
+    if unit:
+        if "/" in unit and re.search(r"/\s*(?:\d+\s*)?(?:十万|百万|千|万|百)?(?:常住人口|老年人|人口|人|户)", unit):
+            return "per_capita"
+        if unit == "个百分点":
+            return "rate_of_change"
+        u = vocab.units().get(unit)
+        if u is not None:
+            if u.kind == "ratio":
+                if by_name in ("rate_of_change", "ratio"):
+                    return by_name
+                return "ratio" if unit in ("倍", "ratio") else "share"
+            if u.kind in _UNIT_KIND:
+                return _UNIT_KIND[u.kind]
+            return "other"
+    return by_name or "other"
+
+
+def _unify_words(s: str, kind: str) -> str:
+    p = _patterns()
+    table = p.word_map
+
+    def sub(m: re.Match) -> str:
+        b = table[m.group(0)]
+        return m.group(0) if b == "率" and kind != "share" else b  # 比例 in a count or a ratio is part of the name
+
+    return p.word_re.sub(sub, s)
+
+
+@lru_cache(maxsize=200_000)
+def indicator_key(written: str, unit: str | None = None) -> IndicatorKey:
+    """The comparison key of a written indicator name (see the module docstring)."""
+    p = _patterns()
+    s = written.replace("(", "（").replace(")", "）")
+    s = _QUOTES.sub("", s)
+    found: list[str] = []
+    for pat, prop in p.quals:
+        s, n = pat.subn("", s)
+        if n:
+            found.append(prop)
+    s = p.scope.sub("", s)
+    s = re.sub(r"（\s*[%‰％]?\s*$", "", s)
+    s = s.replace("（", "(").replace("）", ")").strip("、，,:：;；。 ")
+    s = _loose(s)
+    kind = kind_of(s, unit)
+    s = _unify_words(s, kind)
+    return IndicatorKey(s, kind, tuple(sorted(set(found))))
 
 
 @cache
-def _synonyms() -> tuple[dict[str, vocab.IndicatorDef], list[tuple[str, vocab.IndicatorDef]]]:
+def _restrictive() -> tuple[str, ...]:
+    return tuple(sorted(vocab.lexicon("indicator_restrictive"), key=len, reverse=True))
+
+
+def restrictive_in(text: str) -> str | None:
+    """The first restrictive modifier (lexicons/indicator_restrictive.txt) in a piece of a name."""
+    return next((w for w in _restrictive() if w in text), None)
+
+
+def key_id(key: IndicatorKey) -> str:
+    """The deterministic node id of an indicator key no vocabulary concept claims."""
+    return f"indicator:{short_hash(key.key, key.kind)}"
+
+
+@cache
+def _synonyms() -> tuple[dict[str, vocab.IndicatorDef], list[tuple[str, vocab.IndicatorDef]], dict[str, str]]:
     exact: dict[str, vocab.IndicatorDef] = {}
+    kinds: dict[str, str] = {}
     for d in vocab.indicators():
+        kinds[d.id] = kind_of(d.name, d.unit)
         for s in d.synonyms:
+            exact.setdefault(indicator_key(s, d.unit).key, d)
             exact.setdefault(_loose(normalize_name(s)), d)
     contained = sorted(((k, d) for k, d in exact.items() if len(k) >= MIN_CONTAINED), key=lambda x: -len(x[0]))
-    return exact, contained
+    return exact, contained, kinds
 
 
-def lookup(written: str) -> vocab.IndicatorDef | None:
+def vocabulary_keys() -> list[tuple[IndicatorKey, vocab.IndicatorDef]]:
+    """Every synonym of the canonical indicators as a key (the anchors resolution joins names to)."""
+    out, seen = [], set()
+    for d in vocab.indicators():
+        for s in d.synonyms:
+            k = indicator_key(s, d.unit)
+            if (k.key, d.id) not in seen:
+                seen.add((k.key, d.id))
+                out.append((k, d))
+    return out
+
+
+def vocabulary_kind(d: vocab.IndicatorDef) -> str:
+    return _synonyms()[2][d.id]
+
+
+@lru_cache(maxsize=200_000)
+def lookup(written: str, unit: str | None = None) -> vocab.IndicatorDef | None:
+    """The canonical indicator of a name: its key or loose name is a synonym's, or (failing that)
+    it contains a synonym of at least MIN_CONTAINED characters; never one of another kind."""
+    exact, contained, kinds = _synonyms()
+    k = indicator_key(written, unit)
+    kind = k.kind
+
+    def ok(d: vocab.IndicatorDef) -> bool:
+        return kinds[d.id] == kind or (unit is None and kind == "other")
+
     n = _loose(normalize_name(written))
-    exact, contained = _synonyms()
-    if n in exact:
-        return exact[n]
-    for k, d in contained:
-        if k in n:
+    for cand in (k.key, n):
+        if cand in exact and ok(exact[cand]):
+            return exact[cand]
+    for s, d in contained:
+        if s in n and ok(d) and not any(restrictive_in(part) for part in n.split(s, 1)):
             return d
     return None
 
@@ -73,8 +229,10 @@ def canonical(written: str, unit: str | None = None) -> IndicatorRef | None:
     n = normalize_name(written)
     if len(n) < 2:
         return None
-    d = lookup(n)
+    k = indicator_key(n, unit)
+    d = lookup(n, unit)
     if d is not None:
-        return IndicatorRef(f"indicator:{d.id}", d.name, d.name_en, d.unit, d.domain, True)
+        return IndicatorRef(f"indicator:{d.id}", d.name, d.name_en, d.unit, d.domain, True,
+                            indicator_key(d.name, d.unit).key, vocabulary_kind(d))
     dom = classify_indicator(n)
-    return IndicatorRef(f"indicator:{short_hash(n)}", n, None, unit, dom.id if dom else None, False)
+    return IndicatorRef(key_id(k), n, None, unit, dom.id if dom else None, False, k.key, k.kind)

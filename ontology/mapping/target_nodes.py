@@ -30,8 +30,12 @@ def add_target(out: GraphRecords, plan_id: str, owner: tuple[str, str], fact: Ta
     out.add_rel("SETS_TARGET", owner, (tid, "Target"), plan_id=plan_id, quote=q.text, span_start=q.start, span_end=q.end)
     ind_unit = ind.unit or fact.unit
     out.add_node(ind.id, "Indicator", name=ind.name, name_en=ind.name_en, unit=ind_unit,
-                 unit_norm=normalize(None, ind_unit)[1] if ind_unit else None)
-    out.add_rel("MEASURES", (tid, "Target"), (ind.id, "Indicator"))
+                 unit_norm=normalize(None, ind_unit)[1] if ind_unit else None,
+                 quantity_kind=ind.kind, indicator_key=ind.key)
+    # the indicator of this plan's own name; resolution (linking/indicators.py) may
+    # later point the target at a concept it shares with other plans, with its score and method
+    out.add_rel("MEASURES", (tid, "Target"), (ind.id, "Indicator"), score=1.0,
+                method="vocabulary" if ind.known else "key")
     if ind.domain:
         out.add_rel("IN_DOMAIN", (ind.id, "Indicator"), (f"domain:{ind.domain}", "Domain"),
                     method="vocabulary" if ind.known else "keyword")

@@ -1,0 +1,142 @@
+"""Indicator resolution against the hand-made concept groups (tests/gold/indicator_concepts*.json).
+
+Parses the seeds (data/plans) and the tuning documents of ../shared/corpus named in the gold,
+maps them, and resolves every target's indicator together with the gold's own names (so the
+figure measures resolution, not target extraction), then reports precision and recall of
+same-concept pairs across plans and the near misses merged.  ``--sweep`` varies the threshold
+and the minimum length ratio (how THRESHOLD and MIN_RATIO in linking/indicators.py
+were chosen); ``--end-to-end`` also scores the targets the mapping really extracted (a gold
+member counts only where a target of its plan names it).  Results: bench/results/indicators_gold.json.
+
+    .venv/bin/python bench/eval_indicators.py [--gold tests/gold/indicator_concepts.json] [--sweep]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from ontology.mapping.indicators import normalize_name
+from linking.indicators import Mention, evaluate, resolve
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+GOLD = ROOT / "tests" / "gold" / "indicator_concepts.json"
+
+
+def extracted_mentions(gold: dict, corpus: Path = CORPUS) -> list[Mention]:
+    """Every target's indicator of the seeds and of the gold's corpus plans, as the mapping names it."""
+    from loaders import iter_plans, parse_plan
+    from ontology.mapping import map_document
+
+    entries = list(iter_plans(ROOT / "data" / "plans"))
+    seeds = {p.name for p, _ in entries}
+    metas = dict(gold.get("corpus_plans", {}))
+    named = {m["plan"] for g in gold.get("groups", []) for m in g["members"]}
+    named |= {n[s]["plan"] for n in gold.get("near_misses", []) for s in ("a", "b")}
+    for name in sorted(named - seeds - set(metas)):
+        metas[name] = _corpus_meta(name)
+    for name, meta in sorted(metas.items()):
+        if (corpus / name).is_file():
+            entries.append((corpus / name, {"file": name, **meta}))
+    out = []
+    for path, meta in entries:
+        records = map_document(parse_plan(path, meta))
+        nodes = {n.id: n for n in records.nodes}
+        for r in records.relationships:
+            if r.type == "MEASURES":
+                t = nodes[r.start].properties
+                out.append(Mention(r.start, path.name, t.get("indicator_text") or "", t.get("unit"), meta.get("region")))
+    return out
+
+
+def _corpus_meta(name: str) -> dict:
+    """Region and level of a corpus document from the header of its gold files, where there are any."""
+    stem = Path(name).stem
+    for aspect in ("structure", "targets", "coding"):
+        p = ROOT / "tests" / "gold" / "corpus" / f"{stem}.{aspect}.json"
+        if p.is_file():
+            head = json.loads(p.read_text(encoding="utf-8"))
+            return {k: head[k] for k in ("region", "region_en", "level", "parent", "province") if head.get(k)}
+    return {"region": stem}
+
+
+def gold_mentions(gold: dict, extracted: list[Mention]) -> dict[tuple[str, str], Mention]:
+    units = {(m.plan_id, normalize_name(m.name)): m.unit for m in extracted}
+    out = {}
+    members = [m for g in gold.get("groups", []) for m in g["members"]]
+    members += [n[s] for n in gold.get("near_misses", []) for s in ("a", "b")]
+    for k, m in enumerate(members):
+        key = (m["plan"], m["indicator"])
+        if key not in out:
+            unit = m.get("unit") or units.get((m["plan"], normalize_name(m["indicator"])))
+            out[key] = Mention(f"gold:{k}", m["plan"], m["indicator"], unit, None)
+    return out
+
+
+def run(gold: dict, extracted: list[Mention], **kw) -> dict:
+    gm = gold_mentions(gold, extracted)
+    started = time.perf_counter()
+    res = resolve([*extracted, *gm.values()], method="lexical", **kw)
+    seconds = time.perf_counter() - started
+    by_target = {a.target_id: a.concept_id for a in res.assignments}
+    report = evaluate(gold, {k: by_target.get(m.target_id) for k, m in gm.items()})
+    report["seconds"] = round(seconds, 3)
+    report["pairs_scored"] = res.pairs_scored
+    return report
+
+
+def end_to_end(gold: dict, extracted: list[Mention]) -> dict:
+    """Gold members matched to the targets really extracted (same plan, same normalized name)."""
+    res = resolve(extracted, method="lexical")
+    by_target = {a.target_id: a.concept_id for a in res.assignments}
+    found: dict[tuple[str, str], str | None] = {}
+    for m in extracted:
+        found.setdefault((m.plan_id, normalize_name(m.name)), by_target.get(m.target_id))
+    members = [m for g in gold.get("groups", []) for m in g["members"]]
+    members += [n[s] for n in gold.get("near_misses", []) for s in ("a", "b")]
+    concept_of = {(m["plan"], m["indicator"]): found.get((m["plan"], normalize_name(m["indicator"]))) for m in members}
+    report = evaluate(gold, concept_of)
+    report["members_extracted"] = sum(v is not None for v in concept_of.values())
+    report["members"] = len(concept_of)
+    return report
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--gold", type=Path, action="append")
+    ap.add_argument("--sweep", action="store_true")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "indicators_gold.json")
+    a = ap.parse_args()
+    results = {}
+    for path in a.gold or [GOLD]:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        extracted = extracted_mentions(gold)
+        r = run(gold, extracted)
+        e = end_to_end(gold, extracted)
+        entry = {"resolution": {k: v for k, v in r.items() if k not in ("missed", "wrong")},
+                 "missed": [" / ".join(f"{p}:{i}" for p, i in pair) for pair in r["missed"]],
+                 "wrong": [" / ".join(f"{p}:{i}" for p, i in pair) for pair in r["wrong"]],
+                 "end_to_end": {k: v for k, v in e.items() if k not in ("missed", "wrong")}}
+        if a.sweep:
+            entry["sweep"] = []
+            for thr in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7):
+                for ratio in (0.3, 0.4, 0.45, 0.5, 0.6):
+                    s = run(gold, extracted, threshold=thr, min_ratio=ratio)
+                    entry["sweep"].append({"threshold": thr, "min_ratio": ratio, "precision": s["precision"],
+                                           "recall": s["recall"], "near_misses_merged": len(s["near_misses_merged"])})
+        results[path.name] = entry
+        print(json.dumps({path.name: {k: v for k, v in entry.items() if k != "sweep"}}, ensure_ascii=False, indent=1))
+        for s in entry.get("sweep", []):
+            print(s)
+    a.out.parent.mkdir(parents=True, exist_ok=True)
+    a.out.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -42,3 +42,8 @@ def downloads(data: pd.DataFrame | tuple[list[str], list[list[Any]]], name: str,
 def table(data: pd.DataFrame, name: str, key: str, **kw: Any) -> None:
     st.dataframe(data, hide_index=True, width="stretch", **kw)
     downloads(data, name, key)
+
+
+def link_columns(columns: list[str], display: str) -> dict[str, Any]:
+    """Column configs that show links whose text the regex `display` takes from the link itself."""
+    return {c: st.column_config.LinkColumn(c, display_text=display) for c in columns}

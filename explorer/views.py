@@ -36,6 +36,12 @@ def choice_map(records: Iterable[dict[str, Any]], key: str, label: Any) -> dict[
     return out
 
 
+def domain_choices(taxonomy: list[dict[str, Any]]) -> dict[str, str]:
+    """Domain filter: display text -> domain id, preceded by ANY -> '' (taxonomy query rows)."""
+    return choice_map([r for r in taxonomy if r.get("kind") == "domain"], "id",
+                      lambda r: bilingual(r.get("name"), r.get("name_en")))
+
+
 def default_indicator(records: list[dict[str, Any]]) -> int:
     """Index of the indicator most regions set targets for (the indicators query orders by that)."""
     if not records:

@@ -9,12 +9,14 @@ from pathlib import Path
 
 from graph.config import DEFAULT_DB, DEFAULT_PLANS, STORE_KINDS, open_store
 from graph.queries import all_queries
-from graph.result_tables import to_csv_bytes, to_text, write_table
-from graph.store import StoreError
+from graph.result_tables import to_csv_bytes, to_text, to_xlsx_bytes, write_table
+from graph.store import QueryResult, StoreError
+from linking.indicators import suggestions, unaligned
 from loaders import parse_plan
 from loaders.junk import body_dropped
 from ontology.rdf_export import serialize
 from pipeline.build import build
+from pipeline.indicators import store_mentions
 
 
 def _store_args(p: argparse.ArgumentParser) -> None:
@@ -44,6 +46,11 @@ def cmd_build(a) -> int:
         print(f"  {p.file}: {p.plan_id or '-'}  {status}  (dropped {p.dropped}, repairs {p.repairs})")
         for c in p.checks:
             print(f"      check: {c}")
+    if report.indicators:
+        r = report.indicators
+        print(f"indicators: {r.concepts} concepts ({r.shared} stated by two or more plans), {r.moved} targets "
+              f"re-pointed, {r.removed} indicator nodes merged away, {r.pairs_scored} pairs scored by {r.method} "
+              f"in {r.seconds:.1f} s")
     if report.similarity_method:
         print(f"similarity: {report.similar_links} SIMILAR_TO links by method {report.similarity_method}")
     print(f"built {len(report.plans) - len(report.failed)}/{len(report.plans)} plans, "
@@ -101,6 +108,54 @@ def cmd_export(a) -> int:
     return 0
 
 
+def cmd_indicators(a) -> int:
+    """Curation help for indicator concepts (see ontology/vocab/indicator_alignment.csv)."""
+    with open_store(a.store, db_path=a.db, read_only=a.store == "embedded") as store:
+        mentions = store_mentions(store)
+    if a.suggest:
+        rows = suggestions(mentions, limit=a.limit)
+        cols = ["score", "kind", "a", "a_regions", "b", "b_regions", "why_apart"]
+    else:
+        rows = unaligned(mentions)[: a.limit]
+        cols = ["concept", "name", "kind", "targets", "written"]
+    res = QueryResult(cols, [[("、".join(r[c]) if isinstance(r[c], list) else r[c]) for c in cols] for r in rows])
+    if a.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif a.format == "csv":
+        sys.stdout.write(to_csv_bytes(res).decode("utf-8-sig"))
+    else:
+        print(to_text(res))
+        if a.suggest:
+            print("\naccept a pair with a `same,a,b` row, reject it with `not_same,a,b`, in "
+                  "ontology/vocab/indicator_alignment.csv; then rebuild")
+    return 0
+
+
+def cmd_compare(a) -> int:
+    """The comparison matrix of chosen regions and a domain as a tidy CSV, XLSX or RDF Data Cube."""
+    from explorer.matrix import build_matrix, to_data_cube  # the matrix is the explorer's, shared with the CLI
+
+    regions = [r.strip() for r in (a.regions or "").split(",") if r.strip()]
+    with open_store(a.store, db_path=a.db, read_only=a.store == "embedded") as store:
+        rows = store.query("compare_matrix", {"regions": regions, "domain": a.domain or ""}).records()
+    matrix = build_matrix(rows, regions or None)
+    if a.format == "ttl":
+        data = to_data_cube(matrix)
+    elif a.format in ("csv", "xlsx"):
+        cols, body = matrix.tidy()
+        res = QueryResult(cols, body)
+        data = to_csv_bytes(res) if a.format == "csv" else to_xlsx_bytes(res, sheet="comparison")
+    else:
+        cols, body = matrix.table()
+        data = (to_text(QueryResult(cols, body)) + "\n").encode("utf-8")
+    if a.out:
+        Path(a.out).write_bytes(data)
+        print(f"wrote {len(matrix.rows)} indicators x {len(matrix.regions)} regions to {a.out}")
+    else:
+        sys.stdout.buffer.write(data)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     ap = argparse.ArgumentParser(prog="python -m graph", description="Plangraph: Chinese plans as a knowledge graph")
@@ -139,6 +194,23 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", required=True)
     _store_args(p)
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("indicators", help="indicator concepts to curate: near pairs left apart, or unshared ones")
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("--suggest", action="store_true", help="near pairs of different plans left as two concepts")
+    g.add_argument("--unaligned", action="store_true", help="concepts only one plan states")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    _store_args(p)
+    p.set_defaults(func=cmd_indicators)
+
+    p = sub.add_parser("compare", help="the indicators x regions matrix as tidy CSV/XLSX or an RDF Data Cube")
+    p.add_argument("--regions", help="comma-separated region names (default: all)")
+    p.add_argument("--domain", help="a domain id (domain:childcare) or name (default: any)")
+    p.add_argument("--format", choices=("table", "csv", "xlsx", "ttl"), default="table")
+    p.add_argument("--out", help="file to write (default: standard output)")
+    _store_args(p)
+    p.set_defaults(func=cmd_compare)
 
     a = ap.parse_args(argv)
 

@@ -131,7 +131,7 @@ def test_compare_shows_targets_of_the_most_shared_indicator(app):
     goto(app, "compare")
     ind = widget(app.selectbox, "cmp_indicator")
     assert ind.value.startswith("每千人口拥有3岁以下婴幼儿托位数 Childcare places per 1,000 people — 2 regions")
-    targets = frames(app)[0]
+    targets = frames(app)[1]
     assert {(r.region, r.value_norm, r.year) for r in targets.itertuples()} == {("吴兴区", 4.5, 2025),
                                                                                  ("扬州市", 4.0, 2025)}
     assert {"quote", "comparator", "unit_norm", "level", "attribute"} <= set(targets.columns)
@@ -141,17 +141,40 @@ def test_compare_shows_targets_of_the_most_shared_indicator(app):
     assert len(app.get("arrow_vega_lite_chart")) >= 3 or len(app.get("vega_lite_chart")) >= 3
 
 
+def test_compare_shows_the_indicator_region_matrix_first(app):
+    goto(app, "compare")
+    assert app.subheader[0].value == "Indicators × regions"
+    matrix = frames(app)[0]
+    assert list(matrix.columns[:3]) == ["indicator", "kind", "regions"]
+    assert {"吴兴区", "扬州市"} <= set(matrix.columns)
+    row = matrix.iloc[0]
+    assert row["indicator"].startswith("每千人口拥有3岁以下婴幼儿托位数") and row["regions"] == 2
+    assert "?evidence=target%3A" in row["吴兴区"] and "≥4.5个 · 2025" in row["吴兴区"] and "约束性" in row["吴兴区"]
+    assert "levels differ" in row["note"]
+    assert {"mx_dl_csv", "mx_dl_xlsx", "mx_ttl"} <= downloads(app)
+    widget(app.multiselect, "mx_regions").set_value(["扬州市"]).run()
+    assert not app.exception
+    matrix = frames(app)[0]
+    assert "吴兴区" not in matrix.columns and "扬州市" in matrix.columns
+
+
+def test_compare_matrix_shows_a_cells_evidence(app):
+    app.query_params["evidence"] = "target:wuxing-2021-2025:1"
+    goto(app, "compare")
+    assert any("每千人口拥有3岁以下婴幼儿托位数达到4.5个" in i.value and "吴兴区" in i.value for i in app.info)
+
+
 def test_compare_instrument_mix_of_chosen_regions(app):
     goto(app, "compare")
     ms = widget(app.multiselect, "cmp_mix_regions")
     assert ms.value == ["吴兴区", "扬州市"]
-    mix, cats = frames(app)[1], frames(app)[2]
+    mix, cats = frames(app)[2], frames(app)[3]
     assert set(mix["region"]) == {"吴兴区", "扬州市"}
     assert "财政补贴 Subsidy" in set(mix["instrument"])
     assert set(cats["category"]) == {"supply", "demand"}
     ms.set_value(["扬州市"]).run()
     assert not app.exception
-    mix, cats = frames(app)[1], frames(app)[2]
+    mix, cats = frames(app)[2], frames(app)[3]
     assert set(mix["region"]) == {"扬州市"} and set(cats["region"]) == {"扬州市"}
     assert abs(mix["share"].sum() - 1.0) < 0.01
 

@@ -1,12 +1,14 @@
-"""Compare: which regions target an indicator and at what level; domain coverage; instrument mix and the
-measures behind each of its bars."""
+"""Compare: the indicators x regions matrix first; then one indicator's targets, domain coverage, the instrument
+mix and the measures behind each of its bars."""
 import altair as alt
 import streamlit as st
 
 from explorer import data, ui
+from explorer.matrix import build_matrix, evidence_text, to_data_cube
 from explorer.views import (
     category_frame,
     default_indicator,
+    domain_choices,
     evidence_frame,
     frame,
     heatmap_frame,
@@ -18,6 +20,34 @@ from explorer.views import (
 )
 
 st.title("Compare regions")
+
+# --- the comparison matrix: indicators x regions ---------------------------------------------
+st.subheader("Indicators × regions")
+all_regions = [r["region"] for r in data.records("regions") if r.get("plans")]
+c1, c2 = st.columns([3, 2])
+chosen_regions = c1.multiselect("Regions (none: all)", all_regions, default=[], key="mx_regions")
+domains = domain_choices(data.records("taxonomy"))
+domain_label = c2.selectbox("Domain", list(domains), index=0, key="mx_domain")
+rows = data.records("compare_matrix", regions=chosen_regions, domain=domains[domain_label])
+matrix = build_matrix(rows, chosen_regions or None)
+if not matrix.rows:
+    st.info("No targets for these regions and this domain.")
+else:
+    st.caption(f"{len(matrix.rows)} indicators, {len(matrix.shared)} stated by two or more regions (first); "
+               "each cell: value and comparator, year, baseline, 约束性/预期性, ⚠ where the regions' levels or "
+               "years differ; click a cell for its quoted evidence. Concepts are lined up by indicator "
+               "resolution; curate them in ontology/vocab/indicator_alignment.csv.")
+    cols, body = matrix.table(links=True)
+    st.dataframe(frame(cols, body), hide_index=True, width="stretch",
+                 column_config=ui.link_columns(matrix.regions, r"#(.*)$"), key="mx_table")
+    tidy = matrix.tidy()
+    ui.downloads(tidy, "comparison_matrix", "mx_dl")
+    st.download_button("Download RDF Data Cube (Turtle)", to_data_cube(matrix), file_name="comparison_matrix.ttl",
+                       mime="text/turtle", key="mx_ttl", on_click="ignore")
+    ev = st.query_params.get("evidence")
+    cell = matrix.cell(ev) if ev else None
+    if cell is not None:
+        st.info(evidence_text(cell))
 
 # --- targets of one indicator across regions ------------------------------------------------
 st.subheader("Targets per indicator")

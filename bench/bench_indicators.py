@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ontology import vocab
-from linking.indicators import Alignment, Mention, resolve
+from linking.indicators import Alignment, Mention, resolve  # noqa: E402
+from ontology import vocab  # noqa: E402
 
 SCOPES = ["", "", "", "全市", "全区", "全县", "本市", "“十四五”期间", "到2025年", "其中"]
 QUALS = ["", "", "", "（期末）", "（%）", "（五年累计）", "（预期性）", "（约束性）"]

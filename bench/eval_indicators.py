@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from ontology.mapping.indicators import normalize_name
-from linking.indicators import Mention, evaluate, resolve
+from linking.indicators import Alignment, Mention, evaluate, resolve  # noqa: E402
+from ontology.mapping.indicators import normalize_name  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 GOLD = ROOT / "tests" / "gold" / "indicator_concepts.json"
@@ -50,7 +50,8 @@ def extracted_mentions(gold: dict, corpus: Path = CORPUS) -> list[Mention]:
         for r in records.relationships:
             if r.type == "MEASURES":
                 t = nodes[r.start].properties
-                out.append(Mention(r.start, path.name, t.get("indicator_text") or "", t.get("unit"), meta.get("region")))
+                out.append(Mention(r.start, path.name, t.get("indicator_text") or "", t.get("unit"),
+                                   meta.get("region")))
     return out
 
 
@@ -78,10 +79,11 @@ def gold_mentions(gold: dict, extracted: list[Mention]) -> dict[tuple[str, str],
     return out
 
 
-def run(gold: dict, extracted: list[Mention], **kw) -> dict:
+def run(gold: dict, extracted: list[Mention], curated: bool = False, **kw) -> dict:
+    """The automatic decision (no curated rows), or with vocab/indicator_alignment.csv (curated=True)."""
     gm = gold_mentions(gold, extracted)
     started = time.perf_counter()
-    res = resolve([*extracted, *gm.values()], method="lexical", **kw)
+    res = resolve([*extracted, *gm.values()], method="lexical", alignment=None if curated else Alignment(), **kw)
     seconds = time.perf_counter() - started
     by_target = {a.target_id: a.concept_id for a in res.assignments}
     report = evaluate(gold, {k: by_target.get(m.target_id) for k, m in gm.items()})
@@ -91,7 +93,8 @@ def run(gold: dict, extracted: list[Mention], **kw) -> dict:
 
 
 def end_to_end(gold: dict, extracted: list[Mention]) -> dict:
-    """Gold members matched to the targets really extracted (same plan, same normalized name)."""
+    """Gold members matched to the targets really extracted (same plan, same normalized name), resolved
+    as the build resolves them (curated rows included)."""
     res = resolve(extracted, method="lexical")
     by_target = {a.target_id: a.concept_id for a in res.assignments}
     found: dict[tuple[str, str], str | None] = {}
@@ -117,10 +120,12 @@ def main() -> int:
         gold = json.loads(path.read_text(encoding="utf-8"))
         extracted = extracted_mentions(gold)
         r = run(gold, extracted)
+        cur = run(gold, extracted, curated=True)
         e = end_to_end(gold, extracted)
         entry = {"resolution": {k: v for k, v in r.items() if k not in ("missed", "wrong")},
                  "missed": [" / ".join(f"{p}:{i}" for p, i in pair) for pair in r["missed"]],
                  "wrong": [" / ".join(f"{p}:{i}" for p, i in pair) for pair in r["wrong"]],
+                 "with_curation": {k: v for k, v in cur.items() if k not in ("missed", "wrong")},
                  "end_to_end": {k: v for k, v in e.items() if k not in ("missed", "wrong")}}
         if a.sweep:
             entry["sweep"] = []

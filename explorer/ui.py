@@ -1,6 +1,7 @@
 """Small Streamlit widgets shared by the pages."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -28,8 +29,20 @@ def result_of(data: pd.DataFrame | tuple[list[str], list[list[Any]]]) -> QueryRe
     return QueryResult(list(cols), [list(r) for r in rows])
 
 
-def downloads(data: pd.DataFrame | tuple[list[str], list[list[Any]]], name: str, key: str) -> None:
-    """CSV (UTF-8 with BOM) and XLSX download buttons for one table."""
+def downloads(data: pd.DataFrame | tuple[list[str], list[list[Any]]] | Callable[[], Any], name: str,
+              key: str) -> None:
+    """CSV (UTF-8 with BOM) and XLSX download buttons for one table; given a function that makes the
+    table, the files are made only when a button is clicked."""
+    if callable(data):
+        make = data
+        c1, c2, _ = st.columns([1, 1, 4])
+        c1.download_button("Download CSV", lambda: to_csv_bytes(result_of(make())), file_name=f"{name}.csv",
+                           mime="text/csv", key=f"{key}_csv", on_click="ignore")
+        c2.download_button("Download XLSX", lambda: to_xlsx_bytes(result_of(make()), sheet=name),
+                           file_name=f"{name}.xlsx",
+                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           key=f"{key}_xlsx", on_click="ignore")
+        return
     res = result_of(data)
     c1, c2, _ = st.columns([1, 1, 4])
     c1.download_button("Download CSV", to_csv_bytes(res), file_name=f"{name}.csv", mime="text/csv",

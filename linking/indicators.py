@@ -421,7 +421,7 @@ def resolve(mentions: Iterable[Mention], *, alignment: Alignment | None = None, 
     for i, it in enumerate(its):
         by_kind[it.key.kind].append(i)
     cands: list[tuple[int, int]] = []
-    for kind, block in sorted(by_kind.items()):
+    for _kind, block in sorted(by_kind.items()):
         ks = [its[i].key.key for i in block]
         local = near_pairs(ks) if loose or embed is not None else candidate_pairs(ks, min_ratio)
         cands.extend((block[a], block[b]) for a, b in local)
@@ -518,7 +518,7 @@ def resolve(mentions: Iterable[Mention], *, alignment: Alignment | None = None, 
             continue
         if may_join(ra, rb):
             join(ra, rb)
-            for x, y in ((i, j), (j, i)):
+            for x in (i, j):
                 if x not in via or via[x][0] < score:
                     via[x] = (score, m)
 

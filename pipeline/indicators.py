@@ -27,7 +27,8 @@ _INDICATORS = (
     "i.unit_norm AS unit_norm, i.quantity_kind AS quantity_kind, i.indicator_key AS indicator_key, "
     "i.aliases AS aliases, i.plans AS plans ORDER BY id"
 )
-_INDICATOR_DOMAINS = "MATCH (i:Indicator)-[r:IN_DOMAIN]->(d:Domain) RETURN i.id AS id, d.id AS domain, r.method AS method"
+_INDICATOR_DOMAINS = ("MATCH (i:Indicator)-[r:IN_DOMAIN]->(d:Domain) "
+                      "RETURN i.id AS id, d.id AS domain, r.method AS method")
 
 
 def store_mentions(store: GraphStore) -> list[Mention]:

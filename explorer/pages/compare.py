@@ -28,8 +28,8 @@ c1, c2 = st.columns([3, 2])
 chosen_regions = c1.multiselect("Regions (none: all)", all_regions, default=[], key="mx_regions")
 domains = domain_choices(data.records("taxonomy"))
 domain_label = c2.selectbox("Domain", list(domains), index=0, key="mx_domain")
-rows = data.records("compare_matrix", regions=chosen_regions, domain=domains[domain_label])
-matrix = build_matrix(rows, chosen_regions or None)
+matrix_rows = data.records("compare_matrix", regions=chosen_regions, domain=domains[domain_label])
+matrix = build_matrix(matrix_rows, chosen_regions or None)
 if not matrix.rows:
     st.info("No targets for these regions and this domain.")
 else:
@@ -40,10 +40,10 @@ else:
     cols, body = matrix.table(links=True)
     st.dataframe(frame(cols, body), hide_index=True, width="stretch",
                  column_config=ui.link_columns(matrix.regions, r"#(.*)$"), key="mx_table")
-    tidy = matrix.tidy()
-    ui.downloads(tidy, "comparison_matrix", "mx_dl")
-    st.download_button("Download RDF Data Cube (Turtle)", to_data_cube(matrix), file_name="comparison_matrix.ttl",
-                       mime="text/turtle", key="mx_ttl", on_click="ignore")
+    # the files are made when a button is clicked, not on every run (the Data Cube takes a second)
+    ui.downloads(matrix.tidy, "comparison_matrix", "mx_dl")
+    st.download_button("Download RDF Data Cube (Turtle)", lambda: to_data_cube(matrix),
+                       file_name="comparison_matrix.ttl", mime="text/turtle", key="mx_ttl", on_click="ignore")
     ev = st.query_params.get("evidence")
     cell = matrix.cell(ev) if ev else None
     if cell is not None:

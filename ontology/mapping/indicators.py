@@ -110,7 +110,7 @@ def kind_of(name: str, unit: str | None = None) -> str:
     """The quantity kind of an indicator, from its unit where that says it, else from its name."""
     n = normalize_name(name)
     by_name = next((k for k, pat in _patterns().kinds if pat.search(n)), None)
-    if by_name in ("per_capita", "rate_of_change") and (by_name == "per_capita" or unit in (None, "%", "％", "个百分点")):
+    if by_name == "per_capita" or (by_name == "rate_of_change" and unit in (None, "%", "％", "个百分点")):
         return by_name
     if unit:
         if "/" in unit and re.search(r"/\s*(?:\d+\s*)?(?:十万|百万|千|万|百)?(?:常住人口|老年人|人口|人|户)", unit):

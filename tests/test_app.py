@@ -190,7 +190,7 @@ def test_compare_lists_the_measures_behind_an_instrument_bar(app):
     label = next(o for o in inst.options if o.startswith("政府购买服务"))
     inst.set_value(label).run()
     assert not app.exception
-    ev = frames(app)[3]
+    ev = frames(app)[4]  # after the matrix, the targets, the mix and the categories
     assert list(ev.columns)[:5] == ["region", "instrument", "measure", "cue", "quote"]
     assert len(ev) >= 1 and set(ev["region"]) == {"扬州市"}
     assert set(ev["cue"]) == {"政府购买服务"} and all("政府购买服务" in q for q in ev["quote"])

@@ -5,24 +5,22 @@ synthetic one of --plans plans: the compare_matrix query, build_matrix, and the 
 through Streamlit's AppTest (a first run in a fresh process cache, then a cached rerun), median of
 --repeat runs.  Results: bench/results/compare.json.
 
-    .venv/bin/python bench/bench_compare.py [--db PATH] [--plans 12] [--repeat 3]
+    .venv/bin/python -m bench.bench_compare [--db PATH] [--plans 12] [--repeat 3]
 """
 from __future__ import annotations
 
 import argparse
 import json
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from explorer.matrix import build_matrix
+from graph.embedded_store import EmbeddedStore
+from model.records import GraphRecords
 
-from explorer.matrix import build_matrix  # noqa: E402
-from graph.embedded_store import EmbeddedStore  # noqa: E402
-from model.records import GraphRecords  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def synthetic_store(path: Path, plans: int, per_plan: int = 150) -> Path:

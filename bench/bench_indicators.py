@@ -9,7 +9,7 @@ real corpus).  Reported per size: mentions, distinct keys, candidate pairs score
 memory of the stage (tracemalloc), concepts, and how pairs scored grow against keys (the
 exponent of pairs ~ keys^k; 1 is linear).  Results: bench/results/indicators.json.
 
-    .venv/bin/python bench/bench_indicators.py [--plans 100 300 1000] [--per-plan 100]
+    .venv/bin/python -m bench.bench_indicators [--plans 100 300 1000] [--per-plan 100]
 """
 from __future__ import annotations
 
@@ -17,16 +17,14 @@ import argparse
 import json
 import math
 import random
-import sys
 import time
 import tracemalloc
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from linking.indicators import Alignment, Mention, resolve
+from ontology import vocab
 
-from linking.indicators import Alignment, Mention, resolve  # noqa: E402
-from ontology import vocab  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 SCOPES = ["", "", "", "全市", "全区", "全县", "本市", "“十四五”期间", "到2025年", "其中"]
 QUALS = ["", "", "", "（期末）", "（%）", "（五年累计）", "（预期性）", "（约束性）"]

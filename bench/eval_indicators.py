@@ -8,21 +8,19 @@ and the minimum length ratio (how THRESHOLD and MIN_RATIO in linking/indicators.
 were chosen); ``--end-to-end`` also scores the targets the mapping really extracted (a gold
 member counts only where a target of its plan names it).  Results: bench/results/indicators_gold.json.
 
-    .venv/bin/python bench/eval_indicators.py [--gold tests/gold/indicator_concepts.json] [--sweep]
+    .venv/bin/python -m bench.eval_indicators [--gold tests/gold/indicator_concepts.json] [--sweep]
 """
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from linking.indicators import Alignment, Mention, evaluate, resolve
+from ontology.mapping.indicators import normalize_name
 
-from linking.indicators import Alignment, Mention, evaluate, resolve  # noqa: E402
-from ontology.mapping.indicators import normalize_name  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 GOLD = ROOT / "tests" / "gold" / "indicator_concepts.json"

@@ -192,9 +192,6 @@ def test_shipped_alignment_file_loads():
 # --- candidates are not quadratic ---------------------------------------------------------------------
 
 def test_candidates_are_a_small_fraction_of_all_pairs():
-    import sys
-
-    sys.path.insert(0, str(ROOT))
     from bench.bench_indicators import synthetic_mentions
 
     sizes = []
@@ -267,9 +264,6 @@ def _need_corpus():
 
 
 def _gold_report(path: Path) -> dict:
-    import sys
-
-    sys.path.insert(0, str(ROOT))
     from bench.eval_indicators import extracted_mentions, run
 
     gold = json.loads(path.read_text(encoding="utf-8"))

@@ -4,8 +4,12 @@
     region:<region slug>                 region_id()    region:yangzhou, region:浙江省
     agency:<region slug>:<key>           agency_id()    agency:yangzhou:civil_affairs
     indicator:<key>                      indicator_id() indicator:childcare_places_per_1000
-    policy:<plan suffix>:<measure id>    policy_id()    policy:yangzhou:2022-80:m-2-3
+    policy:<plan suffix>:<measure id>    policy_id()    policy:yangzhou:2022-80:m-1f0c2e9a3b
     target:<plan suffix>:<hash>          target_id()
+
+Measure and target ids come from content, never from position (``measure_ids``,
+``ContentIds``): deleting, adding or editing one measure changes no other measure's or
+target's id, so a rebuild replaces exactly what changed.
 
 Every region id (a plan's own region, its parent, its province) comes from ``region_slug``,
 which folds accents (Ürümqi -> urumqi) and keeps Chinese characters (嘉兴市 stays 嘉兴市).
@@ -85,5 +89,34 @@ def policy_id(plan_id: str, measure_id: str) -> str:
 
 
 def target_id(plan_id: str, *parts: object) -> str:
-    """A target of a plan, keyed by a hash of what identifies it (span, indicator, value, unit, kind)."""
+    """A target of a plan, keyed by a hash of what it states (owner, indicator, value, unit, kind,
+    year, comparator: see ontology.mapping.target_nodes), never of where it stands."""
     return f"target:{plan_suffix(plan_id)}:{short_hash(*parts)}"
+
+
+class ContentIds:
+    """Keys for ids from content, with a deterministic tie-break: ``key(*parts)`` returns the
+    parts as strings, and for the n-th repeat of the same parts within one document (n > 1)
+    adds ``#n``, so two identical measures (or targets) stay two and no other edit of the
+    document moves either. ``seen``: free for a caller's own de-duplication."""
+
+    def __init__(self) -> None:
+        self._count: dict[tuple, int] = {}
+        self.seen: set = set()
+
+    def key(self, *parts: object) -> tuple[str, ...]:
+        k = tuple(str(p) for p in parts)
+        c = self._count[k] = self._count.get(k, 0) + 1
+        return k if c == 1 else k + (f"#{c}",)
+
+
+_KIND_PREFIX = {"measure": "m", "safeguard": "g", "box": "b"}
+
+
+def measure_ids(measures) -> list[str]:
+    """The measure part of policy ids, for a document's measures in order: ``m-`` (``g-``
+    safeguard, ``b-`` box) + a hash of kind, enclosing sections and title. A measure keeps its
+    id when others are added, removed or edited, and when its own body text changes."""
+    ids = ContentIds()
+    return [f"{_KIND_PREFIX.get(m.kind, 'm')}-{short_hash(*ids.key(m.kind, ' > '.join(m.section_path), m.title))}"
+            for m in measures]

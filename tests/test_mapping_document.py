@@ -41,6 +41,17 @@ def build_doc(region: RegionMeta | None = None, plan_id="plan:testcity:2022-1") 
     return ParsedDocument(meta=meta, text=text, original=text, sections=sections, measures=measures)
 
 
+def _policy_ids(doc: ParsedDocument) -> dict[str, str]:
+    """The loader's positional measure id (m-3-1) -> the graph's content-derived policy id."""
+    from model.ids import measure_ids, policy_id
+
+    return {m.id: policy_id(doc.meta.plan_id, lid) for m, lid in zip(doc.measures, measure_ids(doc.measures))}
+
+
+PID = _policy_ids(build_doc())
+POS = {v: k for k, v in PID.items()}  # policy id -> m-3-1
+
+
 @pytest.fixture(scope="module")
 def records():
     return map_document(build_doc())
@@ -76,8 +87,8 @@ def test_plan_region_and_policies(records):
     part = {(r.start, r.end) for r in records.relationships if r.type == "PART_OF"}
     assert part == {("region:yangzhou", "region:jiangsu")}
     pols = _by_label(records, "Policy")
-    assert set(pols) == {"policy:testcity:2022-1:m-3-1", "policy:testcity:2022-1:m-3-2"}
-    assert pols["policy:testcity:2022-1:m-3-1"].properties["text"] == M1
+    assert set(pols) == {PID["m-3-1"], PID["m-3-2"]}
+    assert pols[PID["m-3-1"]].properties["text"] == M1
 
 
 def test_county_chain():
@@ -98,7 +109,7 @@ def test_agencies_named_in_full_with_function_and_lead(records):
             "扬州市总工会"} <= set(names)
     assert names["扬州市民政局"].properties["function"] == "civil_affairs"
     assert names["扬州市民政局"].id == "agency:yangzhou:civil_affairs"
-    led = {(r.start.rsplit(":", 1)[-1], ag[r.end].properties["name"]) for r in records.relationships if r.type == "LED_BY"}
+    led = {(POS[r.start], ag[r.end].properties["name"]) for r in records.relationships if r.type == "LED_BY"}
     assert led == {("m-3-1", "扬州市发改委"), ("m-3-1", "扬州市财政局"), ("m-3-2", "扬州市人社局")}
     inv = [r for r in records.relationships if r.type == "INVOLVES"]
     assert all(r.properties["quote"].startswith("〔责任单位") for r in inv)
@@ -130,7 +141,7 @@ def test_agency_resolution_across_places():
 
 
 def test_domains_instruments_with_evidence(records):
-    rels = [r for r in records.relationships if r.start == "policy:testcity:2022-1:m-3-1"]
+    rels = [r for r in records.relationships if r.start == PID["m-3-1"]]
     inst = {r.end for r in rels if r.type == "USES_INSTRUMENT"}
     assert {"instrument:government_procurement", "instrument:public_private_operation", "instrument:subsidy",
             "instrument:land_space_supply"} <= inst
@@ -140,7 +151,7 @@ def test_domains_instruments_with_evidence(records):
         if r.type == "USES_INSTRUMENT":  # the cue words are part of the quoted sentence
             assert r.properties["cue"] and r.properties["cue"] in r.properties["quote"], r
     assert "instrument:information_publicity" not in {r.end for r in records.relationships
-                                                      if r.start.endswith("m-3-2") and r.type == "USES_INSTRUMENT"}
+                                                      if r.start == PID["m-3-2"] and r.type == "USES_INSTRUMENT"}
     doc = build_doc()
     for r in records.relationships:
         if "span_start" in r.properties and r.properties.get("quote"):
@@ -148,7 +159,7 @@ def test_domains_instruments_with_evidence(records):
     doms = [r for r in records.relationships if r.type == "IN_DOMAIN" and r.start_label == "Policy"]
     per = Counter(r.start for r in doms)
     assert all(1 <= c <= 3 for c in per.values()) and len(per) == 2
-    m2 = {r.end for r in doms if r.start.endswith("m-3-2")}
+    m2 = {r.end for r in doms if r.start == PID["m-3-2"]}
     assert "domain:employment_training" in m2
 
 

@@ -59,8 +59,16 @@ def test_schema_evidence_and_speed(docs, mapped):
                 assert text[p["span_start"]:p["span_end"]] == p["quote"], (s, r)
 
 
-def test_yangzhou_goals_and_agencies(mapped):
+def positional(doc, rec) -> dict[str, str]:
+    """Policy id -> the loader's positional measure id (m-1, m-2, ...), in text order."""
+    pols = sorted((n for n in rec.nodes if n.label == "Policy"), key=lambda n: n.properties["span_start"])
+    by_start = {m.start: m.id for m in doc.measures}
+    return {p.id: by_start[p.properties["span_start"]] for p in pols}
+
+
+def test_yangzhou_goals_and_agencies(mapped, docs):
     yz = mapped["yangzhou"]
+    pos = positional(docs["yangzhou"], yz)
     assert has(yz, "childcare_places_per_1000", 4.5, "个", 2025)
     assert has(yz, "vocational_skills_training", 20.0, "万人次", 2025, value_norm=200000.0)
     assert has(yz, "sports_ground_area_per_capita", 3.3, "平方米", 2025)
@@ -68,7 +76,7 @@ def test_yangzhou_goals_and_agencies(mapped):
     values = {p["value"] for p in targets(yz)}
     assert 80.0 not in values and 2022.0 not in values and 323.0 not in values  # doc number, year, “323+1”
     names = {n.id: n.properties["name"] for n in yz.nodes if n.label == "Agency"}
-    led = {(r.start.rsplit(":", 1)[-1], names[r.end]) for r in yz.relationships if r.type == "LED_BY"}
+    led = {(pos[r.start], names[r.end]) for r in yz.relationships if r.type == "LED_BY"}
     assert {("m-1", "扬州市发改委"), ("m-1", "扬州市财政局"), ("m-9", "扬州市人社局"), ("m-19", "扬州市财政局")} <= led
     fn = {n.properties["name"]: n.properties["function"] for n in yz.nodes if n.label == "Agency"}
     assert fn["扬州市民政局"] == "civil_affairs" and fn["扬州市自规局"] == "natural_resources_planning"

@@ -10,7 +10,7 @@ from rdflib.namespace import RDF, SKOS
 from linking.similarity import link_similar
 from ontology.mapping import map_document, policy_texts
 from ontology.rdf_export import PG, iri, records_to_dump, to_rdf, validate
-from tests.test_mapping_document import build_doc
+from tests.test_mapping_document import PID, build_doc
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +27,7 @@ def dump():
 def test_export_uses_ontology_iris_and_validates(dump):
     g = to_rdf(dump)
     assert (iri("plan:testcity:2022-1"), RDF.type, PG.Plan) in g
-    assert (iri("policy:testcity:2022-1:m-3-1"), RDF.type, PG.Policy) in g
+    assert (iri(PID["m-3-1"]), RDF.type, PG.Policy) in g
     assert (iri("domain:childcare"), SKOS.inScheme, PG.DomainScheme) in g
     assert (iri("instrument:subsidy"), SKOS.broader, PG.SupplyInstruments) in g
     assert any(g.triples((None, PG.similarTo, None)))

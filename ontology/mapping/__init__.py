@@ -18,6 +18,7 @@ from model.ids import policy_id
 from model.records import GraphRecords
 from model.texts import PolicyText
 from ontology import vocab
+from model.ids import ContentIds, measure_ids
 from ontology.mapping import year_scope
 from ontology.mapping.plans import map_plan
 from ontology.mapping.policies import map_policy, plan_context
@@ -71,7 +72,7 @@ def map_document(doc: ParsedDocument) -> GraphRecords:
     goals = _section_ranges(doc, _GOAL_HEADING)
     history = _section_ranges(doc, _HISTORIC_HEADING)
     tables = [(t.start, t.end) for t in doc.tables]
-    seen: set[str] = set()
+    seen = ContentIds()  # target ids from content, one counter per document
 
     blocks = _block_years(doc, paras)
 
@@ -87,8 +88,8 @@ def map_document(doc: ParsedDocument) -> GraphRecords:
 
     covered: list[tuple[int, int]] = []
     context = plan_context(doc)
-    for m in doc.measures:
-        pid, body, sents = map_policy(doc, m, chain, out, context)
+    for m, measure_id in zip(doc.measures, measure_ids(doc.measures)):
+        pid, body, sents = map_policy(doc, m, chain, out, context, measure_id=measure_id)
         covered.append((m.start, m.end))
         targets_of(sents, (pid, "Policy"))
     covered.sort()

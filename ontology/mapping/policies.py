@@ -8,16 +8,12 @@ from __future__ import annotations
 import re
 
 from model.document import Measure, ParsedDocument
-from model.ids import plan_suffix
+from model.ids import measure_ids, policy_id
 from model.records import GraphRecords
 from ontology import responsibility
 from ontology.mapping import agencies, domains, instruments
 from ontology.mapping.plans import RegionRef
 from ontology.mapping.text import Span, sentences
-
-
-def policy_id(plan_id: str, measure: Measure) -> str:
-    return f"policy:{plan_suffix(plan_id)}:{measure.id}"
 
 
 def plan_context(doc: ParsedDocument) -> domains.PlanContext:
@@ -79,9 +75,9 @@ def inline_responsibility(body: Span) -> tuple[list[str], list[str], Span] | Non
 
 
 def map_policy(doc: ParsedDocument, m: Measure, chain: list[RegionRef], out: GraphRecords,
-               context: domains.PlanContext | None = None) -> tuple[str, Span, list[Span]]:
+               context: domains.PlanContext | None = None, *, measure_id: str | None = None) -> tuple[str, Span, list[Span]]:
     plan_id = doc.meta.plan_id
-    pid = policy_id(plan_id, m)
+    pid = policy_id(plan_id, measure_id or measure_ids([m])[0])
     same_len = len(doc.original) == len(doc.text)
     resp = m.responsibility
     out.add_node(

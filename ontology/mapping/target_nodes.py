@@ -1,22 +1,26 @@
 """TargetFacts -> Target and Indicator nodes, SETS_TARGET, MEASURES and the indicators' IN_DOMAIN."""
 from __future__ import annotations
 
-from model.ids import plan_suffix, short_hash
+from model.ids import ContentIds, target_id
 from model.records import GraphRecords
 from ontology.mapping.indicators import canonical
 from ontology.mapping.targets import TargetFact
 from ontology.mapping.units import normalize
 
 
-def add_target(out: GraphRecords, plan_id: str, owner: tuple[str, str], fact: TargetFact, seen: set[str]) -> str | None:
+def add_target(out: GraphRecords, plan_id: str, owner: tuple[str, str], fact: TargetFact, ids: ContentIds) -> str | None:
+    """``ids``: one ContentIds per document; the same fact read twice from one quote is added once."""
     ind = canonical(fact.indicator_text, fact.unit)
     if ind is None:
         return None
     q = fact.quote
-    tid = f"target:{plan_suffix(plan_id)}:{short_hash(q.start, q.end, ind.id, fact.value, fact.value_max, fact.unit, fact.kind)}"
-    if tid in seen:
+    once = (q.start, q.end, ind.id, fact.value, fact.value_max, fact.unit, fact.kind)
+    if once in ids.seen:
         return None
-    seen.add(tid)
+    ids.seen.add(once)
+    # what the target states, not where: an edit elsewhere in the plan keeps its id
+    tid = target_id(plan_id, *ids.key(owner[0], ind.id, fact.value, fact.value_max, fact.unit, fact.kind, fact.year,
+                                       fact.comparator))
     value_norm, unit_norm = normalize(fact.value, fact.unit)
     out.add_node(
         tid, "Target",

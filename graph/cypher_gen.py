@@ -84,3 +84,85 @@ def delete_nodes(schema: GraphSchema, label: str) -> str:
     """Delete the nodes named by rows {id} with their relationships."""
     schema.node(label)
     return f"UNWIND $rows AS row MATCH (n:{label} {{{KEY}: row.{KEY}}}) DETACH DELETE n"
+
+
+# --- replacing and removing a plan ---------------------------------------------------
+# What a plan owns: its Plan node, its Policy nodes (HAS_POLICY) and the Target nodes
+# its plan or its policies set (SETS_TARGET); deleting those with DETACH removes every
+# relationship that touches them (evidence links, SIMILAR_TO). Shared nodes (Region,
+# Agency, Indicator) are only removed once nothing links to them any more.
+# (labels, relationship types) each shared label must be linked by, from any node.
+SHARED_INCOMING: dict[str, tuple[str, ...]] = {
+    "Agency": ("LED_BY", "INVOLVES"),
+    "Indicator": ("MEASURES",),
+    "Region": ("FOR_REGION", "OF_REGION", "PART_OF"),
+}
+
+
+def _check_types(schema: GraphSchema, *names: str) -> None:
+    for n in names:
+        if n in schema.nodes:
+            continue
+        schema.rel(n)  # raises for anything outside the closed set
+
+
+def delete_plan(schema: GraphSchema) -> list[str]:
+    """Statements (one row: {plan}) deleting everything a plan owns, targets first."""
+    _check_types(schema, "Plan", "Policy", "Target", "HAS_POLICY", "SETS_TARGET")
+    anchor = f"UNWIND $rows AS row MATCH (pl:Plan {{{KEY}: row.plan}})"
+    return [
+        f"{anchor}-[:HAS_POLICY]->(:Policy)-[:SETS_TARGET]->(t:Target) DETACH DELETE t",
+        f"{anchor}-[:SETS_TARGET]->(t:Target) DETACH DELETE t",
+        f"{anchor}-[:HAS_POLICY]->(p:Policy) DETACH DELETE p",
+        f"{anchor} DETACH DELETE pl",
+    ]
+
+
+def plan_shared_neighbours(schema: GraphSchema) -> dict[str, str]:
+    """Read queries (parameter $plan) returning the ids of the shared nodes a plan links to,
+    by label: the candidates for removal once the plan is replaced or gone."""
+    _check_types(schema, "Plan", "Policy", "Target", "Agency", "Indicator", "Region", "HAS_POLICY",
+                 "SETS_TARGET", "MEASURES", "LED_BY", "INVOLVES", "FOR_REGION", "OF_REGION", "PART_OF")
+    pl = f"MATCH (pl:Plan {{{KEY}: $plan}})"
+    return {
+        "Agency": f"{pl}-[:HAS_POLICY]->(:Policy)-[:LED_BY|INVOLVES]->(a:Agency) RETURN DISTINCT a.{KEY} AS id",
+        "Indicator": (f"{pl}-[:HAS_POLICY]->(:Policy)-[:SETS_TARGET]->(:Target)-[:MEASURES]->(i:Indicator) "
+                      f"RETURN DISTINCT i.{KEY} AS id UNION "
+                      f"{pl}-[:SETS_TARGET]->(:Target)-[:MEASURES]->(i:Indicator) RETURN DISTINCT i.{KEY} AS id"),
+        "Region": (f"{pl}-[:FOR_REGION]->(r:Region) RETURN r.{KEY} AS id UNION "
+                   f"{pl}-[:FOR_REGION]->(:Region)-[:PART_OF*1..3]->(r:Region) RETURN DISTINCT r.{KEY} AS id UNION "
+                   f"{pl}-[:HAS_POLICY]->(:Policy)-[:LED_BY|INVOLVES]->(:Agency)-[:OF_REGION]->(r:Region) "
+                   f"RETURN DISTINCT r.{KEY} AS id"),
+    }
+
+
+def delete_orphans(schema: GraphSchema, label: str) -> str:
+    """Delete the nodes of a shared label among row.ids that nothing links to any more."""
+    incoming = SHARED_INCOMING[label]
+    _check_types(schema, label, *incoming)
+    cond = " AND ".join(f"NOT EXISTS {{ MATCH (n)<-[:{t}]-() }}" for t in incoming)
+    return f"UNWIND $rows AS row MATCH (n:{label} {{{KEY}: row.id}}) WHERE {cond} DETACH DELETE n"
+
+
+def set_exactly(schema: GraphSchema, label: str, props: list[str], null_props: list[str]) -> str:
+    """Give existing nodes exactly these property values (nulls included): what a fresh
+    build would have stored, whatever earlier builds left behind."""
+    nt = schema.node(label)
+    unknown = [p for p in props + null_props if p not in nt.properties]
+    if unknown:
+        raise ValueError(f"{label} has no properties {unknown} in the ontology")
+    sets = [f"n.{p} = row.{p}" for p in props] + [f"n.{p} = NULL" for p in null_props]
+    stmt = f"UNWIND $rows AS row MATCH (n:{label} {{{KEY}: row.{KEY}}})"
+    return stmt + (f" SET {', '.join(sets)}" if sets else " RETURN count(n)")
+
+
+def prune_part_of(schema: GraphSchema) -> str:
+    """Remove PART_OF links of row.child to any parent not in row.parents."""
+    schema.check_pair("PART_OF", "Region", "Region")
+    return (f"UNWIND $rows AS row MATCH (c:Region {{{KEY}: row.child}})-[r:PART_OF]->(p:Region) "
+            f"WHERE NOT p.{KEY} IN row.parents DELETE r")
+
+
+def stored_plans(schema: GraphSchema) -> str:
+    schema.node("Plan")
+    return f"MATCH (p:Plan) RETURN p.{KEY} AS id, p.source_file AS source_file ORDER BY id"

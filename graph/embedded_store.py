@@ -119,7 +119,8 @@ class EmbeddedStore(GraphStore):
                 raise StoreError(f"embedded write failed, nothing was written: {e}") from e
             conn.execute("COMMIT")
 
-    def write(self, records: GraphRecords, batch_size: int = DEFAULT_BATCH) -> WriteStats:
+    def write(self, records: GraphRecords, batch_size: int = DEFAULT_BATCH, *,
+              before: list[Statement] = (), after: list[Statement] = ()) -> WriteStats:
         """Idempotent like the generic path, but records the store lacks go in by COPY FROM.
 
         LadybugDB's UNWIND … MERGE runs at tens of thousands of rows a second (and an
@@ -135,7 +136,12 @@ class EmbeddedStore(GraphStore):
             conn = self._writer()
             conn.execute("BEGIN TRANSACTION")
             try:
+                for st in before:
+                    conn.execute(st.text, {"rows": st.rows})
                 n_stmts = self._copy_new_and_merge_rest(conn, records, batch_size)
+                for st in after:
+                    conn.execute(st.text, {"rows": st.rows})
+                n_stmts += len(before) + len(after)
             except (ValueError, StoreError):  # a bad record, caught before the engine saw it
                 _rollback(conn)
                 self._drop_writer()

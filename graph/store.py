@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph import cypher_gen
 from graph.cypher_gen import (
     delete_nodes,
     delete_relationships,
@@ -50,6 +51,10 @@ class Statement:
 
 class StoreError(RuntimeError):
     """A store could not be reached or refused a statement; the message says which and why."""
+
+
+class StoreUnavailable(StoreError):
+    """The store went away (connection lost, server down): nothing more can be written."""
 
 
 class ReadOnlyViolation(StoreError):
@@ -137,13 +142,78 @@ class GraphStore(abc.ABC):
                 stmts.append(Statement(merge_relationships(self.schema, rtype, a, b, used), rows))
         return stmts
 
-    def write(self, records: GraphRecords, batch_size: int = DEFAULT_BATCH) -> WriteStats:
-        """Write a graph idempotently (MERGE on ids) in one transaction, nodes before relationships."""
+    def write(self, records: GraphRecords, batch_size: int = DEFAULT_BATCH, *,
+              before: list[Statement] = (), after: list[Statement] = ()) -> WriteStats:
+        """Write a graph idempotently (MERGE on ids) in one transaction, nodes before relationships;
+        ``before`` and ``after`` statements run first and last in the same transaction."""
         records = records.deduplicated()
-        stmts = self.write_statements(records, batch_size)
+        stmts = list(before) + self.write_statements(records, batch_size) + list(after)
         if stmts:
             self._write_transaction(stmts)
         return WriteStats(len(records.nodes), len(records.relationships), len(stmts))
+
+    # --- plans as units: replace, remove, list ------------------------------------
+    def replace_plan(self, plan_id: str, records: GraphRecords, batch_size: int = DEFAULT_BATCH) -> WriteStats:
+        """Write a plan so that afterwards the store holds exactly this version of it.
+
+        In ONE transaction: delete what the stored version owns (its Plan node, policies,
+        targets and every relationship touching them, SIMILAR_TO included), write the new
+        records, then remove the shared nodes (regions, agencies, indicators) the old
+        version linked to and nothing links to any more. A failure leaves the old version.
+        """
+        candidates = self.shared_neighbours(plan_id)
+        before = [Statement(t, [{"plan": plan_id}]) for t in cypher_gen.delete_plan(self.schema)]
+        return self.write(records, batch_size, before=before, after=self._orphan_statements(candidates))
+
+    def remove_plan(self, plan_id: str) -> None:
+        """Delete a plan and whatever it alone linked to (one transaction)."""
+        self.replace_plan(plan_id, GraphRecords())
+
+    def shared_neighbours(self, plan_id: str) -> dict[str, list[str]]:
+        out = {}
+        for label, q in cypher_gen.plan_shared_neighbours(self.schema).items():
+            out[label] = sorted({r[0] for r in self.read(q, {"plan": plan_id}).rows if r[0] is not None})
+        return out
+
+    def _orphan_statements(self, candidates: dict[str, list[str]]) -> list[Statement]:
+        stmts = []
+        # agencies before regions (OF_REGION), and regions three times: a county's removal
+        # can leave its prefecture, then its province, without links
+        for label in ("Agency", "Indicator", "Region", "Region", "Region"):
+            ids = candidates.get(label)
+            if ids:
+                stmts.append(Statement(cypher_gen.delete_orphans(self.schema, label), [{"id": i} for i in ids]))
+        return stmts
+
+    def stored_plans(self) -> dict[str, str | None]:
+        """plan id -> source file name of every Plan in the store."""
+        return {r[0]: r[1] for r in self.read(cypher_gen.stored_plans(self.schema)).rows}
+
+    def settle_shared(self, records: GraphRecords, batch_size: int = DEFAULT_BATCH) -> None:
+        """Make the shared nodes of ``records`` hold exactly their properties (nulls too) and
+        their regions exactly the PART_OF parents the records give: after plans were
+        replaced or removed, what a fresh build of the same plans would have stored.
+        ``records`` is every built plan's records merged in build order."""
+        by_label: dict[str, list[Node]] = {}
+        for n in records.nodes:
+            if n.label in cypher_gen.SHARED_INCOMING:
+                by_label.setdefault(n.label, []).append(n)
+        stmts = []
+        for label, nodes in by_label.items():
+            props = self.schema.nodes[label].properties
+            for chunk in _chunks(nodes, batch_size):
+                rows, used = _rows(chunk, props, lambda n: {KEY: n.id}, f"{label} node")
+                nulls = sorted(set(props) - set(used))
+                stmts.append(Statement(cypher_gen.set_exactly(self.schema, label, used, nulls), rows))
+        parents: dict[str, set[str]] = {}
+        for r in records.relationships:
+            if r.type == "PART_OF":
+                parents.setdefault(r.start, set()).add(r.end)
+        if parents:
+            stmts.append(Statement(cypher_gen.prune_part_of(self.schema),
+                                   [{"child": c, "parents": sorted(ps)} for c, ps in sorted(parents.items())]))
+        if stmts:
+            self._write_transaction(stmts)
 
     def write_one_per_transaction(self, records: GraphRecords) -> WriteStats:
         """The slow classic path (one MERGE, one transaction per record); kept for the benchmark."""

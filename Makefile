@@ -94,4 +94,4 @@ bench: $(STAMP_DEV) $(STAMP_PKG)
 	exit $$rc
 
 clean:
-	rm -rf $(DB) $(DB).wal data/embeddings
+	rm -rf $(DB) $(DB).wal $(DB).lock data/embeddings

@@ -40,4 +40,7 @@ except StoreError as e:
     st.info("Build the graph first: `make build` (or `python -m graph build --store embedded --db data/graph.lbug`).")
     st.stop()
 st.sidebar.caption(f"Store: {store.describe()}")
+if data.rebuilt():
+    st.info("The graph was rebuilt since this page was last shown: now showing the new version.",
+            icon=":material/autorenew:")
 page.run()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,3 +69,22 @@ def open_store(kind: str = "embedded", *, db_path: str | Path | None = None, rea
         s = neo4j_settings()
         return Neo4jStore(s.uri, s.user, s.password, database=s.database)
     raise StoreError(f"unknown store {kind!r}; choose one of {STORE_KINDS}")
+
+
+@contextmanager
+def open_build_store(kind: str = "embedded", *, db_path: str | Path | None = None, fresh: bool = False):
+    """The store a build writes to. Embedded: a new database file swapped in atomically when the
+    build is done (graph.embedded_store.staged_build), so a running explorer never reads a
+    half-written file. Neo4j: the server, emptied first when ``fresh``."""
+    if kind == "embedded":
+        from graph.embedded_store import staged_build
+
+        with staged_build(db_path or DEFAULT_DB, fresh=fresh) as store:
+            store.ensure_schema()
+            yield store
+        return
+    with open_store(kind) as store:
+        if fresh:
+            store.ensure_schema()
+            store.clear()
+        yield store

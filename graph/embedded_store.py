@@ -6,8 +6,12 @@ one Database object; each call takes its own short-lived Connection under a lock
 """
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import threading
+from collections.abc import Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -64,16 +68,72 @@ def _import_ladybug():
     return ladybug
 
 
+def holders(path: Path) -> list[tuple[int, str, bool]]:
+    """Other processes that have ``path`` (or its .wal) open: (pid, command line, for writing).
+    Read from /proc (Linux); elsewhere the list is empty."""
+    targets = set()
+    for p in (Path(path), wal_path(path)):
+        try:
+            targets.add(str(p.resolve()))
+        except OSError:
+            pass
+    out: dict[int, tuple[int, str, bool]] = {}
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return []
+    me = os.getpid()
+    for d in proc.iterdir():
+        if not d.name.isdigit() or int(d.name) == me:
+            continue
+        try:
+            fds = list((d / "fd").iterdir())
+        except OSError:
+            continue
+        for fd in fds:
+            try:
+                if os.readlink(fd) not in targets:
+                    continue
+                flags = (d / "fdinfo" / fd.name).read_text().split("flags:", 1)[1].split()[0]
+                writing = int(flags, 8) & 3 != 0
+            except (OSError, IndexError, ValueError):
+                continue
+            pid = int(d.name)
+            try:
+                cmd = (d / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").strip()
+            except OSError:
+                cmd = "?"
+            prev = out.get(pid)
+            out[pid] = (pid, cmd[:160], writing or bool(prev and prev[2]))
+    return sorted(out.values())
+
+
+def wal_path(path: Path) -> Path:
+    return Path(path).with_name(Path(path).name + ".wal")
+
+
+def _describe_holders(hs) -> str:
+    return "; ".join(f"pid {pid} ({cmd}){' for writing' if w else ''}" for pid, cmd, w in hs)
+
+
 class EmbeddedStore(GraphStore):
     kind = "embedded"
 
-    def __init__(self, path: str | Path, *, read_only: bool = False, schema: GraphSchema | None = None):
+    def __init__(self, path: str | Path, *, read_only: bool = False, schema: GraphSchema | None = None,
+                 check_holders: bool = True):
         super().__init__(schema)
         lb = _import_ladybug()
         self.path = Path(path)
         self.read_only = read_only
         if read_only and not self.path.exists():
             raise StoreError(f"no embedded database at {self.path}: build it first (python -m graph build)")
+        if not read_only and check_holders and self.path.exists():
+            # A writer opening a file that a reader holds breaks the reader ("String dictionary
+            # index is outside the offset table"); `python -m graph build` writes a new file instead.
+            hs = holders(self.path)
+            if hs:
+                raise StoreError(f"{self.path} is open in another process: {_describe_holders(hs)}. Opening it "
+                                 "for writing would break that process; `python -m graph build` writes a new "
+                                 "database file and swaps it in instead")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._db = lb.Database(str(self.path), read_only=read_only)
@@ -120,7 +180,7 @@ class EmbeddedStore(GraphStore):
             conn.execute("COMMIT")
 
     def write(self, records: GraphRecords, batch_size: int = DEFAULT_BATCH, *,
-              before: list[Statement] = (), after: list[Statement] = ()) -> WriteStats:
+              before: Sequence[Statement] = (), after: Sequence[Statement] = ()) -> WriteStats:
         """Idempotent like the generic path, but records the store lacks go in by COPY FROM.
 
         LadybugDB's UNWIND … MERGE runs at tens of thousands of rows a second (and an
@@ -308,6 +368,12 @@ class EmbeddedStore(GraphStore):
         operators = _PLAN_OPERATOR.findall(plan)
         return bool(operators) and not any(_WRITE_OPERATOR.match(op) for op in operators)
 
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the database file."""
+        with self._lock:
+            if getattr(self, "_db", None) is not None and not self.read_only:
+                self._conn().execute("CHECKPOINT")
+
     def clear(self) -> None:
         with self._lock:
             conn = self._conn()
@@ -320,3 +386,96 @@ class EmbeddedStore(GraphStore):
                 self._write_conn = None
                 self._db.close()
                 self._db = None
+
+
+def version_token(path: str | Path) -> str | None:
+    """What identifies the database file now at ``path`` (a build swaps in a new inode)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return f"{st.st_ino}:{st.st_mtime_ns}:{st.st_size}"
+
+
+@contextmanager
+def staged_build(path: str | Path, *, fresh: bool = False, schema: GraphSchema | None = None):
+    """A writable store on a NEW database file beside ``path``; swapped in on success.
+
+    The current database (if any, and unless ``fresh``) is copied to a staging file,
+    the build writes there, and on success the staging file replaces ``path`` with one
+    atomic rename: a reader that holds the old file keeps reading the old version until
+    it reopens (the explorer notices the new file and does), and a new reader sees either
+    the whole old or the whole new graph, never a half-written one. On any error the
+    staging file is removed and ``path`` is untouched. Only one build at a time: a second
+    is refused with the pid of the first, and so is a build while another process holds
+    ``path`` open for writing.
+    """
+    import fcntl
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = path.with_name(path.name + ".lock")
+    lock = open(lock_path, "a+")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        lock.seek(0)
+        other = lock.read().strip() or "?"
+        lock.close()
+        raise StoreError(f"another build (pid {other}) is writing {path}; wait for it to finish") from None
+    try:
+        lock.seek(0)
+        lock.truncate()
+        lock.write(str(os.getpid()))
+        lock.flush()
+        writers = [h for h in holders(path) if h[2]]
+        if writers:
+            raise StoreError(f"{path} is open for writing in another process: {_describe_holders(writers)}; "
+                             "close it (or wait for it) and build again")
+        stage = path.with_name(f".{path.name}.build-{os.getpid()}")
+        _remove_db(stage)
+        if not fresh and path.exists():
+            shutil.copyfile(path, stage)
+            if wal_path(path).exists():  # committed work a crashed writer left: replayed on open
+                shutil.copyfile(wal_path(path), wal_path(stage))
+        store = EmbeddedStore(stage, schema=schema, check_holders=False)
+        try:
+            yield store
+            store.checkpoint()
+        except BaseException:
+            store.close()
+            _remove_db(stage)
+            raise
+        store.close()
+        _swap_in(stage, path)
+    finally:
+        lock.close()
+
+
+def _remove_db(p: Path) -> None:
+    for f in (p, wal_path(p)):
+        f.unlink(missing_ok=True)
+
+
+def _fsync(p: Path) -> None:
+    fd = os.open(p, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _swap_in(stage: Path, path: Path) -> None:
+    """Rename the staged database (and its .wal, normally checkpointed away) over ``path``."""
+    import gc
+
+    gc.collect()  # connections still referenced keep the engine's files open
+    stage_wal = wal_path(stage)
+    if stage_wal.exists() and stage_wal.stat().st_size == 0:
+        stage_wal.unlink()
+    _fsync(stage)
+    wal_path(path).unlink(missing_ok=True)  # the old version's log must never meet the new file
+    os.replace(stage, path)
+    if stage_wal.exists():
+        os.replace(stage_wal, wal_path(path))
+    _fsync(path.parent)

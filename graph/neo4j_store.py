@@ -7,11 +7,18 @@ calls it a read ("r").
 """
 from __future__ import annotations
 
+import os
+from contextlib import contextmanager
 from typing import Any
 
 from graph.cypher_gen import neo4j_ddl
-from graph.store import GraphStore, QueryResult, Statement, StoreError
+from graph.store import GraphStore, QueryResult, Statement, StoreError, StoreUnavailable
 from ontology.schema import GraphSchema
+
+# A lost server must fail a build fast, not after the driver's default 30 s of retries per
+# transaction (times every plan left): a few seconds of retries, and short connection timeouts.
+RETRY_SECONDS = float(os.environ.get("PLANGRAPH_NEO4J_RETRY_S", "5"))
+CONNECT_SECONDS = float(os.environ.get("PLANGRAPH_NEO4J_CONNECT_S", "5"))
 
 
 class Neo4jStore(GraphStore):
@@ -30,7 +37,10 @@ class Neo4jStore(GraphStore):
         self.database = database
         # Schema-derived dump queries name every declared property; "property does not exist"
         # notices for the ones a graph happens not to use are noise, not news.
-        self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password), notifications_min_severity="OFF")
+        self._driver = neo4j.GraphDatabase.driver(
+            uri, auth=(user, password), notifications_min_severity="OFF",
+            max_transaction_retry_time=RETRY_SECONDS, connection_timeout=CONNECT_SECONDS,
+            connection_acquisition_timeout=CONNECT_SECONDS + RETRY_SECONDS)
         try:
             self._driver.verify_connectivity()
         except Exception as e:
@@ -40,12 +50,23 @@ class Neo4jStore(GraphStore):
     def describe(self) -> str:
         return f"Neo4j at {self.uri}"
 
+    @contextmanager
+    def _connection_guard(self):
+        """A server that went away becomes StoreUnavailable, with what was tried."""
+        ex = self._neo4j.exceptions
+        try:
+            yield
+        except (ex.ServiceUnavailable, ex.SessionExpired, ex.IncompleteCommit, OSError) as e:
+            raise StoreUnavailable(f"lost the connection to Neo4j at {self.uri} ({type(e).__name__}: {e}; "
+                                   f"retried for {RETRY_SECONDS:g} s)",
+                                   commit_unknown=isinstance(e, ex.IncompleteCommit)) from e
+
     def _session(self, read: bool = False):
         mode = self._neo4j.READ_ACCESS if read else self._neo4j.WRITE_ACCESS
         return self._driver.session(database=self.database, default_access_mode=mode)
 
     def ensure_schema(self) -> None:
-        with self._session() as s:
+        with self._connection_guard(), self._session() as s:
             for ddl in neo4j_ddl(self.schema):
                 s.run(ddl).consume()
 
@@ -55,7 +76,7 @@ class Neo4jStore(GraphStore):
                 tx.run(st.text, rows=st.rows).consume()
 
         try:
-            with self._session() as s:
+            with self._connection_guard(), self._session() as s:
                 s.execute_write(work)
         except self._neo4j.exceptions.Neo4jError as e:
             raise StoreError(f"Neo4j write failed, nothing was written: {e}") from e
@@ -75,7 +96,7 @@ class Neo4jStore(GraphStore):
             return QueryResult(cols, rows, truncated)
 
         try:
-            with self._session(read=True) as s:
+            with self._connection_guard(), self._session(read=True) as s:
                 return s.execute_read(work)
         except self._neo4j.exceptions.Neo4jError as e:
             if timeout and "TransactionTimedOut" in (e.code or ""):
@@ -93,7 +114,7 @@ class Neo4jStore(GraphStore):
     def clear(self) -> None:
         # Relationships first: DETACH DELETE of a hub node (a domain with 100,000 links)
         # would hold all its relationships in one transaction's memory.
-        with self._session() as s:
+        with self._connection_guard(), self._session() as s:
             s.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS").consume()
             s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 

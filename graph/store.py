@@ -7,7 +7,7 @@ only knows how to run statements on its engine.
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,7 +54,13 @@ class StoreError(RuntimeError):
 
 
 class StoreUnavailable(StoreError):
-    """The store went away (connection lost, server down): nothing more can be written."""
+    """The store went away (connection lost, server down): nothing more can be written.
+    ``commit_unknown``: the connection broke while a commit was under way, so that
+    transaction may have landed (whole) or not at all."""
+
+    def __init__(self, message: str, *, commit_unknown: bool = False):
+        super().__init__(message)
+        self.commit_unknown = commit_unknown
 
 
 class ReadOnlyViolation(StoreError):
@@ -143,7 +149,7 @@ class GraphStore(abc.ABC):
         return stmts
 
     def write(self, records: GraphRecords, batch_size: int = DEFAULT_BATCH, *,
-              before: list[Statement] = (), after: list[Statement] = ()) -> WriteStats:
+              before: Sequence[Statement] = (), after: Sequence[Statement] = ()) -> WriteStats:
         """Write a graph idempotently (MERGE on ids) in one transaction, nodes before relationships;
         ``before`` and ``after`` statements run first and last in the same transaction."""
         records = records.deduplicated()

@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from graph.config import DEFAULT_DB, DEFAULT_PLANS, STORE_KINDS, open_store
+from graph.config import DEFAULT_DB, DEFAULT_PLANS, STORE_KINDS, open_build_store, open_store
 from graph.queries import all_queries
 from graph.result_tables import to_csv_bytes, to_text, to_xlsx_bytes, write_table
 from graph.store import QueryResult, StoreError
@@ -35,17 +35,28 @@ def _params(pairs: list[str]) -> dict[str, str]:
 
 
 def cmd_build(a) -> int:
-    with open_store(a.store, db_path=a.db) as store:
-        if a.fresh:
-            store.ensure_schema()
-            store.clear()
-        report = build(a.plans, store, similarity=a.similarity, progress=not a.quiet)
+    with open_build_store(a.store, db_path=a.db, fresh=a.fresh) as store:
+        report = build(a.plans, store, similarity=a.similarity, progress=not a.quiet, keep_missing=a.keep_missing)
         print(f"store: {store.describe()}")
+    print_report(report)
+    return 1 if report.failed or report.aborted else 0
+
+
+def print_report(report) -> None:
     for p in report.plans:
         status = f"FAILED: {p.error}" if p.error else f"{p.nodes} nodes, {p.relationships} relationships"
-        print(f"  {p.file}: {p.plan_id or '-'}  {status}  (dropped {p.dropped}, repairs {p.repairs})")
+        done = "" if p.error else f"  (dropped {p.dropped}, repairs {p.repairs})"
+        print(f"  {p.file}: {p.plan_id or '-'}  {status}{done}")
+        if p.kept:
+            print(f"      the stored version stays: {p.kept}")
         for c in p.checks:
             print(f"      check: {c}")
+    for pid, _src, why in report.removed:
+        print(f"removed {pid} ({why})")
+    for pid, src in report.kept_missing:
+        print(f"kept {pid}: its file {src} is gone, kept because of --keep-missing")
+    for f in report.unlisted:
+        print(f"not built: {f} is in the folder but not in plans.toml (add a [[plan]] entry to build it)")
     if report.indicators:
         r = report.indicators
         print(f"indicators: {r.concepts} concepts ({r.shared} stated by two or more plans), {r.moved} targets "
@@ -53,9 +64,10 @@ def cmd_build(a) -> int:
               f"in {r.seconds:.1f} s")
     if report.similarity_method:
         print(f"similarity: {report.similar_links} SIMILAR_TO links by method {report.similarity_method}")
+    if report.aborted:
+        print(f"build stopped: {report.aborted}")
     print(f"built {len(report.plans) - len(report.failed)}/{len(report.plans)} plans, "
           f"{report.characters} characters in {report.seconds:.1f} s")
-    return 1 if report.failed else 0
 
 
 def cmd_dump(a) -> int:
@@ -165,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--plans", type=Path, default=DEFAULT_PLANS)
     p.add_argument("--similarity", choices=("auto", "lexical", "embedding", "none"), default="auto")
     p.add_argument("--fresh", action="store_true", help="empty the store first")
+    p.add_argument("--keep-missing", action="store_true",
+                   help="keep stored plans whose files left the folder (by default they are removed)")
     p.add_argument("--quiet", action="store_true")
     _store_args(p)
     p.set_defaults(func=cmd_build)

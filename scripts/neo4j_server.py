@@ -100,7 +100,22 @@ def port_free(port: int) -> bool:
             return False
 
 
-def pick_port() -> int:
+def recorded_port() -> int | None:
+    """The Bolt port of the last start, from connection.json (clients hold that address)."""
+    try:
+        return int(json.loads(CONNECTION_FILE.read_text())["uri"].rsplit(":", 1)[1])
+    except (OSError, ValueError, KeyError, IndexError):
+        return None
+
+
+def pick_port(recorded: int | None = None) -> int:
+    """The recorded port when it is free (a restarted server keeps its address, so a client
+    that lost it can reconnect), else 7687, else any free port."""
+    if recorded and port_free(recorded):
+        return recorded
+    if recorded:
+        print(f"neo4j: the recorded port {recorded} is taken by another program; choosing another "
+              "(clients that kept the old address must reconnect)", file=sys.stderr)
     if port_free(7687):
         return 7687
     with socket.socket() as s:
@@ -246,7 +261,7 @@ def up(timeout: float) -> None:
             if state == "refused":
                 fail(f"Neo4j at {uri} refuses the password in {PASSWORD_FILE}; run `make neo4j-reset`")
         down()
-    port = pick_port()
+    port = pick_port(recorded_port())
     write_conf(port)
     uri = f"bolt://127.0.0.1:{port}"
     java = java_binary()

@@ -14,11 +14,10 @@ import bisect
 import re
 
 from model.document import ParsedDocument
-from model.ids import policy_id
+from model.ids import ContentIds, measure_ids, policy_id
 from model.records import GraphRecords
 from model.texts import PolicyText
 from ontology import vocab
-from model.ids import ContentIds, measure_ids
 from ontology.mapping import year_scope
 from ontology.mapping.plans import map_plan
 from ontology.mapping.policies import map_policy, plan_context
@@ -106,8 +105,8 @@ def policy_texts(doc: ParsedDocument) -> list[PolicyText]:
     """The words of each Policy node map_document makes (one per measure), for the linking stage."""
     plan_id = doc.meta.plan_id
     texts: dict[str, PolicyText] = {}
-    for m in doc.measures:
-        pid = policy_id(plan_id, m.id)
+    for m, measure_id in zip(doc.measures, measure_ids(doc.measures)):
+        pid = policy_id(plan_id, measure_id)
         texts[pid] = PolicyText(pid, plan_id, m.title, m.text, m.responsibility.raw if m.responsibility else None)
     return list(texts.values())
 

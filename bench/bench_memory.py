@@ -51,7 +51,8 @@ def measure(megabytes: float, similarity: str) -> dict:
         size = big_plan(folder, megabytes)
         script = ("import resource, runpy, sys; sys.argv = ['graph'] + sys.argv[1:]\n"
                   "try:\n    runpy.run_module('graph', run_name='__main__')\n"
-                  "finally:\n    print('MAXRSS_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n")
+                  "finally:\n"
+                  "    print('MAXRSS_KB', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n")
         t = time.perf_counter()
         res = subprocess.run([sys.executable, "-c", script, "build", "--plans", str(folder), "--db",
                               str(Path(d) / "g.lbug"), "--fresh", "--quiet", "--similarity", similarity],

@@ -92,8 +92,8 @@ def test_server_killed_mid_build(tmp_path):
         assert again.returncode == 0, again.stdout + again.stderr
         conn2 = json.loads((cache / "neo4j" / "connection.json").read_text())
         assert conn2 == conn
-        from pipeline.build import map_plan
         from loaders import scan_plans
+        from pipeline.build import map_plan
 
         expected = {}
         for e in scan_plans(folder)[0]:

@@ -83,7 +83,8 @@ def test_server_killed_mid_build(tmp_path):
         not_written = [f for f, ln in lines.items() if "not written" in ln]
         unknown = [f for f, ln in lines.items() if "perhaps written" in ln]
         written = [f for f, ln in lines.items() if "nodes," in ln]
-        assert len(written) >= 2 and not_written and len(unknown) <= 1, out
+        # at least the first plan was acknowledged; the second may have been cut off in its commit
+        assert written and not_written and len(unknown) <= 1, out
         assert len(not_written) + len(unknown) + len(written) == 6, out
         assert "copy_wuxi.txt" in not_written  # the last plan never started
 

@@ -8,6 +8,11 @@ and the few phrase entries whose conversion differs from the character-by-charac
 one (``乾坤`` stays 乾坤, ``瞭解`` -> 了解) are applied on top, longest first, by one
 regex. Phrases that would change the length are skipped, so the result always has
 the length of the input.
+
+Why not the official C++ ``opencc`` package (1.4.2, cp311 wheels exist): its wheel ships only the
+compiled ``.ocd2`` dictionaries, not the ``TSCharacters.txt``/``TSPhrases.txt`` tables read here, and its
+converter applies phrases that change the length, which would break the char-for-char alignment of
+``ParsedDocument.text`` and ``.original``; both distributions also install the same ``opencc`` module.
 """
 from __future__ import annotations
 

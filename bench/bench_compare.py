@@ -16,8 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from explorer.matrix import build_matrix
 from graph.embedded_store import EmbeddedStore
+from graph.matrix import build_matrix
 from model.records import GraphRecords
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -145,7 +145,7 @@ def cmd_indicators(a) -> int:
 
 def cmd_compare(a) -> int:
     """The comparison matrix of chosen regions and a domain as a tidy CSV, XLSX or RDF Data Cube."""
-    from explorer.matrix import build_matrix, to_data_cube  # the matrix is the explorer's, shared with the CLI
+    from graph.matrix import build_matrix, to_data_cube
 
     regions = [r.strip() for r in (a.regions or "").split(",") if r.strip()]
     with open_store(a.store, db_path=a.db, read_only=a.store == "embedded") as store:

@@ -16,7 +16,8 @@ ALLOWED: dict[str, set[str]] = {
     "ontology": {"model"},
     "loaders": {"model", "ontology"},
     "ontology.mapping": {"model", "ontology"},
-    "linking": {"model", "ontology", "ontology.mapping.text"},
+    # indicator resolution compares names with the keys and kinds the mapping gives them (one definition)
+    "linking": {"model", "ontology", "ontology.mapping.text", "ontology.mapping.indicators", "ontology.mapping.domains"},
     "graph": {"model", "ontology"},
     "explorer": {"model", "ontology", "graph"},
     "pipeline": {"model", "ontology", "loaders", "ontology.mapping", "linking", "graph"},

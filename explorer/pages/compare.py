@@ -4,7 +4,6 @@ import altair as alt
 import streamlit as st
 
 from explorer import data, ui
-from explorer.matrix import build_matrix, evidence_text, to_data_cube
 from explorer.views import (
     category_frame,
     default_indicator,
@@ -18,6 +17,7 @@ from explorer.views import (
     mix_selection,
     target_table,
 )
+from graph.matrix import build_matrix, evidence_text, to_data_cube
 
 st.title("Compare regions")
 

@@ -236,7 +236,7 @@ def to_data_cube(matrix: Matrix, *, title: str = "Plangraph comparison", fmt: st
     from rdflib import Graph, Literal, URIRef
     from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
 
-    from ontology.mapping.ids import short_hash
+    from model.ids import short_hash
     from ontology.rdf_export import QB, RES, SDMX_ATTR, SDMX_DIM, SDMX_MEAS, bind, iri
     from ontology.schema import PG
 

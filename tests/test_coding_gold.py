@@ -149,14 +149,16 @@ def test_no_instrument_from_the_standard_responsibility_clause():
     """The mapping analyses the measure minus its responsibility clause: the bodies named there
     (宣传部, 财政局, 规划资源局) are no instruments."""
     from bench.eval_mapping import load_plan
+    from model.ids import measure_ids, policy_id
     from ontology.mapping import map_document
 
     doc = load_plan("wuxi", json.loads((ROOT / "tests" / "gold" / "wuxi.json").read_text(encoding="utf-8")))
     recs = map_document(doc)
-    for r in recs.relationships:
-        if r.type != "USES_INSTRUMENT":
-            continue
-        m = next(m for m in doc.measures if r.start.endswith(":" + m.id))
+    by_policy = {policy_id(doc.meta.plan_id, mid): m for m, mid in zip(doc.measures, measure_ids(doc.measures))}
+    coded = [r for r in recs.relationships if r.type == "USES_INSTRUMENT"]
+    assert coded
+    for r in coded:
+        m = by_policy[r.start]
         if m.responsibility is not None and m.start <= m.responsibility.start <= m.end:
             assert r.properties["span_start"] < m.responsibility.start, (m.title, r.properties)
 

@@ -13,7 +13,6 @@ plans are linked; each policy keeps its ``top_k`` best counterparts above ``thre
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import math
 import os
@@ -24,7 +23,7 @@ from pathlib import Path
 
 from model.records import Relationship
 from model.texts import PolicyText
-from ontology import responsibility, vocab
+from ontology import embeddings, responsibility, vocab
 
 log = logging.getLogger(__name__)
 
@@ -350,72 +349,12 @@ def _pairwise(vecs: list[dict[str, float]], owner: Sequence[int], group: Sequenc
     return best
 
 
-# --- embeddings ------------------------------------------------------------------------------------
+# --- embeddings (the loading code lives in ontology.embeddings, shared with the instrument cue signal) ---
 
-def _offline() -> bool:
-    return os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes", "on") or \
-        os.environ.get("TRANSFORMERS_OFFLINE", "").lower() in ("1", "true", "yes", "on")
-
-
-def _download_allowed() -> bool:
-    """Fetching a model from a hub is network beyond the package registries: only on request."""
-    return os.environ.get("PLANGRAPH_MODEL_DOWNLOAD", "").lower() in ("1", "true", "yes", "on") and not _offline()
-
-
-def _check_model_available(model_name: str) -> bool:
-    """Decide at once whether the model can be loaded; return whether to load from local files only.
-
-    A model is a local folder or already in the Hugging Face cache; only with
-    PLANGRAPH_MODEL_DOWNLOAD=1 may sentence-transformers fetch it. Without this check a
-    missing model makes sentence-transformers retry the network for minutes on an
-    offline machine. Raises (so that ``auto`` falls back, saying why) when it cannot be had.
-    """
-    if Path(model_name).expanduser().is_dir():
-        return True
-    cached = False
-    try:
-        from huggingface_hub import try_to_load_from_cache
-
-        cached = isinstance(try_to_load_from_cache(model_name, "modules.json"), str) or \
-            isinstance(try_to_load_from_cache(model_name, "config.json"), str)
-    except Exception:  # noqa: BLE001 - a malformed name is simply not cached
-        cached = False
-    if cached:
-        return True
-    if _download_allowed():
-        return False
-    raise OSError(f"model {model_name!r} is neither a local folder nor in the Hugging Face cache "
-                  "(set PLANGRAPH_MODEL_DOWNLOAD=1 to let sentence-transformers fetch it, or "
-                  "PLANGRAPH_EMBED_MODEL to a local model folder)")
+_offline = embeddings._offline
+_download_allowed = embeddings.download_allowed
+_check_model_available = embeddings.check_model_available
 
 
 def _embed(texts: list[str], model_name: str, cache_dir: Path | None) -> list[list[float]]:
-    import numpy as np
-
-    keys = [hashlib.sha1(f"{model_name}\x1f{t}".encode()).hexdigest() for t in texts]
-    cached: dict[str, np.ndarray] = {}
-    cdir = Path(cache_dir) / "embeddings" if cache_dir else None
-    if cdir is not None:
-        for k in set(keys):
-            f = cdir / f"{k}.npy"
-            if f.exists():
-                cached[k] = np.load(f)
-    missing = [i for i, k in enumerate(keys) if k not in cached]
-    if missing:
-        local_only = _check_model_available(model_name)  # before the slow import
-        from sentence_transformers import SentenceTransformer  # heavy: only here
-
-        model = SentenceTransformer(model_name, local_files_only=local_only)
-        vecs = model.encode([texts[i] for i in missing], batch_size=32, normalize_embeddings=True,
-                            show_progress_bar=False, convert_to_numpy=True)
-        for i, v in zip(missing, vecs):
-            cached[keys[i]] = v
-            if cdir is not None:
-                cdir.mkdir(parents=True, exist_ok=True)
-                np.save(cdir / f"{keys[i]}.npy", v)
-    out = []
-    for k in keys:
-        v = cached[k].astype("float64")
-        nrm = float(np.linalg.norm(v)) or 1.0
-        out.append((v / nrm).tolist())
-    return out
+    return embeddings.embed(texts, model_name, cache_dir)

@@ -6,15 +6,24 @@ used descriptively, as a place or as a body), when it lies inside a cited title 
 own title (a heading is not an action), inside a responsibility clause, or when it is an item of an
 enumeration of sectors (养老、家政、金融等服务). Each instrument found is linked once, with the first
 sentence that uses it as quote and offsets, and the cue words themselves; a measure can have none.
+
+Optional second signal (:class:`CueEmbedder`, off unless ``PLANGRAPH_INSTRUMENT_EMBED_MODEL`` names a
+sentence-transformers model): a clause whose nearest literal cue of an instrument the cue table did not
+find scores at least the threshold adds that instrument with ``method="embedding:<model>"``; the same
+anti-cues, titles, responsibility clauses and cited titles block it. A model that cannot be loaded
+logs why and leaves the cue table alone: the offline path carries the quality.
 """
 from __future__ import annotations
 
+import logging
+import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
-from ontology import vocab
+from ontology import embeddings, vocab
 from ontology.mapping.text import Span
 
 
@@ -26,6 +35,73 @@ class InstrumentHit:
     cue: vocab.Cue
     cue_start: int  # offsets of the cue words in the document text
     cue_end: int
+    method: str = "cue"  # cue | embedding:<model>
+    score: float = 1.0  # 1 for a cue match; the cosine of the nearest cue for an embedding hit
+
+
+log = logging.getLogger(__name__)
+
+EMBED_MODEL_ENV = "PLANGRAPH_INSTRUMENT_EMBED_MODEL"
+EMBED_THRESHOLD_ENV = "PLANGRAPH_INSTRUMENT_EMBED_THRESHOLD"
+DEFAULT_EMBED_THRESHOLD = 0.85
+MIN_CLAUSE = 4  # characters; shorter clauses are too little to compare
+_CLAUSE = re.compile(r"[^，。；：！？,;:!?]+")
+
+
+def exemplars() -> list[tuple[vocab.Cue, str]]:
+    """The literal cue rows (a regular expression is no text to embed), with the text to embed."""
+    return [(c, c.text) for c in vocab.instrument_cues()
+            if c.kind == "cue" and c.instrument != "*" and not c.text.startswith("re:")]
+
+
+class CueEmbedder:
+    """Nearest-cue similarity: each clause against the literal cues of every instrument."""
+
+    def __init__(self, model: str, threshold: float = DEFAULT_EMBED_THRESHOLD, cache_dir: Path | None = None,
+                 encode: Callable[[list[str]], list[list[float]]] | None = None):
+        self.model, self.threshold, self.cache_dir = model, threshold, cache_dir
+        self._encode = encode or (lambda texts: embeddings.embed(texts, model, cache_dir))
+        self.cues = exemplars()
+        self._cue_vecs = self._encode([t for _, t in self.cues])  # raises when the model cannot be had
+
+    @property
+    def method(self) -> str:
+        return f"embedding:{self.model}"
+
+    def nearest(self, clauses: list[str]) -> list[dict[str, tuple[float, vocab.Cue]]]:
+        """Per clause: instrument id -> (best cosine, its nearest cue)."""
+        if not clauses:
+            return []
+        vecs = self._encode(clauses)
+        out = []
+        for v in vecs:
+            best: dict[str, tuple[float, vocab.Cue]] = {}
+            for (cue, _), w in zip(self.cues, self._cue_vecs):
+                s = float(sum(x * y for x, y in zip(v, w)))
+                if s > best.get(cue.instrument, (-2.0, cue))[0]:
+                    best[cue.instrument] = (s, cue)
+            out.append(best)
+        return out
+
+
+@cache
+def _configured(model: str, threshold: float) -> CueEmbedder | None:
+    try:
+        return CueEmbedder(model, threshold)
+    except Exception as exc:  # noqa: BLE001 - any failure means: cues only
+        log.warning("instrument coding: embedding model %r unavailable (%s: %s); coding from the cue table "
+                    "only (%s unset turns this signal off)", model, type(exc).__name__, exc, EMBED_MODEL_ENV)
+        return None
+
+
+def cue_embedder() -> CueEmbedder | None:
+    """The embedder ``PLANGRAPH_INSTRUMENT_EMBED_MODEL`` configures (a hub name or a local folder), or None:
+    off by default, and None with a logged warning when the model cannot be loaded."""
+    model = os.environ.get(EMBED_MODEL_ENV, "").strip()
+    if not model:
+        return None
+    thr = float(os.environ.get(EMBED_THRESHOLD_ENV) or DEFAULT_EMBED_THRESHOLD)
+    return _configured(model, thr)
 
 
 @cache
@@ -70,9 +146,10 @@ def _inside(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
     return any(x <= a and b <= y for x, y in spans)
 
 
-def find(sents: list[Span], skip: Sequence[tuple[int, int]] = ()) -> list[InstrumentHit]:
+def find(sents: list[Span], skip: Sequence[tuple[int, int]] = (),
+         embedder: CueEmbedder | None = None) -> list[InstrumentHit]:
     """Instruments evidenced in ``sents``; ``skip`` are document offsets that carry no evidence
-    (the measure's title, an inline responsibility clause)."""
+    (the measure's title, an inline responsibility clause); ``embedder`` adds the nearest-cue signal."""
     out: list[InstrumentHit] = []
     cited = {id(sp): [(m.start(), m.end()) for m in _CITED.finditer(sp.text)] for sp in sents}
     local_skip = {id(sp): [(max(0, a - sp.start), min(len(sp.text), b - sp.start)) for a, b in skip
@@ -100,4 +177,34 @@ def find(sents: list[Span], skip: Sequence[tuple[int, int]] = ()) -> list[Instru
                 break
         if hit:
             out.append(hit)
+    if embedder is not None:
+        out += _embedding_hits(sents, {h.instrument.id for h in out}, cited, local_skip, embedder)
     return out
+
+
+def _embedding_hits(sents: list[Span], found: set[str], cited: dict, local_skip: dict,
+                    embedder: CueEmbedder) -> list[InstrumentHit]:
+    clauses: list[tuple[Span, int, int]] = []
+    for sp in sents:
+        for m in _CLAUSE.finditer(sp.text):
+            a, b = m.start(), m.end()
+            if b - a >= MIN_CLAUSE and not _blocked(a, b, local_skip[id(sp)]) and not _inside(a, b, cited[id(sp)]):
+                clauses.append((sp, a, b))
+    if not clauses:
+        return []
+    tables = {inst.id: (inst, anti) for inst, _, anti in _tables()}
+    best: dict[str, tuple[float, vocab.Cue, Span, int, int]] = {}
+    for (sp, a, b), near in zip(clauses, embedder.nearest([sp.text[a:b] for sp, a, b in clauses])):
+        for iid, (score, cue) in near.items():
+            if iid in found or iid not in tables or score < embedder.threshold:
+                continue
+            if any(c.pattern.search(sp.text[a:b]) for c in tables[iid][1]):
+                continue  # the clause uses the words descriptively
+            if score > best.get(iid, (-2.0,))[0]:
+                best[iid] = (score, cue, sp, a, b)
+    out = []
+    for iid, (score, cue, sp, a, b) in best.items():
+        out.append(InstrumentHit(tables[iid][0], sp, sp.text[a:b], cue, sp.start + a, sp.start + b,
+                                 embedder.method, round(score, 4)))
+    order = [i.id for i in vocab.instruments()]
+    return sorted(out, key=lambda h: order.index(h.instrument.id))

@@ -100,10 +100,11 @@ def map_policy(doc: ParsedDocument, m: Measure, chain: list[RegionRef], out: Gra
         out.add_rel("IN_DOMAIN", (pid, "Policy"), (f"domain:{hit.domain.id}", "Domain"),
                     plan_id=plan_id, quote=ev.text, span_start=ev.start, span_end=ev.end,
                     score=hit.score, method=hit.method)
-    for ihit in instruments.find(sents, evidence_gaps(doc, m, body)):
+    for ihit in instruments.find(sents, evidence_gaps(doc, m, body), instruments.cue_embedder()):
         ev = ihit.evidence
         out.add_rel("USES_INSTRUMENT", (pid, "Policy"), (f"instrument:{ihit.instrument.id}", "PolicyInstrument"),
-                    plan_id=plan_id, quote=ev.text, span_start=ev.start, span_end=ev.end, cue=ihit.keyword)
+                    plan_id=plan_id, quote=ev.text, span_start=ev.start, span_end=ev.end, cue=ihit.keyword,
+                    method=ihit.method, score=ihit.score)
     if resp is not None:
         _map_agencies(doc, pid, resp, chain, out)
     else:

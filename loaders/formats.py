@@ -2,7 +2,7 @@
 
 Plain text and HTML are decoded by ``decode.decode_bytes``; HTML markup is then
 removed by reported edits (see ``html_edits``), so positions stay offsets into the
-decoded file. A .docx is a zip of XML: its paragraphs (and table cells, one per
+decoded file. A .docx is read with python-docx: its paragraphs (and table cells, one per
 line -- the same flattened shape as scraped tables) are the decoded input.
 """
 from __future__ import annotations
@@ -58,81 +58,121 @@ def html_edits(text: str) -> list[Edit]:
     return out
 
 
-_W_P = re.compile(r"<w:p[ >].*?</w:p>|<w:p/>", re.S)
-_W_TBL = re.compile(r"<w:tbl>((?:(?!<w:tbl>).)*?)</w:tbl>", re.S)
-_W_TR = re.compile(r"<w:tr[ >].*?</w:tr>", re.S)
-_W_TC = re.compile(r"<w:tc>.*?</w:tc>|<w:tc [^>]*>.*?</w:tc>", re.S)
-_W_SPAN = re.compile(r'<w:gridSpan w:val="(\d+)"')
-_W_VMERGE = re.compile(r'<w:vMerge(?: w:val="(\w+)")?\s*/>')
-
-
 def docx_read(data: bytes, name: str) -> tuple[str, list]:
     """(text, tables): the paragraphs of a .docx, one per line, and its tables
     (``htmltables.RawTable`` with cell spans in that text; ``w:gridSpan`` is a colspan,
-    a ``w:vMerge`` run a rowspan)."""
+    a ``w:vMerge`` run a rowspan). Headers, footers, footnotes and comments are not read.
+
+    python-docx opens the package (the main document part found through its relationships,
+    whatever its name), parses the XML into its typed elements and gives each run's text
+    (``w:t``, ``w:tab``, line breaks but not page breaks, ``w:cr``, ``w:noBreakHyphen``) and each
+    cell's ``grid_span`` and ``vMerge``. The walk over the body is ours (``_DocxWalk``), because
+    python-docx's ``iter_inner_content`` and ``Paragraph.text`` see only direct ``w:p``/``w:tbl``
+    children and direct runs/hyperlinks: they drop the text inside content controls (``w:sdt``,
+    a cover or a 目录 block), tracked insertions (``w:ins``), smart tags, simple fields and
+    text boxes, which plan documents do carry."""
+    import docx
+    from docx.opc.exceptions import OpcError
+    from lxml import etree
     try:
-        with zipfile.ZipFile(BytesIO(data)) as z:
-            xml = z.read("word/document.xml").decode("utf-8")
-    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError) as exc:
+        body = docx.Document(BytesIO(data)).element.body
+    except (OpcError, KeyError, ValueError, zipfile.BadZipFile, etree.LxmlError) as exc:
         raise LoaderError(f"{name}: not a readable .docx ({exc})") from exc
-    import html as _html
-    paras = []
-    p_xml: list[int] = []          # xml start of each paragraph
-    p_off: list[tuple[int, int]] = []
-    pos = 0
-    for p in _W_P.finditer(xml):
-        runs = re.findall(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>|<w:(tab)/>|<w:(br)/>", p.group(0))
-        s = _html.unescape("".join(t if t else ("\t" if tab else "\n") for t, tab, br in runs))
-        paras.append(s)
-        p_xml.append(p.start())
-        p_off.append((pos, pos + len(s)))
-        pos += len(s) + 1
-    text = "\n".join(paras)
+    walk = _DocxWalk()
+    walk.block(body)
+    text = "\n".join(walk.lines)
     if not text.strip():
         raise LoaderError(f"{name}: empty document")
     try:
-        tables = _docx_tables(xml, p_xml, p_off)
+        tables = walk.raw_tables(len(text))
     except Exception:          # a malformed table is only a table the less
         tables = []
     return text, tables
 
 
-def _docx_tables(xml: str, p_xml: list[int], p_off: list[tuple[int, int]]) -> list:
-    from bisect import bisect_left
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W_P, _W_R, _W_TBL, _W_TR, _W_TC, _W_TXBX = (_W + t for t in ("p", "r", "tbl", "tr", "tc", "txbxContent"))
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
-    from .htmltables import RawTable, _Cell
-    out = []
-    for t in _W_TBL.finditer(xml):
-        rows: list[list[_Cell]] = []
-        starts: dict[int, _Cell] = {}          # grid column -> the cell a vertical merge continues
-        for tr in _W_TR.finditer(xml, t.start(1), t.end(1)):
-            cells: list[_Cell] = []
-            col = 0
-            for tc in _W_TC.finditer(tr.group(0)):
-                a_xml, b_xml = tr.start() + tc.start(), tr.start() + tc.end()
-                span = _W_SPAN.search(tc.group(0))
-                colspan = int(span.group(1)) if span else 1
-                vm = _W_VMERGE.search(tc.group(0))
-                if vm and vm.group(1) != "restart" and col in starts:
-                    starts[col].rowspan += 1
+
+class _DocxWalk:
+    """Every paragraph of a body in document order, one line each, wherever it sits (table
+    cells, content controls, tracked insertions, text boxes; a text box's lines follow the
+    paragraph that anchors it; the VML copy of a drawing, ``mc:Fallback``, is skipped). Tables
+    are recorded as paragraph-index spans; only innermost tables become tables (an outer table
+    holding another is page layout), as for HTML."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        # (first line, end line, rows of [first line, end line, rowspan, colspan])
+        self.tables: list[tuple[int, int, list[list[list[int]]]]] = []
+
+    def block(self, el) -> None:
+        for child in el.iterchildren():
+            if child.tag == _W_P:
+                self.paragraph(child)
+            elif child.tag == _W_TBL:
+                self.table(child)
+            elif isinstance(child.tag, str) and child.tag != _MC_FALLBACK:
+                self.block(child)
+
+    def paragraph(self, p) -> None:
+        own = [r for r in p.iter(_W_R) if _nearest(r, _W_P) is p]
+        self.lines.append("".join(r.text for r in own))
+        for box in p.iter(_W_TXBX):
+            if _nearest(box, _W_P) is p and not any(a.tag == _MC_FALLBACK for a in box.iterancestors()):
+                self.block(box)
+
+    def table(self, tbl) -> None:
+        first = len(self.lines)
+        nested = any(True for _ in tbl.iterdescendants(_W_TBL))
+        rows: list[list[list[int]]] = []
+        starts: dict[int, list[int]] = {}          # grid column -> the cell a vertical merge continues
+        for tr in tbl.iterchildren(_W_TR):
+            cells: list[list[int]] = []
+            col = tr.grid_before
+            for tc in tr.iterchildren(_W_TC):
+                colspan = tc.grid_span
+                vmerge = tc.vMerge
+                if vmerge is not None and vmerge != "restart" and col in starts:
+                    starts[col][2] += 1
+                    self.block(tc)
                     col += colspan
                     continue
-                i, j = bisect_left(p_xml, a_xml), bisect_left(p_xml, b_xml)
-                if i < j:
-                    a, b = p_off[i][0], p_off[j - 1][1]
-                else:
-                    a = b = p_off[i][0] if i < len(p_off) else (p_off[-1][1] if p_off else 0)
-                c = _Cell(a, b, 1, colspan, False)
+                i0 = len(self.lines)
+                self.block(tc)
+                c = [i0, len(self.lines), 1, colspan]
                 cells.append(c)
                 for k in range(col, col + colspan):
                     starts.pop(k, None)
-                if vm:
+                if vmerge is not None:
                     starts[col] = c
                 col += colspan
             if cells:
                 rows.append(cells)
-        if rows:
-            i, j = bisect_left(p_xml, t.start()), bisect_left(p_xml, t.end())
+        if rows and not nested:
+            self.tables.append((first, len(self.lines), rows))
+
+    def raw_tables(self, text_len: int) -> list:
+        from .htmltables import RawTable, _Cell
+        offs, pos = [], 0
+        for s in self.lines:
+            offs.append((pos, pos + len(s)))
+            pos += len(s) + 1
+
+        def span(i: int, j: int) -> tuple[int, int]:
             if i < j:
-                out.append(RawTable(p_off[i][0], p_off[j - 1][1] + 1, rows, 0, None))
-    return out
+                return offs[i][0], offs[j - 1][1]
+            at = offs[i][0] if i < len(offs) else text_len
+            return at, at
+
+        out = []
+        for first, end, rows in self.tables:
+            if first < end:
+                cells = [[_Cell(*span(i, j), rs, cs, False) for i, j, rs, cs in r] for r in rows]
+                out.append(RawTable(offs[first][0], offs[end - 1][1] + 1, cells, 0, None))
+        return out
+
+
+def _nearest(el, tag: str):
+    return next(el.iterancestors(tag), None)

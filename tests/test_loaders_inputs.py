@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import codecs
-import zipfile
 from pathlib import Path
 
 import pytest
 
-from loaders import LoaderError, iter_plans, parse_plan, read_metadata
+from bench.docx_fixture import write_package
+from loaders import LoaderError, formats, iter_plans, parse_plan, read_metadata
 from loaders.decode import decode_bytes
 
 PLAN = """某某市人民政府办公室关于印发某某市养老服务发展行动方案（2023-2025年）的通知
@@ -138,9 +138,7 @@ def test_docx_file(tmp_path):
     body = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in paras)
     xml = ('<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
            f'wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>')
-    p = tmp_path / "plan.docx"
-    with zipfile.ZipFile(p, "w") as z:
-        z.writestr("word/document.xml", xml)
+    p = write_package(tmp_path / "plan.docx", xml)
     doc = parse_plan(p, dict(META, file="plan.docx"))
     assert len([m for m in doc.measures if m.kind == "measure"]) == 2
     bad = _write(tmp_path, "bad.docx", b"PK\x03\x04 not really a zip")
@@ -231,3 +229,20 @@ def test_region_disagreement_metadata_wins(tmp_path):
     doc = parse_plan(p, dict(META, region="另一市", region_en="Other"))
     assert doc.meta.region.name == "另一市"
     assert any(c.startswith("region:") and "using metadata" in c for c in doc.meta.checks)
+
+
+def test_docx_text_inside_wrappers(tmp_path):
+    """Text that python-docx's own Paragraph.text and iter_inner_content skip is read: a content
+    control (w:sdt) block, a tracked insertion (w:ins), a text box; a page break is no line break."""
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    body = ("<w:p><w:r><w:t>一、总体要求</w:t></w:r></w:p>"
+            "<w:sdt><w:sdtContent><w:p><w:r><w:t>目录里的一行</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+            "<w:p><w:r><w:t>推进</w:t></w:r><w:ins w:id=\"1\"><w:r><w:t>养老</w:t></w:r></w:ins>"
+            "<w:del w:id=\"2\"><w:r><w:delText>删去</w:delText></w:r></w:del>"
+            "<w:r><w:br w:type=\"page\"/><w:t>服务</w:t></w:r></w:p>"
+            "<w:p><w:r><w:t>框外</w:t></w:r><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>框内</w:t></w:r></w:p>"
+            "</w:txbxContent></w:pict></w:r><w:r><w:t>之后</w:t></w:r></w:p>")
+    xml = f'<?xml version="1.0" encoding="UTF-8"?><w:document {w}><w:body>{body}</w:body></w:document>'
+    text, tables = formats.docx_read(write_package(tmp_path / "w.docx", xml).read_bytes(), "w.docx")
+    assert text.split("\n") == ["一、总体要求", "目录里的一行", "推进养老服务", "框外之后", "框内"]
+    assert tables == []

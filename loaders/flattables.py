@@ -649,14 +649,30 @@ def find_all(text: str) -> list[Table]:
     written one row per line (``tasktables``), and indicator tables recognised by their
     shape alone (``tables``: numbered rows of values under a header without 序号), the
     first found winning where they overlap; sorted by position."""
-    from . import indicator_tables, tasktables
+    from . import indicator_tables, rowfit, tasktables
     out: list[Table] = []
-    for t in find(text) + tasktables.find(text) + indicator_tables.find_tables(text) + find_grids(text):
+    headed = find(text)
+    fitted = rowfit.find(text)
+    for f in fitted:
+        # a header run cut short by a column name outside the lexicons (序号 | 工作事项 | 推进举措 |
+        # 承办单位 then 时间要求), or one that read no task/responsibility columns: the row fit wins
+        over = [h for h in headed if h.start < f.end and f.start < h.end]
+        if over and all(_fit_is_better(h, f) for h in over):
+            headed = [h for h in headed if h not in over]
+    for t in headed + fitted + tasktables.find(text) + indicator_tables.find_tables(text) + find_grids(text):
         if not any(t.start < f.end and f.start < t.end for f in out):
             out.append(t)
     for t in out:
         annotate(t)
     return sorted(out, key=lambda t: t.start)
+
+
+def _fit_is_better(headed: Table, fitted: Table) -> bool:
+    k = len(headed.columns)
+    if k < len(fitted.columns) and [_norm(c) for c in headed.columns] == [_norm(c) for c in fitted.columns[:k]]:
+        return True
+    roles = headed.roles or []
+    return not ("task" in roles and "responsible" in roles) and len(fitted.rows) >= len(headed.rows)
 
 
 def annotate(t: Table) -> Table:

@@ -21,6 +21,7 @@ box are kind ``box``. Each measure gets its responsibility clause, if any.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -198,7 +199,18 @@ def _inline_titles(t: str) -> list[tuple[int, str]]:
     return out
 
 
-_ORDINAL_RUNIN = re.compile(rf"(?:^|(?<=[。；;]))\s*([{CN_NUM}]+)是")
+_ORDINAL_RUNIN = re.compile(rf"(?:^|(?<=[。；;）)]))\s*([{CN_NUM}]+)是")
+
+
+def _after_clause(t: str, a: int) -> bool:
+    """Does offset ``a`` follow a sentence end, or a bracket that closed a responsibility clause
+    (``…（市工商联牵头）二是…``, ``…（市市场监管局）二是…``)?"""
+    if not a or t[a - 1] not in "）)":
+        return True
+    if _CLAUSE_CLOSER.search(t[max(0, a - 12):a]):
+        return True
+    o = max(t.rfind("（", 0, a), t.rfind("(", 0, a))
+    return o >= 0 and responsibility.is_agency_name(t[o + 1:a - 1])
 
 
 def _ordinal_cuts(t: str) -> list[tuple[int, str, str]]:
@@ -207,6 +219,8 @@ def _ordinal_cuts(t: str) -> list[tuple[int, str, str]]:
     clause without its ordinal."""
     out: list[tuple[int, str, str]] = []
     for m in _ORDINAL_RUNIN.finditer(t):
+        if not _after_clause(t, m.start()):
+            continue
         n = _cn_to_int(m.group(1))
         if n != len(out) + 1:
             if not out:
@@ -829,8 +843,35 @@ class _Builder:
                 m.responsibility = _heading_agency(doc, m) or _inline_agency(doc, m)
             if m.responsibility is not None and m.deadline is None:
                 m.deadline = m.responsibility.deadline
+        _share_closing_clauses(doc.text, self.measures)
         _apply_blankets(doc.text, self.measures)
         doc.measures = self.measures
+
+
+def _share_closing_clauses(text: str, measures: list[Measure]) -> None:
+    """A bracketed clause on a line of its own after a run of sub-items (``（1）…`` ``（2）…``
+    ``（3）…`` then ``（责任单位：A、B）``) names the agencies of the whole run: the items of the
+    same section before it that have no clause of their own get it too."""
+    for k, m in enumerate(measures):
+        r = m.responsibility
+        if r is None or r.inline or not r.raw or r.raw[0] not in responsibility.OPENERS:
+            continue
+        ls = text.rfind("\n", 0, r.start) + 1
+        le = text.find("\n", r.end)
+        le = len(text) if le < 0 else le
+        if ls <= m.start or text[ls:le].strip().rstrip("。；;") != r.raw.strip():
+            continue                    # not a line of its own after the item's text
+        run = []
+        for p in reversed(measures[:k]):
+            if p.section_path != m.section_path or p.kind != m.kind:
+                break
+            run.append(p)
+        if not run or any(p.responsibility is not None for p in run):
+            continue
+        for p in run:
+            p.responsibility = dataclasses.replace(r, lead=list(r.lead), involved=list(r.involved))
+            if p.deadline is None:
+                p.deadline = r.deadline
 
 
 def _heading_agency(doc: ParsedDocument, m: Measure):

@@ -183,7 +183,32 @@ def find_clause(text: str) -> tuple[int, int] | None:
             i = j + 1
         else:
             i += 1
-    return best
+    return best or _bare_bracket(text)
+
+
+def _bare_bracket(text: str) -> tuple[int, int] | None:
+    """A bracket closing the text that holds only agency names (``…专项治理。（市市场监管局）``,
+    ``（市发展改革委、市财政局）``): the clause of a 工作要点 item that names no role."""
+    end = len(text.rstrip("。；; \n"))
+    if not end or text[end - 1] not in _CLOSERS:
+        return None
+    depth, i = 0, end - 1
+    while i >= 0:
+        if text[i] in _CLOSERS:
+            depth += 1
+        elif text[i] in OPENERS:
+            depth -= 1
+            if not depth:
+                break
+        i -= 1
+    if i <= 0:
+        return None
+    inner = text[i + 1:end - 1]
+    names = split_names(inner)
+    if names and all(is_agency_name(n) or generic_local_government(n) for n in names) \
+            and not re.search(r"[简称指即]", inner):
+        return i, end
+    return None
 
 
 # -- parsing it -----------------------------------------------------------------------

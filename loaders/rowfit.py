@@ -1,0 +1,235 @@
+"""Flattened task tables whose header words are not in the lexicons: rebuilt by *row fit*.
+
+``flattables`` recognises a flattened table by a header run of lexicon words (序号, 重点任务,
+责任单位 …). Many task tables name their columns otherwise (工作事项 | 推进举措 | 承办单位 |
+时间要求), or lost their header to an image: the header run is cut short or never found.
+This module recognises them by their rows instead:
+
+  * a run of serial-number lines ``1``, ``2``, ``3`` … (restarting under group rows) whose
+    gaps repeat with a period: most rows have the same number N of cells;
+  * the role of each of the N columns is inferred from its cells across the rows that have
+    exactly N cells: deadline-like cells (``2025年底前``, ``持续推进``, ``长期``:
+    ``table_deadline_cells.txt``), agency-like cells (names ending in agency suffixes, lists
+    separated by 、), values, units, 约束性/预期性, or text (the task);
+  * header words (the short lines right before row 1, when there are as many as columns)
+    are extra evidence only: they name the columns, tell a text column's kind (说明/备注 is a
+    description) and decide a column whose cells are ambiguous;
+  * the table is accepted when the fit is consistent: a task column and a responsibility
+    column, the responsibility column's cells agency-like in most rows, and every row
+    aligning to the columns at a low cost (the same shape-cost alignment as flattables).
+
+Rows are then rebuilt by ``flattables.align`` (missing cells, cells wrapped over lines,
+group rows between rows), so the structure pass turns each row into a measure with its
+responsibility and deadline like any task table.
+"""
+from __future__ import annotations
+
+import re
+
+from model.document import Table, TableGroup
+from ontology import responsibility, vocab
+
+from . import flattables as ft
+
+MIN_ROWS = 3
+MAX_COLS = 8
+MAX_GAP = 16                     # lines between two serial numbers
+_SHARE = 0.6                     # share of a column's cells that must show a role's shape
+_MAX_ROW_COST = 1.2              # mean alignment cost per row of an accepted table
+_HEAD_MAX = 16
+_APPENDIX_LINE = re.compile(rf"^(?:{vocab.lexicon_regex('appendix_openers')})\s*[\d一二三四五六七八九十]{{0,2}}$")
+
+
+def _agency_cell(s: str) -> bool:
+    parts = responsibility.split_names(s) or [x for x in re.split(r"[、，,；;]", s) if x]
+    return bool(parts) and all(ft._agency_like(p) for p in parts) and not ft.is_deadline(s)
+
+
+def _serials(lines, i: int) -> list[int]:
+    """Line indices of the serial numbers 1, 2, 3 … starting at line ``i`` (a ``1``)."""
+    nums = [i]
+    expect = 2
+    q = i + 1
+    n = len(lines)
+    while q < n:
+        s = lines[q][2]
+        if s == str(expect):
+            nums.append(q)
+            expect += 1
+        elif s == "1" and expect > 2 and any(ft._GROUP_ROW.match(lines[x][2])
+                                             for x in range(max(nums[-1] + 1, q - 2), q)):
+            nums.append(q)               # numbering restarts under a group row
+            expect = 2
+        elif q - nums[-1] > MAX_GAP or (ft._is_header_cell(s) and ft._is_header_run(lines, q)):
+            break
+        q += 1
+    return nums
+
+
+def _column_role(cells: list[str]) -> tuple[str, float]:
+    """The role a column's cells show, and how clearly (the share of cells of that shape)."""
+    n = len(cells)
+    shares = {
+        "attribute": sum(ft.is_attribute(c) for c in cells) / n,
+        "unit": sum(ft.is_unit(c) for c in cells) / n,
+        "deadline": sum(ft.is_deadline(c) for c in cells) / n,
+        "responsible": sum(_agency_cell(c) for c in cells) / n,
+        "target": sum(ft.is_value(c) for c in cells) / n,
+    }
+    role, share = max(shares.items(), key=lambda kv: kv[1])
+    if share >= _SHARE:
+        return role, share
+    return "text", 1.0 - share
+
+
+def _header(lines, first: int, k: int, floor: int) -> tuple[list[str] | None, int, int | None]:
+    """(column names after the number, index of the header's first line, group-row line) from
+    the short lines before row 1; names None when there are not as many as columns."""
+    group_line = None
+    p = first - 1
+    if p >= floor and ft._GROUP_ROW.match(lines[p][2]) and not ft.header_role(lines[p][2]):
+        group_line = p
+        p -= 1
+    cand: list[int] = []
+    while p >= floor and len(cand) < k + 1:
+        s = lines[p][2]
+        if len(ft._norm(s)) > _HEAD_MAX or ft._HEAD_STOP.search(s.strip("（）()")) or ft._INT.match(s):
+            break
+        cand.insert(0, p)
+        p -= 1
+    if len(cand) == k + 1 and ft.header_role(lines[cand[0]][2]) == "number":
+        return [lines[x][2] for x in cand[1:]], cand[0], group_line
+    if len(cand) >= k and ft.header_role(lines[cand[-k]][2]) != "number" \
+            and sum(1 for x in cand[-k:] if ft.header_role(lines[x][2])) * 2 >= k:
+        return [lines[x][2] for x in cand[-k:]], cand[-k], group_line
+    return None, first if group_line is None else group_line, group_line
+
+
+def infer_roles(rows: list[list[str]], k: int, head: list[str] | None) -> list[str] | None:
+    """Column roles of rows of ``k`` cells (after the number) from their content, the header
+    names as extra evidence; None when the columns show no consistent task-table shape."""
+    exact = [r for r in rows if len(r) == k]
+    if len(exact) < 2:
+        return None
+    roles: list[str] = []
+    for c in range(k):
+        cells = [r[c] for r in exact]
+        role, _ = _column_role(cells)
+        named = ft.header_role(head[c]) if head else None
+        if role == "text":
+            # a text column whose header names a role its cells half show takes that role
+            if named in ("responsible", "deadline"):
+                share = sum((_agency_cell if named == "responsible" else ft.is_deadline)(x) for x in cells) / len(cells)
+                role = named if share >= 0.3 else "task"
+            elif named in ("description", "indicator", "group"):
+                role = named
+            else:
+                role = "task"
+        elif role in ("unit", "target") and named in ("task", "description"):
+            role = named
+        roles.append(role)
+    if "task" not in roles or "responsible" not in roles:
+        return None
+    if roles.count("responsible") > 3 or roles.count("deadline") > 1:
+        return None
+    return roles
+
+
+def _names(roles: list[str], head: list[str] | None) -> list[str]:
+    if head:
+        return list(head)
+    return [vocab.lexicon("table_col_" + r)[0] for r in roles]
+
+
+def find(text: str) -> list[Table]:
+    """Every flattened task table of ``text`` found by its rows (see the module doc)."""
+    lines = ft._lines(text)
+    out: list[Table] = []
+    i, n = 0, len(lines)
+    floor = 0
+    while i < n:
+        if lines[i][2] != "1":
+            i += 1
+            continue
+        nums = _serials(lines, i)
+        t = _fit(lines, nums, floor) if len(nums) >= MIN_ROWS else None
+        if t is None:
+            i += 1
+            continue
+        out.append(t)
+        floor = i = ft._line_index(lines, t.end) + 1
+    return out
+
+
+def _fit(lines, nums: list[int], floor: int) -> Table | None:
+    n = len(lines)
+    rows_cells = [[lines[x][2] for x in range(nums[r] + 1, nums[r + 1])] for r in range(len(nums) - 1)]
+    counts = [len(c) for c in rows_cells]
+    k = ft._mode(counts, 0)
+    if not 2 <= k <= MAX_COLS or counts.count(k) * 2 < len(counts) or max(counts) > k + 4:
+        return None
+    head, h0, group_line = _header(lines, nums[0], k, floor)
+    roles = infer_roles(rows_cells, k, head)
+    if roles is None:
+        return None
+    carry = ft.carried_columns(roles)
+    costs = [ft.align(c, roles, True, carried=carry)[0] for c in rows_cells]
+    if sum(costs) / len(costs) > _MAX_ROW_COST:
+        return None
+    # the last row: up to the first line that cannot be a cell of it
+    last = nums[-1]
+    stop = last + 1
+    while stop < n and stop - last <= k + 3 and not ft._STOP.match(lines[stop][2]) and not (
+            ft._is_header_cell(lines[stop][2]) and ft._is_header_run(lines, stop)):
+        stop += 1
+    number_name = vocab.lexicon("table_col_number")[0]
+    if head is not None and h0 < nums[0] and ft.header_role(lines[h0][2]) == "number":
+        number_name = lines[h0][2]
+    columns = [number_name] + _names(roles, head)
+    all_roles = ["number"] + roles
+    t = Table(title="", columns=columns, rows=[], start=lines[h0][0], end=lines[h0][1], roles=all_roles)
+    t.row_spans, t.cell_spans = [], []
+    t.target_years = [ft.column_year(c) for c, r in zip(columns, all_roles) if r == "target"]
+    if group_line is not None:
+        t.groups.append(TableGroup(label=lines[group_line][2], first_row=0))
+    last_seen: dict[int, str] = {}
+    end = lines[nums[0]][1]
+    for r, a in enumerate(nums):
+        b = nums[r + 1] if r + 1 < len(nums) else stop
+        idx = list(range(a + 1, b))
+        cells = [lines[x][2] for x in idx]
+        if r + 1 == len(nums):
+            best = None
+            for m in range(len(cells), max(0, len(cells) - 4) - 1, -1):
+                c, cl, tl = ft.align(cells[:m], roles, False, carried=carry)
+                c += 0.05 * (len(cells) - m)
+                if best is None or c < best[0] - 1e-9:
+                    best = (c, cl, tl, m)
+            if best is None:
+                break
+            _, cl, tl, m = best
+            idx, cells = idx[:m], cells[:m]
+        else:
+            _, cl, tl = ft.align(cells, roles, True, carried=carry)
+        row: list[str | None] = [lines[a][2]]
+        spans: list[tuple[int, int] | None] = [lines[a][:2]]
+        for j, col in enumerate(cl):
+            if col:
+                row.append(ft._join([cells[c] for c in col], roles[j]))
+                spans.append((lines[idx[col[0]]][0], lines[idx[col[-1]]][1]))
+                last_seen[j] = row[-1] or ""
+            else:
+                row.append(last_seen.get(j) if j in carry else None)
+                spans.append(None)
+        t.rows.append(row)
+        t.cell_spans.append(spans)
+        used = [s for s in spans if s]
+        t.row_spans.append((used[0][0], used[-1][1]))
+        end = max(end, used[-1][1])
+        if tl:
+            t.groups.append(TableGroup(label=" ".join(cells[c] for c in tl), first_row=r + 1))
+    t.end = end
+    ft._title(t, lines, h0)
+    if t.title and _APPENDIX_LINE.match(t.title):
+        t.title, t.start = "", lines[h0][0]          # 附件 / 附件2 opens the appendix, no caption
+    return t

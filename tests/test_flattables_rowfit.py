@@ -1,0 +1,110 @@
+"""Flattened task tables found by their rows (loaders/rowfit.py): header words outside the
+lexicons, or no header at all; column roles inferred from the cells across rows.
+All texts are synthetic, written for these tests in the shapes that task tables of
+工作方案 / 工作要点 / 实施方案 of several provinces take when scraped one cell per line."""
+from __future__ import annotations
+
+from loaders import rowfit
+from loaders.pipeline import parse_text
+
+META = {"file": "x.txt", "region": "某岭县", "region_en": "Mouling", "level": "county",
+        "parent": "某市", "parent_en": "Moushi", "province": "某省", "province_en": "Mousheng"}
+
+BODY = ["某岭县推进数字乡村建设工作方案",
+        "为加快数字乡村建设，结合我县实际，制定本方案。",
+        "一、工作目标",
+        "到2025年，全县数字乡村建设取得明显成效，乡村数字基础设施更加完善。",
+        "二、保障措施",
+        "（一）加强组织领导。各乡镇要高度重视，明确专人负责，确保各项任务落到实处。"]
+SIGN = ["某岭县人民政府办公室", "2025年3月1日"]
+
+ROWS = ["1", "完善乡村信息基础设施", "推动千兆光网向行政村延伸，新建5G基站300个", "县工信局、县通信发展办", "2025年底前",
+        "2", "发展农村电子商务", "培育农村电商示范村20个，建设县级物流配送中心", "县商务局、县邮政管理局", "持续推进",
+        "3", "推进智慧农业应用", "建设数字农业示范基地10个，推广农业物联网技术", "县农业农村局", "2024年底前",
+        "4", "提升乡村治理数字化水平", "推广基层治理平台，实现村级事务网上办理", "县委政法委、县民政局", "长期",
+        "5", "加强数字技能培训", "每年培训农民数字技能1万人次", "县人力社保局、县农业农村局", "每年"]
+
+
+def _parse(lines: list[str]):
+    return parse_text("\n".join(lines), META, "x.txt")
+
+
+def test_header_words_outside_the_lexicons():
+    # 推进举措 / 承办单位 / 时间要求 are in no header lexicon (承办单位 would read as a unit column)
+    head = ["附件", "某岭县数字乡村重点任务清单", "序号", "工作事项", "推进举措", "承办单位", "时间要求"]
+    doc = _parse(BODY + SIGN + head + ROWS)
+    [t] = doc.tables
+    assert t.title == "某岭县数字乡村重点任务清单"
+    assert t.columns == ["序号", "工作事项", "推进举措", "承办单位", "时间要求"]
+    assert t.roles == ["number", "task", "task", "responsible", "deadline"]
+    assert len(t.rows) == 5
+    assert t.rows[3] == ["4", "提升乡村治理数字化水平", "推广基层治理平台，实现村级事务网上办理", "县委政法委、县民政局", "长期"]
+    rows = [m for m in doc.measures if t.start <= m.start < t.end]
+    assert [m.deadline for m in rows] == ["2025年底前", "持续推进", "2024年底前", "长期", "每年"]
+    assert rows[1].title.startswith("培育农村电商示范村20个")
+    assert rows[1].section_path[-1] == "发展农村电子商务"
+    assert rows[1].responsibility.lead == ["县商务局"]
+    assert rows[1].responsibility.involved == ["县邮政管理局"]
+
+
+def test_no_header_at_all_two_agency_columns_and_group_rows():
+    # the header was an image: only the caption is left; 牵头 and 配合 columns, group rows
+    cells = ["附件", "某岭县2025年优化营商环境重点任务",
+             "一、深化审批制度改革",
+             "1", "推行企业开办全程网办", "企业开办时间压缩至1个工作日以内", "县行政审批局", "县市场监管局、县税务局", "2025年6月底前",
+             "2", "深化工程建设项目审批改革", "实现审批全流程网上办理，", "压减审批事项20%", "县住房城乡建设局", "县自然资源局", "2025年底前",
+             "二、强化要素保障",
+             "3", "加强用地保障", "优先保障重点项目用地需求", "县自然资源局", "县发展改革局", "持续推进",
+             "4", "拓宽企业融资渠道", "开展银企对接活动不少于4次", "县金融服务中心", "县财政局、县农商银行", "全年",
+             "5", "加强人才引进", "引进高层次人才50名", "县委组织部", "县人力资源社会保障局", "长期坚持"]
+    doc = _parse(BODY + SIGN + cells)
+    [t] = doc.tables
+    assert t.title == "某岭县2025年优化营商环境重点任务"
+    assert t.roles == ["number", "task", "task", "responsible", "responsible", "deadline"]
+    assert t.rows[1] == ["2", "深化工程建设项目审批改革", "实现审批全流程网上办理，压减审批事项20%", "县住房城乡建设局",
+                         "县自然资源局", "2025年底前"]
+    assert [(g.label, g.first_row) for g in t.groups] == [("一、深化审批制度改革", 0), ("二、强化要素保障", 2)]
+    rows = [m for m in doc.measures if t.start <= m.start < t.end]
+    assert len(rows) == 5
+    assert rows[2].section_path[-2:] == ["强化要素保障", "加强用地保障"]
+    assert rows[3].responsibility.lead == ["县金融服务中心"]
+    assert rows[3].responsibility.involved == ["县财政局", "县农商银行"]
+    assert rows[0].deadline == "2025年6月底前"
+
+
+def test_a_missing_cell_and_numbering_restarting_under_group_rows():
+    cells = ["附件", "重点工作责任分解表",
+             "（一）提升服务质效",
+             "1", "推广政务服务“一窗通办”", "县政务服务中心", "2025年6月底前",
+             "2", "建设“15分钟便民服务圈”", "各乡镇人民政府、县民政局", "2025年底前",
+             "（二）加强监管执法",
+             "1", "开展食品安全专项整治", "县市场监管局",
+             "2", "推进“双随机、一公开”监管全覆盖", "县市场监管局、县司法局", "持续推进",
+             "3", "加强安全生产隐患排查", "县应急管理局", "全年"]
+    doc = _parse(BODY + SIGN + cells)
+    [t] = doc.tables
+    assert t.roles == ["number", "task", "responsible", "deadline"]
+    assert [r[0] for r in t.rows] == ["1", "2", "1", "2", "3"]
+    assert t.rows[2] == ["1", "开展食品安全专项整治", "县市场监管局", None]
+    assert [(g.label, g.first_row) for g in t.groups] == [("（一）提升服务质效", 0), ("（二）加强监管执法", 2)]
+
+
+def test_numbered_lists_that_are_no_task_table_are_left_alone():
+    # numbers over short project names and values: no agency column, no task table
+    cells = ["附表", "重点项目", "1", "县城供水管网改造", "2.3亿元", "2", "乡村公路提升", "1.1亿元",
+             "3", "污水处理厂扩建", "0.8亿元", "4", "体育公园", "0.5亿元"]
+    doc = _parse(BODY + SIGN + cells)
+    assert not rowfit.find(doc.text)
+    # a body list with one cell per number and sentences is no table either
+    text = "\n".join(["1", "坚持政府引导，市场主导。", "2", "坚持统筹推进，分类施策。", "3", "坚持问题导向，注重实效。"])
+    assert not rowfit.find(text)
+
+
+def test_infer_roles_from_content_and_header_evidence():
+    rows = [["建立常态化政企沟通机制", "县工商联", "县发展改革局", "每季度"],
+            ["开展涉企收费专项治理", "县市场监管局", "县财政局、县发展改革局", "2025年底前"],
+            ["优化企业纳税服务", "县税务局", "县政务服务中心", "持续推进"]]
+    assert rowfit.infer_roles(rows, 4, None) == ["task", "responsible", "responsible", "deadline"]
+    # a text column the header calls 备注 is a description
+    rows2 = [r[:2] + ["纳入年度考核内容"] for r in rows]
+    assert rowfit.infer_roles(rows2, 3, ["工作事项", "承办单位", "备注"]) == ["task", "responsible", "description"]

@@ -235,7 +235,7 @@ def _unit(g: Graph, unit: str) -> URIRef:
     g.add((node, SKOS.inScheme, PG.UnitScheme))
     g.add((node, SKOS.prefLabel, Literal(unit, lang="zh")))
     g.add((node, SKOS.notation, Literal(unit)))
-    known = vocab.units().get(unit)
+    known = vocab.unit(unit)
     if known is not None:
         g.add((node, PG.unitNorm, Literal(known.unit_norm)))
     return node

@@ -117,7 +117,7 @@ def kind_of(name: str, unit: str | None = None) -> str:
             return "per_capita"
         if unit == "个百分点":
             return "rate_of_change"
-        u = vocab.units().get(unit)
+        u = vocab.unit(unit)
         if u is not None:
             if u.kind == "ratio":
                 if by_name in ("rate_of_change", "ratio"):

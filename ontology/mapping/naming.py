@@ -43,6 +43,11 @@ def _patterns() -> dict[str, re.Pattern]:
         "subsidy": re.compile(_alt("naming_subsidy_words")),
         "cap": re.compile(rf"(?:{_alt('naming_cap_words')})$"),
         "enum_end": re.compile(rf"(?:{_alt('naming_enumeration_end')})$"),
+        "change_end": re.compile(rf"(?:{_alt('naming_change_verbs')})$"),
+        "margin_start": re.compile(rf"^(?:{_alt('target_margin_verbs')})"),
+        "batch": re.compile(rf"^(?:{_alt('naming_batch_words')})$"),
+        "period": re.compile(rf"“?十[一二三四五六七八九]五”?\s*(?:{_alt('year_period_suffixes')})?(?:的)?"),
+        "months": re.compile(r"\d{1,2}\s*(?:至|-|—|～|~)\s*\d{1,2}\s*月(?:份)?(?:末)?"),
     }
 
 
@@ -55,10 +60,22 @@ def indicator_before(pre: str) -> tuple[str, bool]:
     for last_year in YEAR_RE.finditer(s):  # noqa: B007 (the last match is used below)
         pass
     if last_year is not None:
-        s = s[last_year.end():]
+        # 粮食综合生产能力2023年达到540亿公斤: the name stands before the year when nothing follows it
+        s = s[last_year.end():] if s[last_year.end():].strip(" ，,、") else s[:last_year.start()]
+    s = p["period"].sub("", p["months"].sub("", s))
     s = re.sub(r"^[^，,]*?领域[，,]?", "", s) if "领域" in s[:12] else s
     s = p["lead"].sub("", s).strip(" ，,、")
     return s, bool(ends_in_verb(s)) or not s
+
+
+def base_of_change(name: str) -> str:
+    """比例上升 -> 比例: the indicator whose change a name states, for a later clause stating its level."""
+    return _patterns()["change_end"].sub("", name) if name else name
+
+
+def starts_with_margin(name: str) -> bool:
+    """高于全省平均增速: a margin whose indicator an earlier clause names."""
+    return bool(_patterns()["margin_start"].match(name))
 
 
 def ends_in_verb(s: str) -> re.Match | None:
@@ -95,9 +112,16 @@ def split_names(name: str) -> list[str]:
     parts = [x for x in parts if len(x) >= 2]
     p = _patterns()
     suffix = p["suffix"].search(parts[-1]) if len(parts) > 1 else None
-    if suffix and not any(p["ending"].search(x) for x in parts[:-1]):
+    if suffix and len(parts[-1]) > len(suffix.group(0)) and not any(_strong_ending(x) for x in parts[:-1]):
         parts = [x + suffix.group(0) for x in parts[:-1]] + [parts[-1]]
     return parts
+
+
+def _strong_ending(x: str) -> bool:
+    """An item of a list that names its own measure (A覆盖率、B达标率); a one-character ending (量, 数) may be
+    the item's own word (化学需氧量、氨氮排放总量)."""
+    m = _patterns()["ending"].search(x)
+    return m is not None and (len(m.group(0)) >= 2 or m.group(0) == "率")
 
 
 def is_example_list(name: str) -> bool:
@@ -125,6 +149,8 @@ def grant_name(name: str, post: str, sentence: str) -> str | None:
 def name_for(pre: str, post: str, *, shared_prefix: str = "", prev_indicator: str = "", sentence: str = "") -> str:
     """The indicator of the amount between ``pre`` and ``post`` (both within one clause)."""
     name, verbish = indicator_before(pre)
+    if name and _patterns()["batch"].match(name):
+        name, verbish = "", True  # 首批80个示范社区: the batch word says which, the object what
     if pre.lstrip().startswith("、") and shared_prefix and name and not name.startswith("每"):
         name = shared_prefix + name
     if name and not verbish and (is_example_list(name) or starts_with_verb(name) and len(name) <= 8
@@ -166,6 +192,7 @@ def clean(name: str) -> str:
     """A name without year phrases, scope and lead words, a leading action verb (建成绿道 -> 绿道), or
     trailing particles."""
     s = YEAR_RE.sub("", name)
+    s = _patterns()["period"].sub("", _patterns()["months"].sub("", s)) or s
     s = _ENUMERATOR.sub("", s)
     listed = re.match(r"^[^（(，,]{0,6}[（(][^）)]*、[^）)]*[）)]", s)
     if listed and len(s) - listed.end() >= 2:

@@ -162,8 +162,8 @@ def _tail(text: str, j: int, value: str) -> tuple[str, str | None, str | None, i
     if unit:
         k = k2 + len(unit)
     if scale:
-        if unit and f"{scale}{unit}" in vocab.units():
-            unit = f"{scale}{unit}"
+        if unit and vocab.unit(f"{scale}{unit}") is not None:
+            unit = f"{scale}{unit}"  # 3.1万户, and 3.2亿千瓦 kept as written (vocab.unit gives its factor)
         elif unit:
             value = _num_str(float(value) * _scales()[scale])
         else:
@@ -257,8 +257,8 @@ def _read(text: str, i: int, chinese: bool) -> Quantity | None:
         if num2 is not None:
             v2, j2 = num2
             v2, u2, approx2, k3 = _tail(text, j2, v2)
-            if u1 is None or u2 is None or u1 == u2 or vocab.units().get(u1, None) and vocab.units().get(u2) and \
-                    vocab.units()[u1].kind == vocab.units()[u2].kind:
+            k1, k2u = vocab.unit(u1), vocab.unit(u2)
+            if u1 is None or u2 is None or u1 == u2 or k1 is not None and k2u is not None and k1.kind == k2u.kind:
                 q.v2, q.u2, q.e = v2, u2, max(j2, k3)
                 q.approx = q.approx or approx2
     if (q.u1 or q.u2) and text.startswith("/", q.e):

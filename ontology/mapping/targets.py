@@ -162,7 +162,7 @@ def _unit_of(m: Quantity, text: str) -> str | None:
 _BASELINE_AFTER = re.compile(
     rf"^\s*(?:%|％|‰)?\s*(?:{_lex('target_comparator_ge_after')}|{_lex('target_comparator_le_after')}"
     rf"|{_lex('target_comparator_approx_after')})?\s*(?:{_lex('target_baseline_change_verbs')})(?:到|至)")
-_BASELINE_BEFORE = re.compile(r"[由从]\s*(?:((?:19|20)\d\d)\s*年(?:底|末)?(?:的)?)?\s*$")
+_BASELINE_BEFORE = re.compile(r"[由从]\s*(?:((?:19|20)\d\d)\s*年(?:底|末)?(?:的)?|“?十([一二三四五六七八九])五”?\s*(?:末|期末)(?:的)?)?\s*$")
 _SPLIT_VERB = re.compile(rf"(?:{_lex('target_shared_value_words')})(?:{_lex('target_shared_value_verbs')})?\s*$")
 
 
@@ -184,6 +184,7 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
     gctx = goal_context or bool(_GOVERNING_YEAR.search(head))
 
     n_clauses = sum(1 for _ in clauses(sent))
+    sent_indicator = ""  # the last indicator of the sentence's earlier clauses (…上升7.5个百分点，达到72.1%)
 
     def finish(f: TargetFact, clause: str = "") -> TargetFact:
         return scope_year(f, sent_text, clause=clause if n_clauses > 1 else sent_text,
@@ -197,7 +198,7 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
         found = _clause_quantities(cl)
         if found:
             shared_prefix = ""
-            prev_indicator = ""
+            prev_indicator = naming.base_of_change(sent_indicator)
             last_end = 0
             baseline: tuple[float, int | None] | None = None
             respectively: list[str] = []
@@ -209,7 +210,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 before_all = cl.text[:m.start()]
                 bb = _BASELINE_BEFORE.search(before_all)
                 if bb and not m.group("r1") and _BASELINE_AFTER.match(post):
-                    baseline = (to_float(m.group("v1")), int(bb.group(1)) if bb.group(1) else None)
+                    byear = int(bb.group(1)) if bb.group(1) else (year_scope.period_end(bb.group(2)) if bb.group(2) else None)
+                    baseline = (to_float(m.group("v1")), byear)
                     pre_name = pre[: len(pre) - len(bb.group(0))]
                     prev_indicator = naming.indicator_before(pre_name)[0] or prev_indicator
                     last_end = m.end()
@@ -238,6 +240,9 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     continue
                 if m.start() < skip_until:
                     continue
+                if _is_multiple(before_all, unit):
+                    last_end = m.end()
+                    continue  # 是2010年的2.1倍, 相当于“十二五”期间的2.9倍: a ratio to a baseline, like 翻一番
                 if _is_condition(before_all, post):
                     last_end = m.end()
                     continue  # 竣工满15年的小区, 面积大于8万平方米的小区: a condition, not a goal
@@ -266,7 +271,9 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     respectively = names[1:]
                     names = names[:1]
                     resp_comp = comp
-                relative = _relative_to(name)
+                margin_of = sent_indicator if prev_indicator == naming.base_of_change(sent_indicator) else prev_indicator
+                relative = _relative_to(name) or _relative_to(f"{margin_of}{name}" if margin_of and
+                                                              naming.starts_with_margin(name) else "")
                 if relative:
                     names = [relative[0]]
                 for nm in names or [name]:
@@ -285,7 +292,11 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     facts.append(finish(fact, cl.text))
                 baseline = None
                 prev_indicator = names[-1] if names else name
+                sent_indicator = prev_indicator
                 last_end = m.end()
+                obj_at = cl.text.find(name, last_end) if name else -1
+                if 0 <= obj_at - last_end <= 4 and not cl.text[last_end:obj_at].strip(" 以上左右余多的"):
+                    last_end = obj_at + len(name)  # the object after the amount names it: the next amount's name starts after it
                 tail_m = _TAIL.match(cl.text[last_end:])
                 if tail_m:
                     last_end += tail_m.end()
@@ -409,6 +420,10 @@ def _scope_count(post: str) -> bool:
 def _another_amount_follows(post: str) -> bool:
     rest = re.split(r"[，,。；;]", post)[0]
     return any(not _is_noise(rest, q) for q in scan(rest))
+
+
+def _is_multiple(before: str, unit: str | None) -> bool:
+    return unit == "倍" and bool(re.search(rf"(?:{_lex('target_multiple_lead')})[^，,。；;]{{0,14}}的\s*$", before))
 
 
 def _prior_period(text: str) -> bool:

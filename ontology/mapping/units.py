@@ -20,7 +20,7 @@ def normalize(value: float | None, unit: str | None) -> tuple[float | None, str 
     """(value_norm, unit_norm); an unknown unit is its own norm with factor 1."""
     if unit is None:
         return value, None
-    u = vocab.units().get(unit)
+    u = vocab.unit(unit)
     if u is None:
         return value, unit
     return (None if value is None else round(value * u.factor, 6)), u.unit_norm

@@ -170,6 +170,24 @@ def units() -> dict[str, Unit]:
 
 
 @cache
+def unit(name: str | None) -> Unit | None:
+    """A written unit: a row of units.csv, or a scale word (lexicons/quantity_scale.txt) before one of a kind
+    that scales (lexicons/quantity_scalable_kinds.txt): 亿千瓦 is 10^8 千瓦, 亿公斤 10^8 公斤, kept as written."""
+    if not name:
+        return None
+    known = units().get(name)
+    if known is not None:
+        return known
+    for line in lexicon("quantity_scale"):
+        word, _, factor = line.partition("=")
+        word = word.strip()
+        base = units().get(name[len(word):]) if name.startswith(word) and len(name) > len(word) else None
+        if base is not None and base.kind in lexicon("quantity_scalable_kinds"):
+            return Unit(name, base.unit_norm, base.factor * float(factor), base.kind)
+    return None
+
+
+@cache
 def unit_regex() -> str:
     """Alternation of all written units, longest first (万人次 before 人次 before 人)."""
     names = sorted((u for u in units() if u != "ratio"), key=len, reverse=True)

@@ -1,0 +1,84 @@
+"""Target shapes of plans from other provinces (十四五 规划, 实施方案, 民生实事, 计划执行报告, 发展基础 reviews),
+one class per test, on synthetic sentences written in those shapes (no line of any real plan)."""
+from __future__ import annotations
+
+from ontology import vocab
+from ontology.mapping.quantity import scan
+from ontology.mapping.targets import extract
+from ontology.mapping.text import Span, sentences
+from ontology.mapping.units import normalize
+
+
+def facts(text, period=(2021, 2025), **kw):
+    ctx = Span(text, 0, len(text))
+    return [f for s in sentences(text) for f in extract(s, ctx, period_start=period[0], period_end=period[1], **kw)
+            if f.kind != "qualitative"]
+
+
+def got(text, **kw):
+    return [(f.indicator_text, f.value, f.unit) for f in facts(text, **kw)]
+
+
+def test_scaled_units_are_kept_as_written_and_normalized():
+    assert [(q.v1, q.u1) for q in scan("新增装机2.6亿千瓦")] == [("2.6", "亿千瓦")]
+    assert [(q.v1, q.u1) for q in scan("产量达到480亿公斤")] == [("480", "亿公斤")]
+    assert normalize(2.6, "亿千瓦") == (260000000.0, "千瓦")
+    assert normalize(3, "万千瓦") == normalize(30000, "千瓦")
+    assert vocab.unit("千人") is not None and vocab.unit("千人").factor == 1000
+    assert vocab.unit("亿个百分点") is None  # ratios never scale
+    assert got("可再生能源新增装机2.6亿千瓦。") == [("可再生能源新增装机", 2.6, "亿千瓦")]
+
+
+def test_count_and_area_of_one_object():
+    assert got("完成210幢9.8万平方米住宅屋面改造。") == [("住宅屋面改造", 210.0, "幢"), ("住宅屋面改造", 9.8, "万平方米")]
+
+
+def test_enumerated_objects_each_take_their_own_name():
+    assert got("新建20家社区食堂、45家老年活动室。") == [("社区食堂", 20.0, "家"), ("老年活动室", 45.0, "家")]
+    assert got("城镇新增就业1800人、失业人员再就业600人。") == [("城镇新增就业", 1800.0, "人"),
+                                                      ("失业人员再就业", 600.0, "人")]
+
+
+def test_respectively_with_a_shared_measure_noun():
+    assert got("甲产业、乙产业增加值分别增长7.2%、5.4%。") == [("甲产业增加值", 7.2, "%"), ("乙产业增加值", 5.4, "%")]
+    assert [n for n, _, _ in got("氨氮、总磷排放总量分别下降9%、8%。")] == ["氨氮排放总量", "总磷排放总量"]
+    # an item naming its own measure keeps it
+    assert [n for n, _, _ in got("绿化覆盖率、道路达标率均达到95%。")] == ["绿化覆盖率", "道路达标率"]
+
+
+def test_a_clause_without_subject_takes_the_sentence_indicator():
+    fs = facts("与2018年相比，2020年优良水体比例上升6个百分点，达到78%。", historic_context=True)
+    assert [(f.indicator_text, f.value, f.unit, f.year) for f in fs] == [
+        ("优良水体比例上升", 6.0, "个百分点", 2020), ("优良水体比例", 78.0, "%", 2020)]
+    fs = facts("产能2024年达到300万吨，2025年达到320万吨。")
+    assert [(f.indicator_text, f.value, f.year, f.year_source) for f in fs] == [
+        ("产能", 300.0, 2024, "sentence"), ("产能", 320.0, 2025, "sentence")]
+
+
+def test_margin_over_a_reference_in_a_later_clause():
+    f1, f2 = facts("地区生产总值年均增长9.5%，高于全省平均增速1.5个百分点。", historic_context=True)
+    assert (f2.indicator_text, f2.value, f2.unit, f2.extra.get("relative_to")) == (
+        "地区生产总值", 1.5, "个百分点", "全省平均增速")
+
+
+def test_baseline_written_as_a_plan_period_end():
+    f1, f2 = facts("服务业占比由“十二五”末的41%提升到46%，提高5个百分点。", historic_context=True)
+    assert (f1.indicator_text, f1.value, f1.baseline_value, f1.baseline_year) == ("服务业占比", 46.0, 41.0, 2015)
+    assert (f2.value, f2.unit) == (5.0, "个百分点")
+
+
+def test_multiples_of_a_baseline_are_no_targets():
+    assert got("2020年全县税收达到58亿元，是2015年的1.9倍。", historic_context=True) == [("税收", 58.0, "亿元")]
+    fs = facts("累计完成投资900亿元，是“十二五”期间的2.2倍。", historic_context=True)
+    assert [(f.value, f.year) for f in fs] == [(900.0, 2020)]  # the comparison period is no year of the figure
+
+
+def test_period_phrases_dates_and_estimates_leave_the_name():
+    assert got("“十三五”末人均储蓄超过6万元。", historic_context=True) == [("人均储蓄", 6.0, "万元")]
+    assert got("1至9月累计完成投资42亿元。", historic_context=True) == [("投资", 42.0, "亿元")]
+    assert got("预计全年社会消费品零售总额突破300亿元。", historic_context=True) == [("社会消费品零售总额", 300.0, "亿元")]
+
+
+def test_batch_words_before_a_count():
+    assert got("到2025年，首批60个未来社区全面建成。") == [("未来社区", 60.0, "个")]
+    assert got("建设一批口袋公园。") == []

@@ -10,7 +10,10 @@ Splits (each scored apart, micro-averaged over (measure, type) pairs):
 * ``corpus_heldout`` -- the held-out corpus docs (split "heldout", annotator's gold). Reported only:
                         ``--errors`` never lists its misses, so nobody tunes on them.
 
-Only measures the gold codes count (a gold measure the parser does not find is all misses; "total_parsed"
+Gold coded with an older id list (``"coding_scheme"`` in the gold file, absent = 1) is scored through
+tests/gold/coding_schemes.csv: a coded id added to the vocabulary later is read as its broader id in that
+scheme (the one the gold lists for the measure, else the first), or not scored when it has none; ``--raw``
+scores every id as is. Only measures the gold codes count (a gold measure the parser does not find is all misses; "total_parsed"
 scores the gold measures the parser found, i.e. the coding apart from the structure).
 For every instrument type and domain the table gives tp/fp/fn, precision, recall and F1, so a cue
 change shows its effect per type. Writes bench/results/eval_coding.json.
@@ -18,7 +21,9 @@ change shows its effect per type. Writes bench/results/eval_coding.json.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
+from functools import cache
 from pathlib import Path
 
 from bench.eval_mapping import SEEDS, Score, extracted, load_plan
@@ -30,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold"
 CORPUS = ROOT.parent / "shared" / "corpus"
 RESULT = ROOT / "bench" / "results" / "eval_coding.json"
+SCHEMES = GOLD / "coding_schemes.csv"
 SPLITS = ("seeds", "heldout", "corpus_tuning", "corpus_heldout")
 ASPECTS = ("instruments", "domains")
 
@@ -61,11 +67,38 @@ def parse(split: str, name: str, gold: dict):
     return parse_corpus_doc(gold) if split.startswith("corpus") else load_plan(name, gold)
 
 
+@cache
+def scheme_rows() -> dict[tuple[str, str], tuple[int, tuple[str, ...]]]:
+    """(aspect, id) -> (the scheme that added it, its broader ids in the older scheme)."""
+    if not SCHEMES.exists():
+        return {}
+    with open(SCHEMES, encoding="utf-8", newline="") as f:
+        rows = csv.DictReader(ln for ln in f if not ln.startswith("#"))
+        return {(r["aspect"], r["id"]): (int(r["since"]), tuple(x for x in r["broader_in_older"].split("|") if x))
+                for r in rows}
+
+
+def in_scheme(aspect: str, have: set[str], want: set[str], scheme: int) -> set[str]:
+    """The coded ids as a gold of ``scheme`` can judge them (see tests/gold/coding_schemes.csv)."""
+    rows = scheme_rows()
+    out = set()
+    for t in have:
+        since, broader = rows.get((aspect, t), (1, ()))
+        if since <= scheme:
+            out.add(t)
+        elif broader:
+            out.add(next((b for b in broader if b in want), broader[0]))
+    return out
+
+
 def score_aspect(gold: dict[str, list[str]], got: dict[str, set], per_type: dict[str, Score],
-                 errors: list | None) -> Score:
+                 errors: list | None, aspect: str = "", scheme: int | None = None) -> Score:
+    """``scheme``: the id list the gold was coded with (None: score every id as is)."""
     total = Score()
     for title, want_l in gold.items():
         want, have = set(want_l), set(got.get(title, set()))
+        if scheme is not None:
+            have = in_scheme(aspect, have, want, scheme)
         for t in want | have:
             s = per_type.setdefault(t, Score())
             if t in want and t in have:
@@ -82,7 +115,7 @@ def score_aspect(gold: dict[str, list[str]], got: dict[str, set], per_type: dict
     return total
 
 
-def evaluate_split(split: str, with_errors: bool = False) -> dict | None:
+def evaluate_split(split: str, with_errors: bool = False, raw: bool = False) -> dict | None:
     items = gold_items(split)
     if not items:
         return None
@@ -101,13 +134,17 @@ def evaluate_split(split: str, with_errors: bool = False) -> dict | None:
         entry: dict = {"gold_measures": len(coded), "unparsed_measures": len(coded - titles)}
         res["gold_measures"] = res.get("gold_measures", 0) + len(coded)
         res["unparsed_measures"] = res.get("unparsed_measures", 0) + len(coded - titles)
+        scheme = None if raw else int(gold.get("coding_scheme") or 1)
+        if scheme is not None:
+            entry["coding_scheme"] = scheme
         for a in ASPECTS:
             if not gold.get(a):
                 continue
             errs: list | None = [] if show else None
-            s = score_aspect(gold[a], got[a], per_type[a], errs)
+            s = score_aspect(gold[a], got[a], per_type[a], errs, a, scheme)
             totals[a].add(s)
-            parsed_totals[a].add(score_aspect({t: v for t, v in gold[a].items() if t in titles}, got[a], {}, None))
+            parsed_totals[a].add(score_aspect({t: v for t, v in gold[a].items() if t in titles}, got[a], {}, None,
+                                              a, scheme))
             entry[a] = s.as_dict()
             if errs:
                 entry.setdefault("errors", {})[a] = errs
@@ -118,10 +155,10 @@ def evaluate_split(split: str, with_errors: bool = False) -> dict | None:
     return res
 
 
-def evaluate(splits=SPLITS, with_errors: bool = False) -> dict:
+def evaluate(splits=SPLITS, with_errors: bool = False, raw: bool = False) -> dict:
     out = {}
     for sp in splits:
-        r = evaluate_split(sp, with_errors)
+        r = evaluate_split(sp, with_errors, raw)
         if r is not None:
             out[sp] = r
     return out
@@ -156,8 +193,9 @@ def main() -> int:
     ap.add_argument("--out", default=None, help="result file (default bench/results/eval_coding.json; '' none)")
     ap.add_argument("--errors", action="store_true", help="print misses and false codes (never for corpus_heldout)")
     ap.add_argument("--brief", action="store_true", help="totals only")
+    ap.add_argument("--raw", action="store_true", help="score every id as is, whatever id list the gold was coded with")
     args = ap.parse_args()
-    res = evaluate(args.split or SPLITS, args.errors)
+    res = evaluate(args.split or SPLITS, args.errors, args.raw)
     print(report(res, not args.brief))
     if args.errors:
         for sp, r in res.items():

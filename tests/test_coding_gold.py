@@ -81,6 +81,25 @@ def test_scorer_counts_per_type():
     assert per["pilot_demonstration"].fn == 1 and per["planning_layout"].fp == 1
 
 
+def test_gold_of_an_older_scheme_reads_new_ids_as_their_broader_ids():
+    """tests/gold/coding_schemes.csv: a scheme-1 gold cannot hold ids added later."""
+    gold = {"a": ["environment"], "b": ["industry"], "c": ["health"]}
+    got = {"a": {"energy"}, "b": {"energy"}, "c": {"health", "utilities"}}
+    s = ev.score_aspect(gold, got, {}, None, "domains", 1)
+    assert (s.tp, s.fp, s.fn) == (3, 1, 0)  # utilities -> land_facilities, not in the gold: one false
+    s = ev.score_aspect(gold, got, {}, None, "domains", 2)  # the same ids in a scheme-2 gold: as is
+    assert (s.tp, s.fp, s.fn) == (1, 3, 2)
+    inst = ev.score_aspect({"x": ["regulation_supervision"], "y": []},
+                           {"x": {"rule_making"}, "y": {"survey_investigation", "public_investment"}}, {}, None,
+                           "instruments", 1)
+    assert (inst.tp, inst.fp, inst.fn) == (1, 0, 0)  # no counterpart in scheme 1: not scored
+    for (aspect, i), (since, broader) in ev.scheme_rows().items():
+        ids = {x.id for x in (vocab.instruments() if aspect == "instruments" else vocab.domains())}
+        assert i in ids and since >= 2 and set(broader) <= ids, (aspect, i)
+    for name, g in ev.gold_items("corpus_tuning"):
+        assert g.get("coding_scheme") == 2, name  # the tuning gold was coded with the new ids
+
+
 # --- the cue table -------------------------------------------------------------------------------
 
 def test_cue_table_is_well_formed():

@@ -1,0 +1,133 @@
+"""Instrument cues on how other provinces write their measures (实施方案, 若干措施, 行动计划 of other places).
+
+The sentences are our own, written in the shapes of real plans read with the search tool (Guangdong's
+private-investment scheme, Hunan and Henan cities' growth and manufacturing measures, Fujian and Guangxi
+business-environment measures, rural and childcare schemes): each names the written government action, and
+the second half the same words used descriptively, as a body or a place, which must not code. Extend the
+cue table (ontology/vocab/instrument_cues.csv), not the code, when a new phrasing fails here.
+"""
+from __future__ import annotations
+
+import pytest
+
+from ontology.mapping import instruments
+from ontology.mapping.text import sentences
+
+
+def _codes(text: str) -> dict[str, str]:
+    return {h.instrument.id: h.keyword for h in instruments.find(sentences(text, 0, len(text)))}
+
+
+CASES = [
+    ("对新认定的国家级专精特新企业给予一次性奖励50万元。", {"subsidy"}, set()),
+    ("单个项目最高补助不超过300万元。", {"subsidy"}, set()),
+    ("对承办市级促消费活动的企业给予3万元至5万元的资金支持。", {"subsidy"}, set()),
+    ("联合平台企业发放消费券，激发消费意愿。", {"subsidy"}, set()),
+    ("按照每个托位1万元的标准给予建设补助。", {"subsidy"}, set()),
+    ("对评定为五星级的养老机构奖励20万元。", {"subsidy"}, set()),
+    ("经认定的项目，按设备投资额的10%给予最高500万元支持。", {"subsidy"}, set()),
+    ("落实稳岗返还政策，支持企业稳定就业岗位。", {"subsidy"}, set()),
+    ("对新建的普惠性托育机构给予开办补贴和运营补贴。", {"subsidy"}, set()),
+    ("实施以奖代补，对验收合格的村给予奖补。", {"subsidy"}, set()),
+    ("积极争取地方政府专项债券支持重大项目建设。", {"special_funds_bonds"}, set()),
+    ("统筹整合涉农资金，集中用于高标准农田建设。", {"special_funds_bonds"}, set()),
+    ("设立产业引导基金，撬动社会资本投向重点产业。", {"special_funds_bonds"}, set()),
+    ("积极争取超长期特别国债和中央预算内投资支持。", {"special_funds_bonds"}, set()),
+    ("所需经费纳入区级财政预算。", {"special_funds_bonds"}, set()),
+    ("市级财政每年安排专项资金用于社区养老服务设施建设。", {"special_funds_bonds"}, set()),
+    ("引导金融机构加大信贷投放，落实无还本续贷政策。", {"finance_credit_insurance"}, set()),
+    ("开展知识产权质押融资，扩大政府性融资担保覆盖面。", {"finance_credit_insurance"}, set()),
+    ("推动首台（套）重大技术装备保险补偿落地。", {"finance_credit_insurance"}, set()),
+    ("落实研发费用加计扣除政策。", {"tax_incentive"}, set()),
+    ("对符合条件的小微企业减半征收房产税和城镇土地使用税。", {"tax_incentive"}, set()),
+    ("对承租国有房屋的个体工商户减免租金。", {"land_space_supply"}, {"tax_incentive"}),
+    ("通过政府采购支持创新产品首购首用。", {"government_procurement"}, set()),
+    ("采取政府购买服务方式委托专业机构运营。", {"government_procurement"}, set()),
+    ("优先保障重点项目用地指标。", {"land_space_supply"}, set()),
+    ("推行标准地出让和弹性年期供地，支持先租后让。", {"land_space_supply"}, set()),
+    ("盘活闲置校舍、厂房用于托育服务。", {"land_space_supply"}, set()),
+    ("托育设施用地可以划拨方式供地。", {"land_space_supply"}, set()),
+    ("街道无偿提供场地用于社区食堂。", {"land_space_supply"}, set()),
+    ("大力引进高层次人才和急需紧缺人才。", {"training_talent"}, set()),
+    ("开展职业技能培训，推行以工代训。", {"training_talent"}, set()),
+    ("实施订单式培养，建设一批实训基地。", {"training_talent"}, set()),
+    ("全面推行双随机、一公开监管，加强信用监管。", {"regulation_supervision"}, set()),
+    ("将工作完成情况纳入年度绩效考核。", {"regulation_supervision"}, set()),
+    ("对失信主体实施联合惩戒。", {"regulation_supervision"}, set()),
+    ("对进展缓慢的地区予以通报并约谈相关负责人。", {"regulation_supervision"}, set()),
+    ("推行容缺受理和告知承诺制，压缩审批时限。", {"regulation_supervision"}, set()),
+    ("实行包容审慎监管，推行分级分类监管。", {"regulation_supervision"}, set()),
+    ("开展示范创建，打造一批示范街区。", {"pilot_demonstration"}, set()),
+    ("选择条件成熟的区先行先试，形成可复制可推广的经验。", {"pilot_demonstration"}, set()),
+    ("遴选一批示范项目予以重点支持。", {"pilot_demonstration"}, set()),
+    ("加强政策宣传解读，营造良好社会氛围。", {"information_publicity"}, set()),
+    ("通过新闻媒体广泛宣传典型案例。", {"information_publicity"}, set()),
+    ("及时向社会公开项目进展情况。", {"information_publicity"}, set()),
+    ("举办消费季和美食节等促消费活动。", {"events_promotion"}, set()),
+    ("组织参加中国国际进口博览会，开展招商推介。", {"events_promotion"}, set()),
+    ("举办职业技能大赛。", {"events_promotion"}, set()),
+    ("建立联席会议制度，定期研究解决重大问题。", {"coordination_mechanism"}, set()),
+    ("成立工作专班，实行一事一议。", {"coordination_mechanism"}, set()),
+    ("建立市区联动的会商机制。", {"coordination_mechanism"}, set()),
+    ("研究出台支持民间投资的实施细则。", {"rule_making"}, set()),
+    ("修订物业管理条例，制定配套管理办法。", {"rule_making"}, set()),
+    ("制定社区嵌入式托育服务地方标准。", {"standards_certification"}, set()),
+    ("常态化开展普惠托育机构认定。", {"standards_certification"}, set()),
+    ("开展养老机构等级评定。", {"standards_certification"}, set()),
+    ("依托一网通办平台实现全程网办。", {"digital_platform"}, set()),
+    ("建设全市统一的智慧养老信息平台。", {"digital_platform"}, set()),
+    ("实施揭榜挂帅，支持企业开展关键核心技术攻关。", {"rd_support"}, set()),
+    ("组织实施重点研发计划项目。", {"rd_support"}, set()),
+    ("开展养老服务需求摸底调查。", {"survey_investigation"}, set()),
+    ("组织开展第三次全国土壤普查。", {"survey_investigation"}, set()),
+    ("培育区域公用品牌，支持地理标志农产品。", {"brand_building"}, set()),
+    ("由政府投资新建一批公办幼儿园。", {"public_investment"}, set()),
+    ("编制养老服务设施专项规划。", {"planning_layout"}, set()),
+    ("将托育设施纳入国土空间规划。", {"planning_layout"}, set()),
+    ("托育机构用水用电用气按居民生活类价格执行。", {"fee_price_regulation"}, set()),
+    ("支持社会力量通过公建民营方式运营养老机构。", {"public_private_operation"}, set()),
+    ("新建住宅小区应当按标准配建养老服务设施。", {"mandate_obligation"}, set()),
+    ("高标准建设一批社区食堂和老年助餐点。", set(), {"standards_certification"}),
+    ("新建高标准农田5万亩。", set(), {"rule_making", "standards_certification"}),
+    ("会同宣传部门做好相关工作。", set(), {"information_publicity"}),
+    ("支持培训机构规范发展。", set(), {"training_talent"}),
+    ("充分发挥龙头企业的示范带动作用。", set(), {"pilot_demonstration"}),
+    ("在社区活动场地开展健身活动。", set(), {"land_space_supply"}),
+    ("金融机构是服务实体经济的主力军。", set(), {"finance_credit_insurance"}),
+    ("大力发展服务外包产业。", set(), {"government_procurement"}),
+    ("社会资本新建的养老机构逐年增加。", set(), {"public_investment"}),
+    ("规范化的服务流程是基础。", set(), {"regulation_supervision"}),
+    ("加大人才引进力度，完善引才用才机制。", {"training_talent"}, set()),
+    ("对符合条件的技改项目实施贷款贴息。", {"subsidy"}, set()),
+    ("落实用地保障，对重大项目应保尽保。", {"land_space_supply"}, set()),
+    ("开展全国示范县创建工作。", {"pilot_demonstration"}, set()),
+    ("将养老服务工作纳入政府目标考核。", {"regulation_supervision"}, set()),
+    ("开展专项整治行动，严厉打击违法行为。", {"regulation_supervision"}, set()),
+    ("开展“双随机”抽查。", {"regulation_supervision"}, set()),
+    ("支持首台（套）装备推广应用。", {"rd_support"}, set()),
+    ("建立健全长效管理机制。", set(), {"coordination_mechanism"}),
+    ("加强组织领导，明确职责分工。", set(), {"regulation_supervision", "coordination_mechanism"}),
+    ("区委宣传部、区文明办", set(), {"information_publicity"}),
+    ("按照高标准规划、高品质建设的要求推进项目。", set(), {"rule_making", "standards_certification"}),
+    ("经认定的普惠托育机构可享受补助。", set(), {"standards_certification"}),
+    ("对违反规定的，处1万元以上5万元以下罚款。", set(), {"subsidy"}),
+    ("引导金融机构参与。", set(), {"finance_credit_insurance"}),
+    ("依托高校研究中心开展合作。", set(), {"rd_support"}),
+    ("利用公共空间开展文化活动。", set(), {"land_space_supply"}),
+    ("大赛组委会办公室设在市体育局。", set(), {"events_promotion"}),]
+
+
+@pytest.mark.parametrize("text,expected,absent", CASES)
+def test_other_places_phrasing(text, expected, absent):
+    got = _codes(text)
+    assert expected <= set(got), (text, got)
+    assert not (absent & set(got)), (text, got)
+
+
+def test_responsibility_clause_never_codes():
+    """The standard clause (责任单位/牵头单位 …) is cut before coding; inside it, 财政局 or 宣传部 are bodies."""
+    text = "落实用地保障。（责任单位：市自然资源局、市财政局、市委宣传部，配合单位：市发展改革委）"
+    cut = text.index("（")
+    hits = instruments.find(sentences(text, 0, len(text)), [(cut, len(text))])
+    assert {h.instrument.id for h in hits} == {"land_space_supply"}
+    assert all(h.cue_end <= cut for h in hits)

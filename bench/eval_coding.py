@@ -13,8 +13,9 @@ Splits (each scored apart, micro-averaged over (measure, type) pairs):
 Gold coded with an older id list (``"coding_scheme"`` in the gold file, absent = 1) is scored through
 tests/gold/coding_schemes.csv: a coded id added to the vocabulary later is read as its broader id in that
 scheme (the one the gold lists for the measure, else the first), or not scored when it has none; ``--raw``
-scores every id as is. Only measures the gold codes count (a gold measure the parser does not find is all misses; "total_parsed"
-scores the gold measures the parser found, i.e. the coding apart from the structure).
+scores every id as is. Only measures the gold codes count (a gold measure the parser does not find is
+all misses; "total_parsed" scores the gold measures the parser found, i.e. the coding apart from the
+structure).
 For every instrument type and domain the table gives tp/fp/fn, precision, recall and F1, so a cue
 change shows its effect per type. Writes bench/results/eval_coding.json.
 """

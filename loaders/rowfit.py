@@ -15,8 +15,9 @@ This module recognises them by their rows instead:
     are extra evidence only: they name the columns, tell a text column's kind (说明/备注 is a
     description) and decide a column whose cells are ambiguous;
   * the table is accepted when the fit is consistent: a task column and a responsibility
-    column, the responsibility column's cells agency-like in most rows, and every row
-    aligning to the columns at a low cost (the same shape-cost alignment as flattables).
+    column, the responsibility column's cells agency-like in most rows (a task table), or a
+    text column then value columns (an indicator table), and every row aligning to the
+    columns at a low cost (the same shape-cost alignment as flattables).
 
 Rows are then rebuilt by ``flattables.align`` (missing cells, cells wrapped over lines,
 group rows between rows), so the structure pass turns each row into a measure with its
@@ -38,6 +39,17 @@ _SHARE = 0.6                     # share of a column's cells that must show a ro
 _MAX_ROW_COST = 1.2              # mean alignment cost per row of an accepted table
 _HEAD_MAX = 16
 _APPENDIX_LINE = re.compile(rf"^(?:{vocab.lexicon_regex('appendix_openers')})\s*[\d一二三四五六七八九十]{{0,2}}$")
+
+
+_GENERIC_TIME = re.compile(rf"(?:{vocab.lexicon_regex('table_deadline_generic')})")
+
+
+def _deadline_cell(s: str) -> bool:
+    """A deadline cell (2025年底前, 持续推进, 长期): a task text using 推进/完成 is none."""
+    if not ft.is_deadline(s):
+        return False
+    c = ft._norm(s)
+    return len(c) <= 6 or ft.is_deadline(_GENERIC_TIME.sub("", c))
 
 
 def _agency_cell(s: str) -> bool:
@@ -72,7 +84,7 @@ def _column_role(cells: list[str]) -> tuple[str, float]:
     shares = {
         "attribute": sum(ft.is_attribute(c) for c in cells) / n,
         "unit": sum(ft.is_unit(c) for c in cells) / n,
-        "deadline": sum(ft.is_deadline(c) for c in cells) / n,
+        "deadline": sum(_deadline_cell(c) for c in cells) / n,
         "responsible": sum(_agency_cell(c) for c in cells) / n,
         "target": sum(ft.is_value(c) for c in cells) / n,
     }
@@ -82,25 +94,36 @@ def _column_role(cells: list[str]) -> tuple[str, float]:
     return "text", 1.0 - share
 
 
-def _header(lines, first: int, k: int, floor: int) -> tuple[list[str] | None, int, int | None]:
+def _header(lines, first: int, k: int, floor: int) -> tuple[list[str] | None, int, int | None] | None:
     """(column names after the number, index of the header's first line, group-row line) from
-    the short lines before row 1; names None when there are not as many as columns."""
+    the short lines before row 1; names None when they are not a header of ``k`` columns.
+    None when the header has group columns before its 序号 (merged cells: flattables' shape)."""
     group_line = None
     p = first - 1
     if p >= floor and ft._GROUP_ROW.match(lines[p][2]) and not ft.header_role(lines[p][2]):
         group_line = p
         p -= 1
     cand: list[int] = []
-    while p >= floor and len(cand) < k + 1:
+    while p >= floor and len(cand) < 3 * k + 3:
         s = lines[p][2]
         if len(ft._norm(s)) > _HEAD_MAX or ft._HEAD_STOP.search(s.strip("（）()")) or ft._INT.match(s):
             break
         cand.insert(0, p)
         p -= 1
-    if len(cand) == k + 1 and ft.header_role(lines[cand[0]][2]) == "number":
-        return [lines[x][2] for x in cand[1:]], cand[0], group_line
-    if len(cand) >= k and ft.header_role(lines[cand[-k]][2]) != "number" \
-            and sum(1 for x in cand[-k:] if ft.header_role(lines[x][2])) * 2 >= k:
+    at = [j for j, x in enumerate(cand) if ft.header_role(lines[x][2]) == "number"]
+    if at:
+        j = at[-1]
+        if j and ft.header_role(lines[cand[j - 1]][2]) == "group":
+            return None
+        after = [lines[x][2] for x in cand[j + 1:]]
+        if len(after) == k:
+            return after, cand[j], group_line
+        if len(after) > k:
+            hc = ft._header_columns(after, k)
+            if hc is not None:
+                return hc[0], cand[j], group_line
+        return None, first if group_line is None else group_line, group_line
+    if len(cand) >= k and sum(1 for x in cand[-k:] if ft.header_role(lines[x][2])) * 2 >= k:
         return [lines[x][2] for x in cand[-k:]], cand[-k], group_line
     return None, first if group_line is None else group_line, group_line
 
@@ -119,7 +142,7 @@ def infer_roles(rows: list[list[str]], k: int, head: list[str] | None) -> list[s
         if role == "text":
             # a text column whose header names a role its cells half show takes that role
             if named in ("responsible", "deadline"):
-                share = sum((_agency_cell if named == "responsible" else ft.is_deadline)(x) for x in cells) / len(cells)
+                share = sum((_agency_cell if named == "responsible" else _deadline_cell)(x) for x in cells) / len(cells)
                 role = named if share >= 0.3 else "task"
             elif named in ("description", "indicator", "group"):
                 role = named
@@ -128,11 +151,33 @@ def infer_roles(rows: list[list[str]], k: int, head: list[str] | None) -> list[s
         elif role in ("unit", "target") and named in ("task", "description"):
             role = named
         roles.append(role)
-    if "task" not in roles or "responsible" not in roles:
+    if "task" in roles and "responsible" in roles:
+        if roles.count("responsible") > 3 or roles.count("deadline") > 1:
+            return None
+        return roles
+    return _indicator_roles(roles, head)
+
+
+def _indicator_roles(roles: list[str], head: list[str] | None) -> list[str] | None:
+    """An indicator table (a text column, then value columns with their unit and 属性): the
+    first text column is the indicator, later ones descriptions; a value column is a baseline
+    when its header says so (现状, 2020年基期), else a target. None for any other shape."""
+    if "responsible" in roles or "deadline" in roles or roles[0] not in ("task", "indicator") or "target" not in roles:
         return None
-    if roles.count("responsible") > 3 or roles.count("deadline") > 1:
+    out: list[str] = []
+    for j, r in enumerate(roles):
+        named = ft.header_role(head[j]) if head else None
+        if r in ("task", "indicator"):
+            if "indicator" not in out:
+                r = "indicator"
+            else:
+                r = named if named in ("description", "group") else "description"
+        elif r == "target" and named == "baseline":
+            r = "baseline"
+        out.append(r)
+    if out.count("indicator") != 1 or sum(1 for r in out if r in ft.VALUE_ROLES) > 6:
         return None
-    return roles
+    return out
 
 
 def _names(roles: list[str], head: list[str] | None) -> list[str]:
@@ -166,9 +211,14 @@ def _fit(lines, nums: list[int], floor: int) -> Table | None:
     rows_cells = [[lines[x][2] for x in range(nums[r] + 1, nums[r + 1])] for r in range(len(nums) - 1)]
     counts = [len(c) for c in rows_cells]
     k = ft._mode(counts, 0)
-    if not 2 <= k <= MAX_COLS or counts.count(k) * 2 < len(counts) or max(counts) > k + 4:
+    # the period: most rows have k cells, the others a missing or a wrapped cell or two
+    near = sum(1 for c in counts if k - 1 <= c <= k + 3)
+    if not 2 <= k <= MAX_COLS or counts.count(k) < max(2, 0.3 * len(counts)) or near < 0.8 * len(counts):
         return None
-    head, h0, group_line = _header(lines, nums[0], k, floor)
+    hd = _header(lines, nums[0], k, floor)
+    if hd is None:
+        return None
+    head, h0, group_line = hd
     roles = infer_roles(rows_cells, k, head)
     if roles is None:
         return None

@@ -89,15 +89,31 @@ def test_a_missing_cell_and_numbering_restarting_under_group_rows():
     assert [(g.label, g.first_row) for g in t.groups] == [("（一）提升服务质效", 0), ("（二）加强监管执法", 2)]
 
 
-def test_numbered_lists_that_are_no_task_table_are_left_alone():
-    # numbers over short project names and values: no agency column, no task table
+def test_numbered_lists_that_are_no_task_table_give_no_measures():
+    # numbers over short project names and values: a value table, no agency column, no task rows
     cells = ["附表", "重点项目", "1", "县城供水管网改造", "2.3亿元", "2", "乡村公路提升", "1.1亿元",
              "3", "污水处理厂扩建", "0.8亿元", "4", "体育公园", "0.5亿元"]
     doc = _parse(BODY + SIGN + cells)
-    assert not rowfit.find(doc.text)
+    assert all(not t.roles or "responsible" not in t.roles for t in doc.tables)
+    assert not [m for m in doc.measures if "供水管网" in m.title]
     # a body list with one cell per number and sentences is no table either
     text = "\n".join(["1", "坚持政府引导，市场主导。", "2", "坚持统筹推进，分类施策。", "3", "坚持问题导向，注重实效。"])
     assert not rowfit.find(text)
+
+
+def test_indicator_table_whose_header_has_a_name_outside_the_lexicons():
+    # 年均增速 is in no lexicon: the header run stops before it; the row fit reads all five columns
+    cells = ["附表1", "某岭县十四五主要指标", "序号", "指标", "2020年基期值", "2025年目标值", "年均增速",
+             "1", "地区生产总值（亿元）", "210", "300", "7.4%",
+             "2", "一般公共预算收入（亿元）", "15.2", "21", "6.7%",
+             "3", "城镇居民人均可支配收入（元）", "38000", "52000", "6.5%",
+             "4", "农村居民人均可支配收入（元）", "21000", "30000", "7.4%"]
+    doc = _parse(BODY + SIGN + cells)
+    [t] = doc.tables
+    assert t.columns == ["序号", "指标", "2020年基期值", "2025年目标值", "年均增速"]
+    assert t.roles == ["number", "indicator", "baseline", "target", "target"]
+    assert t.rows[2] == ["3", "城镇居民人均可支配收入（元）", "38000", "52000", "6.5%"]
+    assert not any(t.start <= m.start < t.end for m in doc.measures)
 
 
 def test_infer_roles_from_content_and_header_evidence():
@@ -108,3 +124,26 @@ def test_infer_roles_from_content_and_header_evidence():
     # a text column the header calls 备注 is a description
     rows2 = [r[:2] + ["纳入年度考核内容"] for r in rows]
     assert rowfit.infer_roles(rows2, 3, ["工作事项", "承办单位", "备注"]) == ["task", "responsible", "description"]
+
+
+def test_wrapped_task_cells_and_task_text_using_deadline_verbs():
+    # 协同部门 is in no lexicon; task cells wrap over two or three lines; 推进…/完成… task text is
+    # no deadline
+    cells = ["附件", "2025年生态环境保护重点工作任务分解表", "序号", "工作内容", "牵头部门", "协同部门", "完成期限",
+             "1", "深入打好蓝天保卫战，开展", "挥发性有机物综合治理，", "完成重点企业治理50家", "县生态环境局",
+             "县工信局、县住房城乡建设局", "2025年底前",
+             "2", "推进柴油货车污染治理", "县生态环境局", "县公安局、县交通运输局", "全年",
+             "3", "加强饮用水水源地保护，完成", "乡镇水源地规范化建设", "县生态环境局", "县水利局", "2025年10月底前",
+             "4", "推进农业面源污染防治", "县农业农村局", "县生态环境局", "持续推进",
+             "5", "开展土壤污染重点监管单位", "隐患排查", "县生态环境局", "县自然资源局", "2025年6月底前",
+             "6", "加强固体废物规范化管理", "县生态环境局", "县发展改革局、县商务局", "长期坚持"]
+    doc = _parse(BODY + SIGN + cells)
+    [t] = doc.tables
+    assert t.roles == ["number", "task", "responsible", "responsible", "deadline"]
+    assert t.rows[0] == ["1", "深入打好蓝天保卫战，开展挥发性有机物综合治理，完成重点企业治理50家", "县生态环境局",
+                         "县工信局、县住房城乡建设局", "2025年底前"]
+    rows = [m for m in doc.measures if t.start <= m.start < t.end]
+    assert [m.deadline for m in rows] == ["2025年底前", "全年", "2025年10月底前", "持续推进", "2025年6月底前", "长期坚持"]
+    assert rows[1].title == "推进柴油货车污染治理"
+    assert rows[1].responsibility.lead == ["县生态环境局"]
+    assert rows[1].responsibility.involved == ["县公安局", "县交通运输局"]

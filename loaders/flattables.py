@@ -65,8 +65,15 @@ def _role_full(role: str) -> re.Pattern:
     return re.compile(rf"(?:{vocab.lexicon_regex('table_col_' + role)})")
 
 
+_SPACE = re.compile(r"\s+")
+# The shape tests below are pure functions of one cell's text and are asked about the same
+# cells many times over while a table's rows are aligned; they are memoized (bounded) so
+# that aligning a long table does not re-run every lexicon regex for each candidate split.
+_MEMO = 1 << 16
+
+
 def _norm(cell: str) -> str:
-    return re.sub(r"\s+", "", cell or "").strip("：:")
+    return _SPACE.sub("", cell or "").strip("：:")
 
 
 def header_role(cell: str | None) -> str | None:
@@ -128,19 +135,23 @@ def _units() -> re.Pattern:
     return re.compile(rf"(?:{vocab.unit_regex()})")
 
 
+@lru_cache(maxsize=_MEMO)
 def is_value(s: str) -> bool:
     return bool(_VALUE.match(_norm(s)))
 
 
+@lru_cache(maxsize=_MEMO)
 def is_attribute(s: str) -> bool:
     return bool(_attr_values().fullmatch(_norm(s)))
 
 
+@lru_cache(maxsize=_MEMO)
 def is_deadline(s: str) -> bool:
     s = _norm(s)
     return 0 < len(s) <= 30 and bool(_deadline_cells().search(s)) and not responsibility.has_agency(s)
 
 
+@lru_cache(maxsize=_MEMO)
 def is_unit(s: str) -> bool:
     s = _norm(s).strip("（）()")
     if not s or len(s) > 10 or re.search(r"\d", s) or is_attribute(s):
@@ -151,6 +162,7 @@ def is_unit(s: str) -> bool:
     return all(not p or _units().fullmatch(p) or len(p) <= 2 for p in parts)
 
 
+@lru_cache(maxsize=_MEMO)
 def _mismatch(role: str, s: str) -> float:
     """How badly a cell's shape fits a column role (0 = fits)."""
     v, a, u = is_value(s), is_attribute(s), is_unit(s)
@@ -189,6 +201,7 @@ def _mismatch(role: str, s: str) -> float:
 _CONT_END = re.compile(r"[、，,（(“《和及与的占之、]$")
 
 
+@lru_cache(maxsize=_MEMO)
 def _agency_like(s: str) -> bool:
     return responsibility.is_agency_name(s) or (s.startswith("各") and len(s) <= 12)
 
@@ -208,6 +221,11 @@ def _join(parts: list[str], role: str | None = None) -> str:
 
 
 def _cell_cost(role: str, cells: list[str]) -> float:
+    return _cell_cost_of(role, tuple(cells))
+
+
+@lru_cache(maxsize=_MEMO)
+def _cell_cost_of(role: str, cells: tuple[str, ...]) -> float:
     if not cells:
         return 0.9
     if len(cells) == 1:

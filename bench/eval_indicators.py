@@ -5,8 +5,12 @@ maps them, and resolves every target's indicator together with the gold's own na
 figure measures resolution, not target extraction), then reports precision and recall of
 same-concept pairs across plans and the near misses merged.  ``--sweep`` varies the threshold
 and the minimum length ratio (how THRESHOLD and MIN_RATIO in linking/indicators.py
-were chosen); ``--end-to-end`` also scores the targets the mapping really extracted (a gold
-member counts only where a target of its plan names it).  Results: bench/results/indicators_gold.json.
+were chosen); the end-to-end figure also scores the targets the mapping really extracted (a gold
+member counts only where a target of its plan names it); ``without_vocabulary`` resolves with no
+canonical indicator of vocab/indicators.csv (what the decision does with names nothing knew).
+By default both own gold files: indicator_concepts.json (seeds and tuning documents) and
+indicator_concepts_dev.json (names from plans of other provinces).  Results:
+bench/results/indicators_gold.json.
 
     .venv/bin/python -m bench.eval_indicators [--gold tests/gold/indicator_concepts.json] [--sweep]
 """
@@ -24,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 GOLD = ROOT / "tests" / "gold" / "indicator_concepts.json"
+DEV = ROOT / "tests" / "gold" / "indicator_concepts_dev.json"  # names from plans of other provinces
 
 
 def extracted_mentions(gold: dict, corpus: Path = CORPUS) -> list[Mention]:
@@ -114,17 +119,19 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "indicators_gold.json")
     a = ap.parse_args()
     results = {}
-    for path in a.gold or [GOLD]:
+    for path in a.gold or [GOLD, DEV]:
         gold = json.loads(path.read_text(encoding="utf-8"))
         extracted = extracted_mentions(gold)
         r = run(gold, extracted)
         cur = run(gold, extracted, curated=True)
         e = end_to_end(gold, extracted)
+        nv = run(gold, extracted, vocabulary=False)
         entry = {"resolution": {k: v for k, v in r.items() if k not in ("missed", "wrong")},
                  "missed": [" / ".join(f"{p}:{i}" for p, i in pair) for pair in r["missed"]],
                  "wrong": [" / ".join(f"{p}:{i}" for p, i in pair) for pair in r["wrong"]],
                  "with_curation": {k: v for k, v in cur.items() if k not in ("missed", "wrong")},
-                 "end_to_end": {k: v for k, v in e.items() if k not in ("missed", "wrong")}}
+                 "end_to_end": {k: v for k, v in e.items() if k not in ("missed", "wrong")},
+                 "without_vocabulary": {k: v for k, v in nv.items() if k not in ("missed", "wrong")}}
         if a.sweep:
             entry["sweep"] = []
             for thr in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7):

@@ -10,9 +10,11 @@ targets alone).  Steps:
    items too (anchors without targets), so names join the canonical concepts.
 2. **Candidates** without comparing all pairs: items are blocked by kind, and within a block
    an item meets only the items that share one of its rarest character bigrams (postings).
-3. **Decision.**  A pair is one concept when one key is the other with words added
-   (养老机构护理型床位率 ⊃ 护理型床位率, 绿色交通出行率 ⊃ 绿色出行率) that restrict nothing
-   (lexicons/indicator_restrictive.txt: 普惠, 新增, 护理型 … make a different indicator), the
+3. **Decision.**  The parts of the two keys must agree (ontology.mapping.indicators.indicator_parts:
+   the population denominator, the restrictive qualifiers as a multiset of classes, the measured
+   quantity); then a pair is one concept when one key is the other with words added
+   (养老机构护理型床位率 ⊃ 护理型床位率, 绿色交通出行率 ⊃ 绿色出行率) that restrict nothing and join
+   no other category (lexicons/indicator_broadening.txt: 新能源和清洁能源公交车), the
    shorter key keeps at least MIN_RATIO of the longer, and the lexical score (jieba tokens with the
    domain dictionary and character bigrams, Dice) reaches THRESHOLD.  Keys that differ by a
    substitution (生活垃圾分类覆盖率 / 生活垃圾无害化处理率, 城镇登记 / 城镇调查失业率) are different
@@ -40,10 +42,12 @@ from ontology import vocab
 from ontology.mapping.domains import classify_indicator
 from ontology.mapping.indicators import (
     IndicatorKey,
+    broadens,
     indicator_key,
     key_id,
     lookup,
     normalize_name,
+    parts_conflict,
     restrictive_in,
     vocabulary_keys,
     vocabulary_kind,
@@ -249,6 +253,9 @@ def decide(a: str, b: str, *, threshold: float = THRESHOLD, min_ratio: float = M
     score = lexical_score(a, b)
     if len(short) < MIN_KEY:
         return False, score, f"{short!r} is too short to compare"
+    conflict = parts_conflict(a, b)
+    if conflict:
+        return False, score, conflict
     added = added_parts(short, long)
     if added is None:
         if cosine is not None and cosine >= EMBEDDING_THRESHOLD and score >= threshold:
@@ -257,6 +264,9 @@ def decide(a: str, b: str, *, threshold: float = THRESHOLD, min_ratio: float = M
             if hit is None:
                 return True, round(cosine, 4), f"embedding cosine {cosine:.3f}; changed {ca}→{cb}"
         return False, score, "the names differ by a substitution, not by added words"
+    wider = next((part for part in added if broadens(part)), None)
+    if wider:
+        return False, score, f"{long!r} adds another category ({wider!r}) to {short!r}"
     hit = next((w for part in added if (w := restrictive_in(part))), None)
     if hit:
         return False, score, f"{long!r} adds the restrictive {hit!r} to {short!r}"
@@ -275,8 +285,22 @@ def decide(a: str, b: str, *, threshold: float = THRESHOLD, min_ratio: float = M
 _PROBES = ("森林覆盖率", "城镇登记失业率")
 
 
+_WARNED: set[str] = set()
+
+
+def embedding_unavailable(name: str, exc: BaseException) -> str:
+    """What to say when the embedding path cannot run: which model, why, and how to get one."""
+    return (f"no sentence-embedding model that reads Chinese could be loaded for indicator resolution "
+            f"(model {name!r}: {type(exc).__name__}: {exc}). Set PLANGRAPH_EMBED_MODEL to a local folder of a "
+            f"Chinese model (BAAI/bge-small-zh-v1.5, paraphrase-multilingual-MiniLM-L12-v2), or "
+            f"PLANGRAPH_MODEL_DOWNLOAD=1 where a model hub can be reached; sentence-transformers must be installed")
+
+
 def _embedder(method: str, cache_dir: Path | None):
-    """A function text -> unit vector when a model that reads Chinese is at hand, else None."""
+    """A function text -> unit vector when a model that reads Chinese is at hand, else None.
+
+    ``auto`` falls back to the lexical decision with a warning (once per model and process) saying
+    why and how to get a model; ``embedding`` raises RuntimeError with the same message."""
     if method not in ("auto", "embedding"):
         return None, "lexical"
     from linking import similarity
@@ -287,9 +311,12 @@ def _embedder(method: str, cache_dir: Path | None):
         if similarity._dot(probe[0], probe[1]) > 0.9:
             raise ValueError("the model gives unrelated Chinese names a cosine above 0.9 (it cannot read Chinese)")
     except Exception as exc:
+        msg = embedding_unavailable(name, exc)
         if method == "embedding":
-            raise
-        log.info("indicator resolution: no embedding model (%s: %s); lexical decision only", type(exc).__name__, exc)
+            raise RuntimeError(msg) from exc
+        if name not in _WARNED:
+            _WARNED.add(name)
+            log.warning("%s; the lexical decision is used", msg)
         return None, "lexical"
 
     def embed(texts: list[str]) -> list:
@@ -300,7 +327,7 @@ def _embedder(method: str, cache_dir: Path | None):
 
 # --- the stage ------------------------------------------------------------------------------------
 
-def _items(mentions: Iterable[Mention], alignment: Alignment) -> dict[tuple[str, str], _Item]:
+def _items(mentions: Iterable[Mention], alignment: Alignment, vocabulary: bool = True) -> dict[tuple[str, str], _Item]:
     items: dict[tuple[str, str], _Item] = {}
     for m in mentions:
         n = normalize_name(m.name or "")
@@ -315,10 +342,10 @@ def _items(mentions: Iterable[Mention], alignment: Alignment) -> dict[tuple[str,
         it.mentions.append((m, n))
         if m.unit:
             it.units[m.unit] += 1
-        d = lookup(n, m.unit)
+        d = lookup(n, m.unit) if vocabulary else None
         if d is not None and it.anchor is None:
             it.anchor, it.anchor_name, it.vocab_hit = f"indicator:{d.id}", d.name, True
-    for k, d in vocabulary_keys():
+    for k, d in vocabulary_keys() if vocabulary else ():
         kind = vocabulary_kind(d)
         it = items.get((k.key, kind))
         if it is None:
@@ -395,10 +422,12 @@ def near_pairs(keys: Sequence[str], rarest: int = RAREST, cap: int = POSTINGS_CA
 
 def resolve(mentions: Iterable[Mention], *, alignment: Alignment | None = None, method: str = "lexical",
             cache_dir: Path | None = None, threshold: float = THRESHOLD, min_ratio: float = MIN_RATIO,
-            loose: bool = False) -> Resolution:
-    """Concepts for every mention (see the module docstring); deterministic for a set of mentions."""
+            loose: bool = False, vocabulary: bool = True) -> Resolution:
+    """Concepts for every mention (see the module docstring); deterministic for a set of mentions.
+    ``vocabulary=False`` leaves out the canonical indicators of vocab/indicators.csv (what the
+    decision does with names no vocabulary knows: bench/eval_indicators.py --no-vocabulary)."""
     alignment = alignment if alignment is not None else load_alignment()
-    items = _items(mentions, alignment)
+    items = _items(mentions, alignment, vocabulary)
     embed, used = _embedder(method, cache_dir)
     order = sorted(items)  # deterministic
     idx = {k: i for i, k in enumerate(order)}
@@ -408,8 +437,12 @@ def resolve(mentions: Iterable[Mention], *, alignment: Alignment | None = None, 
     cannot: set[tuple[int, int]] = set()
     for curated, into in ((alignment.same, "same"), (alignment.not_same, "not")):
         for a, b in curated:
-            ka = [k for k in order if k[0] == indicator_key(normalize_name(a)).key]
-            kb = [k for k in order if k[0] == indicator_key(normalize_name(b)).key]
+            key_a, key_b = indicator_key(normalize_name(a)).key, indicator_key(normalize_name(b)).key
+            if into == "not" and key_a == key_b:
+                log.warning("indicator_alignment.csv: not_same %r, %r cannot keep them apart: both names have "
+                            "the key %r (one indicator written two ways)", a, b, key_a)
+            ka = [k for k in order if k[0] == key_a]
+            kb = [k for k in order if k[0] == key_b]
             for kx in ka:
                 for ky in kb:
                     if kx != ky:

@@ -19,12 +19,13 @@ from linking.indicators import (
     load_alignment,
     resolve,
 )
-from ontology.mapping.indicators import canonical, indicator_key, kind_of
+from ontology.mapping.indicators import canonical, indicator_key, indicator_parts, kind_of
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 GOLD = ROOT / "tests" / "gold" / "indicator_concepts.json"
 HELDOUT = ROOT / "tests" / "gold" / "indicator_concepts_heldout.json"
+DEV = ROOT / "tests" / "gold" / "indicator_concepts_dev.json"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
@@ -41,6 +42,20 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 ])
 def test_one_key_for_ways_of_writing_one_indicator(a, b):
     assert indicator_key(a, None).key == indicator_key(b, None).key
+
+
+@pytest.mark.parametrize("name, unit, base, restrictive, quantity", [
+    ("每千人口拥有3岁以下婴幼儿托位数", "个", "每千人", ("婴幼儿",), "数"),
+    ("常住人口千人床位数", "张", "每千人", (), "数"),
+    ("新增保障性租赁住房", "万套", None, ("保障性", "新增", "租赁"), None),
+    ("筹集保障性租赁住房", "万套", None, ("保障性", "新增", "租赁"), None),
+    ("城乡居民人均可支配收入", "元", "人均", (), None),
+    ("万元地区生产总值用水量下降", "%", "万元地区生产总值", (), None),
+    ("地级及以上城市空气质量优良天数比率", "%", None, (), "率"),
+])
+def test_parts_of_a_name(name, unit, base, restrictive, quantity):
+    p = indicator_parts(indicator_key(name, unit).key)
+    assert (p.base, p.restrictive, p.quantity) == (base, tuple(sorted(restrictive)), quantity), p
 
 
 def test_qualifiers_become_properties():
@@ -87,6 +102,17 @@ def _key(name, unit=None):
     ("每千人口全科医生数", "每万人口全科医生数"),
     ("产业规模", "现代物流产业规模"),
     ("养老机构护理型床位占比", "普惠支持型床位占比"),
+    # names no vocabulary knows (synthetic, in the shapes of other provinces' plans)
+    ("筹集租赁住房", "筹集保障性租赁住房"),
+    ("新增建设用地", "建设用地"),
+    ("每万人口发明专利拥有量", "每万人口高价值发明专利拥有量"),
+    ("数字经济增加值占地区生产总值比重", "数字经济核心产业增加值占GDP比重"),
+    ("城镇居民人均可支配收入", "农村居民人均可支配收入"),
+    ("每千名户籍老年人养老床位数", "每千名老年人拥有养老床位数"),
+    ("新能源公交车辆占比", "新能源和清洁能源公交车辆占比"),
+    ("铁路营业里程", "高铁营业里程"),
+    ("每千人口医疗卫生机构床位数", "每万人口医疗卫生机构床位数"),
+    ("县城污水处理率", "城市污水处理率"),
 ])
 def test_near_misses_are_rejected(a, b):
     assert not decide(_key(a), _key(b))[0]
@@ -97,6 +123,12 @@ def test_near_misses_are_rejected(a, b):
     ("绿色交通出行比例", "绿色出行比例"),
     ("65岁及以上老年人健康管理率", "老年人健康管理率"),
     ("应急避难场所人均避难面积", "人均应急避难场所面积"),
+    ("设区市细颗粒物（PM2.5）年均浓度", "PM2.5平均浓度"),
+    ("单位GDP能耗下降", "单位国内生产总值能源消耗降低"),
+    ("千人均注册护士", "每千人口注册护士数"),
+    ("新增保障性租赁住房", "筹集保障性租赁住房"),
+    ("公民健康素养水平", "居民健康素养水平"),
+    ("高速公路通车里程", "高速公路建成里程"),
 ])
 def test_added_words_that_restrict_nothing_are_accepted(a, b):
     ok, score, why = decide(_key(a), _key(b))
@@ -163,11 +195,11 @@ def test_alignment_file_same_not_same_and_new_concepts(tmp_path):
     p = tmp_path / "alignment.csv"
     p.write_text("# curated\nrelation,a,b,concept_id,concept_name,unit,note\n"
                  "same,城市空气质量优良天数比率,环境空气质量指数（AQI）优良率,,,,AQI 优良率 is the good-days ratio\n"
-                 "not_same,养老机构护理型床位占比,养老机构护理床位占比,,,,\n"
+                 "not_same,绿色交通出行比例,绿色出行比例,,,,\n"
                  "concept,河湖水面率,,water_surface_ratio,河湖水面率,%,\n", encoding="utf-8")
     al = load_alignment(p)
     ms = [_m(1, "a", "城市空气质量优良天数比率", "%"), _m(2, "b", "环境空气质量指数（AQI）优良率", "%"),
-          _m(3, "a", "养老机构护理型床位占比", "%"), _m(4, "b", "养老机构护理床位占比", "%"),
+          _m(3, "a", "绿色交通出行比例", "%"), _m(4, "b", "绿色出行比例", "%"),
           _m(5, "a", "全区河湖水面率", "%"), _m(6, "b", "河湖水面率（期末）", "%")]
     r = resolve(ms, alignment=al)
     c = {a.target_id: a for a in r.assignments}
@@ -296,6 +328,23 @@ def test_gold_precision_recall_and_no_near_miss_merged(gold_report):
     assert gold_report["recall"] >= 0.85
 
 
+def test_dev_gold_of_other_provinces():
+    """Names from plans of other provinces, most of them unknown to the vocabulary (no corpus needed)."""
+    from bench.eval_indicators import extracted_mentions, run
+
+    gold = json.loads(DEV.read_text(encoding="utf-8"))
+    assert len({m["indicator"] for g in gold["groups"] for m in g["members"]}) >= 60
+    assert not gold.get("corpus_plans")
+    r = run(gold, extracted_mentions(gold))
+    # measured: before the parts of a name (base, restrictive classes, quantity), the decorative and
+    # broadening lexicons: P 0.84 R 0.42, 1 of 32 near misses merged; after: P 1.0 R 0.92 (46 of 50), none
+    assert r["near_misses_merged"] == []
+    assert r["precision"] >= 0.97
+    assert r["recall"] >= 0.85
+    nv = run(gold, extracted_mentions(gold), vocabulary=False)  # measured: P 1.0 R 0.88, none merged
+    assert nv["near_misses_merged"] == [] and nv["precision"] >= 0.97 and nv["recall"] >= 0.8
+
+
 def test_heldout_gold_when_it_exists():
     if not HELDOUT.is_file():
         pytest.skip("tests/gold/indicator_concepts_heldout.json is not written yet")
@@ -318,3 +367,22 @@ def test_evaluate_counts_pairs_across_plans_only():
     assert (r["true_positive"], r["false_negative"], r["false_positive"]) == (1, 1, 0)
     r = evaluate(gold, {("a", "x1"): "c1", ("a", "x2"): "c1", ("b", "x3"): "c1", ("c", "y"): "c1"})
     assert len(r["near_misses_merged"]) == 1 and r["false_positive"] == 3
+
+
+# --- the embedding path without a model -------------------------------------------------------------
+
+def test_without_an_embedding_model_auto_falls_back_and_embedding_says_why(monkeypatch, tmp_path, caplog):
+    import logging
+
+    import linking.indicators as li
+
+    monkeypatch.setenv("PLANGRAPH_EMBED_MODEL", str(tmp_path / "no-such-model"))
+    monkeypatch.delenv("PLANGRAPH_MODEL_DOWNLOAD", raising=False)
+    monkeypatch.setattr(li, "_WARNED", set())
+    ms = [_m(1, "a", "绿色交通出行比例", "%"), _m(2, "b", "绿色出行比例", "%")]
+    with caplog.at_level(logging.WARNING, logger="linking.indicators"):
+        r = resolve(ms, alignment=Alignment(), method="auto")
+    assert r.method == "lexical"
+    assert "PLANGRAPH_EMBED_MODEL" in caplog.text and "lexical decision is used" in caplog.text
+    with pytest.raises(RuntimeError, match="no sentence-embedding model that reads Chinese"):
+        resolve(ms, alignment=Alignment(), method="embedding")

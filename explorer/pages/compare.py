@@ -37,6 +37,14 @@ else:
                "each cell: value and comparator, year, baseline, 约束性/预期性, ⚠ where the regions' levels or "
                "years differ; click a cell for its quoted evidence. Concepts are lined up by indicator "
                "resolution; curate them in ontology/vocab/indicator_alignment.csv.")
+    with st.expander("Indicators that should share a row, or should not?"):
+        st.markdown(
+            "Rows are indicator concepts: names of different plans joined by indicator resolution "
+            "(the parts of each name: what is measured, per whom, with which restrictive qualifiers, in which "
+            "unit). To correct it, add rows to `ontology/vocab/indicator_alignment.csv` — `same,a,b` joins two "
+            "names, `not_same,a,b` keeps them apart, `concept,a,,id,name,unit` names a new concept — and "
+            "rebuild. `python -m graph indicators --suggest` lists the near pairs left apart with the reason; "
+            "`python -m graph indicators --unaligned` lists the concepts only one plan states.")
     cols, body = matrix.table(links=True)
     st.dataframe(frame(cols, body), hide_index=True, width="stretch",
                  column_config=ui.link_columns(matrix.regions, r"#(.*)$"), key="mx_table")

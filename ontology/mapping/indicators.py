@@ -3,7 +3,9 @@
 A written indicator is first *normalized* for display (brackets, quotes, blanks), then reduced to
 a *key* for comparison: scope words and years removed (lexicons/indicator_scope.txt), qualifiers
 stripped into properties ((期末), (五年累计), 年均, 累计, (%) — lexicons/indicator_qualifiers.txt),
-filler words dropped (lexicons/indicator_filler.txt) and measuring words unified
+filler and decorative words dropped (lexicons/indicator_filler.txt, indicator_decorative.txt: 城乡,
+居民, 城市), restrictive words written as their class (lexicons/indicator_restrictive.txt: 筹集 → 新增)
+and measuring words unified
 (比例/占比/比重 → 率 where the quantity is a share, 每千人口/每千人/每千名 → 每千人 —
 lexicons/indicator_measure_words.txt).  Its *kind* (share, count, per_capita, rate_of_change,
 money, area, length, time, ratio, other) comes from the unit where the unit says it and from the
@@ -60,6 +62,10 @@ class _Patterns:
     kinds: tuple[tuple[str, re.Pattern], ...]
     word_map: dict[str, str]
     word_re: re.Pattern
+    restrictive_map: dict[str, str]
+    restrictive_re: re.Pattern
+    base_re: re.Pattern
+    quantities: tuple[str, ...]
 
 
 @cache
@@ -80,14 +86,22 @@ def _patterns() -> _Patterns:
         if k not in KINDS:
             raise ValueError(f"lexicons/indicator_kinds.txt: unknown kind {k!r} in {line!r}")
         kinds.append((k, re.compile(cue[3:] if cue.startswith("re:") else re.escape(cue))))
+    restrictive: dict[str, str] = {}
+    for line in vocab.lexicon("indicator_restrictive"):
+        w, _, cls = (x.strip() for x in line.partition("=>"))
+        restrictive[w] = cls or w
     return _Patterns(
         lead=re.compile(rf"^(?:{scope})+"),
         scope=re.compile(rf"[(（](?:{scope})[)）]|(?:{scope})"),
         quals=tuple(quals),
-        filler=re.compile(vocab.lexicon_regex("indicator_filler")),
+        filler=re.compile(f'{vocab.lexicon_regex("indicator_filler")}|{vocab.lexicon_regex("indicator_decorative")}'),
         kinds=tuple(kinds),
         word_map=dict(words),
         word_re=re.compile("|".join(re.escape(a) for a, _ in words)),
+        restrictive_map=restrictive,
+        restrictive_re=re.compile("|".join(re.escape(w) for w in sorted(restrictive, key=len, reverse=True))),
+        base_re=re.compile(vocab.lexicon_regex("indicator_denominators")),
+        quantities=tuple(sorted(vocab.lexicon("indicator_quantities"), key=len, reverse=True)),
     )
 
 
@@ -115,6 +129,8 @@ def kind_of(name: str, unit: str | None = None) -> str:
     if unit:
         if "/" in unit and re.search(r"/\s*(?:\d+\s*)?(?:十万|百万|千|万|百)?(?:常住人口|老年人|人口|人|户)", unit):
             return "per_capita"
+        if re.fullmatch(r"\d*\s*/\s*\d*\s*(?:十|百|千|万)+(?:人|人口)?", unit):
+            return "per_capita"  # 孕产妇死亡率 in 1/10万: per 100,000
         if unit == "个百分点":
             return "rate_of_change"
         u = vocab.unit(unit)
@@ -157,12 +173,79 @@ def indicator_key(written: str, unit: str | None = None) -> IndicatorKey:
     s = _loose(s)
     kind = kind_of(s, unit)
     s = _unify_words(s, kind)
+    s = _restrictive_classes(s)
     return IndicatorKey(s, kind, tuple(sorted(set(found))))
+
+
+def _restrictive_classes(s: str) -> str:
+    """Restrictive words written as their class (筹集 → 新增), a class written twice in a row once."""
+    p = _patterns()
+    out: list[str] = []
+    last_end, last_cls = -1, None
+    pos = 0
+    for m in p.restrictive_re.finditer(s):
+        cls = p.restrictive_map[m.group(0)]
+        if cls == last_cls and m.start() == last_end:
+            out.append(s[pos:m.start()])
+        else:
+            out.append(s[pos:m.start()] + cls)
+        pos, last_end, last_cls = m.end(), m.end(), cls
+    out.append(s[pos:])
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class IndicatorParts:
+    """The parts of a normalized key that decide whether two names can be one indicator:
+    the population denominator (lexicons/indicator_denominators.txt), the restrictive qualifiers
+    (lexicons/indicator_restrictive.txt, as classes, sorted), the measured quantity at the end
+    (lexicons/indicator_quantities.txt) and the head: what is left of the key without them."""
+    head: str
+    base: str | None
+    restrictive: tuple[str, ...]
+    quantity: str | None
+
+
+@lru_cache(maxsize=200_000)
+def indicator_parts(key: str) -> IndicatorParts:
+    p = _patterns()
+    m = p.base_re.search(key)
+    base = m.group(0) if m else None
+    rest = key[:m.start()] + key[m.end():] if m else key
+    words = tuple(sorted(p.restrictive_map[w.group(0)] for w in p.restrictive_re.finditer(rest)))
+    head = p.restrictive_re.sub("", rest)
+    quantity = next((q for q in p.quantities if head.endswith(q)), None)
+    return IndicatorParts(head, base, words, quantity)
+
+
+@cache
+def _broadening() -> re.Pattern:
+    return re.compile(rf"(?:{vocab.lexicon_regex('indicator_broadening')}).")
+
+
+def broadens(added: str) -> bool:
+    """Whether words one name adds to another join another category (和清洁能源): a broader indicator."""
+    return bool(_broadening().search(added))
+
+
+def parts_conflict(a: str, b: str) -> str | None:
+    """Why two keys cannot be one indicator by their parts (another base, other restrictive
+    qualifiers, another measured quantity), or None."""
+    pa, pb = indicator_parts(a), indicator_parts(b)
+    if pa.base != pb.base:
+        return f"per {pa.base or 'nothing'} vs per {pb.base or 'nothing'}"
+    if pa.restrictive != pb.restrictive:
+        only = sorted((set(pa.restrictive) ^ set(pb.restrictive)) or set(pa.restrictive + pb.restrictive))
+        ra, rb = "+".join(pa.restrictive) or "none", "+".join(pb.restrictive) or "none"
+        return f"restrictive qualifiers differ ({ra} vs {rb}: {'、'.join(only)})"
+    if pa.quantity and pb.quantity and pa.quantity != pb.quantity:
+        return f"measures {pa.quantity} vs {pb.quantity}"
+    return None
 
 
 @cache
 def _restrictive() -> tuple[str, ...]:
-    return tuple(sorted(vocab.lexicon("indicator_restrictive"), key=len, reverse=True))
+    return tuple(sorted(_patterns().restrictive_map, key=len, reverse=True))
 
 
 def restrictive_in(text: str) -> str | None:

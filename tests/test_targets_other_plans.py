@@ -82,3 +82,56 @@ def test_period_phrases_dates_and_estimates_leave_the_name():
 def test_batch_words_before_a_count():
     assert got("到2025年，首批60个未来社区全面建成。") == [("未来社区", 60.0, "个")]
     assert got("建设一批口袋公园。") == []
+
+
+def test_per_units_with_a_scale_word_and_full_width_ratios():
+    assert got("到2025年，公路密度达到3.5公里/百平方公里。") == [("公路密度", 3.5, "公里/百平方公里")]
+    f, = facts("到2025年，城乡收入比控制在1.8∶1以内。")
+    assert (f.value, f.unit, f.comparator) == (1.8, "ratio", "<=")
+
+
+def test_baseline_phrases_leave_the_name():
+    assert got("到2025年，单位产值能耗较2020年下降11%。") == [("单位产值能耗", 11.0, "%")]
+    assert got("到2025年，用水量与2020年相比下降8%。") == [("用水量", 8.0, "%")]
+
+
+def test_baseline_of_now_is_no_past_figure():
+    f, = facts("居民人均收入由目前的3.2万元增长到4.6万元左右。")
+    assert (f.indicator_text, f.value, f.baseline_value, f.kind, f.year) == ("居民人均收入", 4.6, 3.2, "target", 2025)
+    fs = facts("研发强度每年提高0.1个百分点、从目前的2%达到2.5%以上。")
+    assert [(f.value, f.change_type, f.year) for f in fs] == [(0.1, "annual", None), (2.5, None, 2025)]
+
+
+def test_lead_words_and_verbs_of_support_leave_the_name():
+    assert got("医疗床位再增加3000张左右。") == [("医疗床位", 3000.0, "张")]
+    assert got("支持80万户困难家庭实施适老化改造。") == [("困难家庭实施适老化改造", 80.0, "万户")]
+    assert got("严守90万亩耕地红线。") == [("耕地红线", 90.0, "万亩")]
+
+
+def test_ranks_per_bases_and_policy_spans_are_no_amounts():
+    assert got("人均生产总值超过7万元，稳居百强县前30位。", historic_context=True) == [("人均生产总值", 7.0, "万元")]
+    assert got("到2025年，每10万人口拥有图书馆数量达到2个。") == [("每10万人口拥有图书馆数量", 2.0, "个")]
+    assert got("落实承包到期后再延长30年政策。") == []
+
+
+def test_a_threshold_amount_qualifies_the_counted_object():
+    assert got("到2025年，培育产值超5亿元企业12家、超亿元企业80家。") == [
+        ("产值超5亿元企业", 12.0, "家"), ("超亿元企业", 80.0, "家")]
+
+
+def test_adjective_standard_is_no_norm():
+    f, = facts("到2025年，高标准农田面积累计达到60万亩。")
+    assert (f.kind, f.year, f.change_type) == ("target", 2025, "cumulative")
+
+
+def test_grants_per_unit_and_grant_caps_are_standards():
+    f, = facts("对新建光伏项目按照每千瓦300元给予一次性补贴。")
+    assert (f.indicator_text, f.value, f.unit, f.kind, f.year) == ("新建光伏项目补贴标准", 300.0, "元/千瓦", "standard", None)
+    f, = facts("第八条 每个项目补助不超过30万元。")
+    assert (f.indicator_text, f.value, f.comparator, f.kind, f.year) == ("每个项目补助", 30.0, "<=", "standard", None)
+
+
+def test_false_positives_of_other_plans():
+    for text in ("咨询电话：0571-86001234。", "根据《实施意见》（浙政发〔2021〕12号）精神。",
+                 "本办法自2022年3月1日起施行，有效期5年。", "到2025年，工业总产值翻一番。"):
+        assert got(text) == [], text

@@ -48,6 +48,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "batch": re.compile(rf"^(?:{_alt('naming_batch_words')})$"),
         "period": re.compile(rf"“?十[一二三四五六七八九]五”?\s*(?:{_alt('year_period_suffixes')})?(?:的)?"),
         "months": re.compile(r"\d{1,2}\s*(?:至|-|—|～|~)\s*\d{1,2}\s*月(?:份)?(?:末)?"),
+        "baseline": re.compile(rf"(?:与|同)?(?:{_alt('year_baseline_marks')})?\s*(?:(?:19|20)\d\d\s*年(?:底|末)?"
+                               rf"|“?十[一二三四五六七八九]五”?\s*(?:{_alt('year_period_suffixes')}))(?:相比|比较)?\s*$"),
+        "article": re.compile(r"^第[一二三四五六七八九十百零〇\d]+条\s*"),
     }
 
 
@@ -56,6 +59,8 @@ def indicator_before(pre: str) -> tuple[str, bool]:
     verb (or is empty), i.e. whether the object after the amount names it."""
     p = _patterns()
     s = p["comparator"].sub("", pre)
+    s = p["baseline"].sub("", s)  # 单位能耗较2020年(下降12%): the baseline is no part of the name
+    s = p["article"].sub("", s)
     last_year = None
     for last_year in YEAR_RE.finditer(s):  # noqa: B007 (the last match is used below)
         pass

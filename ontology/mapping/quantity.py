@@ -227,7 +227,7 @@ def _read(text: str, i: int, chinese: bool) -> Quantity | None:
                 return q
             return None
     else:
-        m = re.match(r"\s*[:：]\s*(\d+(?:\.\d+)?)", text[j:])
+        m = re.match(r"\s*[:：∶]\s*(\d+(?:\.\d+)?)", text[j:])
         if m:
             q.r1, q.r2, q.e, q.form = v1, m.group(1), j + m.end(), "ratio"
             return q
@@ -262,9 +262,11 @@ def _read(text: str, i: int, chinese: bool) -> Quantity | None:
                 q.v2, q.u2, q.e = v2, u2, max(j2, k3)
                 q.approx = q.approx or approx2
     if (q.u1 or q.u2) and text.startswith("/", q.e):
-        per_unit = _unit_at(text, q.e + 1)  # 0.2元/平方米·月: a unit per a unit
+        scale = _prefix(text, q.e + 1, tuple(sorted(_scales(), key=len, reverse=True)))
+        per_at = q.e + 1 + (len(scale) if scale and _unit_at(text, q.e + 1 + len(scale)) else 0)
+        per_unit = _unit_at(text, per_at)  # 0.2元/平方米·月: a unit per a unit; 4.5公里/百平方公里
         if per_unit:
-            k = q.e + 1 + len(per_unit)
+            k = per_at + len(per_unit)
             m = re.match(rf"[·•]\s*(?:{vocab.lexicon_regex('quantity_unit_dot_words')})", text[k:])
             if m:
                 k += m.end()

@@ -50,18 +50,25 @@ def attribute(text: str) -> str | None:
 
 
 _STANDARD_WORD = re.compile(r"标准(?!化|体系)")
+_NOT_STANDARD = re.compile(vocab.lexicon_regex("target_standard_not_norms"))
+_NOW_BASELINE = re.compile(rf"[由从](?:{vocab.lexicon_regex('target_baseline_now')})")
 _NAMED_STANDARD = re.compile(rf"(?:{vocab.lexicon_regex('target_named_standard_issuers')}).{{0,6}}标准|达到.{{0,10}}标准")
 
 
 def kind(sent: str, clause: str, year: int | None, period_start: int | None, goal_context: bool) -> str:
     if _p("target_standard_markers").search(sent):
         return "standard"
-    if _STANDARD_WORD.search(clause) and not _NAMED_STANDARD.search(clause):
+    if _STANDARD_WORD.search(_NOT_STANDARD.sub("", clause)) and not _NAMED_STANDARD.search(clause):
         return "standard"
+    if _p("naming_subsidy_words").search(clause) and (_p("naming_cap_words").search(clause)
+                                                     or _p("target_comparator_le_before").search(clause)):
+        return "standard"  # 每个项目补助不超过50万元: a grant cap is a norm of the grant
     if "要达到" in clause and year is None:
         return "standard"  # 用房要达到每百户N平方米; 到2025年…要达到N is a goal
     if year is not None and period_start is not None and year < period_start:
         return "historic"
-    if _p("target_historic_markers").search(sent) and not goal_context:
+    if year is not None and period_start is not None and year >= period_start:
+        return "target"  # 到2025年累计建成…: a year of the plan period makes 累计建成 a goal
+    if _p("target_historic_markers").search(_NOW_BASELINE.sub("", sent)) and not goal_context:
         return "historic"
     return "target"

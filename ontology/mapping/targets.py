@@ -123,6 +123,11 @@ def _is_noise(text: str, m: Quantity) -> bool:
         return True  # procedure deadlines (结束后3个月内提交, 公示5个工作日后) and validity (有效期3年); 以内 is a goal
     if len(v1.split(".")[0]) >= 7:
         return True  # phone numbers, ids
+    if unit in vocab.lexicon("target_noise_rank_units") and text[max(0, s - 1):s] == "前":
+        return True  # 稳居百强区前40位: a rank
+    if s > 0 and text[s - 1] == "每" and not m.group("v2") and unit in vocab.lexicon("target_noise_per_base_units") \
+            and not re.match(rf"\s*(?:{_lex('target_facility_verbs')})", text[e:]):
+        return True  # 每10万人口拥有…: the number is the per-base of the indicator
     if after.lstrip().startswith(vocab.lexicon("target_noise_after_words")):
         return True  # 3—5年一遇
     if text[max(0, s - 1):s] in ("×", "*", "=") or text[e:e + 1] in ("×", "*"):
@@ -162,7 +167,10 @@ def _unit_of(m: Quantity, text: str) -> str | None:
 _BASELINE_AFTER = re.compile(
     rf"^\s*(?:%|％|‰)?\s*(?:{_lex('target_comparator_ge_after')}|{_lex('target_comparator_le_after')}"
     rf"|{_lex('target_comparator_approx_after')})?\s*(?:{_lex('target_baseline_change_verbs')})(?:到|至)")
-_BASELINE_BEFORE = re.compile(r"[由从]\s*(?:((?:19|20)\d\d)\s*年(?:底|末)?(?:的)?|“?十([一二三四五六七八九])五”?\s*(?:末|期末)(?:的)?)?\s*$")
+_BASELINE_BEFORE = re.compile(r"[由从]\s*(?:((?:19|20)\d\d)\s*年(?:底|末)?(?:的)?|“?十([一二三四五六七八九])五”?\s*(?:末|期末)(?:的)?"
+                              rf"|(?:{_lex('target_baseline_now')})(?:的)?)?\s*$")
+_PER_UNIT_BEFORE = re.compile(rf"(?:按照?)?每\s*({vocab.unit_regex()})\s*$")
+_SUBSIDY = re.compile(_lex("naming_subsidy_words"))
 _SPLIT_VERB = re.compile(rf"(?:{_lex('target_shared_value_words')})(?:{_lex('target_shared_value_verbs')})?\s*$")
 
 
@@ -240,13 +248,21 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     continue
                 if m.start() < skip_until:
                     continue
+                if _qualifies_next(cl.text, m, found, unit):
+                    continue  # 营业收入超10亿元企业20家: the money says which enterprises, the count is the goal
                 if _is_multiple(before_all, unit):
                     last_end = m.end()
                     continue  # 是2010年的2.1倍, 相当于“十二五”期间的2.9倍: a ratio to a baseline, like 翻一番
                 if _is_condition(before_all, post):
                     last_end = m.end()
                     continue  # 竣工满15年的小区, 面积大于8万平方米的小区: a condition, not a goal
-                if baseline is not None:
+                per_unit = _PER_UNIT_BEFORE.search(pre) if vocab.unit(unit) and vocab.unit(unit).kind == "money" else None
+                if per_unit and baseline is None:
+                    unit = f"{unit}/{per_unit.group(1)}"  # 按照每千瓦200元给予补贴: a grant per unit
+                    subject = naming.indicator_before(pre[: per_unit.start()])[0]
+                    word = _SUBSIDY.search(post) or _SUBSIDY.search(sent_text)
+                    name = f"{subject}{word.group(0) if word else ''}标准"
+                elif baseline is not None:
                     name = prev_indicator
                 elif getattr(m, "bracketed", False) and prev_indicator:
                     name = _bracket_name(prev_indicator)
@@ -357,7 +373,8 @@ def scope_year(f: TargetFact, sent_text: str, *, period_start: int | None, perio
     clause = sent_text if clause is None else clause
     if re.search(r"[一二三四五六七八九十\d]+年(?:内)?累计", clause):
         f.change_type = "cumulative"  # 五年累计新增: over the plan period
-    elif vocab.lexicon_pattern("target_annual_markers").search(clause) and f.kind in ("target", "coverage"):
+    elif vocab.lexicon_pattern("target_annual_markers").search(clause) and f.kind in ("target", "coverage") \
+            and f.baseline_value is None:  # 每年提高0.2个百分点、从目前的2.1%达到3%: the level is no yearly amount
         f.change_type, f.year, f.year_source = "annual", None, "none"
         return f
     if f.year is None and f.kind in ("target", "coverage", "qualitative"):
@@ -420,6 +437,17 @@ def _scope_count(post: str) -> bool:
 def _another_amount_follows(post: str) -> bool:
     rest = re.split(r"[，,。；;]", post)[0]
     return any(not _is_noise(rest, q) for q in scan(rest))
+
+
+def _qualifies_next(text: str, m: Quantity, found: list[Quantity], unit: str | None) -> bool:
+    """超10亿元企业20家: an amount written as a threshold right before the noun of a count."""
+    later = [q for q in found if q.start() >= m.end()]
+    if not later or not _BEFORE_GT.search(text[:m.start()]) and not _BEFORE_GE.search(text[:m.start()]):
+        return False
+    between = text[m.end():later[0].start()]
+    nxt, mine = vocab.unit(_unit_of(later[0], text)), vocab.unit(unit)
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{1,8}", between)) and nxt is not None and nxt.kind == "count" \
+        and mine is not None and mine.kind != "count"
 
 
 def _is_multiple(before: str, unit: str | None) -> bool:

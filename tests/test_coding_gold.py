@@ -202,3 +202,45 @@ def test_domain_fallback_is_marked():
     ctx = PlanContext(frozenset({"agriculture"}), agri)
     assert _dom("加强组织领导", "各地要高度重视，压实工作责任。", ctx=ctx) == [("agriculture", "fallback")]
     assert _dom("加强组织领导", "各地要高度重视，压实工作责任。") == []
+
+
+def test_domain_order_own_words_then_heading_then_plan():
+    """A measure's own words name its field; its section heading only when they name none; the plan last."""
+    # own words name education: the elderly-care heading does not add a domain of its own
+    got = _dom("扩大优质学位供给", "新改扩建中小学校舍，落实“双减”要求。", path=["三、推进养老服务"])
+    assert [d for d, _ in got] == ["education"] and got[0][1] == "keyword"
+    # no field in the measure's words: the heading names it, marked as such
+    got = _dom("加强队伍建设", "配齐配强工作力量，压实工作责任。", path=["四、发展普惠托育服务"])
+    assert got[0] == ("childcare", "section")
+    # nothing in either: the plan's dominant domain, marked fallback
+    agri = next(d for d in vocab.domains() if d.id == "agriculture")
+    got = _dom("加强队伍建设", "配齐配强工作力量，压实工作责任。", path=["五、保障措施"],
+               ctx=PlanContext(frozenset(), agri))
+    assert got[-1] == ("agriculture", "fallback")
+
+
+@pytest.mark.parametrize("title,body,expected", [
+    # fields as other provinces' plans word them (our own sentences in their shapes)
+    ("推进义务教育优质均衡发展", "新改扩建中小学校舍，扩大优质学位供给，落实“双减”要求。", "education"),
+    ("深化县域医共体建设", "加强乡镇卫生院和村卫生室标准化建设，稳定村医队伍。", "health"),
+    ("发展银龄经济", "开发老龄人力资源，支持银龄人员参与社区服务。", "elderly_care"),
+    ("完善生育支持政策", "推进托幼一体化，发放育儿补贴，减轻家庭生育养育负担。", "childcare"),
+    ("推进四好农村路建设", "实施国省干线公路提质改造，建设高速公路和跨江桥梁。", "transport"),
+    ("推进城中村改造", "实施棚户区和城中村改造，用好住房公积金政策。", "housing_community"),
+    ("保障农村饮水安全", "实施水库除险加固和灌区改造，推进城乡供水一体化。", "utilities"),
+    ("强化水资源节约集约利用", "实行最严格水资源管理制度，推进节水型社会建设，全面推行河长制。", "environment"),
+    ("全面推进乡村振兴", "促进农民增收，改善农村人居环境，推进农村厕所革命和村庄清洁。", "agriculture"),
+    ("推动制造业技术改造", "支持规模以上工业企业实施技改，培育单项冠军企业。", "industry"),
+    ("促进民营经济发展", "支持中小企业发展，壮大民营经济。", "industry"),
+    ("加快数字经济发展", "建设算力中心，培育数据要素市场。", "digital_services"),
+    ("发展全域旅游", "创建A级景区，发展红色旅游和乡村旅游。", "tourism"),
+    ("加强历史文化保护传承", "保护历史文化名城名镇名村，活化利用文化遗产。", "culture"),
+    ("强化安全生产监管", "开展危险化学品和燃气安全隐患排查，加强森林防火工作。", "public_safety"),
+    ("深入打好污染防治攻坚战", "加强土壤污染防治，推进秸秆综合利用，保护生物多样性。", "environment"),
+    ("加强困境儿童保障", "完善孤儿和困境儿童基本生活保障。", "social_assistance"),
+    ("完善县域商业体系", "发展商贸流通，改造农贸市场。", "commerce_consumption"),
+    ("推进能源绿色转型", "发展光伏和风电，建设新型储能和充电基础设施。", "energy"),
+])
+def test_domains_of_other_places(title, body, expected):
+    got = _dom(title, body)
+    assert got and got[0][0] == expected, got

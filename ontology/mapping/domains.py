@@ -1,11 +1,13 @@
 """Policy domains: what a measure acts on, scored over its title, section path and text (vocab/domains.csv).
 
-The title and section heading say what a measure is about more reliably than incidental words of
-its body, so they weigh more; cross-cutting domains (``evidence=heading`` in domains.csv: governance,
-finance, land) count only where the title or section path names them. The plan's own subject (the
-domains its title names) is context: a measure that shows evidence of it keeps it. A measure gets its
-best domain plus up to two more that score at least half as high; a measure with no evidence at all
-gets the plan's dominant domain, marked ``method="fallback"``.
+A measure's own words come first: the title weighs most, then its body; the section heading adds to
+the fields those words name and names a field itself only when they name none (``method="section"``).
+Cross-cutting domains (``evidence=heading`` in domains.csv: finance, land) count half in the body unless
+the title names no field at all; the residual one (governance) is kept only as the best domain. The
+plan's own subject (the domains its title names) is context: a measure that shows evidence of it keeps
+it. A measure gets its best domain plus up to two more that score at least half as high; a measure
+with no evidence at all, in its words or its heading, gets the plan's dominant domain, marked
+``method="fallback"``.
 """
 from __future__ import annotations
 
@@ -31,7 +33,7 @@ class DomainHit:
     domain: vocab.Concept
     score: float
     evidence: Span
-    method: str = "keyword"  # keyword | fallback
+    method: str = "keyword"  # keyword (the measure's own words) | section (its heading) | fallback (the plan's)
 
 
 @dataclass(frozen=True)
@@ -51,14 +53,24 @@ def _scores(title: str, body_text: str, path: str,
             theme: frozenset[str] = frozenset()) -> list[tuple[float, vocab.Concept]]:
     scored = []
     doms = vocab.domains()
+    by_id = {d.id: d for d in doms}
     # a title naming no domain at all (强化要素保障, 加大资金支持) leaves the body to say what is supported
     generic = not any(_count(d, title) for d in doms)
+    own: dict[str, float] = {}
     for d in doms:
-        s = TITLE_WEIGHT * _count(d, title) + PATH_WEIGHT * _count(d, path)
+        s = TITLE_WEIGHT * _count(d, title)
         if d.evidence == "all" or generic:
             s += BODY_WEIGHT * _count(d, body_text)
         elif d.evidence == "heading":
             s += HEADING_DOMAIN_BODY_WEIGHT * _count(d, body_text)
+        own[d.id] = s
+    # the measure's own words first: the section heading adds to the fields they name, and names the
+    # field itself only when they name none (then the plan's dominant domain is the last resort)
+    own_field = any(v > 0 for i, v in own.items() if by_id[i].evidence != "residual")
+    for d in doms:
+        s = own[d.id]
+        if s > 0 or not own_field:
+            s += PATH_WEIGHT * _count(d, path)
         if s >= THEME_MIN and d.id in theme:
             s += THEME_BONUS
         if s > 0:
@@ -116,7 +128,8 @@ def classify(title: str, body: Span, section_path: list[str], text: str,
     top = keep[0][0] if keep else 1.0
     for s, d in keep:
         ev = next((sp for sp in sents if _count(d, sp.text)), None) or first
-        out.append(DomainHit(d, round(s / top, 3), ev))
+        own = _count(d, title) or _count(d, body.text)
+        out.append(DomainHit(d, round(s / top, 3), ev, "keyword" if own else "section"))
     # no evidence of a field (none at all, or only the residual governance domain): the plan's dominant domain
     if ctx.dominant is not None and all(h.domain.evidence == "residual" for h in out) \
             and all(h.domain.id != ctx.dominant.id for h in out):

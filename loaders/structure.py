@@ -637,6 +637,14 @@ class _Builder:
         rank, raw, rest = info.num
         title, body = _split_title(rest)
         number = _fmt_number(rank, raw)
+        if body.strip() and rest.rstrip().endswith(("：", ":")) and nxt is not None and nxt.num is not None \
+                and nxt.num[0] > rank and title != rest:
+            # （四）特殊激励情形。对以下情形给予…： over its own items 1. 2. …: the items are the
+            # measures, the titled line that announces them is their heading
+            self._open(rank, number, title, ln)
+            self.last_bare_rank = None
+            self.cur = None
+            return
         if body.strip():
             # item: a measure in measure context, else plain text. Headings of
             # its own rank or below are its earlier siblings, not its parents.

@@ -626,12 +626,16 @@ def _subjects(text: str) -> tuple[list[str], list[str], int, int] | None:
     names: list[str] = []
     span = None
     for m in _subject_rx().finditer(text):
-        got = split_names(m.group("names"))
-        if not got or not all(len(n) >= 4 and (function_of(n) is not None or generic_local_government(n))
+        raw = m.group("names")
+        by = list(re.finditer(r"(?<!自)由", raw))
+        if by:
+            raw = raw[by[-1].end():]      # 评价工作由各街道负责…: the body after 由 is the subject
+        got = split_names(raw)
+        if not got or not all((len(n) >= 4 and function_of(n) is not None or generic_local_government(n))
                               and not names_a_role(n) for n in got):
             continue
         names.extend(n for n in got if n not in names)
-        a, b = m.start("names"), m.end()
+        a, b = m.end("names") - len(raw), m.end()
         span = (a, b) if span is None else (span[0], b)
     if not names or span is None:
         return None

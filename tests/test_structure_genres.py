@@ -1,0 +1,64 @@
+"""Measure granularity in genres other than 规划 (实施意见, 若干措施, 工作方案, 评价激励办法): scope
+and glossary sections and scoring-rule lists are no measures; a titled item that announces its own
+sub-items (``（四）特殊激励情形。对以下情形给予…：``) is their heading; ``X由Y负责`` names Y.
+Synthetic texts in those shapes; nothing is copied from any document."""
+from __future__ import annotations
+
+from loaders.pipeline import parse_text
+
+META = {"file": "t.txt", "region": "某某区", "region_en": "Moumou", "level": "county"}
+
+
+def _measures(lines: list[str]):
+    return parse_text("\n".join(lines), META).measures
+
+
+DOC = [
+    "某某区养老服务机构星级评定激励实施意见",
+    "一、工作职责",
+    "（一）区民政局。牵头全区养老服务机构星级评定工作，委托第三方机构开展评估。",
+    "（二）街道办事处。负责辖区内养老服务机构的申报初审和日常监管。",
+    "二、适用范围",
+    "本区依法登记备案并运营满一年的养老服务机构，床位数不少于20张。",
+    "三、激励办法",
+    "（一）提出申请。符合条件的机构每年提交一次申请，并附相关证明材料。",
+    "（二）评定实施。评定工作由各街道负责组织实施，按时上报评定结果。",
+    "（三）专项激励情形。对以下情形给予机构一次性奖励，奖励与星级无关：",
+    "1.机构完成适老化改造并通过验收的，给予每张床位500元奖励；",
+    "2.机构开展家庭照护床位服务的，按服务人数给予奖励；",
+    "3.机构参与区级应急救援演练的，给予5000元奖励。",
+    "四、评定内容",
+    "（一）服务质量测评（占比50%）",
+    "区民政局委托第三方机构对机构服务质量开展测评。",
+    "（二）加分情形",
+    "1.获得市级以上表彰的，加2分；",
+    "2.被媒体正面报道的，加1分。",
+    "（三）负面情形",
+    "1.发生重大安全责任事故的；",
+    "2.存在虐待老人行为的；",
+    "3.未按要求使用奖励资金的；",
+    "五、名词解释",
+    "家庭照护床位：依托养老机构在老年人家中设置的具备机构服务功能的床位。",
+]
+
+
+def test_scope_glossary_and_scoring_sections_are_no_measures():
+    titles = [m.title for m in _measures(DOC)]
+    assert "适用范围" not in titles
+    assert not [t for t in titles if "表彰" in t or "媒体" in t or "事故" in t or "虐待" in t]
+    assert not [t for t in titles if "家庭照护床位" in t and "依托" in t]
+
+
+def test_a_titled_item_announcing_its_items_is_their_heading():
+    ms = _measures(DOC)
+    titles = [m.title for m in ms]
+    assert "专项激励情形" not in titles
+    items = [m for m in ms if m.section_path[-1:] == ["专项激励情形"]]
+    assert [m.title for m in items] == ["机构完成适老化改造并通过验收的", "机构开展家庭照护床位服务的",
+                                        "机构参与区级应急救援演练的"]
+    assert titles[:5] == ["区民政局", "街道办事处", "提出申请", "评定实施", items[0].title]
+
+
+def test_the_body_after_you_in_a_subject_sentence_leads():
+    [m] = [m for m in _measures(DOC) if m.title == "评定实施"]
+    assert m.responsibility is not None and m.responsibility.lead == ["各街道"]

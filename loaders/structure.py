@@ -50,6 +50,7 @@ _LOST_BRACKET = re.compile(rf"^([{CN_NUM}]*)[）)]\s*(?=[\u4e00-\u9fff])")
 _BOX = re.compile(r"^专栏\s*[\d一二三四五六七八九十]*[:：\s]*")
 _TOP_TITLES = re.compile(rf"^(?:{_lx('structure_top_titles')})$")
 _SAFEGUARD = re.compile(rf"^(?:{_lx('structure_safeguard_titles')})$")
+_TASK_VERB = re.compile(rf"^(?:{_lx('structure_task_verbs')})")
 _NON_MEASURE = re.compile(rf"(?:{_lx('structure_non_measure_words')})")
 _TASK_TITLE = re.compile(rf"(?:{_lx('structure_task_titles')})")
 _NON_MEASURE_END = re.compile(rf"(?:{_lx('structure_non_measure_words')})$")
@@ -61,7 +62,8 @@ def _non_measure_path(titles: list[str]) -> bool:
     holds measures); only the titles above it, and that title itself never."""
     first_task = min((i for i, t in enumerate(titles) if _TASK_TITLE.search(t)), default=None)
     considered = titles if first_task is None else titles[:first_task]
-    if any(_NON_MEASURE.search(t) for t in considered):
+    # 夯实数据基础 / 完善基础设施: a title opening with a task verb is no background heading
+    if any(_NON_MEASURE.search(t) and not _TASK_VERB.match(t) for t in considered):
         return True
     # below it, a short title that is a background or target heading itself (行动目标, 工作目标)
     below = [] if first_task is None else titles[first_task + 1:]
@@ -349,6 +351,8 @@ class _Builder:
         self.signed = False        # closed by a signature block: an 附件 after it reopens
         self.article: str | None = None   # inside an article: "measure" / "skip"
         self.fresh = False         # the current measure is a heading-like item; its text follows
+        # headings that carry a responsibility clause (（一）完善X（牵头单位：A；配合单位：B）): (section, clause span)
+        self.heading_clauses: list[tuple[Section, int, int]] = []
 
     # -- sections -------------------------------------------------------------
     def _path(self) -> list[str]:
@@ -635,6 +639,8 @@ class _Builder:
     def _numbered(self, info: LineInfo, nxt: LineInfo | None) -> None:
         ln = info.line
         rank, raw, rest = info.num
+        if self._clause_heading(info, nxt):
+            return
         title, body = _split_title(rest)
         number = _fmt_number(rank, raw)
         if body.strip() and rest.rstrip().endswith(("：", ":")) and nxt is not None and nxt.num is not None \
@@ -684,6 +690,26 @@ class _Builder:
         self._open(rank, number, title, ln)
         self.last_bare_rank = None
         self.cur = None
+
+    def _clause_heading(self, info: LineInfo, nxt: LineInfo | None) -> bool:
+        """``（一）完善养老服务设施（牵头单位：A；配合单位：B）`` over its own items: a heading whose
+        clause names the agencies of every item below it that names none of its own."""
+        assert info.num is not None
+        rank, raw, rest = info.num
+        if nxt is None or nxt.num is None or nxt.num[0] <= rank:
+            return False
+        span = responsibility.find_clause(rest)
+        if span is None or span[0] < 2 or rest[span[1]:].strip("。；; "):
+            return False
+        head = rest[:span[0]].rstrip()
+        if not _is_bare_title(head):
+            return False
+        h = self._open(rank, _fmt_number(rank, raw), head, info.line)
+        off = info.line.start + len(info.text) - len(rest)
+        self.heading_clauses.append((h.sec, off + span[0], off + span[1]))
+        self.last_bare_rank = None
+        self.cur = None
+        return True
 
     def _runin_titles_follow(self, nxt: LineInfo) -> bool:
         """Is the text after a full-stopped title line a run of run-in titled paragraphs
@@ -851,6 +877,12 @@ class _Builder:
                 m.responsibility = _heading_agency(doc, m) or _inline_agency(doc, m)
             if m.responsibility is not None and m.deadline is None:
                 m.deadline = m.responsibility.deadline
+        for sec, a, b in self.heading_clauses:
+            for m in self.measures:
+                if m.responsibility is None and sec.start < m.start <= sec.end:
+                    m.responsibility = responsibility.parse(doc.text[a:b], a)
+                    if m.deadline is None:
+                        m.deadline = m.responsibility.deadline
         _share_closing_clauses(doc.text, self.measures)
         _apply_blankets(doc.text, self.measures)
         doc.measures = self.measures

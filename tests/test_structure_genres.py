@@ -62,3 +62,20 @@ def test_a_titled_item_announcing_its_items_is_their_heading():
 def test_the_body_after_you_in_a_subject_sentence_leads():
     [m] = [m for m in _measures(DOC) if m.title == "评定实施"]
     assert m.responsibility is not None and m.responsibility.lead == ["各街道"]
+
+
+def test_task_headings_holding_a_background_word_hold_measures():
+    # 工作要点 whose headings are the task areas themselves: 夯实…基础 / 完善基础设施 are tasks,
+    # 发展基础 (a review) is background
+    ms = _measures([
+        "某某区2025年数字经济工作要点",
+        "一、发展基础",
+        "1.产业规模稳步扩大。全区数字经济核心产业增加值较上年增长8%。",
+        "二、夯实数据基础",
+        "1.建设数据资源平台。依托区大数据中心建设全区统一数据资源平台。",
+        "2.开展数据质量提升行动。建立数据质量评价机制，定期通报数据质量情况。",
+        "三、完善基础设施",
+        "3.加快5G网络建设。新建5G基站200个，实现重点区域连续覆盖。",
+    ])
+    assert [(m.section_path[-1], m.title) for m in ms] == [
+        ("夯实数据基础", "建设数据资源平台"), ("夯实数据基础", "开展数据质量提升行动"), ("完善基础设施", "加快5G网络建设")]

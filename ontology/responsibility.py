@@ -481,10 +481,19 @@ def is_placeholder(name: str) -> bool:
 
 def function_of(name: str) -> vocab.AgencyFunction | None:
     """The first function of vocab/agency_functions.csv whose pattern occurs in the name."""
-    for f in vocab.agency_functions():
-        if any(p in name for p in f.patterns):
-            return f
-    return None
+    automaton, first = _function_index()
+    found = vocab.phrases_in(automaton, name)
+    return vocab.agency_functions()[min(first[p] for p in found)] if found else None
+
+
+@cache
+def _function_index() -> tuple[object, dict[str, int]]:
+    """One automaton over every function's patterns, and the first function (file order) naming each."""
+    first: dict[str, int] = {}
+    for i, f in enumerate(vocab.agency_functions()):
+        for p in f.patterns:
+            first.setdefault(p, i)
+    return vocab.phrase_automaton(tuple(first)), first
 
 
 def generic_local_government(name: str) -> str | None:

@@ -11,8 +11,10 @@ with no evidence at all, in its words or its heading, gets the plan's dominant d
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from ontology import vocab
 from ontology.mapping.text import Span, sentences
@@ -43,10 +45,37 @@ class PlanContext:
     dominant: vocab.Concept | None = None
 
 
+@cache
+def _keyword_index() -> tuple[object, dict[str, tuple[str, ...]], dict[str, tuple[re.Pattern, ...]]]:
+    """One automaton over every domain's literal keywords, the domains each keyword belongs to
+    (once per time it is listed), and each domain's ``re:`` keywords."""
+    owners: dict[str, list[str]] = {}
+    regexes: dict[str, tuple[re.Pattern, ...]] = {}
+    for d in vocab.domains():
+        for k in d.keywords:
+            if not k.startswith("re:"):
+                owners.setdefault(k, []).append(d.id)
+        regexes[d.id] = tuple(p for k, p in zip(d.keywords, d.patterns) if k.startswith("re:"))
+    return vocab.phrase_automaton(tuple(owners)), {k: tuple(v) for k, v in owners.items()}, regexes
+
+
+@lru_cache(maxsize=256)
+def _literal_counts(text: str) -> dict[str, int]:
+    """Domain id -> how often its literal keywords occur in ``text``, in one pass over the text
+    (each text -- a title, a section path, a body -- is asked about every domain)."""
+    automaton, owners, _ = _keyword_index()
+    out: dict[str, int] = {}
+    for k, n in vocab.phrase_counts(automaton, text).items():
+        for did in owners[k]:
+            out[did] = out.get(did, 0) + n
+    return out
+
+
 def _count(concept: vocab.Concept, text: str) -> int:
-    if not text or not concept.any_pattern.search(text):  # most domains occur in none of a measure's text
+    """How often the domain's keywords occur in ``text`` (each keyword without overlap, as findall counts)."""
+    if not text:
         return 0
-    return sum(len(p.findall(text)) for p in concept.patterns)
+    return _literal_counts(text).get(concept.id, 0) + sum(len(p.findall(text)) for p in _keyword_index()[2][concept.id])
 
 
 def _scores(title: str, body_text: str, path: str,

@@ -33,7 +33,7 @@ _VALUE = re.compile(
 
 
 def _has(c: str, lexicon: str) -> bool:
-    return any(w in c for w in vocab.lexicon(lexicon))
+    return vocab.any_phrase_in(vocab.lexicon_automaton(lexicon), c)
 
 
 def column_roles(columns: list[str], period_start: int | None, period_end: int | None) -> dict[str, int]:

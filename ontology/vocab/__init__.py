@@ -283,3 +283,64 @@ def lexicon_regex(name: str) -> str:
 def lexicon_pattern(name: str) -> re.Pattern:
     """The compiled alternation of :func:`lexicon_regex` (matches any phrase of the lexicon)."""
     return re.compile(lexicon_regex(name))
+
+
+# --- many phrases against one text: an Aho-Corasick automaton (pyahocorasick) ----------
+# One pass over the text finds every occurrence of every phrase, instead of one ``in`` or one
+# regex search per phrase; the phrase counts and tests below give what those loops gave.
+
+
+@cache
+def phrase_automaton(phrases: tuple[str, ...]):
+    """An ``ahocorasick.Automaton`` over literal ``phrases`` (each value: (length, phrase));
+    None for no phrases (an empty automaton cannot be searched)."""
+    import ahocorasick
+
+    if not phrases:
+        return None
+    automaton = ahocorasick.Automaton()
+    for p in set(phrases):
+        if not p:
+            raise ValueError("an empty phrase matches everywhere")
+        automaton.add_word(p, (len(p), p))
+    automaton.make_automaton()
+    return automaton
+
+
+def lexicon_automaton(name: str):
+    """The automaton of ``lexicons/<name>.txt``: only for lexicons of literal phrases (a
+    ``re:`` phrase raises LexiconError, since the automaton would look for it literally)."""
+    phrases = lexicon(name)
+    regexes = [p for p in phrases if p.startswith("re:")]
+    if regexes:
+        raise LexiconError(f"lexicon {name!r} has regular expressions ({regexes[0]}): use lexicon_pattern")
+    return phrase_automaton(phrases)
+
+
+def phrase_counts(automaton, text: str) -> dict[str, int]:
+    """How often each phrase occurs in ``text``, counted left to right without overlap as
+    ``len(re.findall(re.escape(phrase), text))`` counts it; phrases that do not occur are absent."""
+    counts: dict[str, int] = {}
+    if automaton is None or not text:
+        return counts
+    free: dict[str, int] = {}          # phrase -> first position a next occurrence may start at
+    for end, (n, p) in automaton.iter(text):   # in order of end position, so of start per phrase
+        start = end - n + 1
+        if start >= free.get(p, 0):
+            counts[p] = counts.get(p, 0) + 1
+            free[p] = end + 1
+    return counts
+
+
+def phrases_in(automaton, text: str) -> set[str]:
+    """The phrases that occur in ``text`` (``{p for p in phrases if p in text}``)."""
+    if automaton is None or not text:
+        return set()
+    return {p for _, (_, p) in automaton.iter(text)}
+
+
+def any_phrase_in(automaton, text: str) -> bool:
+    """``any(p in text for p in phrases)``, in one pass that stops at the first occurrence."""
+    if automaton is None or not text:
+        return False
+    return next(automaton.iter(text), None) is not None

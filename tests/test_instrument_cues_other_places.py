@@ -2,7 +2,7 @@
 
 The sentences are our own, written in the shapes of real plans read with the search tool (Guangdong's
 private-investment scheme, Hunan and Henan cities' growth and manufacturing measures, Fujian and Guangxi
-business-environment measures, rural and childcare schemes): each names the written government action, and
+business-environment measures, rural and childcare schemes, parking-sharing rules of other cities): each names the written government action, and
 the second half the same words used descriptively, as a body or a place, which must not code. Extend the
 cue table (ontology/vocab/instrument_cues.csv), not the code, when a new phrasing fails here.
 """
@@ -114,7 +114,38 @@ CASES = [
     ("引导金融机构参与。", set(), {"finance_credit_insurance"}),
     ("依托高校研究中心开展合作。", set(), {"rd_support"}),
     ("利用公共空间开展文化活动。", set(), {"land_space_supply"}),
-    ("大赛组委会办公室设在市体育局。", set(), {"events_promotion"}),]
+    ("大赛组委会办公室设在市体育局。", set(), {"events_promotion"}),    # parking sharing, energy transition, parks, shelters, urban renewal, rental housing
+    ("采取公开招标等竞争性方式确定停车场经营服务单位。", {"government_procurement"}, set()),
+    ("建立全市统一的智慧停车综合管理信息服务系统。", {"digital_platform"}, set()),
+    ("实时公布泊位数量和收费标准等信息。", {"information_publicity"}, set()),
+    ("实行差别化、阶梯式停车收费。", {"fee_price_regulation"}, set()),
+    ("畅通投诉举报渠道，依法查处违法停车行为。", {"regulation_supervision"}, set()),
+    ("推动机关企事业单位内部停车泊位错时对外开放。", {"land_space_supply"}, set()),
+    ("对新建的公共充电桩按充电功率给予建设补贴。", {"subsidy"}, set()),
+    ("落实分时电价政策，执行峰谷电价。", {"fee_price_regulation"}, set()),
+    ("推广合同能源管理模式，开展绿色信贷。", {"finance_credit_insurance"}, set()),
+    ("开展能耗双控考核，实施节能审查。", {"regulation_supervision"}, set()),
+    ("组织开展节能宣传周和全国低碳日活动。", {"events_promotion"}, set()),
+    ("编制可再生能源发展专项规划。", {"planning_layout"}, set()),
+    ("开展整县屋顶分布式光伏开发试点。", {"pilot_demonstration"}, set()),
+    ("鼓励社会资本通过认建认养方式参与公园建设和管护。", {"public_private_operation"}, set()),
+    ("新建口袋公园20座，建成绿道50公里。", {"public_investment"}, set()),
+    ("通过微信公众号发布公园活动信息。", {"information_publicity"}, set()),
+    ("制定公园城市建设导则。", {"standards_certification"}, set()),
+    ("改造提升应急避难场所10处。", {"public_investment"}, set()),
+    ("编制应急避难场所建设技术规范。", {"standards_certification"}, set()),
+    ("定期组织开展应急疏散演练。", {"training_talent"}, set()),
+    ("利用公园绿地、学校操场、体育场馆等场所兼作应急避难场所。", {"land_space_supply"}, set()),
+    ("对老旧小区改造项目实行全过程质量监管。", {"regulation_supervision"}, set()),
+    ("对城市更新项目给予容积率奖励。", {"land_space_supply"}, set()),
+    ("市级财政按户给予改造补助。", {"subsidy"}, set()),
+    ("引入社会资本参与城市更新，推行政府引导、市场运作模式。", {"public_private_operation"}, set()),
+    ("建立市区两级城市更新工作领导小组。", {"coordination_mechanism"}, set()),
+    ("出台城市更新条例配套政策。", {"rule_making"}, set()),
+    ("保障性租赁住房租金低于同地段同品质市场租赁住房租金。", {"fee_price_regulation"}, set()),
+    ("对保障性租赁住房项目免收城市基础设施配套费。", {"tax_incentive"}, set()),
+    ("严禁发布虚假广告信息。", set(), {"information_publicity"}),
+]
 
 
 @pytest.mark.parametrize("text,expected,absent", CASES)

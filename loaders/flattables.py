@@ -672,15 +672,16 @@ def find_all(text: str) -> list[Table]:
     headed = find(text)
     fitted = rowfit.find(text)
     fitted_tasks = [f for f in fitted if "responsible" in (f.roles or [])]
-    fitted_rest = [f for f in fitted if f not in fitted_tasks]
+    fitted_generic = [f for f in fitted if set((f.roles or [])[1:]) == {"other"}]
+    fitted_rest = [f for f in fitted if f not in fitted_tasks and f not in fitted_generic]
     for f in fitted:
         # a header run cut short by a column name outside the lexicons (序号 | 工作事项 | 推进举措 |
         # 承办单位 then 时间要求), or one that read no task/responsibility columns: the row fit wins
         over = [h for h in headed if h.start < f.end and f.start < h.end]
         if over and all(_fit_is_better(h, f) for h in over):
             headed = [h for h in headed if h not in over] + [f]       # in the header run's place
-    for t in headed + fitted_tasks + tasktables.find(text) + indicator_tables.find_tables(text) + fitted_rest \
-            + find_grids(text):
+    for t in headed + fitted_tasks + tasktables.find(text) + fitted_rest + fitted_generic \
+            + indicator_tables.find_tables(text) + find_grids(text):
         if not any(t.start < f.end and f.start < t.end for f in out):
             out.append(t)
     for t in out:

@@ -38,6 +38,7 @@ MAX_GAP = 16                     # lines between two serial numbers
 _SHARE = 0.6                     # share of a column's cells that must show a role's shape
 _MAX_ROW_COST = 1.2              # mean alignment cost per row of an accepted table
 _HEAD_MAX = 16
+_GENERIC_CELL = 60               # a cell of a table of other kinds is short
 _APPENDIX_LINE = re.compile(rf"^(?:{vocab.lexicon_regex('appendix_openers')})\s*[\d一二三四五六七八九十]{{0,2}}$")
 
 
@@ -110,6 +111,8 @@ def _header(lines, first: int, k: int, floor: int) -> tuple[list[str] | None, in
             break
         cand.insert(0, p)
         p -= 1
+    if any(ft.header_role(lines[x][2]) == "group" for x in cand):
+        return None                     # 分类 / 指标类别: merged group cells, flattables' shape
     at = [j for j, x in enumerate(cand) if ft.header_role(lines[x][2]) == "number"]
     if at:
         j = at[-1]
@@ -123,7 +126,7 @@ def _header(lines, first: int, k: int, floor: int) -> tuple[list[str] | None, in
             if hc is not None:
                 return hc[0], cand[j], group_line
         return None, first if group_line is None else group_line, group_line
-    if len(cand) >= k and sum(1 for x in cand[-k:] if ft.header_role(lines[x][2])) * 2 >= k:
+    if len(cand) in (k, k + 1) and sum(1 for x in cand[-k:] if ft.header_role(lines[x][2])) * 2 >= k:
         return [lines[x][2] for x in cand[-k:]], cand[-k], group_line
     return None, first if group_line is None else group_line, group_line
 
@@ -163,7 +166,11 @@ def _indicator_roles(roles: list[str], head: list[str] | None) -> list[str] | No
     first text column is the indicator, later ones descriptions; a value column is a baseline
     when its header says so (现状, 2020年基期), else a target. None for any other shape."""
     if "responsible" in roles or "deadline" in roles or roles[0] not in ("task", "indicator") or "target" not in roles:
-        return None
+        return _generic(roles)
+    if not (head and any(r == "target" and (ft.header_role(h) in ft.VALUE_ROLES or ft.column_year(h))
+                         for r, h in zip(roles, head))):
+        # values under no indicator header (a list of sites with their areas): rows, not targets
+        return _generic(roles)
     out: list[str] = []
     for j, r in enumerate(roles):
         named = ft.header_role(head[j]) if head else None
@@ -180,10 +187,16 @@ def _indicator_roles(roles: list[str], head: list[str] | None) -> list[str] | No
     return out
 
 
+def _generic(roles: list[str]) -> list[str] | None:
+    """Any other table of short cells (名称 | 地址 | 面积 …): every column ``other`` -- its rows are
+    rebuilt, but they are neither measures nor targets."""
+    return ["other"] * len(roles) if len(roles) >= 2 else None
+
+
 def _names(roles: list[str], head: list[str] | None) -> list[str]:
     if head:
         return list(head)
-    return [vocab.lexicon("table_col_" + r)[0] for r in roles]
+    return ["" if r == "other" else vocab.lexicon("table_col_" + r)[0] for r in roles]
 
 
 def find(text: str) -> list[Table]:
@@ -222,6 +235,11 @@ def _fit(lines, nums: list[int], floor: int) -> Table | None:
     roles = infer_roles(rows_cells, k, head)
     if roles is None:
         return None
+    if set(roles) == {"other"}:
+        exact = [c for r in rows_cells if len(r) == k for c in r]
+        if counts.count(k) < 0.6 * len(counts) or max(len(c) for c in exact) > _GENERIC_CELL \
+                or sum(c.endswith("。") for c in exact) > 0.2 * len(exact):
+            return None
     carry = ft.carried_columns(roles)
     costs = [ft.align(c, roles, True, carried=carry)[0] for c in rows_cells]
     if sum(costs) / len(costs) > _MAX_ROW_COST:

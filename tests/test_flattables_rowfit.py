@@ -147,3 +147,18 @@ def test_wrapped_task_cells_and_task_text_using_deadline_verbs():
     assert rows[1].title == "推进柴油货车污染治理"
     assert rows[1].responsibility.lead == ["县生态环境局"]
     assert rows[1].responsibility.involved == ["县公安局", "县交通运输局"]
+
+
+def test_a_list_of_sites_is_a_table_of_other_columns():
+    # no task, no indicator header: rows rebuilt, columns `other`, neither measures nor targets
+    cells = ["附件", "某岭县应急避难场所名录", "序号", "所在乡镇", "场所名称", "场所类型", "有效避难面积（平方米）", "可容纳人数",
+             "1", "城关镇", "县体育中心", "室内", "12000", "6000",
+             "2", "东坝镇", "东坝中学", "室外", "8000", "4000",
+             "3", "西岭镇", "西岭公园", "室外", "15000", "7500",
+             "4", "南河乡", "南河文化中心", "室内", "5000", "2500"]
+    doc = _parse(BODY + SIGN + cells)
+    [t] = doc.tables
+    assert t.title == "某岭县应急避难场所名录"
+    assert t.roles == ["number"] + ["other"] * 5
+    assert t.rows[2] == ["3", "西岭镇", "西岭公园", "室外", "15000", "7500"]
+    assert not any(t.start <= m.start < t.end for m in doc.measures)

@@ -280,6 +280,30 @@ def decide(a: str, b: str, *, threshold: float = THRESHOLD, min_ratio: float = M
     return True, score, f"{long!r} adds {'+'.join(added)!r} to {short!r}"
 
 
+# units.csv kinds that state one quantity in different ways (张 and 张/千人, 平方米 and 平方米/人, 岁 and 年)
+_UNIT_FAMILY = {"count": "amount", "per_capita": "amount", "area_per_capita": "area", "area_rate": "area",
+                "age": "time", "duration": "time"}
+
+
+def _unit_kind(unit: str) -> str | None:
+    u = vocab.units().get(unit)
+    return _UNIT_FAMILY.get(u.kind, u.kind) if u is not None else None
+
+
+def unit_clash(a: Counter, b: Counter) -> str | None:
+    """Why the units two items are stated in cannot measure one quantity (a share in % and a count in 个,
+    an area and an amount of money, a concentration and a length), or None: the most common unit of
+    each, by its kind in vocab/units.csv (kinds of one family, _UNIT_FAMILY, agree); names without a
+    unit, or with a unit the vocabulary does not know, never clash."""
+    if not a or not b:
+        return None
+    ua, ub = a.most_common(1)[0][0], b.most_common(1)[0][0]
+    ka, kb = _unit_kind(ua), _unit_kind(ub)
+    if ka and kb and ka != kb:
+        return f"units {ua} ({ka}) and {ub} ({kb}) measure different quantities"
+    return None
+
+
 # --- embeddings (optional) ------------------------------------------------------------------------
 
 _PROBES = ("森林覆盖率", "城镇登记失业率")
@@ -475,8 +499,12 @@ def resolve(mentions: Iterable[Mention], *, alignment: Alignment | None = None, 
                 from linking.similarity import _dot
 
                 cos = _dot(vectors[i], vectors[j])
-            r = decided[p] = decide(its[p[0]].key.key, its[p[1]].key.key, threshold=threshold,
-                                    min_ratio=min_ratio, cosine=cos)
+            clash = unit_clash(its[p[0]].units, its[p[1]].units)
+            if clash:
+                r = decided[p] = (False, lexical_score(its[p[0]].key.key, its[p[1]].key.key), clash)
+            else:
+                r = decided[p] = decide(its[p[0]].key.key, its[p[1]].key.key, threshold=threshold,
+                                        min_ratio=min_ratio, cosine=cos)
         return r
 
     pairs: list[Pair] = []

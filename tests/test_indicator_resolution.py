@@ -386,3 +386,19 @@ def test_without_an_embedding_model_auto_falls_back_and_embedding_says_why(monke
     assert "PLANGRAPH_EMBED_MODEL" in caplog.text and "lexical decision is used" in caplog.text
     with pytest.raises(RuntimeError, match="no sentence-embedding model that reads Chinese"):
         resolve(ms, alignment=Alignment(), method="embedding")
+
+
+def test_units_of_different_quantities_never_join():
+    from collections import Counter
+
+    from linking.indicators import unit_clash
+
+    assert unit_clash(Counter({"%": 2}), Counter({"个": 1}))
+    assert unit_clash(Counter({"微克/立方米": 1}), Counter({"公里": 1}))
+    assert unit_clash(Counter({"张": 1}), Counter({"张/千人": 1})) is None  # one count, per base or not
+    assert unit_clash(Counter({"平方米": 1}), Counter({"平方米/人": 1})) is None
+    assert unit_clash(Counter({"%": 1}), Counter()) is None
+    ms = [_m(1, "a", "再生水利用量", "万立方米"), _m(2, "b", "再生水利用总量", "万吨")]  # both kind other
+    r = resolve(ms, alignment=Alignment())
+    c = {a.target_id: a.concept_id for a in r.assignments}
+    assert c["t1"] != c["t2"]

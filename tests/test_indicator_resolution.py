@@ -336,12 +336,13 @@ def test_dev_gold_of_other_provinces():
     assert len({m["indicator"] for g in gold["groups"] for m in g["members"]}) >= 60
     assert not gold.get("corpus_plans")
     r = run(gold, extracted_mentions(gold))
-    # measured: before the parts of a name (base, restrictive classes, quantity), the decorative and
-    # broadening lexicons: P 0.84 R 0.42, 1 of 32 near misses merged; after: P 1.0 R 0.92 (46 of 50), none
+    # measured (88 pairs, 46 near misses): before the parts of a name (base, restrictive classes, quantity)
+    # and the decorative and broadening lexicons P 0.87 R 0.53, 3 near misses merged; after P 1.0 R 0.92, none.
+    # Batch 2 alone, fresh, before any change for it: P 0.95 R 0.74, 1 of 14 merged; after P 1.0 R 0.93, none
     assert r["near_misses_merged"] == []
     assert r["precision"] >= 0.97
     assert r["recall"] >= 0.85
-    nv = run(gold, extracted_mentions(gold), vocabulary=False)  # measured: P 1.0 R 0.88, none merged
+    nv = run(gold, extracted_mentions(gold), vocabulary=False)  # measured: P 1.0 R 0.90, none merged
     assert nv["near_misses_merged"] == [] and nv["precision"] >= 0.97 and nv["recall"] >= 0.8
 
 
@@ -398,7 +399,7 @@ def test_units_of_different_quantities_never_join():
     assert unit_clash(Counter({"张": 1}), Counter({"张/千人": 1})) is None  # one count, per base or not
     assert unit_clash(Counter({"平方米": 1}), Counter({"平方米/人": 1})) is None
     assert unit_clash(Counter({"%": 1}), Counter()) is None
-    ms = [_m(1, "a", "再生水利用量", "万立方米"), _m(2, "b", "再生水利用总量", "万吨")]  # both kind other
+    ms = [_m(1, "a", "再生水利用量", "万立方米"), _m(2, "b", "城区再生水利用量", "万吨")]  # both kind other, names accepted
     r = resolve(ms, alignment=Alignment())
     c = {a.target_id: a.concept_id for a in r.assignments}
     assert c["t1"] != c["t2"]

@@ -145,6 +145,27 @@ CASES = [
     ("保障性租赁住房租金低于同地段同品质市场租赁住房租金。", {"fee_price_regulation"}, set()),
     ("对保障性租赁住房项目免收城市基础设施配套费。", {"tax_incentive"}, set()),
     ("严禁发布虚假广告信息。", set(), {"information_publicity"}),
+    ("推动数字标准地名地址库建设。", set(), {"land_space_supply"}),
+    ("对承办活动的企业给予5万元的资金支持。", {"subsidy"}, {"special_funds_bonds"}),
+    # words in passing: a principle, a body, a place, a quality
+    ("加强统筹协调，形成工作合力。", set(), {"coordination_mechanism"}),
+    ("各部门要密切配合，协同推进。", set(), {"coordination_mechanism"}),
+    ("建立由市政府分管领导牵头的联席会议制度。", {"coordination_mechanism"}, set()),
+    ("按照规划要求推进项目建设。", set(), {"planning_layout"}),
+    ("符合国土空间规划的前提下，允许临时使用。", set(), {"planning_layout"}),
+    ("鼓励社会力量参与。", set(), {"public_private_operation"}),
+    ("在场地内开展消防演练。", set(), {"land_space_supply"}),
+    ("推动服务规范化发展。", set(), {"regulation_supervision"}),
+    ("高标准推进新城建设。", set(), {"standards_certification"}),
+    ("宣传部门负责指导。", set(), {"information_publicity"}),
+    ("加强宣传引导，营造全社会关心支持的良好氛围。", {"information_publicity"}, set()),
+    ("丰富老年人精神文化活动。", set(), {"events_promotion"}),
+    ("平台企业是促消费的重要力量。", set(), {"digital_platform"}),
+    ("人才是第一资源。", set(), {"training_talent"}),
+    ("研究中心负责技术指导。", set(), {"rd_support"}),
+    ("监管部门履行职责。", set(), {"regulation_supervision"}),
+    ("政府部门应当加强指导。", set(), {"mandate_obligation"}),
+    ("保险公司参与。", set(), {"finance_credit_insurance"}),
 ]
 
 

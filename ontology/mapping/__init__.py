@@ -69,7 +69,7 @@ def map_document(doc: ParsedDocument) -> GraphRecords:
     meta = doc.meta
     paras = _Paragraphs(doc.text)
     goals = _section_ranges(doc, _GOAL_HEADING)
-    history = _section_ranges(doc, _HISTORIC_HEADING)
+    history = _section_ranges(doc, _HISTORIC_HEADING) + _prior_period_sections(doc)
     tables = [(t.start, t.end) for t in doc.tables]
     seen = ContentIds()  # target ids from content, one counter per document
 
@@ -127,6 +127,20 @@ def _block_years(doc: ParsedDocument, paras: _Paragraphs) -> list[tuple[int, int
             continue
         sec_end = min((s.end for s in doc.sections if s.start <= m.start() < s.end), default=len(doc.text))
         out.append((m.end(), sec_end, y))
+    return out
+
+
+def _prior_period_sections(doc: ParsedDocument) -> list[tuple[int, int]]:
+    """Sections whose heading names an earlier plan period (“十四五”规划实施情况 in a 2026–2030 plan): its review."""
+    start = doc.meta.period_start
+    if not start:
+        return []
+    out = []
+    for s in doc.sections:
+        m = year_scope.PERIOD_RE.search(s.title or "")
+        end = year_scope.period_end(m.group(1)) if m else None
+        if end is not None and end < start:
+            out.append((s.start, s.end))
     return out
 
 

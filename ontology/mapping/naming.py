@@ -51,6 +51,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "baseline": re.compile(rf"(?:与|同)?(?:{_alt('year_baseline_marks')})?\s*(?:(?:19|20)\d\d\s*年(?:底|末)?"
                                rf"|“?十[一二三四五六七八九]五”?\s*(?:{_alt('year_period_suffixes')}))(?:相比|比较)?\s*$"),
         "article": re.compile(r"^第[一二三四五六七八九十百零〇\d]+条\s*"),
+        "bullet": re.compile(rf"^\s*(?:{_alt('naming_bullets')})+\s*"),
     }
 
 
@@ -147,6 +148,8 @@ def grant_name(name: str, post: str, sentence: str) -> str | None:
     if cap:
         subject = name[: cap.start()].strip("，, ")
         subject = p["lead"].sub("", subject)
+        if word and word in subject:
+            word = ""  # 单台补贴最高… -> 单台补贴上限
         return f"{subject}{word}上限" if subject or word else None
     return None
 
@@ -198,6 +201,7 @@ def clean(name: str) -> str:
     trailing particles."""
     s = YEAR_RE.sub("", name)
     s = _patterns()["period"].sub("", _patterns()["months"].sub("", s)) or s
+    s = _patterns()["bullet"].sub("", s)
     s = _ENUMERATOR.sub("", s)
     listed = re.match(r"^[^（(，,]{0,6}[（(][^）)]*、[^）)]*[）)]", s)
     if listed and len(s) - listed.end() >= 2:

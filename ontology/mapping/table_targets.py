@@ -94,6 +94,9 @@ def parse_value(cell: str | None) -> tuple[float | None, float | None, str | Non
     if not cell:
         return None, None, None, None
     c = cell.strip().translate(_HALF)
+    inner = _CUMULATIVE_CELL.match(c)
+    if inner:
+        c = inner.group(1)  # 〔3000〕: a five-year cumulative value (the change type is read from the cell)
     m = _VALUE.match(c)
     if not m:
         return _worded_value(c)
@@ -115,6 +118,7 @@ def parse_value(cell: str | None) -> tuple[float | None, float | None, str | Non
 
 
 _HALF = str.maketrans("＞＜≧≦", "><≥≤")
+_CUMULATIVE_CELL = re.compile(r"^[〔\[［]\s*(.+?)\s*[〕\]］]$")
 
 
 def _worded_value(c: str) -> tuple[float | None, float | None, str | None, str | None]:
@@ -212,7 +216,8 @@ def table_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
         attribute = "binding" if "约束" in attr_cell else ("expected" if "预期" in attr_cell else None)
         quote = _locate(doc, table, name, row, cursor)
         cursor = quote.end if quote.end > cursor else cursor
-        change = "cumulative" if "累计" in raw_name else ("annual_average" if "年均" in raw_name else None)
+        change = "cumulative" if "累计" in raw_name or _CUMULATIVE_CELL.match((target_cell or "").strip()) else (
+            "annual_average" if "年均" in raw_name else None)
         facts.append(TargetFact(
             indicator_text=name, value=tv, unit=unit if unit in vocab.units() or unit == "ratio" or unit else None,
             comparator=tcomp, kind="target" if tv is not None else "baseline", quote=quote, value_max=tmax,

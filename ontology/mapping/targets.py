@@ -169,7 +169,7 @@ _BASELINE_AFTER = re.compile(
     rf"|{_lex('target_comparator_approx_after')})?\s*(?:{_lex('target_baseline_change_verbs')})(?:到|至)")
 _BASELINE_BEFORE = re.compile(r"[由从]\s*(?:((?:19|20)\d\d)\s*年(?:底|末)?(?:的)?|“?十([一二三四五六七八九])五”?\s*(?:末|期末)(?:的)?"
                               rf"|(?:{_lex('target_baseline_now')})(?:的)?)?\s*$")
-_PER_UNIT_BEFORE = re.compile(rf"(?:按照?)?每\s*({vocab.unit_regex()})\s*$")
+_PER_UNIT_BEFORE = re.compile(rf"(?:按照?)?每\s*({vocab.unit_regex()})[\u4e00-\u9fff]{{0,3}}?\s*$")
 _SUBSIDY = re.compile(_lex("naming_subsidy_words"))
 _SPLIT_VERB = re.compile(rf"(?:{_lex('target_shared_value_words')})(?:{_lex('target_shared_value_verbs')})?\s*$")
 
@@ -369,6 +369,9 @@ def scope_year(f: TargetFact, sent_text: str, *, period_start: int | None, perio
             return f
         y = year_scope.prior_period_end(sent_text, period_start) or year_scope.previous_period_end(period_start)
         f.year, f.year_source = (y, "block") if y else (None, "none")
+        return f
+    if f.kind == "standard" and f.year_source != "sentence":
+        f.year, f.year_source = None, "none"  # a norm (补贴标准, 配建标准) holds for no year unless its sentence says one
         return f
     clause = sent_text if clause is None else clause
     if re.search(r"[一二三四五六七八九十\d]+年(?:内)?累计", clause):

@@ -29,7 +29,7 @@ def _lex(name: str) -> str:
 
 
 _DIGIT = "[一二三四五六七八九]"
-YEAR_RE = re.compile(rf"(?:(?:{_lex('year_prepositions')})\s*)?((?:19|20)\d\d)\s*年(?!版)(?:{_lex('year_suffixes')})?")
+YEAR_RE = re.compile(rf"(?:(?:{_lex('year_prepositions')})\s*)?((?:19|20)\d\d)\s*年(?!版)(?:{_lex('year_suffixes')}){{0,2}}")
 PERIOD_RE = re.compile(rf"“?十({_DIGIT})五”?\s*({_lex('year_period_suffixes')})?")
 _LEAD = re.compile(rf"^[^，。；：,;:]{{0,12}}?(?:{_lex('target_governing_lead')})\s*"
                    rf"(?:((?:19|20)\d\d)\s*年(?:底|末)?|“?十({_DIGIT})五”?\s*(?:{_lex('year_period_end_forms')}))")

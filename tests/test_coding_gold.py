@@ -240,6 +240,7 @@ def test_domain_order_own_words_then_heading_then_plan():
     ("加强困境儿童保障", "完善孤儿和困境儿童基本生活保障。", "social_assistance"),
     ("完善县域商业体系", "发展商贸流通，改造农贸市场。", "commerce_consumption"),
     ("推进能源绿色转型", "发展光伏和风电，建设新型储能和充电基础设施。", "energy"),
+    ("加快紧缺人才培养", "支持职业院校扩大招生规模，壮大护理人才队伍。", "employment_training"),
 ])
 def test_domains_of_other_places(title, body, expected):
     got = _dom(title, body)

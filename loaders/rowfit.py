@@ -58,6 +58,15 @@ def _agency_cell(s: str) -> bool:
     return bool(parts) and all(ft._agency_like(p) for p in parts) and not ft.is_deadline(s)
 
 
+_SERIAL = re.compile(r"^(\d{1,3})[.、．]?$")
+
+
+def _serial(s: str) -> str | None:
+    """The number of a serial-number cell (``3``, ``3.``, ``3、``), else None."""
+    m = _SERIAL.match(s)
+    return m.group(1) if m else None
+
+
 def _serials(lines, i: int) -> list[int]:
     """Line indices of the serial numbers 1, 2, 3 … starting at line ``i`` (a ``1``)."""
     nums = [i]
@@ -65,7 +74,7 @@ def _serials(lines, i: int) -> list[int]:
     q = i + 1
     n = len(lines)
     while q < n:
-        s = lines[q][2]
+        s = _serial(lines[q][2]) or lines[q][2]
         if s == str(expect):
             nums.append(q)
             expect += 1
@@ -153,6 +162,8 @@ def infer_roles(rows: list[list[str]], k: int, head: list[str] | None) -> list[s
                 role = "task"
         elif role in ("unit", "target") and named in ("task", "description"):
             role = named
+        elif role == "target" and named == "deadline":
+            role = named                # 建设年限 over 2023-2025: years by shape, a schedule by name
         roles.append(role)
     if "task" in roles and "responsible" in roles:
         if roles.count("responsible") > 3 or roles.count("deadline") > 1:
@@ -206,7 +217,7 @@ def find(text: str) -> list[Table]:
     i, n = 0, len(lines)
     floor = 0
     while i < n:
-        if lines[i][2] != "1":
+        if _serial(lines[i][2]) != "1":
             i += 1
             continue
         nums = _serials(lines, i)

@@ -243,6 +243,8 @@ def _derived_title(t: str) -> str:
 
 
 _NUM_ONLY = re.compile(rf"^第([{CN_NUM}\d]+)([篇章节])$")
+# 附件 / 附表2 / 附录 alone on a line (appendix_openers.txt): an appendix after the signature
+_APPENDIX_LINE = re.compile(rf"^(?:{_lx('appendix_openers')})\s*[\d一二三四五六七八九十]{{0,2}}$")
 _ANNEX = re.compile(r"^附件\s*[\d一二三四五六七八九十]{0,2}$")
 
 
@@ -546,7 +548,7 @@ class _Builder:
         self._finish()
 
     def _after_close(self, info: LineInfo) -> None:
-        if self.signed and info.annex:
+        if self.signed and (info.annex or _APPENDIX_LINE.match(info.text)):
             # an attachment after the signature block (its 分工表, 申报指南 …)
             self.closed = self.signed = False
             self.article = None
@@ -556,10 +558,13 @@ class _Builder:
 
     def _closes(self, k: int, info: LineInfo, nxt: LineInfo | None) -> bool:
         """Closing provisions, back matter or a signature block late in the text end the structure."""
-        if info.line.start <= 0.6 * len(self.doc.text):
+        after = self.infos[k + 2] if k + 2 < len(self.infos) else None
+        # a signature block followed by 附件/附表 (its 分工表 after the signature): closes wherever it stands
+        annex_next = after is not None and (after.annex or bool(_APPENDIX_LINE.match(after.text)))
+        signed = info.signature and nxt is not None and nxt.sign_date
+        if info.line.start <= 0.6 * len(self.doc.text) and not (signed and annex_next):
             return False
-        signature = (info.signature and nxt is not None and nxt.sign_date
-                     and not any(x.num for x in self.infos[k + 2:k + 40]))
+        signature = signed and (annex_next or not any(x.num for x in self.infos[k + 2:k + 40]))
         if not (info.closing or signature):
             return False
         self.cur = None

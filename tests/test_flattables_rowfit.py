@@ -162,3 +162,27 @@ def test_a_list_of_sites_is_a_table_of_other_columns():
     assert t.roles == ["number"] + ["other"] * 5
     assert t.rows[2] == ["3", "西岭镇", "西岭公园", "室外", "15000", "7500"]
     assert not any(t.start <= m.start < t.end for m in doc.measures)
+
+
+def test_serial_numbers_with_a_dot_and_a_year_span_schedule_column():
+    # 总投资（亿元） is in no lexicon: the header run stops before it; 1. 2. 3. serials; 建设年限 over
+    # 2023-2025 is a schedule, not a value
+    cells = ["附件", "某岭县城乡更新重点项目表", "序号", "项目名称", "建设内容及规模", "建设年限", "总投资（亿元）", "责任单位",
+             "1.", "老街沿线更新", "改造建筑面积5万平方米", "2023-2025", "12.5", "县住房城乡建设局",
+             "2.", "滨河公园改造", "提升绿地面积3公顷", "2024-2025", "1.2", "县林业局",
+             "3.", "老旧小区综合改造", "改造小区20个", "2023-2025", "3.6", "县住房城乡建设局、各乡镇"]
+    doc = _parse(BODY + SIGN + cells)
+    [t] = doc.tables
+    assert t.roles == ["number", "task", "task", "deadline", "target", "responsible"]
+    assert [r[0] for r in t.rows] == ["1.", "2.", "3."]
+    rows = [m for m in doc.measures if t.start <= m.start < t.end]
+    assert [m.deadline for m in rows] == ["2023-2025", "2024-2025", "2023-2025"]
+    assert rows[2].responsibility.involved == ["各乡镇"]
+
+
+def test_the_signature_before_an_appendix_table_is_no_measure():
+    # a long 分工表 after the signature: the signature block still closes the body, 附件 reopens it
+    cells = ["附件", "某岭县数字乡村重点任务清单", "序号", "工作事项", "推进举措", "承办单位", "时间要求"] + ROWS * 6
+    doc = _parse(BODY + SIGN + cells)
+    assert not [m for m in doc.measures if "办公室" in m.title]
+    assert doc.measures[0].title == "加强组织领导"

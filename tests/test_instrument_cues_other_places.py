@@ -166,6 +166,14 @@ CASES = [
     ("监管部门履行职责。", set(), {"regulation_supervision"}),
     ("政府部门应当加强指导。", set(), {"mandate_obligation"}),
     ("保险公司参与。", set(), {"finance_credit_insurance"}),
+    # five-year-plan outlines: named zones, adjectives, benefits
+    ("推动一体化示范区先行启动区与商务区联动发展。", set(), {"pilot_demonstration"}),
+    ("世界级品牌赛事成功举办。", set(), {"brand_building"}),
+    ("城乡居民基本养老保险基础养老金逐步提高。", set(), {"finance_credit_insurance"}),
+    ("优化国有资本布局，强化主责主业管理。", set(), {"planning_layout"}),
+    ("用好出口信用保险政策工具。", {"finance_credit_insurance"}, {"regulation_supervision"}),
+    ("打造一批具有示范引领作用的校企合作项目。", {"pilot_demonstration"}, set()),
+    ("发挥其在区域合作中的示范作用。", set(), {"pilot_demonstration"}),
 ]
 
 

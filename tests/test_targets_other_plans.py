@@ -135,3 +135,24 @@ def test_false_positives_of_other_plans():
     for text in ("咨询电话：0571-86001234。", "根据《实施意见》（浙政发〔2021〕12号）精神。",
                  "本办法自2022年3月1日起施行，有效期5年。", "到2025年，工业总产值翻一番。"):
         assert got(text) == [], text
+
+
+def test_relative_baselines_leave_the_name():
+    assert got("到2025年，接待游客人次较上年增长8%以上。") == [("接待游客人次", 8.0, "%")]
+    assert got("一般公共预算收入同比增长4.5%。", historic_context=True) == [("一般公共预算收入", 4.5, "%")]
+
+
+def test_a_threshold_before_a_count_names_the_counted_object():
+    assert got("到2025年，营业面积3000平方米以上的商业综合体达到9个。") == [
+        ("营业面积3000平方米以上的商业综合体", 9.0, "个")]
+
+
+def test_a_radius_is_part_of_the_name():
+    assert got("到2025年，公交站点300米覆盖率达到95%。") == [("公交站点300米覆盖率", 95.0, "%")]
+
+
+def test_a_status_as_of_a_year_is_not_made_a_goal():
+    fs = facts("截至2023年底，全区已建成充电桩2600个。", period=(2024, 2026))
+    assert [(f.indicator_text, f.year, f.kind) for f in fs] == [("充电桩", 2023, "historic")]
+    fs = facts("统筹各类资金，到2025年累计建成高标准农田40万亩。")
+    assert [(f.year, f.kind) for f in fs] == [(2025, "target")]

@@ -51,6 +51,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "baseline": re.compile(rf"(?:与|同)?(?:{_alt('year_baseline_marks')})?\s*(?:(?:19|20)\d\d\s*年(?:底|末)?"
                                rf"|“?十[一二三四五六七八九]五”?\s*(?:{_alt('year_period_suffixes')}))(?:相比|比较)?\s*$"),
         "article": re.compile(r"^第[一二三四五六七八九十百零〇\d]+条\s*"),
+        "relative": re.compile(rf"(?:较|比)(?:{_alt('target_relative_references')})$|同比$"),
         "bullet": re.compile(rf"^\s*(?:{_alt('naming_bullets')})+\s*"),
     }
 
@@ -61,6 +62,7 @@ def indicator_before(pre: str) -> tuple[str, bool]:
     p = _patterns()
     s = p["comparator"].sub("", pre)
     s = p["baseline"].sub("", s)  # 单位能耗较2020年(下降12%): the baseline is no part of the name
+    s = p["relative"].sub("", s)  # 接待游客人次较上年(增长10%)
     s = p["article"].sub("", s)
     last_year = None
     for last_year in YEAR_RE.finditer(s):  # noqa: B007 (the last match is used below)

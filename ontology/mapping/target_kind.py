@@ -50,6 +50,7 @@ def attribute(text: str) -> str | None:
 
 
 _STANDARD_WORD = re.compile(r"标准(?!化|体系)")
+_GOAL_YEAR = re.compile(r"(?:到|至)\s*(?:19|20)\d\d\s*年")
 _NOT_STANDARD = re.compile(vocab.lexicon_regex("target_standard_not_norms"))
 _NOW_BASELINE = re.compile(rf"[由从](?:{vocab.lexicon_regex('target_baseline_now')})")
 _NAMED_STANDARD = re.compile(rf"(?:{vocab.lexicon_regex('target_named_standard_issuers')}).{{0,6}}标准|达到.{{0,10}}标准")
@@ -67,7 +68,8 @@ def kind(sent: str, clause: str, year: int | None, period_start: int | None, goa
         return "standard"  # 用房要达到每百户N平方米; 到2025年…要达到N is a goal
     if year is not None and period_start is not None and year < period_start:
         return "historic"
-    if year is not None and period_start is not None and year >= period_start:
+    if year is not None and period_start is not None and year >= period_start and _GOAL_YEAR.search(sent) \
+            and not _p("target_status_leads").search(sent):
         return "target"  # 到2025年累计建成…: a year of the plan period makes 累计建成 a goal
     if _p("target_historic_markers").search(_NOW_BASELINE.sub("", sent)) and not goal_context:
         return "historic"

@@ -123,6 +123,9 @@ def _is_noise(text: str, m: Quantity) -> bool:
         return True  # procedure deadlines (结束后3个月内提交, 公示5个工作日后) and validity (有效期3年); 以内 is a goal
     if len(v1.split(".")[0]) >= 7:
         return True  # phone numbers, ids
+    if vocab.unit(unit) is not None and vocab.unit(unit).kind in ("length", "duration") \
+            and after.startswith(vocab.lexicon("target_noise_radius_after")):
+        return True  # 公交站点500米覆盖率: the radius is part of the indicator
     if unit in vocab.lexicon("target_noise_rank_units") and text[max(0, s - 1):s] == "前":
         return True  # 稳居百强区前40位: a rank
     if s > 0 and text[s - 1] == "每" and not m.group("v2") and unit in vocab.lexicon("target_noise_per_base_units") \
@@ -254,7 +257,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     last_end = m.end()
                     continue  # 是2010年的2.1倍, 相当于“十二五”期间的2.9倍: a ratio to a baseline, like 翻一番
                 if _is_condition(before_all, post):
-                    last_end = m.end()
+                    if not _threshold_of_next(post):
+                        last_end = m.end()  # a threshold before a later count stays in that count's name
                     continue  # 竣工满15年的小区, 面积大于8万平方米的小区: a condition, not a goal
                 per_unit = _PER_UNIT_BEFORE.search(pre) if vocab.unit(unit) and vocab.unit(unit).kind == "money" else None
                 if per_unit and baseline is None:
@@ -428,7 +432,15 @@ def _is_condition(before: str, post: str) -> bool:
     if not re.match(rf"\s*(?:%|％|‰)?\s*(?:{_lex('target_comparator_ge_after')}|{_lex('target_comparator_le_after')})?"
                     rf"(?:的)(?!{_lex('target_condition_nouns_kept')})", post):
         return False
-    return bool(re.search(rf"(?:{vocab.lexicon_regex('target_condition_before')})\s*$", before))
+    if re.search(rf"(?:{vocab.lexicon_regex('target_condition_before')})\s*$", before):
+        return True
+    return _threshold_of_next(post)
+
+
+def _threshold_of_next(post: str) -> bool:
+    """建筑面积5000平方米以上的商业综合体达到12个: a threshold of the object counted by a later amount."""
+    return bool(re.match(rf"\s*(?:{_lex('target_comparator_ge_after')}|{_lex('target_comparator_le_after')})的", post)) \
+        and _another_amount_follows(re.split(r"的", post, maxsplit=1)[1])
 
 
 def _scope_count(post: str) -> bool:

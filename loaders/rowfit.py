@@ -54,8 +54,16 @@ def _deadline_cell(s: str) -> bool:
 
 
 def _agency_cell(s: str) -> bool:
+    """A responsibility cell: agency names (区建管委、各街道), or a clause of them
+    (区建管委牵头，区房管局配合 / 区建管委（牵头）、区规划资源局)."""
+    if ft.is_deadline(s) or "。" in s.rstrip("。"):
+        return False
     parts = responsibility.split_names(s) or [x for x in re.split(r"[、，,；;]", s) if x]
-    return bool(parts) and all(ft._agency_like(p) for p in parts) and not ft.is_deadline(s)
+    if parts and all(ft._agency_like(p) for p in parts):
+        return True
+    p = responsibility.parse(s, 0)
+    names = p.lead + p.involved
+    return bool(names) and all(ft._agency_like(n) for n in names)
 
 
 _SERIAL = re.compile(r"^(\d{1,3})[.、．]?$")

@@ -186,3 +186,19 @@ def test_the_signature_before_an_appendix_table_is_no_measure():
     doc = _parse(BODY + SIGN + cells)
     assert not [m for m in doc.measures if "办公室" in m.title]
     assert doc.measures[0].title == "加强组织领导"
+
+
+def test_responsibility_cells_written_as_clauses():
+    # 落实单位 / 推进节点 are in no lexicon; the agency cells are clauses (A牵头，B配合 / A（牵头）、B)
+    cells = ["附件", "重点任务安排", "序号", "工作举措", "落实单位", "推进节点",
+             "1", "实施老旧小区综合改造，完成改造小区30个。", "县住房城乡建设局牵头，各乡镇配合", "2025年底前",
+             "2", "推进城镇燃气管道更新改造。", "县住房城乡建设局（牵头）、县应急管理局", "2024年底前",
+             "3", "开展城市体检评估工作。", "县自然资源局牵头，县住房城乡建设局配合", "每年"]
+    doc = _parse(BODY + SIGN + cells)
+    [t] = doc.tables
+    assert t.roles == ["number", "task", "responsible", "deadline"]
+    rows = [m for m in doc.measures if t.start <= m.start < t.end]
+    assert [(m.title, m.responsibility.lead, m.responsibility.involved) for m in rows] == [
+        ("实施老旧小区综合改造", ["县住房城乡建设局"], ["各乡镇"]),
+        ("推进城镇燃气管道更新改造", ["县住房城乡建设局"], ["县应急管理局"]),
+        ("开展城市体检评估工作", ["县自然资源局"], ["县住房城乡建设局"])]

@@ -336,13 +336,13 @@ def test_dev_gold_of_other_provinces():
     assert len({m["indicator"] for g in gold["groups"] for m in g["members"]}) >= 60
     assert not gold.get("corpus_plans")
     r = run(gold, extracted_mentions(gold))
-    # measured (88 pairs, 46 near misses): before the parts of a name (base, restrictive classes, quantity)
-    # and the decorative and broadening lexicons P 0.87 R 0.53, 3 near misses merged; after P 1.0 R 0.92, none.
-    # Batch 2 alone, fresh, before any change for it: P 0.95 R 0.74, 1 of 14 merged; after P 1.0 R 0.93, none
+    # measured (107 pairs, 58 near misses): before the parts of a name (base, restrictive classes, quantity)
+    # and the decorative and broadening lexicons P 0.86 R 0.53, 4 near misses merged; after P 1.0 R 0.91, none.
+    # Batches 2 and 3, fresh, before any change for them: P 0.95 R 0.74, 1 of 14 merged; P 0.79 R 0.69, 2 of 12
     assert r["near_misses_merged"] == []
     assert r["precision"] >= 0.97
     assert r["recall"] >= 0.85
-    nv = run(gold, extracted_mentions(gold), vocabulary=False)  # measured: P 1.0 R 0.90, none merged
+    nv = run(gold, extracted_mentions(gold), vocabulary=False)  # measured: P 1.0 R 0.89, none merged
     assert nv["near_misses_merged"] == [] and nv["precision"] >= 0.97 and nv["recall"] >= 0.8
 
 

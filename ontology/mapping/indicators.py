@@ -290,7 +290,8 @@ def vocabulary_kind(d: vocab.IndicatorDef) -> str:
 @lru_cache(maxsize=200_000)
 def lookup(written: str, unit: str | None = None) -> vocab.IndicatorDef | None:
     """The canonical indicator of a name: its key or loose name is a synonym's, or (failing that)
-    it contains a synonym of at least MIN_CONTAINED characters; never one of another kind."""
+    it contains a synonym of at least MIN_CONTAINED characters with nothing restrictive or broadening
+    around it; never one of another kind."""
     exact, contained, kinds = _synonyms()
     k = indicator_key(written, unit)
     kind = k.kind
@@ -303,7 +304,7 @@ def lookup(written: str, unit: str | None = None) -> vocab.IndicatorDef | None:
         if cand in exact and ok(exact[cand]):
             return exact[cand]
     for s, d in contained:
-        if s in n and ok(d) and not any(restrictive_in(part) for part in n.split(s, 1)):
+        if s in n and ok(d) and not any(restrictive_in(part) or broadens(part) for part in n.split(s, 1)):
             return d
     return None
 

@@ -21,6 +21,7 @@ import cn2an
 
 from model.document import LoaderError, PlanMeta, RegionMeta
 from model.ids import doc_id, plan_id, region_slug  # noqa: F401 (doc_id, region_slug: this module's API)
+from ontology import vocab
 from ontology.script import char_t2s
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
@@ -28,23 +29,35 @@ CJK = r"\u3400-\u9fff\uf900-\ufaff"
 # (根据《…的通知》（新政办发〔2022〕34号）精神): it is not this plan's number.
 _CITED = re.compile(r"》\s*[（(]\s*$")
 _DOCNO = re.compile(rf"([{CJK}]{{1,10}}\s*[〔\[［【(（]\s*(\d{{4}})\s*[〕\]］】)）]\s*(\d{{1,4}})\s*号)")
-_SITE_KV = re.compile(r"(索\s*引\s*号|成文日期|生成日期|发文日期|公开日期|发布日期|发布时间|文件编号|发文字号|文\s*号|发布机构|发布单位|发文机关|效力状况|有效性)\s*[:：]?\s*")
+
+
+def _rx(phrase: str) -> str:
+    return phrase[3:] if phrase.startswith("re:") else re.escape(phrase)
+
+
+# site metadata keys (lexicon metadata_site_keys: "<field> <key>"), in file order
+_SITE_KEYS = tuple((line.split(None, 1)[0], re.compile(_rx(line.split(None, 1)[1])))
+                   for line in vocab.lexicon("metadata_site_keys"))
+_SITE_KV = re.compile("(" + "|".join(rx.pattern for _, rx in _SITE_KEYS) + r")\s*[:：]?\s*")
 _DATE = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?")
 _CN_DATE_LINE = re.compile(r"^[（(]?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[）)]?$")
 _PERIOD = re.compile(r"(20\d{2}|19\d{2})\s*(?:年)?\s*[-－—–~～至到]{1,2}\s*(20\d{2}|19\d{2})\s*年")
 _FYP = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
-_TITLE_WORDS = r"(规划|行动方案|实施方案|工作方案|方案|实施意见|指导意见|意见|行动计划|计划|纲要|办法|实施细则|细则|措施|通知|决定)"
+PLAN_TYPES = vocab.lexicon("plan_types")
+_TITLE_WORDS = "(" + "|".join(re.escape(w) for w in PLAN_TYPES + vocab.lexicon("plan_title_other_endings")) + ")"
 _TITLE_LINE = re.compile(rf"^[^。；;，,]{{6,120}}{_TITLE_WORDS}([（(][^（）()]*[）)])?$")
 # A document-sharing site names the file: 某市…规划（2021-2025年）（17页）.pdf
 _FILE_CARD = re.compile(r"(?:[（(]\d{1,4}页[）)])?\.(?:pdf|docx?|wps|txt)$", re.I)
-_WRAPPER = re.compile(r"^.*?(?:关于)?(?:印发|转发|发布|下发)\s*(?:市[^《]{0,10}?(?=关于))?《?(.+?)》?\s*的通知$")
+_WRAPPER = re.compile(rf"^.*?(?:关于)?(?:{vocab.lexicon_regex('metadata_cover_verbs')})\s*(?:市[^《]{{0,10}}?(?=关于))?《?(.+?)》?\s*的通知$")
 _CITATION_AFTER = re.compile(r"\s*[（(][^（）()]{0,20}[〔\[［]\s*\d{4}")
 _BOOK = re.compile(r"《([^《》]{6,120})》")
-_REGION = re.compile(rf"^([{CJK}]{{1,10}}?(?:特别行政区|自治区|自治州|自治县|省|市|区|县|州|盟|旗))")
-_ISSUER_LINE = re.compile(rf"^[{CJK}（）()]{{3,30}}(人民政府|办公室|办公厅|委员会|管委会|局|厅|委)$")
-_VALIDITY = re.compile(r"(自\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|印发之日|发布之日|公布之日)\s*起(?:施行|实施|执行)[^。]*?有效期(?:至|到|为|\d|[一二三四五])[^。]*)")
+_REGION = re.compile(rf"^([{CJK}]{{1,10}}?(?:{vocab.lexicon_regex('metadata_region_endings')}))")
+_ISSUER_LINE = re.compile(rf"^[{CJK}（）()]{{3,30}}({vocab.lexicon_regex('metadata_issuer_endings')})$")
+_FROM_EVENT = re.compile(rf"自\s*(?:{vocab.lexicon_regex('metadata_validity_from')})之日")
+_VALIDITY = re.compile(rf"(自\s*(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|(?:{vocab.lexicon_regex('metadata_validity_from')})之日)"
+                       rf"\s*起(?:{vocab.lexicon_regex('metadata_validity_verbs')})[^。]*?有效期[至到为\d一二三四五][^。]*)")
+_COVER_SENTENCE = vocab.lexicon_pattern("metadata_cover_sentence_words")
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}   # ０-９ -> 0-9
-PLAN_TYPES = ("行动方案", "实施方案", "工作方案", "实施意见", "指导意见", "行动计划", "规划", "纲要", "意见", "方案", "计划", "办法", "实施细则", "细则", "措施")
 
 
 @dataclass
@@ -112,7 +125,7 @@ def extract(decoded: str, body_lines: list[str] | None = None) -> TextFacts:
     # 1. site metadata key/value blocks (only near the top: that is where sites put them)
     for k, ln in enumerate(head):
         for m in _SITE_KV.finditer(ln):
-            key = re.sub(r"\s", "", m.group(1))
+            key = next(fld for fld, rx in _SITE_KEYS if rx.fullmatch(m.group(1)))
             rest = ln[m.end():]
             nxt = _SITE_KV.search(rest)
             val = (rest[:nxt.start()] if nxt else rest).strip()
@@ -120,22 +133,22 @@ def extract(decoded: str, body_lines: list[str] | None = None) -> TextFacts:
                 val = head[k + 1]      # a metadata grid: the key and its value in cells of their own
             if not val:
                 continue
-            if key in ("成文日期", "生成日期", "发文日期"):
+            if key == "issued":
                 d = _DATE.search(val)
                 if d and not f.issued:
                     f.issued = _iso(*d.groups())
-            elif key in ("公开日期", "发布日期", "发布时间"):
+            elif key == "published":
                 d = _DATE.search(val)
                 if d and not f.published:
                     f.published = _iso(*d.groups())
-            elif key in ("文件编号", "发文字号", "文号"):
+            elif key == "doc_number":
                 d = _DOCNO.search(val)
                 if d and not f.doc_number:
                     f.doc_number = _norm_docno(d.group(1))
-            elif key in ("发布机构", "发布单位", "发文机关"):
+            elif key == "issuer":
                 if not f.issuer and re.match(rf"[{CJK}]", val):
                     f.issuer = val.split()[0]
-            elif key in ("效力状况", "有效性"):
+            elif key == "validity":
                 f.validity = val.split()[0]
     site_issuer, site_issued = f.issuer, f.issued
     # signature block (issuer line directly followed by a date line) beats the site's
@@ -183,13 +196,13 @@ def extract(decoded: str, body_lines: list[str] | None = None) -> TextFacts:
     if vm:
         v = vm.group(1)
         ds: list[str] = [x for x in (_iso(*y) for y in _DATE.findall(v)) if x]
-        if len(ds) == 1 and re.match(r"自\s*(印发|发布|公布)之日", v) and f.issued:
+        if len(ds) == 1 and _FROM_EVENT.match(v) and f.issued:
             ds = [f.issued] + ds      # 自印发之日起施行，有效期至…: from the issue date
         n_years = re.search(r"有效期为?\s*(\d{1,2}|[一二三四五])\s*年", v)
         if len(ds) == 1 and n_years:
             # 自2024年1月1日起施行，有效期3年 -> 2024-01-01 to 2026-12-31
             n = int(n_years.group(1)) if n_years.group(1).isdigit() else "一二三四五".index(n_years.group(1)) + 1
-            start = ds[0] if not re.match(r"自\s*(印发|发布|公布)之日", v) else f.issued
+            start = ds[0] if not _FROM_EVENT.match(v) else f.issued
             if start:
                 import datetime as _dt
                 d0 = _dt.date.fromisoformat(start)
@@ -203,7 +216,7 @@ def extract(decoded: str, body_lines: list[str] | None = None) -> TextFacts:
     for rsrc in (f.title, f.issuer):
         if rsrc:
             r = _REGION.match(rsrc)
-            if r and not r.group(1).startswith(("关于", "市政府", "区政府", "县政府")):
+            if r and not r.group(1).startswith(vocab.lexicon("metadata_region_not_starts")):
                 f.region = r.group(1)
                 break
     if f.title:
@@ -254,7 +267,7 @@ def _find_title(head: list[str]) -> str | None:
                 continue
             if _CITATION_AFTER.match(ln[b.end():]) or ln[: b.start()].endswith("印发的"):
                 continue  # 《…意见》（中办发〔2022〕42号）, 国务院办公厅印发的《…》: another document
-            if re.search(r"(印发|转发|下发|发布|颁布|现将|已经)", ln):
+            if _COVER_SENTENCE.search(ln):
                 return inner
             books.append(inner)
             break
@@ -272,11 +285,15 @@ def _loose(s: str | None) -> str:
 
 
 def _level_for(name: str) -> str:
-    if name.endswith(("省", "自治区", "特别行政区")) or name in ("北京市", "上海市", "天津市", "重庆市"):
+    if name.endswith(_level_endings("province")) or name in vocab.lexicon("region_province_cities"):
         return "province"
-    if name.endswith(("区", "县", "旗", "自治县")) or name.endswith("县级市"):
+    if name.endswith(_level_endings("county")):
         return "county"
     return "prefecture"
+
+
+def _level_endings(level: str) -> tuple[str, ...]:
+    return tuple(p.split(None, 1)[1] for p in vocab.lexicon("region_level_endings") if p.split(None, 1)[0] == level)
 
 
 def merge(meta: dict | None, facts: TextFacts, source_file: str, stem: str) -> PlanMeta:

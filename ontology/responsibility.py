@@ -341,7 +341,7 @@ def _join_levels(names: list[str]) -> list[str]:
     followed by its government."""
     out: list[str] = []
     for n in names:
-        if out and re.fullmatch(r"各[区县市镇乡旗]+(、[区县市镇乡旗])*", out[-1]) and re.match(r"^[区县市镇乡旗](人民政府|政府|管委会)", n):
+        if out and re.fullmatch(r"各[区县市镇乡旗]+(、[区县市镇乡旗])*", out[-1]) and re.match(rf"^[区县市镇乡旗](?:{_lx('responsibility_level_governments')})", n):
             out[-1] = out[-1] + "、" + n
         else:
             out.append(n)
@@ -577,7 +577,7 @@ def _inline_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     qname = r"[^，。；：、,;:“”]{2,20}"
     # 由市民政局牵头，市财政局配合 / 请市教育局负责
     by = re.compile(
-        rf"(?:由|请)(?P<lead>(?:{name}、)*{name}?)(?:{lead_v}|(?P<only>负责))(?:负责|实施|落实)?"
+        rf"(?:由|请)(?P<lead>(?:{name}、)*{name}?)(?:{lead_v}|(?P<only>负责))(?:{_lx('responsibility_inline_lead_after')})?"
         rf"(?:[，,](?P<inv>(?:{name}、)*{name}?)(?:{etc})?(?:{inv_v}))?")
     # 市交通运输局牵头负责规划组织实施，各区（市）县政府落实属地责任: a clause that opens with
     # named agencies and 牵头 (no 由); the next clause's agencies are involved when it says so.

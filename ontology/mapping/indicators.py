@@ -66,6 +66,7 @@ class _Patterns:
     restrictive_re: re.Pattern
     base_re: re.Pattern
     quantities: tuple[str, ...]
+    per_capita_unit: re.Pattern
 
 
 @cache
@@ -102,6 +103,8 @@ def _patterns() -> _Patterns:
         restrictive_re=re.compile("|".join(re.escape(w) for w in sorted(restrictive, key=len, reverse=True))),
         base_re=re.compile(vocab.lexicon_regex("indicator_denominators")),
         quantities=tuple(sorted(vocab.lexicon("indicator_quantities"), key=len, reverse=True)),
+        per_capita_unit=re.compile(rf"/\s*(?:\d+\s*)?(?:{vocab.lexicon_regex('indicator_per_capita_scales')})?"
+                                   rf"(?:{vocab.lexicon_regex('indicator_per_capita_bases')})"),
     )
 
 
@@ -127,9 +130,9 @@ def kind_of(name: str, unit: str | None = None) -> str:
     if by_name == "per_capita" or (by_name == "rate_of_change" and unit in (None, "%", "％", "个百分点")):
         return by_name
     if unit:
-        if "/" in unit and re.search(r"/\s*(?:\d+\s*)?(?:十万|百万|千|万|百)?(?:常住人口|老年人|人口|人|户)", unit):
+        if "/" in unit and _patterns().per_capita_unit.search(unit):
             return "per_capita"
-        if re.fullmatch(r"\d*\s*/\s*\d*\s*(?:十|百|千|万)+(?:人|人口)?", unit):
+        if re.fullmatch(r"\d*\s*/\s*\d*\s*[十百千万]+(?:人|人口)?", unit):
             return "per_capita"  # 孕产妇死亡率 in 1/10万: per 100,000
         if unit == "个百分点":
             return "rate_of_change"

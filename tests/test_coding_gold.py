@@ -241,7 +241,12 @@ def test_domain_order_own_words_then_heading_then_plan():
     ("完善县域商业体系", "发展商贸流通，改造农贸市场。", "commerce_consumption"),
     ("推进能源绿色转型", "发展光伏和风电，建设新型储能和充电基础设施。", "energy"),
     ("加快紧缺人才培养", "支持职业院校扩大招生规模，壮大护理人才队伍。", "employment_training"),
+    ("推动历史风貌地区品质提升", "保护修缮优秀历史建筑，活化利用文物资源。", "culture"),
 ])
 def test_domains_of_other_places(title, body, expected):
     got = _dom(title, body)
     assert got and got[0][0] == expected, got
+
+
+def test_words_in_passing_name_no_domain():
+    assert "health" not in [d for d, _ in _dom("聚力提升经济活力", "推动产业健康发展，促进经济持续健康运行。")]

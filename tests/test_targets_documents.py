@@ -73,3 +73,20 @@ def test_yearly_and_five_year_quantities(county, city):
 
 def test_no_targets_from_document_numbers_dates_or_phones(city):
     assert not any(v in (8.0, 10.0, 2026.0) or v >= 1e6 for _, v in city)
+
+
+@pytest.fixture(scope="module")
+def wenlv():
+    return targets("city_wenlv_15th.txt")
+
+
+def test_vision_section_led_by_its_first_paragraph(wenlv):
+    assert ys(wenlv[("旅游总收入", 900.0)]) == (2035, "block", "target")
+    assert ys(wenlv[("旅游总收入", 600.0)]) == (2030, "block", "target")  # 2030年目标 heading
+    assert ys(wenlv[("旅游总收入", 380.0)]) == (2025, "sentence", "historic")
+
+
+def test_multiples_respectively_and_grant_conditions(wenlv):
+    assert not [k for k in wenlv if wenlv[k]["unit"] == "倍"]  # 分别是2020年的1.6倍和1.8倍
+    assert not [k for k in wenlv if k[1] == 1.0 and wenlv[k]["unit"] == "亿元"]  # 首次突破1亿元的企业: a condition
+    assert ys(wenlv[("一次性奖励", 50.0)]) == (None, "none", "standard")

@@ -120,13 +120,29 @@ def _block_years(doc: ParsedDocument, paras: _Paragraphs) -> list[tuple[int, int
         y = year_scope.lead_year(sec.title or "") or _heading_year(sec.title or "")
         if y:
             out.append((sec.start, sec.end, y))
+    goal_firsts = _goal_section_first_paragraphs(doc)
     for m in re.finditer(r"[^\n]+", doc.text):
         para = m.group(0).strip()
         y = year_scope.lead_year(para)
-        if not y or not re.search(r"[：:]\s*$", para):
+        # a lead ending in a colon, or the first paragraph of a goals section (展望2035年，…。 then its goals)
+        if not y or not (re.search(r"[：:]\s*$", para) or m.start() in goal_firsts):
             continue
         sec_end = min((s.end for s in doc.sections if s.start <= m.start() < s.end), default=len(doc.text))
         out.append((m.end(), sec_end, y))
+    return out
+
+
+def _goal_section_first_paragraphs(doc: ParsedDocument) -> set[int]:
+    """Offsets of the first body paragraph of each goals section (its heading line skipped)."""
+    out = set()
+    for s in doc.sections:
+        if not _GOAL_HEADING.search((s.title or "").strip()):
+            continue
+        body = doc.text[s.start:s.end]
+        lines = [m for m in re.finditer(r"[^\n]+", body) if m.group(0).strip()]
+        first = next((m for m in lines if (s.title or "") not in m.group(0)), None)
+        if first is not None:
+            out.add(s.start + first.start())
     return out
 
 

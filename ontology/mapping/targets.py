@@ -466,7 +466,7 @@ def _qualifies_next(text: str, m: Quantity, found: list[Quantity], unit: str | N
 
 
 def _is_multiple(before: str, unit: str | None) -> bool:
-    return unit == "倍" and bool(re.search(rf"(?:{_lex('target_multiple_lead')})[^，,。；;]{{0,14}}的\s*$", before))
+    return unit == "倍" and bool(re.search(rf"(?:{_lex('target_multiple_lead')})[^，,。；;]{{0,14}}的[\d.．倍和、及\s]*$", before))
 
 
 def _prior_period(text: str) -> bool:

@@ -680,8 +680,10 @@ def find_all(text: str) -> list[Table]:
         over = [h for h in headed if h.start < f.end and f.start < h.end]
         if over and all(_fit_is_better(h, f) for h in over):
             headed = [h for h in headed if h not in over] + [f]       # in the header run's place
-    for t in headed + fitted_tasks + tasktables.find(text) + fitted_rest + fitted_generic \
-            + indicator_tables.find_tables(text) + find_grids(text):
+    found = headed + fitted_tasks + tasktables.find(text) + fitted_rest + fitted_generic \
+        + indicator_tables.find_tables(text) + find_grids(text)
+    found += rowfit.find_unnumbered(text, [(t.start, t.end) for t in found])
+    for t in found:
         if not any(t.start < f.end and f.start < t.end for f in out):
             out.append(t)
     for t in out:

@@ -53,17 +53,24 @@ def _deadline_cell(s: str) -> bool:
     return len(c) <= 6 or ft.is_deadline(_GENERIC_TIME.sub("", c))
 
 
+_TOWNSHIP = re.compile(rf"(?:{vocab.lexicon_regex('table_agency_cell_endings')})$")
+
+
+def _body(name: str) -> bool:
+    return ft._agency_like(name) or (len(name) <= 12 and bool(_TOWNSHIP.search(name)))
+
+
 def _agency_cell(s: str) -> bool:
     """A responsibility cell: agency names (区建管委、各街道), or a clause of them
     (区建管委牵头，区房管局配合 / 区建管委（牵头）、区规划资源局)."""
     if ft.is_deadline(s) or "。" in s.rstrip("。"):
         return False
     parts = responsibility.split_names(s) or [x for x in re.split(r"[、，,；;]", s) if x]
-    if parts and all(ft._agency_like(p) for p in parts):
+    if parts and all(_body(p) for p in parts):
         return True
     p = responsibility.parse(s, 0)
     names = p.lead + p.involved
-    return bool(names) and all(ft._agency_like(n) for n in names)
+    return bool(names) and all(_body(n) for n in names)
 
 
 _SERIAL = re.compile(r"^(\d{1,3})[.、．]?$")
@@ -236,6 +243,83 @@ def find(text: str) -> list[Table]:
         out.append(t)
         floor = i = ft._line_index(lines, t.end) + 1
     return out
+
+
+def find_unnumbered(text: str, taken: list[tuple[int, int]]) -> list[Table]:
+    """Task tables without serial numbers under a header of names outside the lexicons (工作事项 |
+    承办部门 | 时间要求): a run of k short header lines, then cells that fall into rows of exactly k
+    whose columns show a task, an agency and (or) a deadline in nearly every row. Stricter than
+    the numbered fit: with no numbers to cut rows, a wrapped cell would shift them."""
+    lines = ft._lines(text)
+    out: list[Table] = []
+    n = len(lines)
+    i = 0
+    while i < n:
+        a = lines[i][0]
+        if any(x <= a < y for x, y in taken) or not _head_line(lines[i][2]):
+            i += 1
+            continue
+        t = None
+        for k in range(3, MAX_COLS + 1):
+            if i + k > n or not all(_head_line(lines[x][2]) for x in range(i, i + k)):
+                break
+            t = _fit_unnumbered(lines, i, k)
+            if t is not None:
+                break
+        if t is None:
+            i += 1
+            continue
+        out.append(t)
+        i = ft._line_index(lines, t.end) + 1
+    return out
+
+
+def _head_line(s: str) -> bool:
+    return 2 <= len(ft._norm(s)) <= 10 and not ft._HEAD_STOP.search(s) and not ft.is_value(s) \
+        and not ft._NUMBERED.match(s)
+
+
+def _fit_unnumbered(lines, h0: int, k: int) -> Table | None:
+    head = [lines[x][2] for x in range(h0, h0 + k)]
+    if not any(ft.header_role(h) for h in head):
+        return None
+    q = h0 + k
+    cells: list[int] = []
+    while q < len(lines) and len(lines[q][2]) <= 80 and not ft._STOP.match(lines[q][2]) \
+            and not ft._NUMBERED.match(lines[q][2]):
+        cells.append(q)
+        q += 1
+    rows = [[lines[x][2] for x in cells[r * k:(r + 1) * k]] for r in range(len(cells) // k)]
+    if len(rows) < MIN_ROWS:
+        return None
+    roles = infer_roles(rows, k, head)
+    if roles is None or "responsible" not in roles or roles[0] != "task":
+        return None
+    if not any(ft.header_role(h) == r for h, r in zip(head, roles)):
+        return None                 # the header must name at least one column as its cells show it
+    for c, r in enumerate(roles):
+        if r in ("responsible", "deadline"):
+            test = _agency_cell if r == "responsible" else _deadline_cell
+            if sum(test(row[c]) for row in rows) < 0.9 * len(rows):
+                return None
+    # the table ends at its last full row whose responsibility cell is agency-like
+    resp = roles.index("responsible")
+    while rows and not _agency_cell(rows[-1][resp]):
+        rows.pop()
+    if len(rows) < MIN_ROWS:
+        return None
+    t = Table(title="", columns=list(head), rows=[], start=lines[h0][0], end=lines[cells[len(rows) * k - 1]][1],
+              roles=list(roles))
+    t.row_spans, t.cell_spans = [], []
+    for r, row in enumerate(rows):
+        idx = cells[r * k:(r + 1) * k]
+        t.rows.append(list(row))
+        t.cell_spans.append([lines[x][:2] for x in idx])
+        t.row_spans.append((lines[idx[0]][0], lines[idx[-1]][1]))
+    ft._title(t, lines, h0)
+    if t.title and _APPENDIX_LINE.match(t.title):
+        t.title, t.start = "", lines[h0][0]
+    return t
 
 
 def _fit(lines, nums: list[int], floor: int) -> Table | None:

@@ -202,3 +202,21 @@ def test_responsibility_cells_written_as_clauses():
         ("实施老旧小区综合改造", ["县住房城乡建设局"], ["各乡镇"]),
         ("推进城镇燃气管道更新改造", ["县住房城乡建设局"], ["县应急管理局"]),
         ("开展城市体检评估工作", ["县自然资源局"], ["县住房城乡建设局"])]
+
+
+def test_unnumbered_task_table_under_names_outside_the_lexicons():
+    cells = ["附件", "某岭县城乡更新重点任务表", "工作事项", "承办部门", "时间要求",
+             "推进零星危旧房屋改造", "县住房城乡建设局", "2025年底前",
+             "实施不成套职工住宅改造", "县住房城乡建设局、城关镇", "2024年底前",
+             "推进低效工业用地转型", "县自然资源局", "持续推进",
+             "四、其他事项"]
+    doc = _parse(BODY + SIGN + cells)
+    [t] = doc.tables
+    assert t.title == "某岭县城乡更新重点任务表"
+    assert t.roles == ["task", "responsible", "deadline"]
+    assert t.rows == [["推进零星危旧房屋改造", "县住房城乡建设局", "2025年底前"],
+                      ["实施不成套职工住宅改造", "县住房城乡建设局、城关镇", "2024年底前"],
+                      ["推进低效工业用地转型", "县自然资源局", "持续推进"]]
+    rows = [m for m in doc.measures if t.start <= m.start < t.end]
+    assert [m.deadline for m in rows] == ["2025年底前", "2024年底前", "持续推进"]
+    assert rows[1].responsibility.involved == ["城关镇"]

@@ -32,6 +32,7 @@ The tables carry ``row_spans``/``cell_spans`` like markup tables.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from model.document import Table, TableGroup
@@ -206,7 +207,7 @@ def _agency_like(s: str) -> bool:
     return responsibility.is_agency_name(s) or (s.startswith("各") and len(s) <= 12)
 
 
-def _join(parts: list[str], role: str | None = None) -> str:
+def _join(parts: Sequence[str], role: str | None = None) -> str:
     """One cell from its lines: a wrapped phrase is joined as it reads, one value or one agency
     per line (a list written down the cell) with ；/、."""
     out = parts[0]
@@ -496,6 +497,7 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
                 c += 0.6 * max(0, k - m) * 0 + 0.05 * (len(cells) - m)
                 if best is None or c < best[0] - 1e-9:
                     best = (c, cl, tl, m)
+            assert best is not None          # the range above is never empty
             _, cl, tl, m = best
             idx = idx[:m]
             cells = cells[:m]
@@ -503,16 +505,17 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
             _, cl, tl = align(cells, roles_after, True, any_tail=bool(group_cols), carried=carry)
         row: list[str | None] = []
         spans: list[tuple[int, int] | None] = []
-        for g in group_vals:
-            row.append(g[0] if g else None)
+        for gv in group_vals:
+            row.append(gv[0] if gv else None)
             spans.append(None)
         row.append(lines[a][2])
         spans.append(lines[a][:2])
         for j, col in enumerate(cl):
             if col:
-                row.append(_join([cells[c] for c in col], roles_after[j]))
+                joined = _join([cells[c] for c in col], roles_after[j])
+                row.append(joined)
                 spans.append((lines[idx[col[0]]][0], lines[idx[col[-1]]][1]))
-                last_seen[j] = row[-1]
+                last_seen[j] = joined
             else:
                 row.append(last_seen.get(j) if j in carry else None)   # a merged cell carried down
                 spans.append(None)

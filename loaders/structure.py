@@ -100,6 +100,12 @@ class _Head:
     children: int = 0
 
 
+def _sec(h: _Head) -> Section:
+    """The section of a heading on the stack (every heading but a 专栏 box has one)."""
+    assert h.sec is not None
+    return h.sec
+
+
 def _cn_to_int(s: str) -> int | None:
     """A heading number (三, 十二, 一百零五, 12) as an int, by cn2an; None when it is not one."""
     if s.isdigit():
@@ -368,7 +374,7 @@ class _Builder:
             parent.children += 1
         key = tuple(id(h) for h in self.stack)
         self.sec_counter[key] = self.sec_counter.get(key, 0) + 1
-        ordinal_path = [h.sec.id.split("-", 1)[1] for h in self.stack[-1:]] if self.stack else []
+        ordinal_path = [_sec(h).id.split("-", 1)[1] for h in self.stack[-1:]] if self.stack else []
         sid = "s-" + ("-".join(ordinal_path + [str(self.sec_counter[key])]))
         title = _clean_title(title)
         h = _Head(rank, number, title, line)
@@ -412,16 +418,18 @@ class _Builder:
         return "safeguard" if self._safeguard_context() else "measure"
 
     # -- measures -------------------------------------------------------------
-    def _new_measure(self, line: _Line, number: str | None, title: str, kind: str) -> None:
+    def _new_measure(self, line: _Line, number: str | None, title: str, kind: str) -> Measure:
         path = self._path()
         m = Measure(id="", title=title, text=line.text, section_path=path, start=line.start,
                     end=line.end, number=number, kind=kind)
         self.measures.append(m)
         self.cur = m
         self.fresh = False
+        return m
 
     def _extend(self, line: _Line) -> None:
         m = self.cur
+        assert m is not None
         m.end = line.end
         m.text = self.doc.text[m.start:m.end]
 
@@ -613,6 +621,8 @@ class _Builder:
     def _in_box(self, info: LineInfo) -> bool:
         """A line inside a 专栏 box; False when the box ends here."""
         ln, t, num, lost = info.line, info.text, info.num, info.lost
+        box = self.box
+        assert box is not None          # the caller asks only inside a box
         if num is not None and num[0] >= 5:
             rank, raw, rest = num
             title, _ = _split_title(rest)
@@ -629,12 +639,11 @@ class _Builder:
             return True
         if self.box_items == 0 and num is None and lost is None and not info.bare:
             # a box without numbered items: its title and text are one measure
-            self._new_measure(ln, None, self.box.title, "box")
-            self.cur.start = self.box_line.start
+            self._new_measure(ln, None, box.title, "box").start = self.box_line.start
             self.box_items += 1
             return True
         if (self.cur is not None and self.cur.kind == "box" and num is None and lost is None and not info.bare
-                and self.box_items == 1 and self.cur.title == self.box.title):
+                and self.box_items == 1 and self.cur.title == box.title):
             self._extend(ln)
             return True
         self.box = None
@@ -643,6 +652,7 @@ class _Builder:
 
     def _numbered(self, info: LineInfo, nxt: LineInfo | None) -> None:
         ln = info.line
+        assert info.num is not None     # the caller asks only for a numbered line
         rank, raw, rest = info.num
         if self._clause_heading(info, nxt):
             return
@@ -711,7 +721,7 @@ class _Builder:
             return False
         h = self._open(rank, _fmt_number(rank, raw), head, info.line)
         off = info.line.start + len(info.text) - len(rest)
-        self.heading_clauses.append((h.sec, off + span[0], off + span[1]))
+        self.heading_clauses.append((_sec(h), off + span[0], off + span[1]))
         self.last_bare_rank = None
         self.cur = None
         return True
@@ -726,6 +736,7 @@ class _Builder:
     def _lost_bracket(self, info: LineInfo) -> None:
         """``）发展回顾`` / ``十一）…``: a （一）-rank heading or item that lost its bracket (and number)."""
         ln, lost = info.line, info.lost
+        assert lost is not None         # the caller asks only for a line that lost its bracket
         rank = 4
         raw = lost.group(1)
         number = f"（{raw}）" if raw else self._infer_number(rank)
@@ -772,11 +783,11 @@ class _Builder:
             if len(cuts) >= 3:
                 self._inline_measures(ln, cuts)
                 return
-        cuts = _ordinal_cuts(t)
-        if len(cuts) >= 2 and self._measure_context() and self.box is None:
+        ordinals = _ordinal_cuts(t)
+        if len(ordinals) >= 2 and self._measure_context() and self.box is None:
             # 一是…。二是…。三是…: run-in items of one paragraph, each a measure
-            bounds = [0] + [c[0] for c in cuts[1:]] + [len(t)]
-            for (_off, number, title), a, b in zip(cuts, bounds, bounds[1:]):
+            bounds = [0] + [c[0] for c in ordinals[1:]] + [len(t)]
+            for (_off, number, title), a, b in zip(ordinals, bounds, bounds[1:]):
                 seg = _Line(ln.idx, ln.start + a, ln.start + b, t[a:b])
                 self._new_measure(seg, number, title, self._kind())
             self.cur = None
@@ -841,7 +852,7 @@ class _Builder:
         for h in self.heads:
             if h.children or id(h) not in self.leaf_paras:
                 continue
-            sec = h.sec
+            sec = _sec(h)
             if tuple(sec.path) in has_measure:
                 continue
             path_titles = sec.path

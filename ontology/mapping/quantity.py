@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal, overload
 
 import cn2an
 
@@ -55,7 +56,13 @@ class Quantity:
     def end(self) -> int:
         return self.e
 
+    @overload
+    def group(self, name: Literal[0] = 0) -> str: ...
+    @overload
+    def group(self, name: int | str) -> str | None: ...
+
     def group(self, name: int | str = 0) -> str | None:
+        """The whole amount as written (0), or one part of it (v1, v2, r1, r2, u1, u2, per …; None if absent)."""
         if name == 0:
             return self.source[self.s:self.e]
         return getattr(self, str(name))

@@ -88,6 +88,13 @@ def _comparator(before: str, after: str, ranged: bool, approx: str | None = None
     return ">" if approx == "above" else "="
 
 
+def _part(m: Quantity, name: str) -> str:
+    """A part of the amount that its form guarantees (v1 without r1, r1 and r2 together)."""
+    v = m.group(name)
+    assert v is not None, name
+    return v
+
+
 def _is_noise(text: str, m: Quantity) -> bool:
     """Numbers that are not quantities (see module docstring)."""
     s, e = m.start(), m.end()
@@ -102,7 +109,7 @@ def _is_noise(text: str, m: Quantity) -> bool:
         return True
     if m.group("r1"):
         return False
-    v1 = m.group("v1")
+    v1 = _part(m, "v1")
     unit = m.group("u2") or m.group("u1")
     if re.fullmatch(r"(?:19|20)\d\d", v1) and (unit in (None, "年") or m.group("u1") == "年" or after.startswith("年")):
         return True  # a year
@@ -123,7 +130,7 @@ def _is_noise(text: str, m: Quantity) -> bool:
         return True  # procedure deadlines (结束后3个月内提交, 公示5个工作日后) and validity (有效期3年); 以内 is a goal
     if len(v1.split(".")[0]) >= 7:
         return True  # phone numbers, ids
-    if vocab.unit(unit) is not None and vocab.unit(unit).kind in ("length", "duration") \
+    if (u := vocab.unit(unit)) is not None and u.kind in ("length", "duration") \
             and after.startswith(vocab.lexicon("target_noise_radius_after")):
         return True  # 公交站点500米覆盖率: the radius is part of the indicator
     if unit in vocab.lexicon("target_noise_rank_units") and text[max(0, s - 1):s] == "前":
@@ -222,7 +229,7 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 bb = _BASELINE_BEFORE.search(before_all)
                 if bb and not m.group("r1") and _BASELINE_AFTER.match(post):
                     byear = int(bb.group(1)) if bb.group(1) else (year_scope.period_end(bb.group(2)) if bb.group(2) else None)
-                    baseline = (to_float(m.group("v1")), byear)
+                    baseline = (to_float(_part(m, "v1")), byear)
                     pre_name = pre[: len(pre) - len(bb.group(0))]
                     prev_indicator = naming.indicator_before(pre_name)[0] or prev_indicator
                     last_end = m.end()
@@ -231,13 +238,13 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 year = ys.year
                 unit = _unit_of(m, cl.text)
                 if m.group("r1"):
-                    a, b = to_float(m.group("r1")), to_float(m.group("r2"))
+                    a, b = to_float(_part(m, "r1")), to_float(_part(m, "r2"))
                     value = b if a == 1 else (a if b == 1 else round(b / a, 6))
                     vmax = None
                     ranged = False
                 else:
-                    value = to_float(m.group("v1"))
-                    vmax = to_float(m.group("v2")) if m.group("v2") else None
+                    value = to_float(_part(m, "v1"))
+                    vmax = to_float(_part(m, "v2")) if m.group("v2") else None
                     ranged = vmax is not None
                 comp = _comparator(before_all, post, ranged, m.approx)
                 per_facility = _per_facility(before_all, post) if ranged else None
@@ -260,7 +267,7 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     if not _threshold_of_next(post):
                         last_end = m.end()  # a threshold before a later count stays in that count's name
                     continue  # 竣工满15年的小区, 面积大于8万平方米的小区: a condition, not a goal
-                per_unit = _PER_UNIT_BEFORE.search(pre) if vocab.unit(unit) and vocab.unit(unit).kind == "money" else None
+                per_unit = _PER_UNIT_BEFORE.search(pre) if (u := vocab.unit(unit)) and u.kind == "money" else None
                 if per_unit and baseline is None:
                     unit = f"{unit}/{per_unit.group(1)}"  # 按照每千瓦200元给予补贴: a grant per unit
                     subject = naming.indicator_before(pre[: per_unit.start()])[0]
@@ -446,7 +453,7 @@ def _threshold_of_next(post: str) -> bool:
 def _scope_count(post: str) -> bool:
     """6个街镇（A、B、C）…24处: a count whose object is listed in brackets before another amount says where."""
     m = re.match(r"^[^，,。；;（(]{0,6}[（(][^）)]*、[^）)]*[）)]", post)
-    return bool(m) and _another_amount_follows(post[m.end():])
+    return m is not None and _another_amount_follows(post[m.end():])
 
 
 def _another_amount_follows(post: str) -> bool:

@@ -311,8 +311,8 @@ def _fit_unnumbered(lines, h0: int, k: int) -> Table | None:
     t = Table(title="", columns=list(head), rows=[], start=lines[h0][0], end=lines[cells[len(rows) * k - 1]][1],
               roles=list(roles))
     t.row_spans, t.cell_spans = [], []
-    for r, row in enumerate(rows):
-        idx = cells[r * k:(r + 1) * k]
+    for ri, row in enumerate(rows):
+        idx = cells[ri * k:(ri + 1) * k]
         t.rows.append(list(row))
         t.cell_spans.append([lines[x][:2] for x in idx])
         t.row_spans.append((lines[idx[0]][0], lines[idx[-1]][1]))

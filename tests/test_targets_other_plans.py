@@ -156,3 +156,13 @@ def test_a_status_as_of_a_year_is_not_made_a_goal():
     assert [(f.indicator_text, f.year, f.kind) for f in fs] == [("充电桩", 2023, "historic")]
     fs = facts("统筹各类资金，到2025年累计建成高标准农田40万亩。")
     assert [(f.year, f.kind) for f in fs] == [(2025, "target")]
+
+
+def test_a_verb_of_aiming_keeps_a_goal_with_a_review_word():
+    f, = facts("力争全年固定资产投资增长6%以上。")
+    assert (f.indicator_text, f.kind, f.year) == ("固定资产投资", "target", 2025)
+
+
+def test_total_words_and_breakdown_brackets_leave_the_name():
+    fs = facts("全县重点项目共26项，其中产业项目20项。", historic_context=True)
+    assert [(f.indicator_text, f.value) for f in fs] == [("重点项目", 26.0), ("产业项目", 20.0)]

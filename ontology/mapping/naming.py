@@ -213,4 +213,9 @@ def clean(name: str) -> str:
     m = _patterns()["dropped_verb"].match(s)
     if m and starts_with_verb(s) and len(s) - m.end() >= 2:
         s = s[m.end():]
+    s = s.strip("的，,、 ")
+    if s[:1] in "（(" and not re.search(r"[）)]", s):
+        s = s[1:]  # （省级5项、…: the open bracket of a breakdown
+    if s[-1:] in "）)" and not re.search(r"[（(]", s):
+        s = s[:-1]
     return s.strip("的，,、 ") or name

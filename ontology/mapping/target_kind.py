@@ -71,6 +71,7 @@ def kind(sent: str, clause: str, year: int | None, period_start: int | None, goa
     if year is not None and period_start is not None and year >= period_start and _GOAL_YEAR.search(sent) \
             and not _p("target_status_leads").search(sent):
         return "target"  # 到2025年累计建成…: a year of the plan period makes 累计建成 a goal
-    if _p("target_historic_markers").search(_NOW_BASELINE.sub("", sent)) and not goal_context:
+    if _p("target_historic_markers").search(_NOW_BASELINE.sub("", sent)) and not goal_context \
+            and not _p("target_goal_verbs").search(sent):
         return "historic"
     return "target"

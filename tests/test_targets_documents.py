@@ -90,3 +90,18 @@ def test_multiples_respectively_and_grant_conditions(wenlv):
     assert not [k for k in wenlv if wenlv[k]["unit"] == "倍"]  # 分别是2020年的1.6倍和1.8倍
     assert not [k for k in wenlv if k[1] == 1.0 and wenlv[k]["unit"] == "亿元"]  # 首次突破1亿元的企业: a condition
     assert ys(wenlv[("一次性奖励", 50.0)]) == (None, "none", "standard")
+
+
+@pytest.fixture(scope="module")
+def zhibiao():
+    return targets("county_zhibiao_14th.txt")
+
+
+def test_indicator_table_with_a_baseline_year_column_and_a_growth_column(zhibiao):
+    t = zhibiao[("地区生产总值", 760.0)]
+    assert ys(t) == (2025, "table_header", "target") and (t["baseline_value"], t["baseline_year"]) == (520.0, 2020)
+    g = zhibiao[("地区生产总值年均增长", 8.0)]
+    assert (g["unit"], g["comparator"], g["year"], g["change_type"]) == ("%", "approx", 2025, "annual_average")
+    assert zhibiao[("单位地区生产总值能耗降低", 14.0)]["change_type"] == "cumulative"
+    assert zhibiao[("空气质量优良天数比率", 88.0)]["comparator"] == ">"
+    assert not [k for k in zhibiao if k[1] == 8.0 and zhibiao[k]["unit"] == "亿元"]

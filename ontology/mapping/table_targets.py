@@ -118,6 +118,7 @@ def parse_value(cell: str | None) -> tuple[float | None, float | None, str | Non
 
 
 _HALF = str.maketrans("＞＜≧≦", "><≥≤")
+_GROWTH_HEADER = re.compile(vocab.lexicon_regex("target_table_growth_headers"))
 _CUMULATIVE_CELL = re.compile(r"^[〔\[［]\s*(.+?)\s*[〕\]］]$")
 
 
@@ -228,8 +229,20 @@ def table_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
             attribute=attribute, change_type=change,
         ))
         for col in extra_cols:
-            xv, xmax, xcomp, _ = parse_value(row[col] if col < len(row) else None)
+            xv, xmax, xcomp, xunit = parse_value(row[col] if col < len(row) else None)
             if xv is None:
+                continue
+            growth = _GROWTH_HEADER.search(table.columns[col] or "")
+            if growth and not col_year.get(col):
+                # 年均增长（%）: the change over the period, in the header's unit, for the target column's year
+                head, head_unit = split_unit_suffix(table.columns[col] or "")
+                gy = target_year or meta.period_end
+                facts.append(TargetFact(
+                    indicator_text=f"{name}{growth.group(0)}", value=xv, unit=head_unit or xunit or "%", comparator=xcomp,
+                    kind="target", quote=quote, value_max=xmax, year=gy,
+                    year_source="table_header" if target_year else ("plan_period" if gy else "none"),
+                    attribute=attribute, change_type="annual_average" if "年均" in head else change,
+                ))
                 continue
             facts.append(TargetFact(
                 indicator_text=name, value=xv, unit=facts[-1].unit, comparator=xcomp, kind="target", quote=quote,

@@ -47,7 +47,7 @@ def link_similar(
 ) -> tuple[list[Relationship], str]:
     """SIMILAR_TO relationships (score, method) between policies of different plans, and the method used."""
     pols = [p for p in policies if p.text or p.title]
-    if len(pols) < 2:
+    if len(pols) < 2 or len({p.plan_id or p.id for p in pols}) < 2:  # links join different plans only
         return [], (f"embedding:{model_name or default_model()}" if method == "embedding" else "lexical")
     texts = [_policy_text(p) for p in pols]
     used = "lexical"

@@ -70,7 +70,7 @@ _SPACE = re.compile(r"\s+")
 # The shape tests below are pure functions of one cell's text and are asked about the same
 # cells many times over while a table's rows are aligned; they are memoized (bounded) so
 # that aligning a long table does not re-run every lexicon regex for each candidate split.
-_MEMO = 1 << 16
+_MEMO = 1 << 14
 
 
 def _norm(cell: str) -> str:

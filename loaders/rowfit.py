@@ -56,21 +56,21 @@ def _deadline_cell(s: str) -> bool:
 _TOWNSHIP = re.compile(rf"(?:{vocab.lexicon_regex('table_agency_cell_endings')})$")
 
 
-def _body(name: str) -> bool:
-    return ft._agency_like(name) or (len(name) <= 12 and bool(_TOWNSHIP.search(name)))
+def _body(name: str, towns: bool = True) -> bool:
+    return ft._agency_like(name) or (towns and len(name) <= 12 and bool(_TOWNSHIP.search(name)))
 
 
-def _agency_cell(s: str) -> bool:
+def _agency_cell(s: str, towns: bool = True) -> bool:
     """A responsibility cell: agency names (区建管委、各街道), or a clause of them
     (区建管委牵头，区房管局配合 / 区建管委（牵头）、区规划资源局)."""
     if ft.is_deadline(s) or "。" in s.rstrip("。"):
         return False
     parts = responsibility.split_names(s) or [x for x in re.split(r"[、，,；;]", s) if x]
-    if parts and all(_body(p) for p in parts):
+    if parts and all(_body(p, towns) for p in parts):
         return True
     p = responsibility.parse(s, 0)
     names = p.lead + p.involved
-    return bool(names) and all(_body(n) for n in names)
+    return bool(names) and all(_body(n, towns) for n in names)
 
 
 _SERIAL = re.compile(r"^(\d{1,3})[.、．]?$")
@@ -113,6 +113,8 @@ def _column_role(cells: list[str]) -> tuple[str, float]:
         "responsible": sum(_agency_cell(c) for c in cells) / n,
         "target": sum(ft.is_value(c) for c in cells) / n,
     }
+    if not any(_agency_cell(c, towns=False) for c in cells):
+        shares["responsible"] = 0.0     # a column of townships alone is a place (所在街镇), no body
     role, share = max(shares.items(), key=lambda kv: kv[1])
     if share >= _SHARE:
         return role, share
@@ -180,6 +182,9 @@ def infer_roles(rows: list[list[str]], k: int, head: list[str] | None) -> list[s
         elif role == "target" and named == "deadline":
             role = named                # 建设年限 over 2023-2025: years by shape, a schedule by name
         roles.append(role)
+    for c, r in enumerate(roles):
+        if r == "task" and sum(ft._agency_like(row[c]) for row in exact) * 2 >= len(exact):
+            roles[c] = "other"          # names of bodies or sites (县体育中心), no task text
     if "task" in roles and "responsible" in roles:
         if roles.count("responsible") > 3 or roles.count("deadline") > 1:
             return None

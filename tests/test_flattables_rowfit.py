@@ -220,3 +220,13 @@ def test_unnumbered_task_table_under_names_outside_the_lexicons():
     rows = [m for m in doc.measures if t.start <= m.start < t.end]
     assert [m.deadline for m in rows] == ["2025年底前", "2024年底前", "持续推进"]
     assert rows[1].responsibility.involved == ["城关镇"]
+
+
+def test_a_column_of_townships_alone_is_a_place_not_a_body():
+    # 所在乡镇 | 场所名称 | 面积 without a header: townships name places here, so no task table
+    cells = ["附件", "避难场所名录", "1", "城关镇", "县体育中心", "12000", "2", "东坝镇", "东坝中学", "8000",
+             "3", "西岭镇", "西岭公园", "15000", "4", "南河乡", "南河文化中心", "5000"]
+    doc = _parse(BODY + SIGN + cells)
+    [t] = doc.tables
+    assert t.roles == ["number", "other", "other", "other"]
+    assert not any(t.start <= m.start < t.end for m in doc.measures)

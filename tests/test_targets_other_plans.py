@@ -166,3 +166,15 @@ def test_a_verb_of_aiming_keeps_a_goal_with_a_review_word():
 def test_total_words_and_breakdown_brackets_leave_the_name():
     fs = facts("全县重点项目共26项，其中产业项目20项。", historic_context=True)
     assert [(f.indicator_text, f.value) for f in fs] == [("重点项目", 26.0), ("产业项目", 20.0)]
+
+
+def test_labelled_sub_value_in_brackets():
+    assert got("到2025年，绿道长度达到260（其中骨干绿道90）公里。") == [("绿道长度", 260.0, "公里"), ("骨干绿道", 90.0, "公里")]
+
+
+def test_five_year_spans_and_holdings_leave_the_name():
+    fs = facts("每年新增托育机构15家，五年累计新增75家。")
+    assert [(f.indicator_text, f.value, f.change_type) for f in fs] == [
+        ("新增托育机构", 15.0, "annual"), ("新增托育机构", 75.0, "cumulative")]
+    assert got("全市共有养老机构70家。", historic_context=True) == [("养老机构", 70.0, "家")]
+    assert got("2022年，全区完成农房改造280户。", historic_context=True) == [("农房改造", 280.0, "户")]

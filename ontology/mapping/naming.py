@@ -174,8 +174,8 @@ def name_for(pre: str, post: str, *, shared_prefix: str = "", prev_indicator: st
         verb = ends_in_verb(name)
         if obj and subject and len(subject) <= 8 and "的" not in subject:
             return subject + verb.group(0) + obj if verb else obj
-        if not obj and len(subject) >= 4:
-            return name  # 老旧小区综合改造150万平方米: the verb is the name's own noun
+        if not obj and (len(subject) >= 4 or subject and verb):
+            return name  # 老旧小区综合改造150万平方米, 农房改造320户: the verb is the name's own noun
         return obj or subject or prev_indicator
     if name in vocab.lexicon("naming_x_for_y_heads") and post.lstrip().startswith("为"):
         obj = re.split(r"[，,。；;]", post.lstrip()[1:])[0].strip()

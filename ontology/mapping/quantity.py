@@ -49,6 +49,7 @@ class Quantity:
     form: str = "plain"         # plain | fraction | cheng | ratio
     bracketed: bool = False     # 3000（1500）公里: the value in brackets, for a sub-indicator
     bracket: tuple[str, int, int] | None = None  # on the outer amount: the bracketed value and its span
+    bracket_label: str | None = None  # 300（其中骨干绿道150）公里: the sub-indicator written in the brackets
 
     def start(self) -> int:
         return self.s
@@ -213,7 +214,7 @@ def scan(text: str) -> list[Quantity]:
         out.append(q)
         b = getattr(q, "bracket", None)
         if b:  # the bracketed value shares the unit
-            out.append(Quantity(b[1], b[2], text, v1=b[0], u1=q.u1, bracketed=True))
+            out.append(Quantity(b[1], b[2], text, v1=b[0], u1=q.u1, bracketed=True, bracket_label=q.bracket_label))
         i = max(q.e, i + 1)
     return out
 
@@ -285,12 +286,14 @@ def _read(text: str, i: int, chinese: bool) -> Quantity | None:
     if chinese and not _chinese_is_amount(text, q):
         return None
     if not chinese and q.u1 is None and q.v2 is None and not q.per:
-        m = re.match(r"\s*[（(]\s*(\d+(?:\.\d+)?)\s*[）)]", text[q.e:])
+        # 3000（1500）公里; 300（其中骨干绿道150）公里: a labelled sub-value in brackets shares the unit after them
+        m = re.match(r"\s*[（(]\s*(?:其中)?([\u4e00-\u9fff]{0,12}?)\s*(\d+(?:\.\d+)?)\s*[）)]", text[q.e:])
         if m:
             _, unit, _, k = _tail(text, q.e + m.end(), "0")
             if unit:
                 q.u1 = unit
-                q.bracket = (m.group(1), q.e + m.start(1), q.e + m.end(1))
+                q.bracket = (m.group(2), q.e + m.start(2), q.e + m.end(2))
+                q.bracket_label = m.group(1) or None
                 q.e = k
     return q
 

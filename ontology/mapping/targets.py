@@ -275,8 +275,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     name = f"{subject}{word.group(0) if word else ''}标准"
                 elif baseline is not None:
                     name = prev_indicator
-                elif getattr(m, "bracketed", False) and prev_indicator:
-                    name = _bracket_name(prev_indicator)
+                elif getattr(m, "bracketed", False) and (prev_indicator or m.bracket_label):
+                    name = m.bracket_label or _bracket_name(prev_indicator)
                 else:
                     name = naming.name_for(pre, post, shared_prefix=shared_prefix, prev_indicator=prev_indicator,
                                            sentence=sent_text)

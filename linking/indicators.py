@@ -286,7 +286,7 @@ _UNIT_FAMILY = {"count": "amount", "per_capita": "amount", "area_per_capita": "a
 
 
 def _unit_kind(unit: str) -> str | None:
-    u = vocab.units().get(unit)
+    u = vocab.unit(unit)  # a units.csv row or a scaled one (亿千瓦)
     return _UNIT_FAMILY.get(u.kind, u.kind) if u is not None else None
 
 

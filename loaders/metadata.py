@@ -42,19 +42,22 @@ _SITE_KV = re.compile("(" + "|".join(rx.pattern for _, rx in _SITE_KEYS) + r")\s
 _DATE = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?")
 _CN_DATE_LINE = re.compile(r"^[（(]?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[）)]?$")
 _PERIOD = re.compile(r"(20\d{2}|19\d{2})\s*(?:年)?\s*[-－—–~～至到]{1,2}\s*(20\d{2}|19\d{2})\s*年")
-_FYP = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
+_FYP = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
+        "十五五": (2026, 2030)}
 PLAN_TYPES = vocab.lexicon("plan_types")
 _TITLE_WORDS = "(" + "|".join(re.escape(w) for w in PLAN_TYPES + vocab.lexicon("plan_title_other_endings")) + ")"
 _TITLE_LINE = re.compile(rf"^[^。；;，,]{{6,120}}{_TITLE_WORDS}([（(][^（）()]*[）)])?$")
 # A document-sharing site names the file: 某市…规划（2021-2025年）（17页）.pdf
 _FILE_CARD = re.compile(r"(?:[（(]\d{1,4}页[）)])?\.(?:pdf|docx?|wps|txt)$", re.I)
-_WRAPPER = re.compile(rf"^.*?(?:关于)?(?:{vocab.lexicon_regex('metadata_cover_verbs')})\s*(?:市[^《]{{0,10}}?(?=关于))?《?(.+?)》?\s*的通知$")
+_WRAPPER = re.compile(rf"^.*?(?:关于)?(?:{vocab.lexicon_regex('metadata_cover_verbs')})\s*"
+                      r"(?:市[^《]{0,10}?(?=关于))?《?(.+?)》?\s*的通知$")
 _CITATION_AFTER = re.compile(r"\s*[（(][^（）()]{0,20}[〔\[［]\s*\d{4}")
 _BOOK = re.compile(r"《([^《》]{6,120})》")
 _REGION = re.compile(rf"^([{CJK}]{{1,10}}?(?:{vocab.lexicon_regex('metadata_region_endings')}))")
 _ISSUER_LINE = re.compile(rf"^[{CJK}（）()]{{3,30}}({vocab.lexicon_regex('metadata_issuer_endings')})$")
 _FROM_EVENT = re.compile(rf"自\s*(?:{vocab.lexicon_regex('metadata_validity_from')})之日")
-_VALIDITY = re.compile(rf"(自\s*(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|(?:{vocab.lexicon_regex('metadata_validity_from')})之日)"
+_VALIDITY = re.compile(r"(自\s*(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+                       rf"|(?:{vocab.lexicon_regex('metadata_validity_from')})之日)"
                        rf"\s*起(?:{vocab.lexicon_regex('metadata_validity_verbs')})[^。]*?有效期[至到为\d一二三四五][^。]*)")
 _COVER_SENTENCE = vocab.lexicon_pattern("metadata_cover_sentence_words")
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}   # ０-９ -> 0-9
@@ -78,7 +81,8 @@ class TextFacts:
 
 
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
-_CN_DATE = re.compile(r"^[（(]?([〇○零O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?[）)]?$")
+_CN_DATE = re.compile(r"^[（(]?([〇○零O一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月"
+                      r"(?:([一二三四五六七八九十]{1,3})日)?[）)]?$")
 
 
 def _cn_small(s: str) -> int:
@@ -166,7 +170,8 @@ def extract(decoded: str, body_lines: list[str] | None = None) -> TextFacts:
             else:
                 continue      # a cover (成都市人民政府 / 二〇二一年十二月): no day, keep looking
             if site_issuer and _loose(site_issuer) != _loose(f.issuer):
-                f.notes.append(f"issuer: signature says {f.issuer!r}, site metadata says {site_issuer!r}; using signature")
+                f.notes.append(f"issuer: signature says {f.issuer!r}, site metadata says {site_issuer!r}; "
+                               "using signature")
             if site_issued and site_issued != f.issued:
                 f.notes.append(f"issued: signature date {f.issued}, site metadata date {site_issued}; using signature")
             break
@@ -303,7 +308,8 @@ def merge(meta: dict | None, facts: TextFacts, source_file: str, stem: str) -> P
     # region: the metadata file wins
     if meta.get("region"):
         region_name = meta["region"]
-        if facts.region and _loose(facts.region) != _loose(region_name) and not _loose(region_name).startswith(_loose(facts.region)):
+        if (facts.region and _loose(facts.region) != _loose(region_name)
+                and not _loose(region_name).startswith(_loose(facts.region))):
             checks.append(f"region: text suggests {facts.region!r}, metadata says {region_name!r}; using metadata")
         name_en = meta.get("region_en") or ""
         level = meta.get("level") or _level_for(region_name)
@@ -313,7 +319,8 @@ def merge(meta: dict | None, facts: TextFacts, source_file: str, stem: str) -> P
         level = _level_for(region_name)
         checks.append(f"region: no metadata entry; {region_name!r} inferred from the text")
     else:
-        raise LoaderError(f"{source_file}: region cannot be determined (no plans.toml entry and no region name in the title or issuer)")
+        raise LoaderError(f"{source_file}: region cannot be determined (no plans.toml entry and no region name "
+                          "in the title or issuer)")
     slug = region_slug(name_en, region_name)
     region = RegionMeta(name=region_name, name_en=name_en, level=level,
                         province=meta.get("province"), province_en=meta.get("province_en"),
@@ -342,8 +349,10 @@ def merge(meta: dict | None, facts: TextFacts, source_file: str, stem: str) -> P
     period_end = pick("period_end", facts.period_end, loose=False)
     validity = pick("validity", facts.validity)
     plan_type = meta.get("plan_type") or facts.plan_type
-    if meta.get("plan_type") and facts.plan_type and facts.plan_type not in meta["plan_type"] and meta["plan_type"] not in facts.plan_type:
-        checks.append(f"plan_type: title suggests {facts.plan_type!r}, metadata says {meta['plan_type']!r}; using metadata")
+    if (meta.get("plan_type") and facts.plan_type and facts.plan_type not in meta["plan_type"]
+            and meta["plan_type"] not in facts.plan_type):
+        checks.append(f"plan_type: title suggests {facts.plan_type!r}, metadata says {meta['plan_type']!r}; "
+                      "using metadata")
     script = meta.get("script") or facts.script
     if meta.get("script") and facts.script and meta["script"] != facts.script:
         checks.append(f"script: text looks {facts.script}, metadata says {meta['script']}; using metadata")

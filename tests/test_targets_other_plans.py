@@ -178,3 +178,10 @@ def test_five_year_spans_and_holdings_leave_the_name():
         ("新增托育机构", 15.0, "annual"), ("新增托育机构", 75.0, "cumulative")]
     assert got("全市共有养老机构70家。", historic_context=True) == [("养老机构", 70.0, "家")]
     assert got("2022年，全区完成农房改造280户。", historic_context=True) == [("农房改造", 280.0, "户")]
+
+
+def test_share_of_objects_doing_something():
+    assert got("到2025年，70%以上的社区建成养老服务站。") == [("建成养老服务站的社区比例", 70.0, "%")]
+    assert got("到2025年，超六成老年人享受助餐服务。") == [("享受助餐服务的老年人比例", 60.0, "%")]
+    # a count is no share
+    assert got("到2025年，完成30家以上企业改造。")[0][1:] == (30.0, "家")

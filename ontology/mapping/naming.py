@@ -156,9 +156,25 @@ def grant_name(name: str, post: str, sentence: str) -> str | None:
     return None
 
 
-def name_for(pre: str, post: str, *, shared_prefix: str = "", prev_indicator: str = "", sentence: str = "") -> str:
+def share_of_objects(post: str) -> str | None:
+    """60%以上的社区建成嵌入式服务设施 -> 建成嵌入式服务设施的社区比例: a share of the objects that do something
+    (the form of 达到…要求的面积比例)."""
+    m = re.match(rf"^\s*[%％]?(?:{_alt('target_comparator_ge_after')}|{_alt('target_comparator_le_after')}"
+                 rf"|{_alt('target_comparator_approx_after')})?的?([^，,。；;、]{{1,10}}?)((?:{_alt('naming_share_verbs')})[^，,。；;]{{1,16}})",
+                 post)
+    if not m:
+        return None
+    obj, vp = m.group(1).strip(), re.split(r"[，,。；;]", m.group(2))[0].strip()
+    return f"{vp}的{obj}比例" if len(obj) >= 2 and len(vp) >= 3 else None
+
+
+def name_for(pre: str, post: str, *, shared_prefix: str = "", prev_indicator: str = "", sentence: str = "",
+             percent: bool = False) -> str:
     """The indicator of the amount between ``pre`` and ``post`` (both within one clause)."""
     name, verbish = indicator_before(pre)
+    share = share_of_objects(post) if percent and (not name or name in vocab.lexicon("indicator_scope")) else None
+    if share:
+        return share
     if name and _patterns()["batch"].match(name):
         name, verbish = "", True  # 首批80个示范社区: the batch word says which, the object what
     if pre.lstrip().startswith("、") and shared_prefix and name and not name.startswith("每"):
@@ -211,7 +227,7 @@ def clean(name: str) -> str:
     s = re.sub(rf"[（(]\s*({_alt('naming_share_words')})$", r"\1", s)  # 测评（占比40%）: the share of the item
     s = _patterns()["lead"].sub("", s)
     m = _patterns()["dropped_verb"].match(s)
-    if m and starts_with_verb(s) and len(s) - m.end() >= 2:
+    if m and starts_with_verb(s) and len(s) - m.end() >= 2 and not re.search(r"的[^的]{1,10}比例$", s):
         s = s[m.end():]
     s = s.strip("的，,、 ")
     if s[:1] in "（(" and not re.search(r"[）)]", s):

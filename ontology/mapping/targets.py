@@ -279,7 +279,7 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     name = m.bracket_label or _bracket_name(prev_indicator)
                 else:
                     name = naming.name_for(pre, post, shared_prefix=shared_prefix, prev_indicator=prev_indicator,
-                                           sentence=sent_text)
+                                           sentence=sent_text, percent=unit in ("%", "％"))
                     if (naming.is_example_list(naming.indicator_before(pre)[0]) and _another_amount_follows(post)) \
                             or _scope_count(post):
                         last_end = m.end()

@@ -479,6 +479,7 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     group_vals: list[tuple[str, tuple[int, int]] | None] = [None] * group_cols
     carry = carried_columns(roles_after)
     last_seen: dict[int, str] = {}
+    last_span: dict[int, tuple[int, int]] = {}
     # cells before row 1
     if pre and not group_cols and _GROUP_ROW.match(lines[pre[0]][2]):
         t.groups.append(TableGroup(label=" ".join(lines[x][2] for x in pre), first_row=0))
@@ -510,18 +511,27 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
             spans.append(None)
         row.append(lines[a][2])
         spans.append(lines[a][:2])
+        # a merged task cell carried into this row: its 责任单位, also missing, is merged with it
+        merged_task = any(not cl[j] and j in carry and j in last_seen for j in range(len(cl)))
+        own: list[tuple[int, int]] = []
         for j, col in enumerate(cl):
             if col:
                 joined = _join([cells[c] for c in col], roles_after[j])
                 row.append(joined)
-                spans.append((lines[idx[col[0]]][0], lines[idx[col[-1]]][1]))
+                sp = (lines[idx[col[0]]][0], lines[idx[col[-1]]][1])
+                spans.append(sp)
+                own.append(sp)
                 last_seen[j] = joined
+                last_span[j] = sp
+            elif merged_task and roles_after[j] == "responsible" and j in last_seen:
+                row.append(last_seen[j])
+                spans.append(last_span[j])           # quoted where the merged cell is written
             else:
                 row.append(last_seen.get(j) if j in carry else None)   # a merged cell carried down
                 spans.append(None)
         t.rows.append(row)
         t.cell_spans.append(spans)
-        used = [s for s in spans[group_cols:] if s]
+        used = [lines[a][:2]] + own
         t.row_spans.append((used[0][0], used[-1][1]))
         end = max(end, used[-1][1])
         # the tail: the next row's group cell, or a group row

@@ -339,9 +339,18 @@ def _fit(lines, nums: list[int], floor: int) -> Table | None:
     hd = _header(lines, nums[0], k, floor)
     if hd is None:
         return None
+    merged = False
+    if hd[0] is None:
+        # more column names than most rows have cells: merged cells (a 重点任务 or 责任单位 written
+        # once for the rows it spans); the rows written in full give the roles
+        for wide_k in range(k + 1, min(k + 2, MAX_COLS) + 1):
+            wide = _header(lines, nums[0], wide_k, floor)
+            if wide is not None and wide[0] is not None and counts.count(wide_k) >= 2:
+                hd, k, merged = wide, wide_k, True
+                break
     head, h0, group_line = hd
     roles = infer_roles(rows_cells, k, head)
-    if roles is None:
+    if roles is None or (merged and "responsible" not in roles):
         return None
     if set(roles) == {"other"}:
         exact = [c for r in rows_cells if len(r) == k for c in r]
@@ -349,6 +358,10 @@ def _fit(lines, nums: list[int], floor: int) -> Table | None:
                 or sum(c.endswith("。") for c in exact) > 0.2 * len(exact):
             return None
     carry = ft.carried_columns(roles)
+    if merged:
+        last_task = max(j for j, r in enumerate(roles) if r == "task")
+        # a merged cell is carried down (the deadline is each row's own)
+        carry = {j for j in range(k) if j != last_task and roles[j] != "deadline"}
     costs = [ft.align(c, roles, True, carried=carry)[0] for c in rows_cells]
     if sum(costs) / len(costs) > _MAX_ROW_COST:
         return None
@@ -369,6 +382,7 @@ def _fit(lines, nums: list[int], floor: int) -> Table | None:
     if group_line is not None:
         t.groups.append(TableGroup(label=lines[group_line][2], first_row=0))
     last_seen: dict[int, str] = {}
+    last_span: dict[int, tuple[int, int]] = {}
     end = lines[nums[0]][1]
     for r, a in enumerate(nums):
         b = nums[r + 1] if r + 1 < len(nums) else stop
@@ -389,17 +403,22 @@ def _fit(lines, nums: list[int], floor: int) -> Table | None:
             _, cl, tl = ft.align(cells, roles, True, carried=carry)
         row: list[str | None] = [lines[a][2]]
         spans: list[tuple[int, int] | None] = [lines[a][:2]]
+        own: list[tuple[int, int]] = [lines[a][:2]]
         for j, col in enumerate(cl):
             if col:
                 row.append(ft._join([cells[c] for c in col], roles[j]))
-                spans.append((lines[idx[col[0]]][0], lines[idx[col[-1]]][1]))
+                sp = (lines[idx[col[0]]][0], lines[idx[col[-1]]][1])
+                spans.append(sp)
+                own.append(sp)
                 last_seen[j] = row[-1] or ""
+                last_span[j] = sp
             else:
                 row.append(last_seen.get(j) if j in carry else None)
-                spans.append(None)
+                # a merged 责任单位 cell: its span is where it is written (the quote of the agency link)
+                spans.append(last_span.get(j) if j in carry and roles[j] == "responsible" else None)
         t.rows.append(row)
         t.cell_spans.append(spans)
-        used = [s for s in spans if s]
+        used = own
         t.row_spans.append((used[0][0], used[-1][1]))
         end = max(end, used[-1][1])
         if tl:

@@ -230,3 +230,42 @@ def test_a_column_of_townships_alone_is_a_place_not_a_body():
     [t] = doc.tables
     assert t.roles == ["number", "other", "other", "other"]
     assert not any(t.start <= m.start < t.end for m in doc.measures)
+
+
+MERGED = ["1", "推进旧区改造", "完成零星旧改地块征收5块", "县住房城乡建设局", "2025年底前",
+          "2", "实施不成套职工住宅改造2万平方米", "2024年底前",
+          "3", "推进老旧小区电梯加装300台", "持续推进",
+          "4", "提升产业能级", "推进低效产业用地转型", "县自然资源局", "2025年",
+          "5", "打造特色产业园区3个", "2025年底前",
+          "6", "完善公共服务", "新建社区食堂10家", "县民政局", "2024年底前"]
+
+
+def _merged_rows(head: list[str]):
+    doc = _parse(BODY + SIGN + ["附件", "某岭县城乡更新重点任务分工"] + head + MERGED)
+    [t] = doc.tables
+    rows = [m for m in doc.measures if t.start <= m.start < t.end]
+    return t, [(m.section_path[-1], m.title, m.responsibility.lead if m.responsibility else None, m.deadline)
+               for m in rows]
+
+
+WANT = [("推进旧区改造", "完成零星旧改地块征收5块", ["县住房城乡建设局"], "2025年底前"),
+        ("推进旧区改造", "实施不成套职工住宅改造2万平方米", ["县住房城乡建设局"], "2024年底前"),
+        ("推进旧区改造", "推进老旧小区电梯加装300台", ["县住房城乡建设局"], "持续推进"),
+        ("提升产业能级", "推进低效产业用地转型", ["县自然资源局"], "2025年"),
+        ("提升产业能级", "打造特色产业园区3个", ["县自然资源局"], "2025年底前"),
+        ("完善公共服务", "新建社区食堂10家", ["县民政局"], "2024年底前")]
+
+
+def test_merged_task_and_agency_cells_under_names_outside_the_lexicons():
+    # 主要任务 and 承办单位 are written once for the rows they span; most rows have two cells
+    t, got = _merged_rows(["序号", "主要任务", "推进举措", "承办单位", "时间安排"])
+    assert t.roles == ["number", "task", "task", "responsible", "deadline"]
+    assert t.rows[1] == ["2", "推进旧区改造", "实施不成套职工住宅改造2万平方米", "县住房城乡建设局", "2024年底前"]
+    assert got == WANT
+
+
+def test_merged_agency_cells_under_lexicon_names():
+    # the header-run table: a 责任单位 missing where the merged 主要任务 is carried is merged with it
+    t, got = _merged_rows(["序号", "主要任务", "具体措施", "责任单位", "完成时限"])
+    assert t.columns == ["序号", "主要任务", "具体措施", "责任单位", "完成时限"]
+    assert got == WANT

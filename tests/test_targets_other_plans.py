@@ -185,3 +185,15 @@ def test_share_of_objects_doing_something():
     assert got("到2025年，超六成老年人享受助餐服务。") == [("享受助餐服务的老年人比例", 60.0, "%")]
     # a count is no share
     assert got("到2025年，完成30家以上企业改造。")[0][1:] == (30.0, "家")
+
+
+def test_years_listed_before_respectively_go_to_the_values_in_order():
+    fs = facts("护理型床位占比2024年、2025年分别达到50%、58%。")
+    assert [(f.value, f.year, f.year_source) for f in fs] == [(50.0, 2024, "sentence"), (58.0, 2025, "sentence")]
+    fs = facts("到2023年底和2025年底，示范社区分别达到15个和30个。")
+    assert [(f.indicator_text, f.value, f.year) for f in fs] == [("示范社区", 15.0, 2023), ("示范社区", 30.0, 2025)]
+
+
+def test_ordinal_item_words_leave_the_name():
+    assert got("一是新增城镇就业4000人；二是城镇调查失业率控制在5%以内。") == [
+        ("新增城镇就业", 4000.0, "人"), ("城镇调查失业率", 5.0, "%")]

@@ -207,7 +207,7 @@ def name_for(pre: str, post: str, *, shared_prefix: str = "", prev_indicator: st
 
 
 _ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]"
-                         r"|\d{1,2}[.、．](?!\d)|[一二三四五六七八九十]{1,3}、)\s*")
+                         r"|\d{1,2}[.、．](?!\d)|[一二三四五六七八九十]{1,3}、|[一二三四五六七八九十]{1,2}是)\s*")
 
 
 def strip_lead(s: str) -> str:

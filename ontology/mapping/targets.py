@@ -351,6 +351,23 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 if len(subj) >= 4:
                     facts.append(finish(TargetFact(subj, None, None, None, "qualitative", sent, year=year,
                                                    attribute=attribute, change_type=change, year_source=ys.source)))
+    return _years_respectively(sent_text, facts)
+
+
+_YEAR_LIST = re.compile(r"((?:19|20)\d\d)\s*年(?:底|末)?((?:\s*[、和及与]\s*(?:19|20)\d\d\s*年(?:底|末)?)+)")
+
+
+def _years_respectively(sent_text: str, facts: list[TargetFact]) -> list[TargetFact]:
+    """2024年、2025年分别达到55%、60%: the years listed before 分别 go to the values in order."""
+    m = _YEAR_LIST.search(sent_text)
+    if not m or "分别" not in sent_text[m.end():]:
+        return facts
+    years = [int(y) for y in re.findall(r"(?:19|20)\d\d", m.group(0))]
+    after = [f for f in facts if f.value is not None and f.kind != "historic" and f.quote.text == sent_text]
+    if len(after) != len(years):
+        return facts
+    for f, y in zip(after, years):
+        f.year, f.year_source = y, "sentence"
     return facts
 
 

@@ -197,3 +197,10 @@ def test_years_listed_before_respectively_go_to_the_values_in_order():
 def test_ordinal_item_words_leave_the_name():
     assert got("一是新增城镇就业4000人；二是城镇调查失业率控制在5%以内。") == [
         ("新增城镇就业", 4000.0, "人"), ("城镇调查失业率", 5.0, "%")]
+
+
+def test_zero_breakthrough_is_a_goal_in_words_of_its_object():
+    ctx = "到2025年，力争实现国家级孵化器零的突破。"
+    fs = [f for s in sentences(ctx) for f in extract(s, Span(ctx, 0, len(ctx)), period_start=2021, period_end=2025)]
+    assert [(f.indicator_text, f.value, f.kind, f.year, f.extra.get("unit_hint")) for f in fs] == [
+        ("国家级孵化器", None, "qualitative", 2025, "家")]

@@ -328,6 +328,17 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 if tail_m:
                     last_end += tail_m.end()
         else:
+            zero = _ZERO_BREAK.search(cl.text)
+            if zero and not historic_context:
+                subj = naming.clean(naming.strip_lead(YEAR_RE.sub("", cl.text[: zero.start()])).strip("，,、 "))
+                subj = re.sub(r"^.*?(?:实现|取得)", "", subj) or subj
+                if 2 <= len(subj) <= 20:
+                    ys = year_scope.governing(context, sent, cl.start + zero.start())
+                    facts.append(finish(TargetFact(subj, None, None, None, "qualitative", sent, year=ys.year,
+                                                   attribute=attribute, year_source=ys.source,
+                                                   extra={"statement": zero.group(0), "at_least": 1,
+                                                          "unit_hint": _zero_unit(subj)}), cl.text))
+                continue  # 实现国家级孵化器零的突破: a goal in words (at least one), as the seed gold keeps it
             cov = target_kind.coverage_pattern().search(cl.text)
             if not gctx and not cov:
                 continue
@@ -352,6 +363,18 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     facts.append(finish(TargetFact(subj, None, None, None, "qualitative", sent, year=year,
                                                    attribute=attribute, change_type=change, year_source=ys.source)))
     return _years_respectively(sent_text, facts)
+
+
+_ZERO_BREAK = re.compile(_lex("target_zero_breakthrough"))
+
+
+def _zero_unit(subject: str) -> str:
+    """The measure word of a 零的突破 object (企业 -> 家, 学校 -> 所), 个 when no ending is listed."""
+    for line in vocab.lexicon("target_zero_breakthrough_units"):
+        ending, _, unit = line.partition("=")
+        if subject.endswith(ending.strip()):
+            return unit.strip()
+    return "个"
 
 
 _YEAR_LIST = re.compile(r"((?:19|20)\d\d)\s*年(?:底|末)?((?:\s*[、和及与]\s*(?:19|20)\d\d\s*年(?:底|末)?)+)")

@@ -8,6 +8,8 @@ STAMP_DEV := $(VENV)/.installed-dev
 STAMP_PKG := $(VENV)/.installed-pkg
 PORT ?= 8501
 DB ?= data/graph.lbug
+# plan counts of the generated corpus bench/bench_scale.py builds (`make bench SCALE="100 300"` cuts it short)
+SCALE ?= 100 300 1000
 
 .PHONY: run run-neo4j test lint build build-neo4j neo4j-up neo4j-down neo4j-status neo4j-reset bench venv dev clean browser
 
@@ -90,6 +92,8 @@ bench: $(STAMP_DEV) $(STAMP_PKG)
 	for b in bench_stores bench_parse bench_build bench_similarity; do \
 	  [ -f bench/$$b.py ] || continue; echo "== bench/$$b.py"; $(BIN)/python -m bench.$$b || { rc=$$?; break; }; \
 	done; \
+	if [ $$rc = 0 ]; then echo "== bench/bench_scale.py --plans $(SCALE)"; \
+	  $(BIN)/python -m bench.bench_scale --plans $(SCALE) || rc=$$?; fi; \
 	if [ $$started = 1 ]; then $(BIN)/python scripts/neo4j_server.py down; fi; \
 	exit $$rc
 

@@ -30,7 +30,7 @@ _WRITE_OPERATOR = re.compile(
 )
 
 
-COPY_MIN_ROWS = 2000
+COPY_MIN_ROWS = 100
 
 
 def _arrow_types():
@@ -165,6 +165,15 @@ class EmbeddedStore(GraphStore):
             conn = self._conn()
             for ddl in ladybug_ddl(self.schema):
                 conn.execute(ddl)
+            if not self.read_only:  # a database made before a property was declared gets its column
+                for nt in self.schema.nodes.values():
+                    res = conn.execute(f"CALL table_info('{nt.label}') RETURN name")
+                    have = set()
+                    while res.has_next():
+                        have.add(res.get_next()[0])
+                    for p, t in nt.properties.items():
+                        if p not in have:
+                            conn.execute(f"ALTER TABLE {nt.label} ADD {p} {t}")
 
     def _write_transaction(self, statements: list[Statement]) -> None:
         with self._lock:
@@ -212,6 +221,45 @@ class EmbeddedStore(GraphStore):
                 raise StoreError(f"embedded write failed, nothing was written: {e}") from e
             conn.execute("COMMIT")
         return WriteStats(len(records.nodes), len(records.relationships), n_stmts)
+
+    @contextmanager
+    def bulk(self):
+        """No automatic checkpoint during a build (LadybugDB folds the log into the file once
+        it passes a threshold, inside a COMMIT: most of a large transaction's commit time);
+        one checkpoint at the end instead."""
+        with self._lock:
+            self._writer().execute("CALL auto_checkpoint=false")
+        try:
+            yield self
+        finally:
+            with self._lock:
+                conn = self._writer()
+                conn.execute("CALL auto_checkpoint=true")
+                conn.execute("CHECKPOINT")
+
+    # Plans a build writes in one transaction (their records summed): groups large enough for COPY.
+    plan_batch_records = 100_000
+
+    def replace_plans(self, plans: Sequence[tuple[str, GraphRecords]], stored: set[str] | None = None,
+                      batch_size: int = DEFAULT_BATCH) -> list[WriteStats]:
+        """Several plans in ONE transaction: the stored versions' deletes first, the new records of
+        all of them together (so that the groups are large enough for COPY FROM), the orphaned
+        shared nodes last. All land or none does; the build writes each plan of a failed batch
+        again alone, so a bad plan still fails alone."""
+        if len(plans) == 1:
+            return [self.replace_plan(plans[0][0], plans[0][1], batch_size, stored=stored)]
+        stats = []
+        merged = GraphRecords()
+        for _, rec in plans:
+            d = rec.deduplicated()
+            stats.append(WriteStats(len(d.nodes), len(d.relationships), 0))
+            merged.nodes.extend(d.nodes)
+            merged.relationships.extend(d.relationships)
+        before, after = self._replace_statements([pid for pid, _ in plans], stored)
+        total = self.write(merged, batch_size, before=before, after=after)
+        for st in stats:
+            st.statements = total.statements
+        return stats
 
     def _copy_new_and_merge_rest(self, conn, records: GraphRecords, batch_size: int) -> int:
         """Nodes before relationships, each group written before the next, so endpoints exist."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -159,7 +160,8 @@ class GraphStore(abc.ABC):
         return WriteStats(len(records.nodes), len(records.relationships), len(stmts))
 
     # --- plans as units: replace, remove, list ------------------------------------
-    def replace_plan(self, plan_id: str, records: GraphRecords, batch_size: int = DEFAULT_BATCH) -> WriteStats:
+    def replace_plan(self, plan_id: str, records: GraphRecords, batch_size: int = DEFAULT_BATCH, *,
+                     stored: set[str] | None = None) -> WriteStats:
         """Write a plan so that afterwards the store holds exactly this version of it.
 
         In ONE transaction: delete what the stored version owns (its Plan node, policies,
@@ -167,9 +169,39 @@ class GraphStore(abc.ABC):
         records, then remove the shared nodes (regions, agencies, indicators) the old
         version linked to and nothing links to any more. A failure leaves the old version.
         """
-        candidates = self.shared_neighbours(plan_id)
-        before = [Statement(t, [{"plan": plan_id}]) for t in cypher_gen.delete_plan(self.schema)]
-        return self.write(records, batch_size, before=before, after=self._orphan_statements(candidates))
+        before, after = self._replace_statements([plan_id], stored)
+        return self.write(records, batch_size, before=before, after=after)
+
+    def _replace_statements(self, plan_ids: Sequence[str], stored: set[str] | None
+                            ) -> tuple[list[Statement], list[Statement]]:
+        """The deletes that run before a plan's new records and the orphan removals after them."""
+        old = [p for p in plan_ids if stored is None or p in stored]
+        if not old:
+            return [], []
+        candidates: dict[str, set[str]] = {}
+        for pid in old:
+            for label, ids in self.shared_neighbours(pid).items():
+                candidates.setdefault(label, set()).update(ids)
+        rows = [{"plan": p} for p in old]
+        before = [Statement(t, rows) for t in cypher_gen.delete_plan(self.schema)]
+        return before, self._orphan_statements({k: sorted(v) for k, v in candidates.items()})
+
+    @contextmanager
+    def bulk(self):
+        """A build's many writes (a backend may defer housekeeping, e.g. checkpoints, to the end)."""
+        yield self
+
+    # Plans written together by replace_plans: 0 = one transaction per plan (Neo4j, where a
+    # transaction of many plans is only memory on the server; and a plan must be replaceable).
+    plan_batch_records: int = 0
+
+    def replace_plans(self, plans: Sequence[tuple[str, GraphRecords]], stored: set[str] | None = None,
+                      batch_size: int = DEFAULT_BATCH) -> list[WriteStats]:
+        """replace_plan for several plans (each whole or not at all). Here one transaction per
+        plan; a backend may write them in one transaction (embedded), since a plan that fails
+        there is written again alone (see pipeline/build.py). ``stored``: the plan ids the store
+        holds now (those not in it need no delete and have no orphans to look for)."""
+        return [self.replace_plan(pid, rec, batch_size, stored=stored) for pid, rec in plans]
 
     def remove_plan(self, plan_id: str) -> None:
         """Delete a plan and whatever it alone linked to (one transaction)."""
@@ -194,6 +226,10 @@ class GraphStore(abc.ABC):
     def stored_plans(self) -> dict[str, str | None]:
         """plan id -> source file name of every Plan in the store."""
         return {r[0]: r[1] for r in self.read(cypher_gen.stored_plans(self.schema)).rows}
+
+    def plan_hashes(self) -> dict[str, str | None]:
+        """plan id -> the content hash its build stored (pipeline/build.py skips an unchanged plan)."""
+        return {r[0]: r[1] for r in self.read("MATCH (p:Plan) RETURN p.id AS id, p.content_hash AS h").rows}
 
     def settle_shared(self, records: GraphRecords, batch_size: int = DEFAULT_BATCH) -> None:
         """Make the shared nodes of ``records`` hold exactly their properties (nulls too) and

@@ -44,8 +44,13 @@ def default_model() -> str:
 def link_similar(
     policies: Sequence[PolicyText], *, method: str = "auto", model_name: str | None = None,
     cache_dir: Path | None = None, top_k: int = TOP_K, threshold: float | None = None,
+    token_cache: dict[str, Counter] | None = None,
 ) -> tuple[list[Relationship], str]:
-    """SIMILAR_TO relationships (score, method) between policies of different plans, and the method used."""
+    """SIMILAR_TO relationships (score, method) between policies of different plans, and the method used.
+
+    ``token_cache`` (text -> token counts, read and filled) is the persisted part of the lexical
+    index: the segmentation of texts seen before is not done again, and the scores are the
+    same as without it (an incremental build links new measures against stored ones with it)."""
     pols = [p for p in policies if p.text or p.title]
     if len(pols) < 2 or len({p.plan_id or p.id for p in pols}) < 2:  # links join different plans only
         return [], (f"embedding:{model_name or default_model()}" if method == "embedding" else "lexical")
@@ -66,12 +71,23 @@ def link_similar(
         raise ValueError(f"unknown similarity method {method!r} (auto | embedding | lexical)")
     if vectors is None:
         thr = LEXICAL_THRESHOLD if threshold is None else threshold
-        return _links_from_scores(pols, lexical_scores(texts, [p.plan_id or p.id for p in pols]),
+        return _links_from_scores(pols, lexical_scores(texts, [p.plan_id or p.id for p in pols], token_cache),
                                   top_k, thr, used), used
     thr = EMBEDDING_THRESHOLD if threshold is None else threshold
     return _links(pols, vectors, top_k, thr, used), used
 
 
+
+
+def text_units(p: PolicyText) -> list[str]:
+    """The texts lexical scoring segments for one policy: its whole text and its clauses."""
+    from ontology.mapping.text import sentences
+
+    t = _policy_text(p)
+    out = [t]
+    for sp in sentences(t):
+        out.extend(cl for cl in _CLAUSE.split(sp.text) if len(cl) >= MIN_CLAUSE)
+    return out
 
 
 def _policy_text(p: PolicyText) -> str:
@@ -189,9 +205,10 @@ def lexical_vectors(texts: Sequence[str], df: Counter | None = None, n_docs: int
     return out
 
 
-def _token_counts(texts: Sequence[str]) -> list[Counter]:
-    """Token counts per text; a text that recurs (boilerplate shared by plans) is segmented once."""
-    seen: dict[str, Counter] = {}
+def _token_counts(texts: Sequence[str], seen: dict[str, Counter] | None = None) -> list[Counter]:
+    """Token counts per text; a text that recurs (boilerplate shared by plans) is segmented once,
+    and one in ``seen`` (a persisted cache, filled here) not at all."""
+    seen = {} if seen is None else seen
     out = []
     for t in texts:
         c = seen.get(t)
@@ -201,7 +218,8 @@ def _token_counts(texts: Sequence[str]) -> list[Counter]:
     return out
 
 
-def lexical_scores(texts: Sequence[str], groups: Sequence[str]) -> dict[tuple[int, int], float]:
+def lexical_scores(texts: Sequence[str], groups: Sequence[str], token_cache: dict[str, Counter] | None = None
+                   ) -> dict[tuple[int, int], float]:
     """Pair scores between texts of different groups (plans), for candidate pairs only.
 
     Measures are long and cover several topics, so whole-text cosine buries the one shared
@@ -215,7 +233,7 @@ def lexical_scores(texts: Sequence[str], groups: Sequence[str]) -> dict[tuple[in
     """
     from ontology.mapping.text import sentences
 
-    doc_counts = _token_counts(texts)
+    doc_counts = _token_counts(texts, token_cache)
     df: Counter = Counter()
     for c in doc_counts:
         df.update(c.keys())
@@ -228,7 +246,7 @@ def lexical_scores(texts: Sequence[str], groups: Sequence[str]) -> dict[tuple[in
                 if len(cl) >= MIN_CLAUSE:
                     sent_texts.append(cl)
                     owner.append(i)
-    sent_vecs = lexical_vectors(sent_texts, df, len(texts), _counts=_token_counts(sent_texts))
+    sent_vecs = lexical_vectors(sent_texts, df, len(texts), _counts=_token_counts(sent_texts, token_cache))
     gid: dict[str, int] = {}
     group_ids = [gid.setdefault(g, len(gid)) for g in groups]
     doc_s = _pairwise(doc_vecs, list(range(len(texts))), group_ids, len(texts))

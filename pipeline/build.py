@@ -2,33 +2,44 @@
 
 A build makes the store hold exactly the plans of the folder, whatever it held before:
 
-* each plan is parsed and mapped before anything is written, then written with
-  ``store.replace_plan`` — one transaction that deletes what the stored version of the
-  plan owns (policies, targets, their links and SIMILAR_TO), writes the new records and
-  removes the regions, agencies and indicators nothing links to any more. A plan that
-  fails (unreadable file, bad plans.toml entry, bad record) leaves its stored version
-  as it was, and the others still land;
+* a plan whose content hash (file bytes, plans.toml entry, build version) is the one its stored
+  Plan node carries is neither parsed nor written: what later stages need of it comes from the
+  plan cache (``PlanCache``, by content hash);
+* every other plan is parsed and mapped before anything is written, then written with
+  ``store.replace_plans`` — per plan, the deletes of what its stored version owns (policies,
+  targets, their links and SIMILAR_TO), its new records, and the removal of the regions,
+  agencies and indicators nothing links to any more; the embedded store writes a batch of
+  plans in one transaction (COPY FROM for the new rows), and a batch that fails is written
+  again one plan per transaction. A plan that fails (unreadable file, bad plans.toml entry,
+  bad record) leaves its stored version as it was, and the others still land;
 * plans in the store whose file left the folder (or its plans.toml entry) are removed,
   unless ``keep_missing``; a plan whose file now yields another plan id replaces it;
 * the shared nodes get exactly the properties a fresh build of the same plans gives
   (``store.settle_shared``), indicator resolution (``resolve_indicators``) then lines up the
-  indicators of every plan in the store, and SIMILAR_TO is recomputed over every plan built, so
-  a rebuild gives the same store as a fresh build of the same files;
+  indicators of every plan in the store, and SIMILAR_TO is recomputed over every plan of the
+  folder (unchanged ones from their cached token counts) and brought in line, so a rebuild or
+  an incremental build gives the same store as a fresh build of the same files;
 * a store that goes away (a lost Neo4j connection) stops the build at once: the plans
   not yet written are reported as such, with the reason.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import os
+import pickle
 import re
 import time
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.config import CACHE_DIR
 from graph.store import GraphStore, StoreUnavailable, WriteStats
-from linking.similarity import link_similar
+from linking.similarity import link_similar, text_units
 from loaders import parse_plan, scan_plans
+from loaders.metafile import PlanEntry
 from model.document import ParsedDocument
 from model.records import GraphRecords
 from model.texts import PolicyText
@@ -52,6 +63,7 @@ class PlanOutcome:
     repairs: int = 0
     checks: list[str] = field(default_factory=list)
     kept: str | None = None  # the stored version left in place when this plan failed
+    unchanged: bool = False  # same content hash as the stored version: not parsed or written again
 
 
 @dataclass
@@ -66,6 +78,9 @@ class BuildReport:
     kept_missing: list[tuple[str, str | None]] = field(default_factory=list)  # --keep-missing
     unlisted: list[str] = field(default_factory=list)  # plan files in the folder, not in plans.toml
     aborted: str | None = None  # why the build stopped before every plan was written
+    # where the time went (seconds), and what the plan writes wrote (the real write path's records/s)
+    timings: dict[str, float] = field(default_factory=dict)
+    records_written: int = 0
 
     @property
     def failed(self) -> list[PlanOutcome]:
@@ -95,21 +110,98 @@ def map_plan(path: Path, meta: dict | None = None) -> tuple[ParsedDocument, Grap
 
 
 def build(plans_dir: Path, store: GraphStore, *, similarity: str = "auto", progress: bool = True,
-          batch_size: int = 5000, keep_missing: bool = False, indicators: bool = True) -> BuildReport:
+          batch_size: int = 5000, keep_missing: bool = False, indicators: bool = True,
+          cache_dir: Path | None = CACHE_DIR) -> BuildReport:
+    """Build the plans of ``plans_dir`` into ``store`` (see the module docstring); ``cache_dir``
+    holds the plan cache (``plans/``) an incremental build reads unchanged plans from."""
+    with store.bulk():
+        return _build(plans_dir, store, similarity=similarity, progress=progress, batch_size=batch_size,
+                      keep_missing=keep_missing, indicators=indicators, cache_dir=cache_dir)
+
+
+def _build(plans_dir: Path, store: GraphStore, *, similarity: str, progress: bool, batch_size: int,
+           keep_missing: bool, indicators: bool, cache_dir: Path | None) -> BuildReport:
     started = time.perf_counter()
     entries, unlisted = scan_plans(plans_dir)  # a plans.toml that cannot be read at all raises here
     store.ensure_schema()
     stored = store.stored_plans()
+    hashes = store.plan_hashes()
+    stored_ids = set(stored)
     by_file: dict[str, list[str]] = {}
     for pid, src in stored.items():
         by_file.setdefault(src or "", []).append(pid)
     report = BuildReport(unlisted=unlisted)
-    built: dict[str, str] = {}  # plan id -> file
+    cache = PlanCache(cache_dir / "plans") if cache_dir else None
+    built: dict[str, str] = {}  # plan id -> file (written, or unchanged)
+    claimed: dict[str, str] = {}  # plan id -> file, as soon as parsed (duplicates fail)
     failed_files: set[str] = set()
-    shared = GraphRecords()
-    policies: list[PolicyText] = []
+    products: dict[str, tuple[int, PlanProducts]] = {}  # plan id -> (entry position, what later stages need)
+    pending: list[tuple[PlanOutcome, PlanEntry, str, GraphRecords, PlanProducts, int]] = []
+    pending_records = 0
+
+    def fail(outcome: PlanOutcome, entry, e: Exception) -> None:
+        outcome.error = f"{type(e).__name__}: {e}"
+        if entry.path is not None and entry.path.is_file():  # (a file that left the folder is removed)
+            failed_files.add(entry.file)
+            old = by_file.get(entry.file)
+            outcome.kept = ", ".join(old) if old else None
+        log.error("plan %s failed and was not written: %s", entry.file, outcome.error)
+
+    def landed(outcome: PlanOutcome, pid: str, prod: PlanProducts, pos: int, stats: WriteStats | None) -> None:
+        built[pid] = outcome.file
+        outcome.plan_id = pid
+        outcome.nodes, outcome.relationships = (stats.nodes, stats.relationships) if stats else prod.counts
+        outcome.dropped, outcome.repairs, outcome.checks = prod.dropped, prod.repairs, list(prod.checks)
+        report.characters += prod.characters
+        products[pid] = (pos, prod)
+
+    def flush() -> None:
+        nonlocal pending, pending_records
+        batch, pending, pending_records = pending, [], 0
+        if not batch:
+            return
+        t0 = time.perf_counter()
+        try:
+            try:
+                all_stats = store.replace_plans([(pid, rec) for _, _, pid, rec, _, _ in batch], stored_ids,
+                                                batch_size=batch_size)
+                done = list(zip(batch, all_stats))
+            except StoreUnavailable:
+                raise
+            except Exception as e:
+                if len(batch) == 1:
+                    claimed.pop(batch[0][2], None)
+                    fail(batch[0][0], batch[0][1], e)
+                    return
+                done = []  # the batch rolled back: each plan again alone, so a bad one fails alone
+                for item in batch:
+                    outcome, entry, pid, rec, _, _ = item
+                    try:
+                        done.append((item, store.replace_plan(pid, rec, batch_size, stored=stored_ids)))
+                    except StoreUnavailable:
+                        raise
+                    except Exception as e1:
+                        claimed.pop(pid, None)
+                        fail(outcome, entry, e1)
+        except StoreUnavailable as e:
+            report.aborted = str(e)
+            for outcome, *_ in batch:
+                if outcome.plan_id is None and not outcome.error:
+                    outcome.error = (f"perhaps written (whole or not at all: the connection broke during its "
+                                     f"commit; build again to be sure): {e}" if e.commit_unknown
+                                     else f"not written: {e}")
+            log.error("store unavailable, stopping the build: %s", e)
+            return
+        finally:
+            _tick(report, "write", time.perf_counter() - t0)
+        for (outcome, _, pid, _, prod, pos), stats in done:
+            report.records_written += stats.nodes + stats.relationships
+            landed(outcome, pid, prod, pos, stats)
+            if cache is not None:
+                cache.save(prod)
+
     bar = _progress(entries, progress)
-    for entry in bar:
+    for pos, entry in enumerate(bar):
         outcome = PlanOutcome(entry.file or "?")
         report.plans.append(outcome)
         if report.aborted:
@@ -120,52 +212,220 @@ def build(plans_dir: Path, store: GraphStore, *, similarity: str = "auto", progr
         try:
             if entry.error:
                 raise ValueError(entry.error)
+            digest = content_hash(entry.path, entry.meta)
+            same = [p for p in by_file.get(entry.file, []) if hashes.get(p) == digest]
+            prod = cache.load(digest) if (cache is not None and same) else None
+            if same and prod is not None and prod.plan_id == same[0] and prod.plan_id not in claimed:
+                claimed[prod.plan_id] = entry.file  # unchanged: nothing parsed, nothing written
+                outcome.unchanged = True
+                landed(outcome, prod.plan_id, prod, pos, None)
+                continue
+            t0 = time.perf_counter()
             doc, records = map_plan(entry.path, entry.meta)
+            _tick(report, "parse", time.perf_counter() - t0)
             pid = doc.meta.plan_id
-            if pid in built:
-                raise ValueError(f"{entry.file}: plan id {pid} is already built from {built[pid]} "
+            if pid in claimed:
+                raise ValueError(f"{entry.file}: plan id {pid} is already built from {claimed[pid]} "
                                  "(same region and document number); give one of them its own doc_number")
-            stats: WriteStats = store.replace_plan(pid, records, batch_size=batch_size)
-        except StoreUnavailable as e:
-            report.aborted = str(e)
-            outcome.error = (f"perhaps written (whole or not at all: the connection broke during its commit; "
-                             f"build again to be sure): {e}" if e.commit_unknown else f"not written: {e}")
-            log.error("store unavailable, stopping the build: %s", e)
-            continue
+            for n in records.nodes:
+                if n.label == "Plan" and n.id == pid:
+                    n.properties["content_hash"] = digest
+            prod = PlanProducts.of(doc, records, digest)
         except Exception as e:  # one bad plan must not stop the others; it is reported
-            outcome.error = f"{type(e).__name__}: {e}"
-            if entry.path is not None and entry.path.is_file():  # (a file that left the folder is removed)
-                failed_files.add(entry.file)
-                old = by_file.get(entry.file)
-                outcome.kept = ", ".join(old) if old else None
-            log.error("plan %s failed and was not written: %s", entry.file, outcome.error)
+            fail(outcome, entry, e)
             continue
-        built[pid] = entry.file
-        outcome.plan_id = pid
-        outcome.nodes, outcome.relationships = stats.nodes, stats.relationships
-        outcome.dropped, outcome.repairs, outcome.checks = len(doc.dropped), len(doc.repairs), list(doc.meta.checks)
-        report.characters += len(doc.text)
-        shared.nodes.extend(n for n in records.nodes if n.label in _SHARED)
-        shared.relationships.extend(r for r in records.relationships if r.type == "PART_OF")
-        policies.extend(policy_texts(doc))
+        claimed[pid] = entry.file
+        if pid in same and hashes.get(pid) == digest:  # unchanged, but not in the cache: parsed, not written
+            outcome.unchanged = True
+            landed(outcome, pid, prod, pos, None)
+            if cache is not None:
+                cache.save(prod)
+            continue
+        pending.append((outcome, entry, pid, records, prod, pos))
+        pending_records += prod.counts[0] + prod.counts[1]
+        if pending_records >= store.plan_batch_records:
+            flush()
+    flush()
     if report.aborted:
         report.seconds = time.perf_counter() - started
         return report
+    ordered = [prod for _, prod in sorted(products.values(), key=lambda x: x[0])]
     try:
         _remove_stale(store, stored, built, failed_files, Path(plans_dir), keep_missing, report)
+        t0 = time.perf_counter()
+        shared = GraphRecords()
+        for prod in ordered:
+            shared.nodes.extend(prod.shared.nodes)
+            shared.relationships.extend(prod.shared.relationships)
         store.settle_shared(shared.deduplicated(), batch_size=batch_size)
-        if indicators and any(p.plan_id for p in report.plans):
+        t1 = time.perf_counter()
+        _tick(report, "settle", t1 - t0)
+        if indicators and built:
             report.indicators = resolve_indicators(
                 store, method="lexical" if similarity in ("none", "lexical") else "auto",
-                batch_size=batch_size, cache_dir=CACHE_DIR)
-        if similarity != "none" and policies:
-            rels, method = link_similar(policies, method=similarity, cache_dir=CACHE_DIR)
-            store.write(GraphRecords(relationships=rels), batch_size=batch_size)
-            report.similarity_method, report.similar_links = method, len(rels)
+                batch_size=batch_size, cache_dir=cache_dir)
+        t2 = time.perf_counter()
+        _tick(report, "indicators", t2 - t1)
+        if similarity != "none":
+            _link(store, ordered, similarity, cache, cache_dir, batch_size, report)
+            _tick(report, "similarity", time.perf_counter() - t2)
     except StoreUnavailable as e:
         report.aborted = f"{e} (every plan was written; removals, shared nodes or SIMILAR_TO may be incomplete)"
     report.seconds = time.perf_counter() - started
     return report
+
+
+_SIMILAR = ("MATCH (a:Policy)-[r:SIMILAR_TO]->(b:Policy) "
+            "RETURN a.id AS a, b.id AS b, r.score AS score, r.method AS method")
+
+
+def _link(store: GraphStore, ordered: list[PlanProducts], similarity: str, cache: PlanCache | None,
+          cache_dir: Path | None, batch_size: int, report: BuildReport) -> None:
+    """SIMILAR_TO over every plan of the folder (written now or unchanged), from the persisted
+    token counts where a plan has them; the store then gets exactly those links: new and changed
+    ones written, stale ones (touching a policy of these plans) deleted. So an incremental build
+    links new measures against the stored ones and ends where a fresh build does."""
+    policies = [p for prod in ordered for p in prod.policies]
+    # the links depend on the plans' contents alone: the same plans (by content hash) give the same
+    # links, kept in the cache (a rebuild with nothing changed scores nothing)
+    key = hashlib.sha256(f"{similarity}\0{build_version()}\0".encode()
+                         + "\0".join(p.digest for p in ordered).encode()).hexdigest()
+    links_file = cache.folder / f"links-{key[:40]}.pkl.z" if cache is not None else None
+    got = None
+    if links_file is not None and similarity == "lexical":  # (embedding models are not in the version)
+        try:
+            got = pickle.loads(zlib.decompress(links_file.read_bytes()))
+        except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+            got = None
+    if got is not None:
+        rels, method = got
+    else:
+        tokens: dict = {}
+        for prod in ordered:
+            tokens.update(prod.tokens)
+        rels, method = link_similar(policies, method=similarity, cache_dir=cache_dir, token_cache=tokens)
+        if links_file is not None and method == "lexical":
+            try:
+                links_file.parent.mkdir(parents=True, exist_ok=True)
+                tmp = links_file.with_suffix(f".{os.getpid()}.tmp")
+                tmp.write_bytes(zlib.compress(pickle.dumps((rels, method), protocol=pickle.HIGHEST_PROTOCOL), 1))
+                os.replace(tmp, links_file)
+            except OSError as e:
+                log.warning("similarity links not cached (%s)", e)
+    if cache is not None and got is None:
+        for prod in ordered:
+            if prod.tokens or not prod.policies:
+                continue
+            prod.tokens = {u: tokens[u] for p in prod.policies for u in text_units(p) if u in tokens}
+            if prod.tokens:
+                cache.save(prod)
+    want = {(r.start, r.end): r for r in rels}
+    ours = {p.id for p in policies}
+    stale, same = [], set()
+    for row in store.read(_SIMILAR).records():
+        pair = (row["a"], row["b"])
+        r = want.get(pair)
+        if r is not None and row["method"] == r.properties["method"] and row["score"] is not None \
+                and abs(row["score"] - r.properties["score"]) < 1e-9:
+            same.add(pair)
+        elif r is None and (row["a"] in ours or row["b"] in ours):
+            stale.append(("SIMILAR_TO", row["a"], "Policy", row["b"], "Policy"))
+    if stale:
+        store.delete(stale, batch_size=batch_size)
+    new = [r for k, r in want.items() if k not in same]
+    if new:
+        store.write(GraphRecords(relationships=new), batch_size=batch_size)
+    report.similarity_method, report.similar_links = method, len(rels)
+
+
+def _code_files() -> list[Path]:
+    root = Path(__file__).resolve().parent.parent
+    out = []
+    for pkg in _VERSIONED:
+        out += [p for p in sorted((root / pkg).rglob("*")) if p.is_file() and "__pycache__" not in p.parts]
+    return out
+
+
+# what a plan's records and token counts depend on besides its file and entry
+_VERSIONED = ("loaders", "ontology", "model", "linking", "pipeline")
+_VERSION: list[str] = []
+
+
+def build_version() -> str:
+    """A digest of the code and vocabularies that make a plan's records (once per process)."""
+    if not _VERSION:
+        h = hashlib.sha256()
+        root = Path(__file__).resolve().parent.parent
+        for p in _code_files():
+            h.update(str(p.relative_to(root)).encode() + b"\0" + p.read_bytes() + b"\0")
+        _VERSION.append(h.hexdigest()[:16])
+    return _VERSION[0]
+
+
+def content_hash(path: Path | None, meta: dict | None) -> str:
+    """What decides whether a stored plan is still current: the file's bytes, its plans.toml
+    entry and the build version."""
+    h = hashlib.sha256()
+    h.update(build_version().encode() + b"\0")
+    h.update(json.dumps(meta or {}, sort_keys=True, ensure_ascii=False, default=str).encode() + b"\0")
+    if path is not None:
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+@dataclass
+class PlanProducts:
+    """What the stages after the plan writes need of one plan (its shared nodes for settle_shared,
+    its measures' words and token counts for similarity, its report line): kept in the plan cache
+    under its content hash, so that an unchanged plan is neither parsed nor written again."""
+    plan_id: str
+    digest: str
+    shared: GraphRecords
+    policies: list[PolicyText]
+    counts: tuple[int, int]
+    characters: int
+    dropped: int
+    repairs: int
+    checks: list[str]
+    tokens: dict = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: ParsedDocument, records: GraphRecords, digest: str) -> PlanProducts:
+        d = records.deduplicated()
+        shared = GraphRecords([n for n in records.nodes if n.label in _SHARED],
+                              [r for r in records.relationships if r.type == "PART_OF"])
+        return cls(doc.meta.plan_id, digest, shared, policy_texts(doc), (len(d.nodes), len(d.relationships)),
+                   len(doc.text), len(doc.dropped), len(doc.repairs), list(doc.meta.checks))
+
+
+class PlanCache:
+    """Per-plan build products on disk, by content hash (``.cache/plans/``; safe to delete)."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+
+    def _path(self, digest: str) -> Path:
+        return self.folder / f"{digest[:40]}.pkl.z"
+
+    def load(self, digest: str) -> PlanProducts | None:
+        try:
+            prod = pickle.loads(zlib.decompress(self._path(digest).read_bytes()))
+        except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
+            return None
+        return prod if isinstance(prod, PlanProducts) and prod.digest == digest else None
+
+    def save(self, prod: PlanProducts) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp = self._path(prod.digest).with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(zlib.compress(pickle.dumps(prod, protocol=pickle.HIGHEST_PROTOCOL), 1))
+            os.replace(tmp, self._path(prod.digest))
+        except OSError as e:  # a cache that cannot be written costs time next build, nothing else
+            log.warning("plan cache not written (%s)", e)
+
+
+def _tick(report: BuildReport, phase: str, seconds: float) -> None:
+    report.timings[phase] = report.timings.get(phase, 0.0) + seconds
 
 
 def _remove_stale(store: GraphStore, stored: dict[str, str | None], built: dict[str, str], failed_files: set[str],

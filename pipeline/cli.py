@@ -45,6 +45,8 @@ def cmd_build(a) -> int:
 def print_report(report) -> None:
     for p in report.plans:
         status = f"FAILED: {p.error}" if p.error else f"{p.nodes} nodes, {p.relationships} relationships"
+        if p.unchanged:
+            status += ", unchanged (not written)"
         done = "" if p.error else f"  (dropped {p.dropped}, repairs {p.repairs})"
         print(f"  {p.file}: {p.plan_id or '-'}  {status}{done}")
         if p.kept:
@@ -66,6 +68,9 @@ def print_report(report) -> None:
         print(f"similarity: {report.similar_links} SIMILAR_TO links by method {report.similarity_method}")
     if report.aborted:
         print(f"build stopped: {report.aborted}")
+    unchanged = sum(1 for p in report.plans if p.unchanged)
+    if unchanged:
+        print(f"{unchanged} plan(s) unchanged since the last build: not parsed or written again")
     print(f"built {len(report.plans) - len(report.failed)}/{len(report.plans)} plans, "
           f"{report.characters} characters in {report.seconds:.1f} s")
 

@@ -204,3 +204,11 @@ def test_zero_breakthrough_is_a_goal_in_words_of_its_object():
     fs = [f for s in sentences(ctx) for f in extract(s, Span(ctx, 0, len(ctx)), period_start=2021, period_end=2025)]
     assert [(f.indicator_text, f.value, f.kind, f.year, f.extra.get("unit_hint")) for f in fs] == [
         ("国家级孵化器", None, "qualitative", 2025, "家")]
+
+
+def test_ascii_power_units_and_grants_per_watt():
+    assert got("到2025年，新增光伏装机容量120MW。") == [("新增光伏装机容量", 120.0, "MW")]
+    assert normalize(120, "MW") == normalize(12, "万千瓦")
+    f, = facts("对分布式光伏项目按照每千瓦时0.2元给予补贴。")
+    assert (f.unit, f.kind, f.year) == ("元/千瓦时", "standard", None)
+    assert normalize(0.3, "元/瓦") == (300.0, "元/千瓦")

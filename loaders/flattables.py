@@ -47,6 +47,7 @@ _ORDER = ("number", "responsible", "deadline", "group", "attribute", "descriptio
 VALUE_ROLES = ("baseline", "target")
 TEXT_ROLES = ("indicator", "task", "description", "other", "group")
 MAX_HEADER = 16
+MAX_CELL_LINES = 12             # lines one cell may run over (a 具体措施 cell of （1）…（7）… lines)
 _INT = re.compile(r"^\d{1,3}$")
 _SENT_PUNCT = re.compile(r"[。；，,;]")
 _HEAD_STOP = re.compile(r"[。；，,;：:]")
@@ -272,7 +273,7 @@ def align(cells: list[str], roles: list[str], allow_tail: bool, any_tail: bool =
     for j in range(1, k + 1):
         for i in range(n + 1):
             best, arg = INF, 0
-            for m in range(0, min(i, 6) + 1):
+            for m in range(0, min(i, MAX_CELL_LINES) + 1):
                 prev = dp[i - m][j - 1]
                 if prev == INF:
                     continue

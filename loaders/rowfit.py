@@ -327,6 +327,78 @@ def _fit_unnumbered(lines, h0: int, k: int) -> Table | None:
     return t
 
 
+def _fit_right(lines, nums: list[int], rows_cells: list[list[str]], floor: int) -> Table | None:
+    """Rows of no common width because the task cell runs over many lines (a 具体措施 cell of
+    ``1.…`` ``2.…`` lines): the short columns at the row's end (责任单位, 完成时限) are read from the
+    right, the task is every line before them. Taken when those end columns hold an agency (and a
+    deadline) in nine rows of ten."""
+    best = None
+    for k in range(2, min(4, MAX_COLS) + 1):
+        tail = k - 1
+        rows = [[ft._join(r[:-tail], "task")] + r[-tail:] for r in rows_cells if len(r) >= k]
+        if len(rows) < max(MIN_ROWS - 1, 0.9 * len(rows_cells)):
+            continue
+        hd = _header(lines, nums[0], k, floor)
+        if hd is None:
+            return None
+        roles = infer_roles(rows, k, hd[0])
+        if roles is None or roles[0] != "task" or "responsible" not in roles or "task" in roles[1:]:
+            continue
+        ok = all(sum((_agency_cell if r == "responsible" else _deadline_cell)(row[c]) for row in rows)
+                 >= 0.9 * len(rows) for c, r in enumerate(roles) if r in ("responsible", "deadline"))
+        if ok and all(r in ("responsible", "deadline") for r in roles[1:]):
+            best = (k, roles, hd)
+    if best is None:
+        return None
+    k, roles, (head, h0, group_line) = best
+    tail = k - 1
+    number_name = lines[h0][2] if head is not None and ft.header_role(lines[h0][2]) == "number" \
+        else vocab.lexicon("table_col_number")[0]
+    columns = [number_name] + _names(roles, head)
+    t = Table(title="", columns=columns, rows=[], start=lines[h0][0], end=lines[h0][1], roles=["number"] + roles)
+    t.row_spans, t.cell_spans = [], []
+    if group_line is not None:
+        t.groups.append(TableGroup(label=lines[group_line][2], first_row=0))
+    # the last row: its end columns are the last lines that still read as them
+    last = nums[-1]
+    stop = last + 1
+    while stop < len(lines) and stop - last <= 40 and not ft._STOP.match(lines[stop][2]) \
+            and _serial(lines[stop][2]) is None:
+        stop += 1
+    bounds = list(zip(nums, nums[1:] + [stop]))
+    for r, (a, b) in enumerate(bounds):
+        idx = list(range(a + 1, b))
+        if r + 1 == len(bounds):
+            resp = roles.index("responsible")
+            # cut after the first run of end cells that read as agency (and deadline)
+            for e in range(len(idx), tail, -1):
+                cand = [lines[x][2] for x in idx[e - tail:e]]
+                if _agency_cell(cand[resp - 1]) and all(
+                        _deadline_cell(cand[c - 1]) for c, rr in enumerate(roles) if rr == "deadline"):
+                    idx = idx[:e]
+                    break
+            else:
+                break
+        if len(idx) < k:
+            continue
+        lead, end_cells = idx[:-tail], idx[-tail:]
+        row: list[str | None] = [lines[a][2], ft._join([lines[x][2] for x in lead], "task")]
+        spans: list[tuple[int, int] | None] = [lines[a][:2], (lines[lead[0]][0], lines[lead[-1]][1])]
+        for x in end_cells:
+            row.append(lines[x][2])
+            spans.append(lines[x][:2])
+        t.rows.append(row)
+        t.cell_spans.append(spans)
+        t.row_spans.append((lines[a][0], lines[idx[-1]][1]))
+        t.end = lines[idx[-1]][1]
+    if len(t.rows) < MIN_ROWS:
+        return None
+    ft._title(t, lines, h0)
+    if t.title and _APPENDIX_LINE.match(t.title):
+        t.title, t.start = "", lines[h0][0]
+    return t
+
+
 def _fit(lines, nums: list[int], floor: int) -> Table | None:
     n = len(lines)
     rows_cells = [[lines[x][2] for x in range(nums[r] + 1, nums[r + 1])] for r in range(len(nums) - 1)]
@@ -335,7 +407,7 @@ def _fit(lines, nums: list[int], floor: int) -> Table | None:
     # the period: most rows have k cells, the others a missing or a wrapped cell or two
     near = sum(1 for c in counts if k - 1 <= c <= k + 3)
     if not 2 <= k <= MAX_COLS or counts.count(k) < max(2, 0.3 * len(counts)) or near < 0.8 * len(counts):
-        return None
+        return _fit_right(lines, nums, rows_cells, floor)
     hd = _header(lines, nums[0], k, floor)
     if hd is None:
         return None

@@ -269,3 +269,39 @@ def test_merged_agency_cells_under_lexicon_names():
     t, got = _merged_rows(["序号", "主要任务", "具体措施", "责任单位", "完成时限"])
     assert t.columns == ["序号", "主要任务", "具体措施", "责任单位", "完成时限"]
     assert got == WANT
+
+
+LONG = ["1", "推进旧区改造。", "（1）完成零星旧改地块征收5块；", "（2）实施不成套职工住宅改造2万平方米；",
+        "（3）推进老旧小区电梯加装300台。", "县住房城乡建设局", "2025年底前",
+        "2", "提升产业能级。推进低效产业用地转型。", "县自然资源局", "2025年",
+        "3", "完善公共服务。", "（1）新建社区食堂10家；", "（2）新建社区养老服务综合体3家；", "（3）新增托育园所5家；",
+        "（4）建设社区生活圈示范点；", "（5）推进口袋公园建设；", "（6）提升乡镇卫生院服务能力；", "（7）开展社区文化活动；",
+        "县民政局、县卫生健康局", "2024年底前",
+        "4", "加强城市安全。推进燃气管道更新改造。", "县住房城乡建设局", "持续推进"]
+
+
+def _long_rows(head: list[str]):
+    doc = _parse(BODY + SIGN + ["附件", "某岭县城乡更新重点任务分工"] + head + LONG)
+    [t] = doc.tables
+    rows = [m for m in doc.measures if t.start <= m.start < t.end]
+    return t, [(m.title, m.responsibility.lead, m.responsibility.involved, m.deadline) for m in rows]
+
+
+LONG_WANT = [("推进旧区改造", ["县住房城乡建设局"], [], "2025年底前"), ("提升产业能级", ["县自然资源局"], [], "2025年"),
+             ("完善公共服务", ["县民政局"], ["县卫生健康局"], "2024年底前"),
+             ("加强城市安全", ["县住房城乡建设局"], [], "持续推进")]
+
+
+def test_a_task_cell_over_many_lines_under_lexicon_names():
+    t, got = _long_rows(["序号", "重点任务", "责任单位", "完成时限"])
+    assert t.rows[2][2:] == ["县民政局、县卫生健康局", "2024年底前"]
+    assert t.rows[2][1].endswith("（7）开展社区文化活动；")
+    assert got == LONG_WANT
+
+
+def test_a_task_cell_over_many_lines_under_names_outside_the_lexicons():
+    # rows of no common width: the agency and deadline columns are read from the row's end
+    t, got = _long_rows(["序号", "推进安排", "承办单位", "办结时间"])
+    assert t.columns == ["序号", "推进安排", "承办单位", "办结时间"]
+    assert t.roles == ["number", "task", "responsible", "deadline"]
+    assert got == LONG_WANT

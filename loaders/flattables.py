@@ -381,6 +381,29 @@ def _header_columns(head: list[str], width: int) -> tuple[list[str], list[str]] 
     return cols, out_roles
 
 
+def _spanned_columns(head: list[str], width: int) -> tuple[list[str], list[str]] | None:
+    """A task table's two-row header: a cell spanning sub-columns (责任单位 over 牵头单位 | 配合单位)
+    flattened as the top row then the sub-labels at the end (重点任务 | 责任单位 | 完成时限 | 牵头单位 |
+    配合单位 for rows of four cells): the sub-labels take the spanning cell's place, each named under
+    it (责任单位 牵头单位, 责任单位 配合单位). None when the header has no such shape."""
+    d = len(head) - width
+    if d < 1:
+        return None
+    subs = head[len(head) - d - 1:]
+    top = head[:len(head) - d - 1]
+    sub_roles = {header_role(c) for c in subs}
+    if len(sub_roles) != 1 or None in sub_roles:
+        return None
+    role = str(sub_roles.pop())
+    spans = [p for p, c in enumerate(top) if header_role(c) == role]
+    if len(spans) != 1:
+        return None
+    p = spans[0]
+    cols = top[:p] + [f"{top[p]} {c}" for c in subs] + top[p + 1:]
+    return cols, [header_role(c) or "other" for c in top[:p]] + [role] * len(subs) + \
+        [header_role(c) or "other" for c in top[p + 1:]]
+
+
 def _value_role(name: str) -> str:
     parts = name.split()
     if any(header_role(p) == "baseline" for p in parts):
@@ -457,6 +480,9 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         hc = _header_columns(after_head, w)
         if hc is not None and hc[0] != plain[0]:
             readings.append(hc)
+        spanned = _spanned_columns(after_head, w)
+        if spanned is not None and spanned[0] != plain[0]:
+            readings.append(spanned)
     group_cols0 = num_at
     rows_cells = [[lines[x][2] for x in range(nums[r] + 1, nums[r + 1])] for r in range(len(nums) - 1)]
 

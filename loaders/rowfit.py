@@ -148,7 +148,7 @@ def _header(lines, first: int, k: int, floor: int) -> tuple[list[str] | None, in
         if len(after) == k:
             return after, cand[j], group_line
         if len(after) > k:
-            hc = ft._header_columns(after, k)
+            hc = ft._spanned_columns(after, k) or ft._header_columns(after, k)
             if hc is not None:
                 return hc[0], cand[j], group_line
         return None, first if group_line is None else group_line, group_line

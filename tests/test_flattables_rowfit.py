@@ -305,3 +305,18 @@ def test_a_task_cell_over_many_lines_under_names_outside_the_lexicons():
     assert t.columns == ["序号", "推进安排", "承办单位", "办结时间"]
     assert t.roles == ["number", "task", "responsible", "deadline"]
     assert got == LONG_WANT
+
+
+def test_a_header_cell_spanning_lead_and_involved_columns():
+    # 责任单位 over 牵头单位 | 配合单位, flattened as the top row then the sub-labels
+    cells = ["附件", "某岭县城乡更新重点任务分工", "序号", "重点任务", "责任单位", "完成时限", "牵头单位", "配合单位",
+             "1", "推进零星危旧房屋改造", "县住房城乡建设局", "县财政局、城关镇", "2025年底前",
+             "2", "实施不成套职工住宅改造", "县住房城乡建设局", "县自然资源局", "2024年底前",
+             "3", "推进低效工业用地转型", "县自然资源局", "县工信局", "持续推进"]
+    doc = _parse(BODY + SIGN + cells)
+    [t] = doc.tables
+    assert t.columns == ["序号", "重点任务", "责任单位 牵头单位", "责任单位 配合单位", "完成时限"]
+    rows = [m for m in doc.measures if t.start <= m.start < t.end]
+    assert [(m.responsibility.lead, m.responsibility.involved, m.deadline) for m in rows] == [
+        (["县住房城乡建设局"], ["县财政局", "城关镇"], "2025年底前"), (["县住房城乡建设局"], ["县自然资源局"], "2024年底前"),
+        (["县自然资源局"], ["县工信局"], "持续推进")]

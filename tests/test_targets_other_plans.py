@@ -212,3 +212,12 @@ def test_ascii_power_units_and_grants_per_watt():
     f, = facts("对分布式光伏项目按照每千瓦时0.2元给予补贴。")
     assert (f.unit, f.kind, f.year) == ("元/千瓦时", "standard", None)
     assert normalize(0.3, "元/瓦") == (300.0, "元/千瓦")
+
+
+def test_grant_per_unit_and_month():
+    f, = facts("对开放共享泊位的单位，按每个泊位每月80元给予奖励。")
+    assert (f.value, f.unit, f.kind, f.year) == (80.0, "元/个·月", "standard", None)
+
+
+def test_a_stock_clause_after_a_flow_takes_the_stock_name():
+    assert got("到2030年，新增绿道80公里，累计达到500公里。") == [("新增绿道", 80.0, "公里"), ("绿道", 500.0, "公里")]

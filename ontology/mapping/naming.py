@@ -81,6 +81,11 @@ def base_of_change(name: str) -> str:
     return _patterns()["change_end"].sub("", name) if name else name
 
 
+def stock_of(name: str) -> str:
+    """新增绿道 -> 绿道: the stock whose flow a name states."""
+    return re.sub(rf"^(?:{_alt('naming_flow_prefixes')})", "", name) or name
+
+
 def starts_with_margin(name: str) -> bool:
     """高于全省平均增速: a margin whose indicator an earlier clause names."""
     return bool(_patterns()["margin_start"].match(name))

@@ -113,7 +113,7 @@ def _is_noise(text: str, m: Quantity) -> bool:
     unit = m.group("u2") or m.group("u1")
     if re.fullmatch(r"(?:19|20)\d\d", v1) and (unit in (None, "年") or m.group("u1") == "年" or after.startswith("年")):
         return True  # a year
-    if after.startswith(("月", "日")) or before.endswith("月"):
+    if after.startswith(("月", "日")) or before.endswith("月") and not _PER_UNIT_BEFORE.search(text[:s]):
         return True  # a date
     if unit is None and not m.group("per"):
         return not after.startswith(("%", "％", "‰"))
@@ -179,7 +179,8 @@ _BASELINE_AFTER = re.compile(
     rf"|{_lex('target_comparator_approx_after')})?\s*(?:{_lex('target_baseline_change_verbs')})(?:到|至)")
 _BASELINE_BEFORE = re.compile(r"[由从]\s*(?:((?:19|20)\d\d)\s*年(?:底|末)?(?:的)?|“?十([一二三四五六七八九])五”?\s*(?:末|期末)(?:的)?"
                               rf"|(?:{_lex('target_baseline_now')})(?:的)?)?\s*$")
-_PER_UNIT_BEFORE = re.compile(rf"(?:按照?)?每\s*({vocab.unit_regex()})[\u4e00-\u9fff]{{0,3}}?\s*$")
+_PER_UNIT_BEFORE = re.compile(rf"(?:按照?)?每\s*({vocab.unit_regex()})[\u4e00-\u9fff]{{0,3}}?"
+                              rf"(?:每\s*({vocab.lexicon_regex('quantity_unit_dot_words')}))?\s*$")
 _SUBSIDY = re.compile(_lex("naming_subsidy_words"))
 _SPLIT_VERB = re.compile(rf"(?:{_lex('target_shared_value_words')})(?:{_lex('target_shared_value_verbs')})?\s*$")
 
@@ -217,6 +218,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
         if found:
             shared_prefix = ""
             prev_indicator = naming.base_of_change(sent_indicator)
+            if prev_indicator and re.search(_lex("naming_stock_words"), cl.text):
+                prev_indicator = naming.stock_of(prev_indicator)  # 新增绿道100公里，累计达到600公里: the stock
             last_end = 0
             baseline: tuple[float, int | None] | None = None
             respectively: list[str] = []
@@ -269,7 +272,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     continue  # 竣工满15年的小区, 面积大于8万平方米的小区: a condition, not a goal
                 per_unit = _PER_UNIT_BEFORE.search(pre) if (u := vocab.unit(unit)) and u.kind == "money" else None
                 if per_unit and baseline is None:
-                    unit = f"{unit}/{per_unit.group(1)}"  # 按照每千瓦200元给予补贴: a grant per unit
+                    unit = f"{unit}/{per_unit.group(1)}" + (f"·{per_unit.group(2)}" if per_unit.group(2) else "")
+                    # 按照每千瓦200元给予补贴, 按每个泊位每月100元: a grant per unit (and per month)
                     subject = naming.indicator_before(pre[: per_unit.start()])[0]
                     word = _SUBSIDY.search(post) or _SUBSIDY.search(sent_text)
                     name = f"{subject}{word.group(0) if word else ''}标准"

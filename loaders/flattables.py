@@ -255,9 +255,10 @@ def _cell_cost_of(role: str, cells: tuple[str, ...]) -> float:
 
 def carried_columns(roles: list[str]) -> set[int]:
     """Columns whose cell may be a merged cell written once for several rows: every task
-    column but the last (重点任务 over 具体工作)."""
+    column but the last (重点任务 over 具体工作), and a group column after the number (序号 | 领域 |
+    重点任务 …, 领域 written at its group's first row)."""
     task = [j for j, r in enumerate(roles) if r == "task"]
-    return set(task[:-1])
+    return set(task[:-1]) | {j for j, r in enumerate(roles) if r == "group" and task}
 
 
 def align(cells: list[str], roles: list[str], allow_tail: bool, any_tail: bool = False,

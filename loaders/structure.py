@@ -484,7 +484,8 @@ class _Builder:
             cell = row[task[-1]] if task[-1] < len(row) and row[task[-1]] else own[-1]
             a, b = span
             title = _split_title(cell)[0]
-            grp = row[0] if t.roles and t.roles[0] == "group" and row[0] else group
+            gcol = next((j for j, r in enumerate(t.roles or []) if r == "group"), None)
+            grp = row[gcol] if gcol is not None and gcol < len(row) and row[gcol] else group
             path = self._path() + ([_clean_title(_GROUP_NUMBER.sub("", grp))] if grp else [])
             path += [_split_title(c)[0] for c in own if c is not cell and c != cell]
             m = Measure(id="", title=title, text=text[a:b], section_path=path, start=a, end=b,

@@ -320,3 +320,17 @@ def test_a_header_cell_spanning_lead_and_involved_columns():
     assert [(m.responsibility.lead, m.responsibility.involved, m.deadline) for m in rows] == [
         (["县住房城乡建设局"], ["县财政局", "城关镇"], "2025年底前"), (["县住房城乡建设局"], ["县自然资源局"], "2024年底前"),
         (["县自然资源局"], ["县工信局"], "持续推进")]
+
+
+def test_a_group_column_after_the_number_is_carried_down_and_is_the_section():
+    cells = ["附件", "某岭县城乡更新重点任务分工", "序号", "所属板块", "重点任务", "责任单位", "完成时限",
+             "1", "旧区改造", "推进零星危旧房屋改造", "县住房城乡建设局", "2025年底前",
+             "2", "实施不成套职工住宅改造", "县住房城乡建设局", "2024年底前",
+             "3", "产业更新", "推进低效工业用地转型", "县自然资源局", "持续推进",
+             "4", "打造特色产业园区", "县工信局", "2025年"]
+    doc = _parse(BODY + SIGN + cells)
+    [t] = doc.tables
+    assert t.roles == ["number", "group", "task", "responsible", "deadline"]
+    assert [r[1] for r in t.rows] == ["旧区改造", "旧区改造", "产业更新", "产业更新"]
+    rows = [m for m in doc.measures if t.start <= m.start < t.end]
+    assert [m.section_path[-1] for m in rows] == ["旧区改造", "旧区改造", "产业更新", "产业更新"]

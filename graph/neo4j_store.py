@@ -23,6 +23,7 @@ CONNECT_SECONDS = float(os.environ.get("PLANGRAPH_NEO4J_CONNECT_S", "5"))
 
 class Neo4jStore(GraphStore):
     kind = "neo4j"
+    stable_statements = True  # one statement text per label and type: planned once (graph/store.py)
 
     def __init__(self, uri: str, user: str, password: str, *, database: str | None = None,
                  schema: GraphSchema | None = None):

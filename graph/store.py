@@ -140,14 +140,31 @@ class GraphStore(abc.ABC):
         for label, nodes in by_label.items():
             props = self.schema.nodes[label].properties
             for chunk in _chunks(nodes, batch_size):
-                rows, used = _rows(chunk, props, lambda n: {KEY: n.id}, f"{label} node")
+                rows, used = self._stable(*_rows(chunk, props, lambda n: {KEY: n.id}, f"{label} node"), props)
                 stmts.append(Statement(merge_nodes(self.schema, label, used), rows))
         for (rtype, a, b), rels in by_type.items():
             props = self.schema.relationships[rtype].properties
             for chunk in _chunks(rels, batch_size):
-                rows, used = _rows(chunk, props, lambda r: {"src": r.start, "dst": r.end}, f"{rtype} relationship")
+                rows, used = self._stable(*_rows(chunk, props, lambda r: {"src": r.start, "dst": r.end},
+                                                 f"{rtype} relationship"), props)
                 stmts.append(Statement(merge_relationships(self.schema, rtype, a, b, used), rows))
         return stmts
+
+    # Every declared property in every MERGE's SET (null where a row has none: coalesce keeps the
+    # stored value), so that one label's statement text is the same for every plan and the
+    # server plans it once (Neo4j: a new text costs 100-350 ms of planning, most of a small plan's
+    # write). Not for LadybugDB, which types an all-null column STRING and refuses it for a number.
+    stable_statements: bool = False
+
+    def _stable(self, rows: list[dict[str, Any]], used: list[str], props: dict[str, str]
+                ) -> tuple[list[dict[str, Any]], list[str]]:
+        if not self.stable_statements:
+            return rows, used
+        every = sorted(props)
+        for row in rows:
+            for p in every:
+                row.setdefault(p, None)
+        return rows, every
 
     def write(self, records: GraphRecords, batch_size: int = DEFAULT_BATCH, *,
               before: Sequence[Statement] = (), after: Sequence[Statement] = ()) -> WriteStats:

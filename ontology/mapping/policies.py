@@ -85,7 +85,8 @@ def map_policy(doc: ParsedDocument, m: Measure, chain: list[RegionRef], out: Gra
         title=m.title,
         title_original=_orig(doc, m.title, m.start, m.end) if same_len else m.title,
         text=m.text,
-        text_original=doc.original[m.start:m.end] if same_len and doc.text[m.start:m.end] == m.text else m.text,
+        text_original=_differs(doc.original[m.start:m.end] if same_len and doc.text[m.start:m.end] == m.text else m.text,
+                               m.text),
         section_path=" > ".join(m.section_path),
         number=m.number, kind=m.kind,
         responsibility=resp.raw if resp else None,
@@ -159,3 +160,9 @@ def _agency_en(ref: agencies.AgencyRef) -> str | None:
 def _orig(doc: ParsedDocument, s: str, start: int, end: int) -> str:
     i = doc.text.find(s, start, end) if s else -1
     return doc.original[i:i + len(s)] if i >= 0 else s
+
+
+def _differs(original: str, text: str) -> str | None:
+    """The original-script form only where it differs: a simplified plan would otherwise store every
+    text twice (a 30 MB plan's text is tens of megabytes in the store); readers fall back to text."""
+    return original if original != text else None

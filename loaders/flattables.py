@@ -54,7 +54,8 @@ _HEAD_STOP = re.compile(r"[。；，,;：:]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # a group row between rows: 一、强化产业支撑 / （二）… / 三 (a bare numeral line)
 _BARE_NUMERAL = re.compile(r"^[一二三四五六七八九十]+$")
-_GROUP_ROW = re.compile(r"^([一二三四五六七八九十]+[、.．]\s*[^。；]{1,40}|[（(][一二三四五六七八九十]+[）)]\s*[^。；]{0,40}|[一二三四五六七八九十]+)$")
+_GROUP_ROW = re.compile(r"^([一二三四五六七八九十]+[、.．]\s*[^。；]{1,40}"
+                        r"|[（(][一二三四五六七八九十]+[）)]\s*[^。；]{0,40}|[一二三四五六七八九十]+)$")
 # lines that end a table's last row: a heading of the body, a note, an attachment line
 _STOP = re.compile(rf"^(?:{vocab.lexicon_regex('table_end_lines')})")
 _VALUE = re.compile(
@@ -213,7 +214,8 @@ def _join(parts: Sequence[str], role: str | None = None) -> str:
     per line (a list written down the cell) with ；/、."""
     out = parts[0]
     for p in parts[1:]:
-        if role == "responsible" and _agency_like(out.split("、")[-1]) and _agency_like(p) and not _CONT_END.search(out):
+        if (role == "responsible" and _agency_like(out.split("、")[-1]) and _agency_like(p)
+                and not _CONT_END.search(out)):
             out += "、" + p
         elif "：" in p and "：" in out or (is_value(out) and is_value(p)):
             out += "；" + p
@@ -598,7 +600,8 @@ def _build_unnumbered(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         h0 += 1                         # a caption naming the table (某区主要指标) before 指标
         head, roles = head[1:], roles[1:]
     named = [r for r in roles if r != "other"]
-    if len(named) < 3 or not ({"indicator", "task"} & set(roles)) or roles[0] not in ("indicator", "task", "group", "other"):
+    if (len(named) < 3 or not ({"indicator", "task"} & set(roles))
+            or roles[0] not in ("indicator", "task", "group", "other")):
         return None, h1
     if not ({"unit", "target", "baseline", "attribute", "responsible", "deadline"} & set(roles)):
         return None, h1
@@ -752,7 +755,8 @@ def annotate(t: Table) -> Table:
 
 
 # -- grids without a numbering column ---------------------------------------------------
-_NUMBERED = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,3}[.、．](?!\d)|第[一二三四五六七八九十\d]+[章节条])")
+_NUMBERED = re.compile(r"^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,3}[.、．](?!\d)"
+                       r"|第[一二三四五六七八九十\d]+[章节条])")
 MAX_GRID_CELL = 24
 
 

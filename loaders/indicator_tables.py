@@ -28,7 +28,9 @@ from .lines import Line as _Line
 MIN_ROWS = 3
 MAX_CELL = 40
 _INT = re.compile(r"^\d{1,3}$")
-_VALUE = re.compile(r"^(?:[<>≥≤＞＜约]?\s*-?\d[\d.,:：/]*\s*(?:%|‰|" + vocab.lexicon_regex("table_value_qualifiers") + "|" + vocab.lexicon_regex("table_value_suffixes") + r")?(?:\s*[-—~至]\s*\d[\d.]*%?)?|[—\-–/×√]+|—|" + vocab.lexicon_regex("table_value_words") + ")$")
+_VALUE = re.compile(r"^(?:[<>≥≤＞＜约]?\s*-?\d[\d.,:：/]*\s*(?:%|‰|" + vocab.lexicon_regex("table_value_qualifiers")
+                    + "|" + vocab.lexicon_regex("table_value_suffixes")
+                    + r")?(?:\s*[-—~至]\s*\d[\d.]*%?)?|[—\-–/×√]+|—|" + vocab.lexicon_regex("table_value_words") + ")$")
 _UNIT_TAIL = re.compile(r"\s*[（(]\s*([^（）()]{1,10}?)\s*[）)]?\s*$")
 _UNIT_SPACE = re.compile(r"\s+(%|‰)$")
 _SENT = re.compile(r"[。；，,;]")
@@ -53,7 +55,8 @@ def split_unit(indicator: str) -> tuple[str, str | None]:
     m = _UNIT_TAIL.search(indicator)
     if m and m.start() > 0:
         unit = m.group(1)
-        if "/" in unit or (len(re.findall(r"[\u4e00-\u9fff]", unit)) <= 4 and not re.search(vocab.lexicon_regex("table_unit_not_unit"), unit)):
+        if "/" in unit or (len(re.findall(r"[\u4e00-\u9fff]", unit)) <= 4
+                           and not re.search(vocab.lexicon_regex("table_unit_not_unit"), unit)):
             return indicator[:m.start()].rstrip(), unit
     return indicator, None
 
@@ -107,7 +110,8 @@ def _table_from_run(run: list[_Line], before: _Line | None) -> Table | None:
     header = [c.text for c in head[h0:]]
     has_category = bool(header) and bool(_CATEGORY_HEAD.search(header[0]))
     category_first = None
-    if has_category and len(header) >= 3 and not is_value(header[-1]) and not re.search(vocab.lexicon_regex("table_header_value_words"), header[-1]):
+    if (has_category and len(header) >= 3 and not is_value(header[-1])
+            and not re.search(vocab.lexicon_regex("table_header_value_words"), header[-1])):
         category_first = header.pop()
     title = "".join(c.text for c in title_cells) or None
     title_start = title_cells[0].start if title_cells else None
@@ -126,7 +130,8 @@ def _table_from_run(run: list[_Line], before: _Line | None) -> Table | None:
     def is_val(c: str) -> bool:
         return is_value(c) or (attr_col is not None and bool(attr_re.match(c)))
 
-    columns = (["分类"] if has_category else []) + ["序号", header[ind_idx] if ind_idx < len(header) else "指标", "单位"] + value_heads
+    columns = ((["分类"] if has_category else [])
+               + ["序号", header[ind_idx] if ind_idx < len(header) else "指标", "单位"] + value_heads)
     rows: list[list[str | None]] = []
     category = category_first
     bounds = numbers + [len(run)]

@@ -34,14 +34,16 @@ _SENT_PUNCT = re.compile(r"[，。；：,;]")
 
 _TITLE_WORDS = re.compile(f"(?:{lexicon_regex('junk_title_words')})")
 _DOCNO = re.compile(r"〔\d{4}〕\s*\d+\s*号|\[\d{4}\]\s*\d+\s*号|\d{4}〕\d+号")
-_DATE_LINE = re.compile(r"^[（(]?[\d一二三四五六七八九〇○零]{4}\s*年(\s*[\d一二三四五六七八九十]{1,2}\s*月)?(\s*[\d一二三四五六七八九十]{1,3}\s*日)?[）)]?$")
+_DATE_LINE = re.compile(r"^[（(]?[\d一二三四五六七八九〇○零]{4}\s*年(\s*[\d一二三四五六七八九十]{1,2}\s*月)?"
+                        r"(\s*[\d一二三四五六七八九十]{1,3}\s*日)?[）)]?$")
 # The first line of a title wrapped over several lines: 关于印发《某市…“十四五” (its 规划 comes later).
 _TITLE_OPENING = re.compile(r"^关于|《[^》]*$")
 _BRACKETED = re.compile(r"^[（(〔【][^（）()]{1,30}[）)〕】]$")   # （2021—2025年） （征求意见稿）
 _SUBTITLE = re.compile(r"^(——|—|--)")
 _ISSUER = re.compile(f"(?:{lexicon_regex('junk_issuer_endings')})$")
 _BACK = re.compile(lexicon_regex("junk_back_matter"))
-_HEADING = re.compile(r"^([一二三四五六七八九十]+、|[（(]?[一二三四五六七八九十]*[）)]|\d+[.、．]|第[一二三四五六七八九十]+[章节篇])")
+_HEADING = re.compile(r"^([一二三四五六七八九十]+、|[（(]?[一二三四五六七八九十]*[）)]|\d+[.、．]"
+                      r"|第[一二三四五六七八九十]+[章节篇])")
 _NUM_ONLY = re.compile(r"^第[一二三四五六七八九十百零〇\d]+[篇章节]$")
 _SPAM_WORDS = re.compile(f"(?:{lexicon_regex('spam_words')})", re.I)
 
@@ -340,7 +342,8 @@ def line_edits(text: str, tables: list[tuple[int, int]] | None = None) -> list[E
             if reason[i] is None and lines[i].strip() and not is_front_matter(lines[i]) \
                     and not (i > 0 and _NUM_ONLY.match(_view(lines[i - 1]))):   # 第一章 \n 发展基础
                 reason[i] = "page_header"
-        _trailing(lines, reason, last, [(_line_at(starts, a), _line_at(starts, max(a, b - 1))) for a, b in tables or []])
+        _trailing(lines, reason, last,
+                  [(_line_at(starts, a), _line_at(starts, max(a, b - 1))) for a, b in tables or []])
     out = []
     for i, r in enumerate(reason):
         if r is None:

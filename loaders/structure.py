@@ -73,7 +73,8 @@ _CLOSING = re.compile(rf"^(?:{_lx('structure_closing')})")
 # back matter (版记): 抄送/印发 lines, 此件公开 notes; a signature block (issuer, date)
 _BACK_MATTER = re.compile(_lx("structure_back_matter"))
 _SIGNATURE = re.compile(rf"^[\u4e00-\u9fff（）]{{3,30}}(?:{_lx('structure_signature_endings')})$")
-_SIGN_DATE = re.compile(r"^(\d{4}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$")
+_SIGN_DATE = re.compile(r"^(\d{4}年\d{1,2}月\d{1,2}日"
+                        r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$")
 # 办法 / 实施细则 / 若干措施 articles: 第一条 …
 _ARTICLE = re.compile(rf"^第([{CN_NUM}\d]+)条(?:\s*[:：]\s*|\s+|(?=[\u4e00-\u9fff【（(“]))")
 _ARTICLE_HEAD = re.compile(r"^[【〔（(]([^】〕）)。，；]{2,14})[】〕）)]\s*")
@@ -443,7 +444,8 @@ class _Builder:
         for ln in self.lines:
             t = ln.text
             num = _classify_numbered(t)
-            if _ARTICLE.match(t) or _BOX.match(t) or _LOST_BRACKET.match(t) or _is_bare_title(t) or (num and not _split_title(num[2])[1].strip()):
+            if (_ARTICLE.match(t) or _BOX.match(t) or _LOST_BRACKET.match(t) or _is_bare_title(t)
+                    or (num and not _split_title(num[2])[1].strip())):
                 seg += 1
                 continue
             if num is not None:
@@ -954,7 +956,8 @@ def _heading_agency(doc: ParsedDocument, m: Measure):
             a = doc.text.find(name, secs[-1].start, secs[-1].end) if secs else -1
         if a < 0:
             continue
-        return responsibility.Responsibility(raw=name, lead=[name], involved=[], start=a, end=a + len(name), inline=True)
+        return responsibility.Responsibility(raw=name, lead=[name], involved=[], start=a, end=a + len(name),
+                                             inline=True)
     return None
 
 

@@ -60,8 +60,10 @@ def _lx(name: str) -> str:
 def _rx() -> dict[str, Any]:
     """The compiled patterns, built once from the lexicons."""
     roles = _lx("responsibility_role_words")
-    lead_l, neut_l, inv_l = _lx("responsibility_lead_labels"), _lx("responsibility_neutral_labels"), _lx("responsibility_involved_labels")
-    lead_v, other_v, etc = _lx("responsibility_lead_verbs"), _lx("responsibility_other_verbs"), _lx("responsibility_etc")
+    lead_l, neut_l, inv_l = (_lx("responsibility_lead_labels"), _lx("responsibility_neutral_labels"),
+                             _lx("responsibility_involved_labels"))
+    lead_v, other_v, etc = (_lx("responsibility_lead_verbs"), _lx("responsibility_other_verbs"),
+                            _lx("responsibility_etc"))
     ends = _lx("agency_endings")
     any_label = f"{lead_l}|{neut_l}|{inv_l}"
     return {
@@ -84,7 +86,8 @@ def _rx() -> dict[str, Any]:
         "tail_clause": re.compile(rf"(?<=[。；;])\s*((?:{lead_l}|{neut_l})\s*[:：][^。；\n]+?)。?$"),
         # a closing line of its own without brackets or labels: 市金融局牵头，市财政局配合。
         "bare_line": re.compile(rf"^[^。；，,（(：:]{{2,40}}?(?:{_roles('responsibility_bare_line_verbs', 'lead')})"
-                                rf"(?:[，,；;][^。]{{2,160}}?(?:{_roles('responsibility_bare_line_verbs', 'involved')}))?。?$"),
+                                rf"(?:[，,；;][^。]{{2,160}}?"
+                                rf"(?:{_roles('responsibility_bare_line_verbs', 'involved')}))?。?$"),
         "note": re.compile(f"(?:{_lx('responsibility_note_words')})"),
         "conj": re.compile(f"(?:{_lx('responsibility_conjunctions')})"),
         "etc_end": re.compile(rf"(?:{etc})$"),
@@ -93,8 +96,10 @@ def _rx() -> dict[str, Any]:
         "joiner": re.compile(rf"^(?:{_lx('agency_list_joiners')})"),
         "lead_mark": re.compile(rf"\s*[（(〔\[](?:{_lx('responsibility_lead_marks')})[）)〕\]]\s*$"),
         "role_mark": re.compile(rf"\s*[（(〔\[](?:{_lx('responsibility_involved_marks')})[）)〕\]]\s*$"),
-        "blanket": [re.compile(p[3:] if p.startswith("re:") else re.escape(p)) for p in vocab.lexicon("responsibility_blanket")],
-        "local_gov": [re.compile(p[3:] if p.startswith("re:") else re.escape(p)) for p in vocab.lexicon("local_government_generic")],
+        "blanket": [re.compile(p[3:] if p.startswith("re:") else re.escape(p))
+                    for p in vocab.lexicon("responsibility_blanket")],
+        "local_gov": [re.compile(p[3:] if p.startswith("re:") else re.escape(p))
+                      for p in vocab.lexicon("local_government_generic")],
     }
 
 
@@ -341,7 +346,8 @@ def _join_levels(names: list[str]) -> list[str]:
     followed by its government."""
     out: list[str] = []
     for n in names:
-        if out and re.fullmatch(r"各[区县市镇乡旗]+(、[区县市镇乡旗])*", out[-1]) and re.match(rf"^[区县市镇乡旗](?:{_lx('responsibility_level_governments')})", n):
+        if (out and re.fullmatch(r"各[区县市镇乡旗]+(、[区县市镇乡旗])*", out[-1])
+                and re.match(rf"^[区县市镇乡旗](?:{_lx('responsibility_level_governments')})", n)):
             out[-1] = out[-1] + "、" + n
         else:
             out.append(n)
@@ -559,7 +565,8 @@ def split_responsibility(raw: str) -> tuple[list[str], list[str]]:
             part = s[lb.end(): labels[i + 1].start() if i + 1 < len(labels) else len(s)]
             (lead if rx["lead_prefix"].match(lb.group(0)) else involved).extend(_mapping_names(part))
         return lead, involved
-    s = re.sub(rf"^[〔\[(（]?\s*(?:{_lx('responsibility_lead_labels')}|{_lx('responsibility_neutral_labels')})\s*[:：]?", "", s)
+    s = re.sub(rf"^[〔\[(（]?\s*(?:{_lx('responsibility_lead_labels')}"
+               rf"|{_lx('responsibility_neutral_labels')})\s*[:：]?", "", s)
     s = s.rstrip("〕]）)")
     lead_part, rest = ("", s)
     if "牵头" in s:
@@ -655,7 +662,8 @@ def _subjects(text: str) -> tuple[list[str], list[str], int, int] | None:
 @cache
 def _trailing_rx() -> re.Pattern:
     words = _lx("responsibility_trailing_words")
-    return re.compile(rf"[〔（(\[【][^〔〕()（）\[\]【】]{{0,300}}?(?:{words})[^〔〕()（）\[\]【】]{{0,40}}[〕）)\]】]?\s*$")
+    return re.compile(rf"[〔（(\[【][^〔〕()（）\[\]【】]{{0,300}}?(?:{words})"
+                      rf"[^〔〕()（）\[\]【】]{{0,40}}[〕）)\]】]?\s*$")
 
 
 def strip_trailing_clause(text: str) -> str:

@@ -75,7 +75,8 @@ def inline_responsibility(body: Span) -> tuple[list[str], list[str], Span] | Non
 
 
 def map_policy(doc: ParsedDocument, m: Measure, chain: list[RegionRef], out: GraphRecords,
-               context: domains.PlanContext | None = None, *, measure_id: str | None = None) -> tuple[str, Span, list[Span]]:
+               context: domains.PlanContext | None = None, *,
+               measure_id: str | None = None) -> tuple[str, Span, list[Span]]:
     plan_id = doc.meta.plan_id
     pid = policy_id(plan_id, measure_id or measure_ids([m])[0])
     same_len = len(doc.original) == len(doc.text)
@@ -85,7 +86,8 @@ def map_policy(doc: ParsedDocument, m: Measure, chain: list[RegionRef], out: Gra
         title=m.title,
         title_original=_orig(doc, m.title, m.start, m.end) if same_len else m.title,
         text=m.text,
-        text_original=_differs(doc.original[m.start:m.end] if same_len and doc.text[m.start:m.end] == m.text else m.text,
+        text_original=_differs(doc.original[m.start:m.end]
+                               if same_len and doc.text[m.start:m.end] == m.text else m.text,
                                m.text),
         section_path=" > ".join(m.section_path),
         number=m.number, kind=m.kind,
@@ -132,7 +134,8 @@ def _map_agencies(doc, pid, resp, chain, out: GraphRecords) -> None:
         _emit_agencies(doc, pid, [], list(resp.implied), Span(doc.text[a:b], a, b), chain, out, seen)
 
 
-def _emit_agencies(doc, pid, lead, involved, ev: Span, chain, out: GraphRecords, seen: set[str] | None = None) -> set[str]:
+def _emit_agencies(doc, pid, lead, involved, ev: Span, chain, out: GraphRecords,
+                   seen: set[str] | None = None) -> set[str]:
     seen = set() if seen is None else seen
     for rel, names in (("LED_BY", lead), ("INVOLVES", involved)):
         for raw in names:

@@ -204,7 +204,8 @@ def table_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
                 quote = _locate(doc, table, name, row, cursor)
                 facts.append(TargetFact(indicator_text=name, value=None, unit=None, comparator=None, kind="qualitative",
                                         quote=quote, year=target_year or meta.period_end,
-                                        year_source="table_header" if target_year else ("plan_period" if meta.period_end else "none"),
+                                        year_source="table_header" if target_year else (
+                                            "plan_period" if meta.period_end else "none"),
                                         extra={"statement": (target_cell or "").strip()}))
             continue
         if tunit and tunit != unit and re.search(r"[\u4e00-\u9fff]", target_cell or ""):
@@ -238,7 +239,8 @@ def table_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
                 head, head_unit = split_unit_suffix(table.columns[col] or "")
                 gy = target_year or meta.period_end
                 facts.append(TargetFact(
-                    indicator_text=f"{name}{growth.group(0)}", value=xv, unit=head_unit or xunit or "%", comparator=xcomp,
+                    indicator_text=f"{name}{growth.group(0)}", value=xv, unit=head_unit or xunit or "%",
+                    comparator=xcomp,
                     kind="target", quote=quote, value_max=xmax, year=gy,
                     year_source="table_header" if target_year else ("plan_period" if gy else "none"),
                     attribute=attribute, change_type="annual_average" if "年均" in head else change,
@@ -272,8 +274,8 @@ def _expanded(rows: list[list[str | None]], roles: dict[str, int]):
 
 
 def _split_compound(name: str, target: str | None) -> tuple[str, str | None]:
-    """Cells the flattening joined: 指标：约束性 (the attribute), 千亿产业集群规模：新一代信息技术：1300亿元 (a sub-indicator
-    with its value), 年均增速：高于全市平均水平 (the target cell written into the name cell)."""
+    """Cells the flattening joined: 指标：约束性 (the attribute), 千亿产业集群规模：新一代信息技术：1300亿元
+    (a sub-indicator with its value), 年均增速：高于全市平均水平 (the target cell written into the name cell)."""
     parts = [p.strip() for p in re.split(r"[：:]", name) if p.strip()]
     while len(parts) > 1 and parts[-1] in ("约束性", "预期性"):
         parts.pop()

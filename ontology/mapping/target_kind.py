@@ -19,7 +19,8 @@ def _p(name: str) -> re.Pattern:
 
 @cache
 def coverage_pattern() -> re.Pattern:
-    return re.compile(rf"(?:{vocab.lexicon_regex('target_coverage_lead')})*(?:{vocab.lexicon_regex('target_coverage_words')})")
+    return re.compile(rf"(?:{vocab.lexicon_regex('target_coverage_lead')})*"
+                      rf"(?:{vocab.lexicon_regex('target_coverage_words')})")
 
 
 def qualitative_match(text: str) -> re.Match | None:
@@ -53,7 +54,8 @@ _STANDARD_WORD = re.compile(r"标准(?!化|体系)")
 _GOAL_YEAR = re.compile(r"(?:到|至)\s*(?:19|20)\d\d\s*年")
 _NOT_STANDARD = re.compile(vocab.lexicon_regex("target_standard_not_norms"))
 _NOW_BASELINE = re.compile(rf"[由从](?:{vocab.lexicon_regex('target_baseline_now')})")
-_NAMED_STANDARD = re.compile(rf"(?:{vocab.lexicon_regex('target_named_standard_issuers')}).{{0,6}}标准|达到.{{0,10}}标准")
+_NAMED_STANDARD = re.compile(rf"(?:{vocab.lexicon_regex('target_named_standard_issuers')}).{{0,6}}标准"
+                             r"|达到.{0,10}标准")
 
 
 def kind(sent: str, clause: str, year: int | None, period_start: int | None, goal_context: bool) -> str:

@@ -8,7 +8,8 @@ from ontology.mapping.targets import TargetFact
 from ontology.mapping.units import normalize
 
 
-def add_target(out: GraphRecords, plan_id: str, owner: tuple[str, str], fact: TargetFact, ids: ContentIds) -> str | None:
+def add_target(out: GraphRecords, plan_id: str, owner: tuple[str, str], fact: TargetFact,
+               ids: ContentIds) -> str | None:
     """``ids``: one ContentIds per document; the same fact read twice from one quote is added once."""
     ind = canonical(fact.indicator_text, fact.unit)
     if ind is None:
@@ -31,7 +32,8 @@ def add_target(out: GraphRecords, plan_id: str, owner: tuple[str, str], fact: Ta
         indicator_text=fact.indicator_text,
         plan_id=plan_id, quote=q.text, span_start=q.start, span_end=q.end,
     )
-    out.add_rel("SETS_TARGET", owner, (tid, "Target"), plan_id=plan_id, quote=q.text, span_start=q.start, span_end=q.end)
+    out.add_rel("SETS_TARGET", owner, (tid, "Target"), plan_id=plan_id, quote=q.text, span_start=q.start,
+                span_end=q.end)
     ind_unit = ind.unit or fact.unit
     out.add_node(ind.id, "Indicator", name=ind.name, name_en=ind.name_en, unit=ind_unit,
                  unit_norm=normalize(None, ind_unit)[1] if ind_unit else None,

@@ -119,7 +119,8 @@ def _is_noise(text: str, m: Quantity) -> bool:
         return not after.startswith(("%", "％", "‰"))
     if unit in vocab.lexicon("target_noise_circle_units") and re.match(r"\s*(?:[\u4e00-\u9fff“”\"]{0,6})圈", after):
         return True  # 15分钟生活圈, 1小时通勤圈 are names
-    if unit == "岁" and (re.match(rf"\s*(?:{_lex('target_comparator_ge_after')}|{_lex('target_comparator_le_after')})?(?:的)?"
+    if unit == "岁" and (re.match(rf"\s*(?:{_lex('target_comparator_ge_after')}"
+                                 rf"|{_lex('target_comparator_le_after')})?(?:的)?"
                                  rf"(?:{_lex('target_noise_age_after')})", after) or "—" in whole or "-" in whole):
         return True  # 3岁以下婴幼儿 is part of an indicator
     if unit == "年" and before.endswith(vocab.lexicon("target_noise_span_before")):
@@ -177,7 +178,8 @@ def _unit_of(m: Quantity, text: str) -> str | None:
 _BASELINE_AFTER = re.compile(
     rf"^\s*(?:%|％|‰)?\s*(?:{_lex('target_comparator_ge_after')}|{_lex('target_comparator_le_after')}"
     rf"|{_lex('target_comparator_approx_after')})?\s*(?:{_lex('target_baseline_change_verbs')})(?:到|至)")
-_BASELINE_BEFORE = re.compile(r"[由从]\s*(?:((?:19|20)\d\d)\s*年(?:底|末)?(?:的)?|“?十([一二三四五六七八九])五”?\s*(?:末|期末)(?:的)?"
+_BASELINE_BEFORE = re.compile(r"[由从]\s*(?:((?:19|20)\d\d)\s*年(?:底|末)?(?:的)?"
+                              r"|“?十([一二三四五六七八九])五”?\s*(?:末|期末)(?:的)?"
                               rf"|(?:{_lex('target_baseline_now')})(?:的)?)?\s*$")
 _PER_UNIT_BEFORE = re.compile(rf"(?:按照?)?每\s*({vocab.unit_regex()})[\u4e00-\u9fff]{{0,3}}?"
                               rf"(?:每\s*({vocab.lexicon_regex('quantity_unit_dot_words')}))?\s*$")
@@ -231,7 +233,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 before_all = cl.text[:m.start()]
                 bb = _BASELINE_BEFORE.search(before_all)
                 if bb and not m.group("r1") and _BASELINE_AFTER.match(post):
-                    byear = int(bb.group(1)) if bb.group(1) else (year_scope.period_end(bb.group(2)) if bb.group(2) else None)
+                    byear = (int(bb.group(1)) if bb.group(1)
+                             else (year_scope.period_end(bb.group(2)) if bb.group(2) else None))
                     baseline = (to_float(_part(m, "v1")), byear)
                     pre_name = pre[: len(pre) - len(bb.group(0))]
                     prev_indicator = naming.indicator_before(pre_name)[0] or prev_indicator
@@ -302,7 +305,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     respectively = names[1:]
                     names = names[:1]
                     resp_comp = comp
-                margin_of = sent_indicator if prev_indicator == naming.base_of_change(sent_indicator) else prev_indicator
+                margin_of = (sent_indicator if prev_indicator == naming.base_of_change(sent_indicator)
+                             else prev_indicator)
                 relative = _relative_to(name) or _relative_to(f"{margin_of}{name}" if margin_of and
                                                               naming.starts_with_margin(name) else "")
                 if relative:
@@ -327,7 +331,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 last_end = m.end()
                 obj_at = cl.text.find(name, last_end) if name else -1
                 if 0 <= obj_at - last_end <= 4 and not cl.text[last_end:obj_at].strip(" 以上左右余多的"):
-                    last_end = obj_at + len(name)  # the object after the amount names it: the next amount's name starts after it
+                    # the object after the amount names it: the next amount's name starts after it
+                    last_end = obj_at + len(name)
                 tail_m = _TAIL.match(cl.text[last_end:])
                 if tail_m:
                     last_end += tail_m.end()
@@ -415,7 +420,8 @@ def scope_year(f: TargetFact, sent_text: str, *, period_start: int | None, perio
     """The year scope pass for one fact (see ontology/mapping/year_scope.py): historic figures get the year
     they state or the previous period's end; yearly quantities no year; other goals the sentence's year,
     the block lead's, or the plan's end."""
-    if historic_context and f.kind in ("target", "coverage") and (f.year is None or not period_start or f.year < period_start):
+    if (historic_context and f.kind in ("target", "coverage")
+            and (f.year is None or not period_start or f.year < period_start)):
         f.kind = "historic"
     if f.kind == "target" and not goal_context and f.year is None and _prior_period(sent_text):
         f.kind = "historic"  # “十四五”以来, “十三五”期间
@@ -426,7 +432,8 @@ def scope_year(f: TargetFact, sent_text: str, *, period_start: int | None, perio
         f.year, f.year_source = (y, "block") if y else (None, "none")
         return f
     if f.kind == "standard" and f.year_source != "sentence":
-        f.year, f.year_source = None, "none"  # a norm (补贴标准, 配建标准) holds for no year unless its sentence says one
+        # a norm (补贴标准, 配建标准) holds for no year unless its sentence says one
+        f.year, f.year_source = None, "none"
         return f
     clause = sent_text if clause is None else clause
     if re.search(r"[一二三四五六七八九十\d]+年(?:内)?累计", clause):
@@ -490,7 +497,8 @@ def _is_condition(before: str, post: str) -> bool:
 
 def _threshold_of_next(post: str) -> bool:
     """建筑面积5000平方米以上的商业综合体达到12个: a threshold of the object counted by a later amount."""
-    return bool(re.match(rf"\s*(?:{_lex('target_comparator_ge_after')}|{_lex('target_comparator_le_after')})的", post)) \
+    return bool(re.match(rf"\s*(?:{_lex('target_comparator_ge_after')}|{_lex('target_comparator_le_after')})的",
+                         post)) \
         and _another_amount_follows(re.split(r"的", post, maxsplit=1)[1])
 
 
@@ -517,7 +525,8 @@ def _qualifies_next(text: str, m: Quantity, found: list[Quantity], unit: str | N
 
 
 def _is_multiple(before: str, unit: str | None) -> bool:
-    return unit == "倍" and bool(re.search(rf"(?:{_lex('target_multiple_lead')})[^，,。；;]{{0,14}}的[\d.．倍和、及\s]*$", before))
+    return unit == "倍" and bool(re.search(rf"(?:{_lex('target_multiple_lead')})[^，,。；;]{{0,14}}"
+                                          r"的[\d.．倍和、及\s]*$", before))
 
 
 def _prior_period(text: str) -> bool:

@@ -29,7 +29,8 @@ def _lex(name: str) -> str:
 
 
 _DIGIT = "[一二三四五六七八九]"
-YEAR_RE = re.compile(rf"(?:(?:{_lex('year_prepositions')})\s*)?((?:19|20)\d\d)\s*年(?!版)(?:{_lex('year_suffixes')}){{0,2}}")
+YEAR_RE = re.compile(rf"(?:(?:{_lex('year_prepositions')})\s*)?((?:19|20)\d\d)\s*年(?!版)"
+                     rf"(?:{_lex('year_suffixes')}){{0,2}}")
 PERIOD_RE = re.compile(rf"“?十({_DIGIT})五”?\s*({_lex('year_period_suffixes')})?")
 _LEAD = re.compile(rf"^[^，。；：,;:]{{0,12}}?(?:{_lex('target_governing_lead')})\s*"
                    rf"(?:((?:19|20)\d\d)\s*年(?:底|末)?|“?十({_DIGIT})五”?\s*(?:{_lex('year_period_end_forms')}))")
@@ -59,7 +60,8 @@ def _phrases(text: str, upto: int) -> list[tuple[int, int]]:
             continue
         out.append((m.start(), int(m.group(1))))
     for m in PERIOD_RE.finditer(text, 0, max(0, upto)):
-        if m.group(2) in vocab.lexicon("year_period_end_forms") and text[max(0, m.start() - 1):m.start()] not in _BASELINE_MARK:
+        if (m.group(2) in vocab.lexicon("year_period_end_forms")
+                and text[max(0, m.start() - 1):m.start()] not in _BASELINE_MARK):
             y = period_end(m.group(1))
             if y:
                 out.append((m.start(), y))

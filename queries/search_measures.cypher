@@ -9,16 +9,11 @@
 MATCH (r:Region)<-[:FOR_REGION]-(p:Plan)-[:HAS_POLICY]->(m:Policy)
 WHERE ($keyword = '' OR m.title CONTAINS $keyword OR m.text CONTAINS $keyword)
   AND ($region = '' OR r.name = $region OR r.name_en = $region)
-OPTIONAL MATCH (m)-[:IN_DOMAIN]->(d:Domain)
-WITH r, p, m, collect(d.id) AS domains
-WHERE $domain = '' OR $domain IN domains
-OPTIONAL MATCH (m)-[:USES_INSTRUMENT]->(i:PolicyInstrument)
-WITH r, p, m, collect(i.id) AS instruments
-WHERE $instrument = '' OR $instrument IN instruments
-OPTIONAL MATCH (m)-[:LED_BY|INVOLVES]->(a:Agency)
-WITH r, p, m, collect(a.name) + collect(a.function) AS agencies
-WHERE $agency = '' OR $agency IN agencies
-RETURN m.id AS policy_id, r.name AS region, p.id AS plan_id, m.title AS title, m.section_path AS section_path,
-       m.kind AS kind, m.text AS text, m.span_start AS span_start, m.span_end AS span_end
-ORDER BY region, policy_id
+  AND ($domain = '' OR EXISTS { MATCH (m)-[:IN_DOMAIN]->(d:Domain) WHERE d.id = $domain })
+  AND ($instrument = '' OR EXISTS { MATCH (m)-[:USES_INSTRUMENT]->(i:PolicyInstrument) WHERE i.id = $instrument })
+  AND ($agency = '' OR EXISTS { MATCH (m)-[:LED_BY|INVOLVES]->(a:Agency) WHERE a.name = $agency OR a.function = $agency })
+WITH r.name AS region, p.id AS plan_id, m
+ORDER BY region, m.id
 LIMIT $limit
+RETURN m.id AS policy_id, region, plan_id, m.title AS title, m.section_path AS section_path,
+       m.kind AS kind, m.text AS text, m.span_start AS span_start, m.span_end AS span_end

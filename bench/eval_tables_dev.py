@@ -1,0 +1,193 @@
+"""Flattened tables on synthetic dev fixtures (tests/fixtures_tables/*.json): row-exact and
+cell-exact rates, and the task rows' measures with their agencies.
+
+    .venv/bin/python bench/eval_tables_dev.py [--verbose] [NAME ...]
+
+Each fixture is a spec written for this bench (no third-party text): the plan's lines before
+and after the table, the header lines as flattened (a header cell may be split over lines), and
+the rows, each cell one of
+
+* a string -- one line;
+* a list of strings -- a cell over several lines (the gold cell is their concatenation);
+* null -- an empty cell: no line at all (a scraper writes nothing for it);
+* "^" -- a merged cell: no line, the gold cell is the one of the row above (carried down);
+
+or ``{"group": [lines]}`` -- a group row between rows. The text is written one line per cell
+with blank lines between (the shape of the scraped corpus), so :func:`build` gives both the
+plan text and the gold table in the corpus gold's format (``tests/gold/corpus``).
+
+Scores: row-exact (``eval_structure.score_tables``: a gold row is rebuilt when a parsed row
+has every gold cell in its paired column), cell-exact (gold cells equal to the parsed cell of
+the row with the same number, in the paired column), measures (task rows: titles found) and
+agency links (lead + involved, names resolved in the plan's region chain).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from bench import eval_structure as es
+from loaders.pipeline import parse_text
+from model.records import GraphRecords
+from ontology.mapping.plans import map_plan
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures_tables"
+
+
+def _full(name: str, region: str) -> str:
+    if name.startswith(region):
+        return name
+    if name[:1] in "区县市" and region.endswith(name[:1]):
+        return region + name[1:]
+    return region + name
+
+
+def build(spec: dict) -> tuple[str, list[dict], list[dict]]:
+    """(plan text, gold tables, gold task-row measures) of a fixture spec."""
+    lines = list(spec.get("before", []))
+    gold_tables, gold_measures = [], []
+    region = spec["meta"]["region"]
+    for t in spec["tables"]:
+        if t.get("title") and (not lines or lines[-1] != t["title"]):
+            lines.append(t["title"])
+        lines += t["head_lines"]
+        header, roles = t["header"], t["roles"]
+        rows: list[list[str]] = []
+        groups: list[dict] = []
+        for r in t["rows"]:
+            if isinstance(r, dict):
+                lines += r["group"]
+                groups.append({"label": " ".join(r["group"]), "first_row": len(rows)})
+                continue
+            row: list[str] = []
+            for j, c in enumerate(r):
+                if c is None:
+                    row.append("")
+                elif c == "^":
+                    row.append(rows[-1][j])
+                elif isinstance(c, list):
+                    lines += c
+                    row.append("".join(c))
+                else:
+                    lines.append(c)
+                    row.append(c)
+            rows.append(row)
+        lines += t.get("end_lines", [])
+        gold_tables.append({"title": t.get("title"), "header": header, "roles": roles, "rows": rows,
+                            "groups": groups})
+        tasks = [j for j, x in enumerate(roles) if x == "task"]
+        resp = [j for j, x in enumerate(roles) if x == "responsible"]
+        dl = [j for j, x in enumerate(roles) if x == "deadline"]
+        if not (tasks and resp):
+            continue
+        over = t.get("agencies", {})
+        for r, row in zip([x for x in t["rows"] if not isinstance(x, dict)], rows):
+            num = row[roles.index("number")]
+            if num in over:
+                lead, inv = over[num]["lead"], over[num]["involved"]
+            else:
+                lead, inv = [], []
+                for j in resp:
+                    raw = r[j] if r[j] != "^" else None
+                    names = raw if isinstance(raw, list) else [n for n in (row[j] or "").split("、") if n]
+                    if "牵头" in header[j]:
+                        lead += names
+                    elif "配合" in header[j] or lead:
+                        inv += names
+                    else:
+                        lead, inv = names[:1], inv + names[1:]
+            gold_measures.append({"title": row[tasks[-1]], "lead": [_full(n, region) for n in lead],
+                                  "involved": [_full(n, region) for n in inv],
+                                  "deadline": row[dl[0]] if dl and row[dl[0]] else None})
+    return "\n\n".join(lines) + "\n", gold_tables, gold_measures
+
+
+def _cell_exact(gold: list[dict], tables: list) -> tuple[int, int]:
+    ok = total = 0
+    used: set[int] = set()
+    for gt in gold:
+        gcells = {es.norm(c) for r in gt["rows"] for c in r if es.norm(c)}
+        cand = [(len(gcells & es._cells(t)), k) for k, t in enumerate(tables) if k not in used]
+        best = max(cand, default=(0, None))
+        total += sum(len(r) for r in gt["rows"])
+        if best[1] is None or best[0] == 0:
+            continue
+        used.add(best[1])
+        t = tables[best[1]]
+        num = gt["roles"].index("number") if "number" in gt["roles"] else None
+        pnum = (t.roles or []).index("number") if "number" in (t.roles or []) else None
+        for gi, r in enumerate(gt["rows"]):
+            pr = None
+            if num is not None and pnum is not None:
+                pr = next((p for p in t.rows if pnum < len(p) and es.norm(p[pnum]) == es.norm(r[num])), None)
+            elif gi < len(t.rows):
+                pr = t.rows[gi]
+            if pr is None:
+                continue
+            for gc, v in enumerate(r):
+                # the parsed column holding most of this gold column's cells
+                best_pc, best_n = None, 0
+                for pc in range(max((len(x) for x in t.rows), default=0)):
+                    vals = {es.norm(x[pc]) for x in t.rows if pc < len(x)}
+                    n = sum(1 for g in gt["rows"] if gc < len(g) and es.norm(g[gc]) and es.norm(g[gc]) in vals)
+                    if n > best_n:
+                        best_pc, best_n = pc, n
+                got = pr[best_pc] if best_pc is not None and best_pc < len(pr) else None
+                ok += es.norm(got) == es.norm(v)
+    return ok, total
+
+
+def evaluate(names: list[str] | None = None, verbose: bool = False) -> dict:
+    per = {}
+    tot = {"rows": 0, "rebuilt": 0, "cells": 0, "cells_ok": 0}
+    meas, ag = es.PR(), es.PR()
+    for p in sorted(FIXTURES.glob("*.json")):
+        if names and p.stem not in names:
+            continue
+        spec = json.loads(p.read_text(encoding="utf-8"))
+        text, gold, gm = build(spec)
+        meta = dict(spec["meta"], file=p.stem + ".txt")
+        doc = parse_text(text, meta, p.stem + ".txt")
+        errors: list = []
+        tb = es.score_tables(gold, doc.tables, errors)
+        ok, total = _cell_exact(gold, doc.tables)
+        d = {"rows": tb["rows"], "rebuilt": tb["rebuilt"], "cells": total, "cells_ok": ok,
+             "tables": [(len(t.rows), t.columns) for t in doc.tables]}
+        if gm:
+            start = min((t.start for t in doc.tables), default=0)
+            ms = [m for m in doc.measures if m.start >= start]
+            _, chain = map_plan(doc, GraphRecords())
+            pairs = es.pair_measures(gm, ms)
+            m = es.PR(tp=len(pairs), fp=len(ms) - len(pairs), fn=len(gm) - len(pairs))
+            a = es.score_agencies(gm, ms, pairs, chain, errors)
+            meas.add(m)
+            ag.add(a)
+            d["measures"], d["agency_links"] = m.as_dict(), a.as_dict()
+        if verbose:
+            d["errors"] = errors
+        per[p.stem] = d
+        for k in tot:
+            tot[k] += d[k]
+    tot["row_share"] = round(tot["rebuilt"] / tot["rows"], 3) if tot["rows"] else None
+    tot["cell_share"] = round(tot["cells_ok"] / tot["cells"], 3) if tot["cells"] else None
+    return {"total": dict(tot, measures=meas.as_dict(), agency_links=ag.as_dict()), "per_fixture": per}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("names", nargs="*")
+    ap.add_argument("--verbose", action="store_true")
+    a = ap.parse_args(argv)
+    r = evaluate(a.names or None, a.verbose)
+    for k, d in r["per_fixture"].items():
+        print(k, json.dumps({x: y for x, y in d.items() if x != "errors"}, ensure_ascii=False))
+        for e in d.get("errors", []):
+            print("   ", json.dumps(e, ensure_ascii=False))
+    print("TOTAL", json.dumps(r["total"], ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,13 +1,16 @@
 """Target extraction quality: precision, recall, year accuracy and historic-vs-target accuracy.
 
-    .venv/bin/python -m bench.eval_targets [--split tuning|heldout|seeds|all] [--verbose] [--out PATH]
+    .venv/bin/python -m bench.eval_targets [--split tuning|heldout|seeds|fixtures|all] [--verbose] [--out PATH]
 
-Scores three sets, each on its own:
+Scores four sets, each on its own:
 
 * ``tuning``  -- the real documents of ../shared/corpus whose gold (tests/gold/corpus/<stem>.targets.json,
                  ``"split": "tuning"``) the targets engineer wrote; figures are an upper bound.
 * ``heldout`` -- the same for the held-out documents (gold by the annotator); what we report as unseen.
 * ``seeds``   -- the seed plans (tests/gold/<seed>.json, the format of bench/eval_mapping.py).
+* ``fixtures`` -- synthetic plans written in other provinces' shapes (tests/fixtures_targets/**/<stem>.txt with
+                 <stem>.targets.json beside it, the corpus gold format); each batch is measured before the rules
+                 are tuned on it (see tests/fixtures_targets/README.md).
 
 Matching: an extracted Target with a value matches a gold row when the indicator agrees (the rules of
 bench/eval_mapping.py: one normalised name contains the other, an ``alt`` name, or the same known canonical
@@ -41,6 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 CORPUS_GOLD = ROOT / "tests" / "gold" / "corpus"
 SEED_GOLD = ROOT / "tests" / "gold"
+FIXTURE_GOLD = ROOT / "tests" / "fixtures_targets"
 RESULT = ROOT / "bench" / "results" / "eval_targets.json"
 
 
@@ -53,8 +57,17 @@ def corpus_gold(split: str) -> list[tuple[str, dict]]:
     return out
 
 
+def fixture_gold() -> list[tuple[str, dict]]:
+    out = []
+    for p in sorted(FIXTURE_GOLD.rglob("*.targets.json")):
+        g = json.loads(p.read_text(encoding="utf-8"))
+        g["_dir"] = str(p.parent)
+        out.append((f"{p.parent.name}/{p.name[: -len('.targets.json')]}", g))
+    return out
+
+
 def parse_corpus_doc(gold: dict):
-    path = CORPUS / gold["plan"]
+    path = (Path(gold["_dir"]) if gold.get("_dir") else CORPUS) / gold["plan"]
     meta = {"file": path.name, "region": gold["region"], "region_en": gold["region_en"],
             "level": gold.get("level") or "county"}
     if gold.get("parent"):
@@ -167,6 +180,8 @@ def evaluate(split: str, verbose: bool = False) -> dict:
             p = SEED_GOLD / f"{seed}.json"
             if p.exists():
                 items.append((seed, json.loads(p.read_text(encoding="utf-8"))))
+    elif split == "fixtures":
+        items = fixture_gold()
     else:
         items = corpus_gold(split)
         if items and not CORPUS.is_dir():
@@ -186,11 +201,11 @@ def evaluate(split: str, verbose: bool = False) -> dict:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=("tuning", "heldout", "seeds", "all"), default="all")
+    ap.add_argument("--split", choices=("tuning", "heldout", "seeds", "fixtures", "all"), default="all")
     ap.add_argument("--verbose", action="store_true", help="print every miss, false positive, year and kind error")
     ap.add_argument("--out", default=str(RESULT), help="result file ('' to write nothing)")
     args = ap.parse_args()
-    splits = ("seeds", "tuning", "heldout") if args.split == "all" else (args.split,)
+    splits = ("seeds", "fixtures", "tuning", "heldout") if args.split == "all" else (args.split,)
     res = {s: evaluate(s, args.verbose) for s in splits}
     if args.verbose:
         print(json.dumps(res, ensure_ascii=False, indent=1))

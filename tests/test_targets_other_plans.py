@@ -221,3 +221,43 @@ def test_grant_per_unit_and_month():
 
 def test_a_stock_clause_after_a_flow_takes_the_stock_name():
     assert got("到2030年，新增绿道80公里，累计达到500公里。") == [("新增绿道", 80.0, "公里"), ("绿道", 500.0, "公里")]
+
+
+def test_funding_allocations_are_instruments_not_targets():
+    for text in ("市财政每年安排制造业发展专项资金2亿元。", "设立600万元专项资金支持企业技术改造。",
+                 "整合各类资金1500万元，用于发放消费券。", "县财政每年统筹安排3000万元产业引导资金。",
+                 "区财政每年安排养老服务专项资金不少于1000万元。"):
+        assert got(text) == [], text
+    # investment and grants are no allocations
+    assert got("全年实施重点项目200个，完成投资900亿元。")[1][1:] == (900.0, "亿元")
+    f, = facts("对新建养老机构按照每张床位6000元给予一次性建设补贴。")
+    assert (f.unit, f.kind) == ("元/张", "standard")
+
+
+def test_amounts_of_an_eligibility_clause_are_conditions():
+    fs = facts("对年营业收入首次突破3000万元、1亿元的软件企业，分别给予一次性奖励10万元、30万元。")
+    assert [(f.value, f.unit, f.kind) for f in fs] == [(10.0, "万元", "standard"), (30.0, "万元", "standard")]
+    assert all(f.indicator_text == "软件企业一次性奖励" for f in fs)
+    fs = facts("对设备投资额在200万元以上的，按设备投资额的10%给予补助，单个企业最高不超过300万元。")
+    assert [(f.value, f.unit) for f in fs] == [(10.0, "%"), (300.0, "万元")]
+
+
+def test_grants_listed_respectively_take_their_objects():
+    fs = facts("对当年新认定为国家级、省级技术中心的企业，分别给予60万元、20万元奖励。")
+    assert [(f.indicator_text, f.value) for f in fs] == [("国家级技术中心奖励", 60.0), ("省级技术中心奖励", 20.0)]
+    fs = facts("对经评定为三星级、四星级的养老机构，分别给予5万元、8万元奖励。")
+    assert [f.indicator_text for f in fs] == ["三星级养老机构奖励", "四星级养老机构奖励"]
+    f, = facts("对取得技师证书的人员，给予最高2000元奖励。")
+    assert (f.indicator_text, f.comparator, f.kind) == ("取得技师证书的人员奖励上限", "<=", "standard")
+    f, = facts("对新引进的总部企业，按每家50万元给予落户奖励。")
+    assert (f.indicator_text, f.unit) == ("总部企业奖励标准", "万元/家")
+
+
+def test_cost_sharing_ratios_are_no_targets():
+    assert got("补助资金由市、区按1:1比例分担。") == []
+    assert got("所需资金按照3∶7比例承担。") == []
+
+
+def test_a_year_after_qizhong_dates_its_own_clause():
+    fs = facts("到2026年底，建成老年助餐点60个，其中2024年建成20个；培训养老护理员800人次以上。", period=(2024, 2026))
+    assert [(f.value, f.year) for f in fs] == [(60.0, 2026), (20.0, 2024), (800.0, 2026)]

@@ -161,7 +161,14 @@ def _prior_period_sections(doc: ParsedDocument) -> list[tuple[int, int]]:
 
 
 def _heading_year(title: str) -> int | None:
+    """2030年目标, or a heading that starts with a single year (二、2025年重点工作, 一、2024年计划执行情况): the
+    year of its section's statements (a review heading's statements stay historic, see target_history_headings)."""
     m = re.search(r"((?:19|20)\d\d)\s*年\s*(?:目标|主要目标)", title)
+    if m:
+        return int(m.group(1))
+    m = re.match(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|第[一二三四五六七八九十\d]+[章节篇部分]"
+                 r"|[（(][一二三四五六七八九十]+[）)])?"
+                 rf"\s*((?:19|20)\d\d)\s*年(?![—\-–~～至到]|{vocab.lexicon_regex('year_heading_open_after')})", title)
     return int(m.group(1)) if m else None
 
 

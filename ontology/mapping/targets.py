@@ -108,7 +108,7 @@ def _is_noise(text: str, m: Quantity) -> bool:
     if after[:1] and after[:1] in "+＋〕]号级期届" or after.startswith(("次党代会", "次全会")):
         return True
     if m.group("r1"):
-        return False
+        return bool(re.search(r"按照?\s*$", text[:s]))  # 按1:1比例分担: a cost-sharing rule, not a ratio goal
     v1 = _part(m, "v1")
     unit = m.group("u2") or m.group("u1")
     if re.fullmatch(r"(?:19|20)\d\d", v1) and (unit in (None, "年") or m.group("u1") == "年" or after.startswith("年")):
@@ -202,7 +202,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
     sent_change = "cumulative" if "累计" in sent_text else ("annual_average" if "年均" in sent_text else None)
     attribute = target_kind.attribute(sent_text)
     head = context.text[: max(0, sent.start - context.start)] + sent_text[:12]
-    gctx = goal_context or bool(_GOVERNING_YEAR.search(head))
+    # a block led by a year (到2030年…：, a heading 2025年重点工作) is a block of goals unless it reviews the past
+    gctx = goal_context or bool(_GOVERNING_YEAR.search(head)) or (block_year is not None and not historic_context)
 
     n_clauses = sum(1 for _ in clauses(sent))
     sent_indicator = ""  # the last indicator of the sentence's earlier clauses (…上升7.5个百分点，达到72.1%)
@@ -243,6 +244,9 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 ys = year_scope.governing(context, sent, cl.start + m.start())
                 year = ys.year
                 unit = _unit_of(m, cl.text)
+                if _is_allocation(cl.text, m, unit) or _in_eligibility(sent_text, cl.start - sent.start + m.start()):
+                    last_end = m.end()
+                    continue  # 市财政每年安排专项资金3亿元 (an instrument); 对营业收入突破1亿元的企业 (a condition)
                 if m.group("r1"):
                     a, b = to_float(_part(m, "r1")), to_float(_part(m, "r2"))
                     value = b if a == 1 else (a if b == 1 else round(b / a, 6))
@@ -279,6 +283,10 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     # 按照每千瓦200元给予补贴, 按每个泊位每月100元: a grant per unit (and per month)
                     subject = naming.indicator_before(pre[: per_unit.start()])[0]
                     word = _SUBSIDY.search(post) or _SUBSIDY.search(sent_text)
+                    el = _eligibility_clause(sent_text)
+                    if el is not None and cl.start - sent.start >= el.end(1):
+                        # 对新引进的配套企业，按每家30万元给予落户奖励: the receiver
+                        subject = _grant_receiver(el.group(1) + el.group(2))
                     name = f"{subject}{word.group(0) if word else ''}标准"
                 elif baseline is not None:
                     name = prev_indicator
@@ -313,6 +321,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     names = [relative[0]]
                 for nm in names or [name]:
                     nm = naming.clean(nm)
+                    if nm.endswith("上限") and comp == "=":
+                        comp = "<="  # 给予最高3000元奖励: a cap is a ceiling
                     fact = TargetFact(
                         indicator_text=nm, value=value, unit=unit, comparator=comp,
                         kind=target_kind.kind(sent_text, cl.text, year, period_start, gctx), quote=sent, value_max=vmax,
@@ -371,7 +381,7 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 if len(subj) >= 4:
                     facts.append(finish(TargetFact(subj, None, None, None, "qualitative", sent, year=year,
                                                    attribute=attribute, change_type=change, year_source=ys.source)))
-    return _years_respectively(sent_text, facts)
+    return _grant_names(sent_text, _years_respectively(sent_text, facts))
 
 
 _ZERO_BREAK = re.compile(_lex("target_zero_breakthrough"))
@@ -427,6 +437,12 @@ def scope_year(f: TargetFact, sent_text: str, *, period_start: int | None, perio
         f.kind = "historic"  # “十四五”以来, “十三五”期间
     if f.kind == "historic":
         if f.year is not None and f.year_source == "sentence" and (period_start is None or f.year < period_start):
+            return f
+        if period_start is None and (f.year or block_year):
+            # a plan without a period (an annual plan's review, 一、2024年计划执行情况): the year its paragraph
+            # or heading states
+            if not f.year:
+                f.year, f.year_source = block_year, "block"
             return f
         y = year_scope.prior_period_end(sent_text, period_start) or year_scope.previous_period_end(period_start)
         f.year, f.year_source = (y, "block") if y else (None, "none")
@@ -531,3 +547,89 @@ def _is_multiple(before: str, unit: str | None) -> bool:
 
 def _prior_period(text: str) -> bool:
     return bool(re.search(r"十[一二三四五六七八九]五”?\s*(?:以来|期间)", text))
+
+
+_ALLOC_VERB = re.compile(_lex("target_funding_allocation_verbs"))
+_FUND_NOUN = re.compile(_lex("target_funding_nouns"))
+_GRANT_VERB = re.compile(_lex("target_grant_verbs"))
+
+
+def _is_allocation(text: str, m: Quantity, unit: str | None) -> bool:
+    """市财政每年安排专项资金3亿元, 设立800万元专项资金, 整合各类资金2000万元: money budgeted for the plan's
+    work is an instrument, not a target (a clause that gives a grant is a grant norm)."""
+    u = vocab.unit(unit)
+    if u is None or u.kind != "money" or "给予" in text:
+        return False
+    if not _ALLOC_VERB.search(text[:m.start()]):
+        return False
+    return bool(_FUND_NOUN.search(text[max(0, m.start() - 14):m.end() + 8]))
+
+
+def _eligibility_clause(sent: str) -> re.Match | None:
+    """对…的 at the head of a grant sentence (对年营业收入首次突破1亿元的软件企业，给予…): the 对-clause, up to
+    its last 的 before the first comma, when a grant verb follows it."""
+    m = re.match(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[一二三四五六七八九十]+、)?\s*"
+                 rf"对((?:(?!按|{_lex('target_grant_verbs')})[^，,。；;])*的)([^，,。；;]{{0,12}})", sent)
+    if not m or _GRANT_VERB.search(m.group(1)) or not _GRANT_VERB.search(sent[m.end(1):]):
+        return None
+    return m
+
+
+def _grant_receiver(clause: str) -> str:
+    """新引进的产业链配套企业 -> 产业链配套企业 (the receiver after the last 的, when it is more than a word)."""
+    head, _, receiver = clause.rpartition("的")
+    if len(receiver) >= 4:
+        return receiver
+    return re.sub(rf"^(?:{_lex('naming_award_lead_words')})+", "", clause)
+
+
+def _in_eligibility(sent: str, pos: int) -> bool:
+    m = _eligibility_clause(sent)
+    return m is not None and m.start(1) <= pos < m.end(1)
+
+
+_GRANT_RESP = re.compile(rf"分别(?:{_lex('target_grant_verbs')})(?:一次性)?((?:{_lex('naming_subsidy_words')})?)"
+                         r"[\d.．、万亿元千百至到—\-–~～\s]+((?:" + _lex("naming_subsidy_words") + r")?)")
+_BARE_GRANT_NAME = re.compile(rf"^(?:分别)?(?:给予)?(?:一次性)?(?:{_lex('naming_subsidy_words')})?"
+                              rf"(?:{_lex('naming_cap_words')}|{_lex('naming_grant_name_endings')})?$")
+
+
+def _grant_objects(clause: str) -> tuple[list[str], str]:
+    """The objects a grant rule lists in its 对-clause (当年新评为A、B的企业 -> [A, B], 企业) and the receiver
+    after the last 的."""
+    head, _, receiver = clause.rpartition("的")
+    lead = re.compile(rf"^(?:{_lex('naming_award_lead_words')})")
+    while (h := lead.sub("", head)) != head:
+        head = h
+    items = [i.strip() for i in re.split(r"[、和及]", head) if i.strip()]
+    return items, receiver.strip()
+
+
+def _grant_names(sent: str, facts: list[TargetFact]) -> list[TargetFact]:
+    """Grant rules name each amount by what it is given for: 对省级A、市级B的企业，分别给予80万元、40万元奖励 ->
+    A奖励, B奖励; 对取得证书的人员，给予最高3000元奖励 -> 取得证书的人员奖励上限 (not 分别给予, 奖励上限)."""
+    el = _eligibility_clause(sent)
+    if el is None:
+        return facts
+    mine = [f for f in facts if f.value is not None and f.quote.text == sent and f.kind == "standard"]
+    bare = [f for f in mine if _BARE_GRANT_NAME.match(f.indicator_text or "")]
+    if not bare:
+        return facts
+    items, receiver = _grant_objects(el.group(1) + el.group(2))
+    resp = _GRANT_RESP.search(sent)
+    word = (resp.group(1) or resp.group(2)) if resp else ""
+    listed = items if len(items) > 1 and not any(re.search(r"\d", i) for i in items) else []
+    if resp and listed and len(listed) == len(bare):
+        last = listed[-1]
+        shared = last.split("级", 1)[1] if "级" in last[:-1] else ""  # 国家级、省级技术中心: 技术中心 for both
+        for f, item in zip(bare, listed):
+            obj = f"{item}{shared or receiver}" if item.endswith("级") else item
+            f.indicator_text = f"{obj}{word or '奖励'}"
+        return facts
+    obj = receiver if any(re.search(r"\d", i) for i in items) else _grant_receiver(el.group(1) + el.group(2))
+    for f in bare:
+        name = re.sub(r"^(?:分别)?(?:给予)?", "", f.indicator_text or "") or (word or "奖励")
+        if re.fullmatch(r"(?:分别)?(?:给予)?(?:一次性)?", f.indicator_text or ""):
+            name = f"{(f.indicator_text or '').replace('分别', '').replace('给予', '')}{word or '奖励'}"
+        f.indicator_text = f"{obj}{name}"
+    return facts

@@ -72,7 +72,11 @@ def _phrases(text: str, upto: int) -> list[tuple[int, int]]:
 def governing(context: Span, sent: Span, pos: int) -> YearScope:
     """The last year phrase before document offset ``pos`` in the paragraph ``context``: ``sentence`` when it
     is inside ``sent``, ``block`` when the paragraph's earlier sentences state it."""
-    found = _phrases(context.text, pos - context.start)
+    upto = pos - context.start
+    # a year written after 其中 (建成80个，其中2024年建成30个；…) dates its own clause only
+    found = [(at, y) for at, y in _phrases(context.text, upto)
+             if not (context.text[max(0, at - 3):at].endswith(("其中", "其中，"))
+                     and re.search(r"[，,；;]", context.text[at:upto]))]
     if not found:
         return NONE
     at, year = found[-1]

@@ -12,7 +12,9 @@ the rows, each cell one of
 * null -- an empty cell: no line at all (a scraper writes nothing for it);
 * "^" -- a merged cell: no line, the gold cell is the one of the row above (carried down);
 
-or ``{"group": [lines]}`` -- a group row between rows. The text is written one line per cell
+or ``{"group": [lines]}`` -- a group row between rows. A table's ``agencies`` ({row number or
+``#k`` for the k-th row: {"lead": [...], "involved": [...]}}) gives the agencies of rows whose
+cells do not say them plainly (first named leads, the rest are involved). The text is written one line per cell
 with blank lines between (the shape of the scraped corpus), so :func:`build` gives both the
 plan text and the gold table in the corpus gold's format (``tests/gold/corpus``).
 
@@ -83,10 +85,11 @@ def build(spec: dict) -> tuple[str, list[dict], list[dict]]:
         if not (tasks and resp):
             continue
         over = t.get("agencies", {})
-        for r, row in zip([x for x in t["rows"] if not isinstance(x, dict)], rows):
+        for k, (r, row) in enumerate(zip([x for x in t["rows"] if not isinstance(x, dict)], rows)):
             num = row[roles.index("number")]
-            if num in over:
-                lead, inv = over[num]["lead"], over[num]["involved"]
+            key = f"#{k + 1}" if f"#{k + 1}" in over else num     # "#k": the k-th row (numbering restarts)
+            if key in over:
+                lead, inv = over[key]["lead"], over[key]["involved"]
             else:
                 lead, inv = [], []
                 for j in resp:
@@ -118,10 +121,15 @@ def _cell_exact(gold: list[dict], tables: list) -> tuple[int, int]:
         t = tables[best[1]]
         num = gt["roles"].index("number") if "number" in gt["roles"] else None
         pnum = (t.roles or []).index("number") if "number" in (t.roles or []) else None
+        seen: dict[str, int] = {}
         for gi, r in enumerate(gt["rows"]):
             pr = None
             if num is not None and pnum is not None:
-                pr = next((p for p in t.rows if pnum < len(p) and es.norm(p[pnum]) == es.norm(r[num])), None)
+                # the o-th parsed row numbered like the o-th gold row of that number (numbering restarts)
+                o = seen.get(es.norm(r[num]), 0)
+                seen[es.norm(r[num])] = o + 1
+                same = [p for p in t.rows if pnum < len(p) and es.norm(p[pnum]) == es.norm(r[num])]
+                pr = same[o] if o < len(same) else None
             elif gi < len(t.rows):
                 pr = t.rows[gi]
             if pr is None:
@@ -157,7 +165,8 @@ def evaluate(names: list[str] | None = None, verbose: bool = False) -> dict:
              "tables": [(len(t.rows), t.columns) for t in doc.tables]}
         if gm:
             start = min((t.start for t in doc.tables), default=0)
-            ms = [m for m in doc.measures if m.start >= start]
+            end = max((t.end for t in doc.tables), default=0)
+            ms = [m for m in doc.measures if start <= m.start < end]
             _, chain = map_plan(doc, GraphRecords())
             pairs = es.pair_measures(gm, ms)
             m = es.PR(tp=len(pairs), fp=len(ms) - len(pairs), fn=len(gm) - len(pairs))

@@ -196,14 +196,26 @@ def _mismatch(role: str, s: str) -> float:
             return 0.0
         return 0.2 if named or responsibility.has_agency(s[-1:]) else 0.6
     if role == "indicator":
-        return 2.0 if (v or a) else (1.0 if u else 0.0)
+        return 2.0 if (v or a) else (1.0 if u else (AGENCY_AS_TEXT if _named_body(s) else 0.0))
     if role in ("task", "description"):
-        return 1.5 if (v or a or u) and n <= 6 else 0.0
+        if (v or a or u) and n <= 6:
+            return 1.5
+        return AGENCY_AS_TEXT if _named_body(s) else 0.0
     return 0.2                                         # group / other
+
+
+AGENCY_AS_TEXT = 0.8      # a whole cell naming a body of a level (区卫生健康委（牵头）) is no task text
+_LEVEL_PREFIX = re.compile(r"^[省市区县镇乡各]")
+
+
+def _named_body(s: str) -> bool:
+    c = _norm(s)
+    return len(c) <= 20 and bool(_LEVEL_PREFIX.match(c) or _role_marks().search(c)) and _agency_like(c)
 
 
 _CONT_END = re.compile(r"[、，,（(“《和及与的占之、]$")
 _DIGIT = re.compile(r"\d")
+_TIME_PIECE = re.compile(r"\d|[年月日季底前后起止至—\-~～]")
 # a cell that stops mid-phrase (its last line ends with 、，（“ …) is no whole cell: a merged cell
 # carried down, or a wrap into the next column's line, reads better
 MID_PHRASE_END = 0.6
@@ -213,7 +225,14 @@ MID_PHRASE_END = 0.6
 def _agency_like(s: str) -> bool:
     if _DIGIT.search(s):
         return False                   # 实施微改造项目10处, 建成1个综合服务中心: counts, no body
+    s = _role_marks().sub("", s)       # 区民政局（牵头）, 区财政局（配合）
     return responsibility.is_agency_name(s) or (s.startswith("各") and len(s) <= 12)
+
+
+@lru_cache(maxsize=1)
+def _role_marks() -> re.Pattern:
+    marks = f"{vocab.lexicon_regex('responsibility_lead_marks')}|{vocab.lexicon_regex('responsibility_involved_marks')}"
+    return re.compile(rf"\s*[（(〔\[](?:{marks})[）)〕\]]\s*$")
 
 
 def _join(parts: Sequence[str], role: str | None = None) -> str:
@@ -221,7 +240,9 @@ def _join(parts: Sequence[str], role: str | None = None) -> str:
     per line (a list written down the cell) with ；/、."""
     out = parts[0]
     for p in parts[1:]:
-        if "：" in p and "：" in out or (is_value(out) and is_value(p)):
+        if role == "deadline":
+            out += p                       # 2025年 / 12月底前
+        elif "：" in p and "：" in out or (is_value(out) and is_value(p)):
             out += "；" + p                # 牵头单位：A / 配合单位：B, one value per line
         elif (role == "responsible" and _agency_like(out.split("、")[-1]) and _agency_like(p)
                 and not _CONT_END.search(out)):
@@ -264,6 +285,9 @@ def _cell_cost_lines(role: str, cells: tuple[str, ...]) -> float:
         if all(("：" in c or ":" in c) for c in cells):
             return 0.3 * extra
         return 1.0 * extra + 0.5
+    if role == "deadline" and len(cells) <= 3 and len(_norm(joined)) <= 30 and is_deadline(joined) \
+            and all(_TIME_PIECE.search(c) for c in cells):
+        return 0.3 * extra             # 2025年 / 12月底前: a deadline written over lines
     return 1.5 * extra + 1.0
 
 

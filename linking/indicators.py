@@ -14,14 +14,17 @@ targets alone).  Steps:
    the population denominator, the restrictive qualifiers as a multiset of classes, the measured
    quantity); then a pair is one concept when one key is the other with words added
    (养老机构护理型床位率 ⊃ 护理型床位率, 绿色交通出行率 ⊃ 绿色出行率) that restrict nothing and join
-   no other category (lexicons/indicator_broadening.txt: 新能源和清洁能源公交车), the
+   no other category (lexicons/indicator_broadening.txt: 新能源和清洁能源公交车), put no word before
+   a short name (SHORT_SPECIFIC characters or fewer besides the quantity: 口袋公园数 ≠ 公园数, 高技能人才数 ≠
+   技能人才数; lexicons/indicator_inert_prefixes.txt lists the words that may stand there: 各类), the
    shorter key keeps at least MIN_RATIO of the longer, and the lexical score (jieba tokens with the
    domain dictionary and character bigrams, Dice) reaches THRESHOLD.  Keys that differ by a
    substitution (生活垃圾分类覆盖率 / 生活垃圾无害化处理率, 城镇登记 / 城镇调查失业率) are different
    indicators, unless a sentence-embedding model that reads Chinese is available and scores them
    at EMBEDDING_THRESHOLD or more with nothing restrictive in either changed part.
 4. **Concepts.**  Accepted pairs are joined strongest first, and two groups join only if every
-   pair across them passes the decision's gates (complete linkage: no chains), they hold at most
+   pair across them passes the decision's gates (complete linkage: no chains; a name that one of a
+   canonical concept's own names accepts is not tested against its other names), they hold at most
    one canonical concept, no curated not_same pair separates them, and they do not make one
    concept of two differently named indicators of the same plan.
 
@@ -31,6 +34,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -44,6 +48,7 @@ from ontology.mapping.indicators import (
     IndicatorKey,
     broadens,
     indicator_key,
+    indicator_parts,
     key_id,
     lookup,
     normalize_name,
@@ -64,6 +69,8 @@ MIN_RATIO = 0.45
 MIN_KEY = 3
 SHORT_KEY = 5  # a key shorter than this may only gain MAX_SHORT_ADD characters (产业规模 ≠ 现代物流产业规模)
 MAX_SHORT_ADD = 2
+SHORT_SPECIFIC = 4  # a name that says what it counts in this many characters or fewer is a category: a word put
+# before it names a narrower kind (口袋公园数 ≠ 公园数, 高技能人才数 ≠ 技能人才数, 有效发明专利拥有量 ≠ 发明专利拥有量)
 EMBEDDING_THRESHOLD = 0.92
 RAREST = 3  # bigrams per item used to find candidates
 POSTINGS_CAP = 200  # partners per bigram in the looser candidates of --suggest
@@ -238,6 +245,34 @@ def added_parts(short: str, long: str) -> tuple[str, ...] | None:
     return ("".join((cl - cs).elements()),)  # the same characters and more, in another order
 
 
+def prefix_added(short: str, long: str) -> str | None:
+    """The words `long` puts before the whole of `short` (口袋 in 口袋公园数 / 公园数), if any."""
+    if long.startswith(short):
+        return None
+    if short in long:
+        return long[:long.index(short)]
+    ops = SequenceMatcher(None, short, long, autojunk=False).get_opcodes()
+    if ops and ops[0][0] == "insert" and ops[0][1] == 0:
+        return long[ops[0][3]:ops[0][4]]
+    return None
+
+
+def _specific_len(key: str) -> int:
+    """How many characters of a key say what is counted: the key without its measured quantity (公园 of 公园数)."""
+    q = indicator_parts(key).quantity
+    return len(key) - (len(q) if q else 0)
+
+
+@lru_cache(maxsize=1)
+def _inert_prefixes() -> re.Pattern:
+    return re.compile(rf"(?:{vocab.lexicon_regex('indicator_inert_prefixes')})+")
+
+
+def inert_prefix(front: str) -> bool:
+    """Whether words put before a short name narrow nothing (lexicons/indicator_inert_prefixes.txt: 各类)."""
+    return bool(_inert_prefixes().fullmatch(front))
+
+
 def _changed_parts(a: str, b: str) -> tuple[list[str], list[str]]:
     ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     return ([a[i1:i2] for op, i1, i2, _, _ in ops if op != "equal" and i2 > i1],
@@ -273,6 +308,9 @@ def decide(a: str, b: str, *, threshold: float = THRESHOLD, min_ratio: float = M
     ratio = len(short) / len(long)
     if len(short) < SHORT_KEY and sum(map(len, added)) > MAX_SHORT_ADD:
         return False, score, f"{short!r} is too general for {long!r}"
+    front = prefix_added(short, long)
+    if front and _specific_len(short) <= SHORT_SPECIFIC and not inert_prefix(front):
+        return False, score, f"{long!r} puts {front!r} before the short name {short!r}: a narrower kind of it"
     if ratio < min_ratio:
         return False, score, f"{short!r} keeps only {ratio:.2f} of {long!r}"
     if score < threshold:
@@ -556,6 +594,15 @@ def resolve(mentions: Iterable[Mention], *, alignment: Alignment | None = None, 
     def may_join(ra: int, rb: int) -> bool:
         if anchor[ra] and anchor[rb] and anchor[ra] != anchor[rb]:
             return False
+        # a name that one of a canonical concept's own names accepts needs no test against its other
+        # names: the vocabulary made them one (学前三年教育毛入园率 adds 教育 to 学前三年毛入园率, a
+        # synonym of 学前教育毛入园率, and is not compared with 学前教育毛入园率 itself)
+        a = anchor[ra] or anchor[rb]
+        vouched: set[int] = set()
+        if a:
+            named = [z for z in (*members[ra], *members[rb]) if its[z].anchor == a]
+            vouched = {x for x in (*members[ra], *members[rb])
+                       if its[x].anchor is None and any(judge(x, z)[0] for z in named)}
         for x in members[ra]:
             for y in members[rb]:
                 p = (x, y) if x < y else (y, x)
@@ -568,6 +615,8 @@ def resolve(mentions: Iterable[Mention], *, alignment: Alignment | None = None, 
                     parts = added_parts(short, long)
                     if parts is None or sum(map(len, parts)) > 1:
                         return False  # one plan, two names: two indicators
+                if (x in vouched and its[y].anchor == a) or (y in vouched and its[x].anchor == a):
+                    continue
                 if not judge(x, y)[0]:
                     return False
         return True

@@ -3,13 +3,17 @@
 A written indicator is first *normalized* for display (brackets, quotes, blanks), then reduced to
 a *key* for comparison: scope words and years removed (lexicons/indicator_scope.txt), qualifiers
 stripped into properties ((期末), (五年累计), 年均, 累计, (%) — lexicons/indicator_qualifiers.txt),
-filler and decorative words dropped (lexicons/indicator_filler.txt, indicator_decorative.txt: 城乡,
-居民, 城市), restrictive words written as their class (lexicons/indicator_restrictive.txt: 筹集 → 新增)
-and measuring words unified
+rewordings put in one canonical form (lexicons/indicator_rewordings.txt: 参加失业保险人数 →
+失业保险参保人数, 学前教育毛入学率 → 毛入园率, 网民规模 → 网民数 in a count), filler and decorative words
+dropped (lexicons/indicator_filler.txt, indicator_decorative.txt: 城乡, 居民, 城市), restrictive words
+written as their class (lexicons/indicator_restrictive.txt: 筹集 → 新增), abbreviations written out
+(lexicons/indicator_abbreviations.txt: 规上 → 规模以上, 普惠园 → 普惠性幼儿园) and measuring words unified
 (比例/占比/比重 → 率 where the quantity is a share, 每千人口/每千人/每千名 → 每千人 —
-lexicons/indicator_measure_words.txt).  Its *kind* (share, count, per_capita, rate_of_change,
-money, area, length, time, ratio, other) comes from the unit where the unit says it and from the
-name otherwise (lexicons/indicator_kinds.txt); two indicators of different kinds are never one.
+lexicons/indicator_measure_words.txt).  Grade and size marks (5A, 5G, Ⅲ类, 10分钟:
+lexicons/indicator_marks.txt) are part of the key's parts: two names with other marks are never one.
+Its *kind* (share, count, per_capita, rate_of_change, money, area, length, time, ratio, other) comes
+from the unit where the unit says it and from the name otherwise (lexicons/indicator_kinds.txt); two
+indicators of different kinds are never one.
 
 Mapping gives every target the node of its key: the canonical indicator of vocab/indicators.csv
 when the key is one of its synonyms' keys (and the kinds agree), else a deterministic node keyed
@@ -67,6 +71,8 @@ class _Patterns:
     base_re: re.Pattern
     quantities: tuple[str, ...]
     per_capita_unit: re.Pattern
+    rewordings: tuple[tuple[str | None, re.Pattern, str], ...]
+    marks: re.Pattern
 
 
 @cache
@@ -77,9 +83,17 @@ def _patterns() -> _Patterns:
         phrase, _, prop = (x.strip() for x in line.partition("=>"))
         quals.append((re.compile(phrase[3:] if phrase.startswith("re:") else re.escape(phrase)), prop))
     words: list[tuple[str, str]] = []
-    for line in vocab.lexicon("indicator_measure_words"):
+    for line in (*vocab.lexicon("indicator_measure_words"), *vocab.lexicon("indicator_abbreviations")):
         a, _, b = (x.strip() for x in line.partition("=>"))
         words.append((a, b))
+    rewordings: list[tuple[str | None, re.Pattern, str]] = []
+    for line in vocab.lexicon("indicator_rewordings"):
+        pat, _, repl = (x.strip() for x in line.partition("=>"))
+        head, sep, rest = pat.partition(":")
+        only = head.strip() if sep and head.strip() in KINDS else None
+        if only is not None:
+            pat = rest.strip()
+        rewordings.append((only, re.compile(pat), repl))
     words.sort(key=lambda x: -len(x[0]))
     kinds: list[tuple[str, re.Pattern]] = []
     for line in vocab.lexicon("indicator_kinds"):
@@ -105,6 +119,8 @@ def _patterns() -> _Patterns:
         quantities=tuple(sorted(vocab.lexicon("indicator_quantities"), key=len, reverse=True)),
         per_capita_unit=re.compile(rf"/\s*(?:\d+\s*)?(?:{vocab.lexicon_regex('indicator_per_capita_scales')})?"
                                    rf"(?:{vocab.lexicon_regex('indicator_per_capita_bases')})"),
+        rewordings=tuple(rewordings),
+        marks=re.compile(vocab.lexicon_regex("indicator_marks")),
     )
 
 
@@ -173,11 +189,25 @@ def indicator_key(written: str, unit: str | None = None) -> IndicatorKey:
     s = p.scope.sub("", s)
     s = re.sub(r"（\s*[%‰％]?\s*$", "", s)
     s = s.replace("（", "(").replace("）", ")").strip("、，,:：;；。 ")
+    s = _reword(s, kind_of(s, unit))
     s = _loose(s)
     kind = kind_of(s, unit)
     s = _unify_words(s, kind)
     s = _restrictive_classes(s)
     return IndicatorKey(s, kind, tuple(sorted(set(found))))
+
+
+def _reword(s: str, kind: str) -> str:
+    """A name in its canonical wording (lexicons/indicator_rewordings.txt: 参加失业保险人数 → 失业保险参保人数)."""
+    for only, pat, repl in _patterns().rewordings:
+        if only is None or only == kind:
+            s = pat.sub(repl, s, count=1)
+    return s
+
+
+def marks_of(text: str) -> tuple[str, ...]:
+    """The grade, generation and size marks in a name (lexicons/indicator_marks.txt: 5A, 5G, Ⅲ, 10), sorted."""
+    return tuple(sorted(m.group(0) for m in _patterns().marks.finditer(text) if m.group(0)))
 
 
 def _restrictive_classes(s: str) -> str:
@@ -202,11 +232,13 @@ class IndicatorParts:
     """The parts of a normalized key that decide whether two names can be one indicator:
     the population denominator (lexicons/indicator_denominators.txt), the restrictive qualifiers
     (lexicons/indicator_restrictive.txt, as classes, sorted), the measured quantity at the end
-    (lexicons/indicator_quantities.txt) and the head: what is left of the key without them."""
+    (lexicons/indicator_quantities.txt), the grade and size marks (lexicons/indicator_marks.txt:
+    5A, 5G, Ⅲ) and the head: what is left of the key without base and restrictive words."""
     head: str
     base: str | None
     restrictive: tuple[str, ...]
     quantity: str | None
+    marks: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=200_000)
@@ -218,7 +250,7 @@ def indicator_parts(key: str) -> IndicatorParts:
     words = tuple(sorted(p.restrictive_map[w.group(0)] for w in p.restrictive_re.finditer(rest)))
     head = p.restrictive_re.sub("", rest)
     quantity = next((q for q in p.quantities if head.endswith(q)), None)
-    return IndicatorParts(head, base, words, quantity)
+    return IndicatorParts(head, base, words, quantity, marks_of(key))
 
 
 @cache
@@ -243,6 +275,8 @@ def parts_conflict(a: str, b: str) -> str | None:
         return f"restrictive qualifiers differ ({ra} vs {rb}: {'、'.join(only)})"
     if pa.quantity and pb.quantity and pa.quantity != pb.quantity:
         return f"measures {pa.quantity} vs {pb.quantity}"
+    if pa.marks != pb.marks:
+        return f"grade or size marks differ ({'+'.join(pa.marks) or 'none'} vs {'+'.join(pb.marks) or 'none'})"
     return None
 
 
@@ -307,7 +341,8 @@ def lookup(written: str, unit: str | None = None) -> vocab.IndicatorDef | None:
         if cand in exact and ok(exact[cand]):
             return exact[cand]
     for s, d in contained:
-        if s in n and ok(d) and not any(restrictive_in(part) or broadens(part) for part in n.split(s, 1)):
+        if s in n and ok(d) and not any(restrictive_in(part) or broadens(part) or marks_of(part)
+                                        for part in n.split(s, 1)):
             return d
     return None
 

@@ -155,6 +155,20 @@ def is_deadline(s: str) -> bool:
     return 0 < len(s) <= 30 and bool(_deadline_cells().search(s)) and not responsibility.has_agency(s)
 
 
+@lru_cache(maxsize=1)
+def _generic_time() -> re.Pattern:
+    return re.compile(rf"(?:{vocab.lexicon_regex('table_deadline_generic')})")
+
+
+@lru_cache(maxsize=_MEMO)
+def is_schedule(s: str) -> bool:
+    """A deadline cell (2025年底前, 持续推进, 长期): a task text using 推进/完成 is none."""
+    if not is_deadline(s):
+        return False
+    c = _norm(s)
+    return len(c) <= 6 or is_deadline(_generic_time().sub("", c))
+
+
 @lru_cache(maxsize=_MEMO)
 def is_unit(s: str) -> bool:
     s = _norm(s).strip("（）()")
@@ -200,10 +214,13 @@ def _mismatch(role: str, s: str) -> float:
     if role in ("task", "description"):
         if (v or a or u) and n <= 6:
             return 1.5
+        if n <= 12 and is_schedule(s):
+            return DEADLINE_AS_TEXT         # 6月底前完成选址: a schedule, no task text
         return AGENCY_AS_TEXT if _named_body(s) else 0.0
     return 0.2                                         # group / other
 
 
+DEADLINE_AS_TEXT = 0.8   # a short cell that reads as a deadline is no task text
 AGENCY_AS_TEXT = 0.8      # a whole cell naming a body of a level (区卫生健康委（牵头）) is no task text
 _LEVEL_PREFIX = re.compile(r"^[省市区县镇乡各]")
 
@@ -218,7 +235,7 @@ _DIGIT = re.compile(r"\d")
 _TIME_PIECE = re.compile(r"\d|[年月日季底前后起止至—\-~～]")
 # a cell that stops mid-phrase (its last line ends with 、，（“ …) is no whole cell: a merged cell
 # carried down, or a wrap into the next column's line, reads better
-MID_PHRASE_END = 0.6
+MID_PHRASE_END = 0.8
 
 
 @lru_cache(maxsize=_MEMO)
@@ -241,7 +258,8 @@ def _join(parts: Sequence[str], role: str | None = None) -> str:
     out = parts[0]
     for p in parts[1:]:
         if role == "deadline":
-            out += p                       # 2025年 / 12月底前
+            # 2025年 / 12月底前 is one deadline; 6月底前完成选址 / 12月底前建成开放 are two
+            out += "；" + p if is_deadline(out) and is_deadline(p) and _norm(out)[-1:] not in "年月" else p
         elif "：" in p and "：" in out or (is_value(out) and is_value(p)):
             out += "；" + p                # 牵头单位：A / 配合单位：B, one value per line
         elif (role == "responsible" and _agency_like(out.split("、")[-1]) and _agency_like(p)
@@ -287,7 +305,7 @@ def _cell_cost_lines(role: str, cells: tuple[str, ...]) -> float:
         return 1.0 * extra + 0.5
     if role == "deadline" and len(cells) <= 3 and len(_norm(joined)) <= 30 and is_deadline(joined) \
             and all(_TIME_PIECE.search(c) for c in cells):
-        return 0.3 * extra             # 2025年 / 12月底前: a deadline written over lines
+        return 0.15 * extra            # 2025年 / 12月底前: a deadline written over lines
     return 1.5 * extra + 1.0
 
 

@@ -42,15 +42,11 @@ _GENERIC_CELL = 60               # a cell of a table of other kinds is short
 _APPENDIX_LINE = re.compile(rf"^(?:{vocab.lexicon_regex('appendix_openers')})\s*[\d一二三四五六七八九十]{{0,2}}$")
 
 
-_GENERIC_TIME = re.compile(rf"(?:{vocab.lexicon_regex('table_deadline_generic')})")
 
 
 def _deadline_cell(s: str) -> bool:
     """A deadline cell (2025年底前, 持续推进, 长期): a task text using 推进/完成 is none."""
-    if not ft.is_deadline(s):
-        return False
-    c = ft._norm(s)
-    return len(c) <= 6 or ft.is_deadline(_GENERIC_TIME.sub("", c))
+    return ft.is_schedule(s)
 
 
 _TOWNSHIP = re.compile(rf"(?:{vocab.lexicon_regex('table_agency_cell_endings')})$")

@@ -192,6 +192,18 @@ CASES = [
      {"planning_layout"}),
     ("组织企业参加农产品产销对接会。", {"events_promotion"}, set()),
     ("引入品牌首店、旗舰店，丰富商业业态。", set(), {"brand_building"}),
+    # the second dev batch's shapes: budget lines and named funds, venues opened, works programmes
+    ("市级财政每年安排1000万元，向市民发放体育消费券，用于健身场馆消费和体育培训。",
+     {"special_funds_bonds", "subsidy"}, {"training_talent"}),
+    ("统筹使用就业补助资金和失业保险基金。", {"special_funds_bonds"}, {"subsidy"}),
+    ("实现求职登记、岗位推送、补贴申领全程网上办理。", {"digital_platform"}, {"subsidy"}),
+    ("公共体育场馆在节假日向社会免费或低收费开放。", {"fee_price_regulation", "land_space_supply"}, set()),
+    ("实施高校毕业生就业见习计划，对见习单位给予见习补贴。", {"training_talent", "subsidy"}, set()),
+    ("建立改造项目库，编制年度改造计划。", {"planning_layout"}, set()),
+    ("同步推进雨污分流改造，整治小区内部道路。", set(), {"regulation_supervision"}),
+    ("结合小区改造增设养老、托育等服务设施。", {"public_investment"}, set()),
+    ("建立物业服务质量评价制度。", {"regulation_supervision"}, set()),
+    ("吸引社会资本通过改造运营一体化方式参与改造。", {"public_private_operation"}, set()),
 ]
 
 

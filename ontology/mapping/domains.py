@@ -5,7 +5,8 @@ the fields those words name and names a field itself only when they name none (`
 Cross-cutting domains (``evidence=heading`` in domains.csv: finance, land) count half in the body unless
 the title names no field at all; the residual one (governance) is kept only as the best domain. The
 plan's own subject (the domains its title names) is context: a measure that shows evidence of it keeps
-it. A measure gets its best domain plus up to two more that score at least half as high; a measure
+it. A measure gets its best domain plus up to two more that score at least half as high (the best counted
+without its plan-subject bonus), or that its title names; a measure
 with no evidence at all, in its words or its heading, gets the plan's dominant domain, marked
 ``method="fallback"``.
 """
@@ -108,22 +109,32 @@ def _scores(title: str, body_text: str, path: str,
     return scored
 
 
-def _keep(scored: list[tuple[float, vocab.Concept]],
-          theme: frozenset[str] = frozenset()) -> list[tuple[float, vocab.Concept]]:
+def _keep(scored: list[tuple[float, vocab.Concept]], theme: frozenset[str] = frozenset(),
+          title_named: frozenset[str] = frozenset()) -> list[tuple[float, vocab.Concept]]:
     """The best domain, then up to two more that score at least half as high (a domain of the plan's
-    subject with evidence in the measure needs no more); a ``residual`` domain only as the best."""
+    subject with evidence in the measure needs no more); a ``residual`` domain only as the best.
+    "Half as high" is measured against the best without its plan-subject bonus (the bonus ranks the plan's
+    own field first, it does not make the measure's other fields weaker), and a field the measure's own
+    title names (``title_named``, ``evidence=all``: 改善旅游交通条件 names 交通) is kept whatever the best scores."""
     if not scored:
         return []
     top = scored[0][0]
+    if scored[0][1].id in theme:
+        top = max(top - THEME_BONUS, max((x[0] for x in scored[1:]), default=0.0))
     keep = [scored[0]]
     for x in scored[1:]:
         if len(keep) == MAX_DOMAINS:
             break
         if x[1].evidence == "residual":
             continue
-        if x[0] >= max(MIN_SCORE, RELATIVE * top) or (x[1].id in theme and x[0] >= THEME_MIN + THEME_BONUS):
+        if x[0] >= max(MIN_SCORE, RELATIVE * top) or (x[1].id in theme and x[0] >= THEME_MIN + THEME_BONUS) \
+                or (x[1].id in title_named and x[1].evidence == "all"):
             keep.append(x)
     return keep
+
+
+def _title_named(title: str) -> frozenset[str]:
+    return frozenset(d.id for d in vocab.domains() if _count(d, title))
 
 
 def plan_context(plan_title: str, measures: list[tuple[str, str, str]]) -> PlanContext:
@@ -131,7 +142,7 @@ def plan_context(plan_title: str, measures: list[tuple[str, str, str]]) -> PlanC
     theme = frozenset(d.id for d in vocab.domains() if d.evidence == "all" and _count(d, plan_title or ""))
     votes: Counter[str] = Counter()
     for title, body, path in measures:
-        for _, d in _keep(_scores(title, body, path, theme), theme):
+        for _, d in _keep(_scores(title, body, path, theme), theme, _title_named(title)):
             votes[d.id] += 1
     by_id = {d.id: d for d in vocab.domains()}
     dominant = None
@@ -150,7 +161,7 @@ def classify(title: str, body: Span, section_path: list[str], text: str,
              context: PlanContext | None = None) -> list[DomainHit]:
     """1-3 domains for a measure; ``body`` is the analysed span (responsibility clause excluded)."""
     ctx = context or PlanContext()
-    keep = _keep(_scores(title, body.text, " ".join(section_path), ctx.theme), ctx.theme)
+    keep = _keep(_scores(title, body.text, " ".join(section_path), ctx.theme), ctx.theme, _title_named(title))
     sents = sentences(text, body.start, body.end)
     first = sents[0] if sents else body
     out = []

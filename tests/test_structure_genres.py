@@ -79,3 +79,21 @@ def test_task_headings_holding_a_background_word_hold_measures():
     ])
     assert [(m.section_path[-1], m.title) for m in ms] == [
         ("夯实数据基础", "建设数据资源平台"), ("夯实数据基础", "开展数据质量提升行动"), ("完善基础设施", "加快5G网络建设")]
+
+
+def test_a_spatial_layout_chapter_holds_no_measures_but_a_task_heading_on_it_does():
+    # a 国土空间 plan's 空间格局 chapter describes strategies and the layout (一带一心 …): no measures;
+    # 优化空间格局 opens with a task verb and holds measures
+    lines = ["某某区国土空间近期规划",
+             "二、空间格局",
+             "（一）空间发展战略",
+             "1.协同发展战略",
+             "一是廊道共建，发挥本区在区域创新走廊中的带动作用。二是门户共筑，融入城市西部重点地区。",
+             "（二）空间结构",
+             "“一带”：强化滨河经济带能级，打造全龄友好活动区。",
+             "三、行动任务",
+             "（一）优化空间格局行动",
+             "一是推进滨河地区功能提升，建设高品质公共空间。二是完善重点地区配套设施。"]
+    ms = _measures(lines)
+    assert all("空间格局" not in m.section_path and "空间结构" not in m.section_path for m in ms)
+    assert ms and all(m.section_path[0] == "行动任务" for m in ms)

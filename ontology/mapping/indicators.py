@@ -189,9 +189,8 @@ def indicator_key(written: str, unit: str | None = None) -> IndicatorKey:
     s = p.scope.sub("", s)
     s = re.sub(r"（\s*[%‰％]?\s*$", "", s)
     s = s.replace("（", "(").replace("）", ")").strip("、，,:：;；。 ")
-    s = _reword(s, kind_of(s, unit))
-    s = _loose(s)
-    kind = kind_of(s, unit)
+    kind = kind_of(_loose(s), unit)  # of the name as written: a rewording never changes the kind
+    s = _loose(_reword(s, kind))
     s = _unify_words(s, kind)
     s = _restrictive_classes(s)
     return IndicatorKey(s, kind, tuple(sorted(set(found))))

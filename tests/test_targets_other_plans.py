@@ -261,3 +261,25 @@ def test_cost_sharing_ratios_are_no_targets():
 def test_a_year_after_qizhong_dates_its_own_clause():
     fs = facts("到2026年底，建成老年助餐点60个，其中2024年建成20个；培训养老护理员800人次以上。", period=(2024, 2026))
     assert [(f.value, f.year) for f in fs] == [(60.0, 2026), (20.0, 2024), (800.0, 2026)]
+
+
+def test_a_cutoff_year_of_the_counted_objects_does_not_date_the_goal():
+    fs = facts("到2027年，完成2000年底前建成的老旧小区改造300个。", period=(2025, 2027))
+    assert [(f.value, f.year, f.kind) for f in fs] == [(300.0, 2027, "target")]
+
+
+def test_multiples_of_last_year_and_asked_funds_are_no_targets():
+    assert got("计划改造小区数量不少于上年的1.2倍。") == []
+    assert got("积极争取中央预算内资金3亿元。") == []
+
+
+def test_a_bare_work_verb_takes_the_work_named_earlier_not_a_grant_name():
+    fs = facts("对符合条件的困难家庭适老化改造，每户补助最高5000元，全年完成改造400户。", period=(2025, 2025))
+    assert [(f.indicator_text, f.value, f.kind) for f in fs][-1] == ("困难家庭适老化改造", 400.0, "target")
+    fs = facts("其中，2025年完成改造100个，开工率不低于95%。", period=(2025, 2027))
+    assert [(f.indicator_text[-2:], f.year) for f in fs] == [("改造", 2025), ("工率", 2025)]
+
+
+def test_an_emission_standard_in_a_name_is_no_norm():
+    f, = facts("淘汰国三及以下排放标准营运柴油货车600辆。")
+    assert (f.kind, f.year) == ("target", 2025)

@@ -112,6 +112,18 @@ def object_after(post: str) -> str:
     return re.sub(r"[“”\"'‘’]", "", s).strip()[:30]
 
 
+def _earlier_work(sentence: str, pre: str, work: str) -> str:
+    """The last phrase of ``sentence`` before ``pre`` that ends in the same work noun (适老化改造 for 完成改造)."""
+    at = sentence.find(pre.strip()) if pre.strip() else -1
+    head = sentence[:at] if at > 0 else ""
+    found = re.findall(rf"([\u4e00-\u9fff]{{2,12}}{re.escape(work)})", head)
+    if not found:
+        return ""
+    phrase = found[-1].rsplit("的", 1)[-1]
+    phrase = re.sub(r"^对", "", phrase)
+    return phrase if len(phrase) > len(work) + 1 else ""
+
+
 def strip_verb(s: str) -> str:
     return _patterns()["verb_end"].sub("", s).strip()
 
@@ -197,6 +209,16 @@ def name_for(pre: str, post: str, *, shared_prefix: str = "", prev_indicator: st
             return subject + verb.group(0) + obj if verb else obj
         if not obj and (len(subject) >= 4 or subject and verb):
             return name  # 老旧小区综合改造150万平方米, 农房改造320户: the verb is the name's own noun
+        if not obj and not subject and len(name) >= 2 and _patterns()["verb_start"].match(name):
+            # 对困难家庭适老化改造…，全年完成改造500户: the sentence's earlier phrase with the same work; else
+            # the verb phrase as written (完成改造), never the name of a different earlier amount
+            earlier = _earlier_work(sentence, pre, name[-2:])
+            if earlier:
+                return earlier
+            if prev_indicator and not re.search(rf"(?:{_alt('naming_grant_name_endings')})$", prev_indicator):
+                return prev_indicator  # 建成助餐点80个，其中2024年建成30个
+            written = re.search(rf"([\u4e00-\u9fff]{{0,2}}{re.escape(name)})\s*$", pre)
+            return written.group(1) if written and _patterns()["verb_start"].match(written.group(1)) else name
         return obj or subject or prev_indicator
     if name in vocab.lexicon("naming_x_for_y_heads") and post.lstrip().startswith("为"):
         obj = re.split(r"[，,。；;]", post.lstrip()[1:])[0].strip()

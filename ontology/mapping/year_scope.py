@@ -37,6 +37,10 @@ _LEAD = re.compile(rf"^[^，。；：,;:]{{0,12}}?(?:{_lex('target_governing_lea
 _BASELINE_MARK = vocab.lexicon("year_baseline_marks")
 
 
+_CUTOFF = re.compile(r"(?:以前|前)[\u4e00-\u9fff]{1,4}的")
+_CUTOFF_AFTER_FRONT = re.compile(r"[\u4e00-\u9fff]{1,4}的")
+
+
 @dataclass(frozen=True)
 class YearScope:
     year: int | None
@@ -58,6 +62,8 @@ def _phrases(text: str, upto: int) -> list[tuple[int, int]]:
     for m in YEAR_RE.finditer(text, 0, max(0, upto)):
         if m.group(0).startswith(("从", "自")) or text[max(0, m.start() - 1):m.start()] in _BASELINE_MARK:
             continue
+        if _CUTOFF.match(text, m.end()) or (m.group(0).endswith("前") and _CUTOFF_AFTER_FRONT.match(text, m.end())):
+            continue  # 2000年底前建成的小区: a cutoff of which objects, not the year of the statement
         out.append((m.start(), int(m.group(1))))
     for m in PERIOD_RE.finditer(text, 0, max(0, upto)):
         if (m.group(2) in vocab.lexicon("year_period_end_forms")
@@ -76,7 +82,7 @@ def governing(context: Span, sent: Span, pos: int) -> YearScope:
     # a year written after 其中 (建成80个，其中2024年建成30个；…) dates its own clause only
     found = [(at, y) for at, y in _phrases(context.text, upto)
              if not (context.text[max(0, at - 3):at].endswith(("其中", "其中，"))
-                     and re.search(r"[，,；;]", context.text[at:upto]))]
+                     and re.search(r"[；;]", context.text[at:upto]))]
     if not found:
         return NONE
     at, year = found[-1]

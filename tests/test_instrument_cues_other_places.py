@@ -204,6 +204,18 @@ CASES = [
     ("结合小区改造增设养老、托育等服务设施。", {"public_investment"}, set()),
     ("建立物业服务质量评价制度。", {"regulation_supervision"}, set()),
     ("吸引社会资本通过改造运营一体化方式参与改造。", {"public_private_operation"}, set()),
+    # the third dev batch's shapes: car parks opened, operators' posting duties, parks and car parks built
+    ("机关内部停车场在夜间和节假日向周边居民开放。", {"land_space_supply"}, set()),
+    ("停车场经营者应当公示收费标准和共享时段。", {"mandate_obligation"},
+     {"information_publicity", "fee_price_regulation"}),
+    ("对违规停放车辆依法处理。", {"regulation_supervision"}, set()),
+    ("新建住宅项目按照标准配建停车位，推进立体停车库建设。", {"mandate_obligation", "public_investment"}, set()),
+    ("结合城市更新和拆违整治，利用边角地建设口袋公园。", {"public_investment", "land_space_supply"},
+     {"regulation_supervision"}),
+    ("加快建设公园城市。", set(), {"public_investment"}),
+    ("供电企业简化并网手续，加快配电网升级改造。", {"regulation_supervision", "public_investment"}, set()),
+    ("组织开展光伏进乡村宣传活动。", {"information_publicity"}, {"events_promotion"}),
+    ("推动管线单位出资参与管网改造。", set(), {"public_investment"}),
 ]
 
 

@@ -605,9 +605,12 @@ def _inline_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 def _subject_rx() -> re.Pattern:
     # 区城管执法局、区公安分局及各街道办事处等单位负责强化…: a sentence whose subject is a list of
     # bodies followed by 负责 (an assignment, not a description such as 区房管局将…)
+    # (a run-in title sentence, then an adverbial clause 针对…行为， may come before the subject;
+    # names never run over a line end: （三）定期通报 / 区绿化市容局负责…)
     return re.compile(
         r"(?:^|(?<=[。；;\n]))\s*(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]+[)）])?(?:[^。；;\n]{2,30}?。)?"
-        rf"(?P<names>(?:[^，。；：,;:“”]{{2,24}}、)*[^，。；：、,;:“”]{{2,40}}?)(?:{_lx('responsibility_etc')})?负责(?!人)")
+        r"(?:[^。；;\n，,]{2,40}?[，,])?"
+        rf"(?P<names>(?:[^，。；：,;:“”\n]{{2,24}}、)*[^，。；：、,;:“”\n]{{2,40}}?)(?:{_lx('responsibility_etc')})?负责(?!人)")
 def inline(text: str) -> tuple[list[str], list[str], int, int] | None:
     """由市民政局牵头，市财政局配合 (or 市交通运输局牵头负责…，各区县政府落实属地责任, or
     市商务局会同市财政局…) written in a measure's text: (lead, involved, start, end) or None."""

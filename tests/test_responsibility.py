@@ -196,3 +196,15 @@ def test_tuning_corpus_agency_links():
         pytest.skip(r["missing"])
     a = r["total"]["agency_links"]
     assert a["precision"] >= 0.95 and a["recall"] >= 0.95, a
+
+
+def test_subject_after_an_adverbial_clause_and_after_a_heading_line():
+    # 针对…行为，A、B及C等单位负责…: the clause before the subject is no name; a heading line above
+    # the paragraph (（三）定期检查 / A负责…) does not run into the subject
+    t = "2.加强夜间巡查。针对夜间违规倾倒渣土的行为，区城管执法局、区公安分局及各街道办事处等单位负责加强联合巡查。"
+    lead, inv, a, b = resp.inline(t)
+    assert lead == ["区城管执法局"] and inv == ["区公安分局", "各街道办事处"]
+    t = "（三）定期检查\n区生态环境局负责每季度汇总检查结果，并向社会公开。"
+    lead, inv, a, b = resp.inline(t)
+    assert lead == ["区生态环境局"] and inv == []
+    assert t[a:b].startswith("区生态环境局")

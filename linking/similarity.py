@@ -13,13 +13,17 @@ plans are linked; each policy keeps its ``top_k`` best counterparts above ``thre
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 import logging
 import math
 import os
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from model.records import Relationship
 from model.texts import PolicyText
@@ -29,9 +33,10 @@ log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "BAAI/bge-small-zh-v1.5"
 # Counterparts per measure. 4 rather than 3: on the hand-picked seed counterparts
-# (tests/gold/similarity_pairs.json) recall rises from 25 to 27 of 31, for 13% more links.
+# (tests/gold/similarity_pairs.json) recall rose from 25 to 27 of 31 (corpus idf), for 13% more links.
 TOP_K = 4
-LEXICAL_THRESHOLD = 0.2
+# 0.19: with the reference idf (similarity_df.tsv) 26 of the 31 seed counterparts, 267 links (0.2: 25)
+LEXICAL_THRESHOLD = 0.19
 EMBEDDING_THRESHOLD = 0.6
 _STOP = set(vocab.lexicon("similarity_stop_words"))
 _PUNCT = re.compile(r"[\s\d，。、；：,.;:!?！？“”\"'《》()（）〔〕【】\[\]—\-~～%+·/]+")
@@ -48,9 +53,8 @@ def link_similar(
 ) -> tuple[list[Relationship], str]:
     """SIMILAR_TO relationships (score, method) between policies of different plans, and the method used.
 
-    ``token_cache`` (text -> token counts, read and filled) is the persisted part of the lexical
-    index: the segmentation of texts seen before is not done again, and the scores are the
-    same as without it (an incremental build links new measures against stored ones with it)."""
+    ``token_cache`` (text -> token counts, read and filled): texts seen before are not segmented
+    again. (A build links with ``lexical_links`` and a persisted ``IndexState`` instead.)"""
     pols = [p for p in policies if p.text or p.title]
     if len(pols) < 2 or len({p.plan_id or p.id for p in pols}) < 2:  # links join different plans only
         return [], (f"embedding:{model_name or default_model()}" if method == "embedding" else "lexical")
@@ -71,8 +75,7 @@ def link_similar(
         raise ValueError(f"unknown similarity method {method!r} (auto | embedding | lexical)")
     if vectors is None:
         thr = LEXICAL_THRESHOLD if threshold is None else threshold
-        return _links_from_scores(pols, lexical_scores(texts, [p.plan_id or p.id for p in pols], token_cache),
-                                  top_k, thr, used), used
+        return lexical_relationships(pols, top_k=top_k, threshold=thr, token_cache=token_cache), used
     thr = EMBEDDING_THRESHOLD if threshold is None else threshold
     return _links(pols, vectors, top_k, thr, used), used
 
@@ -88,6 +91,24 @@ def text_units(p: PolicyText) -> list[str]:
     for sp in sentences(t):
         out.extend(cl for cl in _CLAUSE.split(sp.text) if len(cl) >= MIN_CLAUSE)
     return out
+
+
+def lexical_relationships(policies: Sequence[PolicyText], *, top_k: int = TOP_K,
+                          threshold: float = LEXICAL_THRESHOLD, token_cache: dict[str, Counter] | None = None
+                          ) -> list[Relationship]:
+    """Lexical SIMILAR_TO between the policies of different plans (grouped by plan id)."""
+    groups: dict[str, list[PolicyText]] = {}
+    for p in policies:
+        groups.setdefault(p.plan_id or p.id, []).append(p)
+    plans = [(k, plan_vectors(v, k, token_cache)) for k, v in groups.items()]
+    links, ids, _ = lexical_links(plans, top_k=top_k, threshold=threshold)
+    return similar_to(links, ids)
+
+
+def similar_to(links: Sequence[tuple[int, int, float]], ids: Sequence[str], method: str = "lexical"
+               ) -> list[Relationship]:
+    return [Relationship("SIMILAR_TO", ids[a], ids[b], "Policy", "Policy",
+                         {"score": round(float(s), 4), "method": method}) for a, b, s in links]
 
 
 def _policy_text(p: PolicyText) -> str:
@@ -162,209 +183,269 @@ def tokens(text: str) -> list[str]:
     return out
 
 
-def lexical_vectors(texts: Sequence[str], df: Counter | None = None, n_docs: int | None = None,
-                    _counts: list[Counter] | None = None) -> list[dict[str, float]]:
-    """L2-normalised TF-IDF (sublinear tf, smoothed idf); document frequencies from the texts
-    themselves unless given (clauses use the frequencies of whole policies)."""
-    from ontology import vocab
-
-    domain_words = {"w:" + w for w, _, _ in vocab.userdict_words()}
-    docs = _counts if _counts is not None else [Counter(tokens(t)) for t in texts]
-    if df is None:
-        df = Counter()
-        for d in docs:
-            df.update(d.keys())
-        n_docs = len(docs)
-    n = n_docs or len(docs)
-    out = []
-    done: dict[int, dict[str, float]] = {}  # repeated texts share one Counter (_token_counts)
-    factor: dict[str, float] = {}
-    for d in docs:
-        if id(d) in done:
-            out.append(done[id(d)])
-            continue
-        v = {}
-        for term, tf in d.items():
-            f = factor.get(term)
-            if f is None:  # idf times the word boost, once per term
-                dfi = df.get(term, 1)
-                if dfi >= n and n > 2:
-                    f = 0.0
-                else:
-                    f = math.log((1 + n) / (1 + dfi)) + 1.0
-                    if term in domain_words:
-                        f *= DOMAIN_WORD_BOOST
-                    elif term.startswith("w:"):
-                        f *= 1.5
-                factor[term] = f
-            if f:
-                v[term] = f if tf == 1 else (1.0 + math.log(tf)) * f
-        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
-        done[id(d)] = vec = {k: x / norm for k, x in v.items()}
-        out.append(vec)
-    return out
-
-
-def _token_counts(texts: Sequence[str], seen: dict[str, Counter] | None = None) -> list[Counter]:
-    """Token counts per text; a text that recurs (boilerplate shared by plans) is segmented once,
-    and one in ``seen`` (a persisted cache, filled here) not at all."""
-    seen = {} if seen is None else seen
-    out = []
-    for t in texts:
-        c = seen.get(t)
-        if c is None:
-            c = seen[t] = Counter(tokens(t))
-        out.append(c)
-    return out
-
-
-def lexical_scores(texts: Sequence[str], groups: Sequence[str], token_cache: dict[str, Counter] | None = None
-                   ) -> dict[tuple[int, int], float]:
-    """Pair scores between texts of different groups (plans), for candidate pairs only.
-
-    Measures are long and cover several topics, so whole-text cosine buries the one shared
-    concept (助餐, 康复辅具社区租赁) that makes two measures counterparts.  The score mixes
-    the whole-text cosine with the best clause-to-clause cosine.
-
-    Scoring is near-linear in the corpus: sparse products run over capped postings (each
-    term pairs a text only with the ``POSTINGS_CAP`` texts that weigh it most) in numpy
-    chunks, and each text keeps only its ``CANDIDATES_KEPT`` best partners per pass.
-    Every pair whose shared terms are each in at most POSTINGS_CAP texts scores exactly.
-    """
-    from ontology.mapping.text import sentences
-
-    doc_counts = _token_counts(texts, token_cache)
-    df: Counter = Counter()
-    for c in doc_counts:
-        df.update(c.keys())
-    doc_vecs = lexical_vectors(texts, df, len(texts), _counts=doc_counts)
-    sent_texts: list[str] = []
-    owner: list[int] = []
-    for i, t in enumerate(texts):
-        for sp in sentences(t):
-            for cl in _CLAUSE.split(sp.text):
-                if len(cl) >= MIN_CLAUSE:
-                    sent_texts.append(cl)
-                    owner.append(i)
-    sent_vecs = lexical_vectors(sent_texts, df, len(texts), _counts=_token_counts(sent_texts, token_cache))
-    gid: dict[str, int] = {}
-    group_ids = [gid.setdefault(g, len(gid)) for g in groups]
-    doc_s = _pairwise(doc_vecs, list(range(len(texts))), group_ids, len(texts))
-    sent_s = _pairwise(sent_vecs, owner, group_ids, len(texts))
-    out: dict[tuple[int, int], float] = {}
-    for key in sorted(set(doc_s) | set(sent_s)):
-        d = doc_s.get(key)
-        if d is None:
-            d = _dot(doc_vecs[key[0]], doc_vecs[key[1]])
-        out[key] = DOC_WEIGHT * d + (1 - DOC_WEIGHT) * sent_s.get(key, 0.0)
-    return out
-
-
+# Weights are corpus-independent: the IDF of a fixed table of reference document frequencies
+# (ontology/vocab/similarity_df.tsv, written by bench/similarity_df.py), so that a pair's score
+# depends on the two measures alone. A plan added to a folder is then scored against the stored
+# measures (``LexicalIndex``) without changing anyone else's scores, and an incremental build
+# ends where a fresh build ends.
+REFERENCE_DF = vocab.VOCAB_DIR / "similarity_df.tsv"
+# tokens in more than this share of the reference measures are stop tokens, left out of the vectors
+# (they weigh little and would make the pair count quadratic)
+STOP_SHARE = 0.05
 DOC_WEIGHT = 0.4
 MIN_CLAUSE = 4
 _CLAUSE = re.compile(r"[，,；;：:]")
 DOMAIN_WORD_BOOST = 3.5
-# Terms in a large share of all texts carry little weight (low idf) but make pair counts
-# quadratic: left out above max(MIN_POSTINGS_CAP, POSTINGS_SHARE * texts).
-POSTINGS_SHARE = 0.05
-MIN_POSTINGS_CAP = 200
-POSTINGS_CAP = 64         # a text meets, through one term, the POSTINGS_CAP texts weighing it most
-CANDIDATES_KEPT = 24      # best partners kept per text (owner) and pass, before the top_k cut
-_CHUNK = 1 << 21          # generated (text, partner) products per numpy chunk
+_QUERY_CHUNK = 256         # query policies per sparse product
 
 
-def _pairwise(vecs: list[dict[str, float]], owner: Sequence[int], group: Sequence[int], n_owners: int
-              ) -> dict[tuple[int, int], float]:
-    """Owner-pair scores (max over the owners' vectors) between owners of different groups.
+@functools.lru_cache(maxsize=1)
+def reference_df() -> tuple[dict[str, int], int]:
+    """(token -> in how many reference measures it occurs, how many measures were counted)."""
+    df: dict[str, int] = {}
+    n = 0
+    for line in REFERENCE_DF.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        term, _, count = line.rpartition("\t")
+        if term == "*":
+            n = int(count)
+        else:
+            df[term] = int(count)
+    return df, n
 
-    S(i→j) sums w_i·w_j over the terms of i for which j is among the term's POSTINGS_CAP
-    heaviest postings; a pair scores max(S(i→j), S(j→i)) — exact while no shared term is
-    capped, an underestimate otherwise.  Work is bounded by (nonzeros × POSTINGS_CAP), done in
-    numpy chunks; each owner keeps its CANDIDATES_KEPT best partners.  Deterministic.
-    """
+
+@functools.lru_cache(maxsize=1)
+def _domain_words() -> frozenset[str]:
+    return frozenset("w:" + w for w, _, _ in vocab.userdict_words())
+
+
+def _term_factors(terms, factors: dict[str, float]) -> None:
+    """idf (from the reference table) times the word boost, for the terms not in ``factors`` yet;
+    0 for a stop token. A token the table does not know weighs as one seen in no reference measure."""
+    df, n = reference_df()
+    domain = _domain_words()
+    stop = STOP_SHARE * n
+    for t in terms:
+        if t in factors:
+            continue
+        d = df.get(t, 0)
+        f = math.log((1 + n) / (1 + d)) + 1.0
+        if t in domain:
+            f *= DOMAIN_WORD_BOOST
+        elif t.startswith("w:"):
+            f *= 1.5
+        factors[t] = 0.0 if d > stop else f
+
+
+def _term_key(term: str) -> int:
+    """A stable 63-bit key of a token (the same in every process and build)."""
+    return int.from_bytes(hashlib.blake2b(term.encode("utf-8"), digest_size=8).digest(), "little") >> 1
+
+
+@dataclass
+class PlanVectors:
+    """One plan's measures as L2-normalised TF-IDF vectors (sublinear tf, reference idf), whole texts
+    and clauses, as coordinate arrays over stable token keys: what the lexical index keeps of a plan
+    (in the plan cache), enough to score it against any other plan without its text."""
+    plan_id: str
+    ids: list[str]
+    doc_row: Any          # int32: policy index per entry
+    doc_term: Any         # int64: token key
+    doc_w: Any            # float32
+    clause_owner: Any     # int32: policy index per clause
+    clause_row: Any       # int32: clause index per entry
+    clause_term: Any
+    clause_w: Any
+
+
+def plan_vectors(policies: Sequence[PolicyText], plan_id: str | None = None,
+                 token_cache: dict[str, Counter] | None = None) -> PlanVectors:
+    """The vectors of one plan's policies (in the given order)."""
     import numpy as np
 
-    n = len(vecs)
-    if n < 2:
-        return {}
-    term_id: dict[str, int] = {}
-    items: list[int] = []
-    terms: list[int] = []
-    weights: list[float] = []
-    for k, v in enumerate(vecs):
-        for term, w in v.items():
-            terms.append(term_id.setdefault(term, len(term_id)))
-            items.append(k)
-            weights.append(w)
-    if not items:
-        return {}
-    Ix = np.asarray(items, dtype=np.int64)
-    T = np.asarray(terms, dtype=np.int64)
-    W = np.asarray(weights, dtype=np.float64)
-    n_terms = len(term_id)
-    df = np.bincount(T, minlength=n_terms)
-    skip = max(MIN_POSTINGS_CAP, int(POSTINGS_SHARE * n))
-    dfe = df[T]
-    keep_e = (dfe >= 2) & (dfe <= skip)
-    Ix, T, W = Ix[keep_e], T[keep_e], W[keep_e]
-    if not len(Ix):
-        return {}
-    order = np.lexsort((Ix, -W, T))          # postings: by term, heaviest first, then text
-    own = np.asarray(owner, dtype=np.int64)
-    grp_item = np.asarray(group, dtype=np.int64)[own]
-    PI, PW, PG = Ix[order], W[order], grp_item[Ix[order]]
-    start = np.zeros(n_terms + 1, dtype=np.int64)
-    start[1:] = np.cumsum(np.bincount(T, minlength=n_terms))
-    cnt = np.minimum(np.diff(start), POSTINGS_CAP)[T]
-    pstart = start[T]
-    G = grp_item[Ix]
-    own_e = own[Ix]                           # nondecreasing: texts come owner by owner
-    csum = np.cumsum(cnt)
-    best: dict[tuple[int, int], float] = {}
-    e0, n_e = 0, len(Ix)
-    while e0 < n_e:
-        base = int(csum[e0 - 1]) if e0 else 0
-        e1 = max(int(np.searchsorted(csum, base + _CHUNK, side="right")), e0 + 1)
-        e1 = int(np.searchsorted(own_e, own_e[e1 - 1], side="right"))  # whole owners per chunk
-        c = cnt[e0:e1]
-        m = int(c.sum())
-        pos = np.repeat(pstart[e0:e1] - (np.cumsum(c) - c), c) + np.arange(m, dtype=np.int64)
-        ok = np.repeat(G[e0:e1], c) != PG[pos]
-        i = np.repeat(Ix[e0:e1], c)[ok]
-        val = np.repeat(W[e0:e1], c)[ok]
-        e0 = e1
-        if not len(i):
-            continue
-        pos = pos[ok]
-        j = PI[pos]
-        val = val * PW[pos]
-        i0 = int(i[0])
-        key = (i - i0) * n + j              # sources of a chunk are contiguous: small keys
-        if (int(i[-1]) - i0 + 1) * n < 2 ** 31:
-            key = key.astype(np.int32)
-        o = np.argsort(key, kind="stable")
-        key, val = key[o], val[o]
-        bounds = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
-        s = np.add.reduceat(val, bounds)     # S(i→j) per text pair
-        uk = key[bounds].astype(np.int64)
-        okey = own[uk // n + i0] * n_owners + own[uk % n]
-        o = np.argsort(okey, kind="stable")
-        okey, s = okey[o], s[o]
-        bounds = np.flatnonzero(np.r_[True, okey[1:] != okey[:-1]])
-        smax = np.maximum.reduceat(s, bounds)
-        okey = okey[bounds]
-        a, b = okey // n_owners, okey % n_owners
-        o = np.lexsort((b, -smax, a))
-        a, b, smax = a[o], b[o], smax[o]
-        idx = np.arange(len(a))
-        first = np.r_[True, a[1:] != a[:-1]]
-        rank = idx - np.maximum.accumulate(np.where(first, idx, 0))
-        sel = rank < CANDIDATES_KEPT
-        for x, y, v in zip(a[sel].tolist(), b[sel].tolist(), smax[sel].tolist()):
-            pair = (x, y) if x < y else (y, x)
-            if v > best.get(pair, 0.0):
-                best[pair] = v
-    return best
+    factors: dict[str, float] = {}
+    keys: dict[str, int] = {}
+    seen = {} if token_cache is None else token_cache
+    cols: list[list] = [[], [], []]
+    ccols: list[list] = [[], [], []]
+    owner: list[int] = []
+    for k, p in enumerate(policies):
+        units = text_units(p)
+        for u, text in enumerate(units):
+            c = seen.get(text)
+            if c is None:
+                c = seen[text] = Counter(tokens(text))
+            _term_factors(c.keys(), factors)
+            vec = {}
+            norm2 = 0.0
+            for term, tf in c.items():
+                f = factors[term]
+                x = f if tf == 1 else (1.0 + math.log(tf)) * f
+                if f > 0:
+                    vec[term] = x
+                    norm2 += x * x
+            norm = math.sqrt(norm2) or 1.0
+            if u == 0:
+                row, out = k, cols
+            else:
+                row, out = len(owner), ccols
+                owner.append(k)
+            for term, x in vec.items():
+                key = keys.get(term)
+                if key is None:
+                    key = keys[term] = _term_key(term)
+                out[0].append(row)
+                out[1].append(key)
+                out[2].append(x / norm)
+    i32, i64, f32 = np.int32, np.int64, np.float32
+    return PlanVectors(plan_id or (policies[0].plan_id if policies else ""), [p.id for p in policies],
+                       np.asarray(cols[0], i32), np.asarray(cols[1], i64), np.asarray(cols[2], f32),
+                       np.asarray(owner, i32), np.asarray(ccols[0], i32), np.asarray(ccols[1], i64),
+                       np.asarray(ccols[2], f32))
+
+
+@dataclass
+class IndexState:
+    """What a lexical link computation leaves for the next one: the plans it covered (by key: a
+    content hash in a build) and every link it made, with its unrounded score."""
+    params: tuple
+    plans: list[str]
+    links: list[tuple[str, str, str, str, float]]  # (plan key a, policy a, plan key b, policy b, score)
+
+
+def lexical_links(plans: Sequence[tuple[str, PlanVectors]], *, top_k: int = TOP_K,
+                  threshold: float = LEXICAL_THRESHOLD, previous: IndexState | None = None
+                  ) -> tuple[list[tuple[int, int, float]], list[str], IndexState]:
+    """Each policy's ``top_k`` best counterparts in other plans at or above ``threshold``.
+
+    ``plans`` are (key, vectors); returns the links as (global policy index a, b, score) with a's
+    id < b's, the policy ids in global order, and the state for the next call. The score of a pair
+    is DOC_WEIGHT × the whole-text cosine + (1 − DOC_WEIGHT) × the best clause-to-clause cosine,
+    over the scored (non-stop) tokens: it depends on the two policies alone (each dot product sums
+    the shared tokens in key order, so it is the same bits whichever side asks), and the result is
+    exact: every pair sharing a scored token is scored.
+
+    With ``previous`` (the state of a call over other plans), only the policies of plans not in it,
+    and those of its plans that had a link to a plan no longer here, are scored against all the
+    others; every other policy keeps its previous links as candidates. The result is the one a call
+    without ``previous`` gives: a policy's best counterparts among the old plans are among its old
+    links, and a pair's score does not depend on the other plans."""
+    import numpy as np
+    from scipy import sparse
+
+    params = ("lexical-v2", top_k, threshold, DOC_WEIGHT, STOP_SHARE)
+    keys = [k for k, _ in plans]
+    if len(set(keys)) != len(keys):
+        raise ValueError("lexical_links: a plan key occurs twice")
+    ids: list[str] = []
+    plan_of: list[int] = []
+    start: list[int] = []
+    for g, (_, pv) in enumerate(plans):
+        start.append(len(ids))
+        ids.extend(pv.ids)
+        plan_of.extend([g] * len(pv.ids))
+    n = len(ids)
+    gp = np.asarray(plan_of, dtype=np.int64)
+    state = IndexState(params, keys, [])
+    if n < 2 or len(plans) < 2:
+        return [], ids, state
+    id_rank = np.empty(n, dtype=np.int64)
+    id_rank[np.argsort(np.asarray(ids, dtype=object), kind="stable")] = np.arange(n)
+    # one matrix of whole texts, one of clauses, columns = token keys in ascending order
+    d_row = np.concatenate([pv.doc_row.astype(np.int64) + start[g] for g, (_, pv) in enumerate(plans)])
+    d_term = np.concatenate([pv.doc_term for _, pv in plans])
+    d_w = np.concatenate([pv.doc_w for _, pv in plans])
+    c_off = np.cumsum([0] + [len(pv.clause_owner) for _, pv in plans])
+    c_row = np.concatenate([pv.clause_row.astype(np.int64) + c_off[g] for g, (_, pv) in enumerate(plans)])
+    c_term = np.concatenate([pv.clause_term for _, pv in plans])
+    c_w = np.concatenate([pv.clause_w for _, pv in plans])
+    c_own = np.concatenate([pv.clause_owner.astype(np.int64) + start[g] for g, (_, pv) in enumerate(plans)])
+    terms, inv = np.unique(np.concatenate([d_term, c_term]), return_inverse=True)
+    nt = len(terms)
+    D = sparse.csr_matrix((d_w, (d_row, inv[:len(d_term)])), shape=(n, nt), dtype=np.float32)
+    C = sparse.csr_matrix((c_w, (c_row, inv[len(d_term):])), shape=(int(c_off[-1]), nt), dtype=np.float32)
+    del d_row, d_term, d_w, c_row, c_term, c_w, inv
+    for m in (D, C):
+        m.sum_duplicates()
+        m.sort_indices()
+    DT, CT = D.T.tocsr(), C.T.tocsr()
+    c_start = np.searchsorted(c_own, np.arange(n + 1))   # clauses come policy by policy
+
+    # which policies are scored now, and which previous links are kept as candidates
+    index = {k: g for g, k in enumerate(keys)}
+    old = previous if previous is not None and previous.params == params else None
+    if old is None:
+        query = np.arange(n)
+        kept = np.zeros((0, 3))
+    else:
+        here = {k for k in old.plans if k in index}
+        pos = {(keys[g], pid): start[g] + i for g, (_, pv) in enumerate(plans) if keys[g] in here
+               for i, pid in enumerate(pv.ids)}
+        fresh = np.ones(n, dtype=bool)
+        for k in here:
+            g = index[k]
+            fresh[start[g]:start[g] + len(plans[g][1].ids)] = False
+        rows = []
+        for ka, pa, kb, pb, score in old.links:
+            ia, ib = pos.get((ka, pa)), pos.get((kb, pb))
+            if ia is not None and ib is not None:
+                rows.append((ia, ib, score))
+            elif ia is not None:
+                fresh[ia] = True      # it lost a counterpart: scored again
+            elif ib is not None:
+                fresh[ib] = True
+        query = np.flatnonzero(fresh)
+        kept = np.asarray(rows, dtype=np.float64).reshape(-1, 3)
+    qa, qb, qs = [], [], []
+    for c0 in range(0, len(query), _QUERY_CHUNK):
+        q = query[c0:c0 + _QUERY_CHUNK]
+        m = len(q)
+        sd = D[q] @ DT                       # whole-text cosines (chunk × policies)
+        cnt = c_start[q + 1] - c_start[q]
+        qrow = np.repeat(np.arange(m), cnt)
+        crows = np.repeat(c_start[q] - np.cumsum(cnt) + cnt, cnt) + np.arange(int(cnt.sum()))
+        sc = (C[crows] @ CT).tocoo()
+        # the best clause pair per (query policy, other policy)
+        ks = qrow[sc.row].astype(np.int64) * n + c_own[sc.col]
+        vs = sc.data
+        o = np.argsort(ks, kind="stable")
+        ks, vs = ks[o], vs[o]
+        if len(ks):
+            bnd = np.flatnonzero(np.r_[True, ks[1:] != ks[:-1]])
+            vs = np.maximum.reduceat(vs, bnd)
+            ks = ks[bnd]
+        best = sparse.csr_matrix((vs.astype(np.float64), (ks // n, ks % n)), shape=(m, n))
+        tot = (DOC_WEIGHT * sd.astype(np.float64) + (1 - DOC_WEIGHT) * best).tocoo()
+        ra, rb = q[tot.row].astype(np.int64), tot.col.astype(np.int64)
+        good = (tot.data >= threshold) & (gp[ra] != gp[rb])
+        qa.append(ra[good])
+        qb.append(rb[good])
+        qs.append(tot.data[good])
+    a = np.concatenate(qa + [kept[:, 0].astype(np.int64)]) if qa else kept[:, 0].astype(np.int64)
+    b = np.concatenate(qb + [kept[:, 1].astype(np.int64)]) if qb else kept[:, 1].astype(np.int64)
+    s = np.concatenate(qs + [kept[:, 2]]) if qs else kept[:, 2]
+    # every candidate in both directions, once; each policy keeps its top_k (ties: lower id first)
+    a, b = np.concatenate([a, b]), np.concatenate([b, a])
+    s = np.concatenate([s, s])
+    key, first = np.unique(a * n + b, return_index=True)
+    a, b, s = key // n, key % n, s[first]
+    o = np.lexsort((id_rank[b], -s, a))
+    a, b, s = a[o], b[o], s[o]
+    idx = np.arange(len(a))
+    head = np.r_[True, a[1:] != a[:-1]] if len(a) else np.zeros(0, bool)
+    rank = idx - np.maximum.accumulate(np.where(head, idx, 0)) if len(a) else idx
+    sel = rank < top_k
+    a, b, s = a[sel], b[sel], s[sel]
+    swap = id_rank[a] > id_rank[b]
+    a, b = np.where(swap, b, a), np.where(swap, a, b)
+    key, first = np.unique(a * n + b, return_index=True)
+    a, b, s = key // n, key % n, s[first]
+    o = np.lexsort((id_rank[b], id_rank[a]))
+    links = list(zip(a[o].tolist(), b[o].tolist(), s[o].tolist()))
+    owner_key = [keys[g] for g in plan_of]
+    state.links = [(owner_key[x], ids[x], owner_key[y], ids[y], v) for x, y, v in links]
+    return links, ids, state
 
 
 # --- embeddings (the loading code lives in ontology.embeddings, shared with the instrument cue signal) ---

@@ -1,4 +1,4 @@
-"""SIMILAR_TO quality on hand-picked seed counterparts, exactness of the sparse scorer, and scaling."""
+"""SIMILAR_TO quality on hand-picked seed counterparts, exactness of the sparse scorer, its incremental use."""
 from __future__ import annotations
 
 import json
@@ -15,7 +15,7 @@ from ontology.mapping import policy_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = json.loads((ROOT / "tests" / "gold" / "similarity_pairs.json").read_text(encoding="utf-8"))
-# 27 of 31 counterparts are linked with the default top_k (bench/results/similarity.json).
+# 26 of 31 counterparts are linked with the default top_k and threshold (27 with the corpus idf before).
 MIN_RECALL = 0.8
 
 
@@ -66,36 +66,82 @@ def test_seed_links_are_deterministic(seed_policies, seed_links):
     assert key(again) == key(seed_links)
 
 
-def _brute(vecs, owner, group):
-    out = {}
-    for i in range(len(vecs)):
-        for j in range(i + 1, len(vecs)):
-            a, b = owner[i], owner[j]
-            if group[a] == group[b]:
-                continue
-            s = sum(w * vecs[j].get(t, 0.0) for t, w in vecs[i].items())
-            if s > 0:
-                key = (min(a, b), max(a, b))
-                out[key] = max(out.get(key, 0.0), s)
+def _random_plans(rng, n_plans, vocab=40):
+    """Plans of random sparse vectors (whole texts and clauses), as plan_vectors makes them."""
+    import numpy as np
+
+    def vec():
+        terms = rng.sample(range(vocab), rng.randint(1, 6))
+        w = np.array([rng.random() + 0.05 for _ in terms])
+        return terms, w / np.sqrt((w * w).sum())
+
+    out = []
+    for g in range(n_plans):
+        ids = [f"p{g}-{k}" for k in range(rng.randint(1, 5))]
+        d, c, owner = [], [], []
+        for k in range(len(ids)):
+            d.append((k, vec()))
+            for _ in range(rng.randint(0, 3)):
+                c.append((len(owner), vec()))
+                owner.append(k)
+
+        def coo(rows):
+            r = [x for x, (t, _) in rows for _ in t]
+            return (np.asarray(r, np.int32), np.asarray([y for _, (t, _) in rows for y in t], np.int64),
+                    np.asarray([y for _, (_, w) in rows for y in w], np.float32))
+
+        out.append((f"k{g}", similarity.PlanVectors(f"plan{g}", ids, *coo(d), np.asarray(owner, np.int32),
+                                                    *coo(c))))
     return out
 
 
-def test_sparse_scorer_is_exact_while_no_term_is_capped():
+def _brute_links(plans, top_k, thr):
+    pols = []  # (plan, id, doc vector, [clause vectors])
+    for g, (_, pv) in enumerate(plans):
+        for k, pid in enumerate(pv.ids):
+            doc = {int(t): float(w) for r, t, w in zip(pv.doc_row, pv.doc_term, pv.doc_w) if r == k}
+            cls = [{int(t): float(w) for r, t, w in zip(pv.clause_row, pv.clause_term, pv.clause_w) if r == c}
+                   for c in range(len(pv.clause_owner)) if pv.clause_owner[c] == k]
+            pols.append((g, pid, doc, cls))
+    dot = lambda a, b: sum(w * b.get(t, 0.0) for t, w in a.items())  # noqa: E731
+    best = {}
+    for gi, idi, di, ci in pols:
+        cands = []
+        for gj, idj, dj, cj in pols:
+            if gi == gj:
+                continue
+            s = similarity.DOC_WEIGHT * dot(di, dj) + (1 - similarity.DOC_WEIGHT) * max(
+                [dot(a, b) for a in ci for b in cj] or [0.0])
+            if s >= thr:
+                cands.append((-s, idj, s))
+        for _, idj, s in sorted(cands)[:top_k]:
+            best[tuple(sorted((idi, idj)))] = s
+    return best
+
+
+def test_lexical_links_are_exact():
     rng = random.Random(3)
-    vocab = [f"t{k}" for k in range(60)]
-    owner = sorted(rng.randrange(40) for _ in range(150))  # texts come owner by owner
-    n_owners = max(owner) + 1
-    group = [rng.randrange(6) for _ in range(n_owners)]
-    vecs = [{t: rng.random() for t in rng.sample(vocab, rng.randint(1, 8))} for _ in owner]
-    want = _brute(vecs, owner, group)
-    got = similarity._pairwise(vecs, owner, group, n_owners)
-    # every owner keeps its CANDIDATES_KEPT best partners: each kept pair is exact ...
-    for key, s in got.items():
-        assert s == pytest.approx(want[key])
-    # ... and each owner's best partners are among them
-    for a in range(n_owners):
-        row = sorted(((s, k) for k, s in want.items() if a in k), reverse=True)[:similarity.CANDIDATES_KEPT]
-        assert all(k in got for _, k in row)
+    plans = _random_plans(rng, 8)
+    links, ids, _ = similarity.lexical_links(plans, top_k=2, threshold=0.3)
+    got = {(ids[a], ids[b]): s for a, b, s in links}
+    want = _brute_links(plans, 2, 0.3)
+    assert got.keys() == want.keys()
+    assert all(got[k] == pytest.approx(want[k], abs=1e-5) for k in got)
+
+
+def test_lexical_links_from_a_previous_state_equal_a_fresh_computation():
+    """Plans added, removed and changed: the links from the previous state are the fresh ones, bit for bit."""
+    rng = random.Random(5)
+    plans = _random_plans(rng, 14)
+    _, _, state = similarity.lexical_links(plans[:10], top_k=2, threshold=0.25)
+    for now in (plans,                                   # four added
+                plans[:9],                               # one removed
+                plans[2:9] + [("k9b", plans[9][1])] + plans[10:12],   # removed, changed, added
+                list(reversed(plans[:10]))):             # order of the plans changed
+        fresh = similarity.lexical_links(now, top_k=2, threshold=0.25)
+        inc = similarity.lexical_links(now, top_k=2, threshold=0.25, previous=state)
+        assert inc[0] == fresh[0] and inc[1] == fresh[1] and inc[2].links == fresh[2].links
+        state = inc[2]
 
 
 def _copies(policies, k):

@@ -283,3 +283,29 @@ def test_a_bare_work_verb_takes_the_work_named_earlier_not_a_grant_name():
 def test_an_emission_standard_in_a_name_is_no_norm():
     f, = facts("淘汰国三及以下排放标准营运柴油货车600辆。")
     assert (f.kind, f.year) == ("target", 2025)
+
+
+def test_clock_times_are_no_ratios():
+    assert got("开放时段为工作日18:30至次日08:00。") == []
+    f, = facts("到2025年，城乡收入比控制在1.9:1以内。")
+    assert (f.value, f.unit) == (1.9, "ratio")
+
+
+def test_a_range_with_the_scale_on_both_ends():
+    assert [(q.v1, q.group("v2"), q.u1) for q in scan("每30万-80万人")] == [("30", "80", "万人")]
+    f, = facts("区级应急避难场所按照每20万-50万人设置1处布局。")
+    assert (f.indicator_text, f.value, f.value_max, f.unit, f.kind) == (
+        "区级应急避难场所服务人口", 20.0, 50.0, "万人/处", "standard")
+
+
+def test_a_population_threshold_qualifies_the_counted_places():
+    fs = facts("到2025年，30万人口以上的县至少建成2处避难场所。")
+    assert [(f.value, f.unit) for f in fs] == [(2.0, "处")]
+
+
+def test_construction_rules_are_norms_without_a_year():
+    f, = facts("到2026年，紧急避难场所服务半径不大于500米。")
+    assert (f.kind, f.comparator) == ("standard", "<=")
+    f, = facts("容纳人数原则上按照常住人口的20%-30%配置。")
+    assert (f.value, f.value_max, f.kind, f.year) == (20.0, 30.0, "standard", None)
+    assert got("应储备满足3天以内基本生活需要的物资。") == []

@@ -256,7 +256,12 @@ def _read(text: str, i: int, chinese: bool) -> Quantity | None:
             return q
     v1, u1, approx, k = _tail(text, j, v1)
     q.v1, q.u1, q.approx, q.e = v1, u1, approx, max(j, k)
-    # a range: 2—3家, 15-20平方米, 3万人-10万人
+    # a range: 2—3家, 15-20平方米, 3万人-10万人, 40万-120万人 (the scale written on both ends, the unit once)
+    pending = None
+    if q.u1 is None and not chinese:
+        scale = _prefix(text, q.e, tuple(sorted(_scales(), key=len, reverse=True)))
+        if scale and _prefix(text, _skip_space(text, q.e + len(scale)), _words("quantity_range_sep")):
+            pending, q.e = scale, q.e + len(scale)
     k = _skip_space(text, q.e)
     sep = _prefix(text, k, _words("quantity_range_sep"))
     if sep:
@@ -266,9 +271,16 @@ def _read(text: str, i: int, chinese: bool) -> Quantity | None:
             v2, j2 = num2
             v2, u2, approx2, k3 = _tail(text, j2, v2)
             k1, k2u = vocab.unit(u1), vocab.unit(u2)
+            if pending and u2 and u2.startswith(pending) and vocab.unit(u2) is not None:
+                q.u1 = u2  # 40万-120万人: 40万人 to 120万人
+            elif pending:
+                q.e -= len(pending)
+                return q
             if u1 is None or u2 is None or u1 == u2 or k1 is not None and k2u is not None and k1.kind == k2u.kind:
                 q.v2, q.u2, q.e = v2, u2, max(j2, k3)
                 q.approx = q.approx or approx2
+        elif pending:
+            q.e -= len(pending)
     if (q.u1 or q.u2) and text.startswith("/", q.e):
         scale = _prefix(text, q.e + 1, tuple(sorted(_scales(), key=len, reverse=True)))
         per_at = q.e + 1 + (len(scale) if scale and _unit_at(text, q.e + 1 + len(scale)) else 0)

@@ -108,6 +108,10 @@ def _is_noise(text: str, m: Quantity) -> bool:
     if after[:1] and after[:1] in "+＋〕]号级期届" or after.startswith(("次党代会", "次全会")):
         return True
     if m.group("r1"):
+        r1, r2 = _part(m, "r1"), _part(m, "r2")
+        if re.fullmatch(r"\d{1,2}", r1) and re.fullmatch(r"[0-5]\d", r2) and int(r1) <= 24 \
+                and (len(r1) == 2 or r2 in ("00", "30")) and ":" in whole:
+            return True  # 19:00至次日07:30: a clock time
         return bool(re.search(r"按照?\s*$", text[:s]))  # 按1:1比例分担: a cost-sharing rule, not a ratio goal
     v1 = _part(m, "v1")
     unit = m.group("u2") or m.group("u1")
@@ -129,6 +133,10 @@ def _is_noise(text: str, m: Quantity) -> bool:
             re.match(rf"\s*(?:{_lex('target_noise_deadline_after')})", after)
             or text[max(0, s - 4):s].endswith(vocab.lexicon("target_noise_validity_before"))):
         return True  # procedure deadlines (结束后3个月内提交, 公示5个工作日后) and validity (有效期3年); 以内 is a goal
+    if unit in vocab.lexicon("target_noise_deadline_units") and re.match(
+            rf"\s*(?:{_lex('target_comparator_le_after')}|{_lex('target_comparator_ge_after')})[\u4e00-\u9fff]{{1,8}}的",
+            text[e:]):
+        return True  # 满足3天以内基本生活需要的物资: a span qualifying what is meant, not a goal
     if len(v1.split(".")[0]) >= 7:
         return True  # phone numbers, ids
     if (u := vocab.unit(unit)) is not None and u.kind in ("length", "duration") \
@@ -481,6 +489,11 @@ def _per_facility(before: str, post: str) -> tuple[str, str, int] | None:
         return None
     off = len(post) - len(post.lstrip()) + m.end()
     obj = naming.object_after(post[off:]) or ""
+    if len(obj) < 3:
+        # 中心避难场所按照每40万-120万人设置1处（布局）: the facility is named before the per-base
+        subject = naming.clean(naming.indicator_before(re.sub(r"(?:按照?)?每\s*$", "", before))[0])
+        if len(subject) >= 3:
+            return subject, m.group(1), off + (len(obj) if obj and post[off:].startswith(obj) else 0)
     return (obj, m.group(1), off + (len(obj) if post[off:].startswith(obj) else 0)) if obj else None
 
 
@@ -503,6 +516,7 @@ def _relative_to(name: str) -> tuple[str, str] | None:
 
 
 def _is_condition(before: str, post: str) -> bool:
+    post = re.sub(r"^口", "", post)  # 50万人口以上的县: the unit 万人 written as 万人口
     if not re.match(rf"\s*(?:%|％|‰)?\s*(?:{_lex('target_comparator_ge_after')}|{_lex('target_comparator_le_after')})?"
                     rf"(?:的)(?!{_lex('target_condition_nouns_kept')})", post):
         return False
@@ -513,6 +527,7 @@ def _is_condition(before: str, post: str) -> bool:
 
 def _threshold_of_next(post: str) -> bool:
     """建筑面积5000平方米以上的商业综合体达到12个: a threshold of the object counted by a later amount."""
+    post = re.sub(r"^口", "", post)
     return bool(re.match(rf"\s*(?:{_lex('target_comparator_ge_after')}|{_lex('target_comparator_le_after')})的",
                          post)) \
         and _another_amount_follows(re.split(r"的", post, maxsplit=1)[1])

@@ -216,6 +216,20 @@ CASES = [
     ("供电企业简化并网手续，加快配电网升级改造。", {"regulation_supervision", "public_investment"}, set()),
     ("组织开展光伏进乡村宣传活动。", {"information_publicity"}, {"events_promotion"}),
     ("推动管线单位出资参与管网改造。", set(), {"public_investment"}),
+    # the fourth dev batch's shapes: shelters, urban renewal, housing plans
+    ("对现有公园、广场开展避难资源调查评估，建立应急避难场所数据库。", {"survey_investigation", "digital_platform"}, set()),
+    ("利用公园绿地、学校体育场地新建或改造一批应急避难场所。", {"land_space_supply", "public_investment"}, set()),
+    ("产权单位是日常管护的责任主体，应当定期检查设施设备。", {"mandate_obligation"}, {"regulation_supervision"}),
+    ("各区人民政府是避难场所建设的责任主体。", set(), {"mandate_obligation"}),
+    ("在符合规划的前提下，5年内可继续按原用途和土地权利类型使用土地。", {"land_space_supply"}, set()),
+    ("对燃气、供水、排水管网进行更新改造，建设排水防涝设施。", {"public_investment"}, set()),
+    ("指导居民自治组织开展家园微更新。", set(), {"public_investment"}),
+    ("研究制定容积率奖励、用途转换等配套政策。", {"rule_making", "land_space_supply"}, set()),
+    ("合理确定住宅用地供应规模和节奏，推行租赁合同网签备案。", {"land_space_supply", "regulation_supervision"}, set()),
+    ("保障性租赁住房执行民用水电气价格。", {"fee_price_regulation"}, set()),
+    ("新建住宅全面执行绿色建筑标准，对获得高星级绿色建筑标识的项目给予奖励。",
+     {"standards_certification", "subsidy"}, set()),
+    ("普及避险自救知识，通过地图软件向公众发布场所位置。", {"information_publicity"}, set()),
 ]
 
 

@@ -309,3 +309,13 @@ def test_construction_rules_are_norms_without_a_year():
     f, = facts("容纳人数原则上按照常住人口的20%-30%配置。")
     assert (f.value, f.value_max, f.kind, f.year) == (20.0, 30.0, "standard", None)
     assert got("应储备满足3天以内基本生活需要的物资。") == []
+
+
+def test_a_figure_quoted_for_comparison_is_no_target():
+    assert got("2025年，全国城市人均公园绿地面积为15.6平方米，我区仍有差距。", historic_context=True) == []
+    assert got("到2025年，新增全国重点文物保护单位2处。") == [("新增全国重点文物保护单位", 2.0, "处")]
+
+
+def test_an_opening_span_inside_a_rate_is_part_of_the_name():
+    f, = facts("到2030年，公园24小时开放率达到80%以上。")
+    assert (f.indicator_text, f.value, f.unit) == ("公园24小时开放率", 80.0, "%")

@@ -329,6 +329,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     names = [relative[0]]
                 for nm in names or [name]:
                     nm = naming.clean(nm)
+                    if _REFERENCE_SCOPE.match(nm) and _SELF_REFERENCE.search(sent_text):
+                        continue  # 全国城市人均公园绿地面积为15.6平方米，我区仍有差距: a figure quoted for comparison
                     if nm.endswith("上限") and comp == "=":
                         comp = "<="  # 给予最高3000元奖励: a cap is a ceiling
                     fact = TargetFact(
@@ -565,6 +567,8 @@ def _prior_period(text: str) -> bool:
 
 
 _ALLOC_VERB = re.compile(_lex("target_funding_allocation_verbs"))
+_REFERENCE_SCOPE = re.compile(rf"^(?:{_lex('target_reference_scopes')})")
+_SELF_REFERENCE = re.compile(_lex("target_self_references"))
 _FUND_NOUN = re.compile(_lex("target_funding_nouns"))
 _GRANT_VERB = re.compile(_lex("target_grant_verbs"))
 

@@ -221,6 +221,7 @@ def _mismatch(role: str, s: str) -> float:
 
 
 DEADLINE_AS_TEXT = 0.8   # a short cell that reads as a deadline is no task text
+STRAY_LINE = 0.5        # a line of a 责任单位 cell that names no body and continues nothing
 AGENCY_AS_TEXT = 0.8      # a whole cell naming a body of a level (区卫生健康委（牵头）) is no task text
 _LEVEL_PREFIX = re.compile(r"^[省市区县镇乡各]")
 
@@ -294,6 +295,10 @@ def _cell_cost_lines(role: str, cells: tuple[str, ...]) -> float:
             return 3.0
         if role == "responsible" and all(_agency_like(c) for c in cells):
             step = 0.1 * extra                 # one agency per line
+        elif role == "responsible":
+            # a line naming no body that does not run on from the line above is no part of the cell
+            step += sum(STRAY_LINE for a, b in zip((None,) + cells[:-1], cells)
+                        if not responsibility.has_agency(b) and "：" not in b and not (a and _CONT_END.search(a)))
         elif role != "responsible" and any(_agency_like(c) and len(c) <= 12 for c in cells[1:]):
             step += 0.5                        # an agency name is no continuation of a task
         if any(_GROUP_ROW.match(c) for c in cells[1:]):
@@ -423,7 +428,7 @@ def _is_header_cell(s: str) -> bool:
 
 
 _APPENDIX = re.compile(rf"^(?:{vocab.lexicon_regex('appendix_openers')})")
-MAX_UNKNOWN_HEAD = 8         # a column name outside the lexicons inside a header run (责任领导, 地址)
+MAX_UNKNOWN_HEAD = 12        # a column name outside the lexicons inside a header run (责任领导, 地址)
 MAX_HEAD_PIECE = 4           # a header cell written over lines (责任 / 单位, 序 / 号): each piece this short
 
 
@@ -572,6 +577,39 @@ def _spanned_columns(head: list[str], width: int) -> tuple[list[str], list[str]]
         [header_role(c) or "other" for c in top[p + 1:]]
 
 
+def _content_roles(rows_cells: list[list[str]], cols: list[str], roles: list[str], last_named: int) -> list[str]:
+    """Roles of columns named outside the lexicons, from their cells in the rows written in full
+    (a deadline-like column is the deadline, an agency-like one the responsibility)."""
+    k = len(cols)
+    exact = [r for r in rows_cells if len(r) == k]
+    if len(exact) < 2:
+        return roles
+    for j in range(last_named, k):
+        cells = [r[j] for r in exact]
+        if sum(is_schedule(c) for c in cells) * 10 >= 6 * len(cells) and "deadline" not in roles:
+            roles[j] = "deadline"
+        elif sum(all(_agency_like(x) for x in responsibility.split_names(c) or [c]) for c in cells) * 10 >= 6 * len(cells):
+            roles[j] = "responsible"
+    return roles
+
+
+# a header-named column whose cells show none of its role's shape (场所类型 over 室内 / 室外 is no
+# 约束性/预期性 column): an ``other`` column
+_SHAPE_ROLES = {"attribute": lambda c: is_attribute(c), "unit": lambda c: is_unit(c)}
+
+
+def _checked_roles(rows_cells: list[list[str]], roles: list[str]) -> list[str]:
+    k = len(roles)
+    exact = [r for r in rows_cells if len(r) == k]
+    if len(exact) < 3:
+        return roles
+    for j, role in enumerate(roles):
+        test = _SHAPE_ROLES.get(role)
+        if test and sum(test(r[j]) for r in exact) * 10 < 3 * len(exact):
+            roles[j] = "other"
+    return roles
+
+
 def _value_role(name: str) -> str:
     parts = name.split()
     if any(header_role(p) == "baseline" for p in parts):
@@ -653,11 +691,22 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
             readings.append(spanned)
     group_cols0 = num_at
     rows_cells = [[lines[x][2] for x in range(nums[r] + 1, nums[r + 1])] for r in range(len(nums) - 1)]
+    # the run's last names outside the lexicons (推进计划 after 实施主体) stand before row 1 with the
+    # first row's group cell: a reading with them as columns
+    labels = [x for x in (pre[:-1] if num_at else pre) if _unknown_head(lines[x][2])]
+    if labels and labels == (pre[:len(labels)]):
+        ext = [lines[x][2] for x in labels]
+        readings.append((list(after_head) + ext, plain[1] + ["other"] * len(ext)))
 
     def fit(reading) -> float:
         return sum(align(c, reading[1], True, any_tail=bool(group_cols0), carried=carried_columns(reading[1]))[0]
                    for c in rows_cells)
     cols_after, roles_after = min(readings, key=fit) if len(readings) > 1 else plain
+    if labels and len(cols_after) == len(after_head) + len(labels) and cols_after[-1] == lines[labels[-1]][2]:
+        pre = pre[len(labels):]
+        h1 = labels[-1] + 1
+        roles_after = _content_roles(rows_cells, cols_after, list(roles_after), last_named=len(after_head))
+    roles_after = _checked_roles(rows_cells, list(roles_after))
     k = len(cols_after)
     # the last row: up to the first line that cannot be a cell of it
     last = nums[-1]
@@ -917,9 +966,12 @@ def _fit_is_better(headed: Table, fitted: Table) -> bool:
     roles = headed.roles or []
     froles = fitted.roles or []
     if [_norm(c) for c in headed.columns] == [_norm(c) for c in fitted.columns] and len(roles) == len(froles) \
-            and "other" in roles and all(a == b or a == "other" for a, b in zip(roles, froles)) \
+            and "other" in roles and all(a == b or a == "other" and b in ("responsible", "deadline", "description", "target", "baseline")
+                                         for a, b in zip(roles, froles)) \
             and len(fitted.rows) >= len(headed.rows):
         return True           # a name outside the lexicons (协同部门) whose cells the row fit read
+    if [_norm(c) for c in headed.columns] == [_norm(c) for c in fitted.columns] and "responsible" in roles:
+        return False          # the header read whole, with its 责任单位: content gives no task to a list of sites
     return "responsible" in (fitted.roles or []) and not ("task" in roles and "responsible" in roles) \
         and len(fitted.rows) >= len(headed.rows)
 

@@ -109,8 +109,8 @@ def _column_role(cells: list[str]) -> tuple[str, float]:
         "responsible": sum(_agency_cell(c) for c in cells) / n,
         "target": sum(ft.is_value(c) for c in cells) / n,
     }
-    if not any(_agency_cell(c, towns=False) for c in cells):
-        shares["responsible"] = 0.0     # a column of townships alone is a place (所在街镇), no body
+    if sum(_agency_cell(c, towns=False) for c in cells) * 2 < n:
+        shares["responsible"] = 0.0     # a column mostly of townships is a place (所在街镇), no body
     role, share = max(shares.items(), key=lambda kv: kv[1])
     if share >= _SHARE:
         return role, share

@@ -90,3 +90,23 @@ def test_two_deadlines_over_lines_and_a_task_verb_that_is_no_deadline():
     doc, _ = _doc("e_anquan_city")
     [t] = doc.tables
     assert t.rows[2][1] == "推进城镇燃气安全整治"         # 推进 opens a task, no schedule
+
+
+def test_a_list_of_sites_with_a_responsibility_column_gives_no_measures():
+    doc, _ = _doc("n_sites_list_district")
+    [t] = doc.tables
+    assert t.columns[4] == "有效避难面积（平方米）" and t.roles[3] == "other"     # 场所类型 over 室内/室外
+    assert t.rows[1][2] == "新华路与建设路交叉口东北侧"
+    assert not any(t.start <= m.start < t.end for m in doc.measures)
+
+
+def test_a_last_column_name_outside_the_lexicons_before_the_first_group_cell():
+    doc, _ = _doc("p_renewal_group_column")
+    [t] = doc.tables
+    assert t.columns == ["类别", "序号", "项目名称", "实施主体", "推进计划"]
+    assert t.roles == ["group", "number", "task", "responsible", "deadline"]
+    assert t.rows[1][2:] == ["某里弄房屋保护性修缮", "区房管局、某宁街道", "2024年启动2026年完成"] or \
+        t.rows[1][2:4] == ["某里弄房屋保护性修缮", "区房管局、某宁街道"]
+    doc, _ = _doc("o_projects_townships")
+    [t] = doc.tables
+    assert t.roles[2] == "other"                              # 所在街镇: a place, no body

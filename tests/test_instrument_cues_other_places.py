@@ -230,6 +230,13 @@ CASES = [
     ("新建住宅全面执行绿色建筑标准，对获得高星级绿色建筑标识的项目给予奖励。",
      {"standards_certification", "subsidy"}, set()),
     ("普及避险自救知识，通过地图软件向公众发布场所位置。", {"information_publicity"}, set()),
+    # the fifth dev batch's shapes: developers' quotas, toilets, county plans, user fees, contests
+    ("在新建居住区按每千人不少于10个托位的标准配套建设托育设施，同步规划、同步建设、同步验收。",
+     {"mandate_obligation"}, {"regulation_supervision"}),
+    ("新改建户厕与公共厕所同步推进。", {"public_investment"}, set()),
+    ("统筹县域农村生活污水治理规划，建立污水处理设施运行维护管理制度。", {"planning_layout", "rule_making"}, set()),
+    ("探索向农户收取垃圾处理费。", {"fee_price_regulation"}, set()),
+    ("开展美丽庭院评比，通过积分制引导村民参与。", {"events_promotion"}, set()),
 ]
 
 

@@ -588,7 +588,8 @@ def _content_roles(rows_cells: list[list[str]], cols: list[str], roles: list[str
         cells = [r[j] for r in exact]
         if sum(is_schedule(c) for c in cells) * 10 >= 6 * len(cells) and "deadline" not in roles:
             roles[j] = "deadline"
-        elif sum(all(_agency_like(x) for x in responsibility.split_names(c) or [c]) for c in cells) * 10 >= 6 * len(cells):
+        elif sum(all(_agency_like(x) for x in responsibility.split_names(c) or [c])
+                 for c in cells) * 10 >= 6 * len(cells):
             roles[j] = "responsible"
     return roles
 
@@ -959,6 +960,10 @@ def find_all(text: str) -> list[Table]:
     return sorted(out, key=lambda t: t.start)
 
 
+# roles the row fit may give a header run's ``other`` column (never a task: a list of names or sites)
+_FIT_ROLES = ("responsible", "deadline", "description", "target", "baseline")
+
+
 def _fit_is_better(headed: Table, fitted: Table) -> bool:
     k = len(headed.columns)
     if k < len(fitted.columns) and [_norm(c) for c in headed.columns] == [_norm(c) for c in fitted.columns[:k]]:
@@ -966,7 +971,7 @@ def _fit_is_better(headed: Table, fitted: Table) -> bool:
     roles = headed.roles or []
     froles = fitted.roles or []
     if [_norm(c) for c in headed.columns] == [_norm(c) for c in fitted.columns] and len(roles) == len(froles) \
-            and "other" in roles and all(a == b or a == "other" and b in ("responsible", "deadline", "description", "target", "baseline")
+            and "other" in roles and all(a == b or a == "other" and b in _FIT_ROLES
                                          for a, b in zip(roles, froles)) \
             and len(fitted.rows) >= len(headed.rows):
         return True           # a name outside the lexicons (协同部门) whose cells the row fit read

@@ -184,6 +184,9 @@ def test_added_words_that_restrict_nothing_are_accepted(a, b):
     ("技术合同成交总额", "技术合同成交金额", "亿元"),
     ("实际利用外资", "实际使用外资金额", "亿美元"),
     ("每万名就业人员中研发人员", "每万名就业人员研发人员数", "人年"),
+    # a share of all of it (占全…比例) is the share
+    ("绿色交通出行占全方式出行比例", "绿色交通出行比例", "%"),
+    ("清洁能源占全部能源消费的比重", "清洁能源比重", "%"),
 ])
 def test_rewordings_and_abbreviations_are_one_indicator(a, b, unit):
     ka, kb = indicator_key(a, unit), indicator_key(b, unit)

@@ -7,7 +7,11 @@ the region with most measures, a measure with SIMILAR_TO links, a shared indicat
 after one warm-up run, and writes p50/p95 per query variant to bench/results/queries.json
 (sizes not run keep their figures).
 
-    python -m bench.bench_queries [--plans 1000] [--runs 20] [--store PATH] [--before OLD/queries]
+    python -m bench.bench_queries [--plans 1000] [--runs 20] [--store PATH] [--before OLD/queries] [--neo4j]
+
+With ``--neo4j`` the same queries run on the Neo4j server of graph/config.py (``scripts/neo4j_server.py up``),
+which is first loaded with a copy of the embedded store (node by node and relationship by relationship
+through the store API, in batches) unless it already holds the same counts.
 
 With ``--before`` (a queries/ folder of an older version, e.g. ``git archive <rev> queries | tar -x -C
 /tmp/old``) the older text of each query runs in turn with the current one on the same store, so that
@@ -54,6 +58,41 @@ def store_of(n: int, similarity: str = "lexical", path: Path | None = None):
     return EmbeddedStore(db)
 
 
+def copy_store(src, dst, chunk: int = 20000) -> None:
+    """Every node, then every relationship of ``src`` written to ``dst`` (emptied first), in batches."""
+    from graph.cypher_gen import dump_nodes, dump_relationships
+    from model.records import GraphRecords
+    from ontology.schema import KEY
+
+    dst.ensure_schema()
+    dst.clear()
+    t0 = time.perf_counter()
+    for label in src.schema.nodes:
+        recs = src.read(dump_nodes(src.schema, label)).records()
+        for k in range(0, len(recs), chunk):
+            g = GraphRecords()
+            for r in recs[k:k + chunk]:
+                node_id = r.pop(KEY)
+                g.add_node(node_id, label, **{p: v for p, v in r.items() if v is not None})
+            dst.write(g, batch_size=chunk)
+    for rt in src.schema.relationships.values():
+        for a, b in rt.pairs:
+            recs = src.read(dump_relationships(src.schema, rt.type, a, b)).records()
+            for k in range(0, len(recs), chunk):
+                g = GraphRecords()
+                for r in recs[k:k + chunk]:
+                    s, e = r.pop("src"), r.pop("dst")
+                    g.add_rel(rt.type, (s, a), (e, b), **{p: v for p, v in r.items() if v is not None})
+                dst.write(g, batch_size=chunk)
+    print(f"copied the store to {dst.describe()} in {time.perf_counter() - t0:.0f} s", flush=True)
+
+
+def _counts(store) -> dict[str, int]:
+    counts = {k: store.read(f"MATCH (n:{k}) RETURN count(n)").rows[0][0] for k in ("Plan", "Policy", "Target")}
+    counts["relationships"] = store.read("MATCH ()-[r]->() RETURN count(r)").rows[0][0]
+    return counts
+
+
 def _one(store, cypher: str, params: dict[str, Any] | None = None) -> Any:
     rows = store.read(cypher, params or {}).rows
     return rows[0][0] if rows else None
@@ -80,18 +119,27 @@ def variants(store) -> list[tuple[str, dict[str, Any]]]:
     depth2 = sorted({r["target"] for r in level2} | {r["source"] for r in level2})[:60]
     regions = [r[0] for r in store.read("MATCH (r:Region)<-[:FOR_REGION]-(:Plan) RETURN DISTINCT r.name "
                                         "ORDER BY r.name LIMIT 5").rows]
+    # what the pages ask for by default: the regions whose plans hold most targets (explorer/pages/compare.py)
+    top8 = [r["region"] for r in store.query("top_regions", {"limit": 8}).records()]
+    # The variants with no region parameter aggregate every region: no page asks for them any more (they
+    # are kept to show what an export of the whole graph costs).
     return [
         ("agency_functions", {}),
+        ("agency_functions", {"regions": top8}),
         ("compare_matrix", {}),
+        ("compare_matrix", {"regions": top8}),
         ("compare_matrix", {"regions": regions, "domain": domain}),
         ("domain_coverage", {}),
+        ("domain_coverage", {"regions": top8}),
         ("indicator_targets", {"indicator": indicator}),
         ("indicators", {}),
         ("instrument_categories", {}),
+        ("instrument_categories", {"regions": top8[:4]}),
         ("instrument_evidence", {"region": region}),
         ("instrument_evidence", {"region": region, "instrument": instrument}),
         ("instrument_mix", {}),
         ("instrument_mix", {"region": region}),
+        ("instrument_mix", {"regions": top8[:4]}),
         ("lead_agencies", {}),
         ("lead_agencies", {"region": region}),
         ("lead_agencies", {"function": function}),
@@ -100,15 +148,18 @@ def variants(store) -> list[tuple[str, dict[str, Any]]]:
         ("node_lookup", {}),
         ("node_lookup", {"label": "Agency", "text": "发展"}),
         ("plans_overview", {}),
+        ("plans_overview", {"skip": 500}),
         ("policy_evidence", {"policy": rich}),
         ("regions", {}),
         ("search_measures", {}),
+        ("search_measures", {"limit": 500}),
         ("search_measures", {"keyword": "养老"}),
         ("search_measures", {"region": region, "domain": domain}),
         ("shared_indicators", {}),
         ("similar_measures", {"policy": policy}),
         ("similarity_methods", {}),
         ("taxonomy", {}),
+        ("top_regions", {}),
     ]
 
 
@@ -137,7 +188,10 @@ def measure(store, runs: int = 20, only: set[str] | None = None, before: Path | 
         old_path = before / f"{name}.cypher" if before else None
         if old_path is not None and old_path.is_file():
             old = parse_query_file(old_path)
-            texts["before"] = (old.text, old.bind(params))
+            # an older text without one of the parameters ran without it: what a page asked for then
+            # (e.g. every region, where it now asks for the chosen ones)
+            known = {p.name for p in old.params}
+            texts["before"] = (old.text, old.bind({k: v for k, v in params.items() if k in known}))
         rows = {k: len(store.read(t, p).rows) for k, (t, p) in texts.items()}  # warm-up (plans the statement)
         times: dict[str, list[float]] = {k: [] for k in texts}
         for _ in range(runs):
@@ -169,6 +223,8 @@ def main() -> int:
     ap.add_argument("--before", type=Path, help="an older queries/ folder: its text of each query runs in turn "
                     "with the current one and its figures are kept beside them")
     ap.add_argument("--build-only", action="store_true")
+    ap.add_argument("--neo4j", action="store_true", help="measure on the Neo4j server (loaded with a copy of the "
+                    "embedded store when its counts differ)")
     a = ap.parse_args()
     if a.queries:
         from graph import queries
@@ -179,25 +235,38 @@ def main() -> int:
     if a.build_only:
         store.close()
         return 0
-    counts = {k: store.read(f"MATCH (n:{k}) RETURN count(n)").rows[0][0] for k in ("Plan", "Policy", "Target")}
-    counts["relationships"] = store.read("MATCH ()-[r]->() RETURN count(r)").rows[0][0]
+    counts = _counts(store)
+    backend = "embedded"
+    if a.neo4j:
+        from graph.config import open_store
+
+        neo = open_store("neo4j")
+        if _counts(neo) != counts:
+            copy_store(store, neo)
+        store.close()
+        store, backend = neo, "neo4j"
+    load_before = os.getloadavg()[0]
     res = measure(store, a.runs, set(a.only) if a.only else None, a.before)
     store.close()
     if a.only:
         return 0
     results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.is_file() else {}
-    results["what"] = ("p50/p95 (ms) of each named query through store.query on an embedded store of N generated "
+    results["what"] = ("p50/p95 (ms) of each named query through store.query on an embedded store (or, keys "
+                       "neo4j-*, the Neo4j server loaded with a copy of it) of N generated "
                        f"plans (bench/corpus.py), {a.runs} runs after a warm-up; see bench/bench_queries.py")
     results["cpu"] = os.cpu_count()
-    key = f"embedded-{a.plans}-{a.label}"
-    run: dict[str, Any] = {"plans": a.plans, "store": counts, "queries": res,
-                           "over_50ms": sum(1 for r in res if r["p95_ms"] >= 50)}
+    key = f"{backend}-{a.plans}-{a.label}"
+    goal = 100 if backend == "neo4j" else 50  # issue 14: p95 under 50 ms embedded, 100 ms on Neo4j
+    run: dict[str, Any] = {"plans": a.plans, "store": counts, "queries": res, "goal_ms": goal,
+                           # the machine is shared: its 1-minute load average when the run began and ended
+                           "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+                           f"over_{goal}ms": sum(1 for r in res if r["p95_ms"] >= goal)}
     if a.before:
-        run["before_over_50ms"] = sum(1 for r in res if r.get("before", {}).get("p95_ms", 0) >= 50)
+        run[f"before_over_{goal}ms"] = sum(1 for r in res if r.get("before", {}).get("p95_ms", 0) >= goal)
     results.setdefault("runs", {})[key] = run
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(f"wrote {RESULTS} ({key}: {results['runs'][key]['over_50ms']} variants at p95 >= 50 ms)")
+    print(f"wrote {RESULTS} ({key}: {run[f'over_{goal}ms']} of {len(res)} variants at p95 >= {goal} ms)")
     return 0
 
 

@@ -36,6 +36,18 @@ def choice_map(records: Iterable[dict[str, Any]], key: str, label: Any) -> dict[
     return out
 
 
+def function_choices(label: str = "{id}") -> dict[str, str]:
+    """Agency-function filter: the ontology's closed set of functions (agency_functions.csv), each shown as
+    ``label`` formatted with id, name and name_en, preceded by ANY -> ''. From the vocabulary, not the
+    graph: listing the functions in use would aggregate every agency of every region."""
+    from ontology.vocab import agency_functions
+
+    out = {ANY: ""}
+    for f in agency_functions():
+        out.setdefault(label.format(id=f.id, name=f.name, name_en=f.name_en), f.id)
+    return out
+
+
 def domain_choices(taxonomy: list[dict[str, Any]]) -> dict[str, str]:
     """Domain filter: display text -> domain id, preceded by ANY -> '' (taxonomy query rows)."""
     return choice_map([r for r in taxonomy if r.get("kind") == "domain"], "id",

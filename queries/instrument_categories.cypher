@@ -1,6 +1,9 @@
-// purpose: Supply-side, demand-side and environmental shares of each region's instrument uses (Rothwell-Zegveld)
+// purpose: Supply-side, demand-side and environmental shares of the instrument uses of each of the chosen regions (none: all) (Rothwell-Zegveld)
+// param: regions list = ,
 // columns: region, category, uses, share
-MATCH (r:Region)<-[:FOR_REGION]-(:Plan)-[:HAS_POLICY]->(:Policy)-[:USES_INSTRUMENT]->(i:PolicyInstrument)
+MATCH (r:Region)
+WHERE size($regions) = 0 OR r.name IN $regions OR r.id IN $regions
+MATCH (r)<-[:FOR_REGION]-(:Plan)-[:HAS_POLICY]->(:Policy)-[:USES_INSTRUMENT]->(i:PolicyInstrument)
 WITH r, i.category AS category, count(*) AS uses
 WITH r, collect({category: category, uses: uses}) AS mix, sum(uses) AS total
 UNWIND mix AS x

@@ -1,8 +1,11 @@
-// purpose: Instrument mix per region: how often each policy instrument is used, and its share of the region's instrument uses
+// purpose: Instrument mix per region: how often each policy instrument is used, and its share of the region's instrument uses, for one region or the chosen regions (both empty: all)
 // param: region string = ''
+// param: regions list = ,
 // columns: region, instrument_id, instrument, instrument_en, category, uses, share
-MATCH (r:Region)<-[:FOR_REGION]-(:Plan)-[:HAS_POLICY]->(:Policy)-[:USES_INSTRUMENT]->(i:PolicyInstrument)
-WHERE $region = '' OR r.name = $region OR r.name_en = $region
+MATCH (r:Region)
+WHERE ($region = '' OR r.name = $region OR r.name_en = $region)
+  AND (size($regions) = 0 OR r.name IN $regions OR r.id IN $regions)
+MATCH (r)<-[:FOR_REGION]-(:Plan)-[:HAS_POLICY]->(:Policy)-[:USES_INSTRUMENT]->(i:PolicyInstrument)
 WITH r, i, count(*) AS uses
 WITH r, collect({id: i.id, name: i.name, name_en: i.name_en, category: i.category, uses: uses}) AS mix, sum(uses) AS total
 UNWIND mix AS x

@@ -1,6 +1,12 @@
-// purpose: Regions and their plans, with metadata and how many measures and targets each plan holds
+// purpose: Regions and their plans, with metadata and how many measures and targets each plan holds; one page of rows at a time, by region then plan (skip the first `skip`, at most `limit`)
+// param: skip int = 0
+// param: limit int = 100
 // columns: region, region_en, level, province, plan_id, title, doc_number, issuer, issued, period_start, period_end, plan_type, policies, targets
 MATCH (p:Plan)-[:FOR_REGION]->(r:Region)
+WITH r, p
+ORDER BY r.name, p.id
+SKIP $skip
+LIMIT $limit
 OPTIONAL MATCH (p)-[:HAS_POLICY]->(m:Policy)
 WITH r, p, count(m) AS policies
 OPTIONAL MATCH (t:Target)

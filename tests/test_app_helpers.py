@@ -201,3 +201,13 @@ def test_views():
     assert len(heat) == 4 and heat["measures"].sum() == 3
     cols, rows = target_table(["plan", "region", "value", "quote"], [["p", "r", 1.0, "q"]])
     assert cols == ["region", "value", "quote", "plan"] and rows == [["r", 1.0, "q", "p"]]
+
+
+def test_function_choices_come_from_the_vocabulary():
+    from explorer.views import function_choices
+    from ontology.vocab import agency_functions
+
+    choices = function_choices("function: {id}")
+    assert next(iter(choices.items())) == (ANY, "")
+    assert set(choices.values()) - {""} == {f.id for f in agency_functions()}
+    assert choices["function: civil_affairs"] == "civil_affairs"

@@ -102,3 +102,27 @@ def test_lead_agencies_by_region_counts_the_measures_of_that_regions_plans(both)
         assert got == {("吴兴区", "agency:huzhou:finance", 1, 0), ("吴兴区", "agency:wuxing:civil_affairs", 1, 2)}
         assert store.query("lead_agencies", {"region": "Wuxing", "function": "finance"}).rows
         assert not store.query("lead_agencies", {"region": "湖州市"}).rows  # Huzhou has no plan here
+
+
+def test_region_aggregates_answer_for_the_chosen_regions_only(embedded_store):
+    """The pages ask for chosen regions (issue 14: never every region at once); none chosen still means all."""
+    embedded_store.write(comparison_graph())
+    for name in ("domain_coverage", "instrument_mix", "instrument_categories", "agency_functions"):
+        every = embedded_store.query(name).records()
+        assert {r["region"] for r in every} >= {"吴兴区", "扬州市"}, name
+        one = embedded_store.query(name, {"regions": ["扬州市"]}).records()
+        assert one and {r["region"] for r in one} == {"扬州市"}, name
+        assert one == [r for r in every if r["region"] == "扬州市"], name
+        assert embedded_store.query(name, {"regions": ["region:yangzhou"]}).records() == one, name  # ids too
+
+
+def test_top_regions_orders_by_targets_and_plans_overview_pages(embedded_store):
+    embedded_store.write(comparison_graph())
+    top = embedded_store.query("top_regions").records()
+    assert [r["region"] for r in top] == ["吴兴区", "扬州市"]  # one target each: then by name
+    assert all(r["targets"] == 1 and r["plans"] == 1 for r in top)
+    assert [r["region"] for r in embedded_store.query("top_regions", {"limit": 1}).records()] == ["吴兴区"]
+    every = embedded_store.query("plans_overview").records()
+    assert [r["plan_id"] for r in every] == ["plan:wuxing:2021-2025", "plan:yangzhou:2022-80"]
+    assert embedded_store.query("plans_overview", {"skip": 1, "limit": 1}).records() == every[1:]
+    assert embedded_store.query("plans_overview", {"limit": 1}).records() == every[:1]

@@ -3,13 +3,14 @@ import altair as alt
 import streamlit as st
 
 from explorer import data, ui
-from explorer.views import bilingual, choice_map
+from explorer.views import bilingual, choice_map, function_choices
 
 st.title("Agencies")
 
+TOP_REGIONS = 8  # the heat map's regions when none is chosen: those whose plans hold most targets
+
 regions = choice_map(data.records("regions"), "region", lambda r: bilingual(r["region"], r["region_en"]))
-functions_all = data.records("agency_functions")
-functions = choice_map(functions_all, "function", "function")
+functions = function_choices()
 
 c = st.columns([1, 1, 1])
 region = c[0].selectbox("Region", list(regions), key="ag_region")
@@ -32,9 +33,10 @@ else:
 ui.table(lead, "lead_agencies", "ag_lead")
 
 st.subheader("Who leads what: functions across regions")
-fn = data.frame("agency_functions")
-if regions[region]:
-    fn = fn[fn["region"] == regions[region]]
+shown = [regions[region]] if regions[region] else [r["region"] for r in data.records("top_regions", limit=TOP_REGIONS)]
+if not regions[region]:
+    st.caption(f"The {TOP_REGIONS} regions whose plans hold most targets; choose a region above for another one.")
+fn = data.frame("agency_functions", regions=shown)  # none shown: no plans, so none
 if functions[function]:
     fn = fn[fn["function"] == functions[function]]
 if not fn.empty:

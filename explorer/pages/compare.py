@@ -19,18 +19,28 @@ from explorer.views import (
 )
 from graph.matrix import build_matrix, evidence_text, to_data_cube
 
+DEFAULT_REGIONS = 8  # regions the matrix and the heat map show first
+MIX_REGIONS = 4      # regions the instrument mix shows first
+
 st.title("Compare regions")
 
 # --- the comparison matrix: indicators x regions ---------------------------------------------
 st.subheader("Indicators × regions")
+# Charts ask for chosen regions, never for all of them at once (a thousand regions make neither a readable
+# chart nor a fast query); the default is the regions whose plans hold most targets.
 all_regions = [r["region"] for r in data.records("regions") if r.get("plans")]
+largest = [r["region"] for r in data.records("top_regions", limit=DEFAULT_REGIONS)] or all_regions[:DEFAULT_REGIONS]
 c1, c2 = st.columns([3, 2])
-chosen_regions = c1.multiselect("Regions (none: all)", all_regions, default=[], key="mx_regions")
+chosen_regions = c1.multiselect(f"Regions (default: the {DEFAULT_REGIONS} with most targets)", all_regions,
+                                default=largest, key="mx_regions")
 domains = domain_choices(data.records("taxonomy"))
 domain_label = c2.selectbox("Domain", list(domains), index=0, key="mx_domain")
-matrix_rows = data.records("compare_matrix", regions=chosen_regions, domain=domains[domain_label])
-matrix = build_matrix(matrix_rows, chosen_regions or None)
-if not matrix.rows:
+matrix_rows = data.records("compare_matrix", regions=chosen_regions, domain=domains[domain_label]) \
+    if chosen_regions else []
+matrix = build_matrix(matrix_rows, chosen_regions)
+if not chosen_regions:
+    st.info("Choose one or more regions to compare.")
+elif not matrix.rows:
     st.info("No targets for these regions and this domain.")
 else:
     st.caption(f"{len(matrix.rows)} indicators, {len(matrix.shared)} stated by two or more regions (first); "
@@ -90,7 +100,8 @@ else:
 
 # --- domain x region heat map ---------------------------------------------------------------
 st.subheader("Policy domains per region")
-heat = heatmap_frame(data.records("domain_coverage"))
+st.caption("For the regions chosen for the matrix above.")
+heat = heatmap_frame(data.records("domain_coverage", regions=chosen_regions) if chosen_regions else [])
 if heat.empty:
     st.info("No measures are classified into domains yet.")
 else:
@@ -105,7 +116,7 @@ else:
     labels = base.mark_text(fontSize=12).encode(
         text="measures:Q", color=alt.condition(alt.datum.measures > top / 2, alt.value("white"), alt.value("black")))
     st.altair_chart(cells + labels, width="stretch", height=max(160, 30 * heat["domain"].nunique() + 60))
-    ui.downloads(data.frame("domain_coverage"), "domain_coverage", "cmp_domains")
+    ui.downloads(lambda: data.frame("domain_coverage", regions=chosen_regions), "domain_coverage", "cmp_domains")
 
 def instrument_audit(mix, event) -> None:
     """The measures behind one bar of the instrument mix: region + instrument -> measure, cue words, quote."""
@@ -138,14 +149,12 @@ def instrument_audit(mix, event) -> None:
 
 # --- instrument mix ---------------------------------------------------------------------------
 st.subheader("Instrument mix")
-mix_records = data.records("instrument_mix")
-mix_regions = sorted({r["region"] for r in mix_records})
-if not mix_regions:
+if not all_regions:
     st.info("No policy instruments extracted yet.")
 else:
-    chosen = st.multiselect("Regions to compare", mix_regions, default=mix_regions[:2], key="cmp_mix_regions")
-    mix = instrument_frame(mix_records, chosen)
-    cats = category_frame(data.records("instrument_categories"), chosen)
+    chosen = st.multiselect("Regions to compare", all_regions, default=largest[:MIX_REGIONS], key="cmp_mix_regions")
+    mix = instrument_frame(data.records("instrument_mix", regions=chosen) if chosen else [], chosen)
+    cats = category_frame(data.records("instrument_categories", regions=chosen) if chosen else [], chosen)
     # full width: the instrument legend is long
     st.markdown("**Instruments (share of each region's instrument uses)** — click a bar to see its measures")
     bar = alt.selection_point(name="mix_bar", fields=["region", "instrument_id"])

@@ -4,6 +4,9 @@ import streamlit as st
 from explorer import data, ui
 from explorer.views import bilingual, counts_table, frame, region_summary
 
+SUMMARY_REGIONS = 40  # above this many regions the table alone lists them
+PLANS_PER_PAGE = 100
+
 st.title("Plangraph")
 st.caption("A knowledge graph of Chinese local-government plans: targets, measures, policy instruments and "
            "lead agencies, compared across regions.")
@@ -32,12 +35,21 @@ st.subheader("Regions")
 regions = data.frame("regions")
 if not regions.empty:
     regions.insert(1, "name", [bilingual(a, b) for a, b in zip(regions["region"], regions["region_en"])])
-    st.markdown("; ".join(region_summary(r) for r in regions.to_dict("records")))
+    if len(regions) <= SUMMARY_REGIONS:
+        st.markdown("; ".join(region_summary(r) for r in regions.to_dict("records")))
 ui.table(regions, "regions", "ov_regions")
 
 st.subheader("Plans")
-plans = data.frame("plans_overview")
-ui.table(plans, "plans", "ov_plans")
+n_plans = counts.get("Plan", 0)
+pages = max(1, -(-n_plans // PLANS_PER_PAGE))
+page = 1
+if pages > 1:
+    page = int(st.number_input(f"Page (of {pages}, {PLANS_PER_PAGE} plans each, by region)", min_value=1,
+                               max_value=pages, value=1, step=1, key="ov_plans_page"))
+plans = data.frame("plans_overview", skip=(page - 1) * PLANS_PER_PAGE, limit=PLANS_PER_PAGE)
+st.dataframe(plans, hide_index=True, width="stretch")
+# the files hold every plan, fetched when a button is clicked
+ui.downloads(lambda: data.frame("plans_overview", limit=max(n_plans, 1)), "plans", "ov_plans")
 
 st.subheader("Counts per label and relationship type")
 cols, rows = counts_table(counts, node_labels)

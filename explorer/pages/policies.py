@@ -4,7 +4,7 @@ import streamlit as st
 
 from explorer import data, ui
 from explorer.highlight import legend_html, locate_spans, measure_card_html
-from explorer.views import ANY, bilingual, choice_map
+from explorer.views import ANY, bilingual, choice_map, function_choices
 from ontology.script import to_simplified
 
 st.title("Policies")
@@ -14,12 +14,14 @@ regions = choice_map(data.records("regions"), "region", lambda r: bilingual(r["r
 domains = choice_map([t for t in taxonomy if t["kind"] == "domain"], "id", lambda r: bilingual(r["name"], r["name_en"]))
 instruments = choice_map([t for t in taxonomy if t["kind"] == "instrument"], "id",
                          lambda r: bilingual(r["name"], r["name_en"]))
-agencies = choice_map(data.records("lead_agencies", limit=1000), "agency",
-                      lambda r: f"{r['agency']} ({r['region']})")
-
 keyword = st.text_input("Keyword (Chinese, e.g. 托育)", key="pol_keyword")
 f = st.columns(4)
 region = f[0].selectbox("Region", list(regions), key="pol_region")
+# agencies: the chosen region's (listing every agency of every region would be thousands), and the functions
+agencies = function_choices("function: {id}")
+if regions[region]:
+    agencies.update(choice_map(data.records("lead_agencies", region=regions[region], limit=1000), "agency",
+                               lambda r: f"{r['agency']} ({r['region']})"))
 domain = f[1].selectbox("Domain", list(domains), key="pol_domain")
 instrument = f[2].selectbox("Instrument", list(instruments), key="pol_instrument")
 agency = f[3].selectbox("Agency", list(agencies), key="pol_agency")

@@ -319,3 +319,19 @@ def test_a_figure_quoted_for_comparison_is_no_target():
 def test_an_opening_span_inside_a_rate_is_part_of_the_name():
     f, = facts("到2030年，公园24小时开放率达到80%以上。")
     assert (f.indicator_text, f.value, f.unit) == ("公园24小时开放率", 80.0, "%")
+
+
+def test_a_connection_date_of_a_grant_rule_dates_nothing():
+    fs = facts("对2025年1月1日后并网的光伏项目，按照实际发电量给予每千瓦时0.2元补贴。", period=(2025, 2027))
+    assert [(f.unit, f.kind, f.year) for f in fs] == [("元/千瓦时", "standard", None)]
+
+
+def test_power_and_energy_written_with_a_slash_are_two_amounts():
+    assert [(q.v1, q.u1, q.group("per")) for q in scan("10万千瓦/20万千瓦时")] == [
+        ("10", "万千瓦", None), ("20", "万千瓦时", None)]
+
+
+def test_a_fund_in_the_clause_before_is_an_allocation_and_award_rules_are_norms():
+    assert got("区财政设立发展专项资金，每年3000万元。") == []
+    f, = facts("对新获评区域公用品牌的，一次性奖励20万元。")
+    assert (f.kind, f.year) == ("standard", None)

@@ -293,8 +293,9 @@ def _read(text: str, i: int, chinese: bool) -> Quantity | None:
             q.per, q.e = text[q.e:k], k
     if (not chinese or q.u1 or q.u2) and not q.per:
         m = _per_regex().match(text, q.e)
-        if m and m.group(0).strip():
-            q.per, q.e = m.group(0), m.end()
+        if m and m.group(0).strip() and not ((q.u1 or q.u2) and re.search(r"\d", m.group(0))
+                                             and _unit_at(text, m.end())):
+            q.per, q.e = m.group(0), m.end()  # (10万千瓦/20万千瓦时 is two amounts, not a per-base)
     if chinese and not _chinese_is_amount(text, q):
         return None
     if not chinese and q.u1 is None and q.v2 is None and not q.per:

@@ -252,7 +252,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 ys = year_scope.governing(context, sent, cl.start + m.start())
                 year = ys.year
                 unit = _unit_of(m, cl.text)
-                if _is_allocation(cl.text, m, unit) or _in_eligibility(sent_text, cl.start - sent.start + m.start()):
+                if _is_allocation(cl.text, m, unit, sent_text[: cl.start - sent.start + m.start()]) \
+                        or _in_eligibility(sent_text, cl.start - sent.start + m.start()):
                     last_end = m.end()
                     continue  # 市财政每年安排专项资金3亿元 (an instrument); 对营业收入突破1亿元的企业 (a condition)
                 if m.group("r1"):
@@ -327,6 +328,10 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                                                               naming.starts_with_margin(name) else "")
                 if relative:
                     names = [relative[0]]
+                kind = target_kind.kind(sent_text, cl.text, year, period_start, gctx)
+                if kind == "target" and (u := vocab.unit(unit)) is not None and u.kind == "money" \
+                        and _eligibility_clause(sent_text) is not None:
+                    kind = "standard"  # 对新获评…的，一次性奖励30万元: an award rule
                 for nm in names or [name]:
                     nm = naming.clean(nm)
                     if _REFERENCE_SCOPE.match(nm) and _SELF_REFERENCE.search(sent_text):
@@ -335,7 +340,7 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                         comp = "<="  # 给予最高3000元奖励: a cap is a ceiling
                     fact = TargetFact(
                         indicator_text=nm, value=value, unit=unit, comparator=comp,
-                        kind=target_kind.kind(sent_text, cl.text, year, period_start, gctx), quote=sent, value_max=vmax,
+                        kind=kind, quote=sent, value_max=vmax,
                         year=year, attribute=attribute, change_type=change, year_source=ys.source,
                     )
                     if baseline is not None:
@@ -573,15 +578,18 @@ _FUND_NOUN = re.compile(_lex("target_funding_nouns"))
 _GRANT_VERB = re.compile(_lex("target_grant_verbs"))
 
 
-def _is_allocation(text: str, m: Quantity, unit: str | None) -> bool:
-    """市财政每年安排专项资金3亿元, 设立800万元专项资金, 整合各类资金2000万元: money budgeted for the plan's
-    work is an instrument, not a target (a clause that gives a grant is a grant norm)."""
+def _is_allocation(text: str, m: Quantity, unit: str | None, sent_before: str = "") -> bool:
+    """市财政每年安排专项资金3亿元, 设立800万元专项资金, 整合各类资金2000万元, 设立专项资金，每年5000万元: money
+    budgeted for the plan's work is an instrument, not a target (a clause that gives a grant is a grant norm)."""
     u = vocab.unit(unit)
     if u is None or u.kind != "money" or "给予" in text:
         return False
-    if not _ALLOC_VERB.search(text[:m.start()]):
-        return False
-    return bool(_FUND_NOUN.search(text[max(0, m.start() - 14):m.end() + 8]))
+    if _ALLOC_VERB.search(text[:m.start()]):
+        return bool(_FUND_NOUN.search(text[max(0, m.start() - 14):m.end() + 8]))
+    # the budgeting clause just before: 设立…专项资金，每年5000万元
+    prev = re.split(r"[，,]", sent_before)
+    return len(prev) >= 2 and bool(_ALLOC_VERB.search(prev[-2])) and bool(_FUND_NOUN.search(prev[-2][-8:])) \
+        and len(prev[-1].strip()) <= 4
 
 
 def _eligibility_clause(sent: str) -> re.Match | None:

@@ -37,7 +37,8 @@ _LEAD = re.compile(rf"^[^，。；：,;:]{{0,12}}?(?:{_lex('target_governing_lea
 _BASELINE_MARK = vocab.lexicon("year_baseline_marks")
 
 
-_CUTOFF = re.compile(r"(?:以前|前)[\u4e00-\u9fff]{1,4}的")
+_CUTOFF = re.compile(rf"\d{{1,2}}月(?:\d{{1,2}}日)?(?:{_lex('year_cutoff_after')})[\u4e00-\u9fff]{{1,4}}的"
+                     r"|(?:以前|前)[\u4e00-\u9fff]{1,4}的")
 _CUTOFF_AFTER_FRONT = re.compile(r"[\u4e00-\u9fff]{1,4}的")
 
 

@@ -639,6 +639,12 @@ def inline(text: str) -> tuple[list[str], list[str], int, int] | None:
     return _subjects(text)
 
 
+@cache
+def _object_verb_rx() -> re.Pattern:
+    # a body after 委托/引导… is the object of the government's action, not the subject of 负责
+    return re.compile(_lx("responsibility_object_verbs"))
+
+
 def _subjects(text: str) -> tuple[list[str], list[str], int, int] | None:
     """Sentences opening with ``<bodies>负责…`` (区绿化市容局、区建设管理委负责…。区建设管理委负责…):
     the first body named leads, every other one is involved; every name must be a known body."""
@@ -651,7 +657,7 @@ def _subjects(text: str) -> tuple[list[str], list[str], int, int] | None:
             raw = raw[by[-1].end():]      # 评价工作由各街道负责…: the body after 由 is the subject
         got = split_names(raw)
         if not got or not all((len(n) >= 4 and function_of(n) is not None or generic_local_government(n))
-                              and not names_a_role(n) for n in got):
+                              and not names_a_role(n) and not _object_verb_rx().search(n) for n in got):
             continue
         names.extend(n for n in got if n not in names)
         a, b = m.end("names") - len(raw), m.end()

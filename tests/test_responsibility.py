@@ -208,3 +208,14 @@ def test_subject_after_an_adverbial_clause_and_after_a_heading_line():
     lead, inv, a, b = resp.inline(t)
     assert lead == ["区生态环境局"] and inv == []
     assert t[a:b].startswith("区生态环境局")
+
+
+def test_a_body_that_is_the_object_of_an_action_is_not_the_subject_of_fu_ze():
+    # 委托专业公司负责… is a purchase of services (an instrument): 专业公司 is not made responsible
+    for t in ("通过政府购买服务方式委托专业公司负责日常运维。",
+              "加强管护。通过政府购买服务方式，委托专业公司负责日常运维。",
+              "引导社会组织负责社区活动的日常组织。"):
+        assert resp.inline(t) is None, t
+    # the subject form itself still holds
+    lead, inv, a, b = resp.inline("区城管执法局、区公安分局负责加强联合巡查。")
+    assert lead == ["区城管执法局"] and inv == ["区公安分局"]

@@ -139,6 +139,8 @@ def _build(plans_dir: Path, store: GraphStore, *, similarity: str, progress: boo
     products: dict[str, tuple[int, PlanProducts]] = {}  # plan id -> (entry position, what later stages need)
     pending: list[tuple[PlanOutcome, PlanEntry, str, GraphRecords, PlanProducts, int]] = []
     pending_records = 0
+    # the stored version of a file that fails stays in the store: its cache entry stays too
+    kept_digests: dict[str, str] = {src: h for pid, src in stored.items() if src and (h := hashes.get(pid))}
 
     def fail(outcome: PlanOutcome, entry, e: Exception) -> None:
         outcome.error = f"{type(e).__name__}: {e}"
@@ -256,6 +258,10 @@ def _build(plans_dir: Path, store: GraphStore, *, similarity: str, progress: boo
         report.seconds = time.perf_counter() - started
         return report
     ordered = [prod for _, prod in sorted(products.values(), key=lambda x: x[0])]
+    if cache is not None:
+        cache.record_folder(Path(plans_dir), [prod.digest for prod in ordered]
+                            + [d for f, d in kept_digests.items() if f in failed_files])
+        cache.prune()
     try:
         _remove_stale(store, stored, built, failed_files, Path(plans_dir), keep_missing, report)
         t0 = time.perf_counter()
@@ -329,6 +335,10 @@ def _link(store: GraphStore, ordered: list[PlanProducts], similarity: str, cache
     report.similarity_method, report.similar_links = method, len(rels)
 
 
+def _folder_tag(plans_dir: Path) -> str:
+    return hashlib.sha256(str(Path(plans_dir).resolve()).encode()).hexdigest()[:16]
+
+
 def _lexical(ordered: list[PlanProducts], cache: PlanCache | None, plans_dir: Path | None) -> list:
     """Lexical SIMILAR_TO over these plans, incrementally from the folder's previous index state."""
     t0 = time.perf_counter()
@@ -340,8 +350,7 @@ def _lexical(ordered: list[PlanProducts], cache: PlanCache | None, plans_dir: Pa
     state_file = None
     previous = None
     if cache is not None and plans_dir is not None:
-        tag = hashlib.sha256(str(Path(plans_dir).resolve()).encode()).hexdigest()[:16]
-        state_file = cache.folder / f"similarity-{tag}.pkl.z"
+        state_file = cache.folder / f"similarity-{_folder_tag(plans_dir)}.pkl.z"
         try:
             previous = pickle.loads(zlib.decompress(state_file.read_bytes()))
         except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError):
@@ -448,10 +457,68 @@ class PlanProducts:
 
 
 class PlanCache:
-    """Per-plan build products on disk, by content hash (``.cache/plans/``; safe to delete)."""
+    """Per-plan build products on disk, by content hash (``.cache/plans/``; safe to delete).
+
+    Each build records which entries its folder uses (``folders/<folder>.json``); ``prune`` deletes
+    the entries no recorded folder uses (a plan that left its folder, an old version of an edited plan,
+    a build version gone), the records of folders that no longer exist, and their similarity index
+    states — but never a file younger than ``PRUNE_AFTER_S`` (another build may be writing it)."""
+
+    PRUNE_AFTER_S = 600.0
 
     def __init__(self, folder: Path):
         self.folder = Path(folder)
+
+    def record_folder(self, plans_dir: Path, digests: list[str]) -> None:
+        path = self.folder / "folders" / f"{_folder_tag(plans_dir)}.json"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps({"folder": str(Path(plans_dir).resolve()),
+                                       "plans": sorted(d[:40] for d in digests)}), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError as e:
+            log.warning("plan cache: folder record not written (%s)", e)
+
+    def prune(self) -> int:
+        """Delete what no existing folder's last build uses; returns how many files went."""
+        keep: set[str] = set()
+        tags: set[str] = set()
+        now = time.time()
+        gone = 0
+
+        def old(p: Path) -> bool:
+            try:
+                return now - p.stat().st_mtime >= self.PRUNE_AFTER_S
+            except OSError:
+                return False
+
+        for rec in sorted((self.folder / "folders").glob("*.json")):
+            try:
+                data = json.loads(rec.read_text(encoding="utf-8"))
+                alive = Path(data["folder"]).is_dir()
+            except (OSError, ValueError, KeyError, TypeError):
+                data, alive = {}, False
+            if alive:
+                keep.update(data.get("plans", []))
+                tags.add(rec.stem)
+            elif old(rec):
+                rec.unlink(missing_ok=True)
+                gone += 1
+        for f in self.folder.glob("*.pkl.z"):
+            name = f.name[:-len(".pkl.z")]
+            if name.startswith("similarity-"):
+                used = name[len("similarity-"):] in tags
+            elif name.startswith("links-"):   # the whole-folder link cache of an older version
+                used = False
+            else:
+                used = name in keep
+            if not used and old(f):
+                f.unlink(missing_ok=True)
+                gone += 1
+        if gone:
+            log.info("plan cache: %d unused file(s) deleted", gone)
+        return gone
 
     def _path(self, digest: str) -> Path:
         return self.folder / f"{digest[:40]}.pkl.z"

@@ -150,3 +150,33 @@ def test_batched_and_one_plan_writes_give_the_same_store(tmp_path, monkeypatch, 
         build(folder, s, similarity="none", progress=False, cache_dir=None)
         single = s.dump()
     assert batched == single, _diff(batched, single)
+
+
+def test_the_plan_cache_is_pruned_of_plans_no_folder_uses(embedded_store, tmp_path, monkeypatch):
+    """Entries of a plan that left the folder (or of an edited plan's old version) are deleted once
+    no folder's last build uses them; those of another folder that still exists stay."""
+    monkeypatch.setattr(pb.PlanCache, "PRUNE_AFTER_S", 0.0)
+    cache = tmp_path / "cache"
+    other = tmp_path / "other"
+    write_folder(other, {"wuxi.txt": "wuxi.txt"})
+    from graph.embedded_store import EmbeddedStore
+
+    with EmbeddedStore(tmp_path / "o.lbug") as s:
+        build(other, s, similarity="lexical", progress=False, cache_dir=cache)
+    folder = tmp_path / "plans"
+    write_folder(folder, AB)
+    build(folder, embedded_store, similarity="lexical", progress=False, cache_dir=cache)
+    entries = lambda: {p.name for p in (cache / "plans").glob("*.pkl.z")}  # noqa: E731
+    plan_entries = lambda: {n for n in entries() if not n.startswith("similarity-")}  # noqa: E731
+    assert len(plan_entries()) == 4  # wuxi.txt is the same file in both folders: one entry
+    assert len(entries() - plan_entries()) == 2  # one similarity index per folder
+    write_folder(folder, {k: v for k, v in AB.items() if k != "ningxia.txt"},
+                 texts={"yangzhou.txt": edited_yangzhou()})
+    build(folder, embedded_store, similarity="lexical", progress=False, cache_dir=cache)
+    assert len(plan_entries()) == 3  # ningxia gone, yangzhou's old version gone, the edited one in
+    import shutil
+
+    shutil.rmtree(other)
+    build(folder, embedded_store, similarity="lexical", progress=False, cache_dir=cache)
+    assert len(plan_entries()) == 3 and len(entries() - plan_entries()) == 1
+    assert len(list((cache / "plans" / "folders").glob("*.json"))) == 1

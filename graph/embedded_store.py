@@ -226,7 +226,12 @@ class EmbeddedStore(GraphStore):
     def bulk(self):
         """No automatic checkpoint during a build (LadybugDB folds the log into the file once
         it passes a threshold, inside a COMMIT: most of a large transaction's commit time);
-        one checkpoint at the end instead."""
+        one checkpoint at the end instead. The libraries the bulk write path loads on first use
+        (pyarrow for COPY FROM, pandas that LadybugDB's Arrow parameters import) are loaded here, at the
+        start of the build, so the first batch's write time is its write's (~0.5 s idle, seconds under load)."""
+        import pandas  # noqa: F401
+        import pyarrow  # noqa: F401
+
         with self._lock:
             self._writer().execute("CALL auto_checkpoint=false")
         try:

@@ -293,12 +293,13 @@ def _cell_cost_lines(role: str, cells: tuple[str, ...]) -> float:
         step = sum(0.15 if _CONT_END.search(c) else 0.35 for c in cells[:-1])
         if role == "indicator" and any(is_value(c) or is_attribute(c) for c in cells):
             return 3.0
-        if role == "responsible" and all(_agency_like(c) for c in cells):
-            step = 0.1 * extra                 # one agency per line
+        if role == "responsible" and all(_agency_like(c) or _role_marks().fullmatch(c) for c in cells):
+            step = 0.1 * extra                 # one agency per line (a （牵头） mark on a line of its own)
         elif role == "responsible":
             # a line naming no body that does not run on from the line above is no part of the cell
             step += sum(STRAY_LINE for a, b in zip((None,) + cells[:-1], cells)
-                        if not responsibility.has_agency(b) and "：" not in b and not (a and _CONT_END.search(a)))
+                        if not responsibility.has_agency(b) and "：" not in b and not (a and _CONT_END.search(a))
+                        and not _role_marks().fullmatch(b))       # （牵头） on its own line
         elif role != "responsible" and any(_agency_like(c) and len(c) <= 12 for c in cells[1:]):
             step += 0.5                        # an agency name is no continuation of a task
         if any(_GROUP_ROW.match(c) for c in cells[1:]):

@@ -110,3 +110,16 @@ def test_a_last_column_name_outside_the_lexicons_before_the_first_group_cell():
     doc, _ = _doc("o_projects_townships")
     [t] = doc.tables
     assert t.roles[2] == "other"                              # 所在街镇: a place, no body
+
+
+def test_a_lead_mark_on_a_line_of_its_own_inside_the_agency_cell():
+    lines = ["某川区社区服务提升工作方案", "附件", "重点任务分工表", "序号", "重点任务", "责任单位", "完成时限",
+             "1", "建设社区综合服务站", "区民政局", "（牵头）", "区财政局", "2025年底前",
+             "2", "推进社区食堂建设", "区商务委", "（牵头）", "各街镇", "2025年9月底前",
+             "3", "开展社区志愿服务", "区文明办", "持续推进"]
+    doc = parse_text("\n\n".join(lines), {"file": "x.txt", "region": "某川区", "region_en": "Mouchuan",
+                                          "level": "county"}, "x.txt")
+    [t] = doc.tables
+    assert t.rows[0] == ["1", "建设社区综合服务站", "区民政局（牵头）、区财政局", "2025年底前"]
+    rows = [m for m in doc.measures if t.start <= m.start < t.end]
+    assert rows[1].responsibility.lead == ["区商务委"] and rows[1].responsibility.involved == ["各街镇"]

@@ -94,7 +94,8 @@ def build(spec: dict) -> tuple[str, list[dict], list[dict]]:
                 lead, inv = [], []
                 for j in resp:
                     raw = r[j] if r[j] != "^" else None
-                    names = raw if isinstance(raw, list) else [n for n in (row[j] or "").split("、") if n]
+                    lines_ = raw if isinstance(raw, list) else [row[j] or ""]
+                    names = [n for ln in lines_ for n in ln.split("、") if n]
                     if "牵头" in header[j]:
                         lead += names
                     elif "配合" in header[j] or lead:

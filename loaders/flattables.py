@@ -50,6 +50,13 @@ TEXT_ROLES = ("indicator", "task", "description", "other", "group")
 MAX_HEADER = 16
 MAX_CELL_LINES = 12             # lines one cell may run over (a 具体措施 cell of （1）…（7）… lines)
 _INT = re.compile(r"^\d{1,3}$")
+_SERIAL = re.compile(r"^(\d{1,3})[.、．]?$")
+
+
+def serial_of(s: str) -> str | None:
+    """The number of a row-number cell (``3``, ``3.``, ``3、``), else None."""
+    m = _SERIAL.match(s)
+    return m.group(1) if m else None
 _SENT_PUNCT = re.compile(r"[。；，,;]")
 _HEAD_STOP = re.compile(r"[。；，,;：:]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -657,9 +664,9 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     n = len(lines)
     # the row numbers 1, 2, 3 … after the header
     p = h1
-    while p < n and p - h1 <= 3 and lines[p][2] != "1":
+    while p < n and p - h1 <= 3 and serial_of(lines[p][2]) != "1":
         p += 1
-    if p >= n or lines[p][2] != "1":
+    if p >= n or serial_of(lines[p][2]) != "1":
         return None, h1
     pre = list(range(h1, p))            # before row 1: a group cell or a group row
     nums = [p]
@@ -668,10 +675,11 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     q = p + 1
     while q < n and expect < 1000:
         s = lines[q][2]
-        if s == str(expect):
+        if serial_of(s) == str(expect):
             nums.append(q)
             expect += 1
-        elif s == "1" and expect > 2 and any(_GROUP_ROW.match(lines[x][2]) for x in range(max(nums[-1] + 1, q - 2), q)):
+        elif serial_of(s) == "1" and expect > 2 and any(_GROUP_ROW.match(lines[x][2])
+                                                        for x in range(max(nums[-1] + 1, q - 2), q)):
             nums.append(q)                 # numbering restarts under each group row
             expect = 2
         elif q - nums[-1] > limit or _is_header_cell(s) and _is_header_run(lines, q):

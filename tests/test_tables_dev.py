@@ -126,3 +126,19 @@ def test_a_lead_mark_on_a_line_of_its_own_inside_the_agency_cell():
     assert t.rows[0] == ["1", "建设社区综合服务站", "区民政局（牵头）、区财政局", "2025年底前"]
     rows = [m for m in doc.measures if t.start <= m.start < t.end]
     assert rows[1].responsibility.lead == ["区商务委"] and rows[1].responsibility.involved == ["各街镇"]
+
+
+@pytest.mark.parametrize("name", ["a_yingshang_district", "c_xiangcun_county", "d_zhibiao_district"])
+def test_row_numbers_written_with_a_dot(name):
+    # 1. 2. 3. in the 序号 column: the same tables, rebuilt the same way
+    from bench import eval_structure as es
+    spec = json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
+    t = spec["tables"][0]
+    at = t["roles"].index("number")
+    for r in t["rows"]:
+        if isinstance(r, list):
+            r[at] += "."
+    text, gold, _ = build(spec)
+    doc = parse_text(text, dict(spec["meta"], file=name + ".txt"), name + ".txt")
+    got = es.score_tables(gold, doc.tables, [])
+    assert got["rebuilt"] == got["rows"]

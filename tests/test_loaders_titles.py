@@ -78,3 +78,11 @@ def test_a_bulleted_site_metadata_grid_is_read_and_dropped():
     assert doc.meta.issuer == "县政府办" and doc.meta.validity == "有效"
     assert doc.original.startswith("某县人民政府办公室关于印发")
     assert "访问次数" not in doc.text and "字体大小" not in doc.text
+
+
+def test_a_one_year_programme_titled_on_its_first_short_line_keeps_its_title():
+    # 某州2025年民生实事项目 alone on the first line: a title (front matter), not a page header
+    doc = parse("某州2025年民生实事项目\n\n一、教育\n1.新建幼儿园3所，新增学位1000个。\n2.改造老旧小区20个。\n")
+    assert doc.original.startswith("某州2025年民生实事项目")
+    assert not any(d.reason == "page_header" for d in doc.dropped)
+    assert doc.meta.title == "某州2025年民生实事项目"

@@ -192,6 +192,11 @@ def _is_titled_paragraph(text: str) -> str | None:
 
 
 _LONG_PARA = 800
+_PREAMBLE = re.compile(rf"^(?:{_lx('structure_preamble_openers')})")
+_DASH_ITEM = re.compile(r"^\s*(?:——|--|－－)\s*(?=[\u4e00-\u9fff])")
+# a heading's run-in body that states the block's target (到2027年，… / 力争…), not an action
+_HEAD_BODY = 80
+_TARGET_BODY = re.compile(rf"^(?:{_lx('structure_heading_target_leads')})")
 _CLAUSE_CLOSER = re.compile(rf"(?:{_lx('responsibility_clause_closers')})[）)]$")
 _INLINE_TITLE = re.compile(r"(?:(?<=[。；）)])|^)([\u4e00-\u9fff]{4,16})。(?=[^。]{20,})")
 
@@ -360,6 +365,7 @@ class _Builder:
         self.signed = False        # closed by a signature block: an 附件 after it reopens
         self.article: str | None = None   # inside an article: "measure" / "skip"
         self.fresh = False         # the current measure is a heading-like item; its text follows
+        self.dash_cur: Measure | None = None   # the last measure opened by a dash item (——…)
         # headings that carry a responsibility clause (（一）完善X（牵头单位：A；配合单位：B）): (section, clause span)
         self.heading_clauses: list[tuple[Section, int, int]] = []
 
@@ -544,14 +550,14 @@ class _Builder:
             if self.box is not None and self._in_box(info):
                 continue
             if info.num is not None:
-                self._numbered(info, nxt)
+                self._numbered(info, nxt, k)
                 continue
             if info.lost is not None:
                 self._lost_bracket(info)
                 continue
             if self._bare_heading(info, nxt):
                 continue
-            self._paragraph(info)
+            self._paragraph(info, k)
         if not self.closed:
             for t, c in self.pending:
                 self._emit_task_rows(t, c)
@@ -653,11 +659,23 @@ class _Builder:
         self.cur = None
         return False
 
-    def _numbered(self, info: LineInfo, nxt: LineInfo | None) -> None:
+    def _first_item_below(self, k: int) -> LineInfo | None:
+        """The first numbered line after line k when only untitled paragraphs stand between (an
+        intro paragraph of a heading: its scope, a target sentence), else None."""
+        for x in self.infos[k + 1:k + 4]:
+            if x.num is not None:
+                return x
+            if (x.article or x.box_mark or x.lost_any or x.bare or x.annex
+                    or _is_titled_paragraph(x.text) is not None):
+                return None
+        return None
+
+    def _numbered(self, info: LineInfo, nxt: LineInfo | None, k: int = -1) -> None:
         ln = info.line
         assert info.num is not None     # the caller asks only for a numbered line
         rank, raw, rest = info.num
-        if self._clause_heading(info, nxt):
+        below = self._first_item_below(k) if k >= 0 else None
+        if self._clause_heading(info, nxt if nxt is not None and nxt.num is not None else below):
             return
         title, body = _split_title(rest)
         number = _fmt_number(rank, raw)
@@ -665,6 +683,14 @@ class _Builder:
                 and nxt.num[0] > rank and title != rest:
             # （四）特殊激励情形。对以下情形给予…： over its own items 1. 2. …: the items are the
             # measures, the titled line that announces them is their heading
+            self._open(rank, number, title, ln)
+            self.last_bare_rank = None
+            self.cur = None
+            return
+        if (body.strip() and title != rest and nxt is not None and nxt.num is not None and nxt.num[0] > rank
+                and rank >= 3 and len(body) <= _HEAD_BODY and _TARGET_BODY.search(body)):
+            # （一）创新平台提能行动。到2027年，新增…。 over its own items 1、2、: a block (专项行动) whose
+            # run-in sentence states its target; the items are the measures, the line is their heading
             self._open(rank, number, title, ln)
             self.last_bare_rank = None
             self.cur = None
@@ -769,10 +795,27 @@ class _Builder:
         self.cur = None
         return True
 
-    def _paragraph(self, info: LineInfo) -> None:
+    def _paragraph(self, info: LineInfo, k: int = -1) -> None:
         ln, t = info.line, info.text
         if info.note:
             self.cur = None
+            return
+        if (not self.heads and not self.measures and _PREAMBLE.match(t)
+                and any(x.num is not None for x in self.infos[k + 1:])):
+            # a preamble before the first heading (2025年是…之年。总体要求是：…): no measure
+            self.cur = None
+            return
+        dash = _DASH_ITEM.match(t)
+        if (dash and (self.cur is None or self.cur is self.dash_cur) and self._measure_context()
+                and self.box is None and self.stack):
+            # ——完善…机制，每年…。 directly under a heading: one item of a dash list, a measure
+            body = t[dash.end():]
+            self.dash_cur = self._new_measure(ln, None, _is_titled_paragraph(body) or _derived_title(body),
+                                              self._kind())
+            return
+        if (self.para_mode.get(ln.idx) and self.cur is None and self.box is None and self.stack
+                and _is_titled_paragraph(t) is None and self._intro_paragraph(k)):
+            # 县城是…的重要载体，要…。 opening a run of titled paragraphs: the heading's intro, no measure
             return
         if self.fresh and self.cur is not None:
             # its text: the paragraph after it, and those after that unless they are
@@ -808,6 +851,21 @@ class _Builder:
             return
         if self.stack:
             self.leaf_paras.setdefault(id(self.stack[-1]), []).append(ln)
+
+    def _intro_paragraph(self, k: int) -> bool:
+        """Is the untitled paragraph k the first under its heading, followed by two or more titled
+        paragraphs (the run's measures), and does its first sentence read as a statement (a comma in
+        it, or longer than a title, not opening with a task verb), not as a measure whose title lost
+        its full stop (优化…分工，根据…)?"""
+        if k <= 0 or self.infos[k - 1].text != self.stack[-1].line.text:
+            return False
+        titled = 0
+        for x in self.infos[k + 1:k + 3]:
+            if x.num is not None or x.bare or x.box_mark or _is_titled_paragraph(x.text) is None:
+                break
+            titled += 1
+        t = self.infos[k].text
+        return titled >= 2 and bool(re.match(r"^[^。；]*[，,]|^[^。；]{31}", t)) and not _TASK_VERB.match(t)
 
     def _footnote(self, k: int) -> bool:
         """Is line k (``①…``) a footnote: the nearest paragraph above it, with only other

@@ -1,0 +1,105 @@
+"""Measure granularity on synthetic plans of genres unlike the tuning set (tests/fixtures_measures:
+实施意见 with run-in titled paragraphs under headings, 若干措施 with 第N条, 工作要点, 行动计划 with
+专项行动 blocks, 政策举措 with 牵头 headings and —— items, 规定 in chapters), and the single shapes
+behind them. Synthetic texts written in the shapes of other provinces' plans; nothing is copied."""
+from __future__ import annotations
+
+from bench import eval_measures_dev
+from loaders.pipeline import parse_text
+
+META = {"file": "t.txt", "region": "某某区", "region_en": "Moumou", "level": "county"}
+
+
+def _measures(lines: list[str]):
+    return parse_text("\n".join(lines), META).measures
+
+
+def test_dev_plans_measures_sections_and_agencies():
+    total = eval_measures_dev.evaluate()["total"]
+    assert total["documents"] >= 6
+    m = total["measures"]
+    assert m["precision"] >= 0.95 and m["recall"] >= 0.95, m
+    done, paired = map(int, total["sections"].split("/"))
+    assert done >= 0.95 * paired
+    a = total["agency_links"]
+    assert a["precision"] >= 0.95 and a["recall"] >= 0.92, a
+
+
+def test_block_heading_with_a_target_sentence_heads_its_items():
+    ms = _measures([
+        "一、总体要求", "坚持问题导向，统筹推进各项工作。", "二、专项行动",
+        "（一）平台提能行动。到2027年，新增市级平台10家。",
+        "1、建设一批重点实验室。围绕主导产业布局实验室，支持争创省级平台。",
+        "2、培育新型研发机构。对新认定的机构给予奖励。",
+        "（二）人才集聚行动",
+        "1、引进高层次人才。落实人才安居政策，提供住房保障。",
+    ])
+    assert [m.title for m in ms] == ["建设一批重点实验室", "培育新型研发机构", "引进高层次人才"]
+    assert ms[0].section_path[-1] == "平台提能行动"
+
+
+def test_titled_item_with_an_action_body_stays_a_measure_over_sub_items():
+    # the run-in body is an action, not a target sentence: the item is the measure, its (1)(2) its text
+    ms = _measures([
+        "二、重点任务",
+        "1.完善服务网络。建设街道综合服务中心，推动服务下沉。",
+        "（1）新建服务站5个；",
+        "（2）改造服务站3个。",
+        "2.提升服务质量。开展服务评价，公开评价结果。",
+    ])
+    assert [m.title for m in ms][:1] == ["完善服务网络"]
+
+
+def test_intro_paragraph_before_run_in_titled_paragraphs_is_no_measure():
+    ms = _measures([
+        "二、重点任务", "（一）增强县城承载能力",
+        "县城是县域发展的重要载体，要补齐设施短板，提升综合承载能力。",
+        "完善市政设施。推进老旧管网更新改造，建设排水防涝设施。",
+        "提升公共服务。推动优质医疗资源向县城集中，建设县级综合医院。",
+    ])
+    assert [m.title for m in ms] == ["完善市政设施", "提升公共服务"]
+
+
+def test_task_verb_paragraph_that_lost_its_title_stop_stays_a_measure():
+    ms = _measures([
+        "二、重点任务", "（一）优化区域布局",
+        "优化镇街服务业分工，根据各地资源禀赋形成特色鲜明的发展格局。",
+        "东部片区。打造商贸服务集聚区，发展现代物流。",
+        "西部片区。发展文旅休闲产业，建设特色小镇。",
+    ])
+    assert len(ms) == 3
+
+
+def test_preamble_before_the_first_heading_is_no_measure():
+    ms = _measures([
+        "某某区2025年工作要点",
+        "2025年是规划收官之年。全区工作的总体要求是：坚持稳中求进，提升服务效能。",
+        "一、优化营商环境",
+        "推进集成改革。深化一件事一次办改革，新增集成办理事项20项。",
+        "规范行政检查。推行综合查一次，减少对企业的干扰。",
+    ])
+    assert [m.title for m in ms] == ["推进集成改革", "规范行政检查"]
+
+
+def test_dash_items_under_a_heading_are_measures_with_the_heading_clause():
+    ms = _measures([
+        "一、扩大有效投资（区发展改革局牵头）",
+        "（一）激发民间投资活力",
+        "——完善向民间资本推介项目机制，每年推介项目不少于20个。",
+        "——落实民间投资项目要素保障，优先纳入重点项目库。",
+        "（二）加快项目建设。建立项目推进清单，每月通报进展。",
+    ])
+    assert [m.title for m in ms] == ["完善向民间资本推介项目机制", "落实民间投资项目要素保障", "加快项目建设"]
+    assert all(m.responsibility is not None and m.responsibility.lead == ["区发展改革局"] for m in ms)
+
+
+def test_heading_clause_over_an_intro_paragraph_reaches_the_items():
+    ms = _measures([
+        "一、强化科技创新（区科技局牵头）",
+        "以平台建设为牵引，推进创新链产业链深度融合。2025年，力争研发投入强度达到3%。",
+        "（一）加强科创平台建设。支持校企共建联合研发中心。",
+        "（二）加大科技企业培育。实施科技型中小企业梯次培育。",
+    ])
+    assert [m.title for m in ms] == ["加强科创平台建设", "加大科技企业培育"]
+    assert ms[0].section_path == ["强化科技创新"]
+    assert all(m.responsibility is not None and m.responsibility.lead == ["区科技局"] for m in ms)

@@ -86,7 +86,7 @@ def build(spec: dict) -> tuple[str, list[dict], list[dict]]:
             continue
         over = t.get("agencies", {})
         for k, (r, row) in enumerate(zip([x for x in t["rows"] if not isinstance(x, dict)], rows)):
-            num = row[roles.index("number")]
+            num = row[roles.index("number")] if "number" in roles else str(k + 1)
             key = f"#{k + 1}" if f"#{k + 1}" in over else num     # "#k": the k-th row (numbering restarts)
             if key in over:
                 lead, inv = over[key]["lead"], over[key]["involved"]

@@ -828,6 +828,10 @@ def _build_unnumbered(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     a cell (a sentence, a heading, a note)."""
     head = [lines[x][2] for x in range(h0, h1)]
     roles = [header_role(c) or "other" for c in head]
+    if "task" in roles and "responsible" in roles:
+        got = _build_unnumbered_tasks(lines, h0, h1)
+        if got[0] is not None:
+            return got
     while len(head) > 3 and roles[0] == roles[1]:
         h0 += 1                         # a caption naming the table (某区主要指标) before 指标
         head, roles = head[1:], roles[1:]
@@ -897,6 +901,122 @@ def _build_unnumbered(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         t.rows.append(row)
         t.cell_spans.append(spans)
         t.row_spans.append((used[0][0], used[-1][1]))
+    _title(t, lines, h0)
+    return t, h1 + end
+
+
+UNNUMBERED_TASK_SPAN = 300        # lines a task table without row numbers may run over
+_CAPTION_WORDS = re.compile(r"[表单]$|清单|一览")
+
+
+def _build_unnumbered_tasks(lines, h0: int, h1: int) -> tuple[Table | None, int]:
+    """A task table without row numbers (重点任务 | 具体工作 | 时间进度 | 责任部门): the cells after the
+    header are cut into rows by a dynamic programme over row ends (each row aligned like a
+    numbered one; group rows 一、… between rows are kept as groups); the table ends where the
+    rows stop fitting. Cells may be sentences over several lines."""
+    head = [lines[x][2] for x in range(h0, h1)]
+    while len(head) > 3 and (_CAPTION_WORDS.search(head[0]) or _SECTION_HEADING.match(head[0])):
+        h0, head = h0 + 1, head[1:]       # a caption (某区重点任务清单) or a heading before the header
+    roles = [header_role(c) or "other" for c in head]
+    k = len(head)
+    if k < 2 or "task" not in roles or "responsible" not in roles:
+        return None, h1
+    n = len(lines)
+    q = h1
+    while q < n and q - h1 < UNNUMBERED_TASK_SPAN:
+        s = lines[q][2]
+        if (_STOP.match(s) and not _GROUP_ROW.match(s)) or (_is_header_cell(s) and _is_header_run(lines, q)) \
+                or _INT.match(s):
+            break                         # 一、… may be a group row: the rows decide where the table ends
+        q += 1
+    cells = [lines[x][2] for x in range(h1, q)]
+    N = len(cells)
+    if N < 2 * k:
+        return None, h1
+    carry = carried_columns(roles)
+    resp = roles.index("responsible")
+
+    def group_len(i: int) -> int:
+        c = cells[i]
+        if _GROUP_ROW.match(c) and not _BARE_NUMERAL.match(c) and len(c) <= 30:
+            return 1
+        if _BARE_NUMERAL.match(c) and i + 1 < N and not is_value(cells[i + 1]) and len(cells[i + 1]) <= 30:
+            return 2
+        return 0
+
+    def opens(c: str) -> bool:
+        return not (is_value(c) or is_attribute(c) or is_unit(c) or _named_body(c) or is_schedule(c)
+                    or _agency_like(c))
+    INF = float("inf")
+    best = [INF] * (N + 1)
+    back: list[tuple[str, int]] = [("", 0)] * (N + 1)
+    best[0] = 0.0
+    for a in range(N):
+        if best[a] == INF:
+            continue
+        g = group_len(a)
+        if g and best[a] + 0.1 < best[a + g]:
+            best[a + g], back[a + g] = best[a] + 0.1, ("group", a)
+        if not opens(cells[a]):
+            continue
+        for i in range(a + 1, min(N, a + k + MAX_CELL_LINES) + 1):
+            if i - 1 > a and group_len(i - 1):
+                break                     # a group row is no part of a row
+            cost, cl, _ = align(cells[a:i], roles, False, carried=carry)
+            if not cl[resp]:
+                cost += 1.0               # a task row names its bodies
+            c = best[a] + cost + 0.3
+            if c < best[i] - 1e-9:
+                best[i], back[i] = c, ("row", a)
+    ends = [i for i in range(2, N + 1) if best[i] < INF and back[i][0] == "row"]
+    if not ends:
+        return None, h1
+    end = max(ends, key=lambda i: (i - 2.5 * best[i] / max(1, k), i))
+    segs: list[tuple[str, int, int]] = []
+    i = end
+    while i > 0:
+        kind, a = back[i]
+        segs.append((kind, a, i))
+        i = a
+    segs.reverse()
+
+    def named(seg: tuple[str, int, int]) -> bool:
+        _, cl, _ = align(cells[seg[1]:seg[2]], roles, False, carried=carry)
+        return bool(cl[resp]) and responsibility.has_agency(_join([cells[seg[1] + c] for c in cl[resp]]))
+    while segs and (segs[-1][0] == "group" or not named(segs[-1])):
+        segs.pop()                        # the table ends at its last row that names its bodies
+    if not segs:
+        return None, h1
+    end = segs[-1][2]
+    rows = [x for x in segs if x[0] == "row"]
+    if len(rows) < 2 or best[end] / len(rows) > 1.5:
+        return None, h1
+    t = Table(title="", columns=list(head), rows=[], start=lines[h0][0], end=lines[h1 + end - 1][1], roles=list(roles))
+    t.row_spans, t.cell_spans = [], []
+    last_seen: dict[int, str] = {}
+    ok = 0
+    for kind, a, b in segs:
+        if kind == "group":
+            t.groups.append(TableGroup(label=" ".join(cells[a:b]), first_row=len(t.rows)))
+            continue
+        _, cl, _ = align(cells[a:b], roles, False, carried=carry)
+        row: list[str | None] = []
+        spans: list[tuple[int, int] | None] = []
+        for j, col in enumerate(cl):
+            if col:
+                row.append(_join([cells[a + c] for c in col], roles[j]))
+                spans.append((lines[h1 + a + col[0]][0], lines[h1 + a + col[-1]][1]))
+                last_seen[j] = row[-1] or ""
+            else:
+                row.append(last_seen.get(j) if j in carry else None)
+                spans.append(None)
+        ok += bool(cl[resp])
+        used = [x for x in spans if x]
+        t.rows.append(row)
+        t.cell_spans.append(spans)
+        t.row_spans.append((used[0][0], used[-1][1]))
+    if ok * 10 < 8 * len(t.rows):
+        return None, h1
     _title(t, lines, h0)
     return t, h1 + end
 

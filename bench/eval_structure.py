@@ -10,10 +10,14 @@ names, and scores per document and per split (tuning and held-out apart):
 * body         -- CJK characters of lines the junk pass dropped without a junk feature
                   (``loaders.junk.body_dropped``), and whether the gold ``body_tail`` (the
                   last characters of the real body) is still in the cleaned text;
-* table rows   -- a gold table is paired with the parsed table sharing most cells; its
-                  columns are paired by their cells; a gold row counts as rebuilt when a row
-                  of the parsed table has every gold cell in the paired column (cells
-                  compared without spaces and joiner punctuation; empty = None = "");
+* table rows   -- gold and parsed tables are paired by the most cells they share (largest
+                  overlap first over all pairs, so an earlier gold table sharing a few
+                  numbers cannot take the parsed table of a later one); columns are paired
+                  by their cells; a gold row counts as rebuilt when a row of the parsed table
+                  has every gold cell in the paired column (cells compared without spaces and
+                  joiner punctuation; empty = None = ""; a gold cell is a short quote, so it
+                  also matches a parsed cell it opens up to a clause boundary -- `，。；、：（`
+                  after it -- but not one it opens mid-phrase);
 * measures     -- recall and precision by normalised title containment (a gold title in
                   a parsed title or the reverse, or a gold title opening a parsed measure's
                   text), one parsed measure per gold measure;
@@ -49,6 +53,35 @@ _NORM = re.compile(r"[\s；;、，,。：:“”\"'（）()《》【】\-—]")
 
 def norm(s) -> str:
     return _NORM.sub("", s or "")
+
+
+# punctuation after which a quote of a cell's opening words may stop
+_CLAUSE_END = set("，,。；;、：:（(！？!?…")
+_CLOSERS = set("”\"'）)》】")
+
+
+def cell_match(gold: str, parsed) -> bool:
+    """Gold cell ``gold`` (already normalised) against a parsed cell: equal after ``norm``, or
+    a quote of its opening words (the annotation's short quote of a long cell) that ends where
+    a clause ends in the parsed cell -- not a prefix stopping mid-phrase, so a cell with the next
+    row's label glued on does not meet the shorter gold cell."""
+    raw = parsed or ""
+    if norm(raw) == gold:
+        return True
+    if not gold:
+        return False
+    k = 0
+    for ch in raw:
+        if k == len(gold):
+            if ch.isspace() or ch in _CLOSERS:
+                continue
+            return ch in _CLAUSE_END
+        if _NORM.match(ch):
+            continue
+        if ch != gold[k]:
+            return False
+        k += 1
+    return k == len(gold)
 
 
 @dataclass
@@ -95,38 +128,58 @@ def _cells(t) -> set[str]:
     return {norm(c) for r in t.rows for c in r if norm(c)}
 
 
+def pair_tables(gold: list[dict], tables: list) -> dict[int, int]:
+    """Gold table index -> parsed table index, largest shared-cell count first over every
+    (gold, parsed) pair (ties: earlier gold, then earlier parsed table); a gold table sharing
+    no cell with any free parsed table stays unpaired."""
+    pcells = [_cells(t) for t in tables]
+    cand = []
+    for gi, gt in enumerate(gold):
+        gcells = {norm(c) for r in gt["rows"] for c in r if norm(c)}
+        for pi, pc in enumerate(pcells):
+            n = len(gcells & pc)
+            if n:
+                cand.append((-n, gi, pi))
+    pairs: dict[int, int] = {}
+    used: set[int] = set()
+    for _, gi, pi in sorted(cand):
+        if gi not in pairs and pi not in used:
+            pairs[gi] = pi
+            used.add(pi)
+    return pairs
+
+
 def score_tables(gold: list[dict], tables: list, errors: list) -> dict:
     rows_total = rows_ok = 0
-    used: set[int] = set()
+    pairs = pair_tables(gold, tables)
     per = []
-    for gt in gold:
-        gcells = {norm(c) for r in gt["rows"] for c in r if norm(c)}
-        cand = [(len(gcells & _cells(t)), k) for k, t in enumerate(tables) if k not in used]
-        best = max(cand, default=(0, None))
+    for gi, gt in enumerate(gold):
         rows_total += len(gt["rows"])
-        if best[1] is None or best[0] == 0:
+        if gi not in pairs:
             per.append({"title": gt.get("title"), "rows": len(gt["rows"]), "rebuilt": 0, "found": False})
             errors.append({"table_missing": gt.get("title")})
             continue
-        used.add(best[1])
-        t = tables[best[1]]
+        t = tables[pairs[gi]]
         ncol = max((len(r) for r in gt["rows"]), default=0)
-        # pair each gold column with the parsed column holding most of its cells (in order)
-        colmap: dict[int, int] = {}
+        # pair gold and parsed columns one to one, most shared cells first (then nearest in
+        # order): two gold columns cannot both claim the parsed column that holds either
+        pcols = max((len(r) for r in t.rows), default=0)
+        cscore = []
         for gc in range(ncol):
             gvals = [norm(r[gc]) if gc < len(r) else "" for r in gt["rows"]]
-            scores = []
-            for pc in range(max((len(r) for r in t.rows), default=0)):
-                pvals = {norm(r[pc]) if pc < len(r) else "" for r in t.rows}
-                scores.append((sum(1 for v in gvals if v and v in pvals), -abs(pc - gc), pc))
-            if scores:
-                s = max(scores)
-                if s[0] > 0:
-                    colmap[gc] = s[2]
+            for pc in range(pcols):
+                pvals = [r[pc] if pc < len(r) else None for r in t.rows]
+                n = sum(1 for v in gvals if v and any(cell_match(v, x) for x in pvals))
+                if n:
+                    cscore.append((-n, abs(pc - gc), gc, pc))
+        colmap: dict[int, int] = {}
+        for _, _, gc, pc in sorted(cscore):
+            if gc not in colmap and pc not in colmap.values():
+                colmap[gc] = pc
         ok = 0
         for r in gt["rows"]:
             want = [(colmap.get(gc), norm(r[gc])) for gc in range(len(r))]
-            hit = any(all((pc is not None and pc < len(pr) and norm(pr[pc]) == v) or (pc is None and not v)
+            hit = any(all((pc is not None and pc < len(pr) and cell_match(v, pr[pc])) or (pc is None and not v)
                           for pc, v in want) for pr in t.rows)
             if hit:
                 ok += 1

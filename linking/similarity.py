@@ -259,50 +259,67 @@ class PlanVectors:
     clause_w: Any
 
 
+_TERMS: dict[str, tuple[float, int]] = {}   # token -> (factor, key), for the process (bounded)
+_TERMS_MAX = 2_000_000
+
+
+def _terms_of(vocabulary: list[str]) -> tuple[list[float], list[int]]:
+    missing = [t for t in vocabulary if t not in _TERMS]
+    if missing:
+        if len(_TERMS) + len(missing) > _TERMS_MAX:
+            _TERMS.clear()
+        factors: dict[str, float] = {}
+        _term_factors(missing, factors)
+        for t in missing:
+            _TERMS[t] = (factors[t], _term_key(t))
+    got = [_TERMS[t] for t in vocabulary]
+    return [f for f, _ in got], [k for _, k in got]
+
+
 def plan_vectors(policies: Sequence[PolicyText], plan_id: str | None = None,
                  token_cache: dict[str, Counter] | None = None) -> PlanVectors:
     """The vectors of one plan's policies (in the given order)."""
     import numpy as np
 
-    factors: dict[str, float] = {}
-    keys: dict[str, int] = {}
     seen = {} if token_cache is None else token_cache
-    cols: list[list] = [[], [], []]
-    ccols: list[list] = [[], [], []]
-    owner: list[int] = []
+    local: dict[str, int] = {}
+    rows: list[int] = []
+    idx: list[int] = []
+    tfs: list[int] = []
+    unit_owner: list[int] = []
+    unit_doc: list[bool] = []
     for k, p in enumerate(policies):
-        units = text_units(p)
-        for u, text in enumerate(units):
+        for u, text in enumerate(text_units(p)):
             c = seen.get(text)
             if c is None:
                 c = seen[text] = Counter(tokens(text))
-            _term_factors(c.keys(), factors)
-            vec = {}
-            norm2 = 0.0
-            for term, tf in c.items():
-                f = factors[term]
-                x = f if tf == 1 else (1.0 + math.log(tf)) * f
-                if f > 0:
-                    vec[term] = x
-                    norm2 += x * x
-            norm = math.sqrt(norm2) or 1.0
-            if u == 0:
-                row, out = k, cols
-            else:
-                row, out = len(owner), ccols
-                owner.append(k)
-            for term, x in vec.items():
-                key = keys.get(term)
-                if key is None:
-                    key = keys[term] = _term_key(term)
-                out[0].append(row)
-                out[1].append(key)
-                out[2].append(x / norm)
-    i32, i64, f32 = np.int32, np.int64, np.float32
+            unit = len(unit_owner)
+            unit_owner.append(k)
+            unit_doc.append(u == 0)
+            rows.extend([unit] * len(c))
+            idx.extend([local.setdefault(t, len(local)) for t in c])
+            tfs.extend(c.values())
+    f_list, k_list = _terms_of(list(local))
+    F = np.asarray(f_list, dtype=np.float64)
+    K = np.asarray(k_list, dtype=np.int64)
+    r = np.asarray(rows, dtype=np.int64)
+    t = np.asarray(idx, dtype=np.int64)
+    tf = np.asarray(tfs, dtype=np.float64)
+    x = F[t] * np.where(tf == 1, 1.0, 1.0 + np.log(np.maximum(tf, 1.0)))
+    keep = x > 0
+    r, t, x = r[keep], t[keep], x[keep]
+    n_units = len(unit_owner)
+    norm = np.sqrt(np.bincount(r, weights=x * x, minlength=n_units))
+    norm[norm == 0] = 1.0
+    w = (x / norm[r]).astype(np.float32)
+    is_doc = np.asarray(unit_doc, dtype=bool)
+    owner = np.asarray(unit_owner, dtype=np.int32)
+    clause_of = np.cumsum(~is_doc) - 1           # clause index of each clause unit
+    d = is_doc[r]
+    i32 = np.int32
     return PlanVectors(plan_id or (policies[0].plan_id if policies else ""), [p.id for p in policies],
-                       np.asarray(cols[0], i32), np.asarray(cols[1], i64), np.asarray(cols[2], f32),
-                       np.asarray(owner, i32), np.asarray(ccols[0], i32), np.asarray(ccols[1], i64),
-                       np.asarray(ccols[2], f32))
+                       owner[r[d]].astype(i32), K[t[d]], w[d],
+                       owner[~is_doc].astype(i32), clause_of[r[~d]].astype(i32), K[t[~d]], w[~d])
 
 
 @dataclass

@@ -15,7 +15,8 @@ A numbered line that carries text after its title (``1.推进…。加强…``) 
 not a heading. Measures are items, and titled paragraphs (``提升健康医疗服务能力。…``),
 inside sections that hold measures -- i.e. not background, review, guiding
 principles or targets. A leaf section made only of untitled paragraphs in such a
-context is one measure (``坚持党的领导`` + paragraph). Items under a safeguard
+context is one measure (``坚持党的领导`` + paragraph), unless each of its paragraphs opens with
+its own action (``加强组织领导，…`` ``强化监测评估，…``: one measure each). Items under a safeguard
 section (保障措施, 要素保障, 组织实施 …) are kind ``safeguard``; items of a ``专栏``
 box are kind ``box``. Each measure gets its responsibility clause, if any.
 """
@@ -89,6 +90,7 @@ _ORDINAL_ITEM = re.compile(rf"^([{CN_NUM}]+是)")          # 一是…。二是�
 _LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")   # 发展目标：… / 主要举措：… (not measures)
 _MAX_TITLE = 40
 _MAX_BARE = 25
+_MAX_ENUM_TITLE = 20
 
 
 @dataclass
@@ -185,8 +187,11 @@ def _is_bare_title(text: str) -> bool:
 
 
 def _is_titled_paragraph(text: str) -> str | None:
+    """The run-in title of ``标题。正文``: a first sentence of 2-30 characters without a comma or colon
+    (an enumeration comma only in a short title: ``加快老旧小区、城中村改造。``)."""
     m = re.search(r"[。；]", text)
-    if m and 2 <= m.start() <= 30 and m.end() < len(text) and not re.search(r"[，、：:,]", text[:m.start()]):
+    if m and 2 <= m.start() <= 30 and m.end() < len(text) and not re.search(r"[，：:,]", text[:m.start()]) \
+            and ("、" not in text[:m.start()] or m.start() <= _MAX_ENUM_TITLE):
         return text[:m.start()]
     return None
 
@@ -909,7 +914,8 @@ class _Builder:
         """Leaf sections of untitled paragraphs in measure context become one measure."""
         has_measure = set()
         for m in self.measures:
-            has_measure.add(tuple(m.section_path))
+            if m.kind != "box":     # a 专栏 under the section is no measure of the section's own text
+                has_measure.add(tuple(m.section_path))
         for h in self.heads:
             if h.children or id(h) not in self.leaf_paras:
                 continue
@@ -921,6 +927,14 @@ class _Builder:
                 continue
             paras = self.leaf_paras[id(h)]
             kind = "safeguard" if any(_SAFEGUARD.match(x) for x in path_titles) else "measure"
+            if len(paras) >= 2 and all(_TASK_VERB.match(x.text) and len(_derived_title(x.text)) <= _MAX_ENUM_TITLE
+                                       for x in paras):
+                # 加强组织领导，建立…。 / 强化监测评估，开展…。: paragraphs each opening with its own action
+                for x in paras:
+                    self.measures.append(Measure(id="", title=_derived_title(x.text), text=x.text,
+                                                 section_path=list(path_titles), start=x.start, end=x.end,
+                                                 number=None, kind=kind))
+                continue
             start, end = h.line.start, paras[-1].end
             self.measures.append(Measure(id="", title=h.title, text=self.doc.text[start:end],
                                          section_path=path_titles[:-1] + [h.title], start=start, end=end,

@@ -103,3 +103,43 @@ def test_heading_clause_over_an_intro_paragraph_reaches_the_items():
     assert [m.title for m in ms] == ["加强科创平台建设", "加大科技企业培育"]
     assert ms[0].section_path == ["强化科技创新"]
     assert all(m.responsibility is not None and m.responsibility.lead == ["区科技局"] for m in ms)
+
+
+def test_run_in_title_with_an_enumeration_comma():
+    ms = _measures([
+        "第四章 提升居住品质",
+        "加快老旧小区、城中村改造。统筹推进老旧小区综合改造，完善配套设施。",
+        "提升物业服务水平。健全物业服务质量评价体系，推动服务延伸。",
+    ])
+    assert [m.title for m in ms] == ["加快老旧小区、城中村改造", "提升物业服务水平"]
+
+
+def test_section_with_a_box_keeps_its_own_paragraph_as_a_measure():
+    ms = _measures([
+        "第三章 完善住房供应体系",
+        "第二节 促进商品住房市场平稳健康发展",
+        "因城施策优化住房供应结构，合理确定住宅用地供应规模，支持合理住房需求。",
+        "专栏1 重点项目",
+        "1.新城公租房项目",
+        "2.北部片区租赁住房项目",
+    ])
+    assert [(m.title, m.kind) for m in ms] == [("促进商品住房市场平稳健康发展", "measure"),
+                                             ("新城公租房项目", "box"), ("北部片区租赁住房项目", "box")]
+
+
+def test_leaf_paragraphs_each_opening_with_an_action_are_measures_of_their_own():
+    ms = _measures([
+        "第五章 保障措施",
+        "加强组织领导，建立住房工作联席会议制度，协调解决重大问题。",
+        "强化监测评估，开展规划实施中期评估，评估结果向社会公开。",
+    ])
+    assert [(m.title, m.kind) for m in ms] == [("加强组织领导", "safeguard"), ("强化监测评估", "safeguard")]
+
+
+def test_a_leaf_section_of_one_statement_paragraph_stays_one_measure():
+    ms = _measures([
+        "二、重点任务", "（一）坚持党的领导",
+        "把党的领导贯穿工作全过程，确保各项任务落到实处。",
+        "要建立健全工作机制，定期研究解决重大问题。",
+    ])
+    assert [m.title for m in ms] == ["坚持党的领导"]

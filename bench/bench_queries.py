@@ -142,6 +142,7 @@ def variants(store) -> list[tuple[str, dict[str, Any]]]:
         ("instrument_mix", {"regions": top8[:4]}),
         ("lead_agencies", {}),
         ("lead_agencies", {"region": region}),
+        ("lead_agencies", {"regions": top8}),
         ("lead_agencies", {"function": function}),
         ("neighbourhood", {"ids": depth1}),
         ("neighbourhood", {"ids": depth2}),

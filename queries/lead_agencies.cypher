@@ -1,10 +1,12 @@
-// purpose: Who leads and who takes part in the measures of each region's plans, per agency and function (filters optional: '' means any). A region's row counts the measures of plans FOR that region, whichever region the agency belongs to (a city plan's measure can be led by a provincial body).
+// purpose: Who leads and who takes part in the measures of each region's plans, per agency and function, for one region or the chosen regions (filters optional: '' and none mean any). A region's row counts the measures of plans FOR that region, whichever region the agency belongs to (a city plan's measure can be led by a provincial body).
 // param: region string = ''
+// param: regions list = ,
 // param: function string = ''
 // param: limit int = 50
 // columns: region, agency_id, agency, function, led, involved
 MATCH (p:Plan)-[:FOR_REGION]->(r:Region)
-WHERE $region = '' OR r.name = $region OR r.name_en = $region
+WHERE ($region = '' OR r.name = $region OR r.name_en = $region)
+  AND (size($regions) = 0 OR r.name IN $regions OR r.id IN $regions)
 MATCH (p)-[:HAS_POLICY]->(m:Policy)-[rel:LED_BY|INVOLVES]->(a:Agency)
 WHERE $function = '' OR a.function = $function
 WITH r, a, count(DISTINCT CASE WHEN type(rel) = 'LED_BY' THEN m.id END) AS led,

@@ -32,7 +32,7 @@ def test_every_query_has_a_complete_header():
 
 def test_binding_checks_parameters():
     q = get_query("lead_agencies")
-    assert q.bind({}) == {"region": "", "function": "", "limit": 50}
+    assert q.bind({}) == {"region": "", "regions": [], "function": "", "limit": 50}
     assert q.bind({"limit": "5"})["limit"] == 5
     with pytest.raises(QueryError):
         q.bind({"nope": 1})
@@ -114,6 +114,8 @@ def test_region_aggregates_answer_for_the_chosen_regions_only(embedded_store):
         assert one and {r["region"] for r in one} == {"扬州市"}, name
         assert one == [r for r in every if r["region"] == "扬州市"], name
         assert embedded_store.query(name, {"regions": ["region:yangzhou"]}).records() == one, name  # ids too
+    lead = embedded_store.query("lead_agencies", {"regions": ["region:yangzhou"]}).records()
+    assert lead == embedded_store.query("lead_agencies", {"region": "扬州市"}).records() and lead
 
 
 def test_top_regions_orders_by_targets_and_plans_overview_pages(embedded_store):

@@ -7,7 +7,7 @@ from explorer.views import bilingual, choice_map, function_choices
 
 st.title("Agencies")
 
-TOP_REGIONS = 8  # the heat map's regions when none is chosen: those whose plans hold most targets
+TOP_REGIONS = 8  # the regions shown when none is chosen: those whose plans hold most targets
 
 regions = choice_map(data.records("regions"), "region", lambda r: bilingual(r["region"], r["region_en"]))
 functions = function_choices()
@@ -17,8 +17,15 @@ region = c[0].selectbox("Region", list(regions), key="ag_region")
 function = c[1].selectbox("Function", list(functions), key="ag_function")
 limit = c[2].number_input("Show at most", min_value=5, max_value=1000, value=50, step=5, key="ag_limit")
 
+# no region chosen: the regions whose plans hold most targets (ranking every agency of every region is a
+# whole-graph aggregate no page asks for)
+shown = [regions[region]] if regions[region] else [r["region_id"] for r in data.records("top_regions",
+                                                                                          limit=TOP_REGIONS)]
+if not regions[region]:
+    st.caption(f"Region (any): the {TOP_REGIONS} regions whose plans hold most targets; choose a region for another.")
+
 st.subheader("Agencies by measures led")
-lead = data.frame("lead_agencies", region=regions[region], function=functions[function], limit=int(limit))
+lead = data.frame("lead_agencies", regions=shown, function=functions[function], limit=int(limit))
 if lead.empty:
     st.info("No agency leads or is involved in a measure for this selection.")
 else:
@@ -33,10 +40,7 @@ else:
 ui.table(lead, "lead_agencies", "ag_lead")
 
 st.subheader("Who leads what: functions across regions")
-shown = [regions[region]] if regions[region] else [r["region"] for r in data.records("top_regions", limit=TOP_REGIONS)]
-if not regions[region]:
-    st.caption(f"The {TOP_REGIONS} regions whose plans hold most targets; choose a region above for another one.")
-fn = data.frame("agency_functions", regions=shown)  # none shown: no plans, so none
+fn = data.frame("agency_functions", regions=shown)  # none shown (a graph without targets): every region
 if functions[function]:
     fn = fn[fn["function"] == functions[function]]
 if not fn.empty:

@@ -67,19 +67,32 @@ def main() -> int:
     ap.add_argument("--plans", type=int, default=1000)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--label", default="current")
+    ap.add_argument("--db", type=Path, help="an existing embedded database instead (e.g. the seeds' graph, to see "
+                    "what the browser and Streamlit cost alone on this machine)")
     a = ap.parse_args()
-    from bench.bench_queries import store_of
+    if a.db:
+        db = a.db
+    else:
+        from bench.bench_queries import store_of
 
-    store = store_of(a.plans)
-    db = Path(store.path)
-    store.close()
+        store = store_of(a.plans)
+        db = Path(store.path)
+        store.close()
+    load_before = os.getloadavg()[0]
     res = measure(db, a.runs)
     results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.is_file() else {}
     results["what"] = ("seconds from navigation until an explorer page has run and shows its last section, in "
                        "headless Chromium: first (fresh streamlit, nothing cached) and cached (median of the "
                        "reopenings); see bench/bench_pages.py")
     results["cpu"] = os.cpu_count()
-    results.setdefault("runs", {})[f"embedded-{a.plans}-{a.label}"] = {"plans": a.plans, "pages": res}
+    plans = a.plans
+    if a.db:
+        from graph.embedded_store import EmbeddedStore
+
+        with EmbeddedStore(db, read_only=True) as s:
+            plans = s.read("MATCH (p:Plan) RETURN count(p)").rows[0][0]
+    results.setdefault("runs", {})[f"embedded-{plans}-{a.label}"] = {
+        "plans": plans, "pages": res, "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)]}
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"wrote {RESULTS}")

@@ -55,7 +55,7 @@ def store_of(n: int, similarity: str = "lexical", path: Path | None = None):
         done.write_text(json.dumps({"plans": n, "build_seconds": round(time.perf_counter() - t0, 1),
                                     "failed": len(report.failed)}), encoding="utf-8")
         print(f"built {db} in {time.perf_counter() - t0:.0f} s", flush=True)
-    return EmbeddedStore(db)
+    return EmbeddedStore(db, read_only=True)  # read-only: an explorer (bench_pages) may have it open too
 
 
 def copy_store(src, dst, chunk: int = 20000) -> None:

@@ -53,8 +53,10 @@ def downloads(data: pd.DataFrame | tuple[list[str], list[list[Any]]] | Callable[
 
 
 def table(data: pd.DataFrame, name: str, key: str, **kw: Any) -> None:
+    """A table with its downloads, whose files are made when a button is clicked (an XLSX of a thousand
+    rows on every run of the page cost more than the page's queries)."""
     st.dataframe(data, hide_index=True, width="stretch", **kw)
-    downloads(data, name, key)
+    downloads(lambda: data, name, key)
 
 
 def link_columns(columns: list[str], display: str) -> dict[str, Any]:

@@ -146,7 +146,8 @@ def test_parse_params():
 
 
 def test_params_skeleton():
-    assert json.loads(params_skeleton(get_query("lead_agencies"))) == {"region": "", "function": "", "limit": 50}
+    assert json.loads(params_skeleton(get_query("lead_agencies"))) == {"region": "", "regions": [], "function": "",
+                                                                      "limit": 50}
     assert json.loads(params_skeleton(get_query("neighbourhood"))) == {"ids": [], "limit": 400}
     assert params_skeleton(get_query("regions")) == ""
 

@@ -91,6 +91,10 @@ _LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:]")   # 发展目标：… / 主
 _MAX_TITLE = 40
 _MAX_BARE = 25
 _MAX_ENUM_TITLE = 20
+# run-in titles in brackets (【完善服务设施】…) or before a colon (建立共享泊位信息平台：…, a title of 7-20
+# characters that names no agency: shorter ones are labels such as 发展目标：, agencies head duty lists)
+_BRACKET_TITLE = re.compile(r"^【([^】，。；]{2,20})】")
+_COLON_TITLE = re.compile(r"^([\u4e00-\u9fff（）“”]{7,20})[：:]")
 
 
 @dataclass
@@ -189,10 +193,16 @@ def _is_bare_title(text: str) -> bool:
 def _is_titled_paragraph(text: str) -> str | None:
     """The run-in title of ``标题。正文``: a first sentence of 2-30 characters without a comma or colon
     (an enumeration comma only in a short title: ``加快老旧小区、城中村改造。``)."""
+    b = _BRACKET_TITLE.match(text)
+    if b and len(text) > b.end() + 4:
+        return b.group(1)                 # 【完善服务设施】增设…
     m = re.search(r"[。；]", text)
     if m and 2 <= m.start() <= 30 and m.end() < len(text) and not re.search(r"[，：:,]", text[:m.start()]) \
             and ("、" not in text[:m.start()] or m.start() <= _MAX_ENUM_TITLE):
         return text[:m.start()]
+    c = _COLON_TITLE.match(text)
+    if c and len(text) > c.end() + 10 and not responsibility.is_agency_name(c.group(1)):
+        return c.group(1)                 # 建立共享泊位信息平台：汇聚…
     return None
 
 

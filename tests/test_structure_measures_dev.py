@@ -143,3 +143,24 @@ def test_a_leaf_section_of_one_statement_paragraph_stays_one_measure():
         "要建立健全工作机制，定期研究解决重大问题。",
     ])
     assert [m.title for m in ms] == ["坚持党的领导"]
+
+
+def test_bracket_and_colon_run_in_titles():
+    ms = _measures([
+        "三、主要任务", "（一）提升服务品质",
+        "【完善服务设施】增设休憩座椅和公共厕所，提高服务便利性。",
+        "【丰富公园活动】举办特色活动，打造公园文化品牌。",
+        "（二）完善共享服务机制",
+        "建立共享泊位信息平台：汇聚全区停车场信息，向社会实时发布泊位空余情况。",
+        "规范共享停车收费：共享泊位实行协议定价，鼓励采取包月等优惠方式。",
+    ])
+    assert [m.title for m in ms] == ["完善服务设施", "丰富公园活动", "建立共享泊位信息平台", "规范共享停车收费"]
+
+
+def test_short_colon_labels_and_agency_colons_are_no_run_in_titles():
+    ms = _measures([
+        "二、重点任务", "（一）强化协同",
+        "主要举措：建立联席会议制度，定期会商重大事项。",
+        "区住房城乡建设管理委：负责统筹推进改造工作，制定年度计划。",
+    ])
+    assert [m.title for m in ms] == ["强化协同"]

@@ -17,7 +17,17 @@ from typing import Any
 
 from graph.cypher_gen import ladybug_ddl
 from graph.dialect import to_ladybug
-from graph.store import DEFAULT_BATCH, GraphStore, QueryResult, Statement, StoreError, WriteStats, columns
+from graph.store import (
+    DEFAULT_BATCH,
+    GraphStore,
+    QueryResult,
+    Statement,
+    StoreError,
+    WriteStats,
+    _taken,
+    columns,
+    release_heap,
+)
 from model.records import GraphRecords, Relationship
 from ontology.schema import KEY, GraphSchema
 
@@ -31,6 +41,9 @@ _WRITE_OPERATOR = re.compile(
 
 
 COPY_MIN_ROWS = 100
+
+# a prepared write step: (statement text, MERGE rows, or the Arrow table a COPY reads)
+_Step = tuple[str, list[dict[str, Any]] | None, Any]
 
 
 def _arrow_types():
@@ -189,7 +202,7 @@ class EmbeddedStore(GraphStore):
             conn.execute("COMMIT")
 
     def write(self, records: GraphRecords, batch_size: int = DEFAULT_BATCH, *,
-              before: Sequence[Statement] = (), after: Sequence[Statement] = ()) -> WriteStats:
+              before: Sequence[Statement] = (), after: Sequence[Statement] = (), release: bool = False) -> WriteStats:
         """Idempotent like the generic path, but records the store lacks go in by COPY FROM.
 
         LadybugDB's UNWIND … MERGE runs at tens of thousands of rows a second (and an
@@ -199,15 +212,27 @@ class EmbeddedStore(GraphStore):
         runs in one transaction: LadybugDB rolls a failed transaction back itself, and
         a connection that saw a failed transaction is never reused (after a failed COPY
         its next COPY crashes the process).
+
+        Every group is turned into its statement rows or Arrow table first, then they run.
+        With ``release`` (the caller gives the records up) each group's records are dropped
+        as soon as they are turned, and the freed heap is handed back before the engine
+        starts taking its own copy: on a very large plan the records weigh more than the
+        Arrow tables, and LadybugDB keeps what it allocates for the transaction.
         """
-        records = records.deduplicated()
+        records = _taken(records, release)
+        n_nodes, n_rels = len(records.nodes), len(records.relationships)
         with self._lock:
             conn = self._writer()
             conn.execute("BEGIN TRANSACTION")
             try:
                 for st in before:
                     conn.execute(st.text, {"rows": st.rows})
-                n_stmts = self._copy_new_and_merge_rest(conn, records, batch_size)
+                steps = self._prepare(conn, records, batch_size, release)
+                if release:
+                    del records
+                    release_heap()
+                n_stmts = self._run(conn, steps)
+                del steps
                 for st in after:
                     conn.execute(st.text, {"rows": st.rows})
                 n_stmts += len(before) + len(after)
@@ -220,7 +245,7 @@ class EmbeddedStore(GraphStore):
                 self._drop_writer()
                 raise StoreError(f"embedded write failed, nothing was written: {e}") from e
             conn.execute("COMMIT")
-        return WriteStats(len(records.nodes), len(records.relationships), n_stmts)
+        return WriteStats(n_nodes, n_rels, n_stmts)
 
     @contextmanager
     def bulk(self):
@@ -246,13 +271,13 @@ class EmbeddedStore(GraphStore):
     plan_batch_records = 100_000
 
     def replace_plans(self, plans: Sequence[tuple[str, GraphRecords]], stored: set[str] | None = None,
-                      batch_size: int = DEFAULT_BATCH) -> list[WriteStats]:
+                      batch_size: int = DEFAULT_BATCH, *, release: bool = False) -> list[WriteStats]:
         """Several plans in ONE transaction: the stored versions' deletes first, the new records of
         all of them together (so that the groups are large enough for COPY FROM), the orphaned
         shared nodes last. All land or none does; the build writes each plan of a failed batch
         again alone, so a bad plan still fails alone."""
         if len(plans) == 1:
-            return [self.replace_plan(plans[0][0], plans[0][1], batch_size, stored=stored)]
+            return [self.replace_plan(plans[0][0], plans[0][1], batch_size, stored=stored, release=release)]
         stats = []
         merged = GraphRecords()
         for _, rec in plans:
@@ -266,60 +291,79 @@ class EmbeddedStore(GraphStore):
             st.statements = total.statements
         return stats
 
-    def _copy_new_and_merge_rest(self, conn, records: GraphRecords, batch_size: int) -> int:
-        """Nodes before relationships, each group written before the next, so endpoints exist."""
+    def _prepare(self, conn, records: GraphRecords, batch_size: int, release: bool = False) -> list[_Step]:
+        """What to run, in order: nodes before relationships, so endpoints exist. A MERGE step
+        carries its statement rows, a COPY step its Arrow table. ``release``: ``records`` is
+        emptied and each group dropped once turned (see write)."""
         import pyarrow as pa
 
-        statements = 0
+        steps: list[_Step] = []
 
-        def merge(part: GraphRecords) -> int:
-            stmts = self.write_statements(part, batch_size)
-            for st in stmts:
-                conn.execute(st.text, {"rows": st.rows})
-            return len(stmts)
+        def merge(part: GraphRecords) -> None:
+            steps.extend((st.text, st.rows, None) for st in self.write_statements(part, batch_size))
 
         by_label, by_type = self.grouped(records)
+        if release:
+            records.nodes, records.relationships = [], []
         written = {label: {n.id for n in nodes} for label, nodes in by_label.items()}
-        for label, nodes in by_label.items():
+        for label in list(by_label):
+            nodes = by_label.pop(label) if release else by_label[label]
             if len(nodes) < COPY_MIN_ROWS:  # COPY costs tens of milliseconds a call: not worth it for a few rows
-                statements += merge(GraphRecords(nodes=nodes))
+                merge(GraphRecords(nodes=nodes))
                 continue
             have = self._existing_ids(conn, label, [n.id for n in nodes])
             old = [n for n in nodes if n.id in have]
             new = [n for n in nodes if n.id not in have]
             if len(new) < COPY_MIN_ROWS:
                 old, new = nodes, []
+            del nodes
             if old:
-                statements += merge(GraphRecords(nodes=old))
+                merge(GraphRecords(nodes=old))
             if new:
                 props = self.schema.nodes[label].properties
                 cols = columns(new, props, lambda n: n.id, f"{label} node")
-                arrow_rows = pa.table({KEY: pa.array([n.id for n in new], pa.string()),
-                                       **{p: pa.array(cols[p], _ARROW[t]()) for p, t in props.items()}})
-                conn.execute(f"COPY {label} FROM arrow_rows")
-                statements += 1
-        for (rtype, a, b), rels in by_type.items():
+                table = pa.table({KEY: pa.array([n.id for n in new], pa.string()),
+                                  **{p: pa.array(cols[p], _ARROW[t]()) for p, t in props.items()}})
+                steps.append((f"COPY {label} FROM arrow_rows", None, table))
+            del old, new
+        for key in list(by_type):
+            rtype, a, b = key
+            rels = by_type.pop(key) if release else by_type[key]
             if len(rels) < COPY_MIN_ROWS:
-                statements += merge(GraphRecords(relationships=rels))
+                merge(GraphRecords(relationships=rels))
                 continue
             have_pairs = self._existing_pairs(conn, rtype, a, b, rels)
             old_r = [r for r in rels if (r.start, r.end) in have_pairs]
             new_r = [r for r in rels if (r.start, r.end) not in have_pairs]
             if len(new_r) < COPY_MIN_ROWS:
                 old_r, new_r = rels, []
+            del rels
             if old_r:
-                statements += merge(GraphRecords(relationships=old_r))
+                merge(GraphRecords(relationships=old_r))
             if new_r:
                 self._check_endpoints(conn, a, b, new_r, written)
                 props = self.schema.relationships[rtype].properties
                 cols = columns(new_r, props, lambda r: (r.start, r.end), f"{rtype} relationship")
-                # COPY FROM reads arrow_rows by its name
-                arrow_rows = pa.table({"from": pa.array([r.start for r in new_r], pa.string()),  # noqa: F841
-                                       "to": pa.array([r.end for r in new_r], pa.string()),
-                                       **{p: pa.array(cols[p], _ARROW[t]()) for p, t in props.items()}})
-                conn.execute(f"COPY {rtype} FROM arrow_rows (from='{a}', to='{b}')")
-                statements += 1
-        return statements
+                table = pa.table({"from": pa.array([r.start for r in new_r], pa.string()),
+                                  "to": pa.array([r.end for r in new_r], pa.string()),
+                                  **{p: pa.array(cols[p], _ARROW[t]()) for p, t in props.items()}})
+                steps.append((f"COPY {rtype} FROM arrow_rows (from='{a}', to='{b}')", None, table))
+            del old_r, new_r
+        return steps
+
+    @staticmethod
+    def _run(conn, steps: list[_Step]) -> int:
+        """Run the prepared steps in order (each dropped once run); the number of statements."""
+        n = len(steps)
+        steps.reverse()
+        while steps:
+            text, rows, arrow_rows = steps.pop()  # COPY FROM reads arrow_rows by its name
+            if arrow_rows is None:
+                conn.execute(text, {"rows": rows})
+            else:
+                conn.execute(text)
+            del text, rows, arrow_rows
+        return n
 
     def _existing_ids(self, conn, label: str, ids: list[str]) -> set[str]:
         if not ids or self._is_empty(conn, f"MATCH (n:{label}) RETURN n.{KEY} LIMIT 1"):

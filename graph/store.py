@@ -167,18 +167,23 @@ class GraphStore(abc.ABC):
         return rows, every
 
     def write(self, records: GraphRecords, batch_size: int = DEFAULT_BATCH, *,
-              before: Sequence[Statement] = (), after: Sequence[Statement] = ()) -> WriteStats:
+              before: Sequence[Statement] = (), after: Sequence[Statement] = (), release: bool = False) -> WriteStats:
         """Write a graph idempotently (MERGE on ids) in one transaction, nodes before relationships;
-        ``before`` and ``after`` statements run first and last in the same transaction."""
-        records = records.deduplicated()
+        ``before`` and ``after`` statements run first and last in the same transaction. ``release``:
+        the caller gives the records up, and they are emptied once turned into what the engine takes
+        (a very large plan's records then do not stay beside the engine's own copy)."""
+        records = _taken(records, release)
         stmts = list(before) + self.write_statements(records, batch_size) + list(after)
+        n_nodes, n_rels = len(records.nodes), len(records.relationships)
+        if release:
+            del records
         if stmts:
             self._write_transaction(stmts)
-        return WriteStats(len(records.nodes), len(records.relationships), len(stmts))
+        return WriteStats(n_nodes, n_rels, len(stmts))
 
     # --- plans as units: replace, remove, list ------------------------------------
     def replace_plan(self, plan_id: str, records: GraphRecords, batch_size: int = DEFAULT_BATCH, *,
-                     stored: set[str] | None = None) -> WriteStats:
+                     stored: set[str] | None = None, release: bool = False) -> WriteStats:
         """Write a plan so that afterwards the store holds exactly this version of it.
 
         In ONE transaction: delete what the stored version owns (its Plan node, policies,
@@ -187,7 +192,7 @@ class GraphStore(abc.ABC):
         version linked to and nothing links to any more. A failure leaves the old version.
         """
         before, after = self._replace_statements([plan_id], stored)
-        return self.write(records, batch_size, before=before, after=after)
+        return self.write(records, batch_size, before=before, after=after, release=release)
 
     def _replace_statements(self, plan_ids: Sequence[str], stored: set[str] | None
                             ) -> tuple[list[Statement], list[Statement]]:
@@ -213,12 +218,14 @@ class GraphStore(abc.ABC):
     plan_batch_records: int = 0
 
     def replace_plans(self, plans: Sequence[tuple[str, GraphRecords]], stored: set[str] | None = None,
-                      batch_size: int = DEFAULT_BATCH) -> list[WriteStats]:
+                      batch_size: int = DEFAULT_BATCH, *, release: bool = False) -> list[WriteStats]:
         """replace_plan for several plans (each whole or not at all). Here one transaction per
         plan; a backend may write them in one transaction (embedded), since a plan that fails
         there is written again alone (see pipeline/build.py). ``stored``: the plan ids the store
-        holds now (those not in it need no delete and have no orphans to look for)."""
-        return [self.replace_plan(pid, rec, batch_size, stored=stored) for pid, rec in plans]
+        holds now (those not in it need no delete and have no orphans to look for). ``release``:
+        the caller gives up the records of a single plan (see write)."""
+        release = release and len(plans) == 1
+        return [self.replace_plan(pid, rec, batch_size, stored=stored, release=release) for pid, rec in plans]
 
     def remove_plan(self, plan_id: str) -> None:
         """Delete a plan and whatever it alone linked to (one transaction)."""
@@ -417,6 +424,37 @@ def columns(items, props: dict[str, str], key_of, what: str) -> dict[str, list[A
                     raise ValueError(f"{what} {key_of(item)}: property {p}={item.properties.get(p)!r} "
                                      f"is not {dtype}: {e}") from None
             raise
+    return out
+
+
+def release_heap() -> None:
+    """Give freed heap back to the operating system (glibc keeps it otherwise; elsewhere only a
+    collection), so that what comes next does not stack its peak on top of it."""
+    import gc
+
+    gc.collect()
+    if _TRIM:
+        _TRIM[0](0)
+
+
+def _malloc_trim() -> list:
+    try:
+        import ctypes
+
+        return [ctypes.CDLL("libc.so.6").malloc_trim]
+    except (OSError, AttributeError):
+        return []
+
+
+_TRIM = _malloc_trim()
+
+
+def _taken(records: GraphRecords, release: bool) -> GraphRecords:
+    """The records deduplicated; with ``release`` the caller's object is emptied, so that the
+    returned one holds the only references (and dropping it frees them)."""
+    out = records.deduplicated()
+    if release:
+        records.nodes, records.relationships = [], []
     return out
 
 

@@ -112,7 +112,7 @@ def parse_text(decoded: str, meta: dict | None, source_file: str = "<text>", is_
     st.apply(normalize.missing_bracket_edits(st.text))
     original = st.text
     text = script.to_simplified(original)
-    n_cjk = len(_CJK_RE.findall(original))
+    n_cjk = _CJK_RE.subn("", original)[1]  # a count, not a list of one-character strings (84 bytes each)
     n_trad = script.count_traditional(original)
     facts.script = "traditional" if n_cjk and n_trad / n_cjk > 0.03 else "simplified"
     stem = Path(source_file).stem

@@ -24,7 +24,6 @@ A build makes the store hold exactly the plans of the folder, whatever it held b
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import logging
@@ -37,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.config import CACHE_DIR
-from graph.store import GraphStore, StoreUnavailable, WriteStats
+from graph.store import GraphStore, StoreUnavailable, WriteStats, release_heap
 from linking.similarity import IndexState, PlanVectors, lexical_links, link_similar, plan_vectors, similar_to
 from loaders import parse_plan, scan_plans
 from loaders.metafile import PlanEntry
@@ -166,8 +165,10 @@ def _build(plans_dir: Path, store: GraphStore, *, similarity: str, progress: boo
         t0 = time.perf_counter()
         try:
             try:
+                # a plan alone in its batch is not written again if it fails: its records are given
+                # up to the store, which frees them as it turns them into the engine's input
                 all_stats = store.replace_plans([(pid, rec) for _, _, pid, rec, _, _ in batch], stored_ids,
-                                                batch_size=batch_size)
+                                                batch_size=batch_size, release=len(batch) == 1)
                 done = list(zip(batch, all_stats))
             except StoreUnavailable:
                 raise
@@ -197,6 +198,9 @@ def _build(plans_dir: Path, store: GraphStore, *, similarity: str, progress: boo
             return
         finally:
             _tick(report, "write", time.perf_counter() - t0)
+            if sum(item[4].characters for item in batch) > LARGE_PLAN_CHARS:
+                del batch[:]  # (records: the store has them, or the failure was reported)
+                _release_memory()
         for (outcome, _, pid, _, prod, pos), stats in done:
             report.records_written += stats.nodes + stats.relationships
             landed(outcome, pid, prod, pos, stats)
@@ -249,8 +253,12 @@ def _build(plans_dir: Path, store: GraphStore, *, similarity: str, progress: boo
             if cache is not None:
                 cache.save(prod)
             continue
+        n_records = prod.counts[0] + prod.counts[1]
+        if pending and n_records >= store.plan_batch_records:
+            flush()  # a plan that fills a batch on its own is written alone (and its records released)
         pending.append((outcome, entry, pid, records, prod, pos))
-        pending_records += prod.counts[0] + prod.counts[1]
+        del records  # the batch holds them, and lets them go once written
+        pending_records += n_records
         if pending_records >= store.plan_batch_records:
             flush()
     flush()
@@ -413,22 +421,9 @@ LARGE_PLAN_CHARS = 300_000
 
 
 def _release_memory() -> None:
-    """Give the heap that a large plan's parse freed back to the operating system, so that the next
-    stage's peak does not stack on top of it (glibc keeps freed memory otherwise; elsewhere a no-op)."""
-    gc.collect()
-    if _TRIM is not None:
-        _TRIM(0)
-
-
-def _malloc_trim():
-    try:
-        import ctypes
-        return ctypes.CDLL("libc.so.6").malloc_trim
-    except (OSError, AttributeError):
-        return None
-
-
-_TRIM = _malloc_trim()
+    """Give the heap that a large plan's parse (or write) freed back to the operating system, so that
+    the next stage's peak does not stack on top of it."""
+    release_heap()
 
 
 @dataclass

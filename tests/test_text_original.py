@@ -1,6 +1,7 @@
 """The original-script text is stored only where it differs from the simplified text: a simplified
 plan does not carry every text twice (issue 12: memory on very large plans), a traditional one keeps
-its original script on the plan and on each measure."""
+its original script on each measure. The plan's whole text is not stored at all (its source file is
+the provenance; measures and targets carry their text, quotes and spans)."""
 from __future__ import annotations
 
 from loaders.pipeline import parse_text
@@ -18,7 +19,7 @@ def _nodes(text: str, label: str) -> list[dict]:
 
 def test_simplified_plan_stores_its_text_once():
     plan, = _nodes(BODY.format(x="养老"), "Plan")
-    assert plan["text"] and plan.get("text_original") is None
+    assert "text" not in plan and "text_original" not in plan and plan["source_file"] == "p.txt"
     policies = _nodes(BODY.format(x="养老"), "Policy")
     assert policies and all(p["text"] and p.get("text_original") is None for p in policies)
 
@@ -26,6 +27,6 @@ def test_simplified_plan_stores_its_text_once():
 def test_traditional_plan_keeps_its_original_script():
     trad = BODY.format(x="養老").replace("关于推进", "關於推進").replace("实施方案", "實施方案").replace("网络", "網絡")
     plan, = _nodes(trad, "Plan")
-    assert "養老" in plan["text_original"] and "养老" in plan["text"]
+    assert "text" not in plan and "text_original" not in plan and plan["script"] == "traditional"
     policies = _nodes(trad, "Policy")
     assert any(p.get("text_original") and "養老" in p["text_original"] for p in policies)

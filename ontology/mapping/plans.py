@@ -49,8 +49,7 @@ def map_plan(doc: ParsedDocument, out: GraphRecords) -> tuple[str, list[RegionRe
         title=title, title_original=_original(doc, title), doc_number=m.doc_number, issuer=m.issuer,
         issued=m.issued, published=m.published, period_start=m.period_start, period_end=m.period_end,
         validity=m.validity, plan_type=m.plan_type, source_file=m.source_file, script=m.script,
-        text=doc.text, text_original=doc.original if doc.original != doc.text else None,
-    )
+    )  # no text: see pg:text in ontology/plangraph.ttl
     out.add_rel("FOR_REGION", (m.plan_id, "Plan"), (chain[0].id, "Region"))
     return m.plan_id, chain
 

@@ -196,7 +196,7 @@ DOC_WEIGHT = 0.4
 MIN_CLAUSE = 4
 _CLAUSE = re.compile(r"[，,；;：:]")
 DOMAIN_WORD_BOOST = 3.5
-_QUERY_CHUNK = 256         # query policies per sparse product
+_QUERY_CHUNK = 32          # query policies per sparse product (its clause products bound the peak)
 
 
 @functools.lru_cache(maxsize=1)

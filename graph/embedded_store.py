@@ -12,6 +12,7 @@ import shutil
 import threading
 from collections.abc import Sequence
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +68,19 @@ def _rollback(conn) -> None:
         conn.execute("ROLLBACK")
     except RuntimeError:
         pass
+
+
+def _plain(value: Any) -> Any:
+    """LadybugDB sums INT64 values into INT128, which its Python API returns as ``Decimal``; Neo4j
+    returns an int. The schema declares no DECIMAL column, so an integral Decimal is turned into the
+    int it is, and both stores give the same rows (lists and maps inside a value too)."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 def _import_ladybug():
@@ -445,7 +459,7 @@ class EmbeddedStore(GraphStore):
                 if row_cap is not None and len(rows) >= row_cap:
                     truncated = True
                     break
-                rows.append(res.get_next())
+                rows.append([_plain(v) for v in res.get_next()])
             res.close()
         return QueryResult(columns, rows, truncated)
 

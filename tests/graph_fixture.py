@@ -25,8 +25,7 @@ def comparison_graph() -> GraphRecords:
              "yangzhou": ("plan:yangzhou:2022-80", "四补四提升行动方案", 4.0, None)}
     for slug, (pid, title, value, attr) in plans.items():
         suffix = pid.split(":", 1)[1].replace(":", "-")
-        r.add_node(pid, "Plan", title=title, period_start=2021, period_end=2025, source_file=f"{slug}.txt",
-                   text="全文" * 50)
+        r.add_node(pid, "Plan", title=title, period_start=2021, period_end=2025, source_file=f"{slug}.txt")
         r.add_rel("FOR_REGION", (pid, "Plan"), (f"region:{slug}", "Region"))
         agency = f"agency:{slug}:civil_affairs"
         r.add_node(agency, "Agency", name=f"{'吴兴区' if slug == 'wuxing' else '扬州市'}民政局", function="civil_affairs",

@@ -135,3 +135,15 @@ def test_embedded_read_only_open_refuses_writes_at_engine_level(tmp_path):
             ro.read_only_query("CREATE (n:Region {id: 'z'})")
         assert ro.read("MATCH (n:Region) RETURN count(n)").rows == [[2]]
         assert ro.read_only_query("MATCH (n:Region) RETURN count(n) AS c").rows == [[2]]
+
+
+def test_an_integer_sum_comes_back_as_an_int_on_the_embedded_store(tmp_path):
+    # LadybugDB sums INT64 into INT128 (a Decimal in Python); Neo4j gives an int: rows must agree
+    from graph.embedded_store import EmbeddedStore
+
+    store = EmbeddedStore(tmp_path / "g.lbug")
+    try:
+        v = store.read("UNWIND [1, 2, 3] AS x WITH x, count(*) AS n RETURN sum(n) AS s").rows[0][0]
+        assert v == 3 and type(v) is int
+    finally:
+        store.close()

@@ -805,6 +805,7 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
                 group_vals[0] = (s, lines[idx[c]][:2])
             else:
                 t.groups.append(TableGroup(label=s, first_row=r + 1))
+    end = _total_row(t, lines, end, roles_after, group_cols, k, n)
     if group_cols:
         # a group column's groups: where its value changes
         prev = object()
@@ -819,6 +820,42 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
 
 
 _ROW_CELL_MAX = 60
+_TOTAL = re.compile(rf"^(?:{vocab.lexicon_regex('table_total_labels')})$")
+
+
+def _total_row(t: Table, lines, end: int, roles_after: list[str], group_cols: int, k: int, n: int) -> int:
+    """A total row right after the last numbered row (合计 | 20 | 32.8): one more row, its label in the
+    number column and its values aligned like a row's, so that its cells stay table body (a lone
+    number at the end of a file would otherwise read as a page footer). Returns the table's new end."""
+    q = _line_index(lines, end) + 1
+    if q >= n or not _TOTAL.match(lines[q][2].replace(" ", "").replace("\u3000", "")):
+        return end
+    idx: list[int] = []
+    x = q + 1
+    while x < n and len(idx) < k and not _STOP.match(lines[x][2]) and len(lines[x][2]) <= _ROW_CELL_MAX \
+            and not lines[x][2].endswith("。") and not serial_of(lines[x][2]) \
+            and not (_is_header_cell(lines[x][2]) and _is_header_run(lines, x)):
+        idx.append(x)
+        x += 1
+    cells = [lines[i][2] for i in idx]
+    _, cl, _ = align(cells, roles_after, False)
+    row: list[str | None] = [None] * group_cols + [lines[q][2]]
+    spans: list[tuple[int, int] | None] = [None] * group_cols + [lines[q][:2]]
+    last = lines[q][1]
+    for j, col in enumerate(cl):
+        if col:
+            row.append(_join([cells[c] for c in col], roles_after[j]))
+            sp = (lines[idx[col[0]]][0], lines[idx[col[-1]]][1])
+            spans.append(sp)
+            last = max(last, sp[1])
+        else:
+            row.append(None)
+            spans.append(None)
+    t.rows.append(row)
+    if t.cell_spans is not None and t.row_spans is not None:   # set by the builder before its rows
+        t.cell_spans.append(spans)
+        t.row_spans.append((lines[q][0], last))
+    return max(end, last)
 
 
 def _build_unnumbered(lines, h0: int, h1: int) -> tuple[Table | None, int]:

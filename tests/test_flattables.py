@@ -195,3 +195,17 @@ def test_task_table_numbered_rows_without_a_number_header():
     assert t.columns == ["序号", "工作任务", "责任单位", "完成时限"]
     assert t.rows[2] == ["3", "落实建设用地", "区规划资源局", "全年推进"]
     assert [m.deadline for m in doc.measures if m.start >= t.start] == ["年内完成", "6月底完成", "全年推进"]
+
+
+def test_a_total_row_after_the_last_numbered_row_is_a_row_not_a_page_footer():
+    # an attachment table closing the file with 合计 and one value (empty cells in between): the
+    # value is table body (before: the lone number at the end was dropped as page_footer)
+    src, doc = _parse(["某山区城市更新行动方案", "一、主要任务", "（一）推进老旧小区改造。完成改造20个。",
+                       "附件", "重点项目表", "序号", "项目名称", "建设内容", "投资（亿元）", "责任单位",
+                       "1", "东湖街道老旧小区改造", "改造小区8个", "1.2", "区住建局",
+                       "2", "南苑街道口袋公园", "新建公园3个", "0.5", "区绿化市容局",
+                       "合计", "", "", "1.7", ""])
+    assert not [d for d in doc.dropped if d.reason != "whitespace"]
+    t = [t for t in doc.tables if t.rows][-1]
+    assert t.rows[-1] == ["合计", None, None, "1.7", None]
+    assert len(t.rows) == 3 and doc.text.rstrip().endswith("1.7")

@@ -149,6 +149,26 @@ def pair_tables(gold: list[dict], tables: list) -> dict[int, int]:
     return pairs
 
 
+def pair_columns(gt: dict, t) -> dict[int, int]:
+    """Gold column -> parsed column, one to one, most shared cells first (then nearest in order):
+    two gold columns cannot both claim the parsed column that holds either."""
+    ncol = max((len(r) for r in gt["rows"]), default=0)
+    pcols = max((len(r) for r in t.rows), default=0)
+    cscore = []
+    for gc in range(ncol):
+        gvals = [norm(r[gc]) if gc < len(r) else "" for r in gt["rows"]]
+        for pc in range(pcols):
+            pvals = [r[pc] if pc < len(r) else None for r in t.rows]
+            n = sum(1 for v in gvals if v and any(cell_match(v, x) for x in pvals))
+            if n:
+                cscore.append((-n, abs(pc - gc), gc, pc))
+    colmap: dict[int, int] = {}
+    for _, _, gc, pc in sorted(cscore):
+        if gc not in colmap and pc not in colmap.values():
+            colmap[gc] = pc
+    return colmap
+
+
 def score_tables(gold: list[dict], tables: list, errors: list) -> dict:
     rows_total = rows_ok = 0
     pairs = pair_tables(gold, tables)
@@ -160,22 +180,7 @@ def score_tables(gold: list[dict], tables: list, errors: list) -> dict:
             errors.append({"table_missing": gt.get("title")})
             continue
         t = tables[pairs[gi]]
-        ncol = max((len(r) for r in gt["rows"]), default=0)
-        # pair gold and parsed columns one to one, most shared cells first (then nearest in
-        # order): two gold columns cannot both claim the parsed column that holds either
-        pcols = max((len(r) for r in t.rows), default=0)
-        cscore = []
-        for gc in range(ncol):
-            gvals = [norm(r[gc]) if gc < len(r) else "" for r in gt["rows"]]
-            for pc in range(pcols):
-                pvals = [r[pc] if pc < len(r) else None for r in t.rows]
-                n = sum(1 for v in gvals if v and any(cell_match(v, x) for x in pvals))
-                if n:
-                    cscore.append((-n, abs(pc - gc), gc, pc))
-        colmap: dict[int, int] = {}
-        for _, _, gc, pc in sorted(cscore):
-            if gc not in colmap and pc not in colmap.values():
-                colmap[gc] = pc
+        colmap = pair_columns(gt, t)
         ok = 0
         for r in gt["rows"]:
             want = [(colmap.get(gc), norm(r[gc])) for gc in range(len(r))]

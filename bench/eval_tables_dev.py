@@ -109,21 +109,20 @@ def build(spec: dict) -> tuple[str, list[dict], list[dict]]:
 
 
 def _cell_exact(gold: list[dict], tables: list) -> tuple[int, int]:
+    """Cells of the gold in the parsed cell of their row and column: tables and columns paired as
+    the corpus scorer pairs them (eval_structure), rows by their number."""
     ok = total = 0
-    used: set[int] = set()
-    for gt in gold:
-        gcells = {es.norm(c) for r in gt["rows"] for c in r if es.norm(c)}
-        cand = [(len(gcells & es._cells(t)), k) for k, t in enumerate(tables) if k not in used]
-        best = max(cand, default=(0, None))
+    pairs = es.pair_tables(gold, tables)
+    for gi, gt in enumerate(gold):
         total += sum(len(r) for r in gt["rows"])
-        if best[1] is None or best[0] == 0:
+        if gi not in pairs:
             continue
-        used.add(best[1])
-        t = tables[best[1]]
+        t = tables[pairs[gi]]
+        colmap = es.pair_columns(gt, t)
         num = gt["roles"].index("number") if "number" in gt["roles"] else None
         pnum = (t.roles or []).index("number") if "number" in (t.roles or []) else None
         seen: dict[str, int] = {}
-        for gi, r in enumerate(gt["rows"]):
+        for ri, r in enumerate(gt["rows"]):
             pr = None
             if num is not None and pnum is not None:
                 # the o-th parsed row numbered like the o-th gold row of that number (numbering restarts)
@@ -131,19 +130,13 @@ def _cell_exact(gold: list[dict], tables: list) -> tuple[int, int]:
                 seen[es.norm(r[num])] = o + 1
                 same = [p for p in t.rows if pnum < len(p) and es.norm(p[pnum]) == es.norm(r[num])]
                 pr = same[o] if o < len(same) else None
-            elif gi < len(t.rows):
-                pr = t.rows[gi]
+            elif ri < len(t.rows):
+                pr = t.rows[ri]
             if pr is None:
                 continue
             for gc, v in enumerate(r):
-                # the parsed column holding most of this gold column's cells
-                best_pc, best_n = None, 0
-                for pc in range(max((len(x) for x in t.rows), default=0)):
-                    vals = {es.norm(x[pc]) for x in t.rows if pc < len(x)}
-                    n = sum(1 for g in gt["rows"] if gc < len(g) and es.norm(g[gc]) and es.norm(g[gc]) in vals)
-                    if n > best_n:
-                        best_pc, best_n = pc, n
-                got = pr[best_pc] if best_pc is not None and best_pc < len(pr) else None
+                pc = colmap.get(gc)
+                got = pr[pc] if pc is not None and pc < len(pr) else None
                 ok += es.norm(got) == es.norm(v)
     return ok, total
 

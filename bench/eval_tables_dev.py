@@ -11,8 +11,12 @@ the rows, each cell one of
 * a list of strings -- a cell over several lines (the gold cell is their concatenation);
 * null -- an empty cell: no line at all (a scraper writes nothing for it);
 * "^" -- a merged cell: no line, the gold cell is the one of the row above (carried down);
+* ``{"v": text}`` -- a merged cell written in another row (a PDF writes a merged cell at the middle
+  of its span): no line, the gold cell is ``text``;
 
-or ``{"group": [lines]}`` -- a group row between rows. A table's ``agencies`` ({row number or
+or ``{"group": [lines]}`` -- a group row between rows; or ``{"lines": [lines]}`` -- lines written
+between rows that are no row of their own (a merged cell written between two rows, a header
+repeated after a page break). A table's ``agencies`` ({row number or
 ``#k`` for the k-th row: {"lead": [...], "involved": [...]}}) gives the agencies of rows whose
 cells do not say them plainly (first named leads, the rest are involved). The text is written one line per cell
 with blank lines between (the shape of the scraped corpus), so :func:`build` gives both the
@@ -20,7 +24,8 @@ plan text and the gold table in the corpus gold's format (``tests/gold/corpus``)
 
 Scores: row-exact (``eval_structure.score_tables``: a gold row is rebuilt when a parsed row
 has every gold cell in its paired column), cell-exact (gold cells equal to the parsed cell of
-the row with the same number, in the paired column), measures (task rows: titles found) and
+the row with the same number, in the paired column), group rows (found as a ``TableGroup`` with
+their label and first row), measures (task rows: titles found) and
 agency links (lead + involved, names resolved in the plan's region chain).
 """
 from __future__ import annotations
@@ -59,6 +64,9 @@ def build(spec: dict) -> tuple[str, list[dict], list[dict]]:
         rows: list[list[str]] = []
         groups: list[dict] = []
         for r in t["rows"]:
+            if isinstance(r, dict) and "lines" in r:
+                lines += r["lines"]
+                continue
             if isinstance(r, dict):
                 lines += r["group"]
                 groups.append({"label": " ".join(r["group"]), "first_row": len(rows)})
@@ -69,6 +77,8 @@ def build(spec: dict) -> tuple[str, list[dict], list[dict]]:
                     row.append("")
                 elif c == "^":
                     row.append(rows[-1][j])
+                elif isinstance(c, dict):
+                    row.append(c["v"])
                 elif isinstance(c, list):
                     lines += c
                     row.append("".join(c))
@@ -93,7 +103,7 @@ def build(spec: dict) -> tuple[str, list[dict], list[dict]]:
             else:
                 lead, inv = [], []
                 for j in resp:
-                    raw = r[j] if r[j] != "^" else None
+                    raw = r[j] if r[j] != "^" and not isinstance(r[j], dict) else None
                     lines_ = raw if isinstance(raw, list) else [row[j] or ""]
                     names = [n for ln in lines_ for n in ln.split("、") if n]
                     if "牵头" in header[j]:
@@ -141,9 +151,22 @@ def _cell_exact(gold: list[dict], tables: list) -> tuple[int, int]:
     return ok, total
 
 
+def _groups_found(gold: list[dict], tables: list) -> tuple[int, int]:
+    """Group rows of the gold (``{"group": …}`` between rows) found as a ``TableGroup`` of the paired
+    table with the same label and first row."""
+    ok = total = 0
+    pairs = es.pair_tables(gold, tables)
+    for gi, gt in enumerate(gold):
+        total += len(gt["groups"])
+        if gi in pairs:
+            got = {(es.norm(g.label), g.first_row) for g in tables[pairs[gi]].groups}
+            ok += sum((es.norm(g["label"]), g["first_row"]) in got for g in gt["groups"])
+    return ok, total
+
+
 def evaluate(names: list[str] | None = None, verbose: bool = False) -> dict:
     per = {}
-    tot = {"rows": 0, "rebuilt": 0, "cells": 0, "cells_ok": 0}
+    tot = {"rows": 0, "rebuilt": 0, "cells": 0, "cells_ok": 0, "groups": 0, "groups_ok": 0}
     meas, ag = es.PR(), es.PR()
     for p in sorted(FIXTURES.glob("*.json")):
         if names and p.stem not in names:
@@ -155,7 +178,9 @@ def evaluate(names: list[str] | None = None, verbose: bool = False) -> dict:
         errors: list = []
         tb = es.score_tables(gold, doc.tables, errors)
         ok, total = _cell_exact(gold, doc.tables)
+        gok, gtot = _groups_found(gold, doc.tables)
         d = {"rows": tb["rows"], "rebuilt": tb["rebuilt"], "cells": total, "cells_ok": ok,
+             "groups": gtot, "groups_ok": gok,
              "tables": [(len(t.rows), t.columns) for t in doc.tables]}
         if gm:
             start = min((t.start for t in doc.tables), default=0)

@@ -46,7 +46,13 @@ ROLES = ("number", "indicator", "unit", "baseline", "target", "attribute", "desc
 _ORDER = ("number", "responsible", "deadline", "group", "attribute", "description", "baseline", "target",
           "task", "unit", "indicator")
 VALUE_ROLES = ("baseline", "target")
-TEXT_ROLES = ("indicator", "task", "description", "other", "group")
+# alignment only: a column outside the lexicons whose cells are values (受益户数（户）, 总投资（亿元）) is
+# aligned like a value column, one whose cells are text (建设地点, 资金来源) takes no value; both stay
+# ``other`` in the table's roles
+VALUE = "value"
+LABEL = "label"
+_VALUE_SHAPED = VALUE_ROLES + (VALUE,)
+TEXT_ROLES = ("indicator", "task", "description", "other", "group", LABEL)
 MAX_HEADER = 16
 MAX_CELL_LINES = 12             # lines one cell may run over (a 具体措施 cell of （1）…（7）… lines)
 _INT = re.compile(r"^\d{1,3}$")
@@ -198,7 +204,7 @@ def _mismatch(role: str, s: str) -> float:
         return 0.0 if a else 2.0
     if role == "unit":
         return 0.0 if u else (2.0 if v or a else 1.2)
-    if role in VALUE_ROLES:
+    if role in _VALUE_SHAPED:
         if v:
             return 0.0
         if a or u:
@@ -224,6 +230,8 @@ def _mismatch(role: str, s: str) -> float:
         if n <= 12 and is_schedule(s):
             return DEADLINE_AS_TEXT         # 6月底前完成选址: a schedule, no task text
         return AGENCY_AS_TEXT if _named_body(s) else 0.0
+    if role == LABEL:
+        return 1.5 if v or a else 0.2
     return 0.2                                         # group / other
 
 
@@ -286,7 +294,7 @@ def _cell_cost(role: str, cells: list[str]) -> float:
 def _cell_cost_of(role: str, cells: tuple[str, ...]) -> float:
     if not cells:
         return 0.92 if role == "target" else 0.9    # a missing value is a baseline's more often
-    end = MID_PHRASE_END if role not in VALUE_ROLES and _CONT_END.search(cells[-1]) else 0.0
+    end = MID_PHRASE_END if role not in _VALUE_SHAPED and _CONT_END.search(cells[-1]) else 0.0
     return end + _cell_cost_lines(role, cells)
 
 
@@ -298,7 +306,7 @@ def _cell_cost_lines(role: str, cells: tuple[str, ...]) -> float:
     if role in TEXT_ROLES or role == "responsible":
         # a wrapped cell: cheaper when the first piece stops mid-phrase
         step = sum(0.15 if _CONT_END.search(c) else 0.35 for c in cells[:-1])
-        if role == "indicator" and any(is_value(c) or is_attribute(c) for c in cells):
+        if role in ("indicator", LABEL) and any(is_value(c) or is_attribute(c) for c in cells):
             return 3.0
         if role == "responsible" and all(_agency_like(c) or _role_marks().fullmatch(c) for c in cells):
             step = 0.1 * extra                 # one agency per line (a （牵头） mark on a line of its own)
@@ -312,7 +320,7 @@ def _cell_cost_lines(role: str, cells: tuple[str, ...]) -> float:
         if any(_GROUP_ROW.match(c) for c in cells[1:]):
             step += 1.0                        # a group row is no continuation of a cell
         return step + _mismatch(role, joined) * 0.5
-    if role in VALUE_ROLES:
+    if role in _VALUE_SHAPED:
         if all(("：" in c or ":" in c) for c in cells):
             return 0.3 * extra
         return 1.0 * extra + 0.5
@@ -362,15 +370,18 @@ def profile(rows_cells: list[list[str]], roles: list[str], carried: set[int] | N
 
 
 PROFILE_WEIGHT = 0.25
+MERGED_CELL = 0.15       # a missing cell of a column the cell-count deficit shows merged
 LATER_COLUMN = 0.01      # of two equal readings, the extra lines go to the later column
 
 
 def align(cells: list[str], roles: list[str], allow_tail: bool, any_tail: bool = False,
-          carried: set[int] | None = None, prof: dict[int, float] | None = None
-          ) -> tuple[float, list[list[int]], list[int]]:
+          carried: set[int] | None = None, prof: dict[int, float] | None = None,
+          merged: set[int] | None = None) -> tuple[float, list[list[int]], list[int]]:
     """Cells (after the row number) -> per column the indices of its cells; with
     ``allow_tail`` the last cells may be the next row's group cell or group row; ``prof``:
-    the usual length of text columns (:func:`profile`).
+    the usual length of text columns (:func:`profile`); ``carried``: columns whose cell may be a
+    merged cell of the row above; ``merged``: columns the rows' cell-count deficit shows merged
+    (:func:`merged_columns`), whose missing cell costs less still.
     Returns (cost, per column cell indices, tail cell indices)."""
     n, k = len(cells), len(roles)
     INF = float("inf")
@@ -384,7 +395,9 @@ def align(cells: list[str], roles: list[str], allow_tail: bool, any_tail: bool =
                 prev = dp[i - m][j - 1]
                 if prev == INF:
                     continue
-                if not m and carried and j - 1 in carried:
+                if not m and merged and j - 1 in merged:
+                    c = prev + MERGED_CELL
+                elif not m and carried and j - 1 in carried:
                     c = prev + 0.5
                 else:
                     c = prev + _cell_cost(roles[j - 1], cells[i - m:i]) + LATER_COLUMN * max(0, m - 1) * (k - j)
@@ -431,8 +444,36 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
 
 
 def _is_header_cell(s: str) -> bool:
-    return len(_norm(s)) <= MAX_HEADER and not _HEAD_STOP.search(s.strip("（）()")) and header_role(s) is not None \
-        and not _INT.match(s)
+    return len(_norm(s)) <= MAX_HEADER and not _HEAD_STOP.search(s.strip("（）()")) and not _INT.match(s) \
+        and (header_role(s) is not None or unit_named(s))
+
+
+_UNIT_LINE = re.compile(r"^[（(]\s*([^（）()]{1,10}?)\s*[）)]$")
+_UNIT_NAMED = re.compile(r"^([^（）()]{2,12}?)\s*[（(]\s*([^（）()]{1,10}?)\s*[）)]$")
+
+
+def is_unit_line(s: str) -> bool:
+    """A bracketed unit alone on a line (（万元）, （%）, （个）): the unit line of a header cell."""
+    m = _UNIT_LINE.match(s.strip())
+    return m is not None and _lexicon_unit(m.group(1))
+
+
+def _lexicon_unit(s: str) -> bool:
+    """A unit of the units lexicon (万平方米, 亿元, %, 万人次/年), not just any short word (牵头)."""
+    parts = re.split(r"[/·]", _norm(s))
+    return all(p in ("%", "％", "‰") or _units().fullmatch(p) for p in parts)
+
+
+@lru_cache(maxsize=_MEMO)
+def unit_named(s: str) -> bool:
+    """A column name carrying its unit (改造面积（万平方米）, 受益户数（户）): a header cell whatever the
+    name (a value column outside the lexicons)."""
+    m = _UNIT_NAMED.match(_norm(s))
+    if not m or not _lexicon_unit(m.group(2)):
+        return False
+    name = m.group(1)
+    return not (is_value(name) or _HEAD_STOP.search(name) or _GROUP_ROW.match(name) or _DIGIT.search(name)
+                and not _YEAR.search(name))
 
 
 _APPENDIX = re.compile(rf"^(?:{vocab.lexicon_regex('appendix_openers')})")
@@ -478,10 +519,26 @@ def table_lines(text: str) -> list[tuple[int, int, str]]:
                     i += m
                     done = True
                     break
+        if not done and out and is_unit_line(s) and _unit_head_before(out):
+            a, _, name = out[-1]
+            out[-1] = (a, lines[i][1], name + s)     # 计划投资 / （万元） -> 计划投资（万元）
+            i += 1
+            done = True
         if not done:
             out.append(lines[i])
             i += 1
     return out
+
+
+def _unit_head_before(out: list[tuple[int, int, str]]) -> bool:
+    """Whether a unit line continues the header cell before it: that cell is a short name (no unit
+    yet), a header cell stands among the last four lines and no row number does (a header run, not
+    a row's indicator name)."""
+    name = out[-1][2]
+    if not (_unknown_head(name) or _is_header_cell(name)) or unit_named(name) or _UNIT_LINE.match(name):
+        return False
+    back = [x[2] for x in out[-4:]]
+    return any(_is_header_cell(x) for x in back) and not any(_INT.match(x) for x in back)
 
 
 def _run_end(lines, i: int) -> int:
@@ -493,13 +550,14 @@ def _run_end(lines, i: int) -> int:
         if _is_header_cell(lines[j][2]):
             j += 1
             continue
-        if j - i < 2:
-            break                          # bridge only inside a run of two header cells or more
         u = j
         while u < n and u - j < 2 and _unknown_head(lines[u][2]) and not _is_header_cell(lines[u][2]) \
                 and not _STOP.match(lines[u][2]) and not _APPENDIX.match(lines[u][2]):
             u += 1
-        if u > j and u < n and _is_header_cell(lines[u][2]):
+        # bridge inside a run of two header cells or more (序号 | 重点工作 | 责任领导 | 责任单位), or after
+        # one when two follow (序号 | 街道 | 小区名称 | 改造面积（万平方米）)
+        if u > j and u + (1 if j - i >= 2 else 2) <= n and all(
+                _is_header_cell(lines[x][2]) for x in range(u, u + (1 if j - i >= 2 else 2))):
             j = u
             continue
         break
@@ -619,6 +677,47 @@ def _checked_roles(rows_cells: list[list[str]], roles: list[str]) -> list[str]:
     return roles
 
 
+MERGED_LABEL_MAX = 12         # a merged cell carried down is a short label (某江街道, 区级财力, 约束性)
+MERGED_ROLES = ("group", "attribute", "other", LABEL)
+
+
+def value_columns(rows_cells: list[list[str]], roles: list[str]) -> list[str]:
+    """Roles for aligning the rows: an ``other`` column whose cells in the rows written in full are
+    values (受益户数（户）over 412 / 208) is aligned as a value column (``VALUE``), one whose cells are
+    text as a column of labels (``LABEL``: no value)."""
+    k = len(roles)
+    exact = [r for r in rows_cells if len(r) == k]
+    if len(exact) < 2:
+        return roles
+    out = []
+    for j, r in enumerate(roles):
+        share = sum(is_value(c[j]) for c in exact) / len(exact)
+        out.append(r if r != "other" else VALUE if share >= 0.8 else LABEL if share <= 0.2 else r)
+    return out
+
+
+def merged_columns(rows_cells: list[list[str]], roles: list[str], carried: set[int],
+                   any_tail: bool = False) -> set[int]:
+    """Columns holding merged cells written once for a run of rows, read from the cell-count
+    deficit: in rows with fewer cells than columns, a group, attribute or unnamed column of short
+    labels (街道 over 某江街道, 资金来源 over 区级财力, 属性 over 约束性) is the one left without a cell
+    in two rows or more. Their missing cells are carried down (see :func:`spread_merged`)."""
+    k = len(roles)
+    if sum(1 for r in rows_cells if len(r) < k) < 2:
+        return set()
+    missing = [0] * k
+    cells_of: list[list[str]] = [[] for _ in range(k)]
+    for cells in rows_cells:
+        _, cl, _ = align(cells, roles, False, any_tail=any_tail, carried=carried)
+        for j, col in enumerate(cl):
+            if col:
+                cells_of[j].append(_join([cells[c] for c in col], roles[j]))
+            elif len(cells) < k:
+                missing[j] += 1
+    return {j for j, r in enumerate(roles) if r in MERGED_ROLES and j not in carried and missing[j] >= 2
+            and cells_of[j] and all(not is_value(c) and len(_norm(c)) <= MERGED_LABEL_MAX for c in cells_of[j])}
+
+
 def _value_role(name: str) -> str:
     parts = name.split()
     if any(header_role(p) == "baseline" for p in parts):
@@ -709,7 +808,10 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         readings.append((list(after_head) + ext, plain[1] + ["other"] * len(ext)))
 
     def fit(reading) -> float:
-        return sum(align(c, reading[1], True, any_tail=bool(group_cols0), carried=carried_columns(reading[1]))[0]
+        ar = value_columns(rows_cells, list(reading[1]))
+        carried = carried_columns(reading[1])
+        merged = merged_columns(rows_cells, ar, carried, any_tail=bool(group_cols0))
+        return sum(align(c, ar, True, any_tail=bool(group_cols0), carried=carried | merged, merged=merged)[0]
                    for c in rows_cells)
     cols_after, roles_after = min(readings, key=fit) if len(readings) > 1 else plain
     if labels and len(cols_after) == len(after_head) + len(labels) and cols_after[-1] == lines[labels[-1]][2]:
@@ -718,6 +820,8 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         roles_after = _content_roles(rows_cells, cols_after, list(roles_after), last_named=len(after_head))
     roles_after = _checked_roles(rows_cells, list(roles_after))
     k = len(cols_after)
+    # alignment roles (value-shaped unnamed columns) and the merged columns the deficit shows
+    aroles = value_columns(rows_cells, list(roles_after))
     # the last row: up to the first line that cannot be a cell of it
     last = nums[-1]
     stop = last + 1
@@ -731,8 +835,10 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     t.row_spans, t.cell_spans = [], []
     t.target_years = [column_year(c) for c, r in zip(columns, all_roles) if r == "target"]
     group_vals: list[tuple[str, tuple[int, int]] | None] = [None] * group_cols
-    carry = carried_columns(roles_after)
-    prof = profile(rows_cells, roles_after, carry, any_tail=bool(group_cols))
+    task_carry = carried_columns(roles_after)
+    merged = merged_columns(rows_cells, aroles, task_carry, any_tail=bool(group_cols))
+    carry = task_carry | merged
+    prof = profile(rows_cells, aroles, carry, any_tail=bool(group_cols))
     resp_first = roles_after.index("responsible") if "responsible" in roles_after else None
     last_seen: dict[int, str] = {}
     last_span: dict[int, tuple[int, int]] = {}
@@ -750,7 +856,7 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         if is_last:
             best = None
             for m in range(len(cells), max(0, len(cells) - 4) - 1, -1):
-                c, cl, tl = align(cells[:m], roles_after, False, carried=carry, prof=prof)
+                c, cl, tl = align(cells[:m], aroles, False, carried=carry, prof=prof, merged=merged)
                 c += 0.05 * (len(cells) - m)
                 if best is None or c < best[0] - 1e-9:
                     best = (c, cl, tl, m)
@@ -759,7 +865,8 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
             idx = idx[:m]
             cells = cells[:m]
         else:
-            _, cl, tl = align(cells, roles_after, True, any_tail=bool(group_cols), carried=carry, prof=prof)
+            _, cl, tl = align(cells, aroles, True, any_tail=bool(group_cols), carried=carry, prof=prof,
+                              merged=merged)
         row: list[str | None] = []
         spans: list[tuple[int, int] | None] = []
         for gv in group_vals:
@@ -768,7 +875,7 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         row.append(lines[a][2])
         spans.append(lines[a][:2])
         # a merged task cell carried into this row: its 责任单位, also missing, is merged with it
-        merged_task = any(not cl[j] and j in carry and j in last_seen for j in range(len(cl)))
+        merged_task = any(not cl[j] and j in task_carry and j in last_seen for j in range(len(cl)))
         # a row without its (first) 责任单位 cell, in the group of the row above: the cell is merged
         # over both rows (written once); a group row or a new group cell ends a merged cell
         new_group = any(g.first_row == r for g in t.groups) or (
@@ -805,7 +912,7 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
                 group_vals[0] = (s, lines[idx[c]][:2])
             else:
                 t.groups.append(TableGroup(label=s, first_row=r + 1))
-    end = _total_row(t, lines, end, roles_after, group_cols, k, n)
+    end = _total_row(t, lines, end, aroles, group_cols, k, n)
     if group_cols:
         # a group column's groups: where its value changes
         prev = object()

@@ -150,7 +150,8 @@ def test_wrapped_task_cells_and_task_text_using_deadline_verbs():
 
 
 def test_a_list_of_sites_is_a_table_of_other_columns():
-    # no task, no indicator header: rows rebuilt, columns `other`, neither measures nor targets
+    # no task, no value header: rows rebuilt, columns `other` (场所名称 the header lexicon's 名称, read by
+    # the header run since 有效避难面积（平方米） names its unit), neither measures nor targets
     cells = ["附件", "某岭县应急避难场所名录", "序号", "所在乡镇", "场所名称", "场所类型", "有效避难面积（平方米）", "可容纳人数",
              "1", "城关镇", "县体育中心", "室内", "12000", "6000",
              "2", "东坝镇", "东坝中学", "室外", "8000", "4000",
@@ -159,7 +160,7 @@ def test_a_list_of_sites_is_a_table_of_other_columns():
     doc = _parse(BODY + SIGN + cells)
     [t] = doc.tables
     assert t.title == "某岭县应急避难场所名录"
-    assert t.roles == ["number"] + ["other"] * 5
+    assert t.roles == ["number", "other", "indicator", "other", "other", "other"]
     assert t.rows[2] == ["3", "西岭镇", "西岭公园", "室外", "15000", "7500"]
     assert not any(t.start <= m.start < t.end for m in doc.measures)
 

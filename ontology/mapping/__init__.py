@@ -30,6 +30,7 @@ __all__ = ["map_document", "concept_nodes", "policy_texts"]
 
 _GOAL_HEADING = vocab.lexicon_pattern("target_goal_headings")
 _HISTORIC_HEADING = vocab.lexicon_pattern("target_history_headings")
+_SCOPE_HEADING = vocab.lexicon_pattern("target_scope_headings")
 
 
 def concept_nodes(out: GraphRecords) -> None:
@@ -71,6 +72,7 @@ def map_document(doc: ParsedDocument) -> GraphRecords:
     goals = _section_ranges(doc, _GOAL_HEADING)
     history = _section_ranges(doc, _HISTORIC_HEADING) + _prior_period_sections(doc)
     tables = [(t.start, t.end) for t in doc.tables]
+    scope = _section_ranges(doc, _SCOPE_HEADING)  # 考核对象, 申报条件: whom a scheme covers
     seen = ContentIds()  # target ids from content, one counter per document
 
     blocks = _block_years(doc, paras)
@@ -83,6 +85,8 @@ def map_document(doc: ParsedDocument) -> GraphRecords:
             for fact in extract(s, ctx, period_start=meta.period_start, period_end=meta.period_end,
                                 goal_context=_inside(s.start, goals), historic_context=_inside(s.start, history),
                                 block_year=_block_year(blocks, ctx.start)):
+                if _inside(s.start, scope) and fact.kind != "standard":
+                    continue  # 全市12个县和市直45个部门: whom the scheme covers (a cap there is still a norm)
                 add_target(out, plan_id, owner, fact, seen)
 
     covered: list[tuple[int, int]] = []

@@ -105,6 +105,7 @@ def object_after(post: str) -> str:
     s = re.sub(rf"^\s*(?:{_alt('target_comparator_ge_after')}|{_alt('target_comparator_le_after')}"
                rf"|{_alt('target_comparator_approx_after')}|的)", "", post)
     s = re.sub(rf"^\s*{NUM}\s*(?:{vocab.unit_regex()})", "", s)
+    s = re.sub(r"^\s*[（(][^（）()]*[）)]", "", s)  # 20万亩（10分）: a remark in brackets names nothing
     s = re.split(r"[，,。；;：:]", s)[0]
     s = s.split("的")[-1] if "的" in s else s
     s = re.split(_alt("naming_object_stops"), s)[0]
@@ -235,6 +236,11 @@ def name_for(pre: str, post: str, *, shared_prefix: str = "", prev_indicator: st
 
 _ENUMERATOR = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]"
                          r"|\d{1,2}[.、．](?!\d)|[一二三四五六七八九十]{1,3}、|[一二三四五六七八九十]{1,2}是)\s*")
+
+
+def strip_enumerator(s: str) -> str:
+    """A sentence or name without its list number ((一), 1., 三、, 一是)."""
+    return _ENUMERATOR.sub("", s.lstrip())
 
 
 def strip_lead(s: str) -> str:

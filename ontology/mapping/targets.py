@@ -149,11 +149,41 @@ def _is_noise(text: str, m: Quantity) -> bool:
         return True  # 每10万人口拥有…: the number is the per-base of the indicator
     if after.lstrip().startswith(vocab.lexicon("target_noise_after_words")):
         return True  # 3—5年一遇
+    if _COST_SHARE_BEFORE.search(text[:s]):
+        return True  # 市级承担60%、区级承担40%: a cost-sharing rule
     if text[max(0, s - 1):s] in ("×", "*", "=") or text[e:e + 1] in ("×", "*"):
         return True  # a term of a formula (激励标准×6个月×面积)
     if _in_short_quote(text, s, e):
         return True  # “1分钟出动、3分钟处置”: a slogan
     return False
+
+
+_COST_SHARE_BEFORE = re.compile(rf"(?:{_lex('target_cost_sharing')})\s*$")
+_SCORE_RULE = vocab.lexicon_pattern("target_score_rules")
+_DOC_SELF = re.compile(rf"^\s*(?:{_lex('target_document_self')})")
+_DOC_PART_END = re.compile(rf"(?:{_lex('target_document_parts')})$")
+_DOC_PART_START = re.compile(rf"^\s*(?:{_lex('target_document_parts')})")
+_ACTION_START = re.compile(rf"^(?:{_lex('naming_action_verbs')})")
+_TERM_END = re.compile(rf"(?:{_lex('target_noise_term_names')})$")
+
+
+def _counts_document_part(name: str, pre: str, post: str, unit: str | None) -> bool:
+    """本规划共设置指标25项, 其中约束性指标8项, 提出5个方面20项重点任务: a count of the document's own parts
+    (target_document_parts) in one of their measure words (target_document_part_units). A name led by an
+    action verb (完成改革任务30项) counts work, not parts."""
+    if unit not in vocab.lexicon("target_document_part_units"):
+        return False
+    if _DOC_PART_START.match(post):
+        return True
+    lead = re.sub(rf"^(?:{_lex('naming_count_leads')})", "", naming.strip_enumerator(re.split(r"[，,；;、]", pre)[-1]))
+    return bool(_DOC_PART_END.search(naming.clean(name))) and not _ACTION_START.match(lead)
+
+
+def _is_term(name: str, unit: str | None) -> bool:
+    """项目实施期限为3年, 公示期为7个工作日: the term of a procedure (target_noise_term_names), not a goal."""
+    u = vocab.unit(unit)
+    return u is not None and u.kind == "duration" and bool(_TERM_END.search(
+        re.sub(rf"(?:{_lex('naming_comparator_verbs')})$", "", naming.clean(name))))
 
 
 def _in_short_quote(text: str, s: int, e: int) -> bool:
@@ -190,7 +220,48 @@ _BASELINE_BEFORE = re.compile(r"[由从]\s*(?:((?:19|20)\d\d)\s*年(?:底|末)?(
                               r"|“?十([一二三四五六七八九])五”?\s*(?:末|期末)(?:的)?"
                               rf"|(?:{_lex('target_baseline_now')})(?:的)?)?\s*$")
 _PER_UNIT_BEFORE = re.compile(rf"(?:按照?)?每\s*({vocab.unit_regex()})[\u4e00-\u9fff]{{0,3}}?"
-                              rf"(?:每\s*({vocab.lexicon_regex('quantity_unit_dot_words')}))?\s*$")
+                              rf"(?:每\s*({vocab.lexicon_regex('quantity_unit_dot_words')}))?"
+                              rf"(?:(?:{_lex('target_grant_verbs')})?(?:一次性)?(?:{_lex('naming_subsidy_words')}))?\s*$")
+_CAP_WORD = re.compile(_lex("naming_cap_words"))
+
+
+def _per_head_table() -> list[tuple[str, str]]:
+    out = []
+    for line in vocab.lexicon("naming_per_head_norms"):
+        name, _, words = line.partition("=")
+        out += [(name.strip(), w.strip()) for w in words.split("|") if w.strip()]
+    return out
+
+
+_PER_HEAD_WORD = re.compile(rf"每\s*(?P<w>{'|'.join(sorted({w for _, w in _per_head_table()}, key=len, reverse=True))})"
+                            rf"(?:每\s*(?:{_lex('quantity_unit_dot_words')}))?\s*"
+                            rf"(?:{_lex('naming_comparator_verbs')}|{_lex('target_comparator_ge_before')})?\s*$")
+_NORM_NAME = re.compile(rf"(?:{'|'.join(sorted({n for n, _ in _per_head_table()}, key=len, reverse=True))})"
+                        rf"[\u4e00-\u9fff]*(?:{_lex('naming_norm_endings')})")
+
+
+def _per_head_norm(before: str, shared: str) -> tuple[str, str] | None:
+    """生均公用经费基准定额提高到小学每生每年800元、初中每生每年1000元: a per-head norm listed by category ->
+    (小学生均公用经费基准定额, the norm's name for the next item). ``before`` is the clause up to the amount,
+    ``shared`` the norm named by an earlier item of the same clause."""
+    m = _PER_HEAD_WORD.search(before)
+    if not m:
+        return None
+    head = before[: m.start()]
+    named = None
+    for nm in _NORM_NAME.finditer(head):
+        named = nm
+    word = m.group("w")
+    if named is not None and any(w == word and named.group(0).startswith(n) for n, w in _per_head_table()):
+        norm, rest = named.group(0), head[named.end():]
+    elif shared:
+        norm, rest = shared, head
+    else:
+        return None
+    rest = re.split(r"[、，,；;]", rest)[-1]
+    rest = re.sub(rf"^(?:按照?)?(?:{_lex('naming_comparator_verbs')})?", "", rest)
+    category = rest if re.fullmatch(r"[\u4e00-\u9fff]{1,6}", rest) else ""
+    return f"{category}{norm}", norm
 _SUBSIDY = re.compile(_lex("naming_subsidy_words"))
 _SPLIT_VERB = re.compile(rf"(?:{_lex('target_shared_value_words')})(?:{_lex('target_shared_value_verbs')})?\s*$")
 
@@ -207,6 +278,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
     sent_text = sent.text
     if target_kind.is_definition(sent_text):
         return facts  # 注：规上工业企业指年主营业务收入2000万元及以上的企业; 本办法所称… define, not aim
+    if _DOC_SELF.match(naming.strip_enumerator(sent_text)):
+        return facts  # 本规划共设置指标25项; 本方案提出5个方面20项重点任务: how the document is written
     sent_change = "cumulative" if "累计" in sent_text else ("annual_average" if "年均" in sent_text else None)
     attribute = target_kind.attribute(sent_text)
     head = context.text[: max(0, sent.start - context.start)] + sent_text[:12]
@@ -222,6 +295,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                           historic_context=historic_context, goal_context=gctx, block_year=block_year)
 
     for cl in clauses(sent):
+        if _SCORE_RULE.search(cl.text):
+            continue  # 每低于任务数1%扣1分, 得分90分以上为优秀: how a result is scored
         # 累计 / 年均 qualify their own clause (one-clause sentences: the sentence)
         change = ("cumulative" if "累计" in cl.text else ("annual_average" if "年均" in cl.text else None)) \
             if n_clauses > 1 else sent_change
@@ -236,6 +311,7 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
             respectively: list[str] = []
             resp_comp = "="
             skip_until = -1
+            norm_shared = ""
             for m in found:
                 pre = cl.text[last_end:m.start()]
                 post = cl.text[m.end():]
@@ -286,8 +362,15 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     if not _threshold_of_next(post):
                         last_end = m.end()  # a threshold before a later count stays in that count's name
                     continue  # 竣工满15年的小区, 面积大于8万平方米的小区: a condition, not a goal
-                per_unit = _PER_UNIT_BEFORE.search(pre) if (u := vocab.unit(unit)) and u.kind == "money" else None
-                if per_unit and baseline is None:
+                money = (u := vocab.unit(unit)) is not None and u.kind == "money"
+                head_norm = (_per_head_norm(sent_text[: cl.start - sent.start + m.start()], norm_shared)
+                             if money and baseline is None else None)
+                per_unit = _PER_UNIT_BEFORE.search(pre) if money and head_norm is None else None
+                if per_unit and _CAP_WORD.search(per_unit.group(0)):
+                    per_unit = None  # 每家企业每年最高补贴10万元: a cap per year, not a rate per unit
+                if head_norm is not None:
+                    name, norm_shared = head_norm  # 小学每生每年不低于720元: the per-head norm's own unit
+                elif per_unit and baseline is None:
                     unit = f"{unit}/{per_unit.group(1)}" + (f"·{per_unit.group(2)}" if per_unit.group(2) else "")
                     # 按照每千瓦200元给予补贴, 按每个泊位每月100元: a grant per unit (and per month)
                     subject = naming.indicator_before(pre[: per_unit.start()])[0]
@@ -308,9 +391,9 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                             or _scope_count(post):
                         last_end = m.end()
                         continue  # 松江、青浦等4个新城建设用地面积50%以上: the count says where, the share is the goal
-                if not name:
+                if not name or _counts_document_part(name, pre, post, unit) or _is_term(name, unit):
                     last_end = m.end()
-                    continue
+                    continue  # 指标25项, 5个方面; 实施期限为3年: the document's parts and a procedure's term
                 pm = _PER_HEAD.match(name)
                 if pm:
                     shared_prefix = pm.group(1)
@@ -328,7 +411,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                                                               naming.starts_with_margin(name) else "")
                 if relative:
                     names = [relative[0]]
-                kind = target_kind.kind(sent_text, cl.text, year, period_start, gctx)
+                kind = "standard" if head_norm is not None else target_kind.kind(sent_text, cl.text, year,
+                                                                                 period_start, gctx)
                 if kind == "target" and (u := vocab.unit(unit)) is not None and u.kind == "money" \
                         and _eligibility_clause(sent_text) is not None:
                     kind = "standard"  # 对新获评…的，一次性奖励30万元: an award rule

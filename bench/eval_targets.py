@@ -19,7 +19,9 @@ the match here: it is scored on the matched pairs, so that a wrong year shows as
 a miss plus a false positive.
 
 * precision / recall -- over gold rows with a value (``optional`` rows count neither way; where the gold
-  gives ``target_scope``, only extractions quoted inside it count).
+  gives ``target_scope``, only extractions quoted inside it count). An unmatched extraction that restates a
+  matched fact (the same quantity, named like the matched extraction or like the gold row it took) is no
+  false positive.
 * year accuracy -- matched pairs whose gold year is stated (or whose ``year_source`` is ``none``, where the
   extraction must give no year): extracted year == gold year.
 * kind accuracy -- matched pairs: historic on both sides or on neither.
@@ -158,13 +160,16 @@ def score(gold_rows: list[dict], got: list[dict], scope, text: str, errors: list
         else:
             errors.append({"kind": [g["indicator"], g.get("value"), g.get("kind"), hit.get("kind")]})
     matched = [t for t in valued if t["id"] in used]
+    hit_rows = [gold_rows[i] for i in hits]
     for t in valued:
         if t["id"] in used:
             continue
-        # a repeat of a matched fact (same quantity and indicator) is not a second error
+        # a repeat of a matched fact (same quantity and indicator) is not a second error: the same
+        # wording as a matched extraction, or a quantity the gold row another extraction took
+        # accepts (its name, an ``alt`` name or its canonical indicator: 新建X / 新增X both in alt)
         probe = {"indicator": t.get("indicator_text") or "", "value": t["value"], "value_max": t.get("value_max"),
                  "unit": t.get("unit")}
-        if any(same_quantity(probe, o) for o in matched):
+        if any(same_quantity(probe, o) for o in matched) or any(same_quantity(g, t) for g in hit_rows):
             continue
         s.fp += 1
         errors.append({"false": {k: t.get(k) for k in ("indicator_text", "value", "unit", "year", "kind", "quote")}})

@@ -20,7 +20,9 @@ names, and scores per document and per split (tuning and held-out apart):
                   after it -- but not one it opens mid-phrase);
 * measures     -- recall and precision by normalised title containment (a gold title in
                   a parsed title or the reverse, or a gold title opening a parsed measure's
-                  text), one parsed measure per gold measure;
+                  text), one parsed measure per gold measure; a gold measure titled by a
+                  heading that is still unpaired meets the heading's one parsed measure (the
+                  heading's single paragraph titled by its own run-in sentence);
 * agency links -- (measure, agency) pairs over the paired measures, names compared by the
                   id the mapping's resolver gives them in the plan's region chain (so 区发展改革委
                   in a 虹口区 plan meets 虹口区发展改革委); implied agencies count as involved;
@@ -207,6 +209,10 @@ def _title_match(g: str, m) -> bool:
 
 
 def pair_measures(gold: list[dict], measures: list) -> dict[int, int]:
+    """Gold measure index -> parsed measure index: by title (``_title_match``, first free parsed
+    measure in gold order); then a gold measure still unpaired whose title is a heading meets the
+    one parsed measure that heading holds (its innermost section), if it holds exactly one -- the
+    heading's single paragraph, titled by its own run-in sentence rather than by the heading."""
     pairs: dict[int, int] = {}
     taken: set[int] = set()
     for gi, g in enumerate(gold):
@@ -215,6 +221,16 @@ def pair_measures(gold: list[dict], measures: list) -> dict[int, int]:
                 pairs[gi] = mi
                 taken.add(mi)
                 break
+    under: dict[str, list[int]] = {}
+    for mi, m in enumerate(measures):
+        path = list(getattr(m, "section_path", None) or [])
+        if path:
+            under.setdefault(norm(path[-1]), []).append(mi)
+    for gi, g in enumerate(gold):
+        held = under.get(norm(g["title"]), []) if gi not in pairs and norm(g["title"]) else []
+        if len(held) == 1 and held[0] not in taken:
+            pairs[gi] = held[0]
+            taken.add(held[0])
     return pairs
 
 

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.eval_structure import cell_match, norm, score_tables  # noqa: E402
+from bench.eval_structure import cell_match, norm, pair_measures, score_tables  # noqa: E402
 
 
 def _t(rows):
@@ -48,3 +48,23 @@ def test_columns_paired_one_to_one():
                   ["3", "疏浚河道", "区水务局"]])]
     r = score_tables([gold], parsed, [])
     assert r["rebuilt"] == 1           # row 1; row 2 lost its carried agency, row 3 its group
+
+
+def _m(title, text, path):
+    return SimpleNamespace(title=title, text=text, section_path=path)
+
+
+def test_a_heading_s_single_paragraph_meets_the_gold_measure_titled_by_the_heading():
+    # the heading （二）健全机制 holds one paragraph, parsed as a measure titled by its run-in sentence
+    parsed = [_m("加强领导", "加强领导。…", ["保障措施", "加强领导"]),
+              _m("市级部门将工作纳入考核", "市级部门将工作纳入考核。…", ["保障措施", "健全机制，加大资金保障"])]
+    gold = [{"title": "加强领导"}, {"title": "健全机制，加大资金保障"}]
+    assert pair_measures(gold, parsed) == {0: 0, 1: 1}
+
+
+def test_a_heading_split_into_several_measures_does_not_meet_its_gold_measure():
+    # gold keeps the heading as one measure; the parse split it into two paragraph measures:
+    # neither is that measure
+    parsed = [_m("一是加快改造", "一是加快改造。…", ["重点任务", "重塑新居行动"]),
+              _m("二是巩固成果", "二是巩固成果。…", ["重点任务", "重塑新居行动"])]
+    assert pair_measures([{"title": "重塑新居行动"}], parsed) == {}

@@ -40,6 +40,7 @@ from pathlib import Path
 
 from loaders import parse_plan
 from loaders.junk import body_dropped
+from loaders.normalize import inline
 from model.records import GraphRecords
 from ontology.mapping import agencies as agency_mod
 from ontology.mapping.plans import map_plan
@@ -241,10 +242,18 @@ def _agencies(m) -> list[str]:
     return list(dict.fromkeys(r.lead + r.involved + list(getattr(r, "implied", []) or [])))
 
 
+def agency_key(name: str, chain) -> str:
+    """The id the mapping's resolver gives ``name`` in the plan's region chain (else the normalised
+    name). The name is first written the way the cleaned text writes it (``loaders.normalize.inline``:
+    half-width brackets next to Chinese become full-width), since gold names are quoted from the raw
+    file and parsed names from the cleaned text: 街道(开发区)办事处 is 街道（开发区）办事处."""
+    ref = agency_mod.resolve(inline(name) or name, chain)
+    return ref.id if ref else norm(name)
+
+
 def score_agencies(gold: list[dict], measures: list, pairs: dict[int, int], chain, errors: list) -> PR:
     def aid(name: str) -> str:
-        ref = agency_mod.resolve(name, chain)
-        return ref.id if ref else norm(name)
+        return agency_key(name, chain)
     s = PR()
     paired = {mi: gi for gi, mi in pairs.items()}
     for gi, g in enumerate(gold):

@@ -68,3 +68,19 @@ def test_a_heading_split_into_several_measures_does_not_meet_its_gold_measure():
     parsed = [_m("一是加快改造", "一是加快改造。…", ["重点任务", "重塑新居行动"]),
               _m("二是巩固成果", "二是巩固成果。…", ["重点任务", "重塑新居行动"])]
     assert pair_measures([{"title": "重塑新居行动"}], parsed) == {}
+
+
+def test_agency_names_meet_across_bracket_width():
+    # gold quotes the raw file (half-width brackets), the parser names agencies from the cleaned
+    # text (full-width): one body, one key
+    from bench.eval_structure import agency_key
+    from loaders.pipeline import parse_text
+    from model.records import GraphRecords
+    from ontology.mapping.plans import map_plan
+
+    meta = {"file": "t.txt", "region": "安宁区", "region_en": "Anning", "level": "county", "parent": "长丰市"}
+    doc = parse_text("安宁区关于推进X的实施方案\n一、主要任务\n（一）推进X。区民防办负责推进X。\n", meta, "t.txt")
+    _, chain = map_plan(doc, GraphRecords())
+    assert agency_key("安宁区街道(开发区)办事处", chain) == agency_key("街道（开发区）办事处", chain)
+    assert agency_key("区政府相关部门(单位)", chain) == agency_key("区政府相关部门（单位）", chain)
+    assert agency_key("区民防办", chain) != agency_key("区教育局", chain)

@@ -73,7 +73,7 @@ _GROUP_ROW = re.compile(r"^([一二三四五六七八九十]+[、.．]\s*[^。�
 # lines that end a table's last row: a heading of the body, a note, an attachment line
 _STOP = re.compile(rf"^(?:{vocab.lexicon_regex('table_end_lines')})")
 _VALUE = re.compile(
-    r"^[<>≥≤＞＜约~～]?=?\s*-?\d[\d.,，:：/]*\s*(?:%|％|‰|[^\d\s]{0,4})?(?:\s*[-—~～至]\s*\d[\d.]*\s*(?:%|‰)?)?"
+    r"^[\[［]?[<>≥≤＞＜约~～]?=?\s*-?\d[\d.,，:：/]*\s*(?:%|％|‰|[^\d\s]{0,4})?(?:\s*[-—~～至]\s*\d[\d.]*\s*(?:%|‰)?)?"
     rf"(?:{vocab.lexicon_regex('table_value_qualifiers')})?$|^[—\-–/×√]+$")
 
 
@@ -771,9 +771,15 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     nums = [p]
     expect = 2
     limit = 6 * max(3, len(after_head)) + 6
+    head_key = [_norm(c) for c in head]
+    skip: set[int] = set()               # the header repeated after a page break: no cells
     q = p + 1
     while q < n and expect < 1000:
         s = lines[q][2]
+        if q + len(head) <= n and [_norm(lines[x][2]) for x in range(q, q + len(head))] == head_key:
+            skip.update(range(q, q + len(head)))
+            q += len(head)
+            continue
         if serial_of(s) == str(expect):
             nums.append(q)
             expect += 1
@@ -786,7 +792,9 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         q += 1
     if len(nums) < 2:
         return None, h1
-    counts = sorted(nums[r + 1] - nums[r] - 1 for r in range(len(nums) - 1))
+    def between(a: int, b: int) -> list[int]:
+        return [x for x in range(a + 1, b) if x not in skip]
+    counts = sorted(len(between(nums[r], nums[r + 1])) for r in range(len(nums) - 1))
     # the number of columns after the number: the header's, or fewer when the header has
     # more rows than one; the reading whose rows fit their cells best wins
     plain = (list(after_head), [header_role(c) or "other" for c in after_head])
@@ -799,7 +807,7 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         if spanned is not None and spanned[0] != plain[0]:
             readings.append(spanned)
     group_cols0 = num_at
-    rows_cells = [[lines[x][2] for x in range(nums[r] + 1, nums[r + 1])] for r in range(len(nums) - 1)]
+    rows_cells = [[lines[x][2] for x in between(nums[r], nums[r + 1])] for r in range(len(nums) - 1)]
     # the run's last names outside the lexicons (推进计划 after 实施主体) stand before row 1 with the
     # first row's group cell: a reading with them as columns
     labels = [x for x in (pre[:-1] if num_at else pre) if _unknown_head(lines[x][2])]
@@ -842,6 +850,11 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     resp_first = roles_after.index("responsible") if "responsible" in roles_after else None
     last_seen: dict[int, str] = {}
     last_span: dict[int, tuple[int, int]] = {}
+    # merged columns whose first row has no cell: written at the middle of their spans (a PDF centres
+    # a merged cell vertically), in the middle row or between the two middle rows (a row's tail)
+    first = align(rows_cells[0], aroles, True, carried=carry, merged=merged)[1] if rows_cells else []
+    centred = sorted(j for j in merged if first and not first[j])
+    marks: dict[int, list[tuple[float, str, tuple[int, int]]]] = {j: [] for j in centred}
     # cells before row 1
     if pre and not group_cols and _GROUP_ROW.match(lines[pre[0]][2]):
         t.groups.append(TableGroup(label=" ".join(lines[x][2] for x in pre), first_row=0))
@@ -850,7 +863,7 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     end = lines[h1 - 1][1]
     for r, a in enumerate(nums):
         b = nums[r + 1] if r + 1 < len(nums) else stop
-        idx = list(range(a + 1, b))
+        idx = between(a, b)
         cells = [lines[x][2] for x in idx]
         is_last = r + 1 == len(nums)
         if is_last:
@@ -865,8 +878,8 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
             idx = idx[:m]
             cells = cells[:m]
         else:
-            _, cl, tl = align(cells, aroles, True, any_tail=bool(group_cols), carried=carry, prof=prof,
-                              merged=merged)
+            _, cl, tl = align(cells, aroles, True, any_tail=bool(group_cols or centred), carried=carry,
+                              prof=prof, merged=merged)
         row: list[str | None] = []
         spans: list[tuple[int, int] | None] = []
         for gv in group_vals:
@@ -903,8 +916,14 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         used = [lines[a][:2]] + own
         t.row_spans.append((used[0][0], used[-1][1]))
         end = max(end, used[-1][1])
-        # the tail: the next row's group cell, or a group row
-        if tl and not group_cols:
+        for j in centred:
+            if cl[j]:
+                marks[j].append((r, row[group_cols + 1 + j] or "", spans[group_cols + 1 + j] or (0, 0)))
+        # the tail: the next row's group cell, a group row, or a centred merged cell between two rows
+        if tl and not group_cols and centred and not any(_GROUP_ROW.match(cells[c]) for c in tl):
+            marks[centred[0]].append((r + 0.5, _join([cells[c] for c in tl]),
+                                      (lines[idx[tl[0]]][0], lines[idx[tl[-1]]][1])))
+        elif tl and not group_cols:
             t.groups.append(TableGroup(label=" ".join(cells[c] for c in tl), first_row=r + 1))
         for c in tl if group_cols else []:
             s = cells[c]
@@ -912,6 +931,11 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
                 group_vals[0] = (s, lines[idx[c]][:2])
             else:
                 t.groups.append(TableGroup(label=s, first_row=r + 1))
+    for j, ms in marks.items():
+        cut = centred_spans([m[0] for m in ms], len(t.rows))
+        for (a, b), (_, text, _) in zip(cut or [], ms):
+            for r in range(a, b):
+                t.rows[r][group_cols + 1 + j] = text
     end = _total_row(t, lines, end, aroles, group_cols, k, n)
     if group_cols:
         # a group column's groups: where its value changes
@@ -924,6 +948,37 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     t.end = end
     _title(t, lines, h0)
     return t, max(nums[-1] + 1, _line_index(lines, end) + 1)
+
+
+def centred_spans(marks: list[float], n: int) -> list[tuple[int, int]] | None:
+    """The spans (first row, end row) of merged cells written at the middle of their spans, from
+    where each is written (a row index, or ``r + 0.5`` between rows r and r + 1), over rows 0..n-1:
+    consecutive spans covering every row, each holding its mark, their centres nearest the marks.
+    None when the marks allow no such cut."""
+    g_n = len(marks)
+    INF = float("inf")
+    best = [[INF] * (n + 1) for _ in range(g_n + 1)]
+    back = [[0] * (n + 1) for _ in range(g_n + 1)]
+    best[0][0] = 0.0
+    for g in range(1, g_n + 1):
+        m = marks[g - 1]
+        low = math.floor(m)
+        for a in range(0, low + 1):
+            if best[g - 1][a] == INF:
+                continue
+            for b in range(low + 1 + (m != low), n + 1):
+                c = best[g - 1][a] + abs((a + b - 1) / 2 - m)
+                if c < best[g][b]:
+                    best[g][b], back[g][b] = c, a
+    if best[g_n][n] == INF:
+        return None
+    out: list[tuple[int, int]] = []
+    b = n
+    for g in range(g_n, 0, -1):
+        a = back[g][b]
+        out.append((a, b))
+        b = a
+    return out[::-1]
 
 
 _ROW_CELL_MAX = 60
@@ -1254,9 +1309,20 @@ def _fit_is_better(headed: Table, fitted: Table) -> bool:
         and len(fitted.rows) >= len(headed.rows)
 
 
+_SPACED_OUT = re.compile(r"^\S(?:[ \u3000]+\S)+$")
+
+
+def unspaced(name: str) -> str:
+    """A column name spaced out letter by letter (类　别, 序 号, 属 性) without its spaces; a name
+    joined from header rows (目标值 2025年) keeps them."""
+    return re.sub(r"[ \u3000]+", "", name) if name and _SPACED_OUT.match(name) else name
+
+
 def annotate(t: Table) -> Table:
     """Fill a table's column roles and target years from its header when not set yet
-    (markup tables, the older shape-based ones)."""
+    (markup tables, the older shape-based ones); column names spaced out letter by letter lose
+    their spaces (类　别 -> 类别)."""
+    t.columns = [unspaced(c) for c in t.columns]
     if t.roles is None or len(t.roles) != len(t.columns):
         t.roles = column_roles(t.columns)
     if not t.target_years:

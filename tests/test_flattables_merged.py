@@ -71,3 +71,49 @@ def test_a_missing_value_is_no_merged_cell():
     [t] = _doc(BODY + SIGN + cells).tables
     assert t.rows[1][1:3] == ["社区卫生服务中心", "某宁街道"]
     assert t.rows[1][3:].count(None) == 1 and "0.74" in t.rows[1][3:]
+
+
+def test_centred_spans_put_each_mark_at_the_middle_of_its_span():
+    assert flattables.centred_spans([2, 6, 9.5, 13], 15) == [(0, 5), (5, 8), (8, 12), (12, 15)]
+    assert flattables.centred_spans([1, 3.5], 5) == [(0, 3), (3, 5)]
+    assert flattables.centred_spans([4, 1], 5) is None
+
+
+HEAD = ["序号", "类　别", "指　标", "单　位", "2025年", "2030年", "属　性"]
+
+
+def test_a_merged_category_written_at_the_middle_of_its_span_and_a_repeated_header():
+    # 类　别 (an ideographic space inside the name) after 序号, its cell written where a PDF centres it:
+    # after the middle row's number, or between the two middle rows; the header repeated after a
+    # page break is no row's cells
+    cells = ["表1", "某山区“十五五”主要指标", *HEAD,
+             "1", "地区生产总值增速", "%", "6.0", "5.5左右", "预期性",
+             "2", "经济发展", "人均地区生产总值", "万元", "9.8", "12.5", "预期性",
+             "3", "实际使用外资", "亿美元", "[3.2]", "[4]", "预期性",
+             "4", "研发经费投入强度", "%", "2.4", "3", "预期性",
+             *HEAD,
+             "5", "高新技术企业数", "家", "210", "350", "预期性",
+             "创新驱动",
+             "6", "每万人口高价值发明专利拥有量", "件", "6.2", "12", "预期性",
+             "7", "技术合同成交额", "亿元", "18", "30", "预期性",
+             "8", "城镇调查失业率", "%", "<5.5", "<5.5", "预期性",
+             "9", "民生福祉", "人均预期寿命", "岁", "80.6", "81.5", "预期性",
+             "10", "每千人口拥有3岁以下婴幼儿托位数", "个", "3.2", "4.5", "预期性",
+             "注：[ ]内为五年累计数。"]
+    [t] = _doc(BODY + SIGN + cells).tables
+    assert t.columns == ["序号", "类别", "指标", "单位", "2025年", "2030年", "属性"]
+    assert [r[1] for r in t.rows] == ["经济发展"] * 3 + ["创新驱动"] * 4 + ["民生福祉"] * 3
+    assert t.rows[3] == ["4", "创新驱动", "研发经费投入强度", "%", "2.4", "3", "预期性"]
+    assert t.rows[4][2:] == ["高新技术企业数", "家", "210", "350", "预期性"]
+
+
+def test_a_merged_attribute_column_after_the_number():
+    cells = ["表2", "某山区生态环境指标", "序号", "属　性", "指标名称", "单　位", "2030年目标",
+             "1", "约束性", "细颗粒物（PM2.5）平均浓度", "微克/立方米", "25",
+             "2", "空气质量优良天数比率", "%", "90",
+             "3", "预期性", "生活垃圾回收利用率", "%", "45",
+             "4", "新能源汽车新车销售占比", "%", "50",
+             "5", "绿色建筑占新建建筑比例", "%", "100"]
+    [t] = _doc(BODY + SIGN + cells).tables
+    assert t.roles == ["number", "attribute", "indicator", "unit", "target"]
+    assert [r[1] for r in t.rows] == ["约束性", "约束性", "预期性", "预期性", "预期性"]

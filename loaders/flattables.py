@@ -776,7 +776,8 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     q = p + 1
     while q < n and expect < 1000:
         s = lines[q][2]
-        if q + len(head) <= n and [_norm(lines[x][2]) for x in range(q, q + len(head))] == head_key:
+        if head_key and _norm(s) == head_key[0] and q + len(head) <= n \
+                and [_norm(lines[x][2]) for x in range(q, q + len(head))] == head_key:
             skip.update(range(q, q + len(head)))
             q += len(head)
             continue

@@ -225,18 +225,19 @@ _PER_UNIT_BEFORE = re.compile(rf"(?:按照?)?每\s*({vocab.unit_regex()})[\u4e00
 _CAP_WORD = re.compile(_lex("naming_cap_words"))
 
 
-def _per_head_table() -> list[tuple[str, str]]:
+def _per_head_table() -> tuple[tuple[str, str], ...]:
     out = []
     for line in vocab.lexicon("naming_per_head_norms"):
         name, _, words = line.partition("=")
         out += [(name.strip(), w.strip()) for w in words.split("|") if w.strip()]
-    return out
+    return tuple(out)
 
 
-_PER_HEAD_WORD = re.compile(rf"每\s*(?P<w>{'|'.join(sorted({w for _, w in _per_head_table()}, key=len, reverse=True))})"
+_PER_HEAD_NORMS = _per_head_table()  # (norm name, per-head word) rows of naming_per_head_norms, read once
+_PER_HEAD_WORD = re.compile(rf"每\s*(?P<w>{'|'.join(sorted({w for _, w in _PER_HEAD_NORMS}, key=len, reverse=True))})"
                             rf"(?:每\s*(?:{_lex('quantity_unit_dot_words')}))?\s*"
                             rf"(?:{_lex('naming_comparator_verbs')}|{_lex('target_comparator_ge_before')})?\s*$")
-_NORM_NAME = re.compile(rf"(?:{'|'.join(sorted({n for n, _ in _per_head_table()}, key=len, reverse=True))})"
+_NORM_NAME = re.compile(rf"(?:{'|'.join(sorted({n for n, _ in _PER_HEAD_NORMS}, key=len, reverse=True))})"
                         rf"[\u4e00-\u9fff]*(?:{_lex('naming_norm_endings')})")
 
 
@@ -252,7 +253,7 @@ def _per_head_norm(before: str, shared: str) -> tuple[str, str] | None:
     for nm in _NORM_NAME.finditer(head):
         named = nm
     word = m.group("w")
-    if named is not None and any(w == word and named.group(0).startswith(n) for n, w in _per_head_table()):
+    if named is not None and any(w == word and named.group(0).startswith(n) for n, w in _PER_HEAD_NORMS):
         norm, rest = named.group(0), head[named.end():]
     elif shared:
         norm, rest = shared, head

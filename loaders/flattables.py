@@ -315,8 +315,10 @@ def _cell_cost_lines(role: str, cells: tuple[str, ...]) -> float:
             step += sum(STRAY_LINE for a, b in zip((None,) + cells[:-1], cells)
                         if not responsibility.has_agency(b) and "：" not in b and not (a and _CONT_END.search(a))
                         and not _role_marks().fullmatch(b))       # （牵头） on its own line
-        elif role != "responsible" and any(_agency_like(c) and len(c) <= 12 for c in cells[1:]):
-            step += 0.5                        # an agency name is no continuation of a task
+        elif role != "responsible" and any(_agency_like(c) and len(c) <= 12 and not _CONT_END.search(a)
+                                           for a, c in zip(cells, cells[1:])):
+            step += 0.5                        # an agency name is no continuation of a task (unless the
+            #                                    line before stops mid-phrase: 推广联合验收和 / 竣工验收备案一次办)
         if any(_GROUP_ROW.match(c) for c in cells[1:]):
             step += 1.0                        # a group row is no continuation of a cell
         return step + _mismatch(role, joined) * 0.5
@@ -701,21 +703,55 @@ def merged_columns(rows_cells: list[list[str]], roles: list[str], carried: set[i
     """Columns holding merged cells written once for a run of rows, read from the cell-count
     deficit: in rows with fewer cells than columns, a group, attribute or unnamed column of short
     labels (街道 over 某江街道, 资金来源 over 区级财力, 属性 over 约束性) is the one left without a cell
-    in two rows or more. Their missing cells are carried down (see :func:`spread_merged`)."""
+    in two rows or more; so is the (first) responsibility column whose cells name bodies (责任单位 written
+    once for a run of tasks, at its first row or at its middle) and a deadline column of deadline cells.
+    Their missing cells are carried down (or spread over their span when written at its middle)."""
     k = len(roles)
     if sum(1 for r in rows_cells if len(r) < k) < 2:
         return set()
-    missing = [0] * k
-    cells_of: list[list[str]] = [[] for _ in range(k)]
-    for cells in rows_cells:
-        _, cl, _ = align(cells, roles, False, any_tail=any_tail, carried=carried)
-        for j, col in enumerate(cl):
-            if col:
-                cells_of[j].append(_join([cells[c] for c in col], roles[j]))
-            elif len(cells) < k:
-                missing[j] += 1
-    return {j for j, r in enumerate(roles) if r in MERGED_ROLES and j not in carried and missing[j] >= 2
-            and cells_of[j] and all(not is_value(c) and len(_norm(c)) <= MERGED_LABEL_MAX for c in cells_of[j])}
+
+    def read(merged: set[int] | None) -> tuple[list[int], list[list[str]]]:
+        missing = [0] * k
+        cells_of: list[list[str]] = [[] for _ in range(k)]
+        for cells in rows_cells:
+            _, cl, _ = align(cells, roles, False, any_tail=any_tail, carried=carried | (merged or set()),
+                             merged=merged)
+            for j, col in enumerate(cl):
+                if col:
+                    cells_of[j].append(_join([cells[c] for c in col], roles[j]))
+                elif len(cells) < k:
+                    missing[j] += 1
+        return missing, cells_of
+    missing, cells_of = read(None)
+    out = {j for j, r in enumerate(roles) if r in MERGED_ROLES and j not in carried and missing[j] >= 2
+           and cells_of[j] and all(not is_value(c) and len(_norm(c)) <= MERGED_LABEL_MAX for c in cells_of[j])}
+    # a 责任单位/牵头单位 cell (the first responsibility column) or a 完成时限 cell written once for a run of
+    # tasks: the column is read again as merged (a missing cell costs little), and stays merged when it
+    # is still missing in two rows or more and its own cells name bodies / are deadlines
+    resp_first = roles.index("responsible") if "responsible" in roles else None
+    cand = {j for j, r in enumerate(roles) if j not in carried and missing[j] >= 2
+            and (j == resp_first or r == "deadline")}
+    if cand:
+        missing2, cells2 = read(out | cand)
+        for j in cand:
+            cells = cells2[j]
+            if missing2[j] < 2 or not cells:
+                continue
+            if roles[j] == "responsible":
+                ok = sum(_names_bodies(c) for c in cells) >= MERGED_RESP_SHARE * len(cells)
+            else:
+                ok = all(is_deadline(c) for c in cells)
+            if ok:
+                out.add(j)
+    return out
+
+
+MERGED_RESP_SHARE = 0.8      # share of a responsibility column's cells that must name bodies to be merged
+
+
+def _names_bodies(cell: str) -> bool:
+    parts = responsibility.split_names(cell) or [x for x in re.split(r"[、，,；;]", cell) if x]
+    return bool(parts) and all(_agency_like(x) for x in parts)
 
 
 def _value_role(name: str) -> str:
@@ -856,6 +892,7 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     first = align(rows_cells[0], aroles, True, carried=carry, merged=merged)[1] if rows_cells else []
     centred = sorted(j for j in merged if first and not first[j])
     marks: dict[int, list[tuple[float, str, tuple[int, int]]]] = {j: [] for j in centred}
+    halves: dict[int, list[bool]] = {j: [] for j in centred}
     # cells before row 1
     if pre and not group_cols and _GROUP_ROW.match(lines[pre[0]][2]):
         t.groups.append(TableGroup(label=" ".join(lines[x][2] for x in pre), first_row=0))
@@ -910,7 +947,11 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
                 row.append(last_seen[j])
                 spans.append(last_span[j])           # quoted where the merged cell is written
             else:
-                row.append(last_seen.get(j) if j in carry else None)   # a merged cell carried down
+                # a merged cell carried down; a group row or a new group cell ends a merged 责任单位/时限
+                ends = new_group and j in merged and roles_after[j] in ("responsible", "deadline")
+                # a 完成时限 missing where the 责任单位 is merged from the row above: merged with it
+                with_resp = merged_resp and roles_after[j] == "deadline"
+                row.append(last_seen.get(j) if (j in carry or with_resp) and not ends else None)
                 spans.append(None)
         t.rows.append(row)
         t.cell_spans.append(spans)
@@ -920,10 +961,12 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         for j in centred:
             if cl[j]:
                 marks[j].append((r, row[group_cols + 1 + j] or "", spans[group_cols + 1 + j] or (0, 0)))
+                halves[j].append(cl[j][-1] == len(cells) - 1 and not tl)   # the row's last line
         # the tail: the next row's group cell, a group row, or a centred merged cell between two rows
         if tl and not group_cols and centred and not any(_GROUP_ROW.match(cells[c]) for c in tl):
             marks[centred[0]].append((r + 0.5, _join([cells[c] for c in tl]),
                                       (lines[idx[tl[0]]][0], lines[idx[tl[-1]]][1])))
+            halves[centred[0]].append(False)
         elif tl and not group_cols:
             t.groups.append(TableGroup(label=" ".join(cells[c] for c in tl), first_row=r + 1))
         for c in tl if group_cols else []:
@@ -933,10 +976,11 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
             else:
                 t.groups.append(TableGroup(label=s, first_row=r + 1))
     for j, ms in marks.items():
-        cut = centred_spans([m[0] for m in ms], len(t.rows))
-        for (a, b), (_, text, _) in zip(cut or [], ms):
+        cut = centred_spans([m[0] for m in ms], len(t.rows), halves[j])
+        for (a, b), (_, text, sp) in zip(cut or [], ms):
             for r in range(a, b):
                 t.rows[r][group_cols + 1 + j] = text
+                t.cell_spans[r][group_cols + 1 + j] = sp        # quoted where the merged cell is written
     end = _total_row(t, lines, end, aroles, group_cols, k, n)
     if group_cols:
         # a group column's groups: where its value changes
@@ -951,26 +995,33 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     return t, max(nums[-1] + 1, _line_index(lines, end) + 1)
 
 
-def centred_spans(marks: list[float], n: int) -> list[tuple[int, int]] | None:
+HALF_MARK = 0.01     # of two readings of an ambiguous mark, the row's own cell is preferred
+
+
+def centred_spans(marks: list[float], n: int, halves: Sequence[bool] | None = None) -> list[tuple[int, int]] | None:
     """The spans (first row, end row) of merged cells written at the middle of their spans, from
     where each is written (a row index, or ``r + 0.5`` between rows r and r + 1), over rows 0..n-1:
     consecutive spans covering every row, each holding its mark, their centres nearest the marks.
-    None when the marks allow no such cut."""
+    ``halves``: marks written as a row's last line (a merged last column), which may as well stand
+    between that row and the next (``r`` or ``r + 0.5``). None when the marks allow no such cut."""
     g_n = len(marks)
     INF = float("inf")
     best = [[INF] * (n + 1) for _ in range(g_n + 1)]
     back = [[0] * (n + 1) for _ in range(g_n + 1)]
     best[0][0] = 0.0
     for g in range(1, g_n + 1):
-        m = marks[g - 1]
-        low = math.floor(m)
-        for a in range(0, low + 1):
-            if best[g - 1][a] == INF:
-                continue
-            for b in range(low + 1 + (m != low), n + 1):
-                c = best[g - 1][a] + abs((a + b - 1) / 2 - m)
-                if c < best[g][b]:
-                    best[g][b], back[g][b] = c, a
+        opts = [(marks[g - 1], 0.0)]
+        if halves and halves[g - 1] and marks[g - 1] == math.floor(marks[g - 1]):
+            opts.append((marks[g - 1] + 0.5, HALF_MARK))
+        for m, extra in opts:
+            low = math.floor(m)
+            for a in range(0, low + 1):
+                if best[g - 1][a] == INF:
+                    continue
+                for b in range(low + 1 + (m != low), n + 1):
+                    c = best[g - 1][a] + abs((a + b - 1) / 2 - m) + extra
+                    if c < best[g][b]:
+                        best[g][b], back[g][b] = c, a
     if best[g_n][n] == INF:
         return None
     out: list[tuple[int, int]] = []

@@ -34,6 +34,7 @@ from . import (
     normalize,
     pagebreaks,
     pinyin,
+    responsibility,
     structure,
 )
 from .decode import decode_bytes
@@ -122,6 +123,7 @@ def parse_text(decoded: str, meta: dict | None, source_file: str = "<text>", is_
         to_clean = htmltables.cleaned_offset_map(st)
         doc.tables = [t for t in (htmltables.build(r, text, to_clean) for r in raw_tables) if t is not None]
     structure.build(doc)
+    responsibility.settle(doc)
     return doc
 
 

@@ -1,4 +1,104 @@
-"""Compatibility name: responsibility clauses live in :mod:`ontology.responsibility` (one module
-for the loaders and the mapping)."""
+"""Responsibility clauses of a parsed document's measures.
+
+The clause grammar lives in :mod:`ontology.responsibility` (one module for the loaders and the mapping;
+its names are re-exported here). This module adds the document-level pass that runs once the measures
+are segmented (:func:`settle`, called by the pipeline after ``structure.build``): clauses whose scope
+is more than their own measure.
+
+- a closing clause on a line of its own, ``以上工作由市工信局牵头，市发展改革委参与。`` (openers:
+  lexicon responsibility_scope_openers), names the agencies of every earlier item of its section that
+  has no clause of its own, back to the previous such clause;
+- a blanket clause, ``以下各项工作均需各县（市、区）人民政府负责，不再列出`` (lexicon
+  responsibility_blanket), names agencies implied for every later measure with a clause *of its own
+  chapter* (the top-level section holding it; the whole rest of the text when it stands before any
+  section), not the whole document.
+"""
+from __future__ import annotations
+
+import dataclasses
+
+from model.document import Measure, ParsedDocument, Section
 from ontology.responsibility import *  # noqa: F401,F403
-from ontology.responsibility import find_clause, from_cells, parse, split_top  # noqa: F401
+from ontology.responsibility import (  # noqa: F401
+    Responsibility,
+    blanket,
+    find_clause,
+    from_cells,
+    parse,
+    scope_opener,
+    split_top,
+)
+
+
+def settle(doc: ParsedDocument) -> None:
+    """Give closing clauses to the items they close and scope blanket clauses to their chapter."""
+    _closing_clauses(doc.text, doc.measures)
+    _scope_blankets(doc.text, doc.sections, doc.measures)
+
+
+def _closing_clauses(text: str, measures: list[Measure]) -> None:
+    pos = 0
+    prev_end = -1
+    for line in text.split("\n"):
+        a, pos = pos, pos + len(line) + 1
+        s = line.strip()
+        if not scope_opener(s):
+            continue
+        r = parse(s.rstrip("。；;"), a + (len(line) - len(line.lstrip())))
+        if not (r.lead or r.involved):
+            continue
+        before = [m for m in measures if m.start < a]
+        if not before:
+            continue
+        last = before[-1]
+        run = []
+        for m in reversed(before):
+            if m.section_path != last.section_path or m.kind != last.kind or m.start <= prev_end:
+                break
+            run.append(m)
+        prev_end = a
+        for m in run:
+            own = m.responsibility
+            if own is not None and not (own.start >= a and own.end <= a + len(line)):
+                continue                 # an item with its own clause keeps it
+            if own is not None:          # the item that holds the closing line: its own clause, if any
+                span = find_clause(text[m.start:a].rstrip("\n"))
+                if span:
+                    m.responsibility = parse(text[m.start + span[0]:m.start + span[1]], m.start + span[0])
+                    continue
+            m.responsibility = dataclasses.replace(r, lead=list(r.lead), involved=list(r.involved))
+            if m.deadline is None:
+                m.deadline = r.deadline
+
+
+def _chapter_end(sections: list[Section], at: int, text_end: int) -> int:
+    holding = [s for s in sections if s.start <= at <= s.end]
+    if not holding:
+        return text_end
+    top = min(s.level for s in holding)
+    return max(s.end for s in holding if s.level == top)
+
+
+def _scope_blankets(text: str, sections: list[Section], measures: list[Measure]) -> None:
+    hits = []
+    pos = 0
+    while (b := blanket(text[pos:])) is not None:
+        names, a, e = b
+        hits.append((pos + a, pos + e, names, _chapter_end(sections, pos + a, len(text))))
+        pos += e
+    for m in measures:
+        r = m.responsibility
+        if r is None:
+            continue
+        hit = None
+        for h in hits:
+            if h[0] < m.end and m.start <= h[3]:
+                hit = h
+        r.implied, r.implied_start, r.implied_end = [], None, None
+        if hit is None:
+            continue
+        a, e, names, _ = hit
+        named = set(r.lead) | set(r.involved)
+        r.implied = [n for n in names if n not in named]
+        if r.implied:
+            r.implied_start, r.implied_end = a, e

@@ -46,7 +46,7 @@ from ontology import vocab
 __all__ = ["find_clause", "parse", "from_cells", "split_names", "split_top", "deadline_of", "blanket",
            "clean_name", "function_of", "generic_local_government", "inline", "join_bracket_pieces",
            "split_responsibility", "strip_trailing_clause", "has_agency", "is_agency_name", "names_a_role",
-           "is_placeholder"]
+           "is_placeholder", "scope_opener"]
 
 OPENERS = {"〔": "〕", "（": "）", "(": ")", "[": "]", "【": "】"}
 _CLOSERS = set(OPENERS.values())
@@ -89,6 +89,9 @@ def _rx() -> dict[str, Any]:
                                 rf"(?:[，,；;][^。]{{2,160}}?"
                                 rf"(?:{_roles('responsibility_bare_line_verbs', 'involved')}))?。?$"),
         "note": re.compile(f"(?:{_lx('responsibility_note_words')})"),
+        "lead_then_list": re.compile(rf"(?:{lead_v})(?=、)"),
+        "concept": re.compile(rf"(?:{_lx('agency_concept_names')})$"),
+        "scope_opener": re.compile(rf"^(?:{_lx('responsibility_scope_openers')})"),
         "conj": re.compile(f"(?:{_lx('responsibility_conjunctions')})"),
         "etc_end": re.compile(rf"(?:{etc})$"),
         "name_prefix": re.compile(rf"^(?:{_lx('agency_name_prefixes')})"),
@@ -142,8 +145,10 @@ def has_agency(s: str) -> bool:
 
 
 def is_agency_name(s: str) -> bool:
-    """Does ``s`` end like the name of a body (局, 委, 支队, 公司 …)?"""
-    return bool(_rx()["org_suffix"].search(s.strip()))
+    """Does ``s`` end like the name of a body (局, 委, 支队, 公司 …)? Not a concept that ends so
+    (建设数字政府: lexicon agency_concept_names)."""
+    s = s.strip()
+    return bool(_rx()["org_suffix"].search(s)) and not _rx()["concept"].search(s)
 
 
 def find_clause(text: str) -> tuple[int, int] | None:
@@ -251,8 +256,10 @@ def _segments(inner: str) -> list[str]:
         if not seg:
             continue
         cuts = [m.start() for m in _rx()["label_inside"].finditer(seg) if m.start() > 0]
+        # 市水务局牵头、市生态环境局配合: the lead part ends at its verb, not at the next 、
+        cuts = sorted({*cuts, *(m.end() for m in _rx()["lead_then_list"].finditer(seg) if m.end() < len(seg))})
         for a, b in zip([0, *cuts], [*cuts, len(seg)]):
-            part = seg[a:b].strip(" ，,；;")
+            part = seg[a:b].strip(" ，,；;、")
             if part:
                 out.append(part)
     return out
@@ -264,6 +271,7 @@ def parse(raw: str, start: int) -> Responsibility:
     inner = _unwrap(raw)
     # remarks: a trailing sentence after 。 and bracketed notes that are not agency qualifiers
     inner = inner.split("。")[0]
+    inner = rx["scope_opener"].sub("", inner, count=1)   # 以上工作由A牵头: the opener names no body
     inner = _strip_notes(inner)
     lead: list[str] = []
     involved: list[str] = []
@@ -476,8 +484,15 @@ def clean_name(raw: str) -> str:
     prev = None
     while prev != s:
         prev = s
-        s = _strip_unbalanced(rx["name_prefix"].sub("", rx["name_noise"].sub("", s)))
+        s = _strip_unbalanced(rx["name_prefix"].sub("", rx["name_noise"].sub("", rx["scope_opener"].sub("", s))))
     return s
+
+
+def scope_opener(text: str) -> str | None:
+    """``以上工作由`` when ``text`` opens with a closing clause's opener (a clause for the items
+    before it: lexicon responsibility_scope_openers), else None."""
+    m = _rx()["scope_opener"].match(text.strip())
+    return m.group(0) if m and m.group(0) else None
 
 
 def is_placeholder(name: str) -> bool:
@@ -548,7 +563,10 @@ _SPLIT = re.compile(r"[、，,；;]")
 
 
 def _mapping_names(part: str) -> list[str]:
-    return join_bracket_pieces([c for x in _SPLIT.split(part) if (c := clean_name(x))])
+    """Names of a list part: split on ``、，；`` and on a conjunction between two bodies
+    (``市公安局或市城管局``, ``市教育局和市财政局``)."""
+    return join_bracket_pieces([c for x in _SPLIT.split(part) for y in _split_conjunctions(x)
+                                if (c := clean_name(y))])
 
 
 def split_responsibility(raw: str) -> tuple[list[str], list[str]]:
@@ -580,25 +598,31 @@ def split_responsibility(raw: str) -> tuple[list[str], list[str]]:
 def _inline_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     lead_v, inv_v = _lx("responsibility_inline_lead_verbs"), _lx("responsibility_inline_involved_verbs")
     local_v, etc = _lx("responsibility_inline_local_verbs"), _lx("responsibility_etc")
+    joint_v = _lx("responsibility_inline_joint_verbs")
     name = r"[^，。；：、,;:]{2,20}"
     qname = r"[^，。；：、,;:“”]{2,20}"
     # 由市民政局牵头，市财政局配合 / 请市教育局负责
     by = re.compile(
-        rf"(?:由|请)(?P<lead>(?:{name}、)*{name}?)(?:{lead_v}|(?P<only>负责))(?:{_lx('responsibility_inline_lead_after')})?"
-        rf"(?:[，,](?P<inv>(?:{name}、)*{name}?)(?:{etc})?(?:{inv_v}))?")
+        rf"(?:由|请)(?P<lead>(?:{name}、)*{name}?)(?:{lead_v}|(?P<only>{joint_v}|负责))(?:{_lx('responsibility_inline_lead_after')})?"
+        rf"(?:[，,、](?P<inv>(?:{name}、)*{name}?)(?:{etc})?(?:{inv_v}))?")
     # 市交通运输局牵头负责规划组织实施，各区（市）县政府落实属地责任: a clause that opens with
     # named agencies and 牵头 (no 由); the next clause's agencies are involved when it says so.
     bare = re.compile(
         rf"(?:^|(?<=[，。；,;]))(?:\d{{1,2}}[.、．]|[（(][一二三四五六七八九十\d]+[)）])?(?P<lead>(?:{qname}、)*{qname}?)"
         rf"(?:{_lx('responsibility_lead_verbs')})"
-        r"[^，。；,;]{0,20}"
-        rf"(?:[，,](?P<inv>(?:{qname}、)*{qname}?)(?:{etc})?(?:{inv_v}|{local_v}))?")
+        r"[^，。；,;、]{0,20}"
+        rf"(?:[，,、](?P<inv>(?:{qname}、)*{qname}?)(?:{etc})?(?:{inv_v}|{local_v}))?")
     # 市商务局会同市财政局组织评审: the first body leads, those it acts together with are involved
     together = re.compile(
         r"(?:^|(?<=[，。；,;]))(?:[（(][一二三四五六七八九十\d]+[)）])?(?:由)?(?P<lead>[^，。；：、,;:“”（）()]{3,20}?)"
         rf"(?:{_lx('responsibility_together_words')})(?P<inv>(?:{qname}、)*{qname}?)(?:{etc})?"
         rf"(?={_lx('responsibility_together_actions')})")
     return by, bare, together
+
+
+@cache
+def _together_rx() -> re.Pattern:
+    return re.compile(f"({_lx('responsibility_together_words')})")
 
 
 @cache
@@ -610,18 +634,47 @@ def _subject_rx() -> re.Pattern:
     return re.compile(
         r"(?:^|(?<=[。；;\n]))\s*(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]+[)）])?(?:[^。；;\n]{2,30}?。)?"
         r"(?:[^。；;\n，,]{2,40}?[，,])?"
-        rf"(?P<names>(?:[^，。；：,;:“”\n]{{2,24}}、)*[^，。；：、,;:“”\n]{{2,40}}?)(?:{_lx('responsibility_etc')})?负责(?!人)")
+        rf"(?P<names>(?:[^，。；：,;:“”\n]{{2,24}}、)*[^，。；：、,;:“”\n]{{2,40}}?)(?:{_lx('responsibility_etc')})?"
+        rf"(?:(?P<any>{_subject_verbs('any')})|(?P<local>{_subject_verbs('local')}))")
+
+
+def _subject_verbs(who: str) -> str:
+    """Alternation of the responsibility_subject_verbs rows for ``who`` (any | local)."""
+    rows = [p.split(None, 1)[1] for p in vocab.lexicon("responsibility_subject_verbs") if p.split(None, 1)[0] == who]
+    lit = sorted((r for r in rows if not r.startswith("re:")), key=len, reverse=True)
+    return "|".join([*(re.escape(r) + ("(?!人)" if r == "负责" else "") for r in lit),
+                     *(f"(?:{r[3:]})" for r in rows if r.startswith("re:"))])
 def inline(text: str) -> tuple[list[str], list[str], int, int] | None:
     """由市民政局牵头，市财政局配合 (or 市交通运输局牵头负责…，各区县政府落实属地责任, or
-    市商务局会同市财政局…) written in a measure's text: (lead, involved, start, end) or None."""
+    市商务局会同市财政局…) written in a measure's text: (lead, involved, start, end) or None.
+    Generic local governments given the duty as a sentence's subject (各县（市、区）人民政府要…，
+    由市绿化市容局统一指导) are named too."""
+    hit = _inline_clause(text)
+    if hit is None:
+        return _subjects(text)
+    subj = _subjects(text[:hit[2]])
+    if subj is None:
+        return hit
+    local = [n for n in subj[0] + subj[1] if generic_local_government(n) and n not in hit[0] + hit[1]]
+    if not local:
+        return hit
+    return local + hit[0], hit[1], min(subj[2], hit[2]), hit[3]
+
+
+def _inline_clause(text: str) -> tuple[list[str], list[str], int, int] | None:
     by, bare, together = _inline_rx()
     for m in by.finditer(text):
-        lead = [n for n in _mapping_names(m.group("lead")) if is_agency_name(n)]
+        # 由市数据局会同市审批服务局负责: those it acts together with are involved
+        lead_part, _, with_part = (_together_rx().split(m.group("lead"), maxsplit=1) + ["", ""])[:3]
+        lead = [n for n in _mapping_names(lead_part) if is_agency_name(n)]
         if m.group("only") and not all(len(n) >= 3 and function_of(n) for n in lead):
             continue  # 由政府负责… is prose; 由市民政局负责 names an agency
         if not lead:
             continue
-        involved = [n for n in _mapping_names(m.group("inv") or "") if is_agency_name(n)]
+        involved = [n for n in _mapping_names(with_part) + _mapping_names(m.group("inv") or "")
+                    if is_agency_name(n)]
+        if m.group("only") and not with_part and len(lead) > 1:
+            lead, involved = lead[:1], lead[1:] + involved   # 由A、B组织实施: the first named leads
         return lead, involved, m.start(), m.end()
     for m in bare.finditer(text):
         lead = _mapping_names(m.group("lead"))
@@ -636,7 +689,7 @@ def inline(text: str) -> tuple[list[str], list[str], int, int] | None:
         if not all(is_agency_name(n) and len(n) >= 4 and function_of(n) for n in names):
             continue
         return _mapping_names(m.group("lead")), _mapping_names(m.group("inv")), m.start(), m.end()
-    return _subjects(text)
+    return None
 
 
 @cache
@@ -656,6 +709,8 @@ def _subjects(text: str) -> tuple[list[str], list[str], int, int] | None:
         if by:
             raw = raw[by[-1].end():]      # 评价工作由各街道负责…: the body after 由 is the subject
         got = split_names(raw)
+        if m.group("local") and not all(generic_local_government(n) for n in got):
+            continue     # 各设区市人民政府要…: a modal states a duty of the lower governments only
         if not got or not all((len(n) >= 4 and function_of(n) is not None or generic_local_government(n))
                               and not names_a_role(n) and not _object_verb_rx().search(n) for n in got):
             continue

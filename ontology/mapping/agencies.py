@@ -28,6 +28,8 @@ class AgencyRef:
 # the level word a plan of a 自治州 / 盟 / 旗 / 地区 writes before its own bodies (州民政局, 盟行政公署)
 _LEVEL_WORD = re.compile(rf"^({vocab.lexicon_regex('region_level_words')})(?![级直内外域])")
 _NOT_LEVEL = re.compile(rf"(?:{vocab.lexicon_regex('agency_not_level_prefix')})")
+# 市场监管局 / 市监局 / 市容局: a 市 that belongs to the name, not the city prefix (市市场监管局 has both)
+_NOT_CITY = re.compile(rf"(?:{vocab.lexicon_regex('agency_not_city_prefix')})")
 _SUFFIX = re.compile(rf"(?:{vocab.lexicon_regex('region_suffixes')})$")
 clean_name = responsibility.clean_name
 function_of = responsibility.function_of
@@ -57,7 +59,7 @@ def resolve(raw: str, chain: list[RegionRef]) -> AgencyRef | None:
     elif name.startswith(("自治区", "省")):
         region = by_level.get("province", own)
         core = name[3:] if name.startswith("自治区") else name[1:]
-    elif name.startswith("市") and not name.startswith("市场"):
+    elif name.startswith("市") and not _NOT_CITY.match(name):
         region = own if own.level != "county" else by_level.get("prefecture", own)
         core = name[1:]
     elif name[0] in "区县" and own.level == "county" and not _NOT_LEVEL.match(name):

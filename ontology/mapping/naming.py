@@ -61,7 +61,11 @@ def indicator_before(pre: str) -> tuple[str, bool]:
     verb (or is empty), i.e. whether the object after the amount names it."""
     p = _patterns()
     s = p["comparator"].sub("", pre)
-    s = p["baseline"].sub("", s)  # 单位能耗较2020年(下降12%): the baseline is no part of the name
+    cut = p["baseline"].sub("", s)  # 单位能耗较2020年(下降12%): the baseline is no part of the name
+    if cut != s:
+        # 力争到2027年(突破8万辆): a goal year cut at the end takes its preposition with it
+        cut = re.sub(rf"(?:{_alt('year_prepositions')})\s*$", "", cut)
+    s = cut
     s = p["relative"].sub("", s)  # 接待游客人次较上年(增长10%)
     s = p["article"].sub("", s)
     last_year = None
@@ -225,6 +229,8 @@ def name_for(pre: str, post: str, *, shared_prefix: str = "", prev_indicator: st
         obj = re.split(r"[，,。；;]", post.lstrip()[1:])[0].strip()
         if len(obj) >= 2:
             return obj  # 以8万平方米为最高激励上限: the amount is the 最高激励上限
+    if not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", name) and prev_indicator and not post.lstrip().startswith("的"):
+        return prev_indicator  # 15万千瓦/30万千瓦时: nothing but a mark before the amount names the earlier one
     tail = object_after(post) if post[:1] not in "，,。；;" else ""
     grant = grant_name(name, post, sentence or pre + post)
     if grant:

@@ -173,7 +173,7 @@ def table_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
         if "target" in roles:
             col_year[roles["target"]] = _year(table.columns[roles["target"]])
     if "indicator" not in roles or ("target" not in roles and "baseline" not in roles):
-        return []
+        return _total_row_facts(doc, table)
     base_year = _year(table.columns[roles["baseline"]]) if "baseline" in roles else None
     target_year = col_year.get(roles["target"]) if "target" in roles else None
     facts: list[TargetFact] = []
@@ -182,6 +182,8 @@ def table_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
         def cell(role: str, row: list[str | None] = row) -> str | None:
             return row[roles[role]] if role in roles and roles[role] < len(row) else None
         raw_name = (cell("indicator") or "").strip()
+        if is_total_label(raw_name):
+            raw_name = _total_name(table, roles, row)  # 合计 names no indicator: the row's subject or the column's
         if not raw_name:
             continue
         target_cell = cell("target")
@@ -324,3 +326,62 @@ def _with_multiplier(name: str, unit: str | None) -> str | None:
     if name.endswith(vocab.lexicon("target_table_people_endings")) and f"{unit}人" in vocab.units():
         return f"{unit}人"
     return unit
+
+
+_TOTAL_LABEL = re.compile(rf"^(?:{vocab.lexicon_regex('table_total_labels')})$")
+
+
+def is_total_label(cell: str | None) -> bool:
+    """合计, 总计, 全市合计: the label of a table's total row (lexicon table_total_labels)."""
+    return bool(cell) and bool(_TOTAL_LABEL.match(re.sub(r"[\s\u3000]", "", cell or "")))
+
+
+def _measure_header(header: str | None) -> tuple[str, str | None]:
+    """新增达标面积（平方公里） -> (新增达标面积, 平方公里); a header naming only a year or a role word (2030年, 目标值)
+    names no measure -> ("", unit)."""
+    name, unit = split_unit_suffix(header or "")
+    if not name or _year(name) or _has(name, "target_table_target_words") or _has(name, "target_table_baseline_words"):
+        return "", unit
+    return name, unit
+
+
+def _total_name(table: Table, roles: dict[str, int], row: list[str | None]) -> str:
+    """The indicator a 合计 row of an indicator table totals: the row's category (its subject) when it has one,
+    else the target column's header when that names a measure, else the indicator column's header."""
+    ci = roles.get("category")
+    cat = (row[ci] or "").strip() if ci is not None and ci < len(row) else ""
+    if cat and not is_total_label(cat):
+        return cat
+    ti = roles.get("target")
+    if ti is not None and ti < len(table.columns):
+        name, _ = _measure_header(table.columns[ti])
+        if name:
+            return name
+    ii = roles.get("indicator")
+    head = (table.columns[ii] or "").strip() if ii is not None and ii < len(table.columns) else ""
+    return "" if not head or _has(head, "target_table_indicator_words") else head
+
+
+def _total_row_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
+    """A breakdown table without an indicator column (序号 | 区 | 新增达标面积（平方公里） | 整治易涝积水点（处）):
+    its 合计 row states the plan's whole amount of each value column, one target per column named by its header
+    (never 合计), for the plan's end year."""
+    meta = doc.meta
+    out: list[TargetFact] = []
+    for row in table.rows:
+        at = next((i for i, c in enumerate(row[:3]) if is_total_label(c)), None)
+        if at is None:
+            continue
+        for col in range(at + 1, min(len(row), len(table.columns))):
+            name, unit = _measure_header(table.columns[col])
+            if not name or not unit:
+                continue
+            v, vmax, comp, _ = parse_value(row[col])
+            if v is None:
+                continue
+            y = meta.period_end
+            out.append(TargetFact(
+                indicator_text=name, value=v, unit=unit, comparator=comp, kind="target",
+                quote=_locate(doc, table, (row[at] or "").strip(), row, table.start), value_max=vmax, year=y,
+                year_source="plan_period" if y else "none", change_type="cumulative" if "累计" in name else None))
+    return out

@@ -369,9 +369,11 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 per_unit = _PER_UNIT_BEFORE.search(pre) if money and head_norm is None else None
                 if per_unit and _CAP_WORD.search(per_unit.group(0)):
                     per_unit = None  # 每家企业每年最高补贴10万元: a cap per year, not a rate per unit
+                rate = False  # a grant per unit (每千瓦200元): a norm of the grant, whatever the sentence's tense
                 if head_norm is not None:
                     name, norm_shared = head_norm  # 小学每生每年不低于720元: the per-head norm's own unit
                 elif per_unit and baseline is None:
+                    rate = True
                     unit = f"{unit}/{per_unit.group(1)}" + (f"·{per_unit.group(2)}" if per_unit.group(2) else "")
                     # 按照每千瓦200元给予补贴, 按每个泊位每月100元: a grant per unit (and per month)
                     subject = naming.indicator_before(pre[: per_unit.start()])[0]
@@ -412,7 +414,7 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                                                               naming.starts_with_margin(name) else "")
                 if relative:
                     names = [relative[0]]
-                kind = "standard" if head_norm is not None else target_kind.kind(sent_text, cl.text, year,
+                kind = "standard" if head_norm is not None or rate else target_kind.kind(sent_text, cl.text, year,
                                                                                  period_start, gctx)
                 if kind == "target" and (u := vocab.unit(unit)) is not None and u.kind == "money" \
                         and _eligibility_clause(sent_text) is not None:

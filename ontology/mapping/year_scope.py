@@ -35,6 +35,7 @@ PERIOD_RE = re.compile(rf"“?十({_DIGIT})五”?\s*({_lex('year_period_suffixe
 _LEAD = re.compile(rf"^[^，。；：,;:]{{0,12}}?(?:{_lex('target_governing_lead')})\s*"
                    rf"(?:((?:19|20)\d\d)\s*年(?:底|末)?|“?十({_DIGIT})五”?\s*(?:{_lex('year_period_end_forms')}))")
 _BASELINE_MARK = vocab.lexicon("year_baseline_marks")
+_BASELINE_AFTER = re.compile(rf"\s*(?:{_lex('year_baseline_after')})")
 
 
 _CUTOFF = re.compile(rf"\d{{1,2}}月(?:\d{{1,2}}日)?(?:{_lex('year_cutoff_after')})[\u4e00-\u9fff]{{1,4}}的"
@@ -61,14 +62,16 @@ def _phrases(text: str, upto: int) -> list[tuple[int, int]]:
     """(position, year) of every governing year phrase in text[:upto]: YYYY年 and 十N五末."""
     out = []
     for m in YEAR_RE.finditer(text, 0, max(0, upto)):
-        if m.group(0).startswith(("从", "自")) or text[max(0, m.start() - 1):m.start()] in _BASELINE_MARK:
-            continue
+        if m.group(0).startswith(("从", "自")) or text[max(0, m.start() - 1):m.start()] in _BASELINE_MARK \
+                or _BASELINE_AFTER.match(text, m.end()):
+            continue  # 由2020年的…, 与2025年相比: a baseline
         if _CUTOFF.match(text, m.end()) or (m.group(0).endswith("前") and _CUTOFF_AFTER_FRONT.match(text, m.end())):
             continue  # 2000年底前建成的小区: a cutoff of which objects, not the year of the statement
         out.append((m.start(), int(m.group(1))))
     for m in PERIOD_RE.finditer(text, 0, max(0, upto)):
         if (m.group(2) in vocab.lexicon("year_period_end_forms")
-                and text[max(0, m.start() - 1):m.start()] not in _BASELINE_MARK):
+                and text[max(0, m.start() - 1):m.start()] not in _BASELINE_MARK
+                and not _BASELINE_AFTER.match(text, m.end())):
             y = period_end(m.group(1))
             if y:
                 out.append((m.start(), y))

@@ -1,0 +1,123 @@
+"""Table totals, baselines written 与YYYY年相比, present-state 共有 sentences, goal years after a historic figure
+and per-unit grants (the error classes of batch fresh9), on synthetic sentences and tables written for these tests."""
+from __future__ import annotations
+
+from bench.eval_targets import targets_of
+from loaders import parse_plan
+from model.document import Table
+from ontology.mapping import map_document
+from ontology.mapping.table_targets import _total_name, is_total_label
+from ontology.mapping.targets import extract
+from ontology.mapping.text import Span, sentences
+
+
+def facts(text, period=(2026, 2028), **kw):
+    ctx = Span(text, 0, len(text))
+    return [f for s in sentences(text) for f in extract(s, ctx, period_start=period[0], period_end=period[1], **kw)
+            if f.kind != "qualitative"]
+
+
+def test_a_year_followed_by_xiangbi_is_a_baseline_and_governs_nothing():
+    text = "到2028年底，绿道总长度达到300公里。与2025年相比，城区黑臭水体减少12处。污水集中收集率达到85%。"
+    got = {f.indicator_text: (f.value, f.year, f.kind) for f in facts(text)}
+    assert got["黑臭水体"] == (12.0, 2028, "target")
+    assert got["污水集中收集率"] == (85.0, 2028, "target")
+
+
+def test_gongyou_states_the_present_outside_a_review_section():
+    got = [(f.indicator_text, f.value, f.year, f.kind) for f in facts("全市共有社区食堂40家，日均服务老人3000人次。")]
+    assert got == [("社区食堂", 40.0, 2025, "historic"), ("日均服务老人", 3000.0, 2025, "historic")]
+
+
+def test_a_goal_year_after_a_historic_figure_keeps_the_earlier_name():
+    got = [(f.indicator_text, f.value, f.year, f.kind)
+           for f in facts("城市公交电动化率2025年已达62%，力争到2028年超过90%。")]
+    assert got == [("城市公交电动化率", 62.0, 2025, "historic"), ("城市公交电动化率", 90.0, 2028, "target")]
+
+
+def test_power_and_energy_of_one_store_both_take_its_name():
+    got = [(f.indicator_text, f.value, f.unit) for f in facts("到2028年，用户侧储能规模达到8万千瓦/16万千瓦时。")]
+    assert got == [("用户侧储能规模", 8.0, "万千瓦"), ("用户侧储能规模", 16.0, "万千瓦时")]
+
+
+def test_a_grant_per_unit_is_a_norm_and_a_cap_per_project_stays_a_cap():
+    got = [(f.indicator_text, f.value, f.unit, f.comparator, f.kind, f.year)
+           for f in facts("对既有住宅加装电梯的，每部电梯补助12万元。每个小区改造资金补助不超过200万元。")]
+    assert got[0][1:] == (12.0, "万元/部", "=", "standard", None)
+    assert got[1] == ("每个小区改造资金补助", 200.0, "万元", "<=", "standard", None)
+
+
+BREAKDOWN = """某某市城市更新三年行动方案（2026—2028年）
+
+一、工作目标
+
+到2028年，完成城市更新任务。各区任务分解如下：
+
+序号
+
+区
+
+改造老旧街区（个）
+
+新增公共绿地（公顷）
+
+1
+
+甲区
+
+12
+
+30
+
+2
+
+乙区
+
+8
+
+22
+
+3
+
+丙区
+
+5
+
+11
+
+合计
+
+25
+
+63
+
+二、保障措施
+
+加强组织领导。
+"""
+
+
+def test_total_row_of_a_breakdown_table_is_a_target_of_each_column(tmp_path):
+    p = tmp_path / "gengxin_fenjie.txt"
+    p.write_text(BREAKDOWN, encoding="utf-8")
+    meta = {"file": p.name, "region": "某某市", "region_en": "Mou", "level": "city", "parent": "某某省",
+            "province": "某某省"}
+    doc = parse_plan(p, meta)
+    table, = doc.tables
+    if not any(is_total_label(c) for row in table.rows for c in row):
+        table.rows.append(["合计", None, "25", "63"])  # the row as a loader that reads it gives it (label, values)
+    got = {(t["indicator_text"], t["value"], t["unit"], t["year"]) for t in targets_of(map_document(doc))
+           if t.get("value") is not None}
+    assert ("改造老旧街区", 25.0, "个", 2028) in got
+    assert ("新增公共绿地", 63.0, "公顷", 2028) in got
+    assert not any(name in ("合计", "总计") for name, *_ in got)
+
+
+def test_total_row_of_an_indicator_table_is_named_by_its_subject_or_column():
+    assert is_total_label("合 计") and is_total_label("全市合计") and not is_total_label("合计改造")
+    t = Table(title="", columns=["类别", "指标", "2028年目标（个）"], rows=[], start=0, end=0)
+    roles = {"category": 0, "indicator": 1, "target": 2}
+    assert _total_name(t, roles, ["养老床位", "合计", "800"]) == "养老床位"
+    assert _total_name(t, roles, [None, "合计", "800"]) == ""
+    t2 = Table(title="", columns=["项目", "新建学位（个）"], rows=[], start=0, end=0)
+    assert _total_name(t2, {"indicator": 0, "target": 1}, ["总计", "5000"]) == "新建学位"

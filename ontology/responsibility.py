@@ -604,7 +604,7 @@ def _inline_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     # 由市民政局牵头，市财政局配合 / 请市教育局负责
     by = re.compile(
         rf"(?:由|请)(?P<lead>(?:{name}、)*{name}?)(?:{lead_v}|(?P<only>{joint_v}|负责))(?:{_lx('responsibility_inline_lead_after')})?"
-        rf"(?:[，,、](?P<inv>(?:{name}、)*{name}?)(?:{etc})?(?:{inv_v}))?")
+        rf"(?:[^，。；,;、]{{0,12}}[，,、](?P<inv>(?:{name}、)*{name}?)(?:{etc})?(?:{inv_v}))?")
     # 市交通运输局牵头负责规划组织实施，各区（市）县政府落实属地责任: a clause that opens with
     # named agencies and 牵头 (no 由); the next clause's agencies are involved when it says so.
     bare = re.compile(

@@ -142,3 +142,33 @@ def test_label_lines_and_brackets():
     assert got == [("推行一网通办", (["市发展改革委"], ["市财政局", "市商务局"], [])),
                    ("压缩审批时限", (["市住房城乡建设局"], ["市审批服务局"], [])),
                    ("优化纳税服务", (["市税务局"], ["市财政局"], []))]
+
+
+@pytest.mark.parametrize("clause, lead, involved", [
+    # a role phrase after a name is no part of it
+    ("（区绿化市容局牵头，区城管执法局、各街镇按属地职责配合）", ["区绿化市容局"], ["区城管执法局", "各街镇"]),
+    ("（区水务局、区应急局按职责推进）", ["区水务局"], ["区应急局"]),
+    ("（区人力资源社会保障局、区市场监管局分别负责）", ["区人力资源社会保障局"], ["区市场监管局"]),
+    ("主要责任单位：区水务局；协同责任单位：区生态环境局、区农业农村委", ["区水务局"], ["区生态环境局", "区农业农村委"]),
+])
+def test_clause_role_phrases_and_labels(clause, lead, involved):
+    r = resp.parse(clause, 0)
+    assert (r.lead, r.involved) == (lead, involved)
+
+
+@pytest.mark.parametrize("text, lead, involved", [
+    # words between the lead's verb and the co-operating list
+    ("开展检查。由区应急局负责统筹协调，区消防救援支队等部门配合。", ["区应急局"], ["区消防救援支队"]),
+    ("建设平台。明确由区城运中心承担牵头职责，区数据局做好数据支撑。", ["区城运中心"], []),
+    # 按照职责分工做好… assigns the sentence to its subjects
+    ("推进改造。区房管局、区建设管理委按照职责分工做好项目推进。", ["区房管局"], ["区建设管理委"]),
+])
+def test_more_inline_forms(text, lead, involved):
+    hit = resp.inline(text)
+    assert hit is not None and (hit[0], hit[1]) == (lead, involved)
+
+
+def test_energy_and_economic_commission_functions():
+    assert resp.function_of("能源局").id == "energy"
+    assert resp.function_of("区经委").id == "industry_it"
+    assert resp.function_of("区科经委").id == "science_technology"

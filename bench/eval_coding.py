@@ -8,7 +8,8 @@ Splits (each scored apart, micro-averaged over (measure, type) pairs):
 * ``heldout``        -- tests/heldout/*, gold tests/gold/heldout_<name>.json
 * ``corpus_tuning``  -- ../shared/corpus tuning docs, gold tests/gold/corpus/<stem>.coding.json (split "tuning")
 * ``dev``            -- tests/coding_dev/<name>.txt, gold tests/gold/coding_dev/<name>.json: synthetic plans in
-                        the shapes of other provinces' plans (a fresh batch, coded before tuning on it)
+                        the shapes of other provinces' plans (a fresh batch, coded before tuning on it);
+                        ``--batch N`` scores only the gold files of batch N ("batch" in the gold, absent = 1)
 * ``corpus_heldout`` -- the held-out corpus docs (split "heldout", annotator's gold). Reported only:
                         ``--errors`` never lists its misses, so nobody tunes on them.
 
@@ -46,15 +47,21 @@ SPLITS = ("seeds", "heldout", "dev", "corpus_tuning", "corpus_heldout")
 ASPECTS = ("instruments", "domains")
 
 
-def gold_items(split: str) -> list[tuple[str, dict]]:
-    """(name, gold) pairs of a split that carry coding."""
+def dev_batch(gold: dict) -> int:
+    """The dev batch a gold file belongs to (the first batch carries no number)."""
+    return int(gold.get("batch") or 1)
+
+
+def gold_items(split: str, batches: frozenset[int] | None = None) -> list[tuple[str, dict]]:
+    """(name, gold) pairs of a split that carry coding; ``batches`` restricts the dev split to those batches."""
     out: list[tuple[str, dict]] = []
     if split == "seeds":
         names = SEEDS
     elif split == "heldout":
         names = sorted(p.stem for p in GOLD.glob("heldout_*.json"))
     elif split == "dev":
-        return [(p.stem, json.loads(p.read_text(encoding="utf-8"))) for p in sorted(DEV_GOLD.glob("*.json"))]
+        items = [(p.stem, json.loads(p.read_text(encoding="utf-8"))) for p in sorted(DEV_GOLD.glob("*.json"))]
+        return [(n, g) for n, g in items if batches is None or dev_batch(g) in batches]
     else:
         want = split.split("_", 1)[1]
         for p in sorted((GOLD / "corpus").glob("*.coding.json")):
@@ -128,8 +135,9 @@ def score_aspect(gold: dict[str, list[str]], got: dict[str, set], per_type: dict
     return total
 
 
-def evaluate_split(split: str, with_errors: bool = False, raw: bool = False) -> dict | None:
-    items = gold_items(split)
+def evaluate_split(split: str, with_errors: bool = False, raw: bool = False,
+                   batches: frozenset[int] | None = None) -> dict | None:
+    items = gold_items(split, batches)
     if not items:
         return None
     if split.startswith("corpus") and not CORPUS.is_dir():
@@ -168,10 +176,11 @@ def evaluate_split(split: str, with_errors: bool = False, raw: bool = False) -> 
     return res
 
 
-def evaluate(splits=SPLITS, with_errors: bool = False, raw: bool = False) -> dict:
+def evaluate(splits=SPLITS, with_errors: bool = False, raw: bool = False,
+             batches: frozenset[int] | None = None) -> dict:
     out = {}
     for sp in splits:
-        r = evaluate_split(sp, with_errors, raw)
+        r = evaluate_split(sp, with_errors, raw, batches)
         if r is not None:
             out[sp] = r
     return out
@@ -206,9 +215,11 @@ def main() -> int:
     ap.add_argument("--out", default=None, help="result file (default bench/results/eval_coding.json; '' none)")
     ap.add_argument("--errors", action="store_true", help="print misses and false codes (never for corpus_heldout)")
     ap.add_argument("--brief", action="store_true", help="totals only")
+    ap.add_argument("--batch", action="append", type=int,
+                    help="dev split: only the gold files of these batches (default all)")
     ap.add_argument("--raw", action="store_true", help="score every id as is, whatever id list the gold was coded with")
     args = ap.parse_args()
-    res = evaluate(args.split or SPLITS, args.errors, args.raw)
+    res = evaluate(args.split or SPLITS, args.errors, args.raw, frozenset(args.batch) if args.batch else None)
     print(report(res, not args.brief))
     if args.errors:
         for sp, r in res.items():
@@ -216,7 +227,7 @@ def main() -> int:
                 for a, errs in e.get("errors", {}).items():
                     for x in errs:
                         print(f"{sp}:{name}:{a}: {x['measure'][:30]}  miss={x['miss']} false={x['false']}")
-    out = RESULT if args.out is None and not args.split else (Path(args.out) if args.out else None)
+    out = RESULT if args.out is None and not args.split and not args.batch else (Path(args.out) if args.out else None)
     if out:
         slim = {sp: {k: v for k, v in r.items() if k != "docs"} | {
             "docs": {n: {a: d for a, d in e.items() if a != "errors"} for n, e in r["docs"].items()}}

@@ -4,8 +4,12 @@ A cue is the written government action (给予补贴, 政府购买服务, 制定
 count when an anti-cue of the same instrument (or of every instrument, ``*``) overlaps it (the same words
 used descriptively, as a place or as a body), when it lies inside a cited title 《…》, inside the measure's
 own title (a heading is not an action), inside a responsibility clause, or when it is an item of an
-enumeration of sectors (养老、家政、金融等服务). Each instrument found is linked once, with the first
-sentence that uses it as quote and offsets, and the cue words themselves; a measure can have none.
+enumeration of sectors (养老、家政、金融等服务), when a negation stands right before it (不再收取, 不予补贴:
+lexicons/cue_negations.txt), or -- for the instruments of lexicons/cue_scope_condition_instruments.txt -- when it
+lies inside an eligibility condition (对评定为四星级以上的机构给予奖励: the grading names who qualifies; the
+grant still codes). A cue row may compose word classes (``<<grant_verbs>>…<<grant_money>>``: the lexicons
+cue_class_<name>.txt), so a verb class and an object class make one cue. Each instrument found is linked once,
+with the first sentence that uses it as quote and offsets, and the cue words themselves; a measure can have none.
 
 Optional second signal (:class:`CueEmbedder`, off unless ``PLANGRAPH_INSTRUMENT_EMBED_MODEL`` names a
 sentence-transformers model): a clause whose nearest literal cue of an instrument the cue table did not
@@ -46,6 +50,23 @@ EMBED_THRESHOLD_ENV = "PLANGRAPH_INSTRUMENT_EMBED_THRESHOLD"
 DEFAULT_EMBED_THRESHOLD = 0.85
 MIN_CLAUSE = 4  # characters; shorter clauses are too little to compare
 _CLAUSE = re.compile(r"[^，。；：！？,;:!?]+")
+
+
+_CLASS_REF = re.compile(r"<<([a-z_]+)>>")
+NEGATION_REACH = 4  # characters between a negation and the cue it cancels (不予给予运营补贴)
+
+
+def cue_regex(text: str) -> str:
+    """The regular expression of a cue row: a literal escaped; in a ``re:`` row each ``<<name>>`` replaced by the
+    alternation of the word class ``lexicons/cue_class_<name>.txt``."""
+    if not text.startswith("re:"):
+        return re.escape(text)
+    return _CLASS_REF.sub(lambda m: f"(?:{vocab.lexicon_regex('cue_class_' + m.group(1))})", text[3:])
+
+
+@cache
+def cue_pattern(text: str) -> re.Pattern:
+    return re.compile(cue_regex(text))
 
 
 def exemplars() -> list[tuple[vocab.Cue, str]]:
@@ -104,16 +125,44 @@ def cue_embedder() -> CueEmbedder | None:
     return _configured(model, thr)
 
 
+@dataclass(frozen=True)
+class _Table:
+    instrument: vocab.Concept
+    cues: tuple[tuple[vocab.Cue, re.Pattern], ...]
+    anti: tuple[re.Pattern, ...]
+    any: re.Pattern  # any cue at all: a quick test before the cue-by-cue search
+    condition_scoped: bool  # its cues are no evidence inside an eligibility condition
+
+
 @cache
-def _tables() -> tuple[tuple[vocab.Concept, tuple[vocab.Cue, ...], tuple[vocab.Cue, ...]], ...]:
+def _tables() -> tuple[_Table, ...]:
     cues = vocab.instrument_cues()
-    common = tuple(c for c in cues if c.instrument == "*" and c.kind == "anti")
+    common = tuple(cue_pattern(c.text) for c in cues if c.instrument == "*" and c.kind == "anti")
+    scoped = set(vocab.lexicon("cue_scope_condition_instruments"))
     out = []
     for inst in vocab.instruments():
-        pos = tuple(c for c in cues if c.instrument == inst.id and c.kind == "cue")
-        anti = tuple(c for c in cues if c.instrument == inst.id and c.kind == "anti") + common
-        out.append((inst, pos, anti))
+        pos = tuple((c, cue_pattern(c.text)) for c in cues if c.instrument == inst.id and c.kind == "cue")
+        anti = tuple(cue_pattern(c.text) for c in cues if c.instrument == inst.id and c.kind == "anti") + common
+        any_re = re.compile("|".join(f"(?:{p.pattern})" for _, p in pos)) if pos else re.compile(r"(?!)")
+        out.append(_Table(inst, pos, anti, any_re, inst.id in scoped))
     return tuple(out)
+
+
+@cache
+def _scope_res() -> tuple[re.Pattern, re.Pattern]:
+    neg = re.compile(rf"(?:{vocab.lexicon_regex('cue_negations')})[^，。；：,;:]{{0,{NEGATION_REACH}}}$")
+    return neg, vocab.lexicon_pattern("cue_scope_conditions")
+
+
+def negated(text: str, start: int) -> bool:
+    """Does a negation (lexicons/cue_negations.txt) end at most NEGATION_REACH characters before the cue at
+    ``start``, in the same clause?"""
+    return _scope_res()[0].search(text[max(0, start - NEGATION_REACH - 4):start]) is not None
+
+
+def conditions(text: str) -> list[tuple[int, int]]:
+    """Offsets of the eligibility conditions in ``text`` (lexicons/cue_scope_conditions.txt)."""
+    return [(m.start(), m.end()) for m in _scope_res()[1].finditer(text)]
 
 
 @cache
@@ -191,20 +240,24 @@ def find(sents: list[Span], skip: Sequence[tuple[int, int]] = (),
     cited = {id(sp): [(m.start(), m.end()) for m in _CITED.finditer(sp.text)] for sp in sents}
     local_skip = {id(sp): [(max(0, a - sp.start), min(len(sp.text), b - sp.start)) for a, b in skip
                            if a < sp.end and b > sp.start] for sp in sents}
-    for inst, pos, anti in _tables():
-        if not pos or not inst.any_pattern.search("".join(sp.text for sp in sents)):
+    conds = {id(sp): conditions(sp.text) for sp in sents}
+    for table in _tables():
+        inst = table.instrument
+        if not table.cues or not table.any.search("".join(sp.text for sp in sents)):
             continue
         hit = None
         for sp in sents:
-            if not inst.any_pattern.search(sp.text):
+            if not table.any.search(sp.text):
                 continue
-            vetoes = [(m.start(), m.end()) for c in anti for m in c.pattern.finditer(sp.text) if m.end() > m.start()]
-            for cue in pos:
-                for m in cue.pattern.finditer(sp.text):
+            vetoes = [(m.start(), m.end()) for p in table.anti for m in p.finditer(sp.text) if m.end() > m.start()]
+            if table.condition_scoped:
+                vetoes += conds[id(sp)]
+            for cue, pat in table.cues:
+                for m in pat.finditer(sp.text):
                     a, b = m.start(), m.end()
                     if b <= a or _blocked(a, b, vetoes) or _blocked(a, b, local_skip[id(sp)]):
                         continue
-                    if _inside(a, b, cited[id(sp)]) or in_enumeration(sp.text, a, b):
+                    if _inside(a, b, cited[id(sp)]) or in_enumeration(sp.text, a, b) or negated(sp.text, a):
                         continue
                     hit = InstrumentHit(inst, sp, m.group(0), cue, sp.start + a, sp.start + b)
                     break
@@ -229,13 +282,13 @@ def _embedding_hits(sents: list[Span], found: set[str], cited: dict, local_skip:
                 clauses.append((sp, a, b))
     if not clauses:
         return []
-    tables = {inst.id: (inst, anti) for inst, _, anti in _tables()}
+    tables = {t.instrument.id: (t.instrument, t.anti) for t in _tables()}
     best: dict[str, tuple[float, vocab.Cue, Span, int, int]] = {}
     for (sp, a, b), near in zip(clauses, embedder.nearest([sp.text[a:b] for sp, a, b in clauses])):
         for iid, (score, cue) in near.items():
             if iid in found or iid not in tables or score < embedder.threshold:
                 continue
-            if any(c.pattern.search(sp.text[a:b]) for c in tables[iid][1]):
+            if any(p.search(sp.text[a:b]) for p in tables[iid][1]):
                 continue  # the clause uses the words descriptively
             if score > best.get(iid, (-2.0,))[0]:
                 best[iid] = (score, cue, sp, a, b)

@@ -14,7 +14,8 @@ the rows, each cell one of
 * ``{"v": text}`` -- a merged cell written in another row (a PDF writes a merged cell at the middle
   of its span): no line, the gold cell is ``text``;
 
-or ``{"group": [lines]}`` -- a group row between rows; or ``{"lines": [lines]}`` -- lines written
+or ``{"group": [lines]}`` -- a group row between rows (a row whose number or first cell is a 合计/小计
+label is a total row: a row of the gold table, no measure); or ``{"lines": [lines]}`` -- lines written
 between rows that are no row of their own (a merged cell written between two rows, a header
 repeated after a page break). A table's ``agencies`` ({row number or
 ``#k`` for the k-th row: {"lead": [...], "involved": [...]}}) gives the agencies of rows whose
@@ -32,15 +33,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from pathlib import Path
 
 from bench import eval_structure as es
 from loaders.pipeline import parse_text
 from model.records import GraphRecords
+from ontology import vocab
 from ontology.mapping.plans import map_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures_tables"
+_TOTAL = re.compile(rf"(?:{vocab.lexicon_regex('table_total_labels')})")
 
 
 def _full(name: str, region: str) -> str:
@@ -96,6 +100,8 @@ def build(spec: dict) -> tuple[str, list[dict], list[dict]]:
             continue
         over = t.get("agencies", {})
         for k, (r, row) in enumerate(zip([x for x in t["rows"] if not isinstance(x, dict)], rows)):
+            if any(_TOTAL.fullmatch(c or "") for c in row[:2]):
+                continue                       # a 合计/小计 row: a row of the table, no measure
             num = row[roles.index("number")] if "number" in roles else str(k + 1)
             key = f"#{k + 1}" if f"#{k + 1}" in over else num     # "#k": the k-th row (numbering restarts)
             if key in over:

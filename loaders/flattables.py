@@ -805,11 +805,29 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         return None, h1
     pre = list(range(h1, p))            # before row 1: a group cell or a group row
     nums = [p]
+    totals: set[int] = set()             # lines opening a 合计/小计 row (no number of their own)
+    if pre and _is_total(lines[pre[0]][2]):
+        nums, totals, pre = [pre[0], p], {pre[0]}, []    # the 合计 row right under the header
     expect = 2
     limit = 6 * max(3, len(after_head)) + 6
     head_key = [_norm(c) for c in head]
     skip: set[int] = set()               # the header repeated after a page break: no cells
-    q = p + 1
+    # a row written in full has this many lines at least: a number slip or a total label after
+    # fewer lines is a cell of the row
+    full = max(1, len(after_head) - 2)
+
+    def done(q: int) -> int:
+        return sum(1 for x in range(nums[-1] + 1, q) if x not in skip)
+
+    def opens_row(q: int) -> bool:
+        # the line after a row number is the row's first cell: text, not a value, unit, 约束性,
+        # deadline or agency name (a value 7 among a row's cells is followed by its row's next cell)
+        if q + 1 >= n:
+            return False
+        c = _norm(lines[q + 1][2])
+        return len(c) >= 4 and not (is_value(c) or is_unit(c) or is_attribute(c) or is_schedule(c)
+                                    or _agency_like(c) or serial_of(c))
+    q = nums[-1] + 1
     while q < n and expect < 1000:
         s = lines[q][2]
         if head_key and _norm(s) == head_key[0] and q + len(head) <= n \
@@ -817,13 +835,25 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
             skip.update(range(q, q + len(head)))
             q += len(head)
             continue
-        if serial_of(s) == str(expect):
+        sv = serial_of(s)
+        if sv == str(expect):
             nums.append(q)
             expect += 1
-        elif serial_of(s) == "1" and expect > 2 and any(_GROUP_ROW.match(lines[x][2])
-                                                        for x in range(max(nums[-1] + 1, q - 2), q)):
+        elif sv == "1" and expect > 2 and any(_GROUP_ROW.match(lines[x][2])
+                                              for x in range(max(nums[-1] + 1, q - 2), q)):
             nums.append(q)                 # numbering restarts under each group row
             expect = 2
+        elif sv == "1" and expect > 2 and lead_head and done(q) > full and opens_row(q) \
+                and _group_label(lines[q - 1][2]):
+            nums.append(q)                 # ... or under each group cell of a column before 序号
+            expect = 2
+        elif sv is not None and int(sv) in (expect - 1, expect + 1) and nums[-1] not in totals \
+                and done(q) >= full and opens_row(q):
+            nums.append(q)                 # a number written twice or skipped (6, 6 / 3, 5)
+            expect = int(sv) + 1
+        elif _is_total(s) and (done(q) >= full or nums[-1] in totals) and q + 1 < n and is_value(lines[q + 1][2]):
+            nums.append(q)                 # a 小计/合计 row among the rows or after the last
+            totals.add(q)
         elif q - nums[-1] > limit or _is_header_cell(s) and _is_header_run(lines, q):
             break
         q += 1
@@ -831,7 +861,7 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         return None, h1
     def between(a: int, b: int) -> list[int]:
         return [x for x in range(a + 1, b) if x not in skip]
-    counts = sorted(len(between(nums[r], nums[r + 1])) for r in range(len(nums) - 1))
+    counts = sorted(len(between(nums[r], nums[r + 1])) for r in range(len(nums) - 1) if nums[r] not in totals)
     # the number of columns after the number: the header's, or fewer when the header has
     # more rows than one; the reading whose rows fit their cells best wins
     plain = (list(after_head), [header_role(c) or "other" for c in after_head])
@@ -844,7 +874,9 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         if spanned is not None and spanned[0] != plain[0]:
             readings.append(spanned)
     group_cols0 = num_at
-    rows_cells = [[lines[x][2] for x in between(nums[r], nums[r + 1])] for r in range(len(nums) - 1)]
+    # the rows' cells (合计/小计 rows aside: they show no row's shape)
+    rows_cells = [[lines[x][2] for x in between(nums[r], nums[r + 1])] for r in range(len(nums) - 1)
+                  if nums[r] not in totals]
     # the run's last names outside the lexicons (推进计划 after 实施主体) stand before row 1 with the
     # first row's group cell: a reading with them as columns
     labels = [x for x in (pre[:-1] if num_at else pre) if _unknown_head(lines[x][2])]
@@ -892,7 +924,11 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     first = align(rows_cells[0], aroles, True, carried=carry, merged=merged)[1] if rows_cells else []
     centred = sorted(j for j in merged if first and not first[j])
     marks: dict[int, list[tuple[float, str, tuple[int, int]]]] = {j: [] for j in centred}
-    halves: dict[int, list[bool]] = {j: [] for j in centred}
+    halves: dict[int, list[float | None]] = {j: [] for j in centred}
+    # a group column before 序号 whose first row has no cell: its merged cells are written at the middle
+    # of their spans too (before the middle row's number, or between the two middle rows)
+    lead_centred = bool(group_cols) and not pre
+    lead_marks: list[tuple[int, str]] = []
     # cells before row 1
     if pre and not group_cols and _GROUP_ROW.match(lines[pre[0]][2]):
         t.groups.append(TableGroup(label=" ".join(lines[x][2] for x in pre), first_row=0))
@@ -904,7 +940,19 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         idx = between(a, b)
         cells = [lines[x][2] for x in idx]
         is_last = r + 1 == len(nums)
-        if is_last:
+        is_total = a in totals
+        if is_total:
+            # a 合计/小计 row: its label in the number column, its values (the value lines after the
+            # label) aligned like a row's, no merged cell carried into it or out of it; what follows
+            # the values is the next row's group row or cell
+            m = 0
+            while m < len(cells) and m < k and is_value(cells[m]):
+                m += 1
+            _, cl, _ = align(cells[:m], aroles, False)
+            if is_last:
+                idx, cells = idx[:m], cells[:m]
+            tl = list(range(m, len(cells)))
+        elif is_last:
             best = None
             for m in range(len(cells), max(0, len(cells) - 4) - 1, -1):
                 c, cl, tl = align(cells[:m], aroles, False, carried=carry, prof=prof, merged=merged)
@@ -921,7 +969,7 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         row: list[str | None] = []
         spans: list[tuple[int, int] | None] = []
         for gv in group_vals:
-            row.append(gv[0] if gv else None)
+            row.append(gv[0] if gv and not is_total else None)
             spans.append(None)
         row.append(lines[a][2])
         spans.append(lines[a][:2])
@@ -932,9 +980,20 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         new_group = any(g.first_row == r for g in t.groups) or (
             bool(group_vals) and r > 0 and (group_vals[0] or ("",))[0] != t.rows[-1][0])
         merged_resp = not new_group and resp_first is not None and not cl[resp_first] and resp_first in last_seen
+        if is_total:
+            merged_task = merged_resp = False
+            t.total_rows.append(r)
         own: list[tuple[int, int]] = []
         for j, col in enumerate(cl):
-            if col:
+            if col and is_total:
+                row.append(_join([cells[c] for c in col], roles_after[j]))
+                sp = (lines[idx[col[0]]][0], lines[idx[col[-1]]][1])
+                spans.append(sp)
+                own.append(sp)
+            elif is_total:
+                row.append(None)
+                spans.append(None)
+            elif col:
                 joined = _join([cells[c] for c in col], roles_after[j])
                 row.append(joined)
                 sp = (lines[idx[col[0]]][0], lines[idx[col[-1]]][1])
@@ -958,21 +1017,22 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         used = [lines[a][:2]] + own
         t.row_spans.append((used[0][0], used[-1][1]))
         end = max(end, used[-1][1])
-        for j in centred:
+        for j in centred if not is_total else []:
             if cl[j]:
                 marks[j].append((r, row[group_cols + 1 + j] or "", spans[group_cols + 1 + j] or (0, 0)))
-                halves[j].append(cl[j][-1] == len(cells) - 1 and not tl)   # the row's last line
+                halves[j].append(r + 0.5 if cl[j][-1] == len(cells) - 1 and not tl else None)   # the row's last line
         # the tail: the next row's group cell, a group row, or a centred merged cell between two rows
         if tl and not group_cols and centred and not any(_GROUP_ROW.match(cells[c]) for c in tl):
             marks[centred[0]].append((r + 0.5, _join([cells[c] for c in tl]),
                                       (lines[idx[tl[0]]][0], lines[idx[tl[-1]]][1])))
-            halves[centred[0]].append(False)
+            halves[centred[0]].append(None)
         elif tl and not group_cols:
             t.groups.append(TableGroup(label=" ".join(cells[c] for c in tl), first_row=r + 1))
         for c in tl if group_cols else []:
             s = cells[c]
             if not (_GROUP_ROW.match(s) and len(s) <= 4):
                 group_vals[0] = (s, lines[idx[c]][:2])
+                lead_marks.append((r + 1, s))
             else:
                 t.groups.append(TableGroup(label=s, first_row=r + 1))
     for j, ms in marks.items():
@@ -981,6 +1041,12 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
             for r in range(a, b):
                 t.rows[r][group_cols + 1 + j] = text
                 t.cell_spans[r][group_cols + 1 + j] = sp        # quoted where the merged cell is written
+    if lead_centred and lead_marks:
+        cut = centred_spans([float(m) for m, _ in lead_marks], len(t.rows), [m - 0.5 for m, _ in lead_marks])
+        for (a, b), (_, text) in zip(cut or [], lead_marks):
+            for r in range(a, b):
+                if r not in t.total_rows:
+                    t.rows[r][0] = text
     end = _total_row(t, lines, end, aroles, group_cols, k, n)
     if group_cols:
         # a group column's groups: where its value changes
@@ -998,12 +1064,15 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
 HALF_MARK = 0.01     # of two readings of an ambiguous mark, the row's own cell is preferred
 
 
-def centred_spans(marks: list[float], n: int, halves: Sequence[bool] | None = None) -> list[tuple[int, int]] | None:
+def centred_spans(marks: list[float], n: int,
+                  alts: Sequence[float | None] | None = None) -> list[tuple[int, int]] | None:
     """The spans (first row, end row) of merged cells written at the middle of their spans, from
     where each is written (a row index, or ``r + 0.5`` between rows r and r + 1), over rows 0..n-1:
     consecutive spans covering every row, each holding its mark, their centres nearest the marks.
-    ``halves``: marks written as a row's last line (a merged last column), which may as well stand
-    between that row and the next (``r`` or ``r + 0.5``). None when the marks allow no such cut."""
+    ``alts``: another place each mark may stand for (None: none): a mark written as a row's last line
+    (a merged last column) may as well stand between that row and the next (``r + 0.5``), one written
+    before a row's number (a merged column before 序号) between that row and the one before
+    (``r - 0.5``). None when the marks allow no such cut."""
     g_n = len(marks)
     INF = float("inf")
     best = [[INF] * (n + 1) for _ in range(g_n + 1)]
@@ -1011,8 +1080,9 @@ def centred_spans(marks: list[float], n: int, halves: Sequence[bool] | None = No
     best[0][0] = 0.0
     for g in range(1, g_n + 1):
         opts = [(marks[g - 1], 0.0)]
-        if halves and halves[g - 1] and marks[g - 1] == math.floor(marks[g - 1]):
-            opts.append((marks[g - 1] + 0.5, HALF_MARK))
+        alt = alts[g - 1] if alts else None
+        if alt is not None and alt >= 0:
+            opts.append((alt, HALF_MARK))
         for m, extra in opts:
             low = math.floor(m)
             for a in range(0, low + 1):
@@ -1037,12 +1107,25 @@ _ROW_CELL_MAX = 60
 _TOTAL = re.compile(rf"^(?:{vocab.lexicon_regex('table_total_labels')})$")
 
 
+def _is_total(s: str) -> bool:
+    """A total row's label (合计, 小计, 总计, 全区合计), spaced out or not (合　计)."""
+    return bool(_TOTAL.match(s.replace(" ", "").replace("\u3000", "")))
+
+
+def _group_label(s: str) -> bool:
+    """A group cell of a column before 序号 (产业发展, 城市建设): a short text label, not a value, unit,
+    deadline or agency name (a row's last cells)."""
+    c = _norm(s)
+    return 2 <= len(c) <= MERGED_LABEL_MAX and not (is_value(c) or is_unit(c) or is_attribute(c) or is_deadline(c)
+                                                    or _agency_like(c) or _SENT_PUNCT.search(c))
+
+
 def _total_row(t: Table, lines, end: int, roles_after: list[str], group_cols: int, k: int, n: int) -> int:
     """A total row right after the last numbered row (合计 | 20 | 32.8): one more row, its label in the
     number column and its values aligned like a row's, so that its cells stay table body (a lone
     number at the end of a file would otherwise read as a page footer). Returns the table's new end."""
     q = _line_index(lines, end) + 1
-    if q >= n or not _TOTAL.match(lines[q][2].replace(" ", "").replace("\u3000", "")):
+    if q >= n or not _is_total(lines[q][2]):
         return end
     idx: list[int] = []
     x = q + 1
@@ -1065,6 +1148,7 @@ def _total_row(t: Table, lines, end: int, roles_after: list[str], group_cols: in
         else:
             row.append(None)
             spans.append(None)
+    t.total_rows.append(len(t.rows))
     t.rows.append(row)
     if t.cell_spans is not None and t.row_spans is not None:   # set by the builder before its rows
         t.cell_spans.append(spans)
@@ -1371,12 +1455,15 @@ def unspaced(name: str) -> str:
 
 
 def annotate(t: Table) -> Table:
-    """Fill a table's column roles and target years from its header when not set yet
-    (markup tables, the older shape-based ones); column names spaced out letter by letter lose
-    their spaces (类　别 -> 类别)."""
+    """Fill a table's column roles, target years and total rows from its header and rows when not
+    set yet (markup tables, the older shape-based ones); column names spaced out letter by letter
+    lose their spaces (类　别 -> 类别)."""
     t.columns = [unspaced(c) for c in t.columns]
     if t.roles is None or len(t.roles) != len(t.columns):
         t.roles = column_roles(t.columns)
+    if not t.total_rows:
+        # 合计/小计 rows of markup tables and the row-fit ones: the label in one of the first two cells
+        t.total_rows = [r for r, row in enumerate(t.rows) if any(_is_total(c or "") for c in row[:2])]
     if not t.target_years:
         t.target_years = [column_year(c) for c, r in zip(t.columns, t.roles) if r == "target"]
     return t

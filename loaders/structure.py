@@ -500,7 +500,7 @@ class _Builder:
                 group = groups[i]
             span = t.row_spans[i]
             own = [row[j] for j in task if j < len(row) and row[j]]
-            if span is None or not own:
+            if span is None or not own or i in t.total_rows:     # a 合计/小计 row is no task
                 continue
             # the most specific task column names the measure (具体工作 under 重点任务);
             # the others (merged cells, carried down) are its section

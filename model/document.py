@@ -107,6 +107,8 @@ class Table:
     # offsets of each row and each cell in the text (tables whose rows become measures)
     row_spans: list[Span | None] | None = None
     cell_spans: list[list[Span | None]] | None = None
+    # rows that are totals (合计/小计/总计): rows of the table, no task or indicator of their own
+    total_rows: list[int] = field(default_factory=list)
 
 
 @dataclass

@@ -49,4 +49,97 @@ def test_a_merged_agency_cell_centred_in_its_run_spreads_over_it():
 
 def test_centred_spans_read_a_last_column_mark_as_between_rows_when_that_fits():
     assert flattables.centred_spans([1, 4, 8], 10) == [(0, 3), (3, 6), (6, 10)]
-    assert flattables.centred_spans([1, 4, 8], 10, [True, True, True]) == [(0, 3), (3, 7), (7, 10)]
+    assert flattables.centred_spans([1, 4, 8], 10, [1.5, 4.5, 8.5]) == [(0, 3), (3, 7), (7, 10)]
+
+
+# -- A2: a row number that slips does not glue the next row onto the row's agency cell ---------------
+def test_a_row_number_written_twice_or_skipped_opens_a_row():
+    t = _table(["序号", "工作任务", "责任单位", "完成时限",
+                "1", "推进老旧小区综合改造", "区住房城乡建设局、各街道", "2025年12月底前",
+                "2", "建设口袋公园10座", "区园林绿化局", "2025年11月底前",
+                "4", "推进架空线入地和合杆整治", "区住房城乡建设局", "2025年12月底前",
+                "5", "开展城市家具更新", "区城市管理局", "全年",
+                "5", "完善社区生活圈服务设施", "区民政局、各街道", "2026年6月底前",
+                "6", "推进智慧停车场建设", "区交通运输局", "2025年12月底前"])
+    assert [r[0] for r in t.rows] == ["1", "2", "4", "5", "5", "6"]
+    assert [r[2] for r in t.rows][3:5] == ["区城市管理局", "区民政局、各街道"]
+
+
+def test_a_value_like_the_previous_number_inside_a_row_is_a_cell():
+    # 年均增长 2 in row 2, then its 属性: no row 2 written twice
+    t = _table(["序号", "指标名称", "单位", "2025年", "年均增长（%）", "属性",
+                "1", "研究与试验发展经费投入强度", "%", "2", "—", "预期性",
+                "2", "城乡居民人均可支配收入增长", "%", "—", "2", "预期性",
+                "3", "森林覆盖率", "%", "69", "—", "约束性"])
+    assert [r[0] for r in t.rows] == ["1", "2", "3"]
+    assert t.rows[1][4:] == ["2", "预期性"]
+
+
+# -- class 3: 合计/小计 rows stay rows, flagged, out of the row alignment and of the measures ----------
+_PROJECTS = ["序号", "项目名称", "建设内容", "总投资（亿元）", "年度计划投资（亿元）", "责任单位",
+             "一、产业项目",
+             "1", "新能源电池材料产业园", "建设标准化厂房20万平方米", "15.0", "4.5", "县经济开发区管委会",
+             "2", "农产品冷链物流中心", "建设冷库3万吨及配套设施", "3.2", "1.6", "县商务局",
+             "小计", "18.2", "6.1",
+             "二、社会民生项目",
+             "3", "县人民医院新院区", "建设床位800张", "9.5", "3.6", "县卫生健康委",
+             "4", "城北学校", "新建小学、初中各1所", "3.4", "2.2", "县教育局",
+             "小计", "12.9", "5.8",
+             "合计", "31.1", "11.9",
+             "三、保障措施"]
+
+
+def test_total_rows_inside_a_table_stay_rows_flagged_as_totals():
+    t = _table(_PROJECTS)
+    assert [r[0] for r in t.rows] == ["1", "2", "小计", "3", "4", "小计", "合计"]
+    assert t.total_rows == [2, 5, 6]
+    assert t.rows[2] == ["小计", None, None, "18.2", "6.1", None]       # no 责任单位 carried into it
+    assert [(g.label, g.first_row) for g in t.groups] == [("一、产业项目", 0), ("二、社会民生项目", 3)]
+    assert t.rows[3][5] == "县卫生健康委"
+
+
+def test_a_total_row_right_under_the_header_and_no_measure_of_a_total_row():
+    from loaders.pipeline import parse_text
+    t = _table(["序号", "工作任务", "资金安排（万元）", "责任单位",
+                "合计", "1850",
+                "1", "编制重点项目储备库", "300", "县发展改革委",
+                "2", "开展项目可行性研究", "650", "县发展改革委、县财政局",
+                "3", "开展项目用地报批", "420", "县自然资源和规划局"])
+    assert t.rows[0] == ["合计", None, "1850", None] and t.total_rows == [0]
+    meta = {"file": "x.txt", "region": "某安县", "region_en": "Mouan", "level": "county", "parent": "某宁市",
+            "parent_en": "Mouning", "province": "某徽省", "province_en": "Mouhui"}
+    doc = parse_text("某安县2025年重点项目建设实施方案\n\n一、重点项目\n\n" + "\n\n".join(_PROJECTS) + "\n", meta, "x.txt")
+    titles = [m.title for m in doc.measures]
+    assert "建设标准化厂房20万平方米" in titles and not any(x in ("小计", "合计") or x.startswith(("18.2", "31.1"))
+                                                         for x in titles)
+
+
+def test_markup_tables_flag_their_total_rows():
+    from model.document import Table
+    t = flattables.annotate(Table(title="", columns=["序号", "项目名称", "总投资（亿元）"],
+                                  rows=[["1", "滨江公园", "3.2"], ["", "合　计", "3.2"]], start=0, end=1))
+    assert t.total_rows == [1]
+
+
+# -- class 4: a category column before 序号 --------------------------------------------------------
+def test_numbering_restarting_under_each_category_cell_before_the_number():
+    t = _table(["领域", "序号", "重点任务", "责任单位", "完成时限",
+                "产业发展", "1", "培育先进制造业集群3个", "市工业和信息化局", "2027年底前",
+                "2", "引进高新技术企业100家", "市科技局", "每年",
+                "城市建设", "1", "推进城市更新项目30个", "市住房城乡建设局", "2027年底前",
+                "2", "建设轨道交通站点周边慢行系统", "市交通运输局", "2026年底前",
+                "社会民生", "1", "新建社区养老服务中心20家", "市民政局", "2025年底前"])
+    assert [(r[0], r[1]) for r in t.rows] == [("产业发展", "1"), ("产业发展", "2"), ("城市建设", "1"),
+                                            ("城市建设", "2"), ("社会民生", "1")]
+    assert t.rows[1][3] == "市科技局"                   # not 市科技局 + the next category
+
+
+def test_a_category_cell_before_the_number_centred_in_its_span():
+    t = _table(["领域", "序号", "任务", "责任单位",
+                "1", "建设市级重点实验室5家", "市科技局",
+                "科技创新", "2", "实施关键核心技术攻关项目20项", "市科技局",
+                "3", "培育科技型中小企业300家", "市科技局",
+                "4", "举办国际经贸合作交流会", "市商务局",
+                "开放合作", "5", "推进跨境电商综合试验区建设", "市商务局",
+                "6", "实施重点企业节能改造项目30个", "市发展改革委"])
+    assert [r[0] for r in t.rows] == ["科技创新"] * 3 + ["开放合作"] * 3

@@ -19,6 +19,14 @@ context is one measure (``坚持党的领导`` + paragraph), unless each of its 
 its own action (``加强组织领导，…`` ``强化监测评估，…``: one measure each). Items under a safeguard
 section (保障措施, 要素保障, 组织实施 …) are kind ``safeguard``; items of a ``专栏``
 box are kind ``box``. Each measure gets its responsibility clause, if any.
+
+Sections that are no measures' place, by their title words (lexicons structure_*): reviews of the past
+(取得的成就, 主要成效), goals (a target statement ``1.到2027年，…`` under 目标任务 is a target), and
+appendices: an attachment list after the body (``附表：`` over ``1、…指标表``; ``附件：1.… 2.…``; ``附件1：…``
+lines) names attachments, not headings, and an attachment whose title names a table, a list or a norm
+(指标表, 清单, 技术导则) gives no measure (a task table's rows still do). Under a stage section (实施步骤,
+进度安排) each stage (``（一）动员部署阶段（2025年4月）`` over its sub-items, ``第一阶段（…）：启动部署。…``) is one
+measure. A run of duty paragraphs (``市发展改革委：负责…`` twice or more) gives one measure per agency.
 """
 from __future__ import annotations
 
@@ -52,9 +60,24 @@ _BOX = re.compile(r"^专栏\s*[\d一二三四五六七八九十]*[:：\s]*")
 _TOP_TITLES = re.compile(rf"^(?:{_lx('structure_top_titles')})$")
 _SAFEGUARD = re.compile(rf"^(?:{_lx('structure_safeguard_titles')})$")
 _TASK_VERB = re.compile(rf"^(?:{_lx('structure_task_verbs')})")
-_NON_MEASURE = re.compile(rf"(?:{_lx('structure_non_measure_words')})")
+# background, principles, targets (structure_non_measure_words) and reviews of the past (structure_review_titles)
+_NON_MEASURE_WORDS = f"{_lx('structure_non_measure_words')}|{_lx('structure_review_titles')}"
+_NON_MEASURE = re.compile(rf"(?:{_NON_MEASURE_WORDS})")
 _TASK_TITLE = re.compile(rf"(?:{_lx('structure_task_titles')})")
-_NON_MEASURE_END = re.compile(rf"(?:{_lx('structure_non_measure_words')})$")
+_NON_MEASURE_END = re.compile(rf"(?:{_NON_MEASURE_WORDS})$")
+_GOAL_TITLE = re.compile(rf"(?:{_lx('structure_goal_titles')})")
+# an attachment list (附件：/附表： then 1、…表 2、…表, or 附件：1.… 2.… on one line) and its numbered titles
+_ATTACH_LABEL = re.compile(rf"^(?:{_lx('structure_attachment_labels')})\s*[：:]\s*")
+_ATTACH_ITEM = re.compile(r"^\d{1,2}\s*[、.．]\s*(?=[\u4e00-\u9fff“《（(])[^。；！？]{2,60}$")
+_ATTACH_NUMBERED = re.compile(rf"^(?:{_lx('structure_attachment_labels')})\s*\d{{1,2}}\s*[：:．.、]?\s*"
+                              rf"[^。；！？]{{0,60}}$")
+_APPENDIX_MUTE = re.compile(rf"(?:{_lx('structure_appendix_no_measures')})")
+_STAGE_SECTION = re.compile(rf"(?:{_lx('structure_stage_sections')})")
+_STAGE_HEAD = re.compile(rf"(?:{_lx('structure_stage_heads')})")
+# 第一阶段（2025年3月—6月）：启动部署。… -- a stage written as a paragraph of its own
+_STAGE_LINE = re.compile(rf"^(第[{CN_NUM}\d]+(?:阶段|步))\s*(?:[（(][^）)]{{2,30}}[）)])?\s*[：:，,]?\s*")
+# 市发展改革委：负责… -- a duty paragraph titled by its agency
+_AGENCY_DUTY = re.compile(r"^([\u4e00-\u9fff（）()]{2,24})[：:]\s*(?=[\u4e00-\u9fff])")
 
 
 def _non_measure_path(titles: list[str]) -> bool:
@@ -184,6 +207,22 @@ def _classify_numbered(text: str) -> tuple[int, str, str] | None:
     return None
 
 
+def _duty_paragraph(t: str) -> str | None:
+    """The agency of a duty paragraph ``市发展改革委：负责…``, else None."""
+    duty = _AGENCY_DUTY.match(t)
+    if duty and len(t) > duty.end() + 4 and _duty_holder(duty.group(1)):
+        return duty.group(1)
+    return None
+
+
+def _duty_holder(name: str) -> bool:
+    """Is ``name`` (before the colon of ``市发展改革委：负责…``) a government body of a known function, not a
+    responsibility label (责任单位, 配合单位)?"""
+    return (responsibility.is_agency_name(name) and not responsibility.names_a_role(name)
+            and (responsibility.function_of(name) is not None
+                 or responsibility.generic_local_government(name) is not None))
+
+
 def _is_bare_title(text: str) -> bool:
     return (0 < len(text) <= _MAX_BARE and not re.search(r"[，。；：:,;！？、]", text)
             and bool(re.search(r"[\u4e00-\u9fff]", text)) and not _DATE_LINE.match(text)
@@ -272,7 +311,7 @@ def _derived_title(t: str) -> str:
 _NUM_ONLY = re.compile(rf"^第([{CN_NUM}\d]+)([篇章节])$")
 # 附件 / 附表2 / 附录 alone on a line (appendix_openers.txt): an appendix after the signature
 _APPENDIX_LINE = re.compile(rf"^(?:{_lx('appendix_openers')})\s*[\d一二三四五六七八九十]{{0,2}}$")
-_ANNEX = re.compile(r"^附件\s*[\d一二三四五六七八九十]{0,2}$")
+_ANNEX = re.compile(rf"^(?:{_lx('structure_attachment_labels')})\s*[\d一二三四五六七八九十]{{0,2}}$")
 
 
 _GROUP_NUMBER = re.compile(rf"^([{CN_NUM}]+\s*[、.．]|[（(][{CN_NUM}]+[）)]|[{CN_NUM}]+\s+)\s*")
@@ -383,6 +422,14 @@ class _Builder:
         self.dash_cur: Measure | None = None   # the last measure opened by a dash item (——…)
         # headings that carry a responsibility clause (（一）完善X（牵头单位：A；配合单位：B）): (section, clause span)
         self.heading_clauses: list[tuple[Section, int, int]] = []
+        # attachments: inside an attachment list (the number its next title carries), after one (the
+        # appendix zone), the titles it announced; in an appendix of tables, lists or norms no line is a
+        # measure (mute) and no heading there becomes one
+        self.attach_next: int | None = None
+        self.appendix = False
+        self.announced: list[str] = []
+        self.mute = False
+        self.muted_heads: set[int] = set()
 
     # -- sections -------------------------------------------------------------
     def _path(self) -> list[str]:
@@ -405,6 +452,8 @@ class _Builder:
         h.sec = sec
         self.stack.append(h)
         self.heads.append(h)
+        if self.mute:
+            self.muted_heads.add(id(h))
         self.doc.sections.append(sec)
         return h
 
@@ -431,6 +480,24 @@ class _Builder:
     def _measure_context(self) -> bool:
         return not _non_measure_path([h.title for h in self.stack if h.rank != 99])
 
+    def _target_statement(self, text: str) -> bool:
+        """Is ``text`` (an item's or a paragraph's text after its number) a target statement
+        (到2027年，…达到…) directly under a goals heading (目标任务, 主要目标)? Then it is a target, no
+        measure, even where the heading names tasks too."""
+        heads = [h for h in self.stack if h.rank != 99]
+        return bool(heads) and bool(_GOAL_TITLE.search(heads[-1].title)) and bool(_TARGET_BODY.match(text))
+
+    def _stage_head(self) -> _Head | None:
+        """The innermost heading when it names a stage (动员部署阶段（2025年4月）) under a stage section
+        (实施步骤, 进度安排): its sub-items and paragraphs are the text of that one stage measure."""
+        heads = [h for h in self.stack if h.rank != 99]
+        if len(heads) < 2 or not _STAGE_HEAD.search(heads[-1].title):
+            return None
+        return heads[-1] if any(_STAGE_SECTION.search(h.title) for h in heads[:-1]) else None
+
+    def _stage_section(self) -> bool:
+        return any(_STAGE_SECTION.search(h.title) for h in self.stack if h.rank != 99)
+
     def _safeguard_context(self) -> bool:
         return any(_SAFEGUARD.match(h.title) for h in self.stack)
 
@@ -444,7 +511,8 @@ class _Builder:
         path = self._path()
         m = Measure(id="", title=title, text=line.text, section_path=path, start=line.start,
                     end=line.end, number=number, kind=kind)
-        self.measures.append(m)
+        if not self.mute:               # in an appendix of tables or norms: read, but no measure
+            self.measures.append(m)
         self.cur = m
         self.fresh = False
         return m
@@ -536,10 +604,12 @@ class _Builder:
         for k, info in enumerate(infos):
             nxt = infos[k + 1] if k + 1 < len(infos) else None
             if self.closed:
-                self._after_close(info)
+                self._after_close(info, nxt)
                 continue
             while self.pending and self.pending[0][0].start < info.line.start:
                 self._emit_task_rows(*self.pending.pop(0))
+            if self._attachments(k, info, nxt):
+                continue
             if self._closes(k, info, nxt):
                 continue
             if info.box:
@@ -551,7 +621,7 @@ class _Builder:
             if self._chapter_title_below(info, nxt):
                 continue
             if info.annex:
-                self._open_annex(info)
+                self._open_annex(info, nxt)
                 continue
             if info.article:
                 self._article(info.line, info.article)
@@ -579,14 +649,56 @@ class _Builder:
         self._leaf_measures()
         self._finish()
 
-    def _after_close(self, info: LineInfo) -> None:
+    def _after_close(self, info: LineInfo, nxt: LineInfo | None = None) -> None:
         if self.signed and (info.annex or _APPENDIX_LINE.match(info.text)):
             # an attachment after the signature block (its 分工表, 申报指南 …)
             self.closed = self.signed = False
-            self.article = None
-            self._open(0, None, info.text, info.line)
-            self.last_bare_rank = None
-            self.cur = None
+            self._open_annex(info, nxt)
+
+    def _attachments(self, k: int, info: LineInfo, nxt: LineInfo | None) -> bool:
+        """An attachment list after the body (``附表：`` over ``1、…指标表`` ``2、…分工表``; ``附件：1.… 2.…``
+        on one line; a run of ``附件1：…`` ``附件2：…`` lines) lists attachment titles: no heading, no measure.
+        What follows it is appendix: each attachment (``附表1`` / ``附件2：…``) a top section, whose lines
+        are no measures when its title names a table, a list or a norm. True when the line is consumed."""
+        t = info.text
+        if self.attach_next is not None:
+            num = _ATTACH_NUMBERED.match(t)
+            n = re.match(r"^\D*(\d+)", t)
+            if _ATTACH_ITEM.match(t) or (num and n and int(n.group(1)) == self.attach_next):
+                self.announced.append(t)
+                self.attach_next += 1
+                return True
+            self.attach_next = None
+            self.mute = bool(self.announced) and all(_APPENDIX_MUTE.search(x) for x in self.announced)
+        if self.appendix:
+            if info.annex or _ATTACH_NUMBERED.match(t) or _APPENDIX_LINE.match(t):
+                self._open_annex(info, nxt)
+                return True
+            return False
+        if info.line.start <= 0.3 * len(self.doc.text):
+            return False    # a notice's own list of attachments (the plan itself among them), before the plan
+        lab = _ATTACH_LABEL.match(t)
+        rest = t[lab.end():] if lab else ""
+        first = re.match(r"^\d{1,2}\s*[、.．]", rest)
+        run = (_ATTACH_NUMBERED.match(t) and nxt is not None and _ATTACH_NUMBERED.match(nxt.text)
+               and re.match(r"^\D*1\D", t) and re.match(r"^\D*2\D", nxt.text))
+        if lab and not rest and nxt is not None and _ATTACH_ITEM.match(nxt.text):
+            self.announced, self.attach_next = [], 1
+        elif lab and first:
+            self.announced = [x for x in re.split(r"\s*\d{1,2}\s*[、.．]\s*", rest) if x]
+            self.attach_next = len(self.announced) + 1
+        elif run:
+            self.announced, self.attach_next = [t], 2
+        elif (lab and rest and not re.search(r"[。；！？]", rest) and len(rest) <= 60
+              and info.line.start > 0.6 * len(self.doc.text)):
+            self.announced, self.attach_next = [rest], 2      # 附件：某市…管理指引 (a list of one)
+        else:
+            return False
+        self.appendix = True
+        self.box = None
+        self.article = None
+        self.cur = None
+        return True
 
     def _closes(self, k: int, info: LineInfo, nxt: LineInfo | None) -> bool:
         """Closing provisions, back matter or a signature block late in the text end the structure."""
@@ -625,10 +737,15 @@ class _Builder:
         self.skip_next = True
         return True
 
-    def _open_annex(self, info: LineInfo) -> None:
-        """附件 / 附件2: an attachment starts; its headings nest under it."""
+    def _open_annex(self, info: LineInfo, nxt: LineInfo | None = None) -> None:
+        """附件 / 附件2: an attachment starts; its headings nest under it. When its line or the title
+        line after it names a table, a list or a norm (指标表, 任务清单, 技术导则), nothing in it is a
+        measure (a task table's rows still are, from the table)."""
         self.box = None
         self.article = None
+        self.appendix = True
+        title = info.text + ("\n" + nxt.text if nxt is not None and nxt.num is None and len(nxt.text) <= 60 else "")
+        self.mute = bool(_APPENDIX_MUTE.search(title))
         self._open(0, None, info.text, info.line)
         self.last_bare_rank = None
         self.cur = None
@@ -689,6 +806,17 @@ class _Builder:
         ln = info.line
         assert info.num is not None     # the caller asks only for a numbered line
         rank, raw, rest = info.num
+        stage = self._stage_head()
+        if stage is not None and rank > stage.rank:
+            # 1.制定整治方案… under （一）动员部署阶段（2025年4月）: the stage's text, not a measure of its own
+            self.leaf_paras.setdefault(id(stage), []).append(ln)
+            self.cur = None
+            return
+        if self._target_statement(rest):
+            # 1.到2027年，…达到… under 一、目标任务: a target, no measure
+            self._close_siblings(rank)
+            self.cur = None
+            return
         below = self._first_item_below(k) if k >= 0 else None
         if self._clause_heading(info, nxt if nxt is not None and nxt.num is not None else below):
             return
@@ -820,6 +948,28 @@ class _Builder:
             # a preamble before the first heading (2025年是…之年。总体要求是：…): no measure
             self.cur = None
             return
+        stage = self._stage_head()
+        if stage is not None and self.box is None:
+            self.leaf_paras.setdefault(id(stage), []).append(ln)     # the stage's text
+            self.cur = None
+            return
+        st = _STAGE_LINE.match(t)
+        if st and self._stage_section() and self._measure_context() and self.box is None:
+            # 第一阶段（2025年3月—6月）：启动部署。制定… -- one stage, one measure, titled by its name
+            c = re.search(r"[。；，,]", t[st.end():])
+            name = t[st.end():st.end() + c.start()] if c else ""
+            self._new_measure(ln, st.group(1), name if 2 <= len(name) <= _MAX_ENUM_TITLE else st.group(1),
+                              self._kind())
+            return
+        if self._target_statement(t) and self.cur is None:
+            return
+        duty = _duty_paragraph(t)
+        if (duty and self._measure_context() and self.box is None
+                and any(0 <= j < len(self.infos) and _duty_paragraph(self.infos[j].text) for j in (k - 1, k + 1))):
+            # 市发展改革委：负责… 市财政局：负责… -- a list of duty paragraphs (two or more in a row): each a
+            # measure titled by the agency that leads it (a single one is text of its heading's measure)
+            self._new_measure(ln, None, duty, self._kind())
+            return
         dash = _DASH_ITEM.match(t)
         if (dash and (self.cur is None or self.cur is self.dash_cur) and self._measure_context()
                 and self.box is None and self.stack):
@@ -927,7 +1077,7 @@ class _Builder:
             if m.kind != "box":     # a 专栏 under the section is no measure of the section's own text
                 has_measure.add(tuple(m.section_path))
         for h in self.heads:
-            if h.children or id(h) not in self.leaf_paras:
+            if h.children or id(h) not in self.leaf_paras or id(h) in self.muted_heads:
                 continue
             sec = _sec(h)
             if tuple(sec.path) in has_measure:

@@ -164,3 +164,129 @@ def test_short_colon_labels_and_agency_colons_are_no_run_in_titles():
         "区住房城乡建设管理委：负责统筹推进改造工作，制定年度计划。",
     ])
     assert [m.title for m in ms] == ["强化协同"]
+
+
+# -- error classes found on plans of other places (issue 9): attachment lists, goals, reviews,
+# -- stages, norm attachments, duty lists ------------------------------------------------------
+
+def test_attachment_list_titles_are_no_headings_and_attached_tables_give_no_measures():
+    ms = _measures([
+        "二、重点任务",
+        "（一）推进老旧小区改造。完善小区基础设施，同步推进加装电梯。",
+        "（二）补齐公共服务短板。建设社区服务设施，打造便民生活圈。",
+        "三、保障措施",
+        "（一）加强组织领导。成立工作领导小组，统筹推进各项工作。",
+        "附表：", "1、某某区城市更新主要指标表", "2、某某区城市更新重点项目表",
+        "附表1", "某某区城市更新主要指标表",
+        "序号 指标名称 单位 目标值", "1 老旧小区改造数量 个 300",
+        "附表2", "某某区城市更新重点项目表",
+        "1、某某路片区更新项目", "建设内容：改造建筑面积12万平方米，完善配套设施。",
+        "2、滨江老厂区改造项目", "建设内容：改造为文化创意园区，总投资8亿元。",
+    ])
+    assert [m.title for m in ms] == ["推进老旧小区改造", "补齐公共服务短板", "加强组织领导"]
+
+
+def test_one_line_attachment_list_and_numbered_attachment_lines():
+    body = ["二、重点任务", "（一）完善助餐网络。依托社区设施布局助餐点，推动服务向农村延伸。",
+            "（二）推进适老化改造。实施困难老年人家庭适老化改造1000户。"]
+    appendix = ["某某区养老服务设施建设项目表",
+                "1.某某区第二社会福利院。新建床位300张，2026年建成。",
+                "2.某某区康养服务中心。改建建筑面积8000平方米，2027年建成。"]
+    for listing in (["附件：1.某某区养老服务主要指标  2.某某区养老服务设施建设项目表"],
+                    ["附件1：某某区养老服务主要指标", "附件2：某某区养老服务设施建设项目表"]):
+        ms = _measures(body + listing + ["附件2"] + appendix)
+        assert [m.title for m in ms] == ["完善助餐网络", "推进适老化改造"], listing
+
+
+def test_technical_norm_attachment_clauses_are_no_measures():
+    ms = _measures([
+        "二、主要任务",
+        "（一）加快充电设施建设。新建小区按规定配建集中充电设施。",
+        "（二）强化安全监管。开展充电安全专项检查，依法查处违规行为。",
+        "某某区住房和城乡建设局", "2025年3月10日",
+        "附件", "某某区住宅小区电动自行车集中充电设施建设技术导则",
+        "一、选址与布局",
+        "1.集中充电设施宜设置在室外，与建筑外墙保持不小于6米的间距。",
+        "2.充电区域应避开安全出口、疏散通道和消防车通道。",
+    ])
+    assert [m.title for m in ms] == ["加快充电设施建设", "强化安全监管"]
+
+
+def test_numbered_target_statements_under_a_goals_heading_are_no_measures():
+    ms = _measures([
+        "一、目标任务",
+        "1.到2026年，全区养老机构护理型床位占比达到70%以上。",
+        "2.到2027年，建成社区老年助餐点50个。",
+        "二、重点举措",
+        "1.完善助餐服务网络。依托社区综合服务设施布局老年助餐点。",
+        "2.到2027年，建成一批智慧养老院，推广智能照护设备。",
+    ])
+    # under 重点举措 an item opening with a year is still a measure; under 目标任务 it is a target
+    assert [m.title for m in ms] == ["完善助餐服务网络", "到2027年"]
+    assert ms[1].section_path == ["重点举措"]
+
+
+def test_review_of_achievements_gives_no_measures():
+    ms = _measures([
+        "一、“十四五”时期取得的成就",
+        "1.大气环境质量持续改善。五年来累计淘汰燃煤锅炉200台。",
+        "2.水环境治理成效明显。建成城镇污水处理厂8座。",
+        "二、主要任务",
+        "1.推进产业结构调整。严格控制高耗能高排放项目。",
+    ])
+    assert [m.title for m in ms] == ["推进产业结构调整"]
+
+
+def test_stage_headings_are_one_measure_each_with_their_sub_items_as_text():
+    ms = _measures([
+        "二、整治任务",
+        "（一）全面排查建档。各街道对辖区餐饮单位开展全面排查。",
+        "三、实施步骤",
+        "（一）动员部署阶段（2025年4月）",
+        "1.制定整治方案，明确任务分工。",
+        "2.召开动员部署会议，开展宣传发动。",
+        "（二）总结验收阶段（2025年10月）",
+        "对整治情况进行检查验收，建立长效管理机制。",
+    ])
+    assert [m.title for m in ms] == ["全面排查建档", "动员部署阶段（2025年4月）", "总结验收阶段（2025年10月）"]
+    assert "召开动员部署会议" in ms[1].text and ms[1].section_path[-2] == "实施步骤"
+
+
+def test_stage_paragraphs_are_one_measure_each():
+    ms = _measures([
+        "四、实施步骤",
+        "第一阶段（2025年3月—6月）：启动部署。制定工作方案，细化任务清单。",
+        "第二阶段（2025年7月—2026年10月）：全面推进。各部门按照职责分工推进落实。",
+    ])
+    assert [(m.number, m.title) for m in ms] == [("第一阶段", "启动部署"), ("第二阶段", "全面推进")]
+
+
+def test_agency_titled_duty_paragraphs_are_measures_led_by_their_agency():
+    ms = _measures([
+        "三、职责分工",
+        "区发展改革委：负责将相关工作纳入全区发展规划，统筹推进重大项目建设。",
+        "区生态环境局：负责统筹协调和监督管理，组织开展规范化管理评估。",
+        "区城市管理局：负责生活垃圾分类收运处置体系建设。",
+    ])
+    assert [m.title for m in ms] == ["区发展改革委", "区生态环境局", "区城市管理局"]
+    assert [m.responsibility.lead for m in ms if m.responsibility] == [["区发展改革委"], ["区生态环境局"], ["区城市管理局"]]
+
+
+def test_ordinal_run_in_items_of_one_paragraph_stay_separate_measures():
+    ms = _measures([
+        "二、重点任务", "（三）补齐公共服务短板",
+        "一是建设社区嵌入式服务设施，打造便民生活圈；二是推进中小学校建设；三是新增公共停车泊位2万个。",
+    ])
+    assert [m.number for m in ms] == ["一是", "二是", "三是"]
+
+
+def test_closing_provision_with_a_quoted_plan_name_ends_the_structure():
+    # 本《实施意见》自…起施行 closes like 本实施意见自…: 附则 holds no measure, the attachment list after it none
+    ms = _measures([
+        "一、工作任务", "（一）规范激励资金使用。物业企业应规范使用激励资金，接受业主监督。",
+        "（二）妥善保存申报材料。各街道应妥善保存评价激励工作的申报材料、评价表格等资料台账。",
+        "（三）加强监督检查。区房管局会同各街道对激励资金使用情况开展监督检查。",
+        "九、附则", "本《实施意见》自2026年8月22日起施行，有效期五年。",
+        "附件：1.住宅小区物业服务评价激励申报表", "2.住宅小区物业服务评价激励汇总表",
+    ])
+    assert [m.title for m in ms] == ["规范激励资金使用", "妥善保存申报材料", "加强监督检查"]

@@ -268,9 +268,35 @@ def _inert_prefixes() -> re.Pattern:
     return re.compile(rf"(?:{vocab.lexicon_regex('indicator_inert_prefixes')})+")
 
 
+@lru_cache(maxsize=1)
+def _inert_after_base() -> re.Pattern:
+    words = f"{vocab.lexicon_regex('indicator_inert_after_base')}|{vocab.lexicon_regex('indicator_inert_prefixes')}"
+    return re.compile(rf"(?:{words})+")
+
+
 def inert_prefix(front: str) -> bool:
     """Whether words put before a short name narrow nothing (lexicons/indicator_inert_prefixes.txt: 各类)."""
     return bool(_inert_prefixes().fullmatch(front))
+
+
+def _without_base(key: str) -> str:
+    base = indicator_parts(key).base
+    return key.replace(base, "", 1) if base else key
+
+
+def _narrowed_after_base(short: str, long: str) -> str | None:
+    """Why `long` is a narrower kind of `short` by words put after its per-capita base, or None: the name
+    after the base is a short name (SHORT_SPECIFIC characters or fewer besides the quantity) and `long`
+    puts words before it (每千人口[中医]床位数 / 每千人口床位数) that are not inert
+    (lexicons/indicator_inert_prefixes.txt, indicator_inert_after_base.txt: 人均[公共]体育场地面积), as a word
+    put before a short name without a base does."""
+    hs, hl = _without_base(short), _without_base(long)
+    if _specific_len(hs) > SHORT_SPECIFIC or hs == hl:
+        return None
+    front = prefix_added(hs, hl) if hs != short else None
+    if front and not inert_prefix(front) and not _inert_after_base().fullmatch(front):
+        return f"{long!r} puts {front!r} after the base, before the short name {hs!r}: a narrower kind of it"
+    return None
 
 
 def _changed_parts(a: str, b: str) -> tuple[list[str], list[str]]:
@@ -311,6 +337,9 @@ def decide(a: str, b: str, *, threshold: float = THRESHOLD, min_ratio: float = M
     front = prefix_added(short, long)
     if front and _specific_len(short) <= SHORT_SPECIFIC and not inert_prefix(front):
         return False, score, f"{long!r} puts {front!r} before the short name {short!r}: a narrower kind of it"
+    after_base = _narrowed_after_base(short, long)
+    if after_base:
+        return False, score, after_base
     if ratio < min_ratio:
         return False, score, f"{short!r} keeps only {ratio:.2f} of {long!r}"
     if score < threshold:
@@ -320,6 +349,7 @@ def decide(a: str, b: str, *, threshold: float = THRESHOLD, min_ratio: float = M
 
 # units.csv kinds that state one quantity in different ways (张 and 张/千人, 平方米 and 平方米/人, 岁 and 年)
 _UNIT_FAMILY = {"count": "amount", "per_capita": "amount", "area_per_capita": "area", "area_rate": "area",
+                "money_usd": "money",
                 "age": "time", "duration": "time"}
 
 

@@ -28,6 +28,8 @@ HELDOUT = ROOT / "tests" / "gold" / "indicator_concepts_heldout.json"
 DEV = ROOT / "tests" / "gold" / "indicator_concepts_dev.json"
 DEV4 = ROOT / "tests" / "gold" / "indicator_concepts_dev4.json"
 DEV5 = ROOT / "tests" / "gold" / "indicator_concepts_dev5.json"
+DEV6 = ROOT / "tests" / "gold" / "indicator_concepts_dev6.json"
+DEV7 = ROOT / "tests" / "gold" / "indicator_concepts_dev7.json"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
@@ -503,3 +505,91 @@ def test_units_of_different_quantities_never_join():
     r = resolve(ms, alignment=Alignment())
     c = {a.target_id: a.concept_id for a in r.assignments}
     assert c["t1"] != c["t2"]
+
+
+# --- brackets after a name, attributive words, words after a base (dev batches 6 and 7) ------------------
+
+@pytest.mark.parametrize("a, b, unit", [
+    ("城镇新增就业（万人）", "城镇新增就业", "万人"),
+    ("孕产妇死亡率（/10万）", "孕产妇死亡率", None),
+    ("地区生产总值（亿元）", "地区生产总值", "亿元"),
+    ("每千人口注册护士（人）", "每千人口注册护士", None),
+    ("执业（助理）医师数（每千人口）", "每千人口执业（助理）医师数", None),
+    ("城镇化率（常住人口）", "常住人口城镇化率", "%"),
+    ("每千人口拥有执业（助理）医师数（常住人口）", "每千人口执业（助理）医师数", None),
+])
+def test_a_unit_or_a_base_in_brackets_after_the_name(a, b, unit):
+    assert indicator_key(a, unit).key == indicator_key(b, unit).key
+
+
+def test_a_unit_in_brackets_gives_the_kind_and_is_kept():
+    k = indicator_key("地区生产总值（亿元）", None)
+    assert (k.kind, k.unit) == ("money", "亿元") and "unit_gloss" in k.qualifiers
+    assert indicator_key("执业（助理）医师数", None).key.endswith("医师数")  # 助理 is no unit: the bracket stays
+    assert indicator_key("货物进出口总额", "亿美元").kind == "money"  # US dollars are money too
+
+
+@pytest.mark.parametrize("a, b", [
+    ("职业技能培训人次", "补贴性职业技能培训人次"),  # an attributive word in -性
+    ("公共交通出行分担率", "公共交通机动化出行分担率"),  # ... in -化, inside the name
+    ("每千人口执业（助理）医师数", "每千人口中医类别执业（助理）医师数"),  # a 类别 word after the base
+    ("每千人口床位数", "每千人口中医床位数"),  # a word after the base, before a short name
+    ("每千人口执业医师数", "每千人口中医执业医师数"),
+])
+def test_narrower_kinds_by_attributive_words_and_words_after_a_base(a, b):
+    ok, _, why = decide(_key(a), _key(b))
+    assert not ok, why
+
+
+def test_an_attributive_word_around_a_synonym_keeps_the_name_off_the_vocabulary():
+    assert canonical("补贴性职业技能培训人次", "万人次").id != "indicator:vocational_skills_training"
+    assert canonical("各类职业技能培训", "万人次").id == "indicator:vocational_skills_training"
+
+
+@pytest.mark.parametrize("a, b, unit", [
+    ("人均公共体育场地面积", "人均体育场地面积", "平方米"),  # 公共 after a base restates (indicator_inert_after_base.txt)
+    ("接待游客总人次", "游客接待人次", "万人次"),
+    ("地区生产总值总量", "地区生产总值", "亿元"),
+    ("单位生产总值二氧化碳排放量降低", "单位地区生产总值二氧化碳排放降低", "%"),
+    ("人均生产总值", "人均地区生产总值", "元"),
+    ("全社会研究开发投入占地区生产总值的比重", "研发投入强度", "%"),
+    ("旅游业总收入", "旅游总收入", "亿元"),
+    ("农村劳动力转移就业（万人）", "农村劳动力转移就业规模", "万人"),
+])
+def test_rewordings_of_batches_6_and_7(a, b, unit):
+    ka, kb = indicator_key(a, unit), indicator_key(b, unit)
+    assert ka.kind == kb.kind
+    ok, _, why = decide(ka.key, kb.key)
+    assert ok, why
+
+
+def test_amounts_in_yuan_and_in_dollars_do_not_clash():
+    from collections import Counter
+
+    from linking.indicators import unit_clash
+
+    assert unit_clash(Counter({"亿美元": 1}), Counter({"亿元": 1})) is None
+    ms = [_m(1, "a", "货物进出口总额", "亿美元"), _m(2, "b", "货物贸易进出口总额", "亿元")]
+    c = {a.target_id: a.concept_id for a in resolve(ms, alignment=Alignment()).assignments}
+    assert c["t1"] == c["t2"]
+
+
+@pytest.mark.parametrize("path, before", [
+    # measured once before any change for them (2922bd1 on 65fd20b): dev6 P 0.93 R 0.88 (28 of 32 pairs),
+    # 1 of 20 near misses merged (补贴性 training with all training), without vocabulary R 0.69; dev7 P 0.92
+    # R 0.71 (22 of 31), 1 of 23 merged (公共交通机动化出行分担率 with 公共交通出行分担率). After the brackets,
+    # attributive words, words after a base and the rewordings: both P 1.0 R 1.0, none merged.
+    (DEV6, "P 0.93 R 0.88"), (DEV7, "P 0.92 R 0.71"),
+])
+def test_dev_gold_batches_6_and_7(path, before):
+    from bench.eval_indicators import extracted_mentions, run
+
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    assert not gold.get("corpus_plans") and len(gold["groups"]) >= 20 and len(gold["near_misses"]) >= 20
+    ex = extracted_mentions(gold)
+    r = run(gold, ex)
+    assert r["near_misses_merged"] == []
+    assert r["precision"] >= 0.97
+    assert r["recall"] >= 0.9
+    nv = run(gold, ex, vocabulary=False)  # measured: dev6 R 0.94, dev7 R 1.0; none merged
+    assert nv["near_misses_merged"] == [] and nv["precision"] >= 0.97 and nv["recall"] >= 0.85

@@ -33,8 +33,8 @@ from ontology.mapping.domains import classify_indicator
 _QUOTES = re.compile(r"[“”\"'‘’《》「」『』\s]")
 MIN_CONTAINED = 4
 KINDS = ("share", "count", "per_capita", "rate_of_change", "money", "area", "length", "time", "ratio", "other")
-_UNIT_KIND = {"money": "money", "area": "area", "length": "length", "duration": "time", "age": "time",
-              "count": "count"}
+_UNIT_KIND = {"money": "money", "money_usd": "money", "area": "area", "length": "length", "duration": "time",
+              "age": "time", "count": "count"}
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,7 @@ class IndicatorKey:
     key: str
     kind: str
     qualifiers: tuple[str, ...] = ()
+    unit: str | None = None  # the unit a bracket after the name said (城镇新增就业（万人）), where it said one
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,9 @@ def indicator_key(written: str, unit: str | None = None) -> IndicatorKey:
     p = _patterns()
     s = written.replace("(", "（").replace(")", "）")
     s = _QUOTES.sub("", s)
-    found: list[str] = []
+    s, gloss = _trailing_brackets(s)
+    found: list[str] = ["unit_gloss"] if gloss else []
+    unit = unit or gloss
     for pat, prop in p.quals:
         s, n = pat.subn("", s)
         if n:
@@ -193,7 +196,44 @@ def indicator_key(written: str, unit: str | None = None) -> IndicatorKey:
     s = _loose(_reword(s, kind))
     s = _unify_words(s, kind)
     s = _restrictive_classes(s)
-    return IndicatorKey(s, kind, tuple(sorted(set(found))))
+    return IndicatorKey(s, kind, tuple(sorted(set(found))), gloss)
+
+
+_TRAILING = re.compile(r"（([^（）]{1,12})）$")
+
+
+def is_unit(text: str) -> bool:
+    """Whether a bracket's content is a unit (vocab/units.csv, a scaled unit, %, a per-capita unit such
+    as 张/千人 or 1/10万): 城镇新增就业（万人）, 孕产妇死亡率（/10万）, 地区生产总值（亿元）."""
+    t = text.strip().replace("％", "%")
+    if t in ("%", "‰") or vocab.unit(t) is not None:
+        return True
+    if re.fullmatch(r"\d*\s*/\s*\d*\s*[十百千万]+(?:人|人口)?", t):
+        return True
+    head, sep, _ = t.partition("/")
+    return bool(sep) and (not head or vocab.unit(head) is not None) and bool(_patterns().per_capita_unit.search(t))
+
+
+def _trailing_brackets(s: str) -> tuple[str, str | None]:
+    """A name without the brackets after it that say its unit or the population it is counted per
+    (lexicons/indicator_bracket_bases.txt), and the unit they said: 城镇新增就业（万人） is 城镇新增就业 in
+    万人; 执业（助理）医师数（每千人口） is 每千人口执业（助理）医师数; 城镇化率（常住人口） is 常住人口城镇化率 (where
+    the name has no base of its own; with one, the population is a gloss: lexicons/indicator_qualifiers.txt)."""
+    unit = None
+    while (m := _TRAILING.search(s)) and m.start() > 0:
+        inner, rest = m.group(1).strip(), s[:m.start()]
+        if is_unit(inner):
+            s, unit = rest, unit or inner.replace("％", "%")
+        elif _bracket_base().fullmatch(inner) and not _patterns().base_re.search(_unify_words(rest, "other")):
+            s = inner + rest
+        else:
+            break
+    return s, unit
+
+
+@cache
+def _bracket_base() -> re.Pattern:
+    return re.compile(vocab.lexicon_regex("indicator_bracket_bases"))
 
 
 def _reword(s: str, kind: str) -> str:
@@ -285,8 +325,17 @@ def _restrictive() -> tuple[str, ...]:
 
 
 def restrictive_in(text: str) -> str | None:
-    """The first restrictive modifier (lexicons/indicator_restrictive.txt) in a piece of a name."""
-    return next((w for w in _restrictive() if w in text), None)
+    """The first restrictive modifier (lexicons/indicator_restrictive.txt) in a piece of a name, or an
+    attributive word that names a kind (lexicons/indicator_attributive.txt: 补贴性, 机动化, 中医类别)."""
+    hit = next((w for w in _restrictive() if w in text), None)
+    if hit is None and (m := _attributive().search(text)):
+        return m.group(0)
+    return hit
+
+
+@cache
+def _attributive() -> re.Pattern:
+    return re.compile(vocab.lexicon_regex("indicator_attributive"))
 
 
 def key_id(key: IndicatorKey) -> str:

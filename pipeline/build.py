@@ -348,10 +348,16 @@ def _folder_tag(plans_dir: Path) -> str:
 
 
 def _lexical(ordered: list[PlanProducts], cache: PlanCache | None, plans_dir: Path | None) -> list:
-    """Lexical SIMILAR_TO over these plans, incrementally from the folder's previous index state."""
+    """Lexical SIMILAR_TO over these plans, incrementally from the folder's previous index state.
+
+    Links join measures of different plans only, so with fewer than two plans that have measures
+    there is nothing to score: no vectors are made (on one very large plan they were the build's peak,
+    three times its records), the plan cache keeps the plans without them (the first build that has
+    a counterpart makes them), and the index state is the one real vectors give (no links)."""
     t0 = time.perf_counter()
+    lone = sum(1 for prod in ordered if prod.policies) < 2
     for prod in ordered:
-        if prod.vectors is None:
+        if prod.vectors is None and not lone:
             prod.vectors = plan_vectors([p for p in prod.policies], prod.plan_id)
             if cache is not None:
                 cache.save(prod)
@@ -365,7 +371,9 @@ def _lexical(ordered: list[PlanProducts], cache: PlanCache | None, plans_dir: Pa
             previous = None
         if not isinstance(previous, IndexState):
             previous = None
-    plans = [(f"{prod.digest}/{prod.plan_id}", prod.vectors) for prod in ordered if prod.vectors is not None]
+    # (alone: no policies given, so that lexical_links returns at once, with the state of these plans)
+    plans = [(f"{prod.digest}/{prod.plan_id}", _no_vectors(prod) if lone or prod.vectors is None else prod.vectors)
+             for prod in ordered]
     links, ids, state = lexical_links(plans, previous=previous)
     if state_file is not None:
         try:
@@ -378,6 +386,14 @@ def _lexical(ordered: list[PlanProducts], cache: PlanCache | None, plans_dir: Pa
     log.info("similarity: %d links in %.2f s (%s)", len(links), time.perf_counter() - t0,
              "incremental" if previous is not None else "all pairs")
     return similar_to(links, ids)
+
+
+def _no_vectors(prod: PlanProducts) -> PlanVectors:
+    """A plan without its policies' vectors, for lexical_links when no pair can be scored."""
+    import numpy as np
+
+    i32, i64, f32 = (np.zeros(0, dtype=t) for t in (np.int32, np.int64, np.float32))
+    return PlanVectors(prod.plan_id, [], i32, i64, f32, i32, i32, i64, f32)
 
 
 def _code_files() -> list[Path]:

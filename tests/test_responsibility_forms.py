@@ -172,3 +172,21 @@ def test_energy_and_economic_commission_functions():
     assert resp.function_of("能源局").id == "energy"
     assert resp.function_of("区经委").id == "industry_it"
     assert resp.function_of("区科经委").id == "science_technology"
+
+
+def test_bare_generic_district_names_are_the_lower_governments():
+    for name in ("各区", "相关区", "各县"):
+        assert resp.generic_local_government(name) == "county", name
+    a = agencies.resolve("各区", CITY)
+    assert a is not None and a.function == "local_government" and a.id == "agency:moushi:local_governments_county"
+    assert agencies.resolve("各区政府", CITY).id == a.id      # one agency whatever the wording
+
+
+@pytest.mark.parametrize("name, function", [
+    ("区交警支队", "public_security"), ("区委人才办", "talent"), ("区委编办", "establishment"),
+    ("区信访办", "petitions"), ("区政府外办", "foreign_affairs"), ("区侨办", "overseas_chinese_affairs"),
+    ("区合作交流办", "regional_cooperation"),
+])
+def test_functions_of_further_bodies(name, function):
+    f = resp.function_of(name)
+    assert f is not None and f.id == function

@@ -77,7 +77,9 @@ _STAGE_HEAD = re.compile(rf"(?:{_lx('structure_stage_heads')})")
 # 第一阶段（2025年3月—6月）：启动部署。… -- a stage written as a paragraph of its own
 _STAGE_LINE = re.compile(rf"^(第[{CN_NUM}\d]+(?:阶段|步))\s*(?:[（(][^）)]{{2,30}}[）)])?\s*[：:，,]?\s*")
 # 市发展改革委：负责… -- a duty paragraph titled by its agency
-_AGENCY_DUTY = re.compile(r"^([\u4e00-\u9fff（）()]{2,24})[：:]\s*(?=[\u4e00-\u9fff])")
+_AGENCY_DUTY = re.compile(r"^([\u4e00-\u9fff（）()、]{2,40})[：:]\s*(?=[\u4e00-\u9fff])")
+# 工作目标： / 主要目标： alone on a line: a goals label over numbered target statements
+_GOAL_LABEL = re.compile(rf"^[\u4e00-\u9fff]{{0,6}}(?:{_lx('structure_goal_titles')})[\u4e00-\u9fff]{{0,4}}[：:]$")
 
 
 def _non_measure_path(titles: list[str]) -> bool:
@@ -210,7 +212,7 @@ def _classify_numbered(text: str) -> tuple[int, str, str] | None:
 def _duty_paragraph(t: str) -> str | None:
     """The agency of a duty paragraph ``市发展改革委：负责…``, else None."""
     duty = _AGENCY_DUTY.match(t)
-    if duty and len(t) > duty.end() + 4 and _duty_holder(duty.group(1)):
+    if duty and len(t) > duty.end() + 4 and all(_duty_holder(n) for n in duty.group(1).split("、")):
         return duty.group(1)
     return None
 
@@ -430,6 +432,8 @@ class _Builder:
         self.announced: list[str] = []
         self.mute = False
         self.muted_heads: set[int] = set()
+        self.stage_heads: set[int] = set()     # headings opened for a stage line (第一阶段：摸底调查（…）)
+        self.goal_label = False                # after a goals label line (工作目标：) until a heading or a non-target
 
     # -- sections -------------------------------------------------------------
     def _path(self) -> list[str]:
@@ -454,6 +458,7 @@ class _Builder:
         self.heads.append(h)
         if self.mute:
             self.muted_heads.add(id(h))
+        self.goal_label = False
         self.doc.sections.append(sec)
         return h
 
@@ -484,14 +489,16 @@ class _Builder:
         """Is ``text`` (an item's or a paragraph's text after its number) a target statement
         (到2027年，…达到…) directly under a goals heading (目标任务, 主要目标)? Then it is a target, no
         measure, even where the heading names tasks too."""
+        if not _TARGET_BODY.match(text):
+            return False
         heads = [h for h in self.stack if h.rank != 99]
-        return bool(heads) and bool(_GOAL_TITLE.search(heads[-1].title)) and bool(_TARGET_BODY.match(text))
+        return self.goal_label or (bool(heads) and bool(_GOAL_TITLE.search(heads[-1].title)))
 
     def _stage_head(self) -> _Head | None:
         """The innermost heading when it names a stage (动员部署阶段（2025年4月）) under a stage section
         (实施步骤, 进度安排): its sub-items and paragraphs are the text of that one stage measure."""
         heads = [h for h in self.stack if h.rank != 99]
-        if len(heads) < 2 or not _STAGE_HEAD.search(heads[-1].title):
+        if len(heads) < 2 or not (id(heads[-1]) in self.stage_heads or _STAGE_HEAD.search(heads[-1].title)):
             return None
         return heads[-1] if any(_STAGE_SECTION.search(h.title) for h in heads[:-1]) else None
 
@@ -689,6 +696,9 @@ class _Builder:
             self.attach_next = len(self.announced) + 1
         elif run:
             self.announced, self.attach_next = [t], 2
+        elif _ATTACH_NUMBERED.match(t) and re.match(r"^\D*1\D", t) and info.line.start > 0.6 * len(self.doc.text):
+            self._open_annex(info, nxt)     # 附表1：某市…主要指标表 over its rows, no list before it
+            return True
         elif (lab and rest and not re.search(r"[。；！？]", rest) and len(rest) <= 60
               and info.line.start > 0.6 * len(self.doc.text)):
             self.announced, self.attach_next = [rest], 2      # 附件：某市…管理指引 (a list of one)
@@ -813,10 +823,11 @@ class _Builder:
             self.cur = None
             return
         if self._target_statement(rest):
-            # 1.到2027年，…达到… under 一、目标任务: a target, no measure
+            # 1.到2027年，…达到… under 一、目标任务 (or after a 工作目标： label): a target, no measure
             self._close_siblings(rank)
             self.cur = None
             return
+        self.goal_label = False
         below = self._first_item_below(k) if k >= 0 else None
         if self._clause_heading(info, nxt if nxt is not None and nxt.num is not None else below):
             return
@@ -949,17 +960,33 @@ class _Builder:
             self.cur = None
             return
         stage = self._stage_head()
-        if stage is not None and self.box is None:
+        if stage is not None and self.box is None and not _STAGE_LINE.match(t):
             self.leaf_paras.setdefault(id(stage), []).append(ln)     # the stage's text
             self.cur = None
             return
         st = _STAGE_LINE.match(t)
         if st and self._stage_section() and self._measure_context() and self.box is None:
             # 第一阶段（2025年3月—6月）：启动部署。制定… -- one stage, one measure, titled by its name
-            c = re.search(r"[。；，,]", t[st.end():])
-            name = t[st.end():st.end() + c.start()] if c else ""
-            self._new_measure(ln, st.group(1), name if 2 <= len(name) <= _MAX_ENUM_TITLE else st.group(1),
-                              self._kind())
+            rest = t[st.end():]
+            c = re.search(r"[。；，,（(]", rest)
+            name = rest[:c.start()] if c else rest
+            title = name if 2 <= len(name) <= _MAX_ENUM_TITLE else st.group(1)
+            nxt = self.infos[k + 1] if 0 <= k < len(self.infos) - 1 else None
+            if not re.search(r"[。；]", rest) and nxt is not None and nxt.num is not None:
+                # 第一阶段：摸底调查（2025年6月） over 1. 2.: the stage's heading, its items its text
+                top = self._stage_head()
+                heads = [h for h in self.stack if h.rank != 99]
+                rank = top.rank if top is not None else (heads[-1].rank + 1) if heads else 3
+                h = self._open(rank, st.group(1), title, ln)
+                self.stage_heads.add(id(h))
+                self.cur = None
+                return
+            self._new_measure(ln, st.group(1), title, self._kind())
+            return
+        if _GOAL_LABEL.match(t):
+            # 工作目标： on a line of its own: the numbered target statements after it are targets
+            self.goal_label = True
+            self.cur = None
             return
         if self._target_statement(t) and self.cur is None:
             return
@@ -968,7 +995,11 @@ class _Builder:
                 and any(0 <= j < len(self.infos) and _duty_paragraph(self.infos[j].text) for j in (k - 1, k + 1))):
             # 市发展改革委：负责… 市财政局：负责… -- a list of duty paragraphs (two or more in a row): each a
             # measure titled by the agency that leads it (a single one is text of its heading's measure)
-            self._new_measure(ln, None, duty, self._kind())
+            m = self._new_measure(ln, None, duty, self._kind())
+            names = duty.split("、")
+            if len(names) > 1:          # 市体育局、市教育局：负责… -- each body leads
+                m.responsibility = responsibility.Responsibility(raw=duty, lead=names, involved=[], start=ln.start,
+                                                                 end=ln.start + len(duty), inline=True)
             return
         dash = _DASH_ITEM.match(t)
         if (dash and (self.cur is None or self.cur is self.dash_cur) and self._measure_context()

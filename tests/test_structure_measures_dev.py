@@ -290,3 +290,48 @@ def test_closing_provision_with_a_quoted_plan_name_ends_the_structure():
         "附件：1.住宅小区物业服务评价激励申报表", "2.住宅小区物业服务评价激励汇总表",
     ])
     assert [m.title for m in ms] == ["规范激励资金使用", "妥善保存申报材料", "加强监督检查"]
+
+
+def test_goals_label_line_over_target_statements_inside_a_task_section():
+    ms = _measures([
+        "二、重点任务", "工作目标：",
+        "1.到2026年，全市人均体育场地面积达到3平方米。",
+        "2.到2027年，社区15分钟健身圈实现全覆盖。",
+        "（一）建设体育公园。因地制宜建设一批体育公园，配建健身步道。",
+    ])
+    assert [m.title for m in ms] == ["建设体育公园"]
+
+
+def test_stage_lines_over_sub_items_and_a_stage_heading_named_by_its_period():
+    ms = _measures([
+        "三、重点任务", "（一）建设体育公园。因地制宜建设一批体育公园，配建健身步道。",
+        "四、实施步骤",
+        "第一阶段：摸底调查（2025年6月）", "1.开展设施现状调查。", "2.建立建设项目库。",
+        "第二阶段：集中建设（2025年7月—12月）", "1.开工建设一批运动场。",
+        "（三）巩固提升（2026年）", "对建成设施开展评估，完善运营管理长效机制。",
+    ])
+    assert [m.title for m in ms] == ["建设体育公园", "摸底调查", "集中建设", "巩固提升（2026年）"]
+    assert "建立建设项目库" in ms[1].text
+
+
+def test_duty_paragraph_of_two_agencies_is_led_by_both():
+    ms = _measures([
+        "三、职责分工",
+        "区体育局、区教育局：负责统筹推进学校体育场地开放工作，制定开放管理办法。",
+        "区财政局：负责落实全民健身设施建设补助资金。",
+    ])
+    assert [m.title for m in ms] == ["区体育局、区教育局", "区财政局"]
+    assert ms[0].responsibility is not None and ms[0].responsibility.lead == ["区体育局", "区教育局"]
+
+
+def test_single_numbered_attachment_line_opens_a_muted_appendix_and_review_of_work_done():
+    ms = _measures([
+        "一、工作开展情况",
+        "1.健身设施总量稳步增加。近年来累计建成体育公园12个。",
+        "二、重点任务",
+        "（一）建设体育公园。因地制宜建设一批体育公园，配建健身步道。",
+        "（二）推进场地开放。推动具备条件的学校体育场地向社会开放。",
+        "附表1：某某区全民健身设施建设主要指标表",
+        "1.人均体育场地面积：现状值2.6平方米，2027年目标值3平方米。",
+    ])
+    assert [m.title for m in ms] == ["建设体育公园", "推进场地开放"]

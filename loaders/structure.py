@@ -494,6 +494,19 @@ class _Builder:
         heads = [h for h in self.stack if h.rank != 99]
         return self.goal_label or (bool(heads) and bool(_GOAL_TITLE.search(heads[-1].title)))
 
+    def _assigned_target(self, rest: str, nxt: LineInfo | None) -> bool:
+        """Is a numbered item under a goals heading (主要预期目标) assigned to agencies by a responsibility
+        clause of its own (in its text, or a 责任单位：… line right after it)?"""
+        heads = [h for h in self.stack if h.rank != 99]
+        if not heads or not _GOAL_TITLE.search(heads[-1].title) or self.box is not None:
+            return False
+        if responsibility.find_clause(rest) is not None:
+            return True
+        if nxt is None or nxt.num is not None:
+            return False
+        span = responsibility.find_clause(nxt.text)
+        return span is not None and span[0] == 0
+
     def _stage_head(self) -> _Head | None:
         """The innermost heading when it names a stage (动员部署阶段（2025年4月）) under a stage section
         (实施步骤, 进度安排): its sub-items and paragraphs are the text of that one stage measure."""
@@ -821,6 +834,12 @@ class _Builder:
             # 1.制定整治方案… under （一）动员部署阶段（2025年4月）: the stage's text, not a measure of its own
             self.leaf_paras.setdefault(id(stage), []).append(ln)
             self.cur = None
+            return
+        if self._assigned_target(rest, nxt):
+            # 1.地区生产总值增长6%左右。 + 责任单位：县发改局 under 一、主要预期目标 (a plan that breaks its
+            # targets down to agencies): the target assigned to its agency is a measure
+            self._close_siblings(rank)
+            self._new_measure(ln, _fmt_number(rank, raw), _split_title(rest)[0], self._kind())
             return
         if self._target_statement(rest):
             # 1.到2027年，…达到… under 一、目标任务 (or after a 工作目标： label): a target, no measure

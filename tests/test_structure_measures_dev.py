@@ -335,3 +335,30 @@ def test_single_numbered_attachment_line_opens_a_muted_appendix_and_review_of_wo
         "1.人均体育场地面积：现状值2.6平方米，2027年目标值3平方米。",
     ])
     assert [m.title for m in ms] == ["建设体育公园", "推进场地开放"]
+
+
+def test_targets_assigned_to_agencies_under_a_goals_heading_are_measures():
+    # a plan that breaks its targets down to agencies: a target with its own 责任单位 line is a measure;
+    # a target statement without one stays a target
+    ms = _measures([
+        "一、主要预期目标",
+        "1.地区生产总值增长6%左右。", "责任单位：区发改局",
+        "2.一般公共预算收入增长5%。", "责任单位：区财政局、区税务局",
+        "二、发展目标",
+        "1.到2027年，全区人均公园绿地面积达到12平方米。",
+        "三、重点工作任务",
+        "（一）实施重点项目攻坚。全年实施亿元以上项目60个。（责任单位：区住建局）",
+    ])
+    assert [m.title for m in ms] == ["地区生产总值增长6%左右", "一般公共预算收入增长5%", "实施重点项目攻坚"]
+    assert ms[1].responsibility is not None and ms[1].responsibility.lead[:1] == ["区财政局"]
+
+
+def test_rule_on_combining_aid_is_a_formal_clause():
+    ms = _measures([
+        "某某区支持企业发展若干措施", "为支持企业发展，制定本措施。",
+        "第一条 支持企业技术改造。对设备投资额超过500万元的项目给予补助。",
+        "第二条 强化金融支持。对企业贷款给予贴息。",
+        "第三条 同一项目符合本区多项扶持政策的，按照就高不重复原则执行。",
+        "第四条 本措施自2025年6月1日起施行。",
+    ])
+    assert [m.title for m in ms] == ["支持企业技术改造", "强化金融支持"]

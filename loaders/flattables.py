@@ -40,10 +40,10 @@ from model.document import Table, TableGroup
 from ontology import responsibility, vocab
 
 ROLES = ("number", "indicator", "unit", "baseline", "target", "attribute", "description", "task",
-         "deadline", "responsible", "group")
+         "deadline", "responsible", "group", "kind")
 # a header cell fully equal to a phrase of these roles wins in this order (责任单位 is no 单位,
 # 指标类别 no 指标, 2025年指标 no 指标); a short cell containing one is tried in the same order
-_ORDER = ("number", "responsible", "deadline", "group", "attribute", "description", "baseline", "target",
+_ORDER = ("number", "responsible", "deadline", "kind", "group", "attribute", "description", "baseline", "target",
           "task", "unit", "indicator")
 VALUE_ROLES = ("baseline", "target")
 # alignment only: a column outside the lexicons whose cells are values (受益户数（户）, 总投资（亿元）) is
@@ -162,6 +162,17 @@ def is_attribute(s: str) -> bool:
     return bool(_attr_values().fullmatch(_norm(s)))
 
 
+@lru_cache(maxsize=1)
+def _kind_values() -> re.Pattern:
+    return re.compile(rf"(?:{vocab.lexicon_regex('table_kind_values')})")
+
+
+@lru_cache(maxsize=_MEMO)
+def is_kind(s: str) -> bool:
+    """A task-type cell (制度类, 项目类, 出台文件, 建成投用, 续建): no agency, deadline or task text."""
+    return bool(_kind_values().fullmatch(_norm(s)))
+
+
 @lru_cache(maxsize=_MEMO)
 def is_deadline(s: str) -> bool:
     s = _norm(s)
@@ -198,7 +209,10 @@ def _mismatch(role: str, s: str) -> float:
     """How badly a cell's shape fits a column role (0 = fits)."""
     v, a, u = is_value(s), is_attribute(s), is_unit(s)
     n = len(_norm(s))
-    if role == "number":
+    if role == "kind":
+        return 0.0 if is_kind(s) else (2.0 if v or a else 0.6)
+    if is_kind(s) and role in ("responsible", "deadline", "task", "description", "indicator", "unit"):
+        return 2.0                  # 制度类 / 出台文件: a task-type cell in no other column
         return 0.0 if _INT.match(s) else 2.0
     if role == "attribute":
         return 0.0 if a else 2.0
@@ -445,9 +459,14 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# a time phrase with a month or a 前/完成 ending (2025年11月底前, 6月底前完成) is a deadline cell, never a column
+# name (2025年, 2025年目标 and 2025年底 may be)
+_DEADLINE_CELL = re.compile(r"\d{1,2}月|(?:前|完成)$")
+
+
 def _is_header_cell(s: str) -> bool:
     return len(_norm(s)) <= MAX_HEADER and not _HEAD_STOP.search(s.strip("（）()")) and not _INT.match(s) \
-        and (header_role(s) is not None or unit_named(s))
+        and (header_role(s) is not None or unit_named(s)) and not _DEADLINE_CELL.search(_norm(s))
 
 
 _UNIT_LINE = re.compile(r"^[（(]\s*([^（）()]{1,10}?)\s*[）)]$")
@@ -659,6 +678,28 @@ def _content_roles(rows_cells: list[list[str]], cols: list[str], roles: list[str
         elif sum(all(_agency_like(x) for x in responsibility.split_names(c) or [c])
                  for c in cells) * 10 >= 6 * len(cells):
             roles[j] = "responsible"
+    return roles
+
+
+TASK_TEXT_LEN = 16      # the median length of a column's cells that makes it a task column by content
+
+
+def _task_by_content(rows_cells: list[list[str]], roles: list[str]) -> list[str]:
+    """A task table whose task column is named outside the lexicons (推进安排 | 承办单位 | 办结时间): the
+    unnamed column of the longest text cells (sentences of a task, a median of TASK_TEXT_LEN characters
+    or more) is the task; a list of sites or names (场所名称 | 地址 | 责任单位) has none."""
+    if "responsible" not in roles or "task" in roles or "other" not in roles or len(rows_cells) < 2:
+        return roles
+    lens: dict[int, list[int]] = {j: [] for j, r in enumerate(roles) if r == "other"}
+    for cells in rows_cells:
+        _, cl, _ = align(cells, roles, False)
+        for j in lens:
+            lens[j].append(sum(len(cells[c]) for c in cl[j]))
+    med = {j: sorted(xs)[len(xs) // 2] for j, xs in lens.items() if xs}
+    best = max(med, key=lambda x: med[x], default=None)
+    if best is not None and med[best] >= TASK_TEXT_LEN:
+        roles = list(roles)
+        roles[best] = "task"
     return roles
 
 
@@ -896,6 +937,7 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         h1 = labels[-1] + 1
         roles_after = _content_roles(rows_cells, cols_after, list(roles_after), last_named=len(after_head))
     roles_after = _checked_roles(rows_cells, list(roles_after))
+    roles_after = _task_by_content(rows_cells, roles_after)
     k = len(cols_after)
     # alignment roles (value-shaped unnamed columns) and the merged columns the deficit shows
     aroles = value_columns(rows_cells, list(roles_after))

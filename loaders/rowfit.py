@@ -108,6 +108,7 @@ def _column_role(cells: list[str]) -> tuple[str, float]:
         "deadline": sum(_deadline_cell(c) for c in cells) / n,
         "responsible": sum(_agency_cell(c) for c in cells) / n,
         "target": sum(ft.is_value(c) for c in cells) / n,
+        "kind": sum(ft.is_kind(c) for c in cells) / n,      # 制度类 / 出台文件: a task-type column
     }
     if sum(_agency_cell(c, towns=False) for c in cells) * 2 < n:
         shares["responsible"] = 0.0     # a column mostly of townships is a place (所在街镇), no body
@@ -434,7 +435,10 @@ def _fit(lines, nums: list[int], floor: int) -> Table | None:
         last_task = max(j for j, r in enumerate(roles) if r == "task")
         # a merged cell is carried down (the deadline is each row's own)
         carry = {j for j in range(k) if j != last_task and roles[j] != "deadline"}
-    costs = [ft.align(c, roles, True, carried=carry)[0] for c in rows_cells]
+    # merged cells the rows' cell-count deficit shows (a 责任单位 written once for a run of rows)
+    mc = ft.merged_columns(rows_cells, roles, carry)
+    carry = carry | mc
+    costs = [ft.align(c, roles, True, carried=carry, merged=mc)[0] for c in rows_cells]
     prof = ft.profile(rows_cells, roles, carry)
     if sum(costs) / len(costs) > _MAX_ROW_COST:
         return None
@@ -456,6 +460,7 @@ def _fit(lines, nums: list[int], floor: int) -> Table | None:
         t.groups.append(TableGroup(label=" ".join(lines[x][2] for x in range(group_line, nums[0])), first_row=0))
     last_seen: dict[int, str] = {}
     last_span: dict[int, tuple[int, int]] = {}
+    resp_first = roles.index("responsible") if "responsible" in roles else None
     end = lines[nums[0]][1]
     for r, a in enumerate(nums):
         b = nums[r + 1] if r + 1 < len(nums) else stop
@@ -464,7 +469,7 @@ def _fit(lines, nums: list[int], floor: int) -> Table | None:
         if r + 1 == len(nums):
             best = None
             for m in range(len(cells), max(0, len(cells) - 4) - 1, -1):
-                c, cl, tl = ft.align(cells[:m], roles, False, carried=carry, prof=prof)
+                c, cl, tl = ft.align(cells[:m], roles, False, carried=carry, prof=prof, merged=mc)
                 c += 0.05 * (len(cells) - m)
                 if best is None or c < best[0] - 1e-9:
                     best = (c, cl, tl, m)
@@ -473,7 +478,7 @@ def _fit(lines, nums: list[int], floor: int) -> Table | None:
             _, cl, tl, m = best
             idx, cells = idx[:m], cells[:m]
         else:
-            _, cl, tl = ft.align(cells, roles, True, carried=carry, prof=prof)
+            _, cl, tl = ft.align(cells, roles, True, carried=carry, prof=prof, merged=mc)
         row: list[str | None] = [lines[a][2]]
         spans: list[tuple[int, int] | None] = [lines[a][:2]]
         own: list[tuple[int, int]] = [lines[a][:2]]
@@ -486,9 +491,13 @@ def _fit(lines, nums: list[int], floor: int) -> Table | None:
                 last_seen[j] = row[-1] or ""
                 last_span[j] = sp
             else:
-                row.append(last_seen.get(j) if j in carry else None)
+                # a row without its (first) 责任单位 cell in the group of the row above: the cell is
+                # merged over both rows (as flattables reads it)
+                resp_merged = j == resp_first and j in last_seen and not any(g.first_row == r for g in t.groups)
+                kept = j in carry or resp_merged
+                row.append(last_seen.get(j) if kept else None)
                 # a merged 责任单位 cell: its span is where it is written (the quote of the agency link)
-                spans.append(last_span.get(j) if j in carry and roles[j] == "responsible" else None)
+                spans.append(last_span.get(j) if kept and roles[j] == "responsible" else None)
         t.rows.append(row)
         t.cell_spans.append(spans)
         used = own

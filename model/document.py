@@ -100,7 +100,8 @@ class Table:
     start: int
     end: int
     # column roles (number|indicator|unit|baseline|target|attribute|description|task|deadline|
-    # responsible|group|other), one per column; None = not inferred
+    # responsible|group|kind|other; kind: a task-type column, 制度类 / 出台文件), one per column;
+    # None = not inferred
     roles: list[str] | None = None
     target_years: list[int | None] = field(default_factory=list)   # per target column, in column order
     groups: list[TableGroup] = field(default_factory=list)

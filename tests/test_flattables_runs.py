@@ -143,3 +143,45 @@ def test_a_category_cell_before_the_number_centred_in_its_span():
                 "开放合作", "5", "推进跨境电商综合试验区建设", "市商务局",
                 "6", "实施重点企业节能改造项目30个", "市发展改革委"])
     assert [r[0] for r in t.rows] == ["科技创新"] * 3 + ["开放合作"] * 3
+
+
+# -- A3: a task-type column (类型 / 完成形式) is never the agency, the deadline or the task --------------
+def test_a_task_type_cell_is_no_agency_where_the_agency_cell_is_merged():
+    t = _table(["序号", "重点任务", "任务类型", "责任单位", "完成时限",
+                "1", "制定促进民营经济发展若干措施", "制度类", "市发展改革委", "2025年6月底前",
+                "2", "建设市级人才公寓1000套", "项目类", "市住房城乡建设局", "2025年12月底前",
+                "3", "建设数字经济产业园", "项目类", "2026年12月底前",
+                "4", "举办全球投资促进大会", "活动类", "市商务局", "2025年10月底前",
+                "5", "出台公共数据开放管理规定", "制度类", "2025年11月底前",
+                "二、工作要求"])
+    assert t.roles == ["number", "task", "kind", "responsible", "deadline"]
+    assert [r[3] for r in t.rows] == ["市发展改革委", "市住房城乡建设局", "市住房城乡建设局", "市商务局", "市商务局"]
+    assert [r[2] for r in t.rows] == ["制度类", "项目类", "项目类", "活动类", "制度类"]
+
+
+def test_a_deadline_cell_before_the_next_tables_caption_is_no_header_cell():
+    [t1, t2] = flattables.find("\n\n".join([
+        "序号", "重点任务", "责任单位", "完成时限",
+        "1", "修订政府投资项目管理办法", "市发展改革委", "2025年8月底前",
+        "2", "出台公共数据开放管理规定", "市数据局", "2025年11月底前",
+        "某原市2025年政务服务改革事项",
+        "序号", "工作事项", "完成形式", "承办单位", "办结时间",
+        "1", "编制涉企收费目录清单", "印发方案", "市市场监管局", "2025年5月底前",
+        "2", "建设企业综合服务平台", "建成投用", "市工业和信息化局", "2025年10月底前"]))
+    assert t1.rows[1][3] == "2025年11月底前"
+    assert t2.roles == ["number", "task", "kind", "responsible", "deadline"]
+    assert not flattables._is_header_cell("2025年11月底前") and flattables._is_header_cell("2025年目标")
+
+
+def test_the_row_fit_reads_a_task_type_column_as_kinds_and_carries_a_merged_agency():
+    from loaders import rowfit
+    text = "\n\n".join(["附件", "某原市改革事项清单",
+                        "1", "制定“高效办成一件事”重点事项清单", "印发方案", "市政务服务管理局", "2025年3月底前",
+                        "2", "出台政务服务“好差评”管理办法", "出台文件", "2025年6月底前",
+                        "3", "编制涉企收费目录清单", "印发方案", "市市场监管局", "2025年5月底前",
+                        "4", "建设企业综合服务平台", "建成投用", "市工业和信息化局", "2025年10月底前",
+                        "5", "出台包容审慎监管实施办法", "出台文件", "市司法局", "2025年9月底前",
+                        "二、工作要求"])
+    [t] = rowfit.find(text)
+    assert t.roles == ["number", "task", "kind", "responsible", "deadline"]
+    assert t.rows[1][1:4] == ["出台政务服务“好差评”管理办法", "出台文件", "市政务服务管理局"]

@@ -54,6 +54,16 @@ def test_class_references_expand_and_every_class_is_used():
     ("采取委托运营方式引入品牌化、连锁化专业机构运营服务设施。", {"public_private_operation"}, {"brand_building"}),
     ("鼓励有条件的企业品牌化、连锁化发展。", {"brand_building"}, set()),
     ("每年遴选一批社区开展服务设施建设试点。", {"pilot_demonstration"}, {"public_investment"}),
+    # lead verb + public work + act of building, and a count of works built
+    ("加快推进沿江生态缓冲带和小微湿地建设。", {"public_investment"}, set()),
+    ("三年内补建室外消火栓200具。", {"public_investment"}, set()),
+    ("推进公共设施体系建设。", set(), {"public_investment"}),  # system building is no facility
+    # checks, sanctions and procedures of a supervising body
+    ("城管部门负责加大夜间巡查力度，发现一起查处一起。", {"regulation_supervision"}, set()),
+    ("督促施工单位在车辆出口安装称重设备和视频监控设备。", {"regulation_supervision"}, set()),
+    ("在车站、广场增设视频监控点位，推动视频资源共享。", set(), {"regulation_supervision"}),
+    ("为申请人办理排放许可相关手续。", {"regulation_supervision"}, set()),
+    ("研究编制滨江岸线生态修复方案。", {"planning_layout"}, set()),
 ])
 def test_composed_cues(text, expected, absent):
     got = _codes(text)

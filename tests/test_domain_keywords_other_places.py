@@ -1,0 +1,25 @@
+"""Domain keywords on measures in the shapes of other provinces' plans (our own sentences; dev batch 6 shapes):
+a word used descriptively names no field (专业机构 is no education), and what the measure acts on does
+(居家适老化改造 and 修缮 act on housing; 隐患 and 火灾 on public safety; 医务室 on health)."""
+from __future__ import annotations
+
+import pytest
+
+from ontology.mapping.domains import classify
+from ontology.mapping.text import Span
+
+
+def _dom(title: str, body: str) -> list[str]:
+    return [h.domain.id for h in classify(title, Span(body, 0, len(body)), [], body)]
+
+
+@pytest.mark.parametrize("title,body,want,absent", [
+    ("引入专业机构运营", "采取委托运营方式引入专业机构运营社区服务设施，由专业团队负责日常管理。", set(), {"education"}),
+    ("加强人才支撑", "支持职业院校开设老年服务与管理相关专业，培养养老护理人才。", {"education"}, set()),
+    ("推进居家适老化改造", "对特殊困难老年人家庭实施适老化改造，每户补助不低于3000元。", {"housing_community"}, set()),
+    ("落实房屋修缮", "对老旧住房开展修缮，修缮完成后组织验收。", {"housing_community"}, set()),
+    ("开展隐患排查", "对人员密集场所开展火灾隐患排查，及时消除安全隐患。", {"public_safety"}, set()),
+])
+def test_domain_from_what_the_measure_acts_on(title, body, want, absent):
+    got = set(_dom(title, body))
+    assert want <= got and not (absent & got), got

@@ -594,3 +594,25 @@ def test_dev_gold_batches_6_and_7(path, before):
     assert r["recall"] >= 0.9
     nv = run(gold, ex, vocabulary=False)  # measured: dev6 R 0.94, dev7 R 1.0; none merged
     assert nv["near_misses_merged"] == [] and nv["precision"] >= 0.97 and nv["recall"] >= 0.85
+
+
+@pytest.mark.parametrize("a, b, unit", [
+    ("年接待游客", "接待游客人次", "万人次"),  # 年 of a sentence (年接待游客1000万人次), the quantity from the unit
+    ("全社会固定资产投资累计完成", "固定资产投资", "亿元"),  # the verb after the name
+    ("环境空气质量指数（AQI）优良率预计", "环境空气质量指数优良率", "%"),
+    ("以建筑面积", "建筑面积", "平方米"),
+])
+def test_words_of_the_sentence_are_cut_from_the_name(a, b, unit):
+    ka, kb = indicator_key(a, unit), indicator_key(b, unit)
+    assert ka.kind == kb.kind
+    ok, _, why = decide(ka.key, kb.key)
+    assert ok, why
+    assert indicator_key("任务完成率", "%").key == "任务完成率" and indicator_key("年龄结构", None).key == "年龄结构"
+
+
+def test_an_amount_in_percent_is_its_change():
+    assert kind_of("地区生产总值", "%") == "rate_of_change"
+    assert kind_of("地区生产总值", "亿元") == "money"
+    assert kind_of("研发经费投入强度", "%") == "share"
+    ok, _, why = decide(_key("地区生产总值", "%"), _key("地区生产总值增长", "%"))
+    assert ok, why

@@ -74,6 +74,7 @@ class _Patterns:
     per_capita_unit: re.Pattern
     rewordings: tuple[tuple[str | None, re.Pattern, str], ...]
     marks: re.Pattern
+    residue: re.Pattern
 
 
 @cache
@@ -122,6 +123,7 @@ def _patterns() -> _Patterns:
                                    rf"(?:{vocab.lexicon_regex('indicator_per_capita_bases')})"),
         rewordings=tuple(rewordings),
         marks=re.compile(vocab.lexicon_regex("indicator_marks")),
+        residue=re.compile(vocab.lexicon_regex("indicator_residue")),
     )
 
 
@@ -146,6 +148,8 @@ def kind_of(name: str, unit: str | None = None) -> str:
     by_name = next((k for k, pat in _patterns().kinds if pat.search(n)), None)
     if by_name == "per_capita" or (by_name == "rate_of_change" and unit in (None, "%", "％", "个百分点")):
         return by_name
+    if by_name in ("money", "count") and unit in ("%", "％", "个百分点"):
+        return "rate_of_change"  # an amount stated in % is its change: 地区生产总值 (%) is its growth
     if unit:
         if "/" in unit and _patterns().per_capita_unit.search(unit):
             return "per_capita"
@@ -191,6 +195,10 @@ def indicator_key(written: str, unit: str | None = None) -> IndicatorKey:
             found.append(prop)
     s = p.scope.sub("", s)
     s = re.sub(r"（\s*[%‰％]?\s*$", "", s)
+    for _ in range(3):
+        s, n = p.residue.subn("", s)
+        if not n:
+            break
     s = s.replace("（", "(").replace("）", ")").strip("、，,:：;；。 ")
     kind = kind_of(_loose(s), unit)  # of the name as written: a rewording never changes the kind
     s = _loose(_reword(s, kind))

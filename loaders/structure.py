@@ -68,10 +68,10 @@ _NON_MEASURE_END = re.compile(rf"(?:{_NON_MEASURE_WORDS})$")
 _GOAL_TITLE = re.compile(rf"(?:{_lx('structure_goal_titles')})")
 # an attachment list (附件：/附表： then 1、…表 2、…表, or 附件：1.… 2.… on one line) and its numbered titles
 _ATTACH_LABEL = re.compile(rf"^(?:{_lx('structure_attachment_labels')})\s*[：:]\s*")
-_ATTACH_ITEM = re.compile(r"^\d{1,2}\s*[、.．]\s*(?=[\u4e00-\u9fff“《（(])[^。；！？]{2,60}$")
+_ATTACH_ITEM = re.compile(r"^\d{1,2}\s*[、.．]\s*(?=[\u4e00-\u9fff“《（(])[^。；！？]{2,60}[。；;]?$")
 _ATTACH_NUMBERED = re.compile(rf"^(?:{_lx('structure_attachment_labels')})\s*\d{{1,2}}\s*[：:．.、]?\s*"
                               rf"[^。；！？]{{0,60}}$")
-_APPENDIX_MUTE = re.compile(rf"(?:{_lx('structure_appendix_no_measures')})")
+_APPENDIX_MUTE = re.compile(rf"(?:{_lx('structure_appendix_no_measures')})(?:[（(][^（）()]{{1,12}}[）)])?\s*$", re.M)
 _STAGE_SECTION = re.compile(rf"(?:{_lx('structure_stage_sections')})")
 _STAGE_HEAD = re.compile(rf"(?:{_lx('structure_stage_heads')})")
 # 第一阶段（2025年3月—6月）：启动部署。… -- a stage written as a paragraph of its own
@@ -689,7 +689,7 @@ class _Builder:
                 self.attach_next += 1
                 return True
             self.attach_next = None
-            self.mute = bool(self.announced) and all(_APPENDIX_MUTE.search(x) for x in self.announced)
+            self.mute = bool(self.announced) and all(_APPENDIX_MUTE.search(x.rstrip("。；;")) for x in self.announced)
         if self.appendix:
             if info.annex or _ATTACH_NUMBERED.match(t) or _APPENDIX_LINE.match(t):
                 self._open_annex(info, nxt)
@@ -768,7 +768,9 @@ class _Builder:
         self.article = None
         self.appendix = True
         title = info.text + ("\n" + nxt.text if nxt is not None and nxt.num is None and len(nxt.text) <= 60 else "")
-        self.mute = bool(_APPENDIX_MUTE.search(title))
+        # an attachment before the body (a notice's 附件 over the plan itself) is never muted
+        self.mute = (self.heads_seen() and info.line.start > 0.3 * len(self.doc.text)
+                     and bool(_APPENDIX_MUTE.search(title)))
         self._open(0, None, info.text, info.line)
         self.last_bare_rank = None
         self.cur = None

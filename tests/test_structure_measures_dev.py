@@ -362,3 +362,28 @@ def test_rule_on_combining_aid_is_a_formal_clause():
         "第四条 本措施自2025年6月1日起施行。",
     ])
     assert [m.title for m in ms] == ["支持企业技术改造", "强化金融支持"]
+
+
+def test_an_attachment_before_the_body_is_the_plan_itself_and_keeps_its_measures():
+    # a notice whose 附件 is the plan: its title names a 标准化 plan, yet nothing is muted
+    ms = _measures([
+        "某某区民政局关于印发某某区养老机构服务标准化建设实施方案的通知",
+        "各街道：现将《某某区养老机构服务标准化建设实施方案》印发给你们，请认真贯彻执行。",
+        "附件", "某某区养老机构服务标准化建设实施方案",
+        "一、重点任务",
+        "（一）完善服务标准体系。制定养老机构服务质量地方标准。",
+        "（二）开展标准化试点。每年培育标准化示范机构5家。",
+    ])
+    assert [m.title for m in ms] == ["完善服务标准体系", "开展标准化试点"]
+
+
+def test_spaced_attachment_label_and_titles_ending_in_a_semicolon():
+    ms = _measures([
+        "二、重点任务",
+        "（一）完善服务标准体系。制定养老机构服务质量地方标准。",
+        "（二）开展标准化试点。每年培育标准化示范机构5家。",
+        "附 件：", "1.某某区养老服务设施布局清单；", "2.某某区养老服务主要指标。",
+        "某某区养老服务设施布局清单",
+        "1.某某街道养老服务综合体。建筑面积3000平方米。",
+    ])
+    assert [m.title for m in ms] == ["完善服务标准体系", "开展标准化试点"]

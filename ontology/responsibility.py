@@ -66,24 +66,28 @@ def _rx() -> dict[str, Any]:
                             _lx("responsibility_etc"))
     ends = _lx("agency_endings")
     any_label = f"{lead_l}|{neut_l}|{inv_l}"
+
+    def lab(x: str) -> str:
+        # a label with its colon (责任单位：) or in black lenticular brackets (【责任单位】)
+        return rf"(?:【\s*(?:{x})\s*】\s*[:：]?|(?:{x})\s*[:：])"
     return {
         "role": re.compile(f"(?:{roles})"),
-        "lead_prefix": re.compile(rf"^(?:{lead_l})\s*[:：]"),
-        "neutral_prefix": re.compile(rf"^(?:{neut_l})\s*[:：]"),
-        "inv_prefix": re.compile(rf"^(?:{inv_l})\s*[:：]"),
-        "label_inside": re.compile(rf"(?:{any_label})\s*[:：]"),
+        "lead_prefix": re.compile(rf"^{lab(lead_l)}"),
+        "neutral_prefix": re.compile(rf"^{lab(neut_l)}"),
+        "inv_prefix": re.compile(rf"^{lab(inv_l)}"),
+        "label_inside": re.compile(lab(any_label)),
         "trail_role": re.compile(rf"(?:{etc})?\s*(?P<verb>{lead_v}|{other_v})$"),
         "lead_verb": re.compile(rf"^(?:{lead_v})$"),
-        "time_seg": re.compile(rf"^(?:{_lx('deadline_labels')})\s*[:：]"),
+        "time_seg": re.compile(rf"^{lab(_lx('deadline_labels'))}"),
         "time_words": re.compile(f"(?:{_lx('deadline_words')})"),
         "generic": re.compile(rf"^(?:{_lx('responsibility_placeholders')})$"),
         "agency": re.compile(f"(?:{ends})"),
         "org_suffix": re.compile(rf"(?:{ends})[)）]?$"),
-        # a line of its own that opens the role block: 牵头单位：… / 责任单位：…
-        "line_clause": re.compile(rf"^(?:{lead_l}|{neut_l})\s*[:：].+$"),
-        "role_line": re.compile(rf"^(?:{any_label})\s*[:：].+$"),
+        # a line of its own that opens the role block: 牵头单位：… / 责任单位：… / 【责任单位】…
+        "line_clause": re.compile(rf"^{lab(f'{lead_l}|{neut_l}')}.+$"),
+        "role_line": re.compile(rf"^{lab(any_label)}.+$"),
         # …衔接。责任单位：市民政局、市财政局 (a clause closing a paragraph without brackets)
-        "tail_clause": re.compile(rf"(?<=[。；;])\s*((?:{lead_l}|{neut_l})\s*[:：][^。；\n]+?)。?$"),
+        "tail_clause": re.compile(rf"(?<=[。；;])\s*({lab(f'{lead_l}|{neut_l}')}[^。；\n]+?)。?$"),
         # a closing line of its own without brackets or labels: 市金融局牵头，市财政局配合。
         "bare_line": re.compile(rf"^[^。；，,（(：:]{{2,40}}?(?:{_roles('responsibility_bare_line_verbs', 'lead')})"
                                 rf"(?:[，,；;][^。]{{2,160}}?"
@@ -239,8 +243,12 @@ def deadline_of(text: str) -> str | None:
 
 
 def _unwrap(raw: str) -> str:
+    """The clause without the bracket around it (not a bracket that closes earlier: 【责任单位】…)."""
     inner = raw
     if inner and inner[0] in OPENERS:
+        close = _matching_close(inner, 0)
+        if close is not None and close < len(inner.rstrip()) - 1:
+            return inner          # 【责任单位】市商务局: the bracket holds the label only
         inner = inner[1:]
         if inner and inner[-1] in _CLOSERS:
             inner = inner[:-1]
@@ -323,9 +331,26 @@ def parse(raw: str, start: int) -> Responsibility:
 
 def _names_of(seg: str, seps: str) -> list[str]:
     rx = _rx()
-    pieces = [p for n in split_top(seg, seps) for p in _split_conjunctions(n)]
+    pieces = [g for n in split_top(seg, seps) for p in _split_conjunctions(n) for g in _split_glued(p)]
     names = _join_levels([_rx()["role_mark"].sub("", _clean(n)) for n in pieces])
     return [n for n in names if n and not rx["generic"].match(n)]
+
+
+def _split_glued(piece: str) -> list[str]:
+    """``市工业和信息化局市财政局`` (two names of a cell written on two lines, joined) -> two names:
+    a piece splits before a level prefix (省市区县, or 各 of 各街镇) when both parts end like bodies of a known
+    function (so 市场监管局 or 区住房保障房屋管理局 stay whole)."""
+    if _depth(piece, len(piece)):
+        return [piece]
+    for i in range(3, len(piece) - 1):
+        if piece[i] not in "省市区县各" or _depth(piece, i):
+            continue
+        left, right = piece[:i], piece[i:]
+        if is_agency_name(left) and function_of(left) is not None \
+                and (is_agency_name(right) and function_of(right) is not None or generic_local_government(right)) \
+                and not _rx()["name_prefix"].match(right):
+            return [left, *_split_glued(right)]
+    return [piece]
 
 
 def _split_conjunctions(piece: str) -> list[str]:

@@ -190,3 +190,27 @@ def test_bare_generic_district_names_are_the_lower_governments():
 def test_functions_of_further_bodies(name, function):
     f = resp.function_of(name)
     assert f is not None and f.id == function
+
+
+@pytest.mark.parametrize("text, lead, involved", [
+    ("推进工作。【责任单位】市商务局、市财政局", ["市商务局"], ["市财政局"]),
+    ("发展电商。【牵头单位】市商务局【配合单位】市邮政管理局", ["市商务局"], ["市邮政管理局"]),
+    ("（【责任单位】市商务局）", ["市商务局"], []),
+])
+def test_labels_in_lenticular_brackets(text, lead, involved):
+    span = resp.find_clause(text)
+    assert span is not None
+    r = resp.parse(text[span[0]:span[1]], span[0])
+    assert (r.lead, r.involved) == (lead, involved)
+
+
+@pytest.mark.parametrize("cell, names", [
+    ("市工业和信息化局市财政局", ["市工业和信息化局", "市财政局"]),     # a cell's two lines joined
+    ("区发展改革委区能源办", ["区发展改革委", "区能源办"]),
+    ("区民政局各街镇", ["区民政局", "各街镇"]),
+    ("区住房保障房屋管理局", ["区住房保障房屋管理局"]),
+    ("市场监管局", ["市场监管局"]),
+    ("市委宣传部", ["市委宣传部"]),
+])
+def test_glued_names_split_only_between_known_bodies(cell, names):
+    assert resp.split_names(cell) == names

@@ -212,7 +212,8 @@ def _classify_numbered(text: str) -> tuple[int, str, str] | None:
 def _duty_paragraph(t: str) -> str | None:
     """The agency of a duty paragraph ``市发展改革委：负责…``, else None."""
     duty = _AGENCY_DUTY.match(t)
-    if duty and len(t) > duty.end() + 4 and all(_duty_holder(n) for n in duty.group(1).split("、")):
+    if (duty and len(t) > duty.end() + 4 and not re.search(r"\d{7,}", t)        # no contact list (市民政局：王某 6…)
+            and all(_duty_holder(n) for n in duty.group(1).split("、"))):
         return duty.group(1)
     return None
 

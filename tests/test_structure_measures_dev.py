@@ -387,3 +387,18 @@ def test_spaced_attachment_label_and_titles_ending_in_a_semicolon():
         "1.某某街道养老服务综合体。建筑面积3000平方米。",
     ])
     assert [m.title for m in ms] == ["完善服务标准体系", "开展标准化试点"]
+
+
+def test_safeguards_naming_results_and_staged_actions_are_no_review_or_stage_sections():
+    ms = _measures([
+        "二、重点任务",
+        "（一）实施阶段性攻坚行动",
+        "1.开展集中整治。对重点区域开展集中整治。",
+        "2.第一阶段重点排查。各街道对辖区开展排查，建立台账。",
+        "三、保障措施",
+        "（一）注重工作成效。定期评估工作进展，及时调整工作举措。",
+        "（二）做好联络对接",
+        "区民政局：王某某，联系电话12345678。",
+        "区财政局：李某某，联系电话87654321。",
+    ])
+    assert [m.title for m in ms][:4] == ["开展集中整治", "第一阶段重点排查", "注重工作成效", "做好联络对接"]

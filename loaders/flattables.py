@@ -56,13 +56,13 @@ TEXT_ROLES = ("indicator", "task", "description", "other", "group", LABEL)
 MAX_HEADER = 16
 MAX_CELL_LINES = 12             # lines one cell may run over (a 具体措施 cell of （1）…（7）… lines)
 _INT = re.compile(r"^\d{1,3}$")
-_SERIAL = re.compile(r"^(\d{1,3})[.、．]?$")
+_SERIAL = re.compile(r"^0{0,2}(\d{1,3})[.、．]?$")
 
 
 def serial_of(s: str) -> str | None:
-    """The number of a row-number cell (``3``, ``3.``, ``3、``), else None."""
+    """The number of a row-number cell (``3``, ``3.``, ``3、``, ``03``), else None."""
     m = _SERIAL.match(s)
-    return m.group(1) if m else None
+    return str(int(m.group(1))) if m else None
 _SENT_PUNCT = re.compile(r"[。；，,;]")
 _HEAD_STOP = re.compile(r"[。；，,;：:]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -721,7 +721,7 @@ def _checked_roles(rows_cells: list[list[str]], roles: list[str]) -> list[str]:
 
 
 MERGED_LABEL_MAX = 12         # a merged cell carried down is a short label (某江街道, 区级财力, 约束性)
-MERGED_ROLES = ("group", "attribute", "other", LABEL)
+MERGED_ROLES = ("group", "attribute", "other", "kind", LABEL)
 
 
 def value_columns(rows_cells: list[list[str]], roles: list[str]) -> list[str]:
@@ -822,6 +822,8 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     if sum(1 for r in roles if r not in (None, "number")) < (1 if len(head) >= 4 else 2):
         return None, h1
     num_at = roles.index("number")
+    # a kind name before the number (项目类别 | 序号 | 项目名称) is a group column: merged cells over its rows
+    roles = ["group" if r == "kind" and x < num_at else r for x, r in enumerate(roles)]
     # header cells before the number are group columns (分类, 指标类别); anything before
     # them is the caption
     g = num_at
@@ -1050,8 +1052,10 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
             else:
                 # a merged cell carried down; a group row or a new group cell ends a merged 责任单位/时限
                 ends = new_group and j in merged and roles_after[j] in ("responsible", "deadline")
-                # a 完成时限 missing where the 责任单位 is merged from the row above: merged with it
-                with_resp = merged_resp and roles_after[j] == "deadline"
+                # a 完成时限 or 配合单位 missing where the (first) 责任单位 is merged from the row above:
+                # merged with it
+                with_resp = merged_resp and (roles_after[j] == "deadline" or roles_after[j] == "responsible"
+                                             and j in last_seen and not cl[j])
                 row.append(last_seen.get(j) if (j in carry or with_resp) and not ends else None)
                 spans.append(None)
         t.rows.append(row)

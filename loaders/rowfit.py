@@ -69,13 +69,11 @@ def _agency_cell(s: str, towns: bool = True) -> bool:
     return bool(names) and all(_body(n, towns) for n in names)
 
 
-_SERIAL = re.compile(r"^(\d{1,3})[.、．]?$")
 
 
 def _serial(s: str) -> str | None:
-    """The number of a serial-number cell (``3``, ``3.``, ``3、``), else None."""
-    m = _SERIAL.match(s)
-    return m.group(1) if m else None
+    """The number of a serial-number cell (``3``, ``3.``, ``3、``, ``03``), else None."""
+    return ft.serial_of(s)
 
 
 def _serials(lines, i: int) -> list[int]:

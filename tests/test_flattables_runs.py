@@ -185,3 +185,26 @@ def test_the_row_fit_reads_a_task_type_column_as_kinds_and_carries_a_merged_agen
     [t] = rowfit.find(text)
     assert t.roles == ["number", "task", "kind", "responsible", "deadline"]
     assert t.rows[1][1:4] == ["出台政务服务“好差评”管理办法", "出台文件", "市政务服务管理局"]
+
+
+# -- the same classes in other shapes -------------------------------------------------------------
+def test_zero_padded_row_numbers_and_a_merged_lead_and_involved_pair():
+    t = _table(["序号", "重点任务", "牵头单位", "配合单位", "完成时限",
+                "01", "推行企业开办全程网上办", "区市场监管局", "区税务局、区人力资源社会保障局", "2025年6月底前",
+                "02", "推进“一业一证”改革", "2025年9月底前",
+                "03", "实施信用修复“一件事”", "2025年12月底前",
+                "04", "开展工程建设项目审批制度改革", "区建设管理委", "区规划资源局", "2025年10月底前",
+                "05", "推行分阶段施工许可", "2025年10月底前",
+                "三、保障措施"])
+    assert [r[0] for r in t.rows] == ["01", "02", "03", "04", "05"]
+    assert [r[3] for r in t.rows] == ["区税务局、区人力资源社会保障局"] * 3 + ["区规划资源局"] * 2
+
+
+def test_a_kind_name_before_the_number_is_a_group_column():
+    t = _table(["项目类别", "序号", "项目名称", "建设内容", "责任单位",
+                "产业项目", "1", "新能源电池材料产业园", "建设标准化厂房20万平方米", "县经济开发区管委会",
+                "2", "农产品冷链物流中心", "建设冷库3万吨及配套设施", "县商务局",
+                "民生项目", "3", "县人民医院新院区", "建设床位800张", "县卫生健康委",
+                "三、保障措施"])
+    assert t.roles == ["group", "number", "task", "task", "responsible"]
+    assert [r[0] for r in t.rows] == ["产业项目", "产业项目", "民生项目"]

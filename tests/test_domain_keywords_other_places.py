@@ -23,3 +23,16 @@ def _dom(title: str, body: str) -> list[str]:
 def test_domain_from_what_the_measure_acts_on(title, body, want, absent):
     got = set(_dom(title, body))
     assert want <= got and not (absent & got), got
+
+
+def test_land_supply_makes_a_measure_without_a_field_of_its_own_act_on_land():
+    """lexicons/domain_from_instruments.txt: a coded land_space_supply keeps land_facilities beside the field when the
+    title names no field; in a field's own measure the land is a means to that field."""
+    body = "将重点项目纳入市级项目库，在用地方面予以优先保障，鼓励金融机构开发养老专属理财产品。"
+    sp = Span(body, 0, len(body))
+    plain = [h.domain.id for h in classify("强化要素保障", sp, [], body)]
+    coded = [h.domain.id for h in classify("强化要素保障", sp, [], body, instrument_ids=frozenset({"land_space_supply"}))]
+    assert "land_facilities" not in plain and "land_facilities" in coded, (plain, coded)
+    field = [h.domain.id for h in classify("发展普惠托育服务", sp, [], body,
+                                           instrument_ids=frozenset({"land_space_supply"}))]
+    assert "land_facilities" not in field, field

@@ -8,7 +8,11 @@ plan's own subject (the domains its title names) is context: a measure that show
 it. A measure gets its best domain plus up to two more that score at least half as high (the best counted
 without its plan-subject bonus), or that its title names; a measure
 with no evidence at all, in its words or its heading, gets the plan's dominant domain, marked
-``method="fallback"``.
+``method="fallback"``. Cross-cutting domains also follow from what the measure does: a coded instrument that
+acts on money or land (lexicons/domain_from_instruments.txt: special funds and credit act on finance_tax, land
+supply on land_facilities where the title names no field of its own) keeps that domain when the measure's words
+give it any evidence, however its score compares with the best (a measure can belong to its field and to
+finance or land at once).
 """
 from __future__ import annotations
 
@@ -110,7 +114,8 @@ def _scores(title: str, body_text: str, path: str,
 
 
 def _keep(scored: list[tuple[float, vocab.Concept]], theme: frozenset[str] = frozenset(),
-          title_named: frozenset[str] = frozenset()) -> list[tuple[float, vocab.Concept]]:
+          title_named: frozenset[str] = frozenset(),
+          acted_on: frozenset[str] = frozenset()) -> list[tuple[float, vocab.Concept]]:
     """The best domain, then up to two more that score at least half as high (a domain of the plan's
     subject with evidence in the measure needs no more); a ``residual`` domain only as the best.
     "Half as high" is measured against the best without its plan-subject bonus (the bonus ranks the plan's
@@ -128,13 +133,33 @@ def _keep(scored: list[tuple[float, vocab.Concept]], theme: frozenset[str] = fro
         if x[1].evidence == "residual":
             continue
         if x[0] >= max(MIN_SCORE, RELATIVE * top) or (x[1].id in theme and x[0] >= THEME_MIN + THEME_BONUS) \
-                or (x[1].id in title_named and x[1].evidence == "all"):
+                or (x[1].id in title_named and x[1].evidence == "all") or x[1].id in acted_on:
             keep.append(x)
     return keep
 
 
 def _title_named(title: str) -> frozenset[str]:
     return frozenset(d.id for d in vocab.domains() if _count(d, title))
+
+
+@cache
+def _instrument_domains() -> tuple[tuple[str, str, bool], ...]:
+    """(instrument id, cross-cutting domain id, only where the title names no field) rows of
+    lexicons/domain_from_instruments.txt."""
+    out = []
+    for row in vocab.lexicon("domain_from_instruments"):
+        parts = row.split()
+        out.append((parts[0], parts[1], "untitled" in parts[2:]))
+    return tuple(out)
+
+
+def acted_on(title: str, instrument_ids: frozenset[str]) -> frozenset[str]:
+    """The cross-cutting domains the measure's coded instruments act on (lexicons/domain_from_instruments.txt)."""
+    if not instrument_ids:
+        return frozenset()
+    own_field = any(d.evidence == "all" and _count(d, title) for d in vocab.domains())
+    return frozenset(dom for inst, dom, untitled in _instrument_domains()
+                     if inst in instrument_ids and not (untitled and own_field))
 
 
 def plan_context(plan_title: str, measures: list[tuple[str, str, str]]) -> PlanContext:
@@ -158,10 +183,12 @@ def plan_context(plan_title: str, measures: list[tuple[str, str, str]]) -> PlanC
 
 
 def classify(title: str, body: Span, section_path: list[str], text: str,
-             context: PlanContext | None = None) -> list[DomainHit]:
-    """1-3 domains for a measure; ``body`` is the analysed span (responsibility clause excluded)."""
+             context: PlanContext | None = None, instrument_ids: frozenset[str] = frozenset()) -> list[DomainHit]:
+    """1-3 domains for a measure; ``body`` is the analysed span (responsibility clause excluded);
+    ``instrument_ids``: the instruments coded for it (see :func:`acted_on`)."""
     ctx = context or PlanContext()
-    keep = _keep(_scores(title, body.text, " ".join(section_path), ctx.theme), ctx.theme, _title_named(title))
+    keep = _keep(_scores(title, body.text, " ".join(section_path), ctx.theme), ctx.theme, _title_named(title),
+                 acted_on(title, instrument_ids))
     sents = sentences(text, body.start, body.end)
     first = sents[0] if sents else body
     out = []

@@ -110,13 +110,14 @@ def map_policy(doc: ParsedDocument, m: Measure, chain: list[RegionRef], out: Gra
     out.add_rel("HAS_POLICY", (plan_id, "Plan"), (pid, "Policy"))
     body = body_span(doc, m)
     sents = sentences(doc.text, body.start, body.end)
-    for hit in domains.classify(m.title, body, m.section_path, doc.text, context):
+    ihits = instruments.find(sents, evidence_gaps(doc, m, body), instruments.cue_embedder(), duty_opener(doc, m))
+    coded = frozenset(h.instrument.id for h in ihits)
+    for hit in domains.classify(m.title, body, m.section_path, doc.text, context, coded):
         ev = hit.evidence
         out.add_rel("IN_DOMAIN", (pid, "Policy"), (f"domain:{hit.domain.id}", "Domain"),
                     plan_id=plan_id, quote=ev.text, span_start=ev.start, span_end=ev.end,
                     score=hit.score, method=hit.method)
-    for ihit in instruments.find(sents, evidence_gaps(doc, m, body), instruments.cue_embedder(),
-                                 duty_opener(doc, m)):
+    for ihit in ihits:
         ev = ihit.evidence
         out.add_rel("USES_INSTRUMENT", (pid, "Policy"), (f"instrument:{ihit.instrument.id}", "PolicyInstrument"),
                     plan_id=plan_id, quote=ev.text, span_start=ev.start, span_end=ev.end, cue=ihit.keyword,

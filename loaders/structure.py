@@ -209,6 +209,15 @@ def _classify_numbered(text: str) -> tuple[int, str, str] | None:
     return None
 
 
+_PERIOD = re.compile(r"[（(]([^（）()]*(?:\d{4}年|\d{1,2}月)[^（）()]*)[）)]")
+
+
+def _stage_period(text: str) -> str | None:
+    """The period of a stage (``2025年5月—9月`` in ``（二）集中整治阶段（2025年5月—9月）``), if written."""
+    m = _PERIOD.search(text)
+    return m.group(1) if m else None
+
+
 def _duty_paragraph(t: str) -> str | None:
     """The agency of a duty paragraph ``市发展改革委：负责…``, else None."""
     duty = _AGENCY_DUTY.match(t)
@@ -434,6 +443,7 @@ class _Builder:
         self.mute = False
         self.muted_heads: set[int] = set()
         self.stage_heads: set[int] = set()     # headings opened for a stage line (第一阶段：摸底调查（…）)
+        self.stage_seen: set[int] = set()      # stage headings whose text was gathered (for their period)
         self.goal_label = False                # after a goals label line (工作目标：) until a heading or a non-target
 
     # -- sections -------------------------------------------------------------
@@ -514,7 +524,10 @@ class _Builder:
         heads = [h for h in self.stack if h.rank != 99]
         if len(heads) < 2 or not (id(heads[-1]) in self.stage_heads or _STAGE_HEAD.search(heads[-1].title)):
             return None
-        return heads[-1] if any(_STAGE_SECTION.search(h.title) for h in heads[:-1]) else None
+        if not any(_STAGE_SECTION.search(h.title) for h in heads[:-1]):
+            return None
+        self.stage_seen.add(id(heads[-1]))
+        return heads[-1]
 
     def _stage_section(self) -> bool:
         return any(_STAGE_SECTION.search(h.title) for h in self.stack if h.rank != 99)
@@ -876,7 +889,9 @@ class _Builder:
             # its own rank or below are its earlier siblings, not its parents.
             self._close_siblings(rank)
             if self._measure_context() and not _FORMAL.match(rest):
-                self._new_measure(ln, number, title, self._kind())
+                m = self._new_measure(ln, number, title, self._kind())
+                if self._stage_section() and _STAGE_HEAD.search(title):
+                    m.deadline = _stage_period(title)   # （一）动员部署阶段（2025年3月）。制定…
             else:
                 self.cur = None
             return
@@ -1003,7 +1018,8 @@ class _Builder:
                 self.stage_heads.add(id(h))
                 self.cur = None
                 return
-            self._new_measure(ln, st.group(1), title, self._kind())
+            m = self._new_measure(ln, st.group(1), title, self._kind())
+            m.deadline = _stage_period(t[:st.end() + len(name) + 20])
             return
         if _GOAL_LABEL.match(t):
             # 工作目标： on a line of its own: the numbered target statements after it are targets
@@ -1149,9 +1165,11 @@ class _Builder:
                                                  number=None, kind=kind))
                 continue
             start, end = h.line.start, paras[-1].end
-            self.measures.append(Measure(id="", title=h.title, text=self.doc.text[start:end],
-                                         section_path=path_titles[:-1] + [h.title], start=start, end=end,
-                                         number=h.number, kind=kind))
+            m = Measure(id="", title=h.title, text=self.doc.text[start:end],
+                        section_path=path_titles[:-1] + [h.title], start=start, end=end, number=h.number, kind=kind)
+            if id(h) in self.stage_seen:
+                m.deadline = _stage_period(h.line.text)     # 动员部署阶段（2025年4月）: the stage's period
+            self.measures.append(m)
 
     def _finish(self) -> None:
         doc = self.doc

@@ -250,6 +250,7 @@ def test_stage_headings_are_one_measure_each_with_their_sub_items_as_text():
     ])
     assert [m.title for m in ms] == ["全面排查建档", "动员部署阶段（2025年4月）", "总结验收阶段（2025年10月）"]
     assert "召开动员部署会议" in ms[1].text and ms[1].section_path[-2] == "实施步骤"
+    assert [m.deadline for m in ms[1:]] == ["2025年4月", "2025年10月"]      # the stage's period
 
 
 def test_stage_paragraphs_are_one_measure_each():
@@ -258,7 +259,8 @@ def test_stage_paragraphs_are_one_measure_each():
         "第一阶段（2025年3月—6月）：启动部署。制定工作方案，细化任务清单。",
         "第二阶段（2025年7月—2026年10月）：全面推进。各部门按照职责分工推进落实。",
     ])
-    assert [(m.number, m.title) for m in ms] == [("第一阶段", "启动部署"), ("第二阶段", "全面推进")]
+    assert [(m.number, m.title, m.deadline) for m in ms] == [("第一阶段", "启动部署", "2025年3月—6月"),
+                                                             ("第二阶段", "全面推进", "2025年7月—2026年10月")]
 
 
 def test_agency_titled_duty_paragraphs_are_measures_led_by_their_agency():
@@ -402,3 +404,13 @@ def test_safeguards_naming_results_and_staged_actions_are_no_review_or_stage_sec
         "区财政局：李某某，联系电话87654321。",
     ])
     assert [m.title for m in ms][:4] == ["开展集中整治", "第一阶段重点排查", "注重工作成效", "做好联络对接"]
+
+
+def test_stage_item_with_its_own_text_carries_its_period():
+    ms = _measures([
+        "三、实施步骤",
+        "（一）动员部署阶段（2025年3月—4月）。制定工作方案，召开动员部署会议。",
+        "（二）集中攻坚阶段（2025年5月—10月）。各单位对照任务清单逐项推进。",
+    ])
+    assert [(m.title, m.deadline) for m in ms] == [("动员部署阶段（2025年3月—4月）", "2025年3月—4月"),
+                                                   ("集中攻坚阶段（2025年5月—10月）", "2025年5月—10月")]

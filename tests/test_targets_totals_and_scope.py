@@ -121,3 +121,36 @@ def test_total_row_of_an_indicator_table_is_named_by_its_subject_or_column():
     assert _total_name(t, roles, [None, "合计", "800"]) == ""
     t2 = Table(title="", columns=["项目", "新建学位（个）"], rows=[], start=0, end=0)
     assert _total_name(t2, {"indicator": 0, "target": 1}, ["总计", "5000"]) == "新建学位"
+
+
+def years(text, period=(2026, 2030)):
+    return [(f.indicator_text, f.value, f.year, f.kind) for f in facts(text, period)]
+
+
+def test_list_items_led_by_yi_shi_keep_their_year():
+    assert years("一是2027年，新增绿地面积50公顷。") == [("新增绿地面积", 50.0, 2027, "target")]
+    assert years("（2）2028年，建成口袋公园20个。") == [("口袋公园", 20.0, 2028, "target")]
+
+
+def test_a_base_year_written_jichu_shang_or_wei_jishu_governs_nothing():
+    assert years("在2025年基础上，地区生产总值翻一番。常住人口城镇化率达到70%。") == [
+        ("常住人口城镇化率", 70.0, 2030, "target")]
+    assert years("以2025年为基数，城镇居民人均可支配收入达到8万元。") == [("城镇居民人均可支配收入", 8.0, 2030, "target")]
+
+
+def test_history_and_goal_clauses_of_one_sentence_each_take_their_kind():
+    assert years("现有A级旅游景区25家，力争新增5家。")[0] == ("A级旅游景区", 25.0, 2025, "historic")
+    assert years("全市已建成5G基站1.2万个，2030年达到3万个。") == [("5G基站", 1.2, 2025, "historic"),
+                                                      ("5G基站", 3.0, 2030, "target")]
+
+
+def test_an_earlier_period_named_shiqi_is_history_and_a_paragraph_year_dates_its_later_clauses():
+    assert years("“十四五”时期，全区累计新增就业岗位6.3万个。") == [("新增就业岗位", 6.3, 2025, "historic")]
+    assert years("2023年底，全市建成区绿化覆盖率41.5%；全市人均公园绿地面积13.2平方米。") == [
+        ("建成区绿化覆盖率", 41.5, 2023, "historic"), ("人均公园绿地面积", 13.2, 2023, "historic")]
+
+
+def test_a_second_cap_of_the_same_grant_is_a_standard_and_no_name_is_a_value():
+    got = [(f.indicator_text, f.kind, f.year) for f in facts("每户补助不超过5000元，每个村不超过20万元。")]
+    assert got == [("每户补助", "standard", None), ("每个村", "standard", None)]
+    assert all("%" not in f.indicator_text for f in facts("新建学校12所，新增学位1.8万个，分别较“十四五”增长20%和35%。"))

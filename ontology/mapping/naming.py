@@ -75,6 +75,8 @@ def indicator_before(pre: str) -> tuple[str, bool]:
         # 粮食综合生产能力2023年达到540亿公斤: the name stands before the year when nothing follows it
         s = s[last_year.end():] if s[last_year.end():].strip(" ，,、") else s[:last_year.start()]
     s = p["period"].sub("", p["months"].sub("", s))
+    # 分别较“十四五”(增长20%): the reference, named by the earlier amount
+    s = re.sub(r"(?:(?:分别)?较|分别比)\s*$", "", s)
     s = re.sub(r"^[^，,]*?领域[，,]?", "", s) if "领域" in s[:12] else s
     s = p["lead"].sub("", s).strip(" ，,、")
     return s, bool(ends_in_verb(s)) or not s
@@ -190,9 +192,22 @@ def share_of_objects(post: str) -> str | None:
     return f"{vp}的{obj}比例" if len(obj) >= 2 and len(vp) >= 3 else None
 
 
+_VALUE_IN_NAME = re.compile(r"\d\s*[%％‰]")
+
+
 def name_for(pre: str, post: str, *, shared_prefix: str = "", prev_indicator: str = "", sentence: str = "",
              percent: bool = False) -> str:
-    """The indicator of the amount between ``pre`` and ``post`` (both within one clause)."""
+    """The indicator of the amount between ``pre`` and ``post`` (both within one clause); never a value
+    (…分别较“十四五”增长20%和35%: the words after the amount are another amount, not a name)."""
+    name = _name_for(pre, post, shared_prefix=shared_prefix, prev_indicator=prev_indicator, sentence=sentence,
+                     percent=percent)
+    if prev_indicator and _VALUE_IN_NAME.search(name):
+        return prev_indicator
+    return name
+
+
+def _name_for(pre: str, post: str, *, shared_prefix: str = "", prev_indicator: str = "", sentence: str = "",
+              percent: bool = False) -> str:
     name, verbish = indicator_before(pre)
     share = share_of_objects(post) if percent and (not name or name in vocab.lexicon("indicator_scope")) else None
     if share:

@@ -51,6 +51,7 @@ def attribute(text: str) -> str | None:
 
 
 _STANDARD_WORD = re.compile(r"标准(?!化|体系)")
+_PER_ONE = re.compile(rf"^\s*[，,；;]?\s*(?:每|单)(?:{vocab.lexicon_regex('target_cap_per_one_words')})?")
 _GOAL_YEAR = re.compile(r"(?:到|至)\s*(?:19|20)\d\d\s*年")
 _NOT_STANDARD = re.compile(vocab.lexicon_regex("target_standard_not_norms"))
 _NOW_BASELINE = re.compile(rf"[由从](?:{vocab.lexicon_regex('target_baseline_now')})")
@@ -66,6 +67,9 @@ def kind(sent: str, clause: str, year: int | None, period_start: int | None, goa
     if _p("naming_subsidy_words").search(clause) and (_p("naming_cap_words").search(clause)
                                                      or _p("target_comparator_le_before").search(clause)):
         return "standard"  # 每个项目补助不超过50万元: a grant cap is a norm of the grant
+    if _p("naming_subsidy_words").search(sent) and _PER_ONE.match(clause) \
+            and (_p("naming_cap_words").search(clause) or _p("target_comparator_le_before").search(clause)):
+        return "standard"  # 每户补助不超过5000元，每个村不超过20万元: the cap of the same grant, per another unit
     if "要达到" in clause and year is None:
         return "standard"  # 用房要达到每百户N平方米; 到2025年…要达到N is a goal
     if year is not None and period_start is not None and year < period_start:
@@ -73,7 +77,18 @@ def kind(sent: str, clause: str, year: int | None, period_start: int | None, goa
     if year is not None and period_start is not None and year >= period_start and _GOAL_YEAR.search(sent) \
             and not _p("target_status_leads").search(sent):
         return "target"  # 到2025年累计建成…: a year of the plan period makes 累计建成 a goal
-    if _p("target_historic_markers").search(_NOW_BASELINE.sub("", sent)) and not goal_context \
-            and not _p("target_goal_verbs").search(sent):
-        return "historic"
+    if goal_context:
+        return "target"
+    clause_past = _past(clause)
+    if year is not None and period_start is not None and year >= period_start and not clause_past \
+            and re.search(rf"{year}\s*年", clause):
+        return "target"  # 已建成5G基站1.2万个，2030年达到3万个: the clause's own year of the plan period
+    if clause_past or (_past(sent) and not _p("target_goal_verbs").search(sent)):
+        return "historic"  # 现有A级景区25家(，力争新增5家): the clause states the present
     return "target"
+
+
+def _past(text: str) -> bool:
+    """A historic marker (已建成, 截至, 现有) and no goal verb (力争, 确保) in ``text``."""
+    return bool(_p("target_historic_markers").search(_NOW_BASELINE.sub("", text))) \
+        and not _p("target_goal_verbs").search(text)

@@ -535,11 +535,12 @@ def scope_year(f: TargetFact, sent_text: str, *, period_start: int | None, perio
     if (historic_context and f.kind in ("target", "coverage")
             and (f.year is None or not period_start or f.year < period_start)):
         f.kind = "historic"
-    if f.kind == "target" and not goal_context and f.year is None and _prior_period(sent_text):
+    if f.kind == "target" and not goal_context and f.year is None and _prior_period(sent_text, period_start):
         f.kind = "historic"  # “十四五”以来, “十三五”期间
     if f.kind == "historic":
-        if f.year is not None and f.year_source == "sentence" and (period_start is None or f.year < period_start):
-            return f
+        if f.year is not None and f.year_source in ("sentence", "block") and (period_start is None
+                                                                             or f.year < period_start):
+            return f  # 2023年底，…；人均公园绿地面积13.2平方米: the year its paragraph states, not the period's end
         if period_start is None and (f.year or block_year):
             # a plan without a period (an annual plan's review, 一、2024年计划执行情况): the year its paragraph
             # or heading states
@@ -654,8 +655,16 @@ def _is_multiple(before: str, unit: str | None) -> bool:
                                           r"的[\d.．倍和、及\s]*$", before))
 
 
-def _prior_period(text: str) -> bool:
-    return bool(re.search(r"十[一二三四五六七八九]五”?\s*(?:以来|期间)", text))
+def _prior_period(text: str, period_start: int | None = None) -> bool:
+    """“十四五”以来 / “十四五”期间 / “十四五”时期 (year_prior_period_forms) of a period before the plan's."""
+    for m in year_scope.PERIOD_RE.finditer(text):
+        if m.group(2) not in vocab.lexicon("year_prior_period_forms") \
+                or text[max(0, m.start() - 1):m.start()] in vocab.lexicon("year_baseline_marks"):
+            continue
+        end = year_scope.period_end(m.group(1))
+        if end is not None and (period_start is None or end < period_start):
+            return True
+    return False
 
 
 _ALLOC_VERB = re.compile(_lex("target_funding_allocation_verbs"))

@@ -36,6 +36,8 @@ _LEAD = re.compile(rf"^[^，。；：,;:]{{0,12}}?(?:{_lex('target_governing_lea
                    rf"(?:((?:19|20)\d\d)\s*年(?:底|末)?|“?十({_DIGIT})五”?\s*(?:{_lex('year_period_end_forms')}))")
 _BASELINE_MARK = vocab.lexicon("year_baseline_marks")
 _BASELINE_AFTER = re.compile(rf"\s*(?:{_lex('year_baseline_after')})")
+# 一是2027年…: a list item, not 是2010年的2倍
+_ENUMERATED_SHI = re.compile(r"(?:^|[。；;：:，,\s])[一二三四五六七八九十]{1,2}是$")
 
 
 _CUTOFF = re.compile(rf"\d{{1,2}}月(?:\d{{1,2}}日)?(?:{_lex('year_cutoff_after')})[\u4e00-\u9fff]{{1,4}}的"
@@ -62,7 +64,8 @@ def _phrases(text: str, upto: int) -> list[tuple[int, int]]:
     """(position, year) of every governing year phrase in text[:upto]: YYYY年 and 十N五末."""
     out = []
     for m in YEAR_RE.finditer(text, 0, max(0, upto)):
-        if m.group(0).startswith(("从", "自")) or text[max(0, m.start() - 1):m.start()] in _BASELINE_MARK \
+        if m.group(0).startswith(("从", "自")) or (text[max(0, m.start() - 1):m.start()] in _BASELINE_MARK
+                                                  and not _ENUMERATED_SHI.search(text, 0, m.start())) \
                 or _BASELINE_AFTER.match(text, m.end()):
             continue  # 由2020年的…, 与2025年相比: a baseline
         if _CUTOFF.match(text, m.end()) or (m.group(0).endswith("前") and _CUTOFF_AFTER_FRONT.match(text, m.end())):

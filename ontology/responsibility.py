@@ -69,13 +69,16 @@ def _rx() -> dict[str, Any]:
 
     def lab(x: str) -> str:
         # a label with its colon (责任单位：) or in black lenticular brackets (【责任单位】)
-        return rf"(?:【\s*(?:{x})\s*】\s*[:：]?|(?:{x})\s*[:：])"
+        # (a short qualifier may follow the label: 责任单位（部门）：)
+        return rf"(?:【\s*(?:{x})\s*】\s*[:：]?|(?:{x})(?:[（(][^（）()]{{1,4}}[）)])?\s*[:：])"
     return {
         "role": re.compile(f"(?:{roles})"),
         "lead_prefix": re.compile(rf"^{lab(lead_l)}"),
         "neutral_prefix": re.compile(rf"^{lab(neut_l)}"),
         "inv_prefix": re.compile(rf"^{lab(inv_l)}"),
-        "label_inside": re.compile(lab(any_label)),
+        "label_inside": re.compile(lab(f"{any_label}|{_lx('responsibility_person_labels')}")),
+        "person_prefix": re.compile(rf"^{lab(_lx('responsibility_person_labels'))}"),
+        "person_part": re.compile(rf"{lab(_lx('responsibility_person_labels'))}[^；;，,）)〕\]]*[；;，,]?"),
         "trail_role": re.compile(rf"(?:{etc})?\s*(?P<verb>{lead_v}|{other_v})$"),
         "lead_verb": re.compile(rf"^(?:{lead_v})$"),
         "time_seg": re.compile(rf"^{lab(_lx('deadline_labels'))}"),
@@ -286,6 +289,8 @@ def parse(raw: str, start: int) -> Responsibility:
     deadlines: list[str] = []
     saw_lead_role = False
     for seg in _segments(inner):
+        if rx["person_prefix"].match(seg):
+            continue                  # 责任领导：王某某 names a person, not an agency
         role = None
         m = rx["lead_prefix"].match(seg)
         if m:
@@ -600,6 +605,7 @@ def split_responsibility(raw: str) -> tuple[list[str], list[str]]:
     rx = _rx()
     s = clean_name(raw.strip()) if raw.strip()[:1] in "〔[(（" else raw.strip()
     s = re.sub(r"[(（]以下[^)）]*[)）]", "", s)
+    s = rx["person_part"].sub("", s)      # 责任领导：王某某； names a person
     labels = list(rx["label_inside"].finditer(s))
     if labels and any(rx["lead_prefix"].match(lb.group(0)) for lb in labels):
         lead: list[str] = []
@@ -609,7 +615,7 @@ def split_responsibility(raw: str) -> tuple[list[str], list[str]]:
             (lead if rx["lead_prefix"].match(lb.group(0)) else involved).extend(_mapping_names(part))
         return lead, involved
     s = re.sub(rf"^[〔\[(（]?\s*(?:{_lx('responsibility_lead_labels')}"
-               rf"|{_lx('responsibility_neutral_labels')})\s*[:：]?", "", s)
+               rf"|{_lx('responsibility_neutral_labels')})(?:[（(][^（）()]{{1,4}}[）)])?\s*[:：]?", "", s)
     s = s.rstrip("〕]）)")
     lead_part, rest = ("", s)
     if "牵头" in s:

@@ -214,3 +214,22 @@ def test_labels_in_lenticular_brackets(text, lead, involved):
 ])
 def test_glued_names_split_only_between_known_bodies(cell, names):
     assert resp.split_names(cell) == names
+
+
+@pytest.mark.parametrize("text, lead, involved", [
+    # persons are never agencies
+    ("推进工作。（责任领导：王某某；责任单位：区商务委）", ["区商务委"], []),
+    ("推进工作。（牵头区领导：王某某，牵头单位：区商务委，配合单位：区财政局）", ["区商务委"], ["区财政局"]),
+    ("推进工作。（分管领导：副区长王某；责任单位：区商务委）", ["区商务委"], []),
+    # a short qualifier after the label
+    ("推进工作。（责任单位（部门）：区商务委、区财政局）", ["区商务委"], ["区财政局"]),
+    ("推进工作。\n牵头单位（部门）：区商务委\n配合单位（部门）：区财政局", ["区商务委"], ["区财政局"]),
+])
+def test_person_labels_and_label_qualifiers(text, lead, involved):
+    span = resp.find_clause(text)
+    assert span is not None
+    r = resp.parse(text[span[0]:span[1]], span[0])
+    assert (r.lead, r.involved) == (lead, involved)
+    # the mapping's fallback reading of the raw clause names the same bodies, no person
+    fallback = resp.split_responsibility(text[span[0]:span[1]])
+    assert set(fallback[0] + fallback[1]) == set(lead + involved)

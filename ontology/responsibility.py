@@ -14,6 +14,10 @@ Forms handled (any bracket style, traditional text already simplified):
   牵头单位：市发改委；配合单位：市财政局、市民政局           (lines of their own, any order)
   …衔接。责任单位：市民政局、市财政局                        (closing a paragraph)
   市金融局牵头，市财政局配合。                               (a bare closing line)
+  【责任单位】市商务局  /  责任单位（部门）：…  /  （责任领导：王某某；责任单位：…）   (persons dropped)
+  以上工作由A牵头，B参与。   (scope opener stripped; loaders.responsibility.settle gives it to the items before)
+Inline (:func:`inline`): 由A牵头，B配合 / A牵头、B配合 / 由A会同B负责 / 由A、B或C组织实施 / 由A统一指导 /
+  A会同B组织… / A、B负责… / A、B按照职责分工做好… / 各设区市人民政府要… (generic local governments only).
 A clause is split into segments on ``，；`` and agencies on ``、``; a segment whose role word is
 牵头 (or that follows a lead label such as 牵头单位：) gives leads, 配合/参与/负责/按职责分工…
 involved; a segment that is a time (完成时限：…, 5月底完成, 2025年底前) is the deadline.  Without any

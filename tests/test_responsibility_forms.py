@@ -233,3 +233,10 @@ def test_person_labels_and_label_qualifiers(text, lead, involved):
     # the mapping's fallback reading of the raw clause names the same bodies, no person
     fallback = resp.split_responsibility(text[span[0]:span[1]])
     assert set(fallback[0] + fallback[1]) == set(lead + involved)
+
+
+def test_a_modal_before_together():
+    hit = resp.inline("市住房城乡建设管理委要会同市规划资源局制定实施细则。")
+    assert hit is not None and (hit[0], hit[1]) == (["市住房城乡建设管理委"], ["市规划资源局"])
+    hit = resp.inline("推进工作。市民政局负责会同市财政局制定办法。")
+    assert hit is not None and (hit[0], hit[1]) == (["市民政局"], ["市财政局"])

@@ -154,3 +154,90 @@ def test_a_second_cap_of_the_same_grant_is_a_standard_and_no_name_is_a_value():
     got = [(f.indicator_text, f.kind, f.year) for f in facts("每户补助不超过5000元，每个村不超过20万元。")]
     assert got == [("每户补助", "standard", None), ("每个村", "standard", None)]
     assert all("%" not in f.indicator_text for f in facts("新建学校12所，新增学位1.8万个，分别较“十四五”增长20%和35%。"))
+
+
+YEARLY = """某某县养老服务体系建设三年行动方案（2026—2028年）
+
+一、主要目标
+
+到2028年，全县养老服务体系基本健全。年度任务如下表：
+
+序号
+
+指标
+
+单位
+
+2026年
+
+2027年
+
+2028年
+
+合计
+
+1
+
+新增养老床位
+
+张
+
+300
+
+400
+
+500
+
+1200
+
+2
+
+新建社区养老服务中心
+
+个
+
+5
+
+6
+
+7
+
+18
+
+3
+
+培训养老护理员
+
+人次
+
+800
+
+900
+
+1000
+
+2700
+
+二、保障措施
+
+加强组织领导。
+"""
+
+
+def test_a_total_column_beside_yearly_columns_is_cumulative_for_the_last_year(tmp_path):
+    p = tmp_path / "yanglao_niandu.txt"
+    p.write_text(YEARLY, encoding="utf-8")
+    meta = {"file": p.name, "region": "某某县", "region_en": "Mou", "level": "county", "parent": "某某市",
+            "province": "某某省"}
+    got = {(t["indicator_text"], t["value"]): t for t in targets_of(map_document(parse_plan(p, meta)))
+           if t.get("value") is not None}
+    assert (got[("新增养老床位", 1200.0)]["year"], got[("新增养老床位", 1200.0)]["change_type"]) == (2028, "cumulative")
+    assert got[("新增养老床位", 300.0)]["year"] == 2026
+    assert got[("培训养老护理员", 2700.0)]["year"] == 2028
+
+
+def test_a_value_without_a_name_takes_the_indicator_of_the_paragraphs_earlier_sentence():
+    assert years("2025年全市PM2.5平均浓度为32微克/立方米。到2030年，下降到28微克/立方米。") == [
+        ("PM2.5平均浓度", 32.0, 2025, "historic"), ("PM2.5平均浓度", 28.0, 2030, "target")]
+    assert [f.indicator_text for f in facts("到2027年，农村生活污水治理率达到60%。到2030年，这一比例提高到75%。")] == [
+        "农村生活污水治理率", "农村生活污水治理率"]

@@ -174,6 +174,12 @@ def table_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
             col_year[roles["target"]] = _year(table.columns[roles["target"]])
     if "indicator" not in roles or ("target" not in roles and "baseline" not in roles):
         return _total_row_facts(doc, table)
+    # a 合计 / 总计 column beside yearly target columns: the sum over the years, for the last of them
+    totals = {c for c in [roles.get("target"), *extra_cols]
+              if c is not None and c < len(table.columns) and is_total_label(table.columns[c]) and not col_year.get(c)}
+    last_year = max([y for y in col_year.values() if y] + ([meta.period_end] if meta.period_end else []), default=None)
+    for c in totals:
+        col_year[c] = last_year
     base_year = _year(table.columns[roles["baseline"]]) if "baseline" in roles else None
     target_year = col_year.get(roles["target"]) if "target" in roles else None
     facts: list[TargetFact] = []
@@ -251,7 +257,8 @@ def table_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
             facts.append(TargetFact(
                 indicator_text=name, value=xv, unit=facts[-1].unit, comparator=xcomp, kind="target", quote=quote,
                 value_max=xmax, year=col_year.get(col), year_source="table_header", baseline_value=bv,
-                baseline_year=base_year if bv is not None else None, attribute=attribute, change_type=change,
+                baseline_year=base_year if bv is not None else None, attribute=attribute,
+                change_type="cumulative" if col in totals else change,
             ))
     return facts
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ontology import vocab
 from ontology.mapping import naming, target_kind, year_scope
 from ontology.mapping.quantity import Quantity, scan
-from ontology.mapping.text import Span, clauses
+from ontology.mapping.text import Span, clauses, sentences
 from ontology.mapping.units import to_float
 from ontology.mapping.year_scope import YEAR_RE
 
@@ -394,6 +394,10 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                             or _scope_count(post):
                         last_end = m.end()
                         continue  # 松江、青浦等4个新城建设用地面积50%以上: the count says where, the share is the goal
+                if (not name or _ANAPHOR.fullmatch(naming.clean(name))) and not sent_indicator \
+                        and not _ANAPHOR.fullmatch(prev_indicator or "-"):
+                    # 到2030年，下降到28微克/立方米; 这一比例提高到55%: the paragraph's earlier indicator
+                    name = _earlier_indicator(context, sent, period_start, period_end) or name
                 if not name or _counts_document_part(name, pre, post, unit) or _is_term(name, unit):
                     last_end = m.end()
                     continue  # 指标25项, 5个方面; 实施期限为3年: the document's parts and a procedure's term
@@ -487,6 +491,21 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
 
 
 _ZERO_BREAK = re.compile(_lex("target_zero_breakthrough"))
+_ANAPHOR = re.compile(_lex("naming_anaphors"))
+
+
+def _earlier_indicator(context: Span, sent: Span, period_start: int | None, period_end: int | None) -> str:
+    """The indicator of the last amount of the sentence before ``sent`` in its paragraph ("" if none)."""
+    upto = sent.start - context.start
+    if upto <= 0:
+        return ""
+    earlier = [Span(s.text, s.start + context.start, s.end + context.start) for s in sentences(context.text, 0, upto)]
+    for prev in reversed(earlier[-1:]):
+        got = [f for f in extract(prev, context, period_start=period_start, period_end=period_end)
+               if f.value is not None and f.indicator_text]
+        if got:
+            return got[-1].indicator_text
+    return ""
 
 
 def _zero_unit(subject: str) -> str:

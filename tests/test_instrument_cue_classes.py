@@ -64,6 +64,18 @@ def test_class_references_expand_and_every_class_is_used():
     ("在车站、广场增设视频监控点位，推动视频资源共享。", set(), {"regulation_supervision"}),
     ("为申请人办理排放许可相关手续。", {"regulation_supervision"}, set()),
     ("研究编制滨江岸线生态修复方案。", {"planning_layout"}, set()),
+    ("研究制定《全区应急水源建设方案》。", {"planning_layout"}, set()),
+    # equipment of a public service, in either order; firms' equipment is none
+    ("逐步配齐满足山地救援需要的专用车辆，加快老旧装备更新。", {"public_investment"}, set()),
+    ("支持企业开展大规模设备更新。", set(), {"public_investment"}),
+    # an inspection, a qualification assessment, a rule, training among a body's actions
+    ("对沿街商铺开展常态化排查。", {"regulation_supervision"}, set()),
+    ("开展从业人员职业技能资格鉴定。", {"standards_certification"}, set()),
+    ("组织编写并制定垃圾分类指导意见。", {"rule_making"}, set()),
+    ("常态化开展宣传引导、教育培训、督导检查等工作。", {"training_talent"}, set()),
+    ("开设面向老年人的书法、绘画等各类培训、活动和讲座。", set(), {"training_talent"}),
+    ("编制项目成效评估标准。", {"standards_certification"}, {"regulation_supervision"}),
+    ("结合社区综合管理平台建设，加强日常巡查。", {"regulation_supervision"}, {"digital_platform"}),
 ])
 def test_composed_cues(text, expected, absent):
     got = _codes(text)
@@ -100,3 +112,13 @@ def test_a_grading_or_check_inside_an_eligibility_condition_is_no_evidence():
     # the same words outside a condition are the measure's own action
     assert "regulation_supervision" in _codes("项目完工后组织竣工验收。")
     assert "standards_certification" in _codes("开展养老机构等级评定。")
+
+
+def test_every_cue_row_has_exactly_four_fields():
+    """A pattern with a comma ({0,30}) must be quoted, or the row splits and the pattern is cut short."""
+    import csv
+
+    with open(vocab.VOCAB_DIR / "instrument_cues.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(ln for ln in f if not ln.startswith("#")))
+    bad = [r for r in rows[1:] if r and len(r) != 4]
+    assert not bad, bad[:3]

@@ -1158,6 +1158,9 @@ def _is_total(s: str) -> bool:
     return bool(_TOTAL.match(s.replace(" ", "").replace("\u3000", "")))
 
 
+is_total_label = _is_total
+
+
 def _group_label(s: str) -> bool:
     """A group cell of a column before 序号 (产业发展, 城市建设): a short text label, not a value, unit,
     deadline or agency name (a row's last cells)."""

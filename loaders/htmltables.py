@@ -185,8 +185,32 @@ def build(raw: RawTable, cleaned: str, to_clean) -> Table | None:
     # row_spans/cell_spans: where each body row and each cell (the cell that covers it,
     # for merged cells) is in the cleaned text; used to read task-assignment tables as measures
     cell_spans = [[span_grid[i][j] if j < len(span_grid[i]) else None for j in range(width)] for i in keep]
+    carry_unmarked_merges(columns, rows, cell_spans)
     return Table(title=title, columns=columns, rows=rows, start=t_start, end=t_end,
                  row_spans=row_spans, cell_spans=cell_spans)
+
+
+def carry_unmarked_merges(columns: list[str], rows: list[list[str | None]],
+                          cell_spans: list[list[Span | None]]) -> None:
+    """A task table whose merged 责任单位 cell lost its ``rowspan`` (a Word or PDF conversion writes the
+    cell once and leaves the rows below it empty): a task row with an empty (first) responsibility
+    cell takes the cell of the row above, and with it the empty 配合单位/完成时限 cells of that row
+    (quoted where the merged cell is written). A 合计/小计 row ends the run."""
+    from . import flattables
+    roles = flattables.column_roles(columns)
+    task = [j for j, r in enumerate(roles) if r == "task"]
+    resp = [j for j, r in enumerate(roles) if r == "responsible"]
+    if not task or not resp:
+        return
+    with_lead = resp[1:] + [j for j, r in enumerate(roles) if r == "deadline"]
+    for i in range(1, len(rows)):
+        row, above = rows[i], rows[i - 1]
+        if row[resp[0]] or not above[resp[0]] or not any(row[j] for j in task) \
+                or any(flattables.is_total_label(c or "") for c in row[:2] + above[:2]):
+            continue
+        for j in [resp[0]] + [x for x in with_lead if not row[x] and above[x]]:
+            row[j] = above[j]
+            cell_spans[i][j] = cell_spans[i - 1][j]
 
 
 def _column_name(labels: list[str]) -> str:

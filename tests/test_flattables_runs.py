@@ -208,3 +208,22 @@ def test_a_kind_name_before_the_number_is_a_group_column():
                 "三、保障措施"])
     assert t.roles == ["group", "number", "task", "task", "responsible"]
     assert [r[0] for r in t.rows] == ["产业项目", "产业项目", "民生项目"]
+
+
+def test_a_markup_table_whose_merged_agency_cell_lost_its_rowspan():
+    from loaders.pipeline import parse_text
+    meta = {"file": "x.html", "region": "某东区", "region_en": "Moudong", "level": "district", "parent": "某海市",
+            "parent_en": "Mouhai", "province": "某海市", "province_en": "Mouhai"}
+    rows = [("1", "推行企业开办全程网上办", "区市场监管局", "2025年6月底前"),
+            ("2", "推进“一业一证”改革", "", ""),
+            ("3", "开展工程建设项目审批制度改革", "区建设管理委", "2025年10月底前"),
+            ("4", "推广联合验收", "", "2026年6月底前")]
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    html = ("<html><body><p>某东区优化营商环境三年行动方案</p><p>一、重点任务</p><table><tr><th>序号</th><th>工作任务</th>"
+            f"<th>责任单位</th><th>完成时限</th></tr>{body}</table></body></html>")
+    doc = parse_text(html, meta, "x.html", is_html=True)
+    [t] = doc.tables
+    assert [r[2] for r in t.rows] == ["区市场监管局", "区市场监管局", "区建设管理委", "区建设管理委"]
+    assert [r[3] for r in t.rows] == ["2025年6月底前", "2025年6月底前", "2025年10月底前", "2026年6月底前"]
+    resp = {m.title: m.responsibility.lead for m in doc.measures if m.responsibility}
+    assert resp["推进“一业一证”改革"] == ["区市场监管局"]

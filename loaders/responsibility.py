@@ -16,6 +16,7 @@ is more than their own measure.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from model.document import Measure, ParsedDocument, Section
 from ontology.responsibility import *  # noqa: F401,F403
@@ -24,6 +25,9 @@ from ontology.responsibility import (  # noqa: F401
     blanket,
     find_clause,
     from_cells,
+    generic_local_government,
+    is_agency_name,
+    names_a_role,
     parse,
     scope_opener,
     split_top,
@@ -44,8 +48,11 @@ def _closing_clauses(text: str, measures: list[Measure]) -> None:
         s = line.strip()
         if not scope_opener(s):
             continue
+        if not names_a_role(s) or re.search(r"负责解释|解释权", s):
+            continue                     # 以上标准自…起施行 / 以上政策由…负责解释: no assignment
         r = parse(s.rstrip("。；;"), a + (len(line) - len(line.lstrip())))
-        if not (r.lead or r.involved):
+        names = r.lead + r.involved
+        if not names or not all(is_agency_name(n) or generic_local_government(n) for n in names):
             continue
         before = [m for m in measures if m.start < a]
         if not before:

@@ -638,7 +638,7 @@ def _inline_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     qname = r"[^，。；：、,;:“”]{2,20}"
     # 由市民政局牵头，市财政局配合 / 请市教育局负责
     by = re.compile(
-        rf"(?:由|请)(?P<lead>(?:{name}、)*{name}?)(?:{lead_v}|(?P<only>{joint_v}|负责))(?:{_lx('responsibility_inline_lead_after')})?"
+        rf"(?:由|请)(?P<lead>(?:{name}、)*{name}?)(?:{lead_v}|(?P<only>{joint_v}|负责(?!{_lx('responsibility_not_duty_after')})))(?:{_lx('responsibility_inline_lead_after')})?"
         rf"(?:[^，。；,;、]{{0,12}}[，,、](?P<inv>(?:{name}、)*{name}?)(?:{etc})?(?:{inv_v}))?")
     # 市交通运输局牵头负责规划组织实施，各区（市）县政府落实属地责任: a clause that opens with
     # named agencies and 牵头 (no 由); the next clause's agencies are involved when it says so.
@@ -677,7 +677,8 @@ def _subject_verbs(who: str) -> str:
     """Alternation of the responsibility_subject_verbs rows for ``who`` (any | local)."""
     rows = [p.split(None, 1)[1] for p in vocab.lexicon("responsibility_subject_verbs") if p.split(None, 1)[0] == who]
     lit = sorted((r for r in rows if not r.startswith("re:")), key=len, reverse=True)
-    return "|".join([*(re.escape(r) + ("(?!人)" if r == "负责" else "") for r in lit),
+    not_after = f"(?!{_lx('responsibility_not_duty_after')})"
+    return "|".join([*(re.escape(r) + (not_after if r == "负责" else "") for r in lit),
                      *(f"(?:{r[3:]})" for r in rows if r.startswith("re:"))])
 def inline(text: str) -> tuple[list[str], list[str], int, int] | None:
     """由市民政局牵头，市财政局配合 (or 市交通运输局牵头负责…，各区县政府落实属地责任, or

@@ -240,3 +240,22 @@ def test_a_modal_before_together():
     assert hit is not None and (hit[0], hit[1]) == (["市住房城乡建设管理委"], ["市规划资源局"])
     hit = resp.inline("推进工作。市民政局负责会同市财政局制定办法。")
     assert hit is not None and (hit[0], hit[1]) == (["市民政局"], ["市财政局"])
+
+
+@pytest.mark.parametrize("line", ["以上1-5项工作由市商务局牵头，市财政局配合", "上述第一至三项任务均由市商务局牵头，市财政局配合",
+                                  "以上工作由市商务局牵头，市财政局配合"])
+def test_scope_openers(line):
+    assert resp.scope_opener(line)
+    r = resp.parse(line, 0)
+    assert (r.lead, r.involved) == (["市商务局"], ["市财政局"])
+
+
+def test_a_line_opening_with_yishang_that_assigns_nothing_is_no_closing_clause():
+    got = _who([
+        "某市实施方案", "一、强化产业支撑",
+        "1.培育龙头企业。支持企业兼并重组。",
+        "以上政策由市财政局负责解释。",
+        "2.建设产业园区。加快园区基础设施建设。",
+        "以上措施自2025年1月1日起施行。",
+    ])
+    assert got == [("培育龙头企业", None), ("建设产业园区", None)]

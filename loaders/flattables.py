@@ -1290,6 +1290,7 @@ def _build_unnumbered(lines, h0: int, h1: int) -> tuple[Table | None, int]:
 
 
 UNNUMBERED_TASK_SPAN = 300        # lines a task table without row numbers may run over
+BODY_OPENS_ROW = 0.25             # a row of a table without numbers opening with a cell that reads like a body
 _CAPTION_WORDS = re.compile(r"[表单]$|清单|一览")
 
 
@@ -1328,9 +1329,13 @@ def _build_unnumbered_tasks(lines, h0: int, h1: int) -> tuple[Table | None, int]
             return 2
         return 0
 
-    def opens(c: str) -> bool:
-        return not (is_value(c) or is_attribute(c) or is_unit(c) or _named_body(c) or is_schedule(c)
-                    or _agency_like(c))
+    def opens(c: str) -> float | None:
+        """What opening a row with ``c`` costs: None for a value, unit or deadline; a little for a
+        cell that reads like a body (a project 农产品冷链物流中心 ends like one): else it is glued onto
+        the row above's 责任单位 cell."""
+        if is_value(c) or is_attribute(c) or is_unit(c) or is_schedule(c) or is_kind(c):
+            return None
+        return BODY_OPENS_ROW if _named_body(c) or _agency_like(c) else 0.0
     INF = float("inf")
     best = [INF] * (N + 1)
     back: list[tuple[str, int]] = [("", 0)] * (N + 1)
@@ -1341,7 +1346,16 @@ def _build_unnumbered_tasks(lines, h0: int, h1: int) -> tuple[Table | None, int]
         g = group_len(a)
         if g and best[a] + 0.1 < best[a + g]:
             best[a + g], back[a + g] = best[a] + 0.1, ("group", a)
-        if not opens(cells[a]):
+        if _is_total(cells[a]):
+            # a 合计/小计 row: its label and the values after it
+            e = a + 1
+            while e < N and e - a <= k and is_value(cells[e]):
+                e += 1
+            if e > a + 1 and best[a] + 0.1 < best[e]:
+                best[e], back[e] = best[a] + 0.1, ("total", a)
+            continue
+        pen = opens(cells[a])
+        if pen is None:
             continue
         for i in range(a + 1, min(N, a + k + MAX_CELL_LINES) + 1):
             if i - 1 > a and group_len(i - 1):
@@ -1349,10 +1363,10 @@ def _build_unnumbered_tasks(lines, h0: int, h1: int) -> tuple[Table | None, int]
             cost, cl, _ = align(cells[a:i], roles, False, carried=carry)
             if not cl[resp]:
                 cost += 1.0               # a task row names its bodies
-            c = best[a] + cost + 0.3
+            c = best[a] + cost + 0.3 + pen
             if c < best[i] - 1e-9:
                 best[i], back[i] = c, ("row", a)
-    ends = [i for i in range(2, N + 1) if best[i] < INF and back[i][0] == "row"]
+    ends = [i for i in range(2, N + 1) if best[i] < INF and back[i][0] in ("row", "total")]
     if not ends:
         return None, h1
     end = max(ends, key=lambda i: (i - 2.5 * best[i] / max(1, k), i))
@@ -1367,13 +1381,13 @@ def _build_unnumbered_tasks(lines, h0: int, h1: int) -> tuple[Table | None, int]
     def named(seg: tuple[str, int, int]) -> bool:
         _, cl, _ = align(cells[seg[1]:seg[2]], roles, False, carried=carry)
         return bool(cl[resp]) and responsibility.has_agency(_join([cells[seg[1] + c] for c in cl[resp]]))
-    while segs and (segs[-1][0] == "group" or not named(segs[-1])):
-        segs.pop()                        # the table ends at its last row that names its bodies
+    while segs and (segs[-1][0] == "group" or segs[-1][0] == "row" and not named(segs[-1])):
+        segs.pop()                        # the table ends at its last row that names its bodies (or a total)
     if not segs:
         return None, h1
     end = segs[-1][2]
     rows = [x for x in segs if x[0] == "row"]
-    if len(rows) < 2 or best[end] / len(rows) > 1.5:
+    if len(rows) < 2 or best[end] / len(rows) > 1.5 or segs[0][0] == "total" and len(segs) == 1:
         return None, h1
     t = Table(title="", columns=list(head), rows=[], start=lines[h0][0], end=lines[h1 + end - 1][1], roles=list(roles))
     t.row_spans, t.cell_spans = [], []
@@ -1382,6 +1396,16 @@ def _build_unnumbered_tasks(lines, h0: int, h1: int) -> tuple[Table | None, int]
     for kind, a, b in segs:
         if kind == "group":
             t.groups.append(TableGroup(label=" ".join(cells[a:b]), first_row=len(t.rows)))
+            continue
+        if kind == "total":
+            # the label in the first column, the values aligned like a row's (nothing carried)
+            _, cl, _ = align(cells[a + 1:b], roles[1:], False)
+            t.total_rows.append(len(t.rows))
+            t.rows.append([cells[a]] + [_join([cells[a + 1 + c] for c in col], roles[1 + j]) if col else None
+                                        for j, col in enumerate(cl)])
+            t.cell_spans.append([lines[h1 + a][:2]] + [(lines[h1 + a + 1 + col[0]][0], lines[h1 + a + 1 + col[-1]][1])
+                                                       if col else None for col in cl])
+            t.row_spans.append((lines[h1 + a][0], lines[h1 + b - 1][1]))
             continue
         _, cl, _ = align(cells[a:b], roles, False, carried=carry)
         row: list[str | None] = []
@@ -1399,7 +1423,7 @@ def _build_unnumbered_tasks(lines, h0: int, h1: int) -> tuple[Table | None, int]
         t.rows.append(row)
         t.cell_spans.append(spans)
         t.row_spans.append((used[0][0], used[-1][1]))
-    if ok * 10 < 8 * len(t.rows):
+    if ok * 10 < 8 * (len(t.rows) - len(t.total_rows)):
         return None, h1
     _title(t, lines, h0)
     return t, h1 + end

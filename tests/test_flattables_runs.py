@@ -227,3 +227,16 @@ def test_a_markup_table_whose_merged_agency_cell_lost_its_rowspan():
     assert [r[3] for r in t.rows] == ["2025年6月底前", "2025年6月底前", "2025年10月底前", "2026年6月底前"]
     resp = {m.title: m.responsibility.lead for m in doc.measures if m.responsibility}
     assert resp["推进“一业一证”改革"] == ["区市场监管局"]
+
+
+def test_without_row_numbers_a_first_cell_that_reads_like_a_body_opens_its_row_and_a_total_row():
+    [t] = flattables.find_all("\n\n".join([
+        "项目名称", "建设内容", "总投资（亿元）", "责任单位",
+        "新能源电池材料产业园", "建设标准化厂房20万平方米", "15.0", "县经济开发区管委会",
+        "农产品冷链物流中心", "建设冷库3万吨及配套设施", "3.2", "县商务局",        # 中心: ends like a body
+        "县人民医院新院区", "建设床位800张", "9.5", "县卫生健康委",
+        "合计", "27.7",
+        "三、保障措施"]))
+    assert [r[0] for r in t.rows] == ["新能源电池材料产业园", "农产品冷链物流中心", "县人民医院新院区", "合计"]
+    assert t.rows[0][3] == "县经济开发区管委会" and t.total_rows == [3]
+    assert t.rows[3] == ["合计", None, "27.7", None]

@@ -241,3 +241,12 @@ def test_a_value_without_a_name_takes_the_indicator_of_the_paragraphs_earlier_se
         ("PM2.5平均浓度", 32.0, 2025, "historic"), ("PM2.5平均浓度", 28.0, 2030, "target")]
     assert [f.indicator_text for f in facts("到2027年，农村生活污水治理率达到60%。到2030年，这一比例提高到75%。")] == [
         "农村生活污水治理率", "农村生活污水治理率"]
+
+
+def test_respectively_after_several_amounts_names_each_by_the_earlier_one():
+    got = [(f.indicator_text, f.value) for f in facts("新建学校12所，新增学位1.8万个，分别较“十四五”增长20%和35%。")]
+    assert got[2:] == [("新建学校增长", 20.0), ("新增学位增长", 35.0)]
+
+
+def test_a_leading_yongyou_is_no_part_of_the_name():
+    assert [f.indicator_text for f in facts("全市拥有博物馆23家、公共图书馆15个。")] == ["博物馆", "公共图书馆"]

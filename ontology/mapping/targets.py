@@ -313,6 +313,11 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
             resp_comp = "="
             skip_until = -1
             norm_shared = ""
+            # 新建学校12所，新增学位1.8万个，分别较“十四五”增长20%和35%: the earlier amounts of the sentence, in order
+            earlier = [f.indicator_text for f in facts if f.value is not None and f.quote.text == sent_text]
+            back_verb = ""
+            back_refs = earlier[-len(found):] if _RESPECTIVELY_BACK.match(cl.text) and 2 <= len(found) <= len(earlier) \
+                else []
             for m in found:
                 pre = cl.text[last_end:m.start()]
                 post = cl.text[m.end():]
@@ -394,6 +399,10 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                             or _scope_count(post):
                         last_end = m.end()
                         continue  # 松江、青浦等4个新城建设用地面积50%以上: the count says where, the share is the goal
+                if back_refs:
+                    verb = _CHANGE_END.search(naming.indicator_before(pre)[0] or pre.strip("，, "))
+                    back_verb = verb.group(0) if verb else back_verb
+                    name = back_refs.pop(0) + back_verb
                 if (not name or _ANAPHOR.fullmatch(naming.clean(name))) and not sent_indicator \
                         and not _ANAPHOR.fullmatch(prev_indicator or "-"):
                     # 到2030年，下降到28微克/立方米; 这一比例提高到55%: the paragraph's earlier indicator
@@ -492,6 +501,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
 
 _ZERO_BREAK = re.compile(_lex("target_zero_breakthrough"))
 _ANAPHOR = re.compile(_lex("naming_anaphors"))
+_RESPECTIVELY_BACK = re.compile(rf"^\s*[，,]?\s*分别(?!{_lex('target_respectively_not_back')})")
+_CHANGE_END = re.compile(rf"(?:{_lex('naming_change_verbs')})$")
 
 
 def _earlier_indicator(context: Span, sent: Span, period_start: int | None, period_end: int | None) -> str:

@@ -616,3 +616,20 @@ def test_an_amount_in_percent_is_its_change():
     assert kind_of("研发经费投入强度", "%") == "share"
     ok, _, why = decide(_key("地区生产总值", "%"), _key("地区生产总值增长", "%"))
     assert ok, why
+
+
+@pytest.mark.parametrize("a, ua, b, ub", [
+    ("床位数（张/千人）", None, "每千人口床位数", "张"),  # the base the unit says joins the name
+    ("公园绿地面积", "平方米/人", "人均公园绿地面积", "平方米"),
+    ("养老床位数", "张/千老年人", "每千名老年人养老床位数", "张"),
+    ("铁路运营里程", "公里", "铁路营业里程", "公里"),
+    ("农村卫生户厕普及率", "%", "农村卫生厕所普及率", "%"),
+])
+def test_the_base_of_a_unit_and_more_measure_words(a, ua, b, ub):
+    assert indicator_key(a, ua).key == indicator_key(b, ub).key
+    assert indicator_key(a, ua).kind == indicator_key(b, ub).kind
+
+
+def test_a_unit_without_a_population_says_no_base():
+    assert indicator_key("孕产妇死亡率", "1/10万").key == "孕产妇死亡率"
+    assert kind_of("户均用电量", None) == kind_of("户均用电量", "千瓦时/户") == "per_capita"

@@ -189,6 +189,7 @@ def indicator_key(written: str, unit: str | None = None) -> IndicatorKey:
     s, gloss = _trailing_brackets(s)
     found: list[str] = ["unit_gloss"] if gloss else []
     unit = unit or gloss
+    s = _base_of_unit(s, unit)
     for pat, prop in p.quals:
         s, n = pat.subn("", s)
         if n:
@@ -237,6 +238,26 @@ def _trailing_brackets(s: str) -> tuple[str, str | None]:
         else:
             break
     return s, unit
+
+
+@cache
+def _unit_base() -> re.Pattern:
+    scales = vocab.lexicon_regex("indicator_per_capita_scales")
+    bases = vocab.lexicon_regex("indicator_per_capita_bases")
+    return re.compile(rf"/\s*({scales})?\s*({bases})$")
+
+
+def _base_of_unit(s: str, unit: str | None) -> str:
+    """A name that has no per-capita base of its own, with the base its unit says put before it:
+    床位数 in 张/千人 is 每千人床位数, 公园绿地面积 in 平方米/人 is 人均公园绿地面积 (a unit per a number without a
+    population, 1/10万 of a mortality rate, says no base)."""
+    m = _unit_base().search(unit or "")
+    if m is None or _patterns().base_re.search(_unify_words(s, "other")):
+        return s
+    scale, pop = m.groups()
+    if not scale:
+        return ("人均" if pop.endswith(("人", "人口")) else f"{pop}均") + s
+    return f"每{scale}{pop}{s}"
 
 
 @cache

@@ -30,6 +30,7 @@ DEV4 = ROOT / "tests" / "gold" / "indicator_concepts_dev4.json"
 DEV5 = ROOT / "tests" / "gold" / "indicator_concepts_dev5.json"
 DEV6 = ROOT / "tests" / "gold" / "indicator_concepts_dev6.json"
 DEV7 = ROOT / "tests" / "gold" / "indicator_concepts_dev7.json"
+DEV8 = ROOT / "tests" / "gold" / "indicator_concepts_dev8.json"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
@@ -54,7 +55,7 @@ def test_one_key_for_ways_of_writing_one_indicator(a, b):
     ("新增保障性租赁住房", "万套", None, ("保障性", "新增", "租赁"), None),
     ("筹集保障性租赁住房", "万套", None, ("保障性", "新增", "租赁"), None),
     ("城乡居民人均可支配收入", "元", "人均", (), None),
-    ("万元地区生产总值用水量下降", "%", "万元地区生产总值", (), None),
+    ("万元地区生产总值用水量下降", "%", "单位地区生产总值", (), None),  # per 10,000 yuan is per unit of GDP
     ("地级及以上城市空气质量优良天数比率", "%", None, (), "率"),
 ])
 def test_parts_of_a_name(name, unit, base, restrictive, quantity):
@@ -633,3 +634,31 @@ def test_the_base_of_a_unit_and_more_measure_words(a, ua, b, ub):
 def test_a_unit_without_a_population_says_no_base():
     assert indicator_key("孕产妇死亡率", "1/10万").key == "孕产妇死亡率"
     assert kind_of("户均用电量", None) == kind_of("户均用电量", "千瓦时/户") == "per_capita"
+
+
+@pytest.mark.parametrize("a, b, unit", [
+    ("万元GDP用水量降低", "单位地区生产总值用水量下降", "%"),  # per 10,000 yuan of GDP is per unit of GDP
+    ("万元工业增加值用水量下降", "单位工业增加值用水量下降", "%"),
+    ("亿元GDP生产安全事故死亡率（人/亿元）", "亿元地区生产总值生产安全事故死亡率", None),  # one unit per another
+    ("农村常住居民人均可支配收入增长", "农村居民人均可支配收入增长", "%"),
+    ("城镇常住居民人均可支配收入", "城镇居民人均可支配收入（元）", "元"),
+])
+def test_rewordings_of_batch_8(a, b, unit):
+    assert indicator_key(a, unit).key == indicator_key(b, unit).key
+    assert _key("万元GDP用水量降低", "%") != _key("万元工业增加值用水量下降", "%")
+
+
+def test_dev_gold_batch_8_untouched_check():
+    """Batch 8, written after the changes for batches 6 and 7 and measured once with them before any change for it."""
+    from bench.eval_indicators import extracted_mentions, run
+
+    gold = json.loads(DEV8.read_text(encoding="utf-8"))
+    assert not gold.get("corpus_plans") and len(gold["groups"]) >= 14 and len(gold["near_misses"]) >= 13
+    r = run(gold, extracted_mentions(gold))
+    # measured once (the untouched check of batches 6 and 7's rules): P 1.0 R 0.72 (13 of 18 pairs), none of 13
+    # near misses merged (after mending one labelling slip; P 0.92 before it). After 万元 = 单位 bases, a unit per a
+    # unit in brackets and 常住居民 = 居民: P 1.0 R 0.94 (17 of 18), none merged (left: 亿元GDP…死亡率（人/亿元） is
+    # kind other by its unit, the same name without a unit a share).
+    assert r["near_misses_merged"] == []
+    assert r["precision"] >= 0.97
+    assert r["recall"] >= 0.9

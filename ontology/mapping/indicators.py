@@ -213,13 +213,15 @@ _TRAILING = re.compile(r"（([^（）]{1,12})）$")
 
 def is_unit(text: str) -> bool:
     """Whether a bracket's content is a unit (vocab/units.csv, a scaled unit, %, a per-capita unit such
-    as 张/千人 or 1/10万): 城镇新增就业（万人）, 孕产妇死亡率（/10万）, 地区生产总值（亿元）."""
+    as 张/千人 or 1/10万, one unit per another such as 人/亿元): 城镇新增就业（万人）, 孕产妇死亡率（/10万）."""
     t = text.strip().replace("％", "%")
     if t in ("%", "‰") or vocab.unit(t) is not None:
         return True
     if re.fullmatch(r"\d*\s*/\s*\d*\s*[十百千万]+(?:人|人口)?", t):
         return True
-    head, sep, _ = t.partition("/")
+    head, sep, tail = t.partition("/")
+    if sep and head and vocab.unit(head) is not None and vocab.unit(tail) is not None:
+        return True  # 人/亿元, 吨/万元: one unit per another
     return bool(sep) and (not head or vocab.unit(head) is not None) and bool(_patterns().per_capita_unit.search(t))
 
 

@@ -596,12 +596,42 @@ def find(text: str) -> list[Table]:
             continue
         j = _run_end(lines, i)
         t, end = _build(lines, i, j)
+        glued = _GLUED_NUMBER.match(lines[j][2]) if t is None and j < n else None
+        if glued is not None and glued.group(1) == "1":
+            t, end = _build_glued(lines, i, j)
         if t is not None:
             out.append(t)
             i = end
         else:
             i = j
     return out
+
+
+# a row number written on its first cell's line (1 推进老旧小区改造, 2．建设口袋公园): a PDF puts them on one line
+_GLUED_NUMBER = re.compile(r"^0{0,2}(\d{1,3})(?:\s+|[.．、](?!\d)\s*)(?=[^\d\s])")
+GLUED_SPAN = 400          # lines after the header whose glued row numbers are split off
+
+
+def _build_glued(lines, h0: int, h1: int) -> tuple[Table | None, int]:
+    """A header run whose rows write their number on the first cell's line: the numbers are split off
+    (lines after the header, up to GLUED_SPAN) and the table is built as usual; returns the table and
+    the index of the original line after it."""
+    out = list(lines[:h1])
+    orig: list[int] = list(range(h1))
+    for x in range(h1, min(len(lines), h1 + GLUED_SPAN)):
+        a, b, s = lines[x]
+        m = _GLUED_NUMBER.match(s)
+        if m:
+            out.append((a, a + len(m.group(0).rstrip()), m.group(0).strip()))
+            out.append((a + m.end(), b, s[m.end():]))
+            orig += [x, x]
+        else:
+            out.append(lines[x])
+            orig.append(x)
+    t, end = _build(out, h0, h1)
+    if t is None:
+        return None, h1
+    return t, (orig[end] if end < len(orig) else len(lines))
 
 
 def _header_columns(head: list[str], width: int) -> tuple[list[str], list[str]] | None:

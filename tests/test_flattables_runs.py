@@ -240,3 +240,22 @@ def test_without_row_numbers_a_first_cell_that_reads_like_a_body_opens_its_row_a
     assert [r[0] for r in t.rows] == ["新能源电池材料产业园", "农产品冷链物流中心", "县人民医院新院区", "合计"]
     assert t.rows[0][3] == "县经济开发区管委会" and t.total_rows == [3]
     assert t.rows[3] == ["合计", None, "27.7", None]
+
+
+def test_row_numbers_written_on_their_first_cells_line():
+    from loaders.pipeline import parse_text
+    cells = ["序号", "工作任务", "责任单位", "完成时限",
+             "1 推进老旧小区综合改造", "区住房城乡建设局、各街道", "2025年12月底前",
+             "2 实施背街小巷环境整治", "区城市管理局", "2025年10月底前",
+             "3．建设口袋公园10座", "区园林绿化局、区自然资源局", "2025年11月底前",
+             "三、保障措施", "各部门要加强协作，确保按期完成。"]
+    [t] = flattables.find("\n\n".join(cells))
+    assert [r[:3] for r in t.rows] == [["1", "推进老旧小区综合改造", "区住房城乡建设局、各街道"],
+                                       ["2", "实施背街小巷环境整治", "区城市管理局"],
+                                       ["3．", "建设口袋公园10座", "区园林绿化局、区自然资源局"]]
+    meta = {"file": "x.txt", "region": "某华区", "region_en": "Mouhua", "level": "district", "parent": "某州市",
+            "parent_en": "Mouzhou", "province": "某江省", "province_en": "Moujiang"}
+    doc = parse_text("某华区城市品质提升工作方案\n\n为提升城市品质，制定本方案。\n\n一、重点任务\n\n" + "\n\n".join(cells)
+                     + "\n", meta, "x.txt")
+    resp = {m.title: m.responsibility.lead for m in doc.measures if m.responsibility}
+    assert resp["实施背街小巷环境整治"] == ["区城市管理局"]

@@ -19,6 +19,8 @@ def _dom(title: str, body: str) -> list[str]:
     ("推进居家适老化改造", "对特殊困难老年人家庭实施适老化改造，每户补助不低于3000元。", {"housing_community"}, set()),
     ("落实房屋修缮", "对老旧住房开展修缮，修缮完成后组织验收。", {"housing_community"}, set()),
     ("开展隐患排查", "对人员密集场所开展火灾隐患排查，及时消除安全隐患。", {"public_safety"}, set()),
+    ("拓宽高校毕业生就业渠道", "每年募集就业见习岗位，组织高校毕业生专场招聘。", {"employment_training"}, {"education"}),
+    ("培育智能制造示范标杆", "遴选一批智能制造示范工厂，推广典型经验。", {"industry"}, {"digital_services"}),
 ])
 def test_domain_from_what_the_measure_acts_on(title, body, want, absent):
     got = set(_dom(title, body))

@@ -76,6 +76,16 @@ def test_class_references_expand_and_every_class_is_used():
     ("开设面向老年人的书法、绘画等各类培训、活动和讲座。", set(), {"training_talent"}),
     ("编制项目成效评估标准。", {"standards_certification"}, {"regulation_supervision"}),
     ("结合社区综合管理平台建设，加强日常巡查。", {"regulation_supervision"}, {"digital_platform"}),
+    # charges and prices (dev batch 7 shapes)
+    ("阶段性降低失业保险、工伤保险费率，对不裁员的企业返还失业保险费。", {"tax_incentive", "subsidy"}, set()),
+    ("发挥融资担保机构作用，降低担保费率。", {"finance_credit_insurance"}, {"tax_incentive"}),
+    ("按照补偿成本的原则核定农村供水价格。", {"fee_price_regulation"}, set()),
+    ("落实研发费用加计扣除政策。", {"tax_incentive"}, {"rd_support"}),
+    # a platform firms build, or one that receives a grant, is no government platform
+    ("支持龙头企业建设行业级工业互联网平台。", set(), {"digital_platform"}),
+    ("对新认定的省级工业互联网平台给予50万元奖励。", {"subsidy"}, {"digital_platform"}),
+    ("对企业实施的智能化改造项目给予补助。", {"subsidy"}, {"digital_platform"}),
+    ("建设全市统一的就业服务信息平台。", {"digital_platform"}, set()),
 ])
 def test_composed_cues(text, expected, absent):
     got = _codes(text)

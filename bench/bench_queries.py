@@ -31,12 +31,39 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "queries.json"
 
 
+def store_path(n: int, similarity: str = "lexical") -> Path:
+    """Where the store of the first n generated plans is kept (``bench_scale --keep-store`` puts its
+    fresh build there, so that the queries are measured on the store the scale bench built)."""
+    from graph.config import CACHE_DIR
+
+    return Path(CACHE_DIR) / "bench-queries" / f"n{n}-{similarity}.lbug"
+
+
+def keep_store(db: Path, n: int, similarity: str, build_seconds: float, failed: int = 0) -> Path:
+    """Copy a checkpointed, closed store of the first n plans to ``store_path`` with its marker."""
+    import shutil
+
+    dst = store_path(n, similarity)
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    done = dst.with_name(dst.name + ".done")
+    done.unlink(missing_ok=True)
+    for p in (dst, dst.with_name(dst.name + ".wal")):
+        p.unlink(missing_ok=True)
+    shutil.copyfile(db, dst)
+    wal = db.with_name(db.name + ".wal")
+    if wal.is_file():
+        shutil.copyfile(wal, dst.with_name(dst.name + ".wal"))
+    done.write_text(json.dumps({"plans": n, "build_seconds": round(build_seconds, 1), "failed": failed,
+                                "from": "bench_scale"}), encoding="utf-8")
+    return dst
+
+
 def store_of(n: int, similarity: str = "lexical", path: Path | None = None):
     """An embedded store of the first n generated plans, built once and reused (``.done`` marker)."""
     from graph.config import CACHE_DIR
     from graph.embedded_store import EmbeddedStore
 
-    db = path or Path(CACHE_DIR) / "bench-queries" / f"n{n}-{similarity}.lbug"
+    db = path or store_path(n, similarity)
     done = db.with_name(db.name + ".done")
     if not done.is_file():
         from bench.corpus import corpus

@@ -7,7 +7,10 @@ resident memory; the store's size on disk; records/s of the real write path (the
 writes wrote over the time they took); then an incremental build that adds one plan, and a rebuild
 with nothing changed. Results go to bench/results/scale.json (sizes not run keep their figures).
 
-    python -m bench.bench_scale [--plans 100 300 1000] [--similarity lexical|none]
+    python -m bench.bench_scale [--plans 100 300 1000] [--similarity lexical|none] [--keep-store]
+
+With ``--keep-store`` each size's fresh store is kept where ``bench.bench_queries --plans N`` reuses
+it, so the query latencies are measured on the store whose build was timed.
 """
 from __future__ import annotations
 
@@ -48,8 +51,9 @@ def _rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
-def one(n: int, corpus_dir: Path, similarity: str, incremental: bool = True) -> dict:
-    """Fresh build of the first n plans, then + 1 plan incrementally, then a no-change rebuild."""
+def one(n: int, corpus_dir: Path, similarity: str, incremental: bool = True, keep: bool = False) -> dict:
+    """Fresh build of the first n plans, then + 1 plan incrementally, then a no-change rebuild.
+    With ``keep``, the fresh build's store is kept where bench_queries looks for it."""
     import jieba
 
     from graph.embedded_store import EmbeddedStore
@@ -79,6 +83,11 @@ def one(n: int, corpus_dir: Path, similarity: str, incremental: bool = True) -> 
         store.checkpoint()
         store.close()
         size = _size(db)
+        if keep:
+            from bench.bench_queries import keep_store
+
+            kept = keep_store(db, n, similarity, build_s, len(report.failed))
+            print(f"kept the {n}-plan store at {kept}", file=sys.stderr, flush=True)
         tm = report.timings
         out = {
             "plans": n, "similarity": report.similarity_method or "none",
@@ -121,11 +130,13 @@ def main() -> int:
     ap.add_argument("--similarity", default="lexical", choices=["lexical", "none"])
     ap.add_argument("--incremental-max", type=int, default=300,
                     help="sizes above this get the fresh build only (the incremental figure is asked at 100)")
+    ap.add_argument("--keep-store", action="store_true",
+                    help="keep each fresh build's store where bench_queries --plans N reuses it")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.one:
-        r = one(a.one, a.corpus, a.similarity, a.one <= a.incremental_max)
+        r = one(a.one, a.corpus, a.similarity, a.one <= a.incremental_max, a.keep_store)
         print("RESULT " + json.dumps(r, ensure_ascii=False))
         return 0
     from bench.corpus import corpus
@@ -140,6 +151,8 @@ def main() -> int:
         print(f"== {n} plans (corpus {folder}, {gen:.1f} s to make or find)", flush=True)
         cmd = [sys.executable, "-m", "bench.bench_scale", "--one", str(n), "--corpus", str(folder),
                "--similarity", a.similarity, "--incremental-max", str(a.incremental_max)]
+        if a.keep_store:
+            cmd.append("--keep-store")
         proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True,
                               env={**os.environ, "PYTHONHASHSEED": "0"})
         line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT ")), None)

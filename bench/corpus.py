@@ -46,13 +46,24 @@ class Source:
     regions: list[str]               # region names to replace (the plan's own, its parent's)
 
 
-def _tuning_sources() -> list[tuple[Path, dict]]:
+class CorpusMissing(RuntimeError):
+    """The shared corpus the benchmark plans are generated from is not there."""
+
+
+def _tuning_sources(corpus_dir: Path | None = None) -> list[tuple[Path, dict]]:
+    """The tuning documents of the shared corpus; raises ``CorpusMissing`` when the folder or its
+    tuning documents are missing (a corpus made of the seeds alone would be a different benchmark,
+    and its figures would be compared with the real one's without anyone noticing)."""
+    folder = CORPUS if corpus_dir is None else Path(corpus_dir)
     out = []
-    if not CORPUS.is_dir():
-        return out
-    for p in sorted(CORPUS.glob("*.txt")):
-        if p.name[:2] not in TUNING:
-            continue
+    found = sorted(p for p in folder.glob("*.txt") if p.name[:2] in TUNING) if folder.is_dir() else []
+    if not found:
+        what = "has none of the tuning documents" if folder.is_dir() else "does not exist"
+        raise CorpusMissing(
+            f"the benchmark corpus is generated from the seeds and the tuning documents of {folder}, which "
+            f"{what} (names starting {' '.join(TUNING)}). Put the shared corpus there (the repository's "
+            "sibling folder shared/corpus) and run again; without it the figures would not be comparable.")
+    for p in found:
         gold = GOLD / f"{p.stem}.structure.json"
         head = json.loads(gold.read_text(encoding="utf-8")) if gold.is_file() else {}
         meta = {k: head[k] for k in ("region", "region_en", "level", "province") if head.get(k)}

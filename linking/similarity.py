@@ -167,20 +167,52 @@ def _dot(a, b) -> float:
 
 # --- lexical ---------------------------------------------------------------------------------------
 
-def tokens(text: str) -> list[str]:
-    """jieba words (domain dictionary loaded, stop words out) + character 2- and 3-grams."""
-    from ontology import vocab
+def tokens(text: str, pieces: dict[str, tuple[list[str], list[str]]] | None = None) -> list[str]:
+    """jieba words (domain dictionary loaded, stop words out) + character 2- and 3-grams.
 
+    ``pieces`` (read and filled): the words and n-grams of the pieces of text between separators,
+    so that a text made of pieces seen before (a measure's clauses after its whole text) is not
+    segmented again. The list is the same either way: jieba segments each run of characters its
+    pattern accepts on its own, the n-grams never cross punctuation, and what a separator yields
+    itself (single characters, white space) is never kept."""
+    words: list[str] = []
+    grams: list[str] = []
+    for piece in _SEPARATORS.split(text):
+        if not piece:
+            continue
+        got = pieces.get(piece) if pieces is not None else None
+        if got is None:
+            got = _piece_tokens(piece)
+            if pieces is not None:
+                pieces[piece] = got
+        words.extend(got[0])
+        grams.extend(got[1])
+    return words + grams
+
+
+# where both jieba (outside its pattern of han characters, letters, digits and +#&._%-) and the
+# n-grams (in _PUNCT) split: a text's tokens are its pieces' tokens
+_SEPARATORS = re.compile(r"[\s，。、；：,;:!?！？“”\"'《》()（）〔〕【】\[\]—~～·/]+")
+
+
+def _piece_tokens(text: str) -> tuple[list[str], list[str]]:
     tk = vocab.tokenizer()
-    out = []
+    words = []
     for w in tk.lcut(text):
         w = w.strip()
         if len(w) >= 2 and w not in _STOP and not _PUNCT.fullmatch(w):
-            out.append("w:" + w)
+            words.append("w:" + w)
+    grams = []
     for chunk in _PUNCT.split(text):
         for n in (2, 3):
-            out.extend("c:" + chunk[i:i + n] for i in range(len(chunk) - n + 1))
-    return out
+            grams.extend("c:" + chunk[i:i + n] for i in range(len(chunk) - n + 1))
+    return words, grams
+
+
+def _tokens_whole(text: str) -> list[str]:
+    """``tokens`` without pieces: the text segmented at once (the reference the pieces must equal)."""
+    words, grams = _piece_tokens(text)
+    return words + grams
 
 
 # Weights are corpus-independent: the IDF of a fixed table of reference document frequencies
@@ -282,6 +314,7 @@ def plan_vectors(policies: Sequence[PolicyText], plan_id: str | None = None,
     import numpy as np
 
     seen = {} if token_cache is None else token_cache
+    pieces: dict[str, tuple[list[str], list[str]]] = {}
     local: dict[str, int] = {}
     rows: list[int] = []
     idx: list[int] = []
@@ -292,7 +325,7 @@ def plan_vectors(policies: Sequence[PolicyText], plan_id: str | None = None,
         for u, text in enumerate(text_units(p)):
             c = seen.get(text)
             if c is None:
-                c = seen[text] = Counter(tokens(text))
+                c = seen[text] = Counter(tokens(text, pieces))
             unit = len(unit_owner)
             unit_owner.append(k)
             unit_doc.append(u == 0)
@@ -332,8 +365,8 @@ class IndexState:
 
 
 def lexical_links(plans: Sequence[tuple[str, PlanVectors]], *, top_k: int = TOP_K,
-                  threshold: float = LEXICAL_THRESHOLD, previous: IndexState | None = None
-                  ) -> tuple[list[tuple[int, int, float]], list[str], IndexState]:
+                  threshold: float = LEXICAL_THRESHOLD, previous: IndexState | None = None,
+                  exhaustive: bool = False) -> tuple[list[tuple[int, int, float]], list[str], IndexState]:
     """Each policy's ``top_k`` best counterparts in other plans at or above ``threshold``.
 
     ``plans`` are (key, vectors); returns the links as (global policy index a, b, score) with a's
@@ -341,13 +374,23 @@ def lexical_links(plans: Sequence[tuple[str, PlanVectors]], *, top_k: int = TOP_
     is DOC_WEIGHT × the whole-text cosine + (1 − DOC_WEIGHT) × the best clause-to-clause cosine,
     over the scored (non-stop) tokens: it depends on the two policies alone (each dot product sums
     the shared tokens in key order, so it is the same bits whichever side asks), and the result is
-    exact: every pair sharing a scored token is scored.
+    exact: every pair that can be among a policy's best is scored (see below).
 
     With ``previous`` (the state of a call over other plans), only the policies of plans not in it,
     and those of its plans that had a link to a plan no longer here, are scored against all the
     others; every other policy keeps its previous links as candidates. The result is the one a call
     without ``previous`` gives: a policy's best counterparts among the old plans are among its old
-    links, and a pair's score does not depend on the other plans."""
+    links, and a pair's score does not depend on the other plans.
+
+    Not every pair sharing a token is scored (that is quadratic: at 1,000 plans most pairs of
+    measures share some token): the ``top_k``-th best score a policy has so far is a lower bound L
+    on its final one, and it only looks for the pairs that can reach max(L, a level): a score at or
+    above t needs a whole-text or a clause cosine at or above t, and a cosine at or above t needs a
+    shared token outside the most frequent tokens whose squared weights add up to less than t²
+    (prefix filtering). Levels go down (PRUNE_LEVELS, then the threshold) until L reaches the level
+    looked at. The pairs found are scored by the same sparse products, so the links are the
+    exhaustive ones bit for bit (``exhaustive=True`` scores every pair sharing a token, as a check;
+    tests/test_similarity_gold.py compares them)."""
     import numpy as np
     from scipy import sparse
 
@@ -386,7 +429,6 @@ def lexical_links(plans: Sequence[tuple[str, PlanVectors]], *, top_k: int = TOP_
     for m in (D, C):
         m.sum_duplicates()
         m.sort_indices()
-    DT, CT = D.T.tocsr(), C.T.tocsr()
     c_start = np.searchsorted(c_own, np.arange(n + 1))   # clauses come policy by policy
 
     # which policies are scored now, and which previous links are kept as candidates
@@ -414,31 +456,11 @@ def lexical_links(plans: Sequence[tuple[str, PlanVectors]], *, top_k: int = TOP_
                 fresh[ib] = True
         query = np.flatnonzero(fresh)
         kept = np.asarray(rows, dtype=np.float64).reshape(-1, 3)
-    qa, qb, qs = [], [], []
-    for c0 in range(0, len(query), _QUERY_CHUNK):
-        q = query[c0:c0 + _QUERY_CHUNK]
-        m = len(q)
-        sd = D[q] @ DT                       # whole-text cosines (chunk × policies)
-        cnt = c_start[q + 1] - c_start[q]
-        qrow = np.repeat(np.arange(m), cnt)
-        crows = np.repeat(c_start[q] - np.cumsum(cnt) + cnt, cnt) + np.arange(int(cnt.sum()))
-        sc = (C[crows] @ CT).tocoo()
-        # the best clause pair per (query policy, other policy)
-        ks = qrow[sc.row].astype(np.int64) * n + c_own[sc.col]
-        vs = sc.data
-        o = np.argsort(ks, kind="stable")
-        ks, vs = ks[o], vs[o]
-        if len(ks):
-            bnd = np.flatnonzero(np.r_[True, ks[1:] != ks[:-1]])
-            vs = np.maximum.reduceat(vs, bnd)
-            ks = ks[bnd]
-        best = sparse.csr_matrix((vs.astype(np.float64), (ks // n, ks % n)), shape=(m, n))
-        tot = (DOC_WEIGHT * sd.astype(np.float64) + (1 - DOC_WEIGHT) * best).tocoo()
-        ra, rb = q[tot.row].astype(np.int64), tot.col.astype(np.int64)
-        good = (tot.data >= threshold) & (gp[ra] != gp[rb])
-        qa.append(ra[good])
-        qb.append(rb[good])
-        qs.append(tot.data[good])
+    sc = _Scorer(D, C, c_own, c_start, gp, n, threshold)
+    if exhaustive:
+        qa, qb, qs = sc.all_pairs(query)
+    else:
+        qa, qb, qs = sc.pruned(query, kept, top_k)
     a = np.concatenate(qa + [kept[:, 0].astype(np.int64)]) if qa else kept[:, 0].astype(np.int64)
     b = np.concatenate(qb + [kept[:, 1].astype(np.int64)]) if qb else kept[:, 1].astype(np.int64)
     s = np.concatenate(qs + [kept[:, 2]]) if qs else kept[:, 2]
@@ -464,6 +486,256 @@ def lexical_links(plans: Sequence[tuple[str, PlanVectors]], *, top_k: int = TOP_
     state.links = [(owner_key[x], ids[x], owner_key[y], ids[y], v) for x, y, v in links]
     return links, ids, state
 
+
+
+# Pruned scoring: the thresholds (descending) at which a policy first looks for its counterparts,
+# before the link threshold itself. A policy whose ``top_k``-th best score found so far reaches the
+# level it looked at has all its counterparts: any better pair would have been found at that level.
+PRUNE_LEVELS = (0.8, 0.5)
+_PROBE_EPS = 1e-4          # probes look a little below their threshold (float32 sums round)
+_PROBE_CHUNK = 256         # policies per probe (their candidates are then scored in groups)
+_SCORE_ROWS = 32           # policies per scoring product (the union of their candidates is scored)
+
+
+def _product(A, B, mark):
+    """A @ B.T for CSR matrices with sorted indices, over the tokens of A only: the same sums in the
+    same order as the full product (each sum runs over A's row in its stored order, whatever the
+    columns are renumbered to), at a cost that does not grow with the whole vocabulary.
+    ``mark``: an int64 array of -1 per token (left as it was found)."""
+    import numpy as np
+    from scipy import sparse
+
+    k = len(A.indices)
+    if not k:
+        return sparse.csr_matrix((A.shape[0], B.shape[0]), dtype=A.dtype)
+    mark[A.indices] = np.arange(k)       # a token's number: where it last occurs in A
+    try:
+        a = sparse.csr_matrix((A.data, mark[A.indices], A.indptr), shape=(A.shape[0], k))
+        pos = mark[B.indices]
+    finally:
+        mark[A.indices] = -1
+    hit = pos >= 0
+    ptr = np.r_[0, np.cumsum(hit)][B.indptr]     # hits before each row's start
+    b = sparse.csr_matrix((B.data[hit], pos[hit], ptr), shape=(B.shape[0], k))
+    return a @ b.T
+
+
+class _Scorer:
+    """The exact scores of pairs of policies (whole-text cosine and best clause-to-clause cosine,
+    by the same sparse products whichever pairs are asked), and the search for the pairs to score."""
+
+    def __init__(self, D, C, c_own, c_start, gp, n: int, threshold: float):
+        import numpy as np
+
+        self.D, self.C, self.c_own, self.c_start, self.gp, self.n = D, C, c_own, c_start, gp, n
+        self.threshold = threshold
+        nt = D.shape[1]
+        # postings per token: the most frequent tokens are the ones a probe can leave out
+        self.freq = np.bincount(D.indices, minlength=nt) + np.bincount(C.indices, minlength=nt)
+        self.mark = np.full(nt, -1, dtype=np.int64)
+
+    def clauses(self, q):
+        import numpy as np
+
+        cs = self.c_start
+        cnt = cs[q + 1] - cs[q]
+        return np.repeat(cs[q] - np.cumsum(cnt) + cnt, cnt) + np.arange(int(cnt.sum())), cnt
+
+    def score(self, q, cols=None):
+        """(a, b, score) of every pair (policy of ``q``, policy of ``cols`` or of all) sharing a token,
+        at or above the threshold and across plans."""
+        import numpy as np
+        from scipy import sparse
+
+        D, C, n = self.D, self.C, self.n
+        m = len(q)
+        crows, cnt = self.clauses(q)
+        qrow = np.repeat(np.arange(m), cnt)
+        if cols is None:
+            if getattr(self, "DT", None) is None:
+                self.DT, self.CT = D.T.tocsr(), C.T.tocsr()
+            sd = D[q] @ self.DT                       # whole-text cosines (chunk × policies)
+            sc = (C[crows] @ self.CT).tocoo()
+            owner = self.c_own[sc.col]
+            # the best clause pair per (query policy, other policy)
+            ks = qrow[sc.row].astype(np.int64) * n + owner
+            vs = sc.data
+            o = np.argsort(ks, kind="stable")
+            ks, vs = ks[o], vs[o]
+            if len(ks):
+                bnd = np.flatnonzero(np.r_[True, ks[1:] != ks[:-1]])
+                vs = np.maximum.reduceat(vs, bnd)
+                ks = ks[bnd]
+            best = sparse.csr_matrix((vs.astype(np.float64), (ks // n, ks % n)), shape=(m, n))
+            tot = (DOC_WEIGHT * sd.astype(np.float64) + (1 - DOC_WEIGHT) * best).tocoo()
+            ra, rb = q[tot.row].astype(np.int64), tot.col.astype(np.int64)
+            good = (tot.data >= self.threshold) & (self.gp[ra] != self.gp[rb])
+            return ra[good], rb[good], tot.data[good]
+        # over the chosen columns: the same sums, laid out densely (chunk × columns)
+        sd = _product(D[q], D[cols], self.mark).toarray()
+        ccl, ccnt = self.clauses(cols)
+        sc = _product(C[crows], C[ccl], self.mark)
+        best = np.zeros((m, len(cols)), dtype=np.float32)
+        rows = np.repeat(qrow, np.diff(sc.indptr))
+        np.maximum.at(best, (rows, np.repeat(np.arange(len(cols)), ccnt)[sc.indices]), sc.data)
+        tot = DOC_WEIGHT * sd.astype(np.float64) + (1 - DOC_WEIGHT) * best.astype(np.float64)
+        i, j = np.nonzero(tot >= self.threshold)
+        ra, rb = q[i].astype(np.int64), cols[j].astype(np.int64)
+        good = self.gp[ra] != self.gp[rb]
+        return ra[good], rb[good], tot[i[good], j[good]]
+
+    def all_pairs(self, query):
+        qa, qb, qs = [], [], []
+        for c0 in range(0, len(query), _QUERY_CHUNK):
+            a, b, s = self.score(query[c0:c0 + _QUERY_CHUNK])
+            qa.append(a)
+            qb.append(b)
+            qs.append(s)
+        return qa, qb, qs
+
+    def _probe(self, X, XT, col_of, rows, t):
+        """(row, column) of every vector of ``XT`` sharing with the vector ``rows[i]`` of ``X`` a token
+        of its prefix for threshold ``t[i]``: its tokens but the most frequent ones whose squared weights
+        add up to less than t² (a vector sharing none of the prefix has a cosine below t with it)."""
+        import numpy as np
+        from scipy import sparse
+
+        sub = X[rows]
+        r = np.repeat(np.arange(len(rows)), np.diff(sub.indptr))
+        col = sub.indices.astype(np.int64)
+        v = sub.data.astype(np.float64)
+        o = np.lexsort((col, -self.freq[col], r))
+        r, col, v = r[o], col[o], v[o]
+        cs = np.cumsum(v * v)
+        before = np.r_[0.0, cs][sub.indptr[:-1]]
+        lim = np.maximum(t - _PROBE_EPS, 0.0) ** 2
+        pre = (cs - before[r]) >= lim[r]
+        P = sparse.csr_matrix((np.ones(int(pre.sum()), np.float32), (r[pre], col[pre])), shape=(len(rows), X.shape[1]))
+        prod = (P @ XT).tocoo()
+        return prod.row.astype(np.int64), col_of[prod.col]
+
+    def pruned(self, query, kept, top_k: int):
+        """The scores of every pair that can be among a policy's ``top_k`` best (with the kept links,
+        a superset of what the exhaustive scoring gives to the selection): each policy of ``query``
+        looks among all policies, each other policy among those of ``query``."""
+        import numpy as np
+
+        n = self.n
+        fresh = np.zeros(n, dtype=bool)
+        fresh[query] = True
+        self.top_v = np.full((n, top_k), -np.inf)
+        self.top_o = np.full((n, top_k), -1, dtype=np.int64)
+        if len(kept):
+            self._push(kept[:, 0].astype(np.int64), kept[:, 1].astype(np.int64), kept[:, 2])
+        out: tuple[list, list, list] = ([], [], [])
+        everyone = np.arange(n)
+        groups = [(query, everyone)]
+        if not fresh.all() and len(query):
+            groups.append((np.flatnonzero(~fresh), query))
+        # near-duplicates probed together score against nearly the same candidates: rows are taken in
+        # the order of their smallest token key (a min-hash: equal for most pairs of near-duplicates)
+        D = self.D
+        nnz = np.diff(D.indptr)
+        minhash = np.where(nnz > 0, D.indices[np.minimum(D.indptr[:-1], max(len(D.indices) - 1, 0))], -1)
+        # first, each policy against its neighbours in that order: exact scores that give most
+        # policies a high lower bound before they look for counterparts
+        seq = query[np.lexsort((query, minhash[query]))]
+        for k in range(0, len(seq), _SCORE_ROWS):
+            cols = np.unique(seq[max(0, k - _SCORE_ROWS // 2):k + _SCORE_ROWS + _SCORE_ROWS // 2])
+            self._score_batch(seq[k:k + _SCORE_ROWS], cols, out)
+        for rows, among in groups:
+            rows = rows[np.lexsort((rows, minhash[rows]))]
+            D_T = self.D[among].T.tocsr()
+            ccl, _ = self.clauses(among)
+            C_T = self.C[ccl].T.tocsr()
+            c_of = self.c_own[ccl]
+            chunk = _PROBE_CHUNK if len(among) == n else max(_PROBE_CHUNK, 4096)
+            for c0 in range(0, len(rows), chunk):
+                self._probe_rows(rows[c0:c0 + chunk], D_T, among, C_T, c_of, out)
+        return out
+
+    def _probe_rows(self, rows, D_T, d_of, C_T, c_of, out) -> None:
+        import numpy as np
+
+        n = self.n
+        open_ = rows
+        scored = np.zeros(0, dtype=np.int64)
+        for level in (*PRUNE_LEVELS, self.threshold):
+            t = np.maximum(max(level, self.threshold), self.top_v[open_, -1])
+            dr, dc = self._probe(self.D, D_T, d_of, open_, t)
+            crows, cnt = self.clauses(open_)
+            cr, cc = self._probe(self.C, C_T, c_of, crows, np.repeat(t, cnt))
+            owner_local = np.repeat(np.arange(len(open_)), cnt)
+            r = np.concatenate([dr, owner_local[cr]])
+            c = np.concatenate([dc, cc])
+            keep = self.gp[open_[r]] != self.gp[c]
+            key = np.unique(open_[r[keep]] * n + c[keep])
+            key = key[~np.isin(key, scored, assume_unique=True)]    # scored at a level above
+            scored = np.union1d(scored, key)
+            self._score_pairs(key // n, key % n, out)
+            done = self.top_v[open_, -1] >= t
+            open_ = open_[~done]
+            if not len(open_):
+                break
+
+    def _score_pairs(self, r, c, out) -> None:
+        """Score the pairs (r[i], c[i]) (policy indices, grouped by r): a policy with many candidates
+        against every policy, the others in small groups against the union of their candidates (those
+        with the same first candidate, likely counterparts of one another, together)."""
+        import numpy as np
+
+        if not len(r):
+            return
+        n = self.n
+        rows, start, cnt = np.unique(r, return_index=True, return_counts=True)
+        dense = cnt * 8 > n
+        batches = [(rows[dense][k:k + _QUERY_CHUNK], None) for k in range(0, int(dense.sum()), _QUERY_CHUNK)]
+        sparse_rows = np.flatnonzero(~dense)
+        if len(sparse_rows):
+            first = c[start[sparse_rows]]     # (c ascends within each row)
+            order = sparse_rows[np.lexsort((rows[sparse_rows], first))]
+            for k in range(0, len(order), _SCORE_ROWS):
+                g = order[k:k + _SCORE_ROWS]
+                cols = np.unique(np.concatenate([c[start[i]:start[i] + cnt[i]] for i in g]))
+                batches.append((rows[g], cols if len(cols) * 4 < n else None))
+        for q, cols in batches:
+            self._score_batch(q, cols, out)
+
+    def _score_batch(self, q, cols, out) -> None:
+        a, b, s = self.score(q, cols)
+        out[0].append(a)
+        out[1].append(b)
+        out[2].append(s)
+        self._push(a, b, s)
+
+    def _push(self, a, b, s) -> None:
+        """Each policy's ``top_k`` best scores so far (a pair counted once, whichever side scored it)."""
+        import numpy as np
+
+        if not len(a):
+            return
+        n, k = self.n, self.top_v.shape[1]
+        p = np.concatenate([a, b])
+        o_ = np.concatenate([b, a])
+        v = np.concatenate([s, s])
+        u = np.unique(p)
+        cur_o = self.top_o[u]
+        have = cur_o.ravel() >= 0
+        p = np.concatenate([np.repeat(u, k)[have], p])
+        o_ = np.concatenate([cur_o.ravel()[have], o_])
+        v = np.concatenate([self.top_v[u].ravel()[have], v])
+        _, first = np.unique(p * n + o_, return_index=True)
+        p, o_, v = p[first], o_[first], v[first]
+        o = np.lexsort((-v, p))
+        p, o_, v = p[o], o_[o], v[o]
+        start = np.searchsorted(p, u)
+        rank = np.arange(len(p)) - np.repeat(start, np.diff(np.r_[start, len(p)]))
+        sel = rank < k
+        pi = np.searchsorted(u, p[sel])
+        self.top_v[u] = -np.inf
+        self.top_o[u] = -1
+        self.top_v[u[pi], rank[sel]] = v[sel]
+        self.top_o[u[pi], rank[sel]] = o_[sel]
 
 # --- embeddings (the loading code lives in ontology.embeddings, shared with the instrument cue signal) ---
 

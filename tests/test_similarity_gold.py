@@ -155,3 +155,56 @@ def test_copies_of_a_plan_link_identical_measures(seed_policies):
     linked = _linked(rels)
     p = seed_policies[1].id
     assert any(frozenset((f"{p}~0", f"{p}~{c}")) in linked for c in (1, 2, 3))
+
+
+def _variants(policies, k, rng):
+    """k copies of each plan, each measure with one of its sentences dropped at random (so that
+    counterparts are near-duplicates of different closeness, as in a real corpus of similar plans)."""
+    out = []
+    for c in range(k):
+        for p in policies:
+            parts = [x for x in (p.text or "").split("。") if x]
+            if len(parts) > 1 and rng.random() < 0.7:
+                parts.pop(rng.randrange(len(parts)))
+            out.append(replace(p, id=f"{p.id}~{c}", plan_id=f"{p.plan_id}~{c}", text="。".join(parts)))
+    return out
+
+
+def test_pruned_scoring_gives_the_exhaustive_links_bit_for_bit(seed_policies, monkeypatch):
+    """Only the pairs that can be among a policy's best are scored (lower bounds from the best found so
+    far): the links, their scores and the state are those of scoring every pair sharing a token —
+    fresh, and incrementally after plans are added, removed and changed."""
+    rng = random.Random(14)
+    pols = _variants(seed_policies, 6, rng)
+    groups: dict[str, list] = {}
+    for p in pols:
+        groups.setdefault(p.plan_id, []).append(p)
+    plans = [(k, similarity.plan_vectors(v, k)) for k, v in groups.items()]
+    probed = []
+    real = similarity._Scorer._probe
+    monkeypatch.setattr(similarity._Scorer, "_probe",
+                        lambda self, X, XT, col_of, rows, t: probed.append(float(t.max(initial=0.0))) or real(
+                            self, X, XT, col_of, rows, t))
+    for top_k, thr in ((similarity.TOP_K, similarity.LEXICAL_THRESHOLD), (2, 0.3)):
+        want = similarity.lexical_links(plans, top_k=top_k, threshold=thr, exhaustive=True)
+        got = similarity.lexical_links(plans, top_k=top_k, threshold=thr)
+        assert got[0] == want[0] and got[1] == want[1] and got[2].links == want[2].links
+        assert len(want[0]) > 100
+    assert probed and max(probed) >= similarity.PRUNE_LEVELS[0]   # the pruning was exercised
+    _, _, state = similarity.lexical_links(plans[:20], exhaustive=True)
+    for now in (plans, plans[3:25], plans[:18] + [("changed", plans[-1][1])]):
+        want = similarity.lexical_links(now, exhaustive=True)
+        got = similarity.lexical_links(now, previous=state)
+        assert got[0] == want[0] and got[2].links == want[2].links
+
+
+def test_tokens_from_pieces_equal_the_whole_text_segmented(seed_policies):
+    """A measure's whole text and its clauses share their pieces (text between separators): tokens
+    of the pieces, each segmented once, make the very list (same order) of the text segmented at once."""
+    pieces: dict = {}
+    units = [u for p in seed_policies for u in similarity.text_units(p)]
+    units += ["提高到50%以上，“十四五”期间 新建·改造 3.5万户/年；A级", "  ", "（一）", "老旧小区改造——加装电梯"]
+    for u in units:
+        assert similarity.tokens(u, pieces) == similarity._tokens_whole(u), u
+        assert similarity.tokens(u) == similarity._tokens_whole(u), u
+    assert len(pieces) < sum(len(similarity._SEPARATORS.split(u)) for u in units)  # pieces were reused

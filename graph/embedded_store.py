@@ -176,6 +176,13 @@ class EmbeddedStore(GraphStore):
     def _conn(self):
         return self._lb.Connection(self._db)
 
+    def _reader(self):
+        """The read connection, kept between reads (a new connection per query cost more than many
+        queries themselves: policy_evidence 4.6 -> 0.9 ms); dropped after a failed read and on close."""
+        if getattr(self, "_read_conn", None) is None:
+            self._read_conn = self._conn()
+        return self._read_conn
+
     def _writer(self):
         """The write connection, kept while writes succeed: it caches prepared statements,
         which matters when a build writes plan after plan with the same statement texts."""
@@ -437,16 +444,17 @@ class EmbeddedStore(GraphStore):
     def _read(self, cypher: str, params: dict[str, Any], timeout: float | None, row_cap: int | None) -> QueryResult:
         text = to_ladybug(cypher)
         with self._lock:
-            conn = self._conn()
-            if timeout:
-                conn.set_query_timeout(int(timeout * 1000))
+            conn = self._reader()
+            conn.set_query_timeout(int(timeout * 1000) if timeout else 0)
             try:
                 res = conn.execute(text, params)
             except RuntimeError as e:
+                self._read_conn = None  # a connection that saw a failure is not reused
                 if timeout and str(e).strip().rstrip(".").lower() == "interrupted":
                     raise StoreError(f"the query timed out after {timeout:g} s (the limit for one query)") from e
                 raise StoreError(f"embedded query failed: {e}") from e
             except (TypeError, ValueError, OverflowError) as e:  # a parameter the binding cannot convert
+                self._read_conn = None
                 raise StoreError(f"embedded query failed: a parameter could not be passed to LadybugDB: {e}") from e
             if isinstance(res, list):  # several statements: never from the console (the guard refuses them)
                 for r in res:
@@ -495,6 +503,7 @@ class EmbeddedStore(GraphStore):
         with self._lock:
             if getattr(self, "_db", None) is not None:
                 self._write_conn = None
+                self._read_conn = None
                 self._db.close()
                 self._db = None
 

@@ -147,3 +147,27 @@ def test_an_integer_sum_comes_back_as_an_int_on_the_embedded_store(tmp_path):
         assert v == 3 and type(v) is int
     finally:
         store.close()
+
+
+def test_embedded_reads_keep_one_connection_and_see_later_writes(tmp_path):
+    """Reads go through one kept connection (a new one per query cost more than small queries): it
+    sees what is written after it was opened, and a failed read does not spoil the next one."""
+    from graph.embedded_store import EmbeddedStore
+
+    store = EmbeddedStore(tmp_path / "g.lbug")
+    try:
+        store.ensure_schema()
+        assert store.read("MATCH (n:Policy) RETURN count(n)").rows == [[0]]
+        conn = store._read_conn
+        store.write(sample(3))
+        assert store.read("MATCH (n:Policy) RETURN count(n)").rows == [[3]]
+        assert store._read_conn is conn
+        with pytest.raises(StoreError):
+            store.read("MATCH (n:NoSuchLabel) RETURN n")
+        assert store.read("MATCH (n:Policy) RETURN count(n)").rows == [[3]]
+        store.read("MATCH (n:Policy) RETURN count(n)", timeout=30)
+        store.write(sample(5))
+        assert store.read("MATCH (n:Policy) RETURN count(n)").rows == [[5]]
+    finally:
+        store.close()
+    assert store._read_conn is None

@@ -197,12 +197,12 @@ _SEPARATORS = re.compile(r"[\s，。、；：,;:!?！？“”\"'《》()（）�
 
 def _piece_tokens(text: str) -> tuple[list[str], list[str]]:
     tk = vocab.tokenizer()
-    words = []
+    words: list[str] = []
     for w in tk.lcut(text):
         w = w.strip()
         if len(w) >= 2 and w not in _STOP and not _PUNCT.fullmatch(w):
             words.append("w:" + w)
-    grams = []
+    grams: list[str] = []
     for chunk in _PUNCT.split(text):
         for n in (2, 3):
             grams.extend("c:" + chunk[i:i + n] for i in range(len(chunk) - n + 1))
@@ -689,7 +689,8 @@ class _Scorer:
         n = self.n
         rows, start, cnt = np.unique(r, return_index=True, return_counts=True)
         dense = cnt * 8 > n
-        batches = [(rows[dense][k:k + _QUERY_CHUNK], None) for k in range(0, int(dense.sum()), _QUERY_CHUNK)]
+        batches: list[tuple[Any, Any]] = [(rows[dense][k:k + _QUERY_CHUNK], None)
+                                          for k in range(0, int(dense.sum()), _QUERY_CHUNK)]
         sparse_rows = np.flatnonzero(~dense)
         if len(sparse_rows):
             first = c[start[sparse_rows]]     # (c ascends within each row)

@@ -68,7 +68,9 @@ _HEAD_STOP = re.compile(r"[。；，,;：:]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # a group row between rows: 一、强化产业支撑 / （二）… / 三 (a bare numeral line)
 _BARE_NUMERAL = re.compile(r"^[一二三四五六七八九十]+$")
-_GROUP_ROW = re.compile(r"^([一二三四五六七八九十]+[、.．]\s*[^。；]{1,40}"
+_GROUP_PREFIX = vocab.lexicon_regex('table_group_row_prefixes')
+_GROUP_ROW = re.compile(rf"^((?:{_GROUP_PREFIX})[一二三四五六七八九十]+[、.．：:]\s*[^。；]{{1,40}}"
+                        r"|[一二三四五六七八九十]+[、.．]\s*[^。；]{1,40}"
                         r"|[（(][一二三四五六七八九十]+[）)]\s*[^。；]{0,40}|[一二三四五六七八九十]+)$")
 # lines that end a table's last row: a heading of the body, a note, an attachment line
 _STOP = re.compile(rf"^(?:{vocab.lexicon_regex('table_end_lines')})")
@@ -229,8 +231,8 @@ def _mismatch(role: str, s: str) -> float:
             return 0.0
         return 2.0 if responsibility.has_agency(s) else 0.9
     if role == "responsible":
-        if is_deadline(s):
-            return 2.0
+        if is_deadline(s) or _group_row_text(s):
+            return 2.0                  # （一）完善基础设施 / 行动二：…: a group row, never a 责任单位
         parts = responsibility.split_names(s) or [x for x in re.split(r"[、，,；;]", s) if x]
         named = sum(1 for x in parts if _agency_like(x))
         if parts and named == len(parts):
@@ -247,6 +249,12 @@ def _mismatch(role: str, s: str) -> float:
     if role == LABEL:
         return 1.5 if v or a else 0.2
     return 0.2                                         # group / other
+
+
+def _group_row_text(s: str) -> bool:
+    """A group row's line with a title (行动一：…, （一）完善…, 二、…), not a bare numeral."""
+    c = _norm(s)
+    return bool(_GROUP_ROW.match(c)) and not _BARE_NUMERAL.match(c)
 
 
 DEADLINE_AS_TEXT = 0.8   # a short cell that reads as a deadline is no task text
@@ -1007,7 +1015,12 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     if pre and not group_cols and _GROUP_ROW.match(lines[pre[0]][2]):
         t.groups.append(TableGroup(label=" ".join(lines[x][2] for x in pre), first_row=0))
     for x in pre if group_cols else []:
-        group_vals[0] = (lines[x][2], lines[x][:2])
+        if _group_row_text(lines[x][2]):
+            # a group row over row 1 (行动一：…): the group column's cell is absent until one is written
+            t.groups.append(TableGroup(label=lines[x][2], first_row=0))
+            group_vals[0] = None
+        else:
+            group_vals[0] = (lines[x][2], lines[x][:2])
     end = lines[h1 - 1][1]
     for r, a in enumerate(nums):
         b = nums[r + 1] if r + 1 < len(nums) else stop
@@ -1106,11 +1119,14 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
             t.groups.append(TableGroup(label=" ".join(cells[c] for c in tl), first_row=r + 1))
         for c in tl if group_cols else []:
             s = cells[c]
-            if not (_GROUP_ROW.match(s) and len(s) <= 4):
+            if not (_GROUP_ROW.match(s) and len(s) <= 4) and not _group_row_text(s):
                 group_vals[0] = (s, lines[idx[c]][:2])
                 lead_marks.append((r + 1, s))
             else:
+                # a group row (一 / 行动二：… / （一）…) ends the group column's merged cell
                 t.groups.append(TableGroup(label=s, first_row=r + 1))
+                if _group_row_text(s):
+                    group_vals[0] = None
     for j, ms in marks.items():
         cut = centred_spans([m[0] for m in ms], len(t.rows), halves[j])
         for (a, b), (_, text, sp) in zip(cut or [], ms):

@@ -179,3 +179,28 @@ def test_task_table_without_row_numbers(name, period):
     assert len(t.rows) >= len(gold[0]["rows"]) - 1
     rows = [m for m in doc.measures if t.start <= m.start < t.end]
     assert len(rows) >= len(gold[0]["rows"]) - 1 and all(m.responsibility for m in rows)
+
+
+def test_header_unit_lines_in_ascii_brackets_and_area_symbols():
+    # 十三五已建成 / (万m2): a unit line in ASCII brackets with an area symbol unit joins its name
+    # (units m2, ㎡, 万m2 …); names and values with double spaces inside (街  镇, 社  区)
+    doc, _ = _doc("aa_bracket_unit_lines_district")
+    [t] = doc.tables
+    assert t.columns == ["序号", "街镇", "类型", "十三五已建成（万m2）", "2021年任务（万m2）", "2022年任务（万m2）",
+                         "经费预算（万元）"]
+    assert len(t.rows) == 7 and t.rows[-1][3:] == ["56.4", "15.4", "18.4", "3950"]
+
+
+def test_group_rows_between_rows_of_a_category_column_table():
+    # 任务类型 before 序号 with group rows 行动一：… / （一）…: a group row is a TableGroup, never the
+    # category cell or the 推进单位 (a responsibility header outside the old lexicon), and it ends the
+    # category cell merged above it (rows 1-2 and 8 have none)
+    doc, _ = _doc("ac_groups_kind_before_serial_district")
+    [t] = doc.tables
+    assert t.roles == ["group", "number", "task", "responsible"]
+    assert [r[0] for r in t.rows] == [None, None, "重点项目", "重点项目", "民生实事", "民生实事", "民生实事", None,
+                                      "重点项目", "常规工作", "常规工作"]
+    assert [r[3] for r in t.rows[4:7]] == ["区民政局"] * 3           # merged over rows 5-7, written once
+    labels = {g.label: g.first_row for g in t.groups}
+    assert labels["行动一：实施住宅小区综合治理"] == 0 and labels["（一）完善基础设施"] == 7
+    assert labels["行动二：提升社区公共服务"] == 4 and labels["行动三：强化长效管理"] == 9

@@ -25,8 +25,12 @@ Sections that are no measures' place, by their title words (lexicons structure_*
 appendices: an attachment list after the body (``附表：`` over ``1、…指标表``; ``附件：1.… 2.…``; ``附件1：…``
 lines) names attachments, not headings, and an attachment whose title names a table, a list or a norm
 (指标表, 清单, 技术导则) gives no measure (a task table's rows still do). Under a stage section (实施步骤,
-进度安排) each stage (``（一）动员部署阶段（2025年4月）`` over its sub-items, ``第一阶段（…）：启动部署。…``) is one
-measure. A run of duty paragraphs (``市发展改革委：负责…`` twice or more) gives one measure per agency.
+进度安排) a stage heading over numbered sub-items (``（一）制定方案阶段（…）`` + ``1.2024年8月底前，…``) is their
+heading, each sub-item a measure due by the date it opens with, else the stage's period; a stage without
+sub-items (``第一阶段（…）：启动部署。…``, a stage heading over a paragraph) is one measure. A run of duty
+paragraphs (``市发展改革委：负责…`` twice or more) gives one measure per agency. A leaf section of two or more
+body paragraphs opening with a run-in title or an action gives one measure per paragraph; a responsibility
+label line standing alone (``【责任单位】A、B``) belongs to the measure above.
 """
 from __future__ import annotations
 
@@ -50,7 +54,8 @@ _FAMILIES: list[tuple[int, re.Pattern]] = [
     (2, re.compile(rf"^第([{CN_NUM}\d]+)节\s*")),
     (3, re.compile(rf"^([{CN_NUM}]+)\s*[、.．]\s*")),
     (4, re.compile(rf"^[（(]([{CN_NUM}]+)[）)]\s*[、.．]?\s*")),
-    (5, re.compile(r"^(\d{1,3})\s*(?:[、．]|\.(?!\d))\s*")),
+    # 1.2024年8月底前，… -- an item opening with a date, not a decimal
+    (5, re.compile(r"^(\d{1,3})\s*(?:[、．]|\.(?!\d)|\.(?=\d{4}年|\d{1,2}月))\s*")),
     (6, re.compile(r"^[（(](\d{1,3})[）)]\s*[、.．]?\s*")),
     (7, re.compile(r"^([①-⑳])\s*")),
 ]
@@ -203,13 +208,18 @@ def _classify_numbered(text: str) -> tuple[int, str, str] | None:
             rest = text[m.end():]
             if not rest or not re.match(r"[\u4e00-\u9fff“《「（A-Za-z0-9]", rest):
                 continue
-            if rank == 5 and re.match(r"^\d+[、.]\d", text):
+            if rank == 5 and re.match(r"^\d+[、.]\d(?!\d{3}年|\d?月)", text):
                 continue
             return rank, m.group(1), rest
     return None
 
 
 _PERIOD = re.compile(r"[（(]([^（）()]*(?:\d{4}年|\d{1,2}月)[^（）()]*)[）)]")
+
+
+# 2024年8月底前，… / 9月中旬前，… -- the date a stage's sub-item opens with (its deadline)
+_LEADING_DATE = re.compile(r"^((?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:[—\-－至到](?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?)?"
+                           r"(?:底|末|初|上旬|中旬|下旬)?(?:前|以前|之前)?|\d{4}年(?:底|年底)?(?:前|以前|之前)?)[，,]")
 
 
 def _stage_period(text: str) -> str | None:
@@ -258,6 +268,27 @@ def _is_titled_paragraph(text: str) -> str | None:
 
 
 _LONG_PARA = 800
+# 进一步发挥…的作用，… / 用好…，结合… / 强化…，改善…: a body paragraph opening with an action (an optional adverb or
+# focus word, then a task verb) -- in a leaf section of two or more such paragraphs, each is a measure
+_ACTION_PARA = re.compile(rf"^(?:{_lx('structure_paragraph_adverbs')})?"
+                          rf"(?:{_lx('structure_task_verbs')}|{_lx('structure_paragraph_verbs')})")
+
+
+_RULE_MODAL = re.compile(rf"(?:{_lx('structure_paragraph_modals')})")
+
+
+def _action_paragraph(t: str) -> bool:
+    head = _derived_title(t)
+    return (bool(_ACTION_PARA.match(t)) and len(head) <= _MAX_TITLE and bool(re.search(r"[，。；,]", t))
+            and not _RULE_MODAL.search(head[:12]))     # 建设单位应当…: a rule for an actor
+
+
+def _label_line(t: str) -> bool:
+    """Is ``t`` a responsibility label standing alone (``【责任单位】A、B``, ``责任单位：A、B``)? It belongs to the
+    measure above, never a measure of its own."""
+    span = responsibility.find_clause(t)
+    return (span is not None and span[0] == 0 and not t[span[1]:].strip("。；;，, ")
+            and responsibility.names_a_role(t[:12]))
 _PREAMBLE = re.compile(rf"^(?:{_lx('structure_preamble_openers')})")
 _DASH_ITEM = re.compile(r"^\s*(?:——|--|－－)\s*(?=[\u4e00-\u9fff])")
 # a heading's run-in body that states the block's target (到2027年，… / 力争…), not an action
@@ -444,6 +475,11 @@ class _Builder:
         self.muted_heads: set[int] = set()
         self.stage_heads: set[int] = set()     # headings opened for a stage line (第一阶段：摸底调查（…）)
         self.stage_seen: set[int] = set()      # stage headings whose text was gathered (for their period)
+        self.stage_items: dict[int, int] = {}  # stage headings over numbered sub-items: the items' rank
+        # body paragraphs right under each heading (line, is a responsibility label line), and headings
+        # with other content right under them (items, boxes, dash/duty/ordinal paragraphs)
+        self.sec_paras: dict[int, list[tuple[_Line, bool]]] = {}
+        self.items_under: set[int] = set()
         self.goal_label = False                # after a goals label line (工作目标：) until a heading or a non-target
 
     # -- sections -------------------------------------------------------------
@@ -845,11 +881,25 @@ class _Builder:
         ln = info.line
         assert info.num is not None     # the caller asks only for a numbered line
         rank, raw, rest = info.num
+        above = [h for h in self.stack if h.rank < rank]
+        if above:
+            self.items_under.add(id(above[-1]))     # a heading with items below it (its siblings close)
         stage = self._stage_head()
         if stage is not None and rank > stage.rank:
-            # 1.制定整治方案… under （一）动员部署阶段（2025年4月）: the stage's text, not a measure of its own
-            self.leaf_paras.setdefault(id(stage), []).append(ln)
-            self.cur = None
+            # 1.2024年8月底前，各区…梳理。 under （一）制定方案阶段（2024年8月—9月）: each sub-item of a stage is a
+            # measure (the stage heading is their heading), due by the date it opens with, else the stage's period
+            item_rank = self.stage_items.setdefault(id(stage), rank)
+            if rank > item_rank and self.cur is not None:
+                self._extend(ln)            # （1）… under one of them: its text
+                return
+            self._close_siblings(rank)
+            if not self._measure_context():
+                self.cur = None
+                return
+            due = _LEADING_DATE.match(rest)
+            title = _split_title(rest[due.end():] if due and len(rest) > due.end() + 4 else rest)[0]
+            m = self._new_measure(ln, _fmt_number(rank, raw), title, self._kind())
+            m.deadline = due.group(1) if due else (_stage_period(stage.line.text))
             return
         if self._assigned_target(rest, nxt):
             # 1.地区生产总值增长6%左右。 + 责任单位：县发改局 under 一、主要预期目标 (a plan that breaks its
@@ -998,9 +1048,28 @@ class _Builder:
             return
         stage = self._stage_head()
         if stage is not None and self.box is None and not _STAGE_LINE.match(t):
+            if id(stage) in self.stage_items and self.cur is not None:
+                self._extend(ln)            # a paragraph after one of the stage's sub-items: its text
+                return
             self.leaf_paras.setdefault(id(stage), []).append(ln)     # the stage's text
             self.cur = None
             return
+        if _label_line(t) and self.box is None:
+            # 【责任单位】A、B / 责任单位：A、B on a line of its own: the measure above's, no measure
+            if self.stack:
+                self.sec_paras.setdefault(id(self.stack[-1]), []).append((ln, True))
+            if self.cur is not None and self.cur.kind != "box":
+                self._extend(ln)
+            elif self.stack:
+                self.leaf_paras.setdefault(id(self.stack[-1]), []).append(ln)
+            return
+        if self.stack and self.box is None:
+            hid = id(self.stack[-1])
+            if (_STAGE_LINE.match(t) or _GOAL_LABEL.match(t) or _duty_paragraph(t) or _DASH_ITEM.match(t)
+                    or len(_ordinal_cuts(t)) >= 2 or len(t) >= _LONG_PARA):
+                self.items_under.add(hid)
+            else:
+                self.sec_paras.setdefault(hid, []).append((ln, False))
         st = _STAGE_LINE.match(t)
         if st and self._stage_section() and self._measure_context() and self.box is None:
             # 第一阶段（2025年3月—6月）：启动部署。制定… -- one stage, one measure, titled by its name
@@ -1010,7 +1079,7 @@ class _Builder:
             title = name if 2 <= len(name) <= _MAX_ENUM_TITLE else st.group(1)
             nxt = self.infos[k + 1] if 0 <= k < len(self.infos) - 1 else None
             if not re.search(r"[。；]", rest) and nxt is not None and nxt.num is not None:
-                # 第一阶段：摸底调查（2025年6月） over 1. 2.: the stage's heading, its items its text
+                # 第一阶段：摸底调查（2025年6月） over 1. 2.: the stage's heading, its items its measures
                 top = self._stage_head()
                 heads = [h for h in self.stack if h.rank != 99]
                 rank = top.rank if top is not None else (heads[-1].rank + 1) if heads else 3
@@ -1139,14 +1208,59 @@ class _Builder:
     def heads_seen(self) -> bool:
         return bool(self.heads) or bool(self.measures)
 
+    def _paragraph_measures(self) -> set[int]:
+        """A leaf section (a heading with no sub-headings or items) holding two or more body paragraphs that
+        each open with a run-in title or an action (``开展住房租赁法制建设工作。…``, ``强化供需双向调节，…``,
+        ``进一步发挥…的作用，…``): one measure per paragraph, titled by its run-in title or first clause. An
+        untitled statement paragraph opening the run is its intro (no measure); a paragraph that opens with
+        neither, and a responsibility label line, belong to the paragraph above. The headings so handled."""
+        done: set[int] = set()
+        for h in self.heads:
+            hid = id(h)
+            if (h.children or h.rank == 99 or hid in self.items_under or hid in self.muted_heads
+                    or hid in self.stage_seen or hid in self.stage_heads or hid not in self.sec_paras):
+                continue
+            rows = self.sec_paras[hid]
+            if sum(1 for _, lab in rows if not lab) < 2:
+                continue
+            sec = _sec(h)
+            if _non_measure_path(sec.path):
+                continue
+            groups: list[list[_Line]] = []
+            for i, (ln, lab) in enumerate(rows):
+                if not lab and (_is_titled_paragraph(ln.text) is not None or _action_paragraph(ln.text)):
+                    groups.append([ln])
+                elif groups:
+                    groups[-1].append(ln)
+                elif lab or i > 0:
+                    groups = []
+                    break               # text before the first measure that is no intro: leave the section be
+            if len(groups) < 2:
+                continue
+            a, b = rows[0][0].start, rows[-1][0].end
+            starts = {ln.start for ln, _ in rows}
+            old = [m for m in self.measures if m.kind != "box" and a <= m.start <= b]
+            if any(m.start not in starts for m in old):
+                continue                # split otherwise (run-in items): keep those measures
+            self.measures = [m for m in self.measures if not any(m is o for o in old)]
+            kind = "safeguard" if any(_SAFEGUARD.match(x) for x in sec.path) else "measure"
+            for g in groups:
+                t = g[0].text
+                self.measures.append(Measure(id="", title=_is_titled_paragraph(t) or _derived_title(t),
+                                             text=self.doc.text[g[0].start:g[-1].end], section_path=list(sec.path),
+                                             start=g[0].start, end=g[-1].end, number=None, kind=kind))
+            done.add(hid)
+        return done
+
     def _leaf_measures(self) -> None:
         """Leaf sections of untitled paragraphs in measure context become one measure."""
+        split = self._paragraph_measures()
         has_measure = set()
         for m in self.measures:
             if m.kind != "box":     # a 专栏 under the section is no measure of the section's own text
                 has_measure.add(tuple(m.section_path))
         for h in self.heads:
-            if h.children or id(h) not in self.leaf_paras or id(h) in self.muted_heads:
+            if h.children or id(h) not in self.leaf_paras or id(h) in self.muted_heads or id(h) in split:
                 continue
             sec = _sec(h)
             if tuple(sec.path) in has_measure:
@@ -1206,7 +1320,6 @@ class _Builder:
                     if m.deadline is None:
                         m.deadline = m.responsibility.deadline
         _share_closing_clauses(doc.text, self.measures)
-        _apply_blankets(doc.text, self.measures)
         doc.measures = self.measures
 
 
@@ -1216,8 +1329,9 @@ def _share_closing_clauses(text: str, measures: list[Measure]) -> None:
     same section before it that have no clause of their own get it too."""
     for k, m in enumerate(measures):
         r = m.responsibility
-        if r is None or r.inline or not r.raw or r.raw[0] not in responsibility.OPENERS:
-            continue
+        if (r is None or r.inline or not r.raw or r.raw[0] not in responsibility.OPENERS
+                or not r.raw.rstrip("。；; ").endswith(responsibility.OPENERS[r.raw[0]])):
+            continue                    # 【责任单位】A、B (a label, not a bracketed clause): its own measure's
         ls = text.rfind("\n", 0, r.start) + 1
         le = text.find("\n", r.end)
         le = len(text) if le < 0 else le
@@ -1272,32 +1386,3 @@ def _inline_agency(doc: ParsedDocument, m: Measure):
     lead, involved, a, b = hit
     return responsibility.Responsibility(raw=m.text[a:b], lead=lead, involved=involved,
                                          start=m.start + a, end=m.start + b, inline=True)
-
-
-def _apply_blankets(text: str, measures: list[Measure]) -> None:
-    """A blanket clause (以下均需各县（市、区）人民政府负责，不再列出) names agencies for every
-    later measure that has a responsibility clause (and its own measure, where its clause does not
-    already name them): they become the measures' ``implied`` agencies, with the clause's span."""
-    hits = []
-    pos = 0
-    while (b := responsibility.blanket(text[pos:])) is not None:
-        names, a, e = b
-        hits.append((pos + a, pos + e, names))
-        pos += e
-    if not hits:
-        return
-    for m in measures:
-        r = m.responsibility
-        if r is None:
-            continue
-        hit = None
-        for h in hits:
-            if h[0] < m.end:
-                hit = h
-        if hit is None:
-            continue
-        a, e, names = hit
-        named = set(r.lead) | set(r.involved)
-        r.implied = [n for n in names if n not in named]
-        if r.implied:
-            r.implied_start, r.implied_end = a, e

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.structure import _apply_blankets
+from loaders.responsibility import _scope_blankets
 from model.document import Measure, Responsibility
 from ontology import responsibility as resp
 from ontology.mapping.agencies import resolve
@@ -129,7 +129,7 @@ def test_blanket_applies_to_every_following_measure():
         if span:
             m.responsibility = resp.parse(ln[span[0]:span[1]], a + span[0])
         ms.append(m)
-    _apply_blankets(text, ms)
+    _scope_blankets(text, [], ms)   # loaders.responsibility.settle, after structure.build
     assert ms[0].responsibility.implied == ["各区人民政府"]
     assert ms[1].responsibility.implied == ["各区人民政府"]
     assert text[ms[1].responsibility.implied_start:ms[1].responsibility.implied_end].startswith("以下均需")

@@ -237,20 +237,24 @@ def test_review_of_achievements_gives_no_measures():
     assert [m.title for m in ms] == ["推进产业结构调整"]
 
 
-def test_stage_headings_are_one_measure_each_with_their_sub_items_as_text():
+def test_stage_sub_items_are_measures_under_their_stage_heading():
+    # issue 9 class 1: a stage heading over numbered sub-items is their heading; each sub-item a measure due by
+    # the date it opens with, else the stage's period; a stage over a plain paragraph stays one measure
     ms = _measures([
         "二、整治任务",
         "（一）全面排查建档。各街道对辖区餐饮单位开展全面排查。",
         "三、实施步骤",
-        "（一）动员部署阶段（2025年4月）",
-        "1.制定整治方案，明确任务分工。",
+        "（一）制定方案阶段（2024年8月—9月）",
+        "1.2024年8月底前，各区对辖区闲置房屋进行梳理，形成清单。",
         "2.召开动员部署会议，开展宣传发动。",
         "（二）总结验收阶段（2025年10月）",
         "对整治情况进行检查验收，建立长效管理机制。",
     ])
-    assert [m.title for m in ms] == ["全面排查建档", "动员部署阶段（2025年4月）", "总结验收阶段（2025年10月）"]
-    assert "召开动员部署会议" in ms[1].text and ms[1].section_path[-2] == "实施步骤"
-    assert [m.deadline for m in ms[1:]] == ["2025年4月", "2025年10月"]      # the stage's period
+    assert [m.title for m in ms] == ["全面排查建档", "各区对辖区闲置房屋进行梳理", "召开动员部署会议",
+                                     "总结验收阶段（2025年10月）"]
+    assert ms[1].section_path[-2:] == ["实施步骤", "制定方案阶段（2024年8月—9月）"]
+    assert [m.deadline for m in ms[1:]] == ["2024年8月底前", "2024年8月—9月", "2025年10月"]
+    assert "检查验收" in ms[3].text
 
 
 def test_stage_paragraphs_are_one_measure_each():
@@ -312,8 +316,10 @@ def test_stage_lines_over_sub_items_and_a_stage_heading_named_by_its_period():
         "第二阶段：集中建设（2025年7月—12月）", "1.开工建设一批运动场。",
         "（三）巩固提升（2026年）", "对建成设施开展评估，完善运营管理长效机制。",
     ])
-    assert [m.title for m in ms] == ["建设体育公园", "摸底调查", "集中建设", "巩固提升（2026年）"]
-    assert "建立建设项目库" in ms[1].text
+    assert [m.title for m in ms] == ["建设体育公园", "开展设施现状调查", "建立建设项目库", "开工建设一批运动场",
+                                     "巩固提升（2026年）"]
+    assert [m.section_path[-1] for m in ms[1:4]] == ["摸底调查", "摸底调查", "集中建设"]
+    assert [m.deadline for m in ms[1:]] == ["2025年6月", "2025年6月", "2025年7月—12月", "2026年"]
 
 
 def test_duty_paragraph_of_two_agencies_is_led_by_both():
@@ -414,3 +420,54 @@ def test_stage_item_with_its_own_text_carries_its_period():
     ])
     assert [(m.title, m.deadline) for m in ms] == [("动员部署阶段（2025年3月—4月）", "2025年3月—4月"),
                                                    ("集中攻坚阶段（2025年5月—10月）", "2025年5月—10月")]
+
+
+def test_leaf_section_paragraphs_are_one_measure_each_whatever_their_opening():
+    # issue 9 class 2: run-in title, task-verb clause, adverb/focus word before the verb -- each a measure
+    ms = _measures([
+        "二、主要任务", "（一）完善住房供应体系", "1.完善住房租赁市场长效机制",
+        "开展住房租赁法制建设工作。研究制定住房租赁管理配套制度，规范租赁当事人行为。",
+        "强化供需双向调节，改善租赁市场结构，增加小户型租赁住房供给。",
+        "进一步发挥国有租赁企业的作用，保持租赁市场平稳运行。",
+        "2.支持居民合理住房消费",
+        "重点支持基本住房消费，加大对首套住房购房家庭的支持力度。",
+        "用好住房公积金增值收益，结合实际提高租房提取额度。",
+        "3.健全规划实施保障",
+        "规划实施是一项系统工程，需要各方面共同推进。",
+        "聚焦关键领域、重点区域和难点问题，制定年度行动计划。",
+        "建立规划实施动态监测评估机制，加强年度实施情况跟踪。",
+    ])
+    assert [m.title for m in ms] == ["开展住房租赁法制建设工作", "强化供需双向调节", "进一步发挥国有租赁企业的作用",
+                                     "重点支持基本住房消费", "用好住房公积金增值收益",
+                                     "聚焦关键领域、重点区域和难点问题", "建立规划实施动态监测评估机制"]
+    assert ms[0].section_path[-1] == "完善住房租赁市场长效机制"
+
+
+def test_leaf_section_rule_paragraph_is_no_action():
+    # 建设单位应当… (a rule for an actor: 建设 opens a noun) is the section's text, not a measure of its own
+    ms = _measures([
+        "二、管理要求", "（一）加强源头申报管理",
+        "建设单位应当在开工前向主管部门提交处置计划，申报处置量。",
+        "全面落实源头申报管理，实现全量申报。",
+    ])
+    assert [m.title for m in ms] == ["加强源头申报管理"]
+
+
+def test_responsibility_label_line_alone_belongs_to_the_measure_above():
+    # issue 9 class 3: 【责任单位】… / 责任单位：… on a line of its own is no measure titled 责任单位
+    ms = _measures([
+        "二、重点任务",
+        "（一）建立楼宇资源台账。全面摸清闲置楼宇底数。（责任单位：区住房城乡建设委）",
+        "（二）分类推进盘活利用。按照一楼一策原则推进盘活。",
+        "【责任单位】区发展改革委、区财政局",
+        "（三）强化招商运营服务。引入专业运营机构。",
+        "责任单位：区商务委",
+        "三、保障措施", "1.支持居民合理住房消费",
+        "重点支持基本住房消费，加大支持力度。",
+        "用好住房公积金增值收益，提高租房提取额度。",
+        "【责任单位】区财政局",
+    ])
+    assert [m.title for m in ms] == ["建立楼宇资源台账", "分类推进盘活利用", "强化招商运营服务",
+                                     "重点支持基本住房消费", "用好住房公积金增值收益"]
+    r = [(m.responsibility.lead + m.responsibility.involved) if m.responsibility else None for m in ms]
+    assert r == [["区住房城乡建设委"], ["区发展改革委", "区财政局"], ["区商务委"], None, ["区财政局"]]

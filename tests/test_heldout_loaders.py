@@ -542,7 +542,7 @@ def test_lanzhou_articles_and_tab_table(docs):
         ("第二条", "支持举办大型展会", "measure", []),
         ("第三条", "对首次引进的国际性、全国性品牌展会", "measure", []),
         ("第四条", "申报程序", "measure", []),                        # a short heading; （一）… are its text
-        ("第五条", "同一展会同时符合本细则多项支持条款的", "measure", []),
+            # 第五条 (同一展会…符合多项支持条款的，就高不重复) is a rule on combining aid: a formal clause since 38d97b8 (structure_formal_clauses.txt), no measure
         ("1", "建设国际会展中心二期", "measure", ["附件"]),
         ("2", "培育本土会展企业", "measure", ["附件"]),
         ("3", "完善会展配套服务", "measure", ["附件"]),

@@ -219,7 +219,7 @@ _PERIOD = re.compile(r"[（(]([^（）()]*(?:\d{4}年|\d{1,2}月)[^（）()]*)[�
 
 # 2024年8月底前，… / 9月中旬前，… -- the date a stage's sub-item opens with (its deadline)
 _LEADING_DATE = re.compile(r"^((?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:[—\-－至到](?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?)?"
-                           r"(?:底|末|初|上旬|中旬|下旬)?(?:前|以前|之前)?|\d{4}年(?:底|年底)?(?:前|以前|之前)?)[，,]")
+                           rf"(?:{_lx('structure_date_parts')})?(?:[以之]?前)?|\d{{4}}年(?:底|年底)?(?:[以之]?前)?)[，,]")
 
 
 def _stage_period(text: str) -> str | None:

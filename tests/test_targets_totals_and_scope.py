@@ -17,6 +17,14 @@ def facts(text, period=(2026, 2028), **kw):
             if f.kind != "qualitative"]
 
 
+def parsed(tmp_path, name, text, region, level, parent):
+    """A synthetic plan file parsed as the pipeline would (the metadata a plans.toml entry gives)."""
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return parse_plan(p, {"file": name, "region": region, "region_en": "Mou", "level": level, "parent": parent,
+                          "province": "某某省"})
+
+
 def test_a_year_followed_by_xiangbi_is_a_baseline_and_governs_nothing():
     text = "到2028年底，绿道总长度达到300公里。与2025年相比，城区黑臭水体减少12处。污水集中收集率达到85%。"
     got = {f.indicator_text: (f.value, f.year, f.kind) for f in facts(text)}
@@ -98,11 +106,7 @@ BREAKDOWN = """某某市城市更新三年行动方案（2026—2028年）
 
 
 def test_total_row_of_a_breakdown_table_is_a_target_of_each_column(tmp_path):
-    p = tmp_path / "gengxin_fenjie.txt"
-    p.write_text(BREAKDOWN, encoding="utf-8")
-    meta = {"file": p.name, "region": "某某市", "region_en": "Mou", "level": "city", "parent": "某某省",
-            "province": "某某省"}
-    doc = parse_plan(p, meta)
+    doc = parsed(tmp_path, "gengxin_fenjie.txt", BREAKDOWN, "某某市", "city", "某某省")
     table, = doc.tables
     if not any(is_total_label(c) for row in table.rows for c in row):
         table.rows.append(["合计", None, "25", "63"])  # the row as a loader that reads it gives it (label, values)
@@ -225,11 +229,8 @@ YEARLY = """某某县养老服务体系建设三年行动方案（2026—2028年
 
 
 def test_a_total_column_beside_yearly_columns_is_cumulative_for_the_last_year(tmp_path):
-    p = tmp_path / "yanglao_niandu.txt"
-    p.write_text(YEARLY, encoding="utf-8")
-    meta = {"file": p.name, "region": "某某县", "region_en": "Mou", "level": "county", "parent": "某某市",
-            "province": "某某省"}
-    got = {(t["indicator_text"], t["value"]): t for t in targets_of(map_document(parse_plan(p, meta)))
+    doc = parsed(tmp_path, "yanglao_niandu.txt", YEARLY, "某某县", "county", "某某市")
+    got = {(t["indicator_text"], t["value"]): t for t in targets_of(map_document(doc))
            if t.get("value") is not None}
     assert (got[("新增养老床位", 1200.0)]["year"], got[("新增养老床位", 1200.0)]["change_type"]) == (2028, "cumulative")
     assert got[("新增养老床位", 300.0)]["year"] == 2026

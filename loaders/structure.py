@@ -1210,7 +1210,7 @@ class _Builder:
 
     def _paragraph_measures(self) -> set[int]:
         """A leaf section (a heading with no sub-headings or items) holding two or more body paragraphs that
-        each open with a run-in title or an action (``开展住房租赁法制建设工作。…``, ``强化供需双向调节，…``,
+        each open with a run-in title or an action (``开展租赁住房登记备案工作。…``, ``强化租赁房源统筹，…``,
         ``进一步发挥…的作用，…``): one measure per paragraph, titled by its run-in title or first clause. An
         untitled statement paragraph opening the run is its intro (no measure); a paragraph that opens with
         neither, and a responsibility label line, belong to the paragraph above. The headings so handled."""

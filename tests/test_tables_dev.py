@@ -188,11 +188,11 @@ def test_task_table_without_row_numbers(name, period):
 
 
 def test_header_unit_lines_in_ascii_brackets_and_area_symbols():
-    # 十三五已建成 / (万m2): a unit line in ASCII brackets with an area symbol unit joins its name
+    # 已建成面积 / (万m2): a unit line in ASCII brackets with an area symbol unit joins its name
     # (units m2, ㎡, 万m2 …); names and values with double spaces inside (街  镇, 社  区)
     doc, _ = _doc("aa_bracket_unit_lines_district")
     [t] = doc.tables
-    assert t.columns == ["序号", "街镇", "类型", "十三五已建成（万m2）", "2021年任务（万m2）", "2022年任务（万m2）",
+    assert t.columns == ["序号", "街镇", "类型", "已建成面积（万m2）", "2021年任务（万m2）", "2022年任务（万m2）",
                          "经费预算（万元）"]
     assert len(t.rows) == 7 and t.rows[-1][3:] == ["56.4", "15.4", "18.4", "3950"]
 

@@ -45,3 +45,16 @@ def test_enumerations_bind_each_value_to_its_own_indicator():
     assert got == [("一产业增加值占比", 5.0), ("二产业增加值占比", 35.0), ("三产业增加值占比", 60.0)]
     got = names("到2030年，建成骨干路网（其中快速路）800（120）公里。")
     assert got == [("骨干路网（其中快速路）", 800.0), ("快速路", 120.0)]
+
+
+def test_classifier_first_enumeration_names_each_figure_by_the_noun_after_its_classifier():
+    # 新建改造N座X、M条Y、K个Z: each figure is X, Y, Z (never the noun of the item before), the verb shared
+    assert names("到2030年，新建改造5座污水处理厂、42条配套支管、16个提升泵站。") == [
+        ("新建改造污水处理厂", 5.0), ("新建改造配套支管", 42.0), ("新建改造提升泵站", 16.0)]
+    assert names("三年内改造提升12处农贸市场、8座公厕和6个垃圾收集点。") == [
+        ("农贸市场", 12.0), ("公厕", 8.0), ("垃圾收集点", 6.0)]
+    assert names("新建2所初中、5所小学和8所幼儿园。") == [("初中", 2.0), ("小学", 5.0), ("幼儿园", 8.0)]
+    assert names("新建4处公共停车场、1200个停车泊位和300个充电桩。") == [
+        ("公共停车场", 4.0), ("停车泊位", 1200.0), ("充电桩", 300.0)]
+    assert naming.object_after("小学和8所幼儿园") == "小学"
+    assert names("改造老旧小区40个、背街小巷25条。") == [("改造老旧小区", 40.0), ("背街小巷", 25.0)]

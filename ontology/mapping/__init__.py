@@ -73,6 +73,7 @@ def map_document(doc: ParsedDocument) -> GraphRecords:
     history = _section_ranges(doc, _HISTORIC_HEADING) + _prior_period_sections(doc)
     tables = [(t.start, t.end) for t in doc.tables]
     scope = _section_ranges(doc, _SCOPE_HEADING)  # 考核对象, 申报条件: whom a scheme covers
+    norms = _norm_sections(doc)  # 附件 …技术要求, 苗木质量规格: figures that are norms
     seen = ContentIds()  # target ids from content, one counter per document
 
     blocks = _block_years(doc, paras)
@@ -84,7 +85,7 @@ def map_document(doc: ParsedDocument) -> GraphRecords:
             ctx = paras.around(s.start)
             for fact in extract(s, ctx, period_start=meta.period_start, period_end=meta.period_end,
                                 goal_context=_inside(s.start, goals), historic_context=_inside(s.start, history),
-                                block_year=_block_year(blocks, ctx.start)):
+                                block_year=_block_year(blocks, ctx.start), norm_context=_inside(s.start, norms)):
                 if _inside(s.start, scope) and fact.kind != "standard":
                     continue  # 全市12个县和市直45个部门: whom the scheme covers (a cap there is still a norm)
                 add_target(out, plan_id, owner, fact, seen)
@@ -133,6 +134,25 @@ def _block_years(doc: ParsedDocument, paras: _Paragraphs) -> list[tuple[int, int
             continue
         sec_end = min((s.end for s in doc.sections if s.start <= m.start() < s.end), default=len(doc.text))
         out.append((m.end(), sec_end, y))
+    return out
+
+
+_TITLE_TAIL = r"\s*(?:[（(][^（）()]{1,12}[）)])?\s*$"
+_NORM_HEADING = re.compile(rf"(?:{vocab.lexicon_regex('target_norm_headings')}){_TITLE_TAIL}")
+_NORM_ATTACHMENT = re.compile(rf"(?:{vocab.lexicon_regex('target_norm_attachment_headings')}){_TITLE_TAIL}")
+_ATTACHMENT = re.compile(rf"^\s*(?:{vocab.lexicon_regex('structure_attachment_labels')})")
+
+
+def _norm_sections(doc: ParsedDocument) -> list[tuple[int, int]]:
+    """Sections that are a technical norm or a specification list: a heading ending in a norm's head noun
+    (target_norm_headings: …技术要求, 建设标准), or, inside an attachment (附件 / 附录), a title ending in a
+    broader one (target_norm_attachment_headings: …标准, …规范)."""
+    attachments = [(s.start, s.end) for s in doc.sections if _ATTACHMENT.match(s.title or "")]
+    out = []
+    for s in doc.sections:
+        title = re.sub(r"^\s*[（(]?[一二三四五六七八九十\d]{0,3}[）)、.．]?\s*", "", s.title or "")
+        if _NORM_HEADING.search(title) or (_NORM_ATTACHMENT.search(title) and _inside(s.start, attachments)):
+            out.append((s.start, s.end))
     return out
 
 

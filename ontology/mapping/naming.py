@@ -106,6 +106,25 @@ def starts_with_verb(s: str) -> bool:
     return bool(p["verb_start"].match(s)) and not p["verb_noun"].match(s)
 
 
+@cache
+def _next_item() -> re.Pattern:
+    """A list joiner (enumeration_joiners) before the number of the next item of an enumeration."""
+    joiners = "|".join(sorted((re.escape(w) for w in vocab.lexicon("enumeration_joiners")), key=len, reverse=True))
+    return re.compile(rf"(?:{joiners})(?=\s*(?:\d|[一二两三四五六七八九十百千]+\s*(?:{vocab.unit_regex()})))")
+
+
+def enumeration_joint(pre: str) -> bool:
+    """``pre`` (the text between two amounts) is only a list joiner (、 和 及 与): the amounts are items of one
+    enumeration (新建5座X、42条Y和16个Z)."""
+    joiners = vocab.lexicon("enumeration_joiners")
+    rest = pre.strip()
+    for _ in range(3):
+        for w in sorted(joiners, key=len, reverse=True):
+            if rest.startswith(w):
+                rest = rest[len(w):].strip()
+    return bool(pre.strip()) and not rest
+
+
 def object_after(post: str) -> str:
     """The noun phrase right after an amount (N家合格社区服务运营商 -> 合格社区服务运营商)."""
     s = re.sub(rf"^\s*(?:{_alt('target_comparator_ge_after')}|{_alt('target_comparator_le_after')}"
@@ -113,6 +132,7 @@ def object_after(post: str) -> str:
     s = re.sub(rf"^\s*{NUM}\s*(?:{vocab.unit_regex()})", "", s)
     s = re.sub(r"^\s*[（(][^（）()]*[）)]", "", s)  # 20万亩（10分）: a remark in brackets names nothing
     s = re.split(r"[，,。；;：:]", s)[0]
+    s = _next_item().split(s, maxsplit=1)[0]  # 5所小学和8所幼儿园: the next item is no part of it
     s = s.split("的")[-1] if "的" in s else s
     s = re.split(_alt("naming_object_stops"), s)[0]
     s = re.sub(r"^[和及与]+", "", s)

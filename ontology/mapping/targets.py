@@ -95,12 +95,16 @@ def _part(m: Quantity, name: str) -> str:
     return v
 
 
-def _is_noise(text: str, m: Quantity) -> bool:
-    """Numbers that are not quantities (see module docstring)."""
+def _is_noise(text: str, m: Quantity, lead: str = "") -> bool:
+    """Numbers that are not quantities (see module docstring); ``lead`` is the label of the clause before
+    (pH值： then 6.0～7.5), if any."""
     s, e = m.start(), m.end()
     before = text[max(0, s - 3):s]
     after = text[e:e + 6]
     whole = m.group(0)
+    if _UNITLESS_BEFORE.search((f"{lead}：" if lead else "") + text[:s]) \
+            and not (m.group("u2") or m.group("u1")) and not m.group("r1"):
+        return False  # 土壤pH值6.0～7.5: a dimensionless parameter, written without a unit
     if s > 0 and (text[s - 1].isascii() and text[s - 1].isalpha() or text[s - 1] in "+＋〔[第.．"):
         return True
     if after[:1].isascii() and after[:1].isalpha():
@@ -158,6 +162,8 @@ def _is_noise(text: str, m: Quantity) -> bool:
     return False
 
 
+_UNITLESS_BEFORE = re.compile(rf"(?:{_lex('target_unitless_parameters')})\s*[：:]?\s*在?"
+                              rf"(?:{_lex('naming_comparator_verbs')})?\s*$")
 _COST_SHARE_BEFORE = re.compile(rf"(?:{_lex('target_cost_sharing')})\s*$")
 _SCORE_RULE = vocab.lexicon_pattern("target_score_rules")
 _DOC_SELF = re.compile(rf"^\s*(?:{_lex('target_document_self')})")
@@ -269,9 +275,11 @@ _SPLIT_VERB = re.compile(rf"(?:{_lex('target_shared_value_words')})(?:{_lex('tar
 
 def extract(sent: Span, context: Span, *, period_start: int | None = None, period_end: int | None = None,
             goal_context: bool = False, historic_context: bool = False,
-            block_year: int | None = None) -> list[TargetFact]:
+            block_year: int | None = None, norm_context: bool = False) -> list[TargetFact]:
     """Targets of one sentence; ``context`` is the enclosing paragraph whose year phrases govern it and
-    ``block_year`` the year of the block lead (到2030年，…：) governing the paragraph, if any.
+    ``block_year`` the year of the block lead (到2030年，…：) governing the paragraph, if any. In a technical
+    norm or a specification list (``norm_context``: 附件 …技术要求) a figure is a norm (kind standard) unless it
+    is historic or its sentence writes its own year.
 
     The year scope pass (:func:`scope_year`) then gives every fact its year and year_source.
     """
@@ -295,13 +303,15 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                           period_start=period_start, period_end=period_end,
                           historic_context=historic_context, goal_context=gctx, block_year=block_year)
 
+    label = ""  # the clause before, when it is a label ending in a colon (有机质含量：≥15g/kg)
     for cl in clauses(sent):
+        lead, label = label, _label_of(cl.text)
         if _SCORE_RULE.search(cl.text):
             continue  # 每低于任务数1%扣1分, 得分90分以上为优秀: how a result is scored
         # 累计 / 年均 qualify their own clause (one-clause sentences: the sentence)
         change = ("cumulative" if "累计" in cl.text else ("annual_average" if "年均" in cl.text else None)) \
             if n_clauses > 1 else sent_change
-        found = _clause_quantities(cl)
+        found = _clause_quantities(cl, lead)
         if found:
             shared_prefix = ""
             prev_indicator = naming.base_of_change(sent_indicator)
@@ -313,6 +323,7 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
             resp_comp = "="
             skip_until = -1
             norm_shared = ""
+            enum_prefix = ""  # what the name of a classifier-first item writes before its object (新建改造)
             # 新建学校12所，新增学位1.8万个，分别较“十四五”增长20%和35%: the earlier amounts of the sentence, in order
             earlier = [f.indicator_text for f in facts if f.value is not None and f.quote.text == sent_text]
             back_verb = ""
@@ -395,6 +406,10 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 else:
                     name = naming.name_for(pre, post, shared_prefix=shared_prefix, prev_indicator=prev_indicator,
                                            sentence=sent_text, percent=unit in ("%", "％"))
+                    if not name and lead and not naming.indicator_before(pre)[0] and not naming.object_after(post):
+                        name = lead  # 土壤pH值：6.0～7.5, 有机质含量：≥15g/kg: the label before the colon names it
+                    if enum_prefix and naming.enumeration_joint(pre) and name == naming.object_after(post):
+                        name = enum_prefix + name  # 新建改造5座X、42条Y: the verb before the first number is Y's too
                     if (naming.is_example_list(naming.indicator_before(pre)[0]) and _another_amount_follows(post)) \
                             or _scope_count(post):
                         last_end = m.end()
@@ -432,6 +447,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 if kind == "target" and (u := vocab.unit(unit)) is not None and u.kind == "money" \
                         and _eligibility_clause(sent_text) is not None:
                     kind = "standard"  # 对新获评…的，一次性奖励30万元: an award rule
+                if norm_context and kind in ("target", "coverage") and ys.source != "sentence":
+                    kind = "standard"  # 附件 …技术要求: 有机质含量≥15g/kg is a level every case must meet
                 for nm in names or [name]:
                     nm = naming.clean(nm)
                     if _REFERENCE_SCOPE.match(nm) and _SELF_REFERENCE.search(sent_text):
@@ -454,10 +471,16 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 prev_indicator = names[-1] if names else name
                 sent_indicator = prev_indicator
                 last_end = m.end()
-                obj_at = cl.text.find(name, last_end) if name else -1
+                obj = naming.object_after(post)
+                obj = obj if len(obj) >= 2 and name.endswith(obj) else name
+                obj_at = cl.text.find(obj, last_end) if obj else -1
                 if 0 <= obj_at - last_end <= 4 and not cl.text[last_end:obj_at].strip(" 以上左右余多的"):
-                    # the object after the amount names it: the next amount's name starts after it
-                    last_end = obj_at + len(name)
+                    # the object after the amount names it (建设5座X, 新建改造5座X): the next amount's name starts
+                    # after it, and a next item of the list (、42条Y) shares what the name writes before it
+                    last_end = obj_at + len(obj)
+                    enum_prefix = name[: len(name) - len(obj)]
+                else:
+                    enum_prefix = ""
                 tail_m = _TAIL.match(cl.text[last_end:])
                 if tail_m:
                     last_end += tail_m.end()
@@ -545,12 +568,21 @@ def _years_respectively(sent_text: str, facts: list[TargetFact]) -> list[TargetF
     return facts
 
 
-def _clause_quantities(cl: Span) -> list[Quantity]:
+def _label_of(clause: str) -> str:
+    """有机质含量： -> 有机质含量: a clause that only labels the figure of the next one (no number of its own)."""
+    clause = naming.strip_enumerator(clause)
+    if not re.search(r"[：:]$", clause) or re.search(r"\d", clause):
+        return ""
+    name = naming.clean(naming.indicator_before(clause[:-1])[0])
+    return name if 2 <= len(name) <= 20 else ""
+
+
+def _clause_quantities(cl: Span, lead: str = "") -> list[Quantity]:
     out = []
     for m in scan(cl.text):
         if not m.group(0).strip():
             continue
-        if _is_noise(cl.text, m):
+        if _is_noise(cl.text, m, lead):
             continue
         out.append(m)
     return out

@@ -1,0 +1,47 @@
+"""Technical norms and specification lists (an attachment …技术要求, 苗木质量规格): every figure is a norm
+(kind standard) of the parameter it names, for no year unless written; ranges stay ranges; pH has no unit."""
+from __future__ import annotations
+
+from ontology.mapping.targets import extract
+from ontology.mapping.text import Span, sentences
+from tests.test_targets_documents import targets
+
+
+def norms(text, norm_context=True):
+    ctx = Span(text, 0, len(text))
+    return [(f.indicator_text, f.value, f.value_max, f.unit, f.comparator, f.kind, f.year)
+            for s in sentences(text)
+            for f in extract(s, ctx, period_start=2026, period_end=2028, norm_context=norm_context)]
+
+
+def test_spec_lines_are_standards_without_a_year():
+    assert norms("1.土壤pH值6.0～7.5。") == [("土壤pH值", 6.0, 7.5, None, "range", "standard", None)]
+    assert norms("2.土壤有机质含量≥15g/kg，全氮含量≥1.0g/kg。") == [
+        ("土壤有机质含量", 15.0, None, "g/kg", ">=", "standard", None),
+        ("全氮含量", 1.0, None, "g/kg", ">=", "standard", None)]
+    assert norms("3.有效磷含量10～40mg/kg，耕层土壤镉含量≤0.3mg/kg。") == [
+        ("有效磷含量", 10.0, 40.0, "mg/kg", "range", "standard", None),
+        ("耕层土壤镉含量", 0.3, None, "mg/kg", "<=", "standard", None)]
+    assert norms("乔木苗木规格：胸径≥6cm，苗高≥3.5m。") == [
+        ("胸径", 6.0, None, "cm", ">=", "standard", None), ("苗高", 3.5, None, "m", ">=", "standard", None)]
+
+
+def test_a_label_before_a_colon_names_the_figure():
+    assert norms("（2）耕作层厚度：不小于20厘米。") == [("耕作层厚度", 20.0, None, "厘米", ">=", "standard", None)]
+    assert norms("pH值：6～9。") == [("pH值", 6.0, 9.0, None, "range", "standard", None)]
+
+
+def test_a_written_year_keeps_a_goal_in_a_norm_section():
+    assert norms("到2028年，灌溉设计保证率达到90%。") == [("灌溉设计保证率", 90.0, None, "%", "=", "target", 2028)]
+
+
+def test_outside_a_norm_section_the_same_line_is_no_norm():
+    assert norms("土壤pH值6.0～7.5。", norm_context=False)[0][5] == "target"
+
+
+def test_norm_attachments_of_a_plan():
+    got = targets("fresh10/nongtian_jishu_yaoqiu.txt")
+    assert (got[("土壤pH值", 6.0)]["kind"], got[("土壤pH值", 6.0)]["value_max"], got[("土壤pH值", 6.0)]["year"]) \
+        == ("standard", 7.5, None)
+    assert got[("灌木种植密度", 4.0)]["kind"] == "standard"  # 附件2 …质量规格
+    assert got[("新建高标准农田", 3.2)]["kind"] == "target" and got[("新建高标准农田", 3.2)]["year"] == 2026

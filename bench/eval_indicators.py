@@ -34,7 +34,7 @@ DEV5 = ROOT / "tests" / "gold" / "indicator_concepts_dev5.json"  # batch 5: scie
 DEV6 = ROOT / "tests" / "gold" / "indicator_concepts_dev6.json"  # batch 6: employment, health, elderly care, education
 DEV7 = ROOT / "tests" / "gold" / "indicator_concepts_dev7.json"  # batch 7: environment, transport, culture, economy
 DEV8 = ROOT / "tests" / "gold" / "indicator_concepts_dev8.json"  # batch 8: water, energy, digital, agriculture
-DEV9 = ROOT / "tests" / "gold" / "indicator_concepts_dev9.json"  # batch 9: childcare, R&D, waste, buildings, logistics, land
+DEV9 = ROOT / "tests" / "gold" / "indicator_concepts_dev9.json"  # batch 9: childcare, R&D, waste, land, logistics
 
 
 def extracted_mentions(gold: dict, corpus: Path = CORPUS) -> list[Mention]:

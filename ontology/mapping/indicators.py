@@ -209,6 +209,7 @@ def indicator_key(written: str, unit: str | None = None) -> IndicatorKey:
 
 
 _TRAILING = re.compile(r"（([^（）]{1,12})）$")
+_BRACKET_SEP = re.compile(r"[，,；;]")
 
 
 def is_unit(text: str) -> bool:
@@ -235,6 +236,12 @@ def _trailing_brackets(s: str) -> tuple[str, str | None]:
         inner, rest = m.group(1).strip(), s[:m.start()]
         if is_unit(inner):
             s, unit = rest, unit or inner.replace("％", "%")
+        elif len(parts := [p.strip() for p in _BRACKET_SEP.split(inner) if p.strip()]) > 1 and any(map(is_unit, parts)):
+            # （五年累计，万人）: a qualifier and the unit in one bracket -- the unit is taken, the rest stays
+            # as brackets of their own for the qualifiers (lexicons/indicator_qualifiers.txt)
+            unit = unit or next(p for p in parts if is_unit(p)).replace("％", "%")
+            s = rest + "".join(f"（{p}）" for p in parts if not is_unit(p))
+            break
         elif _bracket_base().fullmatch(inner) and not _patterns().base_re.search(_unify_words(rest, "other")):
             s = inner + rest
         else:

@@ -80,3 +80,9 @@ def test_scope_sections_and_an_annual_schemes_year():
     assert (300.0, "target", 2026) in got
     assert not any(v in (8.0, 30.0) for v, _, _ in got)  # whom the scheme covers
     assert (50.0, "standard", None) in got  # a norm in that section still is one
+
+
+def test_a_library_system_named_zongfenguan_is_no_score():
+    # 总分 of a score rule, not 总分馆 (a central library and its branches)
+    assert valued("文化馆总分馆覆盖率达到100%。") == [("文化馆总分馆覆盖率", 100.0, "%")]
+    assert valued("考核总分达到95%的为优秀。") == []

@@ -58,3 +58,50 @@ def test_period_words():
     assert lead_year("至2035年，基本建成…") == 2035
     assert lead_year("全区建成公园40座") is None
     assert prior_period_end("“十三五”期间累计完成", 2021) == 2020
+
+
+def test_a_whole_period_phrase_resets_an_earlier_deadline():
+    text = "到2027年底前，全县建成驿站10个。规划期内，护理型床位占比达到65%以上，助餐点覆盖率达到90%。"
+    assert [(y, k) for _, y, _, k in years(text)] == [(2027, "target"), (2030, "target"), (2030, "target")]
+    got = years("到2028年，新增照护床位800张。“十五五”时期，每千名老年人拥有养老床位数不低于38张。")
+    assert [y for _, y, _, _ in got] == [2028, 2030]
+    # a span of years counts as the plan's period only when it is the plan's length
+    assert [y for _, y, _, _ in years("到2027年，建成枢纽4个。未来五年，新增停车泊位3万个。")] == [2027, 2030]
+    assert [y for _, y, _, _ in years("到2027年，建成枢纽4个。今后三年，新增停车泊位3万个。")] == [2027, 2027]
+    assert [y for _, y, _, _ in years("到2025年底，完成加固8座。方案实施期内，新增灌溉面积2万亩。",
+                                      period=(2025, 2027))] == [2025, 2027]
+
+
+def test_a_period_phrase_makes_a_goal_and_an_earlier_period_a_review():
+    assert years("规划期内，全县累计建成口袋公园30个。") == [("口袋公园", 2030, "sentence", "target")]
+    assert years("上一规划期内，全县累计建成口袋公园30个。")[0][1::2] == (2025, "historic")
+    got = years("到2027年，建成中心10个。“十四五”期间，累计建成社区食堂60家。")
+    assert [(y, k) for _, y, _, k in got] == [(2027, "target"), (2025, "historic")]
+    assert years("过去五年，累计新增就业岗位5万个。")[0][1::2] == (2025, "historic")
+
+
+def test_a_past_figure_does_not_date_the_goals_after_it_in_a_plan_ahead():
+    got = years("2025年全市港口货物吞吐量为1.6亿吨，力争港口货物吞吐量达到2亿吨，集装箱吞吐量突破300万标箱。")
+    assert got[0][1::2] == (2025, "historic")
+    assert [(y, k) for _, y, _, k in got[1:]] == [(2030, "target"), (2030, "target")]
+    # a review section, a past marker or a baseline keeps the past year
+    got = years("2025年，港口货物吞吐量为1.6亿吨，力争达到2亿吨。", historic_context=True)
+    assert {k for *_, k in got} == {"historic"}
+    got = years("2025年，公交分担率为41%，新能源公交车占比已达88%。")
+    assert [(y, k) for _, y, _, k in got] == [(2025, "historic"), (2025, "historic")]
+
+
+def test_a_list_number_run_into_a_date_is_no_amount():
+    from ontology.mapping.quantity import scan
+    assert [q.group(0) for q in scan("1.2026年8月底前，完成县级平台建设。")] == ["8"]  # the month, not 1.2026年
+    assert [q.group(0) for q in scan("2．2027年6月底前，新建综合服务中心5个。")] == ["6", "5个"]
+    assert facts("1.2026年8月底前，完成县级平台建设。") == []
+    got = facts("3.2028年12月底前，完成敬老院改造提升12所。")
+    assert [(f.value, f.year, f.year_source) for f in got] == [(12.0, 2028, "sentence")]
+    assert [q.group(0) for q in scan("人均预期寿命提高到80.2岁，增长1.5%。")] == ["80.2岁", "1.5%"]
+
+
+def test_a_colon_lead_naming_the_plan_end_governs_its_block():
+    assert lead_year("到规划期末，全县文化事业发展主要目标是：", (2026, 2030)) == 2030
+    assert lead_year("规划期内，主要目标是：", (None, None)) is None
+    assert lead_year("上一规划期内，主要成效是：", (2026, 2030)) is None

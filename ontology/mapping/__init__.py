@@ -118,17 +118,22 @@ def policy_texts(doc: ParsedDocument) -> list[PolicyText]:
 
 def _block_years(doc: ParsedDocument, paras: _Paragraphs) -> list[tuple[int, int, int]]:
     """(start, end, year) of the blocks a lead governs: a paragraph led by 到2030年 / 至2035年 / 到“十五五”末
-    whose lead clause ends in a colon (…主要目标是：到2030年，…：) governs the paragraphs after it up to the end
-    of the innermost section holding it; a section heading naming a year (2030年目标) governs its section."""
+    (or 到规划期末: the plan's end) whose lead clause ends in a colon (…主要目标是：到2030年，…：) governs the
+    paragraphs after it up to the end of the innermost section holding it; a section heading naming a year
+    (2030年目标) governs its section."""
     out: list[tuple[int, int, int]] = []
+    period = (doc.meta.period_start, doc.meta.period_end)
     for sec in doc.sections:
-        y = year_scope.lead_year(sec.title or "") or _heading_year(sec.title or "")
+        y = year_scope.lead_year(sec.title or "", period) or _heading_year(sec.title or "")
         if y:
             out.append((sec.start, sec.end, y))
     goal_firsts = _goal_section_first_paragraphs(doc)
     for m in re.finditer(r"[^\n]+", doc.text):
         para = m.group(0).strip()
-        y = year_scope.lead_year(para)
+        # 到2027年，…。到规划期末，主要目标是：: the lead clause before the colon governs the block
+        last = re.split(r"[。；;]", para.rstrip("：: "))[-1] if re.search(r"[：:]\s*$", para) else ""
+        y = (year_scope.lead_year(last, period) if last and last != para else None) \
+            or year_scope.lead_year(para, period)
         # a lead ending in a colon, or the first paragraph of a goals section (展望2035年，…。 then its goals)
         if not y or not (re.search(r"[：:]\s*$", para) or m.start() in goal_firsts):
             continue

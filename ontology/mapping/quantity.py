@@ -195,6 +195,11 @@ def _per_regex() -> re.Pattern:
     return _PER
 
 
+# 1.2026年8月底前，…; 2．2025年，…: a list number run into a date is no decimal (1.2026 年): the number is the
+# item's, the year the item's date; the scanner reads neither as an amount
+_LIST_NUMBER_YEAR = re.compile(r"[0-9０-９]{1,2}[.．]\s*(?:19|20|１９|２０)[0-9０-９]{2}\s*年")
+
+
 def scan(text: str) -> list[Quantity]:
     """Every amount written in ``text``, left to right, non-overlapping."""
     out: list[Quantity] = []
@@ -202,6 +207,10 @@ def scan(text: str) -> list[Quantity]:
     cn_chars = set(vocab.lexicon("quantity_cn_numeral"))
     while i < n:
         ch = text[i]
+        if ch in _DIGITS and not (i > 0 and (text[i - 1] in _DIGITS or text[i - 1] in ".．")) \
+                and (lm := _LIST_NUMBER_YEAR.match(text, i)):
+            i = lm.end()
+            continue
         if ch in _DIGITS and not (i > 0 and (text[i - 1] in _DIGITS or text[i - 1] in ".．")):
             q = _read(text, i, chinese=False)
         elif ch in cn_chars and not (i > 0 and text[i - 1] in cn_chars):

@@ -293,7 +293,10 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
     attribute = target_kind.attribute(sent_text)
     head = context.text[: max(0, sent.start - context.start)] + sent_text[:12]
     # a block led by a year (到2030年…：, a heading 2025年重点工作) is a block of goals unless it reviews the past
-    gctx = goal_context or bool(_GOVERNING_YEAR.search(head)) or (block_year is not None and not historic_context)
+    period = (period_start, period_end)
+    # …, and so is a sentence or paragraph naming the plan's own period (规划期内，累计建成…; “十五五”时期，…)
+    gctx = goal_context or bool(_GOVERNING_YEAR.search(head)) or (block_year is not None and not historic_context) \
+        or (not historic_context and year_scope.names_plan_period(head, period))
 
     n_clauses = sum(1 for _ in clauses(sent))
     sent_indicator = ""  # the last indicator of the sentence's earlier clauses (…上升7.5个百分点，达到72.1%)
@@ -342,7 +345,9 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     prev_indicator = naming.indicator_before(pre_name)[0] or prev_indicator
                     last_end = m.end()
                     continue
-                ys = year_scope.governing(context, sent, cl.start + m.start())
+                ys = year_scope.governing(context, sent, cl.start + m.start(), period)
+                if _past_year_gives_way(ys, context, cl, cl.start + m.start(), period_start, historic_context):
+                    ys = year_scope.NONE  # 2025年吞吐量为1.6亿吨，力争达到2亿吨: the goal is for the plan's end
                 year = ys.year
                 unit = _unit_of(m, cl.text)
                 if _is_allocation(cl.text, m, unit, sent_text[: cl.start - sent.start + m.start()]) \
@@ -490,7 +495,7 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 subj = naming.clean(naming.strip_lead(YEAR_RE.sub("", cl.text[: zero.start()])).strip("，,、 "))
                 subj = re.sub(r"^.*?(?:实现|取得)", "", subj) or subj
                 if 2 <= len(subj) <= 20:
-                    ys = year_scope.governing(context, sent, cl.start + zero.start())
+                    ys = year_scope.governing(context, sent, cl.start + zero.start(), period)
                     facts.append(finish(TargetFact(subj, None, None, None, "qualitative", sent, year=ys.year,
                                                    attribute=attribute, year_source=ys.source,
                                                    extra={"statement": zero.group(0), "at_least": 1,
@@ -499,7 +504,7 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
             cov = target_kind.coverage_pattern().search(cl.text)
             if not gctx and not cov:
                 continue
-            ys = year_scope.governing(context, sent, cl.start + len(cl.text))
+            ys = year_scope.governing(context, sent, cl.start + len(cl.text), period)
             year = ys.year
             qual = target_kind.qualitative_match(cl.text) if gctx and not historic_context else None
             if cov:
@@ -526,6 +531,24 @@ _ZERO_BREAK = re.compile(_lex("target_zero_breakthrough"))
 _ANAPHOR = re.compile(_lex("naming_anaphors"))
 _RESPECTIVELY_BACK = re.compile(rf"^\s*[，,]?\s*分别(?!{_lex('target_respectively_not_back')})")
 _CHANGE_END = re.compile(rf"(?:{_lex('naming_change_verbs')})$")
+
+
+_GOAL_CLAUSE = vocab.lexicon_pattern("year_goal_clause_words")
+
+
+def _past_year_gives_way(ys: year_scope.YearScope, context: Span, cl: Span, pos: int, period_start: int | None,
+                         historic_context: bool) -> bool:
+    """In a plan whose period lies ahead, a past year stated by an earlier clause or sentence does not date an
+    amount of aiming: a word of year_goal_clause_words (力争, 提高到, 不低于) between the year and the amount, in
+    a clause that states no year of its own (2025年吞吐量为1.6亿吨，力争…达到2亿吨，集装箱吞吐量突破300万标箱).
+    A review section, a past marker of the clause (已, 截至) or a baseline (由…提高到) keeps the year."""
+    if ys.year is None or ys.at is None or not period_start or ys.year >= period_start or historic_context \
+            or ys.at >= cl.start:
+        return False
+    before = context.text[cl.start - context.start:pos - context.start]
+    if not _GOAL_CLAUSE.search(context.text[ys.at - context.start:pos - context.start]):
+        return False
+    return not (re.search(r"[由从]", before) or vocab.lexicon_pattern("target_historic_markers").search(before))
 
 
 def _earlier_indicator(context: Span, sent: Span, period_start: int | None, period_end: int | None) -> str:

@@ -11,6 +11,12 @@ Sources, in the order they win:
 * ``plan_period``  -- the plan's own end year, for goals that state none (a plan's goals are for its end).
 * ``none``         -- yearly quantities (每年), norms and undated statements of plans without a period.
 
+A phrase naming the whole plan period (规划期内, 到规划期末, 方案实施期内, “十五五”时期 in a 2026–2030 plan,
+未来五年 in a five-year plan; lexicons year_plan_period_phrases and year_plan_span_forms) is a year phrase for
+the plan's end: written after an earlier deadline (到2027年底前…。规划期内，…) it resets the scope, so that
+the figures after it are for the plan's end. An earlier period named as a span (“十四五”期间, “十四五”以来 in
+a 2026–2030 plan) governs as that period's end year (its figures are historic).
+
 Baseline years (由2020年的…, 比2020年, 较2020年) never govern. Five-year periods are written 十N五 (“十四五”:
 2021–2025); :func:`period_end` turns them into years.
 """
@@ -49,6 +55,7 @@ _CUTOFF_AFTER_FRONT = re.compile(r"[\u4e00-\u9fff]{1,4}的")
 class YearScope:
     year: int | None
     source: str  # sentence | block | table_header | plan_period | none
+    at: int | None = None  # document offset of the year phrase (sentence, block)
 
 
 NONE = YearScope(None, "none")
@@ -60,9 +67,57 @@ def period_end(numeral: str) -> int | None:
     return None if n is None else int(1955 + 5 * (10 + n))
 
 
-def _phrases(text: str, upto: int) -> list[tuple[int, int]]:
-    """(position, year) of every governing year phrase in text[:upto]: YYYY年 and 十N五末."""
-    out = []
+Period = tuple[int | None, int | None]
+_PLAN_PERIOD = re.compile(_lex("year_plan_period_phrases"))
+_SPAN_NUMBER = r"([0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3})"
+
+
+def _span_forms() -> re.Pattern:
+    forms = [line[3:] if line.startswith("re:") else re.escape(line) for line in vocab.lexicon("year_plan_span_forms")]
+    return re.compile("|".join(f"(?:{f.replace('N', _SPAN_NUMBER, 1)})" for f in forms))
+
+
+_PLAN_SPAN = _span_forms()
+
+
+def _span_years(m: re.Match) -> int | None:
+    raw = next((g for g in m.groups() if g), None)
+    if raw is None:
+        return None
+    if raw.isdigit():
+        return int(raw.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+    n = cn_number(raw)
+    return int(n) if n is not None else None
+
+
+_NOT_THIS_PLAN = re.compile(rf"(?:{_lex('year_plan_period_not_after')})$")
+
+
+def plan_period_phrases(text: str, upto: int, period: Period) -> list[tuple[int, int | None]]:
+    """(position, year) of every phrase in text[:upto] naming the plan's whole period: the plan's end year
+    (None when the plan states no period). 上一规划期内, 过去五年 (year_plan_period_not_after) are not this plan's."""
+    start, end = period
+    found = list(_PLAN_PERIOD.finditer(text, 0, max(0, upto)))
+    if start and end:
+        found += [m for m in _PLAN_SPAN.finditer(text, 0, max(0, upto)) if _span_years(m) == end - start + 1]
+    return [(m.start(), end) for m in found if not _NOT_THIS_PLAN.search(text, 0, m.start())]
+
+
+def names_plan_period(text: str, period: Period) -> bool:
+    """Whether ``text`` names the plan's own period (规划期内, 未来五年, “十五五”时期 in a 2026–2030 plan): its
+    statements are goals for the plan's end."""
+    if plan_period_phrases(text, len(text), period):
+        return True
+    return bool(period[1]) and any(period_end(m.group(1)) == period[1] and m.group(2)
+                                   and text[max(0, m.start() - 1):m.start()] not in _BASELINE_MARK
+                                   and not _BASELINE_AFTER.match(text, m.end())
+                                   for m in PERIOD_RE.finditer(text))
+
+
+def _phrases(text: str, upto: int, period: Period = (None, None)) -> list[tuple[int, int | None]]:
+    """(position, year) of every governing year phrase in text[:upto]: YYYY年, 十N五末, and the phrases of the
+    plan's own period (see the module docstring)."""
+    out: list[tuple[int, int | None]] = []
     for m in YEAR_RE.finditer(text, 0, max(0, upto)):
         if m.group(0).startswith(("从", "自")) or (text[max(0, m.start() - 1):m.start()] in _BASELINE_MARK
                                                   and not _ENUMERATED_SHI.search(text, 0, m.start())) \
@@ -72,34 +127,50 @@ def _phrases(text: str, upto: int) -> list[tuple[int, int]]:
             continue  # 2000年底前建成的小区: a cutoff of which objects, not the year of the statement
         out.append((m.start(), int(m.group(1))))
     for m in PERIOD_RE.finditer(text, 0, max(0, upto)):
-        if (m.group(2) in vocab.lexicon("year_period_end_forms")
-                and text[max(0, m.start() - 1):m.start()] not in _BASELINE_MARK
-                and not _BASELINE_AFTER.match(text, m.end())):
-            y = period_end(m.group(1))
-            if y:
-                out.append((m.start(), y))
-    out.sort()
+        if text[max(0, m.start() - 1):m.start()] in _BASELINE_MARK or _BASELINE_AFTER.match(text, m.end()):
+            continue
+        y = period_end(m.group(1))
+        if not y:
+            continue
+        if m.group(2) in vocab.lexicon("year_period_end_forms"):
+            out.append((m.start(), y))
+        elif period[0] and m.group(2) in vocab.lexicon("year_prior_period_forms") and (
+                y == period[1] or y < period[0]):
+            out.append((m.start(), y))  # “十五五”时期 in a 2026–2030 plan; “十四五”期间 there: 2025
+    out += plan_period_phrases(text, upto, period)
+    out.sort(key=lambda p: p[0])
     return out
 
 
-def governing(context: Span, sent: Span, pos: int) -> YearScope:
+def governing(context: Span, sent: Span, pos: int, period: Period = (None, None)) -> YearScope:
     """The last year phrase before document offset ``pos`` in the paragraph ``context``: ``sentence`` when it
-    is inside ``sent``, ``block`` when the paragraph's earlier sentences state it."""
+    is inside ``sent``, ``block`` when the paragraph's earlier sentences state it. ``period`` is the plan's
+    (start, end): a phrase naming the plan's period governs as its end year."""
     upto = pos - context.start
     # a year written after 其中 (建成80个，其中2024年建成30个；…) dates its own clause only
-    found = [(at, y) for at, y in _phrases(context.text, upto)
+    found = [(at, y) for at, y in _phrases(context.text, upto, period)
              if not (context.text[max(0, at - 3):at].endswith(("其中", "其中，"))
                      and re.search(r"[；;]", context.text[at:upto]))]
     if not found:
         return NONE
     at, year = found[-1]
-    return YearScope(year, "sentence" if context.start + at >= sent.start else "block")
+    if year is None:
+        return NONE  # 规划期内 in a plan that states no period: the earlier deadline no longer governs
+    return YearScope(year, "sentence" if context.start + at >= sent.start else "block", context.start + at)
 
 
-def lead_year(paragraph: str) -> int | None:
-    """到2030年，… / 至2035年，… / 到“十五五”末，… at the head of a paragraph: the year it leads with."""
+_PERIOD_LEAD = re.compile(rf"^[^，。；：,;:]{{0,12}}?(?:(?:{_lex('target_governing_lead')})\s*)?"
+                          rf"(?:{_lex('year_plan_period_phrases')})")
+
+
+def lead_year(paragraph: str, period: Period = (None, None)) -> int | None:
+    """到2030年，… / 至2035年，… / 到“十五五”末，… at the head of a paragraph: the year it leads with; 到规划期末，…
+    / 规划期内，… leads with the plan's end year (``period``: the plan's start and end)."""
     m = _LEAD.match(paragraph.strip())
     if not m:
+        pm = _PERIOD_LEAD.match(paragraph.strip())
+        if pm and period[1] and plan_period_phrases(pm.group(0), pm.end(), period):
+            return period[1]  # (not 上一规划期内: year_plan_period_not_after)
         return None
     return int(m.group(1)) if m.group(1) else period_end(m.group(2))
 

@@ -229,6 +229,9 @@ MIN_CLAUSE = 4
 _CLAUSE = re.compile(r"[，,；;：:]")
 DOMAIN_WORD_BOOST = 3.5
 _QUERY_CHUNK = 32          # query policies per sparse product (its clause products bound the peak)
+# An incremental call scores its policies against every policy (instead of the pruned search, in which
+# every stored policy also looks among the new ones) when they are at most this share of all of them
+SCAN_SHARE = 8
 
 
 @functools.lru_cache(maxsize=1)
@@ -380,7 +383,11 @@ def lexical_links(plans: Sequence[tuple[str, PlanVectors]], *, top_k: int = TOP_
     and those of its plans that had a link to a plan no longer here, are scored against all the
     others; every other policy keeps its previous links as candidates. The result is the one a call
     without ``previous`` gives: a policy's best counterparts among the old plans are among its old
-    links, and a pair's score does not depend on the other plans.
+    links, and a pair's score does not depend on the other plans. When those policies are few (at
+    most 1/SCAN_SHARE of all: one plan added to a folder), each is scored against every policy, over
+    matrices of their own tokens only: every pair with a new policy at or above the threshold is then
+    a candidate, so a stored policy's top_k changes only where a new pair beats its old ones, and no
+    stored policy searches the new ones (the cost is that of the new plan's rows, not of the store's).
 
     Not every pair sharing a token is scored (that is quadratic: at 1,000 plans most pairs of
     measures share some token): the ``top_k``-th best score a policy has so far is a lower bound L
@@ -420,17 +427,6 @@ def lexical_links(plans: Sequence[tuple[str, PlanVectors]], *, top_k: int = TOP_
     c_row = np.concatenate([pv.clause_row.astype(np.int64) + c_off[g] for g, (_, pv) in enumerate(plans)])
     c_term = np.concatenate([pv.clause_term for _, pv in plans])
     c_w = np.concatenate([pv.clause_w for _, pv in plans])
-    c_own = np.concatenate([pv.clause_owner.astype(np.int64) + start[g] for g, (_, pv) in enumerate(plans)])
-    terms, inv = np.unique(np.concatenate([d_term, c_term]), return_inverse=True)
-    nt = len(terms)
-    D = sparse.csr_matrix((d_w, (d_row, inv[:len(d_term)])), shape=(n, nt), dtype=np.float32)
-    C = sparse.csr_matrix((c_w, (c_row, inv[len(d_term):])), shape=(int(c_off[-1]), nt), dtype=np.float32)
-    del d_row, d_term, d_w, c_row, c_term, c_w, inv
-    for m in (D, C):
-        m.sum_duplicates()
-        m.sort_indices()
-    c_start = np.searchsorted(c_own, np.arange(n + 1))   # clauses come policy by policy
-
     # which policies are scored now, and which previous links are kept as candidates
     index = {k: g for g, k in enumerate(keys)}
     old = previous if previous is not None and previous.params == params else None
@@ -456,8 +452,31 @@ def lexical_links(plans: Sequence[tuple[str, PlanVectors]], *, top_k: int = TOP_
                 fresh[ib] = True
         query = np.flatnonzero(fresh)
         kept = np.asarray(rows, dtype=np.float64).reshape(-1, 3)
+    c_own = np.concatenate([pv.clause_owner.astype(np.int64) + start[g] for g, (_, pv) in enumerate(plans)])
+    # Few policies to score (an incremental build that adds or changes a few plans): each is scored
+    # against every policy (the pairs a stored policy could now prefer are among those), and the
+    # matrices need only the tokens of those policies; otherwise the pruned search over every token.
+    scan = exhaustive or (old is not None and len(query) * SCAN_SHARE <= n)
+    if scan:
+        mine = np.zeros(n, dtype=bool)
+        mine[query] = True
+        terms = np.unique(np.concatenate([d_term[mine[d_row]], c_term[mine[c_own[c_row]]]]))
+        d_hit, d_col = _columns(terms, d_term)
+        c_hit, c_col = _columns(terms, c_term)
+        d_row, d_w, c_row, c_w = d_row[d_hit], d_w[d_hit], c_row[c_hit], c_w[c_hit]
+    else:
+        terms, inv = np.unique(np.concatenate([d_term, c_term]), return_inverse=True)
+        d_col, c_col = inv[:len(d_term)], inv[len(d_term):]
+    nt = len(terms)
+    D = sparse.csr_matrix((d_w, (d_row, d_col)), shape=(n, nt), dtype=np.float32)
+    C = sparse.csr_matrix((c_w, (c_row, c_col)), shape=(int(c_off[-1]), nt), dtype=np.float32)
+    del d_row, d_term, d_w, d_col, c_row, c_term, c_w, c_col
+    for m in (D, C):
+        m.sum_duplicates()
+        m.sort_indices()
+    c_start = np.searchsorted(c_own, np.arange(n + 1))   # clauses come policy by policy
     sc = _Scorer(D, C, c_own, c_start, gp, n, threshold)
-    if exhaustive:
+    if scan:
         qa, qb, qs = sc.all_pairs(query)
     else:
         qa, qb, qs = sc.pruned(query, kept, top_k)
@@ -486,6 +505,25 @@ def lexical_links(plans: Sequence[tuple[str, PlanVectors]], *, top_k: int = TOP_
     state.links = [(owner_key[x], ids[x], owner_key[y], ids[y], v) for x, y, v in links]
     return links, ids, state
 
+
+
+def _columns(terms, keys):
+    """(whether each token key is one of the sorted ``terms``, its column there). The keys are looked
+    up in a bit table of their low bits first: most are not among a few plans' terms."""
+    import numpy as np
+
+    if not len(terms):
+        return np.zeros(len(keys), dtype=bool), np.zeros(0, dtype=np.int64)
+    bits = max(16, min(24, int(len(terms)).bit_length() + 6))
+    table = np.zeros(1 << bits, dtype=bool)
+    mask = (1 << bits) - 1
+    table[terms & mask] = True
+    maybe = np.flatnonzero(table[keys & mask])
+    col = np.minimum(np.searchsorted(terms, keys[maybe]), len(terms) - 1)
+    ok = terms[col] == keys[maybe]
+    hit = np.zeros(len(keys), dtype=bool)
+    hit[maybe[ok]] = True
+    return hit, col[ok]
 
 
 # Pruned scoring: the thresholds (descending) at which a policy first looks for its counterparts,

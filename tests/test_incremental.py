@@ -180,3 +180,34 @@ def test_the_plan_cache_is_pruned_of_plans_no_folder_uses(embedded_store, tmp_pa
     build(folder, embedded_store, similarity="lexical", progress=False, cache_dir=cache)
     assert len(plan_entries()) == 3 and len(entries() - plan_entries()) == 1
     assert len(list((cache / "plans" / "folders").glob("*.json"))) == 1
+
+
+def test_one_plan_added_is_linked_from_its_measures_alone(embedded_store, tmp_path, monkeypatch):
+    """One plan added to a folder: only its measures are scored (against every stored measure; no stored
+    measure searches the new plan's), the store gets the links of a fresh build of the folder."""
+    from graph.embedded_store import EmbeddedStore
+    from linking import similarity
+
+    folder = tmp_path / "plans"
+    cache = tmp_path / "cache"
+    four = {**A, "wuxi.txt": "wuxi.txt", "wuxing.txt": "wuxing.txt"}
+    write_folder(folder, four)
+    assert not build(folder, embedded_store, similarity="lexical", progress=False, cache_dir=cache).failed
+    scored: list[int] = []
+    real = similarity._Scorer.score
+    monkeypatch.setattr(similarity._Scorer, "score", lambda self, q, cols=None: scored.extend(q.tolist()) or real(
+        self, q, cols))
+    monkeypatch.setattr(similarity._Scorer, "pruned", lambda *a, **k: pytest.fail("the pruned search ran"))
+    write_folder(folder, {**four, "ningxia.txt": "ningxia.txt"})
+    r = build(folder, embedded_store, similarity="lexical", progress=False, cache_dir=cache)
+    assert not r.failed and _written(r) == {"ningxia.txt"}
+    monkeypatch.undo()
+    inc = embedded_store.dump()
+    new_plan = next(p.plan_id for p in r.plans if p.file == "ningxia.txt")
+    new_pols = {n["id"] for n in inc["nodes"] if n["label"] == "Policy" and n["properties"]["plan_id"] == new_plan}
+    assert sorted(scored) == sorted(set(scored)) and len(scored) == len(new_pols) > 0
+    assert any(rel["type"] == "SIMILAR_TO" and {rel["start"], rel["end"]} & new_pols for rel in inc["relationships"])
+    with EmbeddedStore(tmp_path / "fresh.lbug") as other:
+        assert not build(folder, other, similarity="lexical", progress=False, cache_dir=None).failed
+        fresh = other.dump()
+    assert inc == fresh, _diff(inc, fresh)

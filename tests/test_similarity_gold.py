@@ -208,3 +208,43 @@ def test_tokens_from_pieces_equal_the_whole_text_segmented(seed_policies):
         assert similarity.tokens(u, pieces) == similarity._tokens_whole(u), u
         assert similarity.tokens(u) == similarity._tokens_whole(u), u
     assert len(pieces) < sum(len(similarity._SEPARATORS.split(u)) for u in units)  # pieces were reused
+
+
+@pytest.mark.parametrize("share", [0, 10**9])
+def test_incremental_links_equal_fresh_ones_by_the_scan_and_the_pruned_search(monkeypatch, share):
+    """A call from a previous state scores its policies against every policy (few of them: SCAN_SHARE 0
+    forces it) or by the pruned search (SCAN_SHARE huge forces it); both give the fresh links bit for bit."""
+    monkeypatch.setattr(similarity, "SCAN_SHARE", share)
+    rng = random.Random(9)
+    plans = _random_plans(rng, 16)
+    _, _, state = similarity.lexical_links(plans[:12], top_k=2, threshold=0.25)
+    for now in (plans[:13], plans, plans[1:14], plans[:11] + [("k11b", plans[11][1])], plans[:13]):
+        fresh = similarity.lexical_links(now, top_k=2, threshold=0.25)
+        inc = similarity.lexical_links(now, top_k=2, threshold=0.25, previous=state)
+        assert inc[0] == fresh[0] and inc[1] == fresh[1] and inc[2].links == fresh[2].links
+        state = inc[2]
+
+
+def test_one_plan_added_only_its_measures_are_scored(seed_policies, monkeypatch):
+    """One plan added to many: its measures are scored against every stored one, no stored measure looks
+    among them (the pairs it could now prefer are among those scored), and the links are the fresh ones."""
+    rng = random.Random(21)
+    groups: dict[str, list] = {}
+    for p in _variants(seed_policies, 6, rng):
+        groups.setdefault(p.plan_id, []).append(p)
+    plans = [(k, similarity.plan_vectors(v, k)) for k, v in groups.items()]
+    new = min(range(len(plans)), key=lambda g: len(plans[g][1].ids))
+    before = plans[:new] + plans[new + 1:]
+    _, _, state = similarity.lexical_links(before)
+    scored: list[int] = []
+    real = similarity._Scorer.score
+    monkeypatch.setattr(similarity._Scorer, "score", lambda self, q, cols=None: scored.extend(q.tolist()) or real(
+        self, q, cols))
+    monkeypatch.setattr(similarity._Scorer, "pruned", lambda *a, **k: pytest.fail("the pruned search ran"))
+    got = similarity.lexical_links(plans, previous=state)
+    first = sum(len(pv.ids) for _, pv in plans[:new])
+    assert sorted(scored) == list(range(first, first + len(plans[new][1].ids)))
+    monkeypatch.undo()
+    want = similarity.lexical_links(plans, exhaustive=True)
+    assert got[0] == want[0] and got[1] == want[1] and got[2].links == want[2].links
+    assert any(a in set(scored) or b in set(scored) for a, b, _ in got[0])

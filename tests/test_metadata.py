@@ -52,3 +52,10 @@ def test_extract_reads_facts_without_merging():
     f = metadata.extract("某区关于加强物业管理的实施意见\n某府规〔2022〕3号\n" + BODY)
     assert f.doc_number == "某府规〔2022〕3号"
     assert f.title == "某区关于加强物业管理的实施意见"
+
+
+def test_one_years_implementation_plan_and_a_year_written_as_a_span():
+    m = parse_text("某某县2026年高标准农田建设实施方案\n" + BODY, META).meta
+    assert (m.period_start, m.period_end) == (2026, 2026)
+    m = parse_text("某某省2030年前碳达峰行动计划\n" + BODY, META).meta
+    assert m.period_end != 2030 or m.period_start != 2030  # 2030年前: a span up to 2030, not one year's programme

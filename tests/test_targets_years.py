@@ -105,3 +105,9 @@ def test_a_colon_lead_naming_the_plan_end_governs_its_block():
     assert lead_year("到规划期末，全县文化事业发展主要目标是：", (2026, 2030)) == 2030
     assert lead_year("规划期内，主要目标是：", (None, None)) is None
     assert lead_year("上一规划期内，主要成效是：", (2026, 2030)) is None
+
+
+def test_a_clause_naming_the_plan_period_is_a_goal_after_a_present_figure():
+    got = years("目前全县养老床位3200张，到规划期末达到5000张。")
+    assert [(y, k) for _, y, _, k in got] == [(2025, "historic"), (2030, "target")]
+    assert "规划期末" not in got[1][0]

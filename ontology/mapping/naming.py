@@ -46,7 +46,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "change_end": re.compile(rf"(?:{_alt('naming_change_verbs')})$"),
         "margin_start": re.compile(rf"^(?:{_alt('target_margin_verbs')})"),
         "batch": re.compile(rf"^(?:{_alt('naming_batch_words')})$"),
-        "period": re.compile(rf"“?十[一二三四五六七八九]五”?\s*(?:{_alt('year_period_suffixes')})?(?:的)?"),
+        "period": re.compile(rf"“?十[一二三四五六七八九]五”?\s*(?:{_alt('year_period_suffixes')})?(?:的)?"
+                             rf"|(?:(?:{_alt('target_governing_lead')})\s*)?(?:{_alt('year_plan_period_phrases')})(?:的)?"),
         "months": re.compile(r"\d{1,2}\s*(?:至|-|—|～|~)\s*\d{1,2}\s*月(?:份)?(?:末)?"),
         "baseline": re.compile(rf"(?:与|同)?(?:{_alt('year_baseline_marks')})?\s*(?:(?:19|20)\d\d\s*年(?:底|末)?"
                                rf"|“?十[一二三四五六七八九]五”?\s*(?:{_alt('year_period_suffixes')}))(?:相比|比较)?\s*$"),

@@ -447,8 +447,11 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                                                               naming.starts_with_margin(name) else "")
                 if relative:
                     names = [relative[0]]
+                # 目前…3200张，到规划期末达到5000张: a clause naming the plan's period states a goal
+                clause_goal = gctx or (not historic_context
+                                       and year_scope.names_plan_period(cl.text[:m.start()], period))
                 kind = "standard" if head_norm is not None or rate else target_kind.kind(sent_text, cl.text, year,
-                                                                                 period_start, gctx)
+                                                                                 period_start, clause_goal)
                 if kind == "target" and (u := vocab.unit(unit)) is not None and u.kind == "money" \
                         and _eligibility_clause(sent_text) is not None:
                     kind = "standard"  # 对新获评…的，一次性奖励30万元: an award rule

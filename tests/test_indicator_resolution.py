@@ -32,6 +32,7 @@ DEV6 = ROOT / "tests" / "gold" / "indicator_concepts_dev6.json"
 DEV7 = ROOT / "tests" / "gold" / "indicator_concepts_dev7.json"
 DEV8 = ROOT / "tests" / "gold" / "indicator_concepts_dev8.json"
 DEV9 = ROOT / "tests" / "gold" / "indicator_concepts_dev9.json"
+DEV10 = ROOT / "tests" / "gold" / "indicator_concepts_dev10.json"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
@@ -718,3 +719,55 @@ def test_dev_gold_batch_9_untouched_check():
     assert r["recall"] >= 0.95
     nv = run(gold, ex, vocabulary=False)
     assert nv["near_misses_merged"] == [] and nv["precision"] >= 0.97 and nv["recall"] >= 0.95
+
+
+@pytest.mark.parametrize("a, ua, b, ub", [
+    ("二级及以上综合医院设置老年医学科的比例（%）", None, "二级以上综合性医院设立老年医学科比例", "%"),  # 及以上 = 以上
+    ("二级及以上综合医院老年医学科设置率", "%", "二级以上综合性医院设立老年医学科比例", "%"),  # verb-object share
+    ("地下水V类水比例", "%", "地下水Ⅴ类水比例", "%"),  # Latin V is the Roman numeral
+    ("规模以上工业单位增加值能耗下降（%）", None, "单位规模以上工业增加值能耗下降", "%"),  # the base first
+    ("出生人口性别比（女=100）", None, "出生人口性别比", None),  # the reference is a gloss
+    ("工矿商贸就业人员十万人生产安全事故死亡率", None, "工矿商贸十万从业人员生产安全事故死亡率", None),
+    ("村级集体经济年收入10万元以上村占比", "%", "集体经济年收入10万元以上的村占比", "%"),
+    ("自然保护地面积占陆域国土面积比例", "%", "自然保护地占国土面积比例", "%"),  # the territory is the implied whole
+    ("适龄儿童免疫规划疫苗接种率", "%", "国家免疫规划疫苗接种率", "%"),
+    ("绿道长度（公里）", None, "绿道总里程", "公里"),  # a network's length is its 里程
+    ("公共停车泊位（个）", None, "公共停车位", "个"),
+])
+def test_rewordings_of_batch_10(a, ua, b, ub):
+    ka, kb = indicator_key(a, ua), indicator_key(b, ub)
+    assert (ka.key, ka.kind) == (kb.key, kb.kind)
+
+
+@pytest.mark.parametrize("a, ua, b, ub", [
+    ("三级综合医院设置老年医学科比例", "%", "二级及以上综合医院设置老年医学科的比例", "%"),
+    ("公共交通站点300米覆盖率", "%", "公共交通站点500米覆盖率", "%"),
+    ("地表水劣Ⅴ类水体比例", "%", "地下水质量V类水比例", "%"),
+    ("单位地区生产总值能耗降低", "%", "规上工业单位增加值能耗降低", "%"),
+    ("集体经济年收入50万元以上的村占比", "%", "集体经济年收入10万元以上的村占比", "%"),
+    ("生态保护红线面积占比", "%", "自然保护地面积占比", "%"),
+    ("新增绿道", "公里", "绿道总里程", "公里"),
+    ("港口泊位数", "个", "公共停车位数量", "个"),
+    ("城市供水管道长度", "公里", "燃气管道总长度", "公里"),
+])
+def test_near_misses_of_batch_10_stay_apart(a, ua, b, ub):
+    ka, kb = indicator_key(a, ua), indicator_key(b, ub)
+    assert ka.kind != kb.kind or not decide(ka.key, kb.key)[0], (ka, kb)
+
+
+def test_dev_gold_batch_10_untouched_check():
+    """Batch 10, written after batch 9's rules and measured once with them before any change for it."""
+    from bench.eval_indicators import extracted_mentions, run
+
+    gold = json.loads(DEV10.read_text(encoding="utf-8"))
+    assert not gold.get("corpus_plans") and len(gold["groups"]) >= 20 and len(gold["near_misses"]) >= 25
+    ex = extracted_mentions(gold)
+    r = run(gold, ex)
+    # measured once before any change for it (82a979b): P 1.0 R 0.58 (30 of 52 pairs), none of 26 near misses merged,
+    # without vocabulary the same.  After the batch-10 rewordings: P 1.0 R 0.94 (49 of 52), none merged, without
+    # vocabulary the same (left: 生猪出栏（万头）, 头 is no unit of units.csv, the target extraction's data).
+    assert r["near_misses_merged"] == []
+    assert r["precision"] >= 0.97
+    assert r["recall"] >= 0.9
+    nv = run(gold, ex, vocabulary=False)
+    assert nv["near_misses_merged"] == [] and nv["precision"] >= 0.97 and nv["recall"] >= 0.9

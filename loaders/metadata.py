@@ -42,6 +42,7 @@ _SITE_KV = re.compile("(" + "|".join(rx.pattern for _, rx in _SITE_KEYS) + r")\s
 _DATE = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?")
 _CN_DATE_LINE = re.compile(r"^[（(]?(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日[）)]?$")
 _PERIOD = re.compile(r"(20\d{2}|19\d{2})\s*(?:年)?\s*[-－—–~～至到]{1,2}\s*(20\d{2}|19\d{2})\s*年")
+_PERIOD_BRACKET = re.compile(r"[（(]\s*(20\d{2}|19\d{2})\s*[-－—–~～至到]{1,2}\s*(20\d{2}|19\d{2})\s*年?\s*[）)]")
 _FYP = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025),
         "十五五": (2026, 2030)}
 PLAN_TYPES = vocab.lexicon("plan_types")
@@ -191,6 +192,13 @@ def extract(decoded: str, body_lines: list[str] | None = None) -> TextFacts:
         if pm and int(pm.group(1)) <= int(pm.group(2)):
             f.period_start, f.period_end = int(pm.group(1)), int(pm.group(2))
             break
+    if f.period_start is None and f.title:
+        # 某某市综合交通发展规划（2026-2030）: the title's own bracketed span without 年 (not one of a plan it cites
+        # in 《》)
+        bm = _PERIOD_BRACKET.search(f.title)
+        if bm and f.title.rfind("《", 0, bm.start()) <= f.title.rfind("》", 0, bm.start()) \
+                and int(bm.group(1)) < int(bm.group(2)):
+            f.period_start, f.period_end = int(bm.group(1)), int(bm.group(2))
     if f.period_start is None and f.title:
         for fyp, (a, b) in _FYP.items():
             long = "第" + fyp[:-1] + "个五年"

@@ -59,3 +59,10 @@ def test_one_years_implementation_plan_and_a_year_written_as_a_span():
     assert (m.period_start, m.period_end) == (2026, 2026)
     m = parse_text("某某省2030年前碳达峰行动计划\n" + BODY, META).meta
     assert m.period_end != 2030 or m.period_start != 2030  # 2030年前: a span up to 2030, not one year's programme
+
+
+def test_a_bracketed_period_without_nian_in_the_title():
+    m = parse_text("某某市综合交通发展规划（2026-2030）\n" + BODY, META).meta
+    assert (m.period_start, m.period_end) == (2026, 2030)
+    m = parse_text("关于落实《某某市海绵城市专项规划（2016-2035）》的实施意见\n" + BODY, META).meta
+    assert (m.period_start, m.period_end) != (2016, 2035)  # the cited plan's period is not this one's

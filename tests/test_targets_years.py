@@ -111,3 +111,12 @@ def test_a_clause_naming_the_plan_period_is_a_goal_after_a_present_figure():
     got = years("目前全县养老床位3200张，到规划期末达到5000张。")
     assert [(y, k) for _, y, _, k in got] == [(2025, "historic"), (2030, "target")]
     assert "规划期末" not in got[1][0]
+
+
+def test_a_span_of_the_plans_length_without_direction_follows_the_scope_before_it():
+    got = years("到2027年底前，完成改造200个，五年累计完成改造500个。")
+    assert [y for _, y, _, _ in got] == [2027, 2030]
+    got = years("“十四五”时期，全县建成公园6个。五年累计完成投资1260亿元。")
+    assert [(y, k) for _, y, _, k in got] == [(2025, "historic"), (2025, "historic")]
+    got = years("到2027年，建成服务中心10个。本行动计划实施期间，累计新增服务站6个。")
+    assert [(y, k) for _, y, _, k in got] == [(2027, "target"), (2030, "target")]

@@ -72,12 +72,13 @@ _PLAN_PERIOD = re.compile(_lex("year_plan_period_phrases"))
 _SPAN_NUMBER = r"([0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3})"
 
 
-def _span_forms() -> re.Pattern:
-    forms = [line[3:] if line.startswith("re:") else re.escape(line) for line in vocab.lexicon("year_plan_span_forms")]
+def _span_forms(name: str) -> re.Pattern:
+    forms = [line[3:] if line.startswith("re:") else re.escape(line) for line in vocab.lexicon(name)]
     return re.compile("|".join(f"(?:{f.replace('N', _SPAN_NUMBER, 1)})" for f in forms))
 
 
-_PLAN_SPAN = _span_forms()
+_PLAN_SPAN = _span_forms("year_plan_span_forms")
+_UNMARKED_SPAN = _span_forms("year_plan_span_forms_unmarked")
 
 
 def _span_years(m: re.Match) -> int | None:
@@ -93,13 +94,18 @@ def _span_years(m: re.Match) -> int | None:
 _NOT_THIS_PLAN = re.compile(rf"(?:{_lex('year_plan_period_not_after')})$")
 
 
-def plan_period_phrases(text: str, upto: int, period: Period) -> list[tuple[int, int | None]]:
+def plan_period_phrases(text: str, upto: int, period: Period, unmarked: bool = False) -> list[tuple[int, int | None]]:
     """(position, year) of every phrase in text[:upto] naming the plan's whole period: the plan's end year
-    (None when the plan states no period). 上一规划期内, 过去五年 (year_plan_period_not_after) are not this plan's."""
+    (None when the plan states no period). 上一规划期内, 过去五年 (year_plan_period_not_after) are not this plan's.
+    ``unmarked``: the spans without a direction (五年累计) instead, which the caller weighs by what precedes them."""
     start, end = period
-    found = list(_PLAN_PERIOD.finditer(text, 0, max(0, upto)))
-    if start and end:
-        found += [m for m in _PLAN_SPAN.finditer(text, 0, max(0, upto)) if _span_years(m) == end - start + 1]
+    if unmarked:
+        found = [m for m in _UNMARKED_SPAN.finditer(text, 0, max(0, upto))
+                 if start and end and _span_years(m) == end - start + 1]
+    else:
+        found = list(_PLAN_PERIOD.finditer(text, 0, max(0, upto)))
+        if start and end:
+            found += [m for m in _PLAN_SPAN.finditer(text, 0, max(0, upto)) if _span_years(m) == end - start + 1]
     return [(m.start(), end) for m in found if not _NOT_THIS_PLAN.search(text, 0, m.start())]
 
 
@@ -138,6 +144,12 @@ def _phrases(text: str, upto: int, period: Period = (None, None)) -> list[tuple[
                 y == period[1] or y < period[0]):
             out.append((m.start(), y))  # “十五五”时期 in a 2026–2030 plan; “十四五”期间 there: 2025
     out += plan_period_phrases(text, upto, period)
+    out.sort(key=lambda p: p[0])
+    for at, y in plan_period_phrases(text, upto, period, unmarked=True):
+        # 五年累计 after “十四五”时期 (or 2025年) in a 2026–2030 plan is that period's span
+        earlier = [py for pa, py in out if pa < at]
+        if not earlier or earlier[-1] is None or not period[0] or earlier[-1] >= period[0]:
+            out.append((at, y))
     out.sort(key=lambda p: p[0])
     return out
 

@@ -471,6 +471,7 @@ class _Builder:
         self.attach_next: int | None = None
         self.appendix = False
         self.announced: list[str] = []
+        self.announced_one: LineInfo | None = None  # the line of a list of one (附件：某县…技术要求)
         self.mute = False
         self.muted_heads: set[int] = set()
         self.stage_heads: set[int] = set()     # headings opened for a stage line (第一阶段：摸底调查（…）)
@@ -734,12 +735,19 @@ class _Builder:
         if self.attach_next is not None:
             num = _ATTACH_NUMBERED.match(t)
             n = re.match(r"^\D*(\d+)", t)
-            if _ATTACH_ITEM.match(t) or (num and n and int(n.group(1)) == self.attach_next):
+            if (_ATTACH_ITEM.match(t) or num) and n and int(n.group(1)) == self.attach_next:
+                # the next title of the list, numbered in turn (a 1. after 附件：某县…配置标准 is its first line)
                 self.announced.append(t)
                 self.attach_next += 1
                 return True
             self.attach_next = None
             self.mute = bool(self.announced) and all(_APPENDIX_MUTE.search(x.rstrip("。；;")) for x in self.announced)
+            one, self.announced_one = self.announced_one, None
+            if one is not None and not (info.annex or _ATTACH_NUMBERED.match(t) or _APPENDIX_LINE.match(t)):
+                # 附件：某县…配置标准 over the attachment's own lines (no 附件1 line of its own): the label line
+                # opens it, so that its headings nest under its title
+                self._open_annex(one, None)
+                return False
         if self.appendix:
             if info.annex or _ATTACH_NUMBERED.match(t) or _APPENDIX_LINE.match(t):
                 self._open_annex(info, nxt)
@@ -763,8 +771,9 @@ class _Builder:
             self._open_annex(info, nxt)     # 附表1：某市…主要指标表 over its rows, no list before it
             return True
         elif (lab and rest and not re.search(r"[。；！？]", rest) and len(rest) <= 60
-              and info.line.start > 0.6 * len(self.doc.text)):
+              and (info.line.start > 0.6 * len(self.doc.text) or _APPENDIX_MUTE.search(rest))):
             self.announced, self.attach_next = [rest], 2      # 附件：某市…管理指引 (a list of one)
+            self.announced_one = info
         else:
             return False
         self.appendix = True

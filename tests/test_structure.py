@@ -121,3 +121,22 @@ def test_runin_ordinal_items_of_one_paragraph_are_measures():
     assert [(m.number, m.title) for m in ms] == [("一是", "加快建设产业集聚区"), ("二是", "加快创新要素集聚"),
                                                  ("三是", "推进特色金融集聚")]
     assert ms[1].text.startswith("二是加快创新要素集聚")
+
+
+def test_one_line_attachment_label_over_its_own_lines_opens_a_muted_attachment():
+    # 附件：某县…技术规范 right above the attachment's own lines (no 附件1 line): its headings nest under it, and
+    # its numbered spec lines are neither attachment titles nor measures
+    from pathlib import Path
+
+    from loaders import parse_plan
+    fix = Path(__file__).resolve().parent / "fixtures_targets" / "fresh12"
+    meta = {"file": "x.txt", "region": "某某县", "region_en": "Mou", "level": "county", "parent": "某某市",
+            "province": "某某省"}
+    doc = parse_plan(fix / "zaolin_lvhua_fangan.txt", meta)
+    att = [s for s in doc.sections if s.title.startswith("附件")]
+    assert len(att) == 1 and att[0].title.endswith("技术规范")
+    assert [s.title for s in doc.sections if s.level == 2 and s.start >= att[0].start] == ["苗木规格", "栽植要求"]
+    assert all(m.end <= att[0].start for m in doc.measures)
+    doc = parse_plan(fix / "shequ_sheshi_fangan.txt", meta)
+    att = [s for s in doc.sections if s.title.startswith("附件")]
+    assert len(att) == 1 and all(m.end <= att[0].start for m in doc.measures)

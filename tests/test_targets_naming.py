@@ -58,3 +58,14 @@ def test_classifier_first_enumeration_names_each_figure_by_the_noun_after_its_cl
         ("公共停车场", 4.0), ("停车泊位", 1200.0), ("充电桩", 300.0)]
     assert naming.object_after("小学和8所幼儿园") == "小学"
     assert names("改造老旧小区40个、背街小巷25条。") == [("改造老旧小区", 40.0), ("背街小巷", 25.0)]
+
+
+def test_enumerations_in_chinese_numerals_with_grades_or_with_the_work_after_de():
+    assert names("新建一座养老服务综合体、两所公办幼儿园和四个社区食堂。") == [
+        ("养老服务综合体", 1.0), ("公办幼儿园", 2.0), ("社区食堂", 4.0)]
+    assert names("创建2个国家级、5个省级和8个市级示范区。") == [
+        ("国家级示范区", 2.0), ("省级示范区", 5.0), ("市级示范区", 8.0)]
+    assert names("新建3个一类、5个二类公厕。") == [("一类公厕", 3.0), ("二类公厕", 5.0)]
+    assert names("完成15条河道、30座水闸的整治。") == [("河道", 15.0), ("水闸", 30.0)]
+    assert names("引进300名具有资质的专业人才。") == [("专业人才", 300.0)]
+    assert names("实施四项行动、两个工程。") == []

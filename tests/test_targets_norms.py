@@ -23,7 +23,7 @@ def test_spec_lines_are_standards_without_a_year():
         ("有效磷含量", 10.0, 40.0, "mg/kg", "range", "standard", None),
         ("耕层土壤镉含量", 0.3, None, "mg/kg", "<=", "standard", None)]
     assert norms("乔木苗木规格：胸径≥6cm，苗高≥3.5m。") == [
-        ("胸径", 6.0, None, "cm", ">=", "standard", None), ("苗高", 3.5, None, "m", ">=", "standard", None)]
+        ("乔木苗木胸径", 6.0, None, "cm", ">=", "standard", None), ("乔木苗木苗高", 3.5, None, "m", ">=", "standard", None)]
 
 
 def test_a_label_before_a_colon_names_the_figure():
@@ -45,3 +45,30 @@ def test_norm_attachments_of_a_plan():
         == ("standard", 7.5, None)
     assert got[("灌木种植密度", 4.0)]["kind"] == "standard"  # 附件2 …质量规格
     assert got[("新建高标准农田", 3.2)]["kind"] == "target" and got[("新建高标准农田", 3.2)]["year"] == 2026
+
+
+def test_a_label_names_the_object_or_the_category_of_each_figure_of_its_line():
+    assert norms("（一）乔木：胸径8～10cm，树高≥4m。") == [
+        ("乔木胸径", 8.0, 10.0, "cm", "range", "standard", None), ("乔木树高", 4.0, None, "m", ">=", "standard", None)]
+    assert norms("生均用地面积：小学≥18平方米，初中≥23平方米。") == [
+        ("小学生均用地面积", 18.0, None, "平方米", ">=", "standard", None),
+        ("初中生均用地面积", 23.0, None, "平方米", ">=", "standard", None)]
+    assert norms("室内温度：冬季18～22℃。") == [("冬季室内温度", 18.0, 22.0, "℃", "range", "standard", None)]
+    assert norms("社区综合服务中心：建筑面积不小于800平方米，服务半径不宜大于1000m。") == [
+        ("社区综合服务中心建筑面积", 800.0, None, "平方米", ">=", "standard", None),
+        ("社区综合服务中心服务半径", 1000.0, None, "m", "<=", "standard", None)]
+
+
+def test_room_norms_and_unitless_ratios():
+    assert norms("活动用房室内噪声≤45分贝，阅览室照度不低于300lx。") == [
+        ("活动用房室内噪声", 45.0, None, "分贝", "<=", "standard", None),
+        ("阅览室照度", 300.0, None, "lx", ">=", "standard", None)]
+    assert norms("容积率不大于1.5，服务人口规模一般为0.5～1万人。") == [
+        ("容积率", 1.5, None, None, "<=", "standard", None),
+        ("服务人口规模", 0.5, 1.0, "万人", "range", "standard", None)]
+
+
+def test_an_attachment_announced_on_one_line_over_its_own_lines_is_a_norm():
+    got = targets("fresh12/zaolin_lvhua_fangan.txt")
+    assert (got[("乔木胸径", 8.0)]["kind"], got[("乔木胸径", 8.0)]["year"]) == ("standard", None)
+    assert got[("新增造林面积", 2.5)]["kind"] == "target" and got[("新增造林面积", 2.5)]["year"] == 2027

@@ -134,7 +134,11 @@ def object_after(post: str) -> str:
     s = re.sub(r"^\s*[（(][^（）()]*[）)]", "", s)  # 20万亩（10分）: a remark in brackets names nothing
     s = re.split(r"[，,。；;：:]", s)[0]
     s = _next_item().split(s, maxsplit=1)[0]  # 5所小学和8所幼儿园: the next item is no part of it
-    s = s.split("的")[-1] if "的" in s else s
+    if "的" in s:
+        parts = s.split("的")
+        # 30座水闸的整治: the object, not the work done to it (naming_work_nouns)
+        work = len(parts) >= 2 and re.fullmatch(rf"(?:{_alt('naming_work_nouns')})+", parts[-1].strip())
+        s = parts[-2] if work and parts[-2].strip() else parts[-1]
     s = re.split(_alt("naming_object_stops"), s)[0]
     s = re.sub(r"^[和及与]+", "", s)
     return re.sub(r"[“”\"'‘’]", "", s).strip()[:30]

@@ -340,4 +340,22 @@ def _chinese_is_amount(text: str, q: Quantity) -> bool:
     if q.v1 == "0":
         return False  # 零部件, 零的突破
     pre = text[max(0, q.s - 6):q.s].rstrip()
-    return any(pre.endswith(v) for v in vocab.lexicon("quantity_cn_lead_words"))
+    if any(pre.endswith(v) for v in vocab.lexicon("quantity_cn_lead_words")):
+        return True
+    return _next_cn_item(text, q)
+
+
+def _next_cn_item(text: str, q: Quantity) -> bool:
+    """新建一座X、两所Y和四个Z: a Chinese numeral after a list joiner (enumeration_joiners) is the next item of
+    an enumeration whose item before it, a Chinese amount and its noun, is an amount."""
+    joiners = "|".join(re.escape(w) for w in vocab.lexicon("enumeration_joiners"))
+    m = re.search(rf"(?:{joiners})\s*$", text[:q.s])
+    if not m:
+        return False
+    cn = "".join(re.escape(c) for c in vocab.lexicon("quantity_cn_numeral"))
+    prev = re.search(rf"([{cn}]+)\s*({'|'.join(re.escape(u) for u in _units_longest())})[\u4e00-\u9fff]{{1,20}}$",
+                     text[:m.start()])
+    if not prev or (v := cn_number(prev.group(1))) is None:
+        return False
+    item = Quantity(prev.start(1), prev.end(2), text, v1=_num_str(v), u1=prev.group(2), chinese=True)
+    return _chinese_is_amount(text, item)

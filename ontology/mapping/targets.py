@@ -308,7 +308,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
 
     label = ""  # the clause before, when it is a label ending in a colon (有机质含量：≥15g/kg)
     for cl in clauses(sent):
-        lead, label = label, _label_of(cl.text)
+        lead = label
+        label = _label_of(cl.text) or label  # a label governs the rest of its sentence
         if _SCORE_RULE.search(cl.text):
             continue  # 每低于任务数1%扣1分, 得分90分以上为优秀: how a result is scored
         # 累计 / 年均 qualify their own clause (one-clause sentences: the sentence)
@@ -327,6 +328,7 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
             skip_until = -1
             norm_shared = ""
             enum_prefix = ""  # what the name of a classifier-first item writes before its object (新建改造)
+            grades: list[TargetFact] = []  # facts of grades written alone (5个省级、10个市级X)
             # 新建学校12所，新增学位1.8万个，分别较“十四五”增长20%和35%: the earlier amounts of the sentence, in order
             earlier = [f.indicator_text for f in facts if f.value is not None and f.quote.text == sent_text]
             back_verb = ""
@@ -413,6 +415,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                                            sentence=sent_text, percent=unit in ("%", "％"))
                     if not name and lead and not naming.indicator_before(pre)[0] and not naming.object_after(post):
                         name = lead  # 土壤pH值：6.0～7.5, 有机质含量：≥15g/kg: the label before the colon names it
+                    elif norm_context and lead:
+                        name = _with_label(name, lead)  # 乔木：胸径8～10cm -> 乔木胸径
                     if enum_prefix and naming.enumeration_joint(pre) and name == naming.object_after(post):
                         name = enum_prefix + name  # 新建改造5座X、42条Y: the verb before the first number is Y's too
                     if (naming.is_example_list(naming.indicator_before(pre)[0]) and _another_amount_follows(post)) \
@@ -475,6 +479,7 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     if re.match(r"\s*的基础上", post):
                         fact.kind, fact.year, fact.year_source = "baseline", None, "none"
                     facts.append(finish(fact, cl.text))
+                grades = _share_grade_noun(facts, grades, pre, post, len(names or [name]))
                 baseline = None
                 prev_indicator = names[-1] if names else name
                 sent_indicator = prev_indicator
@@ -601,6 +606,48 @@ def _label_of(clause: str) -> str:
         return ""
     name = naming.clean(naming.indicator_before(clause[:-1])[0])
     return name if 2 <= len(name) <= 20 else ""
+
+
+_GRADE = rf"[\u4e00-\u9fff]{{1,3}}?(?:{_lex('naming_grade_endings')})"
+
+
+def _share_grade_noun(facts: list[TargetFact], grades: list[TargetFact], pre: str, post: str,
+                      added: int) -> list[TargetFact]:
+    """建成2个国家级、5个省级和8个市级示范区: grades written alone (国家级, 省级) take the noun of the next item
+    of their enumeration that writes one, which keeps its own grade (市级示范区). Returns the facts of grades
+    alone still waiting for their noun."""
+    if added != 1 or not facts:
+        return []
+    last = facts[-1]
+    obj = naming.object_after(post)
+    g = re.match(_GRADE, obj)
+    joint = naming.enumeration_joint(pre)
+    if grades and joint and g and len(obj) - g.end() >= 2:
+        for f in grades:
+            f.indicator_text += obj[g.end():]
+        last.indicator_text = obj
+        return []
+    if re.fullmatch(_GRADE, last.indicator_text) and last.indicator_text == obj:
+        return [*grades, last] if joint else [last]
+    return []
+
+
+_PARAMETER_END = re.compile(rf"(?:{_lex('target_parameter_endings')})$")
+_LABEL_HEAD = re.compile(rf"(?:{_lex('target_label_heads')})$")
+
+
+def _with_label(name: str, label: str) -> str:
+    """A figure's name with the label of its specification line, the object or category first (乔木：胸径 ->
+    乔木胸径; 生均用地面积：小学 -> 小学生均用地面积); of the two the parameter is the one ending in a
+    target_parameter_endings word. The name alone when both or neither name a parameter."""
+    base = _LABEL_HEAD.sub("", label)
+    if not base or base in name or name in base:
+        return name
+    if _PARAMETER_END.search(name) and not _PARAMETER_END.search(base):
+        return base + name
+    if _PARAMETER_END.search(base) and not _PARAMETER_END.search(name):
+        return name + base
+    return name
 
 
 def _clause_quantities(cl: Span, lead: str = "") -> list[Quantity]:

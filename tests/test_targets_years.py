@@ -120,3 +120,10 @@ def test_a_span_of_the_plans_length_without_direction_follows_the_scope_before_i
     assert [(y, k) for _, y, _, k in got] == [(2025, "historic"), (2025, "historic")]
     got = years("到2027年，建成服务中心10个。本行动计划实施期间，累计新增服务站6个。")
     assert [(y, k) for _, y, _, k in got] == [(2027, "target"), (2030, "target")]
+
+
+def test_a_plan_starting_in_the_last_year_of_a_period_reviews_that_period_to_its_end():
+    got = years("“十四五”期间，全县累计完成造林1.2万亩。", period=(2025, 2027), historic_context=True)
+    assert got[0][1::2] == (2025, "historic")
+    got = years("“十四五”期间，全县累计完成造林1.2万亩。", period=(2025, 2027))
+    assert got[0][1::2] == (2025, "historic")

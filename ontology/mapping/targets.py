@@ -797,7 +797,7 @@ def _prior_period(text: str, period_start: int | None = None) -> bool:
                 or text[max(0, m.start() - 1):m.start()] in vocab.lexicon("year_baseline_marks"):
             continue
         end = year_scope.period_end(m.group(1))
-        if end is not None and (period_start is None or end < period_start):
+        if end is not None and (period_start is None or end <= period_start):  # (a 2025–2027 plan: 十四五 is earlier)
             return True
     return False
 

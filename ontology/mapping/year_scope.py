@@ -141,8 +141,10 @@ def _phrases(text: str, upto: int, period: Period = (None, None)) -> list[tuple[
         if m.group(2) in vocab.lexicon("year_period_end_forms"):
             out.append((m.start(), y))
         elif period[0] and m.group(2) in vocab.lexicon("year_prior_period_forms") and (
-                y == period[1] or y < period[0]):
-            out.append((m.start(), y))  # “十五五”时期 in a 2026–2030 plan; “十四五”期间 there: 2025
+                y == period[1] or y <= period[0]):
+            # “十五五”时期 in a 2026–2030 plan; “十四五”期间 there (or in a 2025–2027 plan, which starts in the
+            # earlier period's last year): 2025
+            out.append((m.start(), y))
     out += plan_period_phrases(text, upto, period)
     out.sort(key=lambda p: p[0])
     for at, y in plan_period_phrases(text, upto, period, unmarked=True):
@@ -188,13 +190,13 @@ def lead_year(paragraph: str, period: Period = (None, None)) -> int | None:
 
 
 def prior_period_end(text: str, period_start: int | None) -> int | None:
-    """A sentence about an earlier plan period (“十四五”以来, “十三五”期间, 十四五时期 in a 2026-2030 plan):
-    that period's end year."""
+    """A sentence about an earlier plan period (“十四五”以来, “十三五”期间, 十四五时期 in a 2026-2030 plan, or in
+    a 2025–2027 plan, which starts in that period's last year): that period's end year."""
     for m in PERIOD_RE.finditer(text):
         if text[max(0, m.start() - 1):m.start()] in _BASELINE_MARK:
             continue  # 较“十三五”末提高41.3%: a baseline, not the figure's own period
         y = period_end(m.group(1))
-        if y and (period_start is None or y < period_start) and (m.group(2) in vocab.lexicon("year_prior_period_forms")
+        if y and (period_start is None or y <= period_start) and (m.group(2) in vocab.lexicon("year_prior_period_forms")
                                                                  or period_start):
             return y
     return None

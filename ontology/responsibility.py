@@ -93,6 +93,8 @@ def _rx() -> dict[str, Any]:
         # a line of its own that opens the role block: 牵头单位：… / 责任单位：… / 【责任单位】…
         "line_clause": re.compile(rf"^{lab(f'{lead_l}|{neut_l}')}.+$"),
         "role_line": re.compile(rf"^{lab(any_label)}.+$"),
+        # a line of the role block that gives the deadline: 完成时限：2025年12月底前 (never an agency)
+        "block_line": re.compile(rf"^(?:{lab(any_label)}|{lab(_lx('deadline_labels'))}).+$"),
         # …衔接。责任单位：市民政局、市财政局 (a clause closing a paragraph without brackets)
         "tail_clause": re.compile(rf"(?<=[。；;])\s*({lab(f'{lead_l}|{neut_l}')}[^。；\n]+?)。?$"),
         # a closing line of its own without brackets or labels: 市金融局牵头，市财政局配合。
@@ -176,9 +178,9 @@ def find_clause(text: str) -> tuple[int, int] | None:
     last = max((k for k, ln in enumerate(lines) if rx["line_clause"].match(ln)), default=None)
     if last is not None:
         a = b = last
-        while a > 0 and rx["role_line"].match(lines[a - 1]):
+        while a > 0 and rx["block_line"].match(lines[a - 1]):
             a -= 1
-        while b + 1 < len(lines) and rx["role_line"].match(lines[b + 1]):
+        while b + 1 < len(lines) and rx["block_line"].match(lines[b + 1]):
             b += 1
         return spans[a][0], spans[b][1]
     last_line = lines[-1]

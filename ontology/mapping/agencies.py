@@ -4,7 +4,11 @@ Plans write agencies relative to themselves (市民政局, 民政局, 区民政�
 graph needs them absolute (扬州市民政局) and comparable across places, so each gets the
 region its prefix points to and a function from vocab/agency_functions.csv.  Agencies of
 a function that is unique per region share one id whatever the spelling (民政局 and
-市民政局 in one city are one node).
+市民政局 in one city are one node).  Every spelling of one body meets in one id: the chain's full
+names are stripped (上海市虹口区金融办 = 虹口区金融办 = 区金融办), a higher body's branch for a lower
+region is that region's (上海市公安局虹口分局 = 区公安分局), and a leading 市 is the nearest city of the
+chain (a district's province-level city, a 县级市 plan's own city).  A name no function pattern names
+gets one from a domain word when it ends like a body (lexicon agency_function_stems), else ``other``.
 """
 from __future__ import annotations
 
@@ -31,6 +35,10 @@ _NOT_LEVEL = re.compile(rf"(?:{vocab.lexicon_regex('agency_not_level_prefix')})"
 # 市场监管局 / 市监局 / 市容局: a 市 that belongs to the name, not the city prefix (市市场监管局 has both)
 _NOT_CITY = re.compile(rf"(?:{vocab.lexicon_regex('agency_not_city_prefix')})")
 _SUFFIX = re.compile(rf"(?:{vocab.lexicon_regex('region_suffixes')})$")
+# a body's branch for a lower region: 公安局 + 虹口 + 分局 (the head word before the place is dropped from the key)
+_BRANCH_HEAD = vocab.lexicon_regex("agency_branch_heads")
+_BRANCH_TAIL = vocab.lexicon_regex("agency_branch_endings")
+_BUREAU = re.compile(rf"(?:{vocab.lexicon_regex('agency_bureau_endings')})$")
 clean_name = responsibility.clean_name
 function_of = responsibility.function_of
 
@@ -38,6 +46,58 @@ function_of = responsibility.function_of
 def short_region_name(full: str) -> str:
     s = _SUFFIX.sub("", full)
     return s if len(s) >= 2 else full
+
+
+def _city_region(chain: list[RegionRef]) -> RegionRef:
+    """The region a leading 市 points to: the nearest region of the chain whose name is a city (…市) --
+    the plan's own city (a prefecture, a 县级市, a province-level city), else the city above a district or
+    county (a prefecture, or the province-level city of a district: 市民政局 in a 虹口区 plan is 上海市's);
+    else the prefecture of a county plan, else the plan's own region."""
+    own = chain[0]
+    city = next((r for r in chain if r.name.endswith("市") and len(r.name) > 1), None)
+    if city is not None:
+        return city
+    return own if own.level != "county" else next((r for r in chain if r.level == "prefecture"), own)
+
+
+def _strip_places(name: str, chain: list[RegionRef]) -> tuple[RegionRef, str] | None:
+    """A name that opens with chain regions' full names (上海市虹口区金融办, 虹口区金融办, 上海市金融办):
+    the innermost region named and what follows it; None when it opens with none."""
+    region, rest = None, name
+    while True:
+        hit = max((r for r in chain if rest.startswith(r.name) and len(rest) > len(r.name) + 1
+                   and (region is None or chain.index(r) < chain.index(region))),
+                  key=lambda r: len(r.name), default=None)
+        if hit is None:
+            break
+        region, rest = hit, rest[len(hit.name):]
+    if region is None:
+        return None
+    return region, rest
+
+
+def _branch(core: str, region: RegionRef, chain: list[RegionRef]) -> tuple[RegionRef, str] | None:
+    """公安局虹口分局 / 税务局某浦分局 in the name of a higher region's body: the branch that serves a lower
+    region of the chain (the district's 公安分局), keyed as that region writes it (公安分局)."""
+    for r in chain[:chain.index(region)]:
+        short = short_region_name(r.name)
+        m = re.fullmatch(rf"(.+?)(?:{_BRANCH_HEAD})?(?:{re.escape(r.name)}|{re.escape(short)})({_BRANCH_TAIL})", core)
+        if m:
+            return r, m.group(1) + m.group(2)
+    return None
+
+
+def _stem_function(name: str) -> tuple[vocab.AgencyFunction | None, bool]:
+    """The function a domain word of a body's name tells (lexicon agency_function_stems: 市场局, 国土局,
+    金融服务中心), and whether the name ends like a bureau (lexicon agency_bureau_endings)."""
+    if not responsibility.is_agency_name(name):
+        return None, False
+    for row in vocab.lexicon("agency_function_stems"):
+        fid, _, stem = row.partition(" ")
+        if stem.strip() and stem.strip() in name:
+            func = next((f for f in vocab.agency_functions() if f.id == fid), None)
+            return func, bool(_BUREAU.search(name))
+    return None, False
 
 
 def resolve(raw: str, chain: list[RegionRef]) -> AgencyRef | None:
@@ -49,18 +109,21 @@ def resolve(raw: str, chain: list[RegionRef]) -> AgencyRef | None:
     by_level = {r.level: r for r in chain}
     region, core, prefixed = own, name, True
     known_places = [r.name for r in chain] + [short_region_name(r.name) for r in chain]
-    if any(name.startswith(p) for p in (r.name for r in chain)):
+    placed = _strip_places(name, chain)
+    if placed is not None or any(name.startswith(r.name) for r in chain):
+        # 虹口区街道办事处 and 街道办事处 in a 虹口区 plan are one body; so are 上海市虹口区金融办 and 区金融办
         prefixed = False
-        region = next(r for r in chain if name.startswith(r.name))
-        if len(name) > len(region.name) + 1:
-            core = name[len(region.name):]   # 虹口区街道办事处 and 街道办事处 in a 虹口区 plan are one body
+        if placed is not None:
+            region, core = placed
+        else:
+            region = next(r for r in chain if name.startswith(r.name))
     elif any(p in name for p in known_places) or re.search(r"人民银行|人行", name):
         prefixed = False  # names that already carry a place (人行扬州中心支行)
     elif name.startswith(("自治区", "省")):
         region = by_level.get("province", own)
         core = name[3:] if name.startswith("自治区") else name[1:]
     elif name.startswith("市") and not _NOT_CITY.match(name):
-        region = own if own.level != "county" else by_level.get("prefecture", own)
+        region = _city_region(chain)
         core = name[1:]
     elif name[0] in "区县" and own.level == "county" and not _NOT_LEVEL.match(name):
         core = name[1:]
@@ -68,18 +131,24 @@ def resolve(raw: str, chain: list[RegionRef]) -> AgencyRef | None:
         # 州民政局 / 盟发改委 / 旗教育局 / 地区财政局: the body of the chain's 自治州, 盟, 旗 or 地区
         region = next(r for r in chain if r.name.endswith(lv.group(1)))
         core = name[len(lv.group(1)):]
+    if (branch := _branch(core, region, chain)) is not None:
+        region, core = branch
     full = f"{region.name}{core}" if prefixed else name
     league = re.fullmatch(r"团([市区县])委", name)
     if league:  # 团市委 is the Youth League committee of the city: 共青团扬州市委
-        region = own if league.group(1) != "市" or own.level != "county" else by_level.get("prefecture", own)
+        region = _city_region(chain) if league.group(1) == "市" else own
         core, full = name, f"共青团{region.name}委"
     func = function_of(name)
+    by_stem = False
+    if func is None:
+        func, bureau = _stem_function(core)
+        by_stem = func is not None and not bureau   # 区文化馆 is not the region's 文化旅游局
     tier = responsibility.generic_local_government(core)
     if tier is not None:
         # 各区政府 / 相关区政府 / 各县（市、区）人民政府: one agency, all of the region's lower governments
         func = next(f for f in vocab.agency_functions() if f.id == "local_government")
         aid = f"agency:{region.slug}:local_governments_{tier}"
-    elif func is not None and func.unique:
+    elif func is not None and func.unique and not by_stem:
         aid = f"agency:{region.slug}:{func.id}"
     else:
         aid = f"agency:{region.slug}:{short_hash(core)}"

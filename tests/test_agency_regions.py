@@ -1,0 +1,79 @@
+"""Agency names resolved against the plan's region chain: every spelling of one body is one agency
+(区金融办 / 某浦区金融办 / 某海市某浦区金融办), bodies of different regions stay apart (市民政局 in a district
+of a province-level city is the city's, in a 县级市 the plan's own city's), and a name outside the
+function patterns still gets a function where a domain word and a body ending tell it."""
+from __future__ import annotations
+
+import pytest
+
+from ontology import responsibility as resp
+from ontology.mapping.agencies import resolve
+from ontology.mapping.plans import RegionRef
+
+DISTRICT = RegionRef(id="region:moupu", name="某浦区", name_en="Moupu", level="county", slug="moupu")
+MUNICIPALITY = RegionRef(id="region:mouhai", name="某海市", name_en="Mouhai", level="province", slug="mouhai")
+OF_MUNICIPALITY = [DISTRICT, MUNICIPALITY]
+
+COUNTY_CITY = RegionRef(id="region:moufeng", name="某丰市", name_en="Moufeng", level="county", slug="moufeng")
+PREFECTURE = RegionRef(id="region:moulin", name="某临市", name_en="Moulin", level="prefecture", slug="moulin")
+PROVINCE = RegionRef(id="region:moujiang", name="某江省", name_en="Moujiang", level="province", slug="moujiang")
+OF_COUNTY_CITY = [COUNTY_CITY, PREFECTURE, PROVINCE]
+
+COUNTY = RegionRef(id="region:mouhe", name="某河县", name_en="Mouhe", level="county", slug="mouhe")
+OF_COUNTY = [COUNTY, PREFECTURE, PROVINCE]
+
+
+def _id(name: str, chain: list[RegionRef]) -> str:
+    ref = resolve(name, chain)
+    assert ref is not None, name
+    return ref.id
+
+
+@pytest.mark.parametrize("names", [
+    ("区金融办", "某浦区金融办", "某海市某浦区金融办", "金融办"),        # a function that is not one per region
+    ("区创文办", "某浦区创文办", "某海市某浦区创文办"),                   # a body of no pattern at all
+    ("区公安分局", "某海市公安局某浦分局", "某海市公安局某浦区分局"),     # the city's branch for the district
+    ("区税务局", "某海市税务局某浦分局"),
+    ("区发展改革委", "某浦区发展改革委", "某海市某浦区发展改革委"),
+])
+def test_spellings_of_one_body_are_one_agency(names):
+    assert len({_id(n, OF_MUNICIPALITY) for n in names}) == 1, [resolve(n, OF_MUNICIPALITY) for n in names]
+
+
+def test_city_prefix_in_a_district_of_a_province_level_city_is_the_city():
+    city = _id("市民政局", OF_MUNICIPALITY)
+    assert city == _id("某海市民政局", OF_MUNICIPALITY) != _id("区民政局", OF_MUNICIPALITY)
+    assert _id("市金融办", OF_MUNICIPALITY) == _id("某海市金融办", OF_MUNICIPALITY) != _id("区金融办", OF_MUNICIPALITY)
+    assert resolve("市绿化市容局", OF_MUNICIPALITY).name == "某海市绿化市容局"
+    assert resolve("团市委", OF_MUNICIPALITY).region == MUNICIPALITY
+
+
+def test_city_prefix_in_a_county_level_city_is_the_plan_own_city():
+    own = _id("市发改局", OF_COUNTY_CITY)
+    assert own == _id("某丰市发改局", OF_COUNTY_CITY) != _id("某临市发展改革委", OF_COUNTY_CITY)
+    assert resolve("市市场局", OF_COUNTY_CITY).name == "某丰市市场局"
+    # a county plan's 市 is still its prefecture
+    assert _id("市发改局", OF_COUNTY) == _id("某临市发展改革委", OF_COUNTY) != _id("县发改局", OF_COUNTY)
+
+
+@pytest.mark.parametrize("name, function", [
+    ("市市场局", "market_regulation"), ("县国土局", "natural_resources_planning"),
+    ("市金融服务中心", "financial_regulation"), ("区创文办", "propaganda"), ("县文化局", "culture_tourism"),
+    ("区卫生局", "health"), ("县乡村振兴局", "agriculture_rural"), ("市营商环境办", "development_reform"),
+    ("县粮食局", "development_reform"), ("区文化馆", "culture_tourism"), ("某某研究会", "other"),
+])
+def test_a_domain_word_and_a_body_ending_give_the_function(name, function):
+    assert resolve(name, OF_COUNTY).function == function
+
+
+def test_a_stem_function_is_the_region_s_bureau_only_for_a_bureau_name():
+    assert _id("县市场局", OF_COUNTY) == _id("县市场监管局", OF_COUNTY)
+    assert _id("县文化馆", OF_COUNTY) != _id("县文化旅游局", OF_COUNTY)
+
+
+def test_a_deadline_line_belongs_to_the_role_block():
+    text = "1.办好实事项目。按计划完成实事项目10项。\n牵头单位：区政府办公室\n配合单位：区民政局\n完成时限：2025年12月底前"
+    a, b = resp.find_clause(text)
+    r = resp.parse(text[a:b], a)
+    assert r.lead == ["区政府办公室"] and r.involved == ["区民政局"]
+    assert r.deadline == "2025年12月底前"

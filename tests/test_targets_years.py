@@ -127,3 +127,11 @@ def test_a_plan_starting_in_the_last_year_of_a_period_reviews_that_period_to_its
     assert got[0][1::2] == (2025, "historic")
     got = years("“十四五”期间，全县累计完成造林1.2万亩。", period=(2025, 2027))
     assert got[0][1::2] == (2025, "historic")
+
+
+def test_jiezhi_reports_a_status_even_in_the_plans_first_year():
+    got = years("截至2025年底，全县已建成充电桩3200个。", period=(2025, 2027))
+    assert got == [("充电桩", 2025, "sentence", "historic")]
+    got = years("截至2026年6月，全县累计建成充电桩3200个。", period=(2025, 2027))
+    assert got[0][1::2] == (2026, "historic")
+    assert years("到2026年6月底，全县累计建成充电桩3200个。", period=(2025, 2027))[0][1::2] == (2026, "target")

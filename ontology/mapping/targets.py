@@ -47,6 +47,12 @@ def _lex(name: str) -> str:
 
 
 _GOVERNING_YEAR = re.compile(rf"(?:{_lex('target_governing_lead')})\s*((?:19|20)\d\d)\s*年(?:底|末)?")
+_STATUS_LEAD = re.compile(rf"^(?:{_lex('target_status_leads')})")
+
+
+def _goal_year_lead(text: str) -> bool:
+    """到2030年 / 至2035年 in ``text``: a year the statements after it aim at (截至2024年底 reports a status)."""
+    return any(not _STATUS_LEAD.match(m.group(0)) for m in _GOVERNING_YEAR.finditer(text))
 _PER_HEAD = re.compile(rf"^(每(?:{'|'.join(sorted(vocab.lexicon('quantity_scale_words'), key=len, reverse=True))})?"
                        rf"(?:{_lex('naming_per_words')})?拥有)")
 _TAIL = re.compile(rf"\s*(?:{_lex('target_comparator_ge_after')}|{_lex('target_comparator_le_after')}"
@@ -295,7 +301,7 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
     # a block led by a year (到2030年…：, a heading 2025年重点工作) is a block of goals unless it reviews the past
     period = (period_start, period_end)
     # …, and so is a sentence or paragraph naming the plan's own period (规划期内，累计建成…; “十五五”时期，…)
-    gctx = goal_context or bool(_GOVERNING_YEAR.search(head)) or (block_year is not None and not historic_context) \
+    gctx = goal_context or _goal_year_lead(head) or (block_year is not None and not historic_context) \
         or (not historic_context and year_scope.names_plan_period(head, period))
 
     n_clauses = sum(1 for _ in clauses(sent))
@@ -673,9 +679,12 @@ def scope_year(f: TargetFact, sent_text: str, *, period_start: int | None, perio
     if f.kind == "target" and not goal_context and f.year is None and _prior_period(sent_text, period_start):
         f.kind = "historic"  # “十四五”以来, “十三五”期间
     if f.kind == "historic":
-        if f.year is not None and f.year_source in ("sentence", "block") and (period_start is None
-                                                                             or f.year < period_start):
-            return f  # 2023年底，…；人均公园绿地面积13.2平方米: the year its paragraph states, not the period's end
+        if f.year is not None and f.year_source in ("sentence", "block") and (
+                period_start is None or f.year < period_start
+                or re.search(rf"(?:{_lex('target_status_leads')})\s*{f.year}\s*年", sent_text)):
+            # 2023年底，…；人均公园绿地面积13.2平方米: the year its paragraph states, not the period's end; 截至2025年底
+            # in a 2025–2027 plan: the status of that year
+            return f
         if period_start is None and (f.year or block_year):
             # a plan without a period (an annual plan's review, 一、2024年计划执行情况): the year its paragraph
             # or heading states

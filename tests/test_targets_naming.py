@@ -69,3 +69,8 @@ def test_enumerations_in_chinese_numerals_with_grades_or_with_the_work_after_de(
     assert names("完成15条河道、30座水闸的整治。") == [("河道", 15.0), ("水闸", 30.0)]
     assert names("引进300名具有资质的专业人才。") == [("专业人才", 300.0)]
     assert names("实施四项行动、两个工程。") == []
+
+
+def test_a_verb_with_a_bracketed_alternative_before_a_classifier_first_list():
+    assert names("新（改）建12座乡镇公厕、30个村级公厕和8座旅游厕所。") == [
+        ("乡镇公厕", 12.0), ("村级公厕", 30.0), ("旅游厕所", 8.0)]

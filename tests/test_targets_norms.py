@@ -72,3 +72,24 @@ def test_an_attachment_announced_on_one_line_over_its_own_lines_is_a_norm():
     got = targets("fresh12/zaolin_lvhua_fangan.txt")
     assert (got[("乔木胸径", 8.0)]["kind"], got[("乔木胸径", 8.0)]["year"]) == ("standard", None)
     assert got[("新增造林面积", 2.5)]["kind"] == "target" and got[("新增造林面积", 2.5)]["year"] == 2027
+
+
+def _doc(table):
+    from types import SimpleNamespace
+    return SimpleNamespace(text="", meta=SimpleNamespace(period_start=2026, period_end=2028), tables=[table])
+
+
+def test_a_table_of_required_levels_without_a_target_column_gives_norms():
+    from model.document import Table
+    from ontology.mapping.table_targets import table_facts
+    t = Table(title="主要参数", columns=["序号", "项目", "单位", "标准值"], start=0, end=0,
+              rows=[["1", "厕屋面积", "平方米", "≥2.0"], ["2", "土壤pH值", "—", "6.0～7.5"]],
+              roles=["number", "other", "other", "other"])
+    got = [(f.indicator_text, f.value, f.value_max, f.unit, f.comparator, f.kind, f.year)
+           for f in table_facts(_doc(t), t)]
+    assert got == [("厕屋面积", 2.0, None, "平方米", ">=", "standard", None),
+                   ("土壤pH值", 6.0, 7.5, None, "range", "standard", None)]
+    # an indicator table keeps its targets
+    t = Table(title="主要指标", columns=["序号", "指标", "单位", "2028年目标"], start=0, end=0,
+              rows=[["1", "卫生厕所普及率", "%", "95"]], roles=["number", "indicator", "unit", "target"])
+    assert [(f.kind, f.year) for f in table_facts(_doc(t), t)] == [("target", 2028)]

@@ -101,7 +101,7 @@ def map_document(doc: ParsedDocument) -> GraphRecords:
     plan_sents = [s for a, b in outside for s in sentences(doc.text, a, b)]
     targets_of(plan_sents, (plan_id, "Plan"))
     for t in doc.tables:
-        for fact in table_facts(doc, t):
+        for fact in table_facts(doc, t, norm=_inside(t.start, norms)):
             add_target(out, plan_id, (plan_id, "Plan"), fact, seen)
     return out.deduplicated()
 

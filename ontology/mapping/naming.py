@@ -57,11 +57,20 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
+_BRACKET_VERB = re.compile(r"([\u4e00-\u9fff])[（(]([\u4e00-\u9fff]{1,2})[）)]([\u4e00-\u9fff])")
+
+
+def _unbracket_verb(m: re.Match) -> str:
+    """新（改）建 -> 新建: a verb written with a bracketed alternative (新（扩）建, 改（扩）建) is that verb."""
+    verb = m.group(1) + m.group(3)
+    return verb if _patterns()["verb_start"].fullmatch(verb) or ends_in_verb(verb) else m.group(0)
+
+
 def indicator_before(pre: str) -> tuple[str, bool]:
     """Strip comparator words, year phrases and lead-ins; report whether what is left ends in an action
     verb (or is empty), i.e. whether the object after the amount names it."""
     p = _patterns()
-    s = p["comparator"].sub("", pre)
+    s = p["comparator"].sub("", _BRACKET_VERB.sub(_unbracket_verb, pre))
     cut = p["baseline"].sub("", s)  # 单位能耗较2020年(下降12%): the baseline is no part of the name
     if cut != s:
         # 力争到2027年(突破8万辆): a goal year cut at the end takes its preposition with it

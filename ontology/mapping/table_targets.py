@@ -144,7 +144,31 @@ def _year(c: str | None) -> int | None:
     return int(m.group(0)) if m else None
 
 
-def table_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
+_NORM_COLUMN = re.compile(rf"^\s*(?:{vocab.lexicon_regex('target_table_norm_columns')})"
+                          r"\s*(?:[（(][^（）()]*[）)])?\s*$")
+
+
+def _norm_column(columns: list[str], taken: set[int]) -> int | None:
+    """The column of required levels of a table of norms (技术要求, 标准值, 限值: target_table_norm_columns)."""
+    for i, c in enumerate(columns):
+        if i not in taken and _NORM_COLUMN.match(c or ""):
+            return i
+    return None
+
+
+def table_facts(doc: ParsedDocument, table: Table, norm: bool = False) -> list[TargetFact]:
+    """Targets of an indicator table; in a table of norms (a 技术要求 / 标准值 column in place of a target column,
+    or a table inside a norm section: ``norm``) the values are norms (kind standard, no year)."""
+    facts, norm_table = _table_facts(doc, table)
+    if norm or norm_table:
+        for f in facts:
+            if f.kind in ("target", "qualitative") and f.year_source != "table_header":
+                f.kind, f.year, f.year_source = ("standard" if f.value is not None else f.kind), None, "none"
+    return facts
+
+
+def _table_facts(doc: ParsedDocument, table: Table) -> tuple[list[TargetFact], bool]:
+    """(facts, whether a norm column stood in for the target column)."""
     meta = doc.meta
     given = getattr(table, "roles", None)
     if given:
@@ -172,8 +196,19 @@ def table_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
         col_year = {c: _year(table.columns[c]) for c in extra_cols}
         if "target" in roles:
             col_year[roles["target"]] = _year(table.columns[roles["target"]])
+    taken = {i for r, i in roles.items() if r != "other"}
+    norm_col = None if "target" in roles else _norm_column(table.columns, taken)
+    if norm_col is not None and "indicator" not in roles:
+        # 项目 | 单位 | 标准值 left without roles: the header words name the others too
+        for r, i in column_roles(table.columns, meta.period_start, meta.period_end).items():
+            if i != norm_col and r in ("indicator", "unit", "number", "category"):
+                roles[r] = i
+    if norm_col is not None and "indicator" in roles:
+        roles["target"] = norm_col  # 指标 | 单位 | 技术要求: the required levels stand where targets would
+        extra_cols = [c for c in extra_cols if c != norm_col]
+        col_year.pop(norm_col, None)
     if "indicator" not in roles or ("target" not in roles and "baseline" not in roles):
-        return _total_row_facts(doc, table)
+        return _total_row_facts(doc, table), False
     # a 合计 / 总计 column beside yearly target columns: the sum over the years, for the last of them
     totals = {c for c in [roles.get("target"), *extra_cols]
               if c is not None and c < len(table.columns) and is_total_label(table.columns[c]) and not col_year.get(c)}
@@ -196,7 +231,7 @@ def table_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
         raw_name, target_cell = _split_compound(raw_name, target_cell)
         name, unit = split_unit_suffix(raw_name)
         unit_cell = cell("unit")
-        if unit_cell:
+        if unit_cell and unit_cell.strip() not in _EMPTY_CELL:
             unit = unit_cell.strip().strip("()（）")
         tv, tmax, tcomp, tunit = parse_value(target_cell)
         bv, _, _, bunit = parse_value(cell("baseline"))
@@ -260,7 +295,7 @@ def table_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
                 baseline_year=base_year if bv is not None else None, attribute=attribute,
                 change_type="cumulative" if col in totals else change,
             ))
-    return facts
+    return facts, norm_col is not None
 
 
 def _expanded(rows: list[list[str | None]], roles: dict[str, int]):

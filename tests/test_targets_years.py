@@ -135,3 +135,9 @@ def test_jiezhi_reports_a_status_even_in_the_plans_first_year():
     got = years("截至2026年6月，全县累计建成充电桩3200个。", period=(2025, 2027))
     assert got[0][1::2] == (2026, "historic")
     assert years("到2026年6月底，全县累计建成充电桩3200个。", period=(2025, 2027))[0][1::2] == (2026, "target")
+
+
+def test_the_plans_base_year_and_its_period_statement_govern_nothing():
+    assert years("规划期为2026—2030年，基期为2025年。新建公园3个。")[0][1::2] == (2030, "target")
+    assert years("规划基准年为2025年。新建公园3个。")[0][1::2] == (2030, "target")
+    assert years("本规划期内新建公园3个。") == [("新建公园", 2030, "sentence", "target")]

@@ -42,6 +42,7 @@ _LEAD = re.compile(rf"^[^，。；：,;:]{{0,12}}?(?:{_lex('target_governing_lea
                    rf"(?:((?:19|20)\d\d)\s*年(?:底|末)?|“?十({_DIGIT})五”?\s*(?:{_lex('year_period_end_forms')}))")
 _BASELINE_MARK = vocab.lexicon("year_baseline_marks")
 _BASELINE_AFTER = re.compile(rf"\s*(?:{_lex('year_baseline_after')})")
+_BASE_YEAR_BEFORE = re.compile(rf"(?:{_lex('year_baseline_before')})\s*$")
 # 一是2027年…: a list item, not 是2010年的2倍
 _ENUMERATED_SHI = re.compile(r"(?:^|[。；;：:，,\s])[一二三四五六七八九十]{1,2}是$")
 
@@ -127,8 +128,8 @@ def _phrases(text: str, upto: int, period: Period = (None, None)) -> list[tuple[
     for m in YEAR_RE.finditer(text, 0, max(0, upto)):
         if m.group(0).startswith(("从", "自")) or (text[max(0, m.start() - 1):m.start()] in _BASELINE_MARK
                                                   and not _ENUMERATED_SHI.search(text, 0, m.start())) \
-                or _BASELINE_AFTER.match(text, m.end()):
-            continue  # 由2020年的…, 与2025年相比: a baseline
+                or _BASELINE_AFTER.match(text, m.end()) or _BASE_YEAR_BEFORE.search(text, 0, m.start()):
+            continue  # 由2020年的…, 与2025年相比, 基期为2025年: a baseline
         if _CUTOFF.match(text, m.end()) or (m.group(0).endswith("前") and _CUTOFF_AFTER_FRONT.match(text, m.end())):
             continue  # 2000年底前建成的小区: a cutoff of which objects, not the year of the statement
         out.append((m.start(), int(m.group(1))))

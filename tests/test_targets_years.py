@@ -99,6 +99,8 @@ def test_a_list_number_run_into_a_date_is_no_amount():
     got = facts("3.2028年12月底前，完成敬老院改造提升12所。")
     assert [(f.value, f.year, f.year_source) for f in got] == [(12.0, 2028, "sentence")]
     assert [q.group(0) for q in scan("人均预期寿命提高到80.2岁，增长1.5%。")] == ["80.2岁", "1.5%"]
+    assert [q.group(0) for q in scan("3.2026—2027年，新建驿站20个。")] == ["20个"]  # a span of years
+    assert [q.group(0) for q in scan("4.2026年至2028年，新增托位300个。")] == ["300个"]
 
 
 def test_a_colon_lead_naming_the_plan_end_governs_its_block():

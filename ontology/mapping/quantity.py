@@ -195,9 +195,11 @@ def _per_regex() -> re.Pattern:
     return _PER
 
 
-# 1.2026年8月底前，…; 2．2025年，…: a list number run into a date is no decimal (1.2026 年): the number is the
-# item's, the year the item's date; the scanner reads neither as an amount
-_LIST_NUMBER_YEAR = re.compile(r"[0-9０-９]{1,2}[.．]\s*(?:19|20|１９|２０)[0-9０-９]{2}\s*年")
+# 1.2026年8月底前，…; 2．2025年，…; 3.2026—2027年，…: a list number run into a date (or a span of years) is no
+# decimal (1.2026 年): the number is the item's, the year the item's date; the scanner reads neither as an amount
+_YEAR4 = r"(?:19|20|１９|２０)[0-9０-９]{2}"
+_LIST_NUMBER_YEAR = re.compile(rf"[0-9０-９]{{1,2}}[.．]\s*{_YEAR4}(?:\s*年)?\s*"
+                               rf"(?:(?:{vocab.lexicon_regex('quantity_range_sep')})\s*{_YEAR4}\s*年|年)")
 
 
 def scan(text: str) -> list[Quantity]:

@@ -314,10 +314,18 @@ def parse(raw: str, start: int) -> Responsibility:
         if dl is not None:
             deadlines.append(dl)      # 完成时限：2024年底前 / 5月底完成: when, not who
             continue
+        together = _together_rx().split(seg, maxsplit=1)
+        joined = False
+        if (len(together) == 3 and is_agency_name(together[0]) and has_agency(together[2])
+                and not names_a_role(together[0])):
+            # 市住建局会同市自然资源局负责: the first body leads, those it acts together with are involved
+            saw_lead_role = True
+            lead.extend(_names_of(together[0], "、/"))
+            seg, role, joined = together[2], "involved", True
         t = rx["trail_role"].search(seg)
         if t:
             seg = seg[:t.start()]
-            if rx["lead_verb"].match(t.group("verb")):
+            if rx["lead_verb"].match(t.group("verb")) and not joined:
                 role = "lead"
             elif role is None:
                 role = "involved"

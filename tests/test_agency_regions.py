@@ -77,3 +77,39 @@ def test_a_deadline_line_belongs_to_the_role_block():
     r = resp.parse(text[a:b], a)
     assert r.lead == ["区政府办公室"] and r.involved == ["区民政局"]
     assert r.deadline == "2025年12月底前"
+
+
+CITY = RegionRef(id="region:moubao", name="某宝市", name_en="Moubao", level="prefecture", slug="moubao")
+
+
+def _clause(clause: str):
+    text = "推进某项工作。" + clause
+    a, b = resp.find_clause(text)
+    return resp.parse(text[a:b], a)
+
+
+@pytest.mark.parametrize("clause, lead, involved", [
+    # 会同: the first body leads, the one it acts together with is involved
+    ("（市住建局会同市自然资源局负责，各县区具体实施）", ["市住建局"], ["市自然资源局", "各县区"]),
+    # 落实 / 具体实施 close a list of bodies; they are no part of a name
+    ("（市司法局牵头，市级行政执法部门配合，各县区人民政府落实）", ["市司法局"], ["各县区人民政府"]),
+    ("（市卫健委、市医保局负责，各县区人民政府落实）", ["市卫健委"], ["市医保局", "各县区人民政府"]),
+])
+def test_together_and_carry_out_forms(clause, lead, involved):
+    r = _clause(clause)
+    names = [n for n in r.involved if not resp.is_placeholder(n)]
+    assert (r.lead, names) == (lead, involved)
+
+
+def test_classes_of_bodies_are_placeholders_and_jie_ban_is_the_township_tier():
+    for n in ("市级行政执法部门", "区级行业主管部门", "市级职能部门"):
+        assert resp.is_placeholder(n), n
+    assert resp.generic_local_government("各街办") == "township"
+    assert resolve("各街办", [CITY]).id == resolve("各街道办事处", [CITY]).id
+
+
+def test_city_prefix_before_zheng_wu_is_the_city():
+    ref = resolve("市政务服务中心", [CITY])
+    assert ref.name == "某宝市政务服务中心" and ref.function == "government_services"
+    assert resolve("市政工程管理处", [CITY]).name == "某宝市市政工程管理处"
+    assert resolve("市审改办", [CITY]).function == "government_services"

@@ -97,3 +97,15 @@ def test_a_spatial_layout_chapter_holds_no_measures_but_a_task_heading_on_it_doe
     ms = _measures(lines)
     assert all("空间格局" not in m.section_path and "空间结构" not in m.section_path for m in ms)
     assert ms and all(m.section_path[0] == "行动任务" for m in ms)
+
+
+def test_a_definition_section_holds_no_measures():
+    titles = [m.title for m in _measures([
+        "某某区餐厨废弃物管理实施意见",
+        "一、餐厨废弃物定义",
+        "本意见所称餐厨废弃物，是指餐饮经营和单位食堂产生的食物残余和废弃食用油脂。",
+        "二、管理要求",
+        "（一）规范收集。产生单位应当设置专用收集容器，分类投放。",
+        "（二）规范运输。收运单位应当使用密闭车辆，按规定路线运输。",
+    ])]
+    assert titles == ["规范收集", "规范运输"], titles

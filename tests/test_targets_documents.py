@@ -61,7 +61,7 @@ def test_grant_norms_have_no_year_even_inside_a_dated_paragraph(city, county):
     t = city[("加装电梯的住宅补贴标准", 15.0)]
     assert (t["unit"], t["year"], t["year_source"], t["kind"]) == ("万元/台", None, "none", "standard")
     assert (city[("单台补贴上限", 20.0)]["year"]) is None
-    assert county[("新建养老机构补贴标准", 5000.0)]["unit"] == "元/张"
+    assert county[("新建养老机构建设补贴标准", 5000.0)]["unit"] == "元/张"
 
 
 def test_yearly_and_five_year_quantities(county, city):

@@ -74,3 +74,9 @@ def test_enumerations_in_chinese_numerals_with_grades_or_with_the_work_after_de(
 def test_a_verb_with_a_bracketed_alternative_before_a_classifier_first_list():
     assert names("新（改）建12座乡镇公厕、30个村级公厕和8座旅游厕所。") == [
         ("乡镇公厕", 12.0), ("村级公厕", 30.0), ("旅游厕所", 8.0)]
+
+
+def test_a_grade_is_part_of_the_name_and_a_payer_is_not():
+    assert names("培育省级龙头企业5家、市级龙头企业10家。") == [("省级龙头企业", 5.0), ("市级龙头企业", 10.0)]
+    assert names("县级医院综合能力达标率达到95%。") == [("县级医院综合能力达标率", 95.0)]
+    assert names("县财政对新建社区食堂按每个10万元给予一次性建设补助。") == [("新建社区食堂建设补助标准", 10.0)]

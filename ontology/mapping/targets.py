@@ -276,6 +276,8 @@ def _per_head_norm(before: str, shared: str) -> tuple[str, str] | None:
     category = rest if re.fullmatch(r"[\u4e00-\u9fff]{1,6}", rest) else ""
     return f"{category}{norm}", norm
 _SUBSIDY = re.compile(_lex("naming_subsidy_words"))
+_GRANT_WORD = re.compile(rf"(?:{_lex('naming_grant_kinds')})?(?:{_lex('naming_subsidy_words')})")
+_PAYER = re.compile(rf"^[\u4e00-\u9fff]{{0,10}}?(?:{_lex('naming_grant_payers')})对(?=[\u4e00-\u9fff]{{2}})")
 _SPLIT_VERB = re.compile(rf"(?:{_lex('target_shared_value_words')})(?:{_lex('target_shared_value_verbs')})?\s*$")
 
 
@@ -405,8 +407,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     rate = True
                     unit = f"{unit}/{per_unit.group(1)}" + (f"·{per_unit.group(2)}" if per_unit.group(2) else "")
                     # 按照每千瓦200元给予补贴, 按每个泊位每月100元: a grant per unit (and per month)
-                    subject = naming.indicator_before(pre[: per_unit.start()])[0]
-                    word = _SUBSIDY.search(post) or _SUBSIDY.search(sent_text)
+                    subject = _PAYER.sub("", naming.indicator_before(pre[: per_unit.start()])[0])
+                    word = _GRANT_WORD.search(post) or _GRANT_WORD.search(sent_text)
                     el = _eligibility_clause(sent_text)
                     if el is not None and cl.start - sent.start >= el.end(1):
                         # 对新引进的配套企业，按每家30万元给予落户奖励: the receiver

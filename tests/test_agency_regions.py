@@ -113,3 +113,12 @@ def test_city_prefix_before_zheng_wu_is_the_city():
     assert ref.name == "某宝市政务服务中心" and ref.function == "government_services"
     assert resolve("市政工程管理处", [CITY]).name == "某宝市市政工程管理处"
     assert resolve("市审改办", [CITY]).function == "government_services"
+
+
+def test_a_short_place_name_before_a_body_is_that_region():
+    assert _id("某宝供电公司", [CITY]) == _id("市供电公司", [CITY]) == _id("某宝市供电公司", [CITY])
+    assert _id("某浦公安分局", OF_MUNICIPALITY) == _id("区公安分局", OF_MUNICIPALITY)
+    assert _id("某浦市容局", OF_MUNICIPALITY) == _id("区绿化市容局", OF_MUNICIPALITY)
+    # a short name before a level word is another place's (某丰市 is not 某丰区)
+    other = resolve("某浦市金融办", OF_MUNICIPALITY)
+    assert other.id != _id("区金融办", OF_MUNICIPALITY)

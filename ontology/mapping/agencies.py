@@ -61,16 +61,26 @@ def _city_region(chain: list[RegionRef]) -> RegionRef:
 
 
 def _strip_places(name: str, chain: list[RegionRef]) -> tuple[RegionRef, str] | None:
-    """A name that opens with chain regions' full names (上海市虹口区金融办, 虹口区金融办, 上海市金融办):
-    the innermost region named and what follows it; None when it opens with none."""
+    """A name that opens with chain regions' names (上海市虹口区金融办, 虹口区金融办, 上海市金融办; or a
+    short name before a body, 某宝供电公司, 虹口公安分局): the innermost region named and what follows it;
+    None when it opens with none."""
     region, rest = None, name
+
+    def opening(r: RegionRef, s: str) -> int:
+        if s.startswith(r.name) and len(s) > len(r.name) + 1:
+            return len(r.name)
+        short = short_region_name(r.name)
+        tail = s[len(short):]
+        if (short != r.name and len(short) >= 2 and s.startswith(short) and len(tail) >= 2
+                and (not _SUFFIX.match(tail[:1]) or _NOT_CITY.match(tail)) and responsibility.is_agency_name(tail)):
+            return len(short)
+        return 0
     while True:
-        hit = max((r for r in chain if rest.startswith(r.name) and len(rest) > len(r.name) + 1
-                   and (region is None or chain.index(r) < chain.index(region))),
-                  key=lambda r: len(r.name), default=None)
-        if hit is None:
+        hits = [(opening(r, rest), r) for r in chain if region is None or chain.index(r) < chain.index(region)]
+        n, hit = max(hits, key=lambda h: h[0], default=(0, None))
+        if hit is None or n == 0:
             break
-        region, rest = hit, rest[len(hit.name):]
+        region, rest = hit, rest[n:]
     if region is None:
         return None
     return region, rest

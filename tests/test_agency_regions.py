@@ -59,7 +59,7 @@ def test_city_prefix_in_a_county_level_city_is_the_plan_own_city():
 @pytest.mark.parametrize("name, function", [
     ("市市场局", "market_regulation"), ("县国土局", "natural_resources_planning"),
     ("市金融服务中心", "financial_regulation"), ("区创文办", "propaganda"), ("县文化局", "culture_tourism"),
-    ("区卫生局", "health"), ("县乡村振兴局", "agriculture_rural"), ("市营商环境办", "development_reform"),
+    ("区卫生局", "health"), ("县乡村振兴局", "rural_revitalization"), ("县委农办", "agriculture_rural"), ("县政府督查室", "government_office"), ("市营商环境办", "development_reform"),
     ("县粮食局", "development_reform"), ("区文化馆", "culture_tourism"), ("某某研究会", "other"),
 ])
 def test_a_domain_word_and_a_body_ending_give_the_function(name, function):

@@ -143,3 +143,9 @@ def test_the_plans_base_year_and_its_period_statement_govern_nothing():
     assert years("规划期为2026—2030年，基期为2025年。新建公园3个。")[0][1::2] == (2030, "target")
     assert years("规划基准年为2025年。新建公园3个。")[0][1::2] == (2030, "target")
     assert years("本规划期内新建公园3个。") == [("新建公园", 2030, "sentence", "target")]
+
+
+def test_spans_looking_back_are_a_review():
+    for text in ("五年来，全县新建学校18所。", "近五年，全县新建学校18所。"):
+        assert years(text)[0][1::2] == (2025, "historic"), text
+    assert years("近三年内，新建学校18所。")[0][1::2] == (2030, "target")

@@ -76,7 +76,8 @@ def _rx() -> dict[str, Any]:
         # (a short qualifier may follow the label: 责任单位（部门）：)
         return rf"(?:【\s*(?:{x})\s*】\s*[:：]?|(?:{x})(?:[（(][^（）()]{{1,4}}[）)])?\s*[:：])"
     return {
-        "role": re.compile(f"(?:{roles})"),
+        # a role word, or any role label with its colon (协助单位：, 【指导单位】): the group is a clause
+        "role": re.compile(rf"(?:{roles}|(?:{any_label})\s*[:：]|【\s*(?:{any_label})\s*】)"),
         "lead_prefix": re.compile(rf"^{lab(lead_l)}"),
         "neutral_prefix": re.compile(rf"^{lab(neut_l)}"),
         "inv_prefix": re.compile(rf"^{lab(inv_l)}"),
@@ -293,6 +294,7 @@ def parse(raw: str, start: int) -> Responsibility:
     lead: list[str] = []
     involved: list[str] = []
     deadlines: list[str] = []
+    unmarked: list[str] = []
     saw_lead_role = False
     for seg in _segments(inner):
         if rx["person_prefix"].match(seg):
@@ -341,8 +343,12 @@ def parse(raw: str, start: int) -> Responsibility:
             lead.extend(names)
         else:
             involved.extend(names)
+            if role is None:
+                unmarked.extend(names)
     if not saw_lead_role and involved:
-        lead, involved = [involved[0]], involved[1:]
+        # the first body named leads -- the first of no co-operating role (督办单位：A；责任单位：B: B)
+        first = unmarked[0] if unmarked else involved[0]
+        lead, involved = [first], [n for n in involved if n != first]
     lead = _dedupe(lead)
     return Responsibility(raw=raw, lead=lead, involved=[n for n in _dedupe(involved) if n not in lead],
                           start=start, end=start + len(raw), deadline="；".join(deadlines) or None)

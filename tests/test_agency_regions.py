@@ -122,3 +122,15 @@ def test_a_short_place_name_before_a_body_is_that_region():
     # a short name before a level word is another place's (某丰市 is not 某丰区)
     other = resolve("某浦市金融办", OF_MUNICIPALITY)
     assert other.id != _id("区金融办", OF_MUNICIPALITY)
+
+
+@pytest.mark.parametrize("clause, lead, involved", [
+    ("（实施主体：各乡镇（街道）；指导单位：县农业农村局）", ["各乡镇（街道）"], ["县农业农村局"]),
+    ("（督办单位：县政府督查室；责任单位：县住建局）", ["县住建局"], ["县政府督查室"]),
+    ("（第一责任单位：县应急局；第二责任单位：县消防救援大队）", ["县应急局"], ["县消防救援大队"]),
+    ("（县发改局、县商务局按职能分工负责，各乡镇人民政府、街道办事处抓好落实）",
+     ["县发改局"], ["县商务局", "各乡镇人民政府", "街道办事处"]),
+])
+def test_more_role_labels_and_closing_verbs(clause, lead, involved):
+    r = _clause(clause)
+    assert (r.lead, r.involved) == (lead, involved)

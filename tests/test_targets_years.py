@@ -149,3 +149,10 @@ def test_spans_looking_back_are_a_review():
     for text in ("五年来，全县新建学校18所。", "近五年，全县新建学校18所。"):
         assert years(text)[0][1::2] == (2025, "historic"), text
     assert years("近三年内，新建学校18所。")[0][1::2] == (2030, "target")
+
+
+def test_a_goal_word_gives_a_past_year_way_only_within_the_amounts_sentence():
+    got = years("2025年，全县常住人口城镇化率为60%，人均预期寿命达到79.5岁。")
+    assert [(y, k) for _, y, _, k in got] == [(2025, "historic"), (2025, "historic")]  # 预期寿命 is no aim
+    got = years("2025年，全市港口吞吐量1.6亿吨，力争达到2亿吨。集装箱吞吐量180万标箱。")
+    assert [(y, k) for _, y, _, k in got] == [(2025, "historic"), (2030, "target"), (2025, "historic")]

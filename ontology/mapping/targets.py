@@ -356,7 +356,7 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     last_end = m.end()
                     continue
                 ys = year_scope.governing(context, sent, cl.start + m.start(), period)
-                if _past_year_gives_way(ys, context, cl, cl.start + m.start(), period_start, historic_context):
+                if _past_year_gives_way(ys, context, sent, cl, cl.start + m.start(), period_start, historic_context):
                     ys = year_scope.NONE  # 2025年吞吐量为1.6亿吨，力争达到2亿吨: the goal is for the plan's end
                 year = ys.year
                 unit = _unit_of(m, cl.text)
@@ -552,17 +552,18 @@ _CHANGE_END = re.compile(rf"(?:{_lex('naming_change_verbs')})$")
 _GOAL_CLAUSE = vocab.lexicon_pattern("year_goal_clause_words")
 
 
-def _past_year_gives_way(ys: year_scope.YearScope, context: Span, cl: Span, pos: int, period_start: int | None,
-                         historic_context: bool) -> bool:
+def _past_year_gives_way(ys: year_scope.YearScope, context: Span, sent: Span, cl: Span, pos: int,
+                         period_start: int | None, historic_context: bool) -> bool:
     """In a plan whose period lies ahead, a past year stated by an earlier clause or sentence does not date an
     amount of aiming: a word of year_goal_clause_words (力争, 提高到, 不低于) between the year and the amount, in
-    a clause that states no year of its own (2025年吞吐量为1.6亿吨，力争…达到2亿吨，集装箱吞吐量突破300万标箱).
+    a clause that states no year of its own, within the amount's sentence (2025年吞吐量为1.6亿吨，力争…达到2亿吨，
+    集装箱吞吐量突破300万标箱).
     A review section, a past marker of the clause (已, 截至) or a baseline (由…提高到) keeps the year."""
     if ys.year is None or ys.at is None or not period_start or ys.year >= period_start or historic_context \
             or ys.at >= cl.start:
         return False
     before = context.text[cl.start - context.start:pos - context.start]
-    if not _GOAL_CLAUSE.search(context.text[ys.at - context.start:pos - context.start]):
+    if not _GOAL_CLAUSE.search(context.text[max(ys.at, sent.start) - context.start:pos - context.start]):
         return False
     return not (re.search(r"[由从]", before) or vocab.lexicon_pattern("target_historic_markers").search(before))
 

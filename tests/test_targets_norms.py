@@ -93,3 +93,9 @@ def test_a_table_of_required_levels_without_a_target_column_gives_norms():
     t = Table(title="主要指标", columns=["序号", "指标", "单位", "2028年目标"], start=0, end=0,
               rows=[["1", "卫生厕所普及率", "%", "95"]], roles=["number", "indicator", "unit", "target"])
     assert [(f.kind, f.year) for f in table_facts(_doc(t), t)] == [("target", 2028)]
+
+
+def test_a_density_written_over_a_base_of_land_and_a_soil_density():
+    assert norms("植苗密度为每亩110株。") == [("植苗密度", 110.0, None, "株/亩", "=", "standard", None)]
+    assert norms("土壤容重1.1～1.4g/cm³。") == [("土壤容重", 1.1, 1.4, "g/cm³", "range", "standard", None)]
+    assert norms("经济林每亩不超过60株。") == [("经济林", 60.0, None, "株/亩", "<=", "standard", None)]

@@ -235,6 +235,9 @@ _PER_UNIT_BEFORE = re.compile(rf"(?:按照?)?每\s*({vocab.unit_regex()})[\u4e00
                               rf"(?:每\s*({vocab.lexicon_regex('quantity_unit_dot_words')}))?"
                               rf"(?:(?:{_lex('target_grant_verbs')})?(?:一次性)?(?:{_lex('naming_subsidy_words')}))?\s*$")
 _CAP_WORD = re.compile(_lex("naming_cap_words"))
+_PER_BASE_BEFORE = re.compile(rf"(?:{_lex('naming_comparator_verbs')})?\s*每\s*({vocab.unit_regex()})\s*"
+                              rf"(?:{_lex('naming_comparator_verbs')}|{_lex('target_comparator_le_before')}"
+                              rf"|{_lex('target_comparator_ge_before')})?\s*$")
 
 
 def _per_head_table() -> tuple[tuple[str, str], ...]:
@@ -395,6 +398,12 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                         last_end = m.end()  # a threshold before a later count stays in that count's name
                     continue  # 竣工满15年的小区, 面积大于8万平方米的小区: a condition, not a goal
                 money = (u := vocab.unit(unit)) is not None and u.kind == "money"
+                base = None if money or m.group("per") or unit is None else _PER_BASE_BEFORE.search(pre)
+                if base is not None and (bu := vocab.unit(base.group(1))) is not None \
+                        and bu.kind in vocab.lexicon("target_per_base_kinds") \
+                        and naming.indicator_before(pre[: base.start()])[0]:
+                    unit = f"{unit}/{base.group(1)}"  # 植苗密度为每亩110株: a density, 株/亩
+                    pre = pre[: base.start()]
                 head_norm = (_per_head_norm(sent_text[: cl.start - sent.start + m.start()], norm_shared)
                              if money and baseline is None else None)
                 per_unit = _PER_UNIT_BEFORE.search(pre) if money and head_norm is None else None
@@ -421,6 +430,10 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 else:
                     name = naming.name_for(pre, post, shared_prefix=shared_prefix, prev_indicator=prev_indicator,
                                            sentence=sent_text, percent=unit in ("%", "％"))
+                    work = pre.strip().lstrip("".join(vocab.lexicon("enumeration_joiners"))).strip()
+                    if _WORKS.fullmatch(work) and not naming.object_after(post) \
+                            and naming.enumeration_joint(post.lstrip()[:1]):
+                        name = work  # 建设5个、提升10个邻里中心: the work waits for the noun of the list
                     if not name and lead and not naming.indicator_before(pre)[0] and not naming.object_after(post):
                         name = lead  # 土壤pH值：6.0～7.5, 有机质含量：≥15g/kg: the label before the colon names it
                     elif norm_context and lead:
@@ -622,23 +635,46 @@ _GRADE = rf"[\u4e00-\u9fff]{{1,3}}?(?:{_lex('naming_grade_endings')})"
 
 def _share_grade_noun(facts: list[TargetFact], grades: list[TargetFact], pre: str, post: str,
                       added: int) -> list[TargetFact]:
-    """建成2个国家级、5个省级和8个市级示范区: grades written alone (国家级, 省级) take the noun of the next item
-    of their enumeration that writes one, which keeps its own grade (市级示范区). Returns the facts of grades
-    alone still waiting for their noun."""
+    """Items of an enumeration that write their noun once: grades written alone (建成2个国家级、5个省级和8个市级
+    示范区: 国家级, 省级) or works written alone (建设5个、提升10个邻里中心; 新建5座、改建8座公厕) take the noun of
+    the next item that writes one, which keeps its own grade or work (市级示范区, 提升邻里中心); a work written
+    alone after the noun (新建公园绿地5处、改造提升3处) takes the noun of the item before it (改造提升公园绿地).
+    Returns the facts of items still waiting for their noun."""
     if added != 1 or not facts:
         return []
     last = facts[-1]
     obj = naming.object_after(post)
     g = re.match(_GRADE, obj)
     joint = naming.enumeration_joint(pre)
-    if grades and joint and g and len(obj) - g.end() >= 2:
+    work = _joint_work(pre)
+    if grades and (joint or work) and len(obj) >= 2 and (not g or len(obj) - g.end() >= 2):
+        noun = obj[g.end():] if g and all(re.fullmatch(_GRADE, f.indicator_text) for f in grades) else obj
         for f in grades:
-            f.indicator_text += obj[g.end():]
-        last.indicator_text = obj
+            f.indicator_text += noun
+        last.indicator_text = f"{work}{obj}" if work else obj
         return []
-    if re.fullmatch(_GRADE, last.indicator_text) and last.indicator_text == obj:
-        return [*grades, last] if joint else [last]
+    if work and not obj and len(facts) >= 2 and facts[-2].quote == last.quote:
+        before = facts[-2].indicator_text
+        last.indicator_text = work + (_LEAD_WORKS.sub("", before) or before)
+        return []
+    bare = (re.fullmatch(_GRADE, last.indicator_text) or _WORKS.fullmatch(last.indicator_text)) \
+        and last.indicator_text == (obj or last.indicator_text) and (obj or naming.enumeration_joint(post[:1]))
+    if bare:
+        return [*grades, last] if joint or work else [last]
     return []
+
+
+_WORKS = re.compile(rf"(?:{_lex('naming_action_verbs')}|{_lex('naming_work_nouns')})+")
+_LEAD_WORKS = re.compile(rf"^(?:{_lex('naming_action_verbs')}|{_lex('naming_work_nouns')})+")
+
+
+def _joint_work(pre: str) -> str:
+    """、提升 / 、改建 / 和改造提升: a list joiner and a work alone before the next item's number -> the work."""
+    rest = pre.strip()
+    if not rest or rest[:1] not in "".join(vocab.lexicon("enumeration_joiners")):
+        return ""
+    rest = rest.lstrip("".join(vocab.lexicon("enumeration_joiners"))).strip()
+    return rest if _WORKS.fullmatch(rest) else ""
 
 
 _PARAMETER_END = re.compile(rf"(?:{_lex('target_parameter_endings')})$")

@@ -17,8 +17,13 @@ the plan's end: written after an earlier deadline (到2027年底前…。规划�
 the figures after it are for the plan's end. An earlier period named as a span (“十四五”期间, “十四五”以来 in
 a 2026–2030 plan) governs as that period's end year (its figures are historic).
 
-Baseline years (由2020年的…, 比2020年, 较2020年) never govern. Five-year periods are written 十N五 (“十四五”:
-2021–2025); :func:`period_end` turns them into years.
+Undirected spans (五年间, 五年累计: year_plan_span_forms_unmarked) count as the plan's only when the scope before
+them is not an earlier period; 上一规划期内 / 过去五年 (year_plan_period_not_after) are never the plan's. In a
+plan whose period lies ahead, a past year of an earlier clause gives way to the plan's end for an amount of
+aiming (力争, 提高到: year_goal_clause_words; ontology/mapping/targets.py).
+
+Baseline years (由2020年的…, 比2020年, 较2020年, the plan's 基期为2025年) never govern. Five-year periods are
+written 十N五 (“十四五”: 2021–2025); :func:`period_end` turns them into years.
 """
 from __future__ import annotations
 

@@ -291,6 +291,8 @@ def parse(raw: str, start: int) -> Responsibility:
     inner = inner.split("。")[0]
     inner = rx["scope_opener"].sub("", inner, count=1)   # 以上工作由A牵头: the opener names no body
     inner = _strip_notes(inner)
+    if (b := blanket(inner)) is not None:   # …；以下各项任务均需各市、县人民政府落实，不再列出: names later measures
+        inner = inner[:b[1]] + inner[b[2]:]
     lead: list[str] = []
     involved: list[str] = []
     deadlines: list[str] = []

@@ -134,3 +134,8 @@ def test_a_short_place_name_before_a_body_is_that_region():
 def test_more_role_labels_and_closing_verbs(clause, lead, involved):
     r = _clause(clause)
     assert (r.lead, r.involved) == (lead, involved)
+
+
+def test_a_blanket_remark_inside_a_clause_names_no_body_of_the_clause():
+    r = _clause("（自治区民政厅牵头，自治区财政厅、市场监管局按职责分工负责；以下各项任务均需各市、县人民政府落实，不再列出）")
+    assert r.lead == ["自治区民政厅"] and r.involved == ["自治区财政厅", "市场监管局"]

@@ -28,6 +28,7 @@ TITLE_WEIGHT = 3.0
 PATH_WEIGHT = 1.5
 BODY_WEIGHT = 1.0
 HEADING_DOMAIN_BODY_WEIGHT = 0.5  # body words of a cross-cutting domain (evidence=heading) count half
+HEADING_DOMAIN_TITLE_FACTOR = 0.5  # ... and its title words too, where the title also names a field of its own
 THEME_BONUS = 3.0  # a domain the plan's title names, with evidence in the measure
 THEME_MIN = 1.0  # ... with some evidence in the measure
 MIN_SCORE = 3.0
@@ -83,6 +84,25 @@ def _count(concept: vocab.Concept, text: str) -> int:
     return _literal_counts(text).get(concept.id, 0) + sum(len(p.findall(text)) for p in _keyword_index()[2][concept.id])
 
 
+@cache
+def _governance_field() -> re.Pattern:
+    return vocab.lexicon_pattern("domain_governance_field_words")
+
+
+@cache
+def _subject_words() -> tuple[str, ...]:
+    return vocab.lexicon("domain_title_subject_words")
+
+
+def _subject_count(concept: vocab.Concept, title: str) -> int:
+    """How often the cross-cutting keywords that name a measure's subject (lexicons/domain_title_subject_words.txt)
+    occur in ``title`` as keywords of ``concept``, the longest first and without overlap."""
+    words = sorted((w for w in _subject_words() if w in concept.keywords), key=len, reverse=True)
+    if not words:
+        return 0
+    return len(re.findall("|".join(re.escape(w) for w in words), title))
+
+
 def _scores(title: str, body_text: str, path: str,
             theme: frozenset[str] = frozenset()) -> list[tuple[float, vocab.Concept]]:
     scored = []
@@ -90,9 +110,14 @@ def _scores(title: str, body_text: str, path: str,
     by_id = {d.id: d for d in doms}
     # a title naming no domain at all (强化要素保障, 加大资金支持) leaves the body to say what is supported
     generic = not any(_count(d, title) for d in doms)
+    # a cross-cutting word in a title that names a field (灌排设施, 冰雪场馆) is that field's object, counted half
+    title_field = any(d.evidence == "all" and _count(d, title) for d in doms)
     own: dict[str, float] = {}
     for d in doms:
         s = TITLE_WEIGHT * _count(d, title)
+        if d.evidence == "heading" and title_field and s:
+            full = _subject_count(d, title)
+            s = TITLE_WEIGHT * (full + HEADING_DOMAIN_TITLE_FACTOR * (_count(d, title) - full))
         if d.evidence == "all" or generic:
             s += BODY_WEIGHT * _count(d, body_text)
         elif d.evidence == "heading":
@@ -200,6 +225,10 @@ def classify(title: str, body: Span, section_path: list[str], text: str,
     # no evidence of a field (none at all, or only the residual governance domain): the plan's dominant domain
     if ctx.dominant is not None and all(h.domain.evidence == "residual" for h in out) \
             and all(h.domain.id != ctx.dominant.id for h in out):
+        # governance words (监管, 机制, 考核) in a plan whose title names its field are about running that field,
+        # unless the measure acts on the administration itself (lexicons/domain_governance_field_words.txt)
+        if ctx.dominant.id in ctx.theme and not _governance_field().search(title + body.text):
+            out = []
         out.append(DomainHit(ctx.dominant, 0.0, first, "fallback"))
     return out
 

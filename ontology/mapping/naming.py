@@ -172,8 +172,20 @@ def strip_verb(s: str) -> str:
 def split_names(name: str) -> list[str]:
     """X、Y均达到N: split at 、 outside brackets; a measure word written once (A、B、C创建率) belongs to every item."""
     parts = [x.strip() for x in split_outside_brackets(name, "、", "(（", ")）") if x.strip()]
+    if len(parts) > 1:
+        # A、B和C: the joiner before the last item (enumeration_joiners) separates it too
+        joiners = "|".join(re.escape(w) for w in vocab.lexicon("enumeration_joiners") if w != "、")
+        last = re.split(rf"(?:{joiners})", parts[-1], maxsplit=1)
+        if len(last) == 2 and len(last[0].strip()) >= 2 and len(last[1].strip()) >= 2 and "（" not in parts[-1]:
+            parts = parts[:-1] + [last[0].strip(), last[1].strip()]
     if len(parts) > 1 and all(len(x) == 1 for x in parts[:-1]) and len(parts[-1]) > 2:
         tail = parts[-1][1:]  # 一、二、三产业占比: the items are one character, the rest is shared
+        return [x + tail for x in parts[:-1]] + [parts[-1]]
+    n = len(parts[0])
+    if len(parts) > 1 and n <= 3 and all(len(x) == n and re.fullmatch(r"[\u4e00-\u9fff]+", x) for x in parts[:-1]) \
+            and len(parts[-1]) > n + 1 and _patterns()["suffix"].search(parts[-1]) \
+            and not any(_strong_ending(x) for x in parts[:-1]):
+        tail = parts[-1][n:]  # 城市、县城和乡镇污水处理率: items of one length, the measure after the last is shared
         return [x + tail for x in parts[:-1]] + [parts[-1]]
     parts = [x for x in parts if len(x) >= 2]
     p = _patterns()

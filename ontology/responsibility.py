@@ -34,7 +34,8 @@ API (stable; task tables call it too):
   deadline_of(text) -> str | None                the text when it is a deadline, not an agency
   blanket(text) -> (names, start, end) | None    a blanket clause in a text
   clean_name(raw) -> str                         a written name without role words and brackets
-  function_of(name) -> AgencyFunction | None     the agency's function (vocab/agency_functions.csv)
+  function_of(name) -> AgencyFunction | None     the agency's function (vocab/agency_functions.csv,
+                                                 else a domain word: lexicon agency_function_stems)
   generic_local_government(name) -> str | None   "county" | "township" for 各区政府-like names
   inline(text) -> (lead, involved, start, end) | None   由A牵头，B配合 inside a measure's text
 """
@@ -48,7 +49,8 @@ from model.document import Responsibility
 from ontology import vocab
 
 __all__ = ["find_clause", "parse", "from_cells", "split_names", "split_top", "deadline_of", "blanket",
-           "clean_name", "function_of", "generic_local_government", "inline", "join_bracket_pieces",
+           "clean_name", "function_of", "pattern_function", "stem_function", "generic_local_government", "inline",
+           "join_bracket_pieces",
            "split_responsibility", "strip_trailing_clause", "has_agency", "is_agency_name", "names_a_role",
            "is_placeholder", "scope_opener"]
 
@@ -91,6 +93,7 @@ def _rx() -> dict[str, Any]:
         "generic": re.compile(rf"^(?:{_lx('responsibility_placeholders')})$"),
         "agency": re.compile(f"(?:{ends})"),
         "org_suffix": re.compile(rf"(?:{ends})[)）]?$"),
+        "stem_end": re.compile(rf"(?:{_lx('agency_stem_endings')})[)）]?$"),
         # a line of its own that opens the role block: 牵头单位：… / 责任单位：… / 【责任单位】…
         "line_clause": re.compile(rf"^{lab(f'{lead_l}|{neut_l}')}.+$"),
         "role_line": re.compile(rf"^{lab(any_label)}.+$"),
@@ -553,10 +556,34 @@ def is_placeholder(name: str) -> bool:
 
 
 def function_of(name: str) -> vocab.AgencyFunction | None:
+    """The first function of vocab/agency_functions.csv whose pattern occurs in the name, else the one a
+    domain word tells (:func:`stem_function`: 市市场局, 县国土局, 市金融服务中心)."""
+    return pattern_function(name) or stem_function(name)
+
+
+def pattern_function(name: str) -> vocab.AgencyFunction | None:
     """The first function of vocab/agency_functions.csv whose pattern occurs in the name."""
     automaton, first = _function_index()
     found = vocab.phrases_in(automaton, name)
     return vocab.agency_functions()[min(first[p] for p in found)] if found else None
+
+
+def stem_function(name: str) -> vocab.AgencyFunction | None:
+    """The function a domain word of a government body's name tells when no pattern names one: the first
+    row of lexicon agency_function_stems whose stem occurs, for a name ending like a bureau, office,
+    centre or station (lexicon agency_stem_endings) -- 金融机构 or 农业企业 get none."""
+    if not _rx()["stem_end"].search(name.strip()) or _rx()["concept"].search(name.strip()):
+        return None
+    for fid, stem in _stems():
+        if stem in name:
+            return next((f for f in vocab.agency_functions() if f.id == fid), None)
+    return None
+
+
+@cache
+def _stems() -> tuple[tuple[str, str], ...]:
+    rows = (row.split(None, 1) for row in vocab.lexicon("agency_function_stems"))
+    return tuple((r[0], r[1].strip()) for r in rows if len(r) == 2)
 
 
 @cache

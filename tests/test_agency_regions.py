@@ -139,3 +139,10 @@ def test_more_role_labels_and_closing_verbs(clause, lead, involved):
 def test_a_blanket_remark_inside_a_clause_names_no_body_of_the_clause():
     r = _clause("（自治区民政厅牵头，自治区财政厅、市场监管局按职责分工负责；以下各项任务均需各市、县人民政府落实，不再列出）")
     assert r.lead == ["自治区民政厅"] and r.involved == ["自治区财政厅", "市场监管局"]
+
+
+def test_a_stem_function_makes_a_body_a_subject_but_not_a_firm_or_institution():
+    assert resp.inline("县国土局负责做好用地保障。")[0] == ["县国土局"]
+    assert resp.inline("区市场局、区城管执法局负责加强巡查。")[:2] == (["区市场局"], ["区城管执法局"])
+    assert resp.inline("金融机构负责做好风险评估。") is None
+    assert resp.function_of("农业企业") is None and resp.function_of("金融机构") is None

@@ -97,19 +97,6 @@ def _branch(core: str, region: RegionRef, chain: list[RegionRef]) -> tuple[Regio
     return None
 
 
-def _stem_function(name: str) -> tuple[vocab.AgencyFunction | None, bool]:
-    """The function a domain word of a body's name tells (lexicon agency_function_stems: 市场局, 国土局,
-    金融服务中心), and whether the name ends like a bureau (lexicon agency_bureau_endings)."""
-    if not responsibility.is_agency_name(name):
-        return None, False
-    for row in vocab.lexicon("agency_function_stems"):
-        fid, _, stem = row.partition(" ")
-        if stem.strip() and stem.strip() in name:
-            func = next((f for f in vocab.agency_functions() if f.id == fid), None)
-            return func, bool(_BUREAU.search(name))
-    return None, False
-
-
 def resolve(raw: str, chain: list[RegionRef]) -> AgencyRef | None:
     """An agency name as written in a plan of the chain's first region -> an absolute AgencyRef."""
     name = clean_name(raw)
@@ -148,11 +135,11 @@ def resolve(raw: str, chain: list[RegionRef]) -> AgencyRef | None:
     if league:  # 团市委 is the Youth League committee of the city: 共青团扬州市委
         region = _city_region(chain) if league.group(1) == "市" else own
         core, full = name, f"共青团{region.name}委"
-    func = function_of(name)
+    func = responsibility.pattern_function(name)
     by_stem = False
     if func is None:
-        func, bureau = _stem_function(core)
-        by_stem = func is not None and not bureau   # 区文化馆 is not the region's 文化旅游局
+        func = responsibility.stem_function(core)
+        by_stem = func is not None and not _BUREAU.search(core)   # 区文化馆 is not the region's 文化旅游局
     tier = responsibility.generic_local_government(core)
     if tier is not None:
         # 各区政府 / 相关区政府 / 各县（市、区）人民政府: one agency, all of the region's lower governments

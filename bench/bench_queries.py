@@ -250,6 +250,7 @@ def main() -> int:
                     "version's queries/, to measure before and after on the same store)")
     ap.add_argument("--before", type=Path, help="an older queries/ folder: its text of each query runs in turn "
                     "with the current one and its figures are kept beside them")
+    ap.add_argument("--out", type=Path, default=RESULTS, help="the results file (default bench/results/queries.json)")
     ap.add_argument("--build-only", action="store_true")
     ap.add_argument("--neo4j", action="store_true", help="measure on the Neo4j server (loaded with a copy of the "
                     "embedded store when its counts differ)")
@@ -278,7 +279,8 @@ def main() -> int:
     store.close()
     if a.only:
         return 0
-    results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.is_file() else {}
+    out = a.out
+    results = json.loads(out.read_text(encoding="utf-8")) if out.is_file() else {}
     results["what"] = ("p50/p95 (ms) of each named query through store.query on an embedded store (or, keys "
                        "neo4j-*, the Neo4j server loaded with a copy of it) of N generated "
                        f"plans (bench/corpus.py), {a.runs} runs after a warm-up; see bench/bench_queries.py")
@@ -292,9 +294,9 @@ def main() -> int:
     if a.before:
         run[f"before_over_{goal}ms"] = sum(1 for r in res if r.get("before", {}).get("p95_ms", 0) >= goal)
     results.setdefault("runs", {})[key] = run
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(f"wrote {RESULTS} ({key}: {run[f'over_{goal}ms']} of {len(res)} variants at p95 >= {goal} ms)")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"wrote {out} ({key}: {run[f'over_{goal}ms']} of {len(res)} variants at p95 >= {goal} ms)")
     return 0
 
 

@@ -70,6 +70,9 @@ def _rollback(conn) -> None:
         pass
 
 
+_CONVERTED = (Decimal, list, dict)
+
+
 def _plain(value: Any) -> Any:
     """LadybugDB sums INT64 values into INT128, which its Python API returns as ``Decimal``; Neo4j
     returns an int. The schema declares no DECIMAL column, so an integral Decimal is turned into the
@@ -463,11 +466,17 @@ class EmbeddedStore(GraphStore):
             columns = res.get_column_names()
             rows: list[list[Any]] = []
             truncated = False
-            while res.has_next():
+            # the engine's own row iterator (the wrapper checks the result is open on every call), and
+            # _plain only for the values it may change: on a result of 26k rows x 31 columns the
+            # conversion cost more than the query
+            qr = getattr(res, "_query_result", None)
+            has_next, get_next = (qr.hasNext, qr.getNext) if qr is not None and not getattr(res, "as_dict", False) \
+                else (res.has_next, res.get_next)
+            while has_next():
                 if row_cap is not None and len(rows) >= row_cap:
                     truncated = True
                     break
-                rows.append([_plain(v) for v in res.get_next()])
+                rows.append([_plain(v) if isinstance(v, _CONVERTED) else v for v in get_next()])
             res.close()
         return QueryResult(columns, rows, truncated)
 

@@ -4,13 +4,15 @@
 // param: function string = ''
 // param: limit int = 50
 // columns: region, agency_id, agency, function, led, involved
+// note: each (region, agency, measure) is flagged once, then the flags are summed: the same counts as count(DISTINCT CASE ...), aggregated faster by the embedded engine
 MATCH (p:Plan)-[:FOR_REGION]->(r:Region)
 WHERE ($region = '' OR r.name = $region OR r.name_en = $region)
   AND (size($regions) = 0 OR r.name IN $regions OR r.id IN $regions)
 MATCH (p)-[:HAS_POLICY]->(m:Policy)-[rel:LED_BY|INVOLVES]->(a:Agency)
 WHERE $function = '' OR a.function = $function
-WITH r, a, count(DISTINCT CASE WHEN type(rel) = 'LED_BY' THEN m.id END) AS led,
-     count(DISTINCT CASE WHEN type(rel) = 'INVOLVES' THEN m.id END) AS involved
+WITH r, a, m, max(CASE WHEN type(rel) = 'LED_BY' THEN 1 ELSE 0 END) AS leads,
+     max(CASE WHEN type(rel) = 'INVOLVES' THEN 1 ELSE 0 END) AS takes_part
+WITH r, a, sum(leads) AS led, sum(takes_part) AS involved
 RETURN r.name AS region, a.id AS agency_id, a.name AS agency, a.function AS function, led, involved
 ORDER BY led DESC, involved DESC, agency_id, region
 LIMIT $limit

@@ -6,14 +6,18 @@
 // param: agency string = ''
 // param: limit int = 200
 // columns: policy_id, region, plan_id, title, section_path, kind, text, span_start, span_end
+// note: the rows are ordered and cut on ids first; titles and texts are read for the kept rows only
 MATCH (r:Region)<-[:FOR_REGION]-(p:Plan)-[:HAS_POLICY]->(m:Policy)
 WHERE ($keyword = '' OR m.title CONTAINS $keyword OR m.text CONTAINS $keyword)
   AND ($region = '' OR r.name = $region OR r.name_en = $region)
   AND ($domain = '' OR EXISTS { MATCH (m)-[:IN_DOMAIN]->(d:Domain) WHERE d.id = $domain })
   AND ($instrument = '' OR EXISTS { MATCH (m)-[:USES_INSTRUMENT]->(i:PolicyInstrument) WHERE i.id = $instrument })
   AND ($agency = '' OR EXISTS { MATCH (m)-[:LED_BY|INVOLVES]->(a:Agency) WHERE a.name = $agency OR a.function = $agency })
-WITH r.name AS region, p.id AS plan_id, m
-ORDER BY region, m.id
+WITH r.name AS region, p.id AS plan_id, m.id AS policy_id
+ORDER BY region, policy_id
 LIMIT $limit
-RETURN m.id AS policy_id, region, plan_id, m.title AS title, m.section_path AS section_path,
+MATCH (m:Policy)
+WHERE m.id = policy_id
+RETURN policy_id, region, plan_id, m.title AS title, m.section_path AS section_path,
        m.kind AS kind, m.text AS text, m.span_start AS span_start, m.span_end AS span_end
+ORDER BY region, policy_id

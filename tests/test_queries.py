@@ -128,3 +128,59 @@ def test_top_regions_orders_by_targets_and_plans_overview_pages(embedded_store):
     assert [r["plan_id"] for r in every] == ["plan:wuxing:2021-2025", "plan:yangzhou:2022-80"]
     assert embedded_store.query("plans_overview", {"skip": 1, "limit": 1}).records() == every[1:]
     assert embedded_store.query("plans_overview", {"limit": 1}).records() == every[:1]
+
+
+# The plain formulations of two queries rewritten for speed at scale (issue 14): the rewrites must
+# give the very rows these give.
+_LEAD_AGENCIES_PLAIN = """
+MATCH (p:Plan)-[:FOR_REGION]->(r:Region)
+WHERE ($region = '' OR r.name = $region OR r.name_en = $region)
+  AND (size($regions) = 0 OR r.name IN $regions OR r.id IN $regions)
+MATCH (p)-[:HAS_POLICY]->(m:Policy)-[rel:LED_BY|INVOLVES]->(a:Agency)
+WHERE $function = '' OR a.function = $function
+WITH r, a, count(DISTINCT CASE WHEN type(rel) = 'LED_BY' THEN m.id END) AS led,
+     count(DISTINCT CASE WHEN type(rel) = 'INVOLVES' THEN m.id END) AS involved
+RETURN r.name AS region, a.id AS agency_id, a.name AS agency, a.function AS function, led, involved
+ORDER BY led DESC, involved DESC, agency_id, region
+LIMIT $limit"""
+_SEARCH_MEASURES_PLAIN = """
+MATCH (r:Region)<-[:FOR_REGION]-(p:Plan)-[:HAS_POLICY]->(m:Policy)
+WHERE ($keyword = '' OR m.title CONTAINS $keyword OR m.text CONTAINS $keyword)
+  AND ($region = '' OR r.name = $region OR r.name_en = $region)
+  AND ($domain = '' OR EXISTS { MATCH (m)-[:IN_DOMAIN]->(d:Domain) WHERE d.id = $domain })
+  AND ($instrument = '' OR EXISTS { MATCH (m)-[:USES_INSTRUMENT]->(i:PolicyInstrument) WHERE i.id = $instrument })
+  AND ($agency = '' OR EXISTS { MATCH (m)-[:LED_BY|INVOLVES]->(a:Agency) WHERE a.name = $agency OR a.function = $agency })
+WITH r.name AS region, p.id AS plan_id, m
+ORDER BY region, m.id
+LIMIT $limit
+RETURN m.id AS policy_id, region, plan_id, m.title AS title, m.section_path AS section_path,
+       m.kind AS kind, m.text AS text, m.span_start AS span_start, m.span_end AS span_end"""
+
+
+def test_rewritten_queries_give_the_rows_of_their_plain_formulations(embedded_store):
+    from model.records import GraphRecords
+
+    g = comparison_graph()
+    embedded_store.write(g)
+    extra = GraphRecords()  # one agency that both leads and takes part in one measure, and leads another
+    extra.add_node("agency:wuxing:finance", "Agency", name="吴兴区财政局", function="finance")
+    for m, rel in (("m-0", "LED_BY"), ("m-0", "INVOLVES"), ("m-1", "LED_BY")):
+        extra.add_rel(rel, (f"policy:wuxing-2021-2025:{m}", "Policy"), ("agency:wuxing:finance", "Agency"),
+                      plan_id="plan:wuxing:2021-2025")
+    embedded_store.write(extra)
+    for name, plain, variants in (
+            ("lead_agencies", _LEAD_AGENCIES_PLAIN,
+             [{}, {"region": "吴兴区"}, {"regions": ["扬州市", "region:wuxing"]}, {"function": "finance"},
+              {"limit": 1}]),
+            ("search_measures", _SEARCH_MEASURES_PLAIN,
+             [{}, {"keyword": "托育"}, {"region": "Yangzhou"}, {"limit": 1}, {"domain": "domain:childcare"},
+              {"agency": "finance"}])):
+        q = get_query(name)
+        for params in variants:
+            bound = q.bind(params)
+            want = embedded_store.read(plain, bound).rows
+            got = embedded_store.query(name, params).rows
+            assert got == want, (name, params)
+        assert any(embedded_store.query(name, p).rows for p in variants)
+    lead = {(r["agency_id"], r["led"], r["involved"]) for r in embedded_store.query("lead_agencies").records()}
+    assert ("agency:wuxing:finance", 2, 1) in lead

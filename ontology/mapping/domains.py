@@ -3,7 +3,12 @@
 A measure's own words come first: the title weighs most, then its body; the section heading adds to
 the fields those words name and names a field itself only when they name none (``method="section"``).
 Cross-cutting domains (``evidence=heading`` in domains.csv: finance, land) count half in the body unless
-the title names no field at all; the residual one (governance) is kept only as the best domain. The
+the title names no field at all, and their title words count half beside a field the title names (灌排设施: the
+facility belongs to the field; the land words of lexicons/domain_title_subject_words.txt keep full weight:
+保障乡村旅游用地);
+the residual one (governance) is kept only as the best domain, and in a plan whose title names its field a measure
+with only residual words gets that field instead (加强工程质量监管 in a farmland plan), unless it names the
+administration itself (lexicons/domain_governance_field_words.txt: 审批, 政务服务). The
 plan's own subject (the domains its title names) is context: a measure that shows evidence of it keeps
 it. A measure gets its best domain plus up to two more that score at least half as high (the best counted
 without its plan-subject bonus), or that its title names; a measure

@@ -96,3 +96,8 @@ def test_a_list_closed_by_he_and_a_measure_written_after_its_last_item():
         ("城市污水处理率", 98.0), ("县城污水处理率", 95.0), ("乡镇污水处理率", 80.0)]
     assert [n for n, _ in names("到2030年，教育、卫生和文化设施覆盖率均达到100%。")] == [
         "教育设施覆盖率", "卫生设施覆盖率", "文化设施覆盖率"]
+
+
+def test_a_breakdown_in_brackets_after_a_classifier_first_object():
+    assert names("新建改建15个社区嵌入式服务设施（其中养老服务站8个）。") == [
+        ("新建改建社区嵌入式服务设施", 15.0), ("养老服务站", 8.0)]

@@ -142,6 +142,7 @@ def object_after(post: str) -> str:
     s = re.sub(rf"^\s*{NUM}\s*(?:{vocab.unit_regex()})", "", s)
     s = re.sub(r"^\s*[（(][^（）()]*[）)]", "", s)  # 20万亩（10分）: a remark in brackets names nothing
     s = re.split(r"[，,。；;：:]", s)[0]
+    s = re.split(r"[（(][^（）()]*\d", s)[0]  # X（其中Y8个）: a breakdown in brackets is no part of the object
     s = _next_item().split(s, maxsplit=1)[0]  # 5所小学和8所幼儿园: the next item is no part of it
     if "的" in s:
         parts = s.split("的")
@@ -331,7 +332,7 @@ def clean(name: str) -> str:
         s = s[m.end():]
     s = s.strip("的，,、 ")
     if s[:1] in "（(" and not re.search(r"[）)]", s):
-        s = s[1:]  # （省级5项、…: the open bracket of a breakdown
+        s = _patterns()["lead"].sub("", s[1:])  # （省级5项、…, （其中养老服务站8个）: the open bracket of a breakdown
     if s[-1:] in "）)" and not re.search(r"[（(]", s):
         s = s[:-1]
     return s.strip("的，,、 ") or name

@@ -61,6 +61,12 @@ def test_city_prefix_in_a_county_level_city_is_the_plan_own_city():
     ("市金融服务中心", "financial_regulation"), ("区创文办", "propaganda"), ("县文化局", "culture_tourism"),
     ("区卫生局", "health"), ("县乡村振兴局", "rural_revitalization"), ("县委农办", "agriculture_rural"), ("县政府督查室", "government_office"), ("市营商环境办", "development_reform"),
     ("县粮食局", "development_reform"), ("区文化馆", "culture_tourism"), ("某某研究会", "other"),
+    ("县委办", "party_office"), ("县委督查室", "party_office"), ("县委政法委", "political_legal"),
+    ("县纪委监委", "discipline_inspection"), ("县人大常委会办公室", "people_congress"), ("县政协办公室", "cppcc"),
+    ("县检察院", "procuratorate"), ("县人武部", "military_affairs"), ("县烟草专卖局", "tobacco"),
+    ("县不动产登记中心", "natural_resources_planning"), ("县农技推广中心", "agriculture_rural"),
+    ("县环卫中心", "greening_city_appearance"), ("县水文站", "water_resources"), ("县公路段", "transport"),
+    ("县人民医院", "health"), ("县爱卫办", "health"),
 ])
 def test_a_domain_word_and_a_body_ending_give_the_function(name, function):
     assert resolve(name, OF_COUNTY).function == function

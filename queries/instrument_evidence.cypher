@@ -2,8 +2,12 @@
 // param: region string = ''
 // param: instrument string = ''
 // columns: region, instrument_id, instrument, instrument_en, category, policy_id, measure, plan, cue, quote, span_start, span_end
-MATCH (r:Region)<-[:FOR_REGION]-(p:Plan)-[:HAS_POLICY]->(m:Policy)-[u:USES_INSTRUMENT]->(i:PolicyInstrument)
-WHERE ($region = '' OR r.name = $region OR r.name_en = $region) AND ($instrument = '' OR i.id = $instrument)
+// note: the region is matched first and the instrument filtered after the expansion: with both in one WHERE the embedded engine scanned every instrument use
+MATCH (r:Region)
+WHERE $region = '' OR r.name = $region OR r.name_en = $region
+MATCH (r)<-[:FOR_REGION]-(p:Plan)-[:HAS_POLICY]->(m:Policy)-[u:USES_INSTRUMENT]->(i:PolicyInstrument)
+WITH r, p, m, u, i
+WHERE $instrument = '' OR i.id = $instrument
 RETURN r.name AS region, i.id AS instrument_id, i.name AS instrument, i.name_en AS instrument_en, i.category AS category,
        m.id AS policy_id, m.title AS measure, p.title AS plan, u.cue AS cue, u.quote AS quote,
        u.span_start AS span_start, u.span_end AS span_end

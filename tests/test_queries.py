@@ -155,6 +155,13 @@ ORDER BY region, m.id
 LIMIT $limit
 RETURN m.id AS policy_id, region, plan_id, m.title AS title, m.section_path AS section_path,
        m.kind AS kind, m.text AS text, m.span_start AS span_start, m.span_end AS span_end"""
+_INSTRUMENT_EVIDENCE_PLAIN = """
+MATCH (r:Region)<-[:FOR_REGION]-(p:Plan)-[:HAS_POLICY]->(m:Policy)-[u:USES_INSTRUMENT]->(i:PolicyInstrument)
+WHERE ($region = '' OR r.name = $region OR r.name_en = $region) AND ($instrument = '' OR i.id = $instrument)
+RETURN r.name AS region, i.id AS instrument_id, i.name AS instrument, i.name_en AS instrument_en, i.category AS category,
+       m.id AS policy_id, m.title AS measure, p.title AS plan, u.cue AS cue, u.quote AS quote,
+       u.span_start AS span_start, u.span_end AS span_end
+ORDER BY region, instrument_id, plan, span_start, policy_id"""
 
 
 def test_rewritten_queries_give_the_rows_of_their_plain_formulations(embedded_store):
@@ -174,7 +181,10 @@ def test_rewritten_queries_give_the_rows_of_their_plain_formulations(embedded_st
               {"limit": 1}]),
             ("search_measures", _SEARCH_MEASURES_PLAIN,
              [{}, {"keyword": "托育"}, {"region": "Yangzhou"}, {"limit": 1}, {"domain": "domain:childcare"},
-              {"agency": "finance"}])):
+              {"agency": "finance"}]),
+            ("instrument_evidence", _INSTRUMENT_EVIDENCE_PLAIN,
+             [{}, {"region": "吴兴区"}, {"region": "Yangzhou", "instrument": "instrument:subsidy"},
+              {"instrument": "instrument:subsidy"}, {"region": "湖州市"}])):
         q = get_query(name)
         for params in variants:
             bound = q.bind(params)

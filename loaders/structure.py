@@ -1370,6 +1370,8 @@ def _heading_agency(doc: ParsedDocument, m: Measure):
             continue
         if responsibility.names_a_role(name) or "的" in name or re.search(r"[，。；：:,;、]", name):
             continue    # a sentence (街道城运中心牵头将…告知物业企业), not a name
+        if name == m.title and _ACTION_PARA.match(name):
+            continue    # 推进一网通办 / 推行帮办代办: a task title that ends like a body, not a body
         region = doc.meta.region.name if doc.meta and doc.meta.region else ""
         own = bool(region) and (name.startswith(region) or name.startswith(region[:-1]) or name[0] in "省市区县")
         if (responsibility.function_of(name) is None and responsibility.generic_local_government(name) is None

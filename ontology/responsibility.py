@@ -100,7 +100,9 @@ def _rx() -> dict[str, Any]:
         # a line of the role block that gives the deadline: 完成时限：2025年12月底前 (never an agency)
         "block_line": re.compile(rf"^(?:{lab(any_label)}|{lab(_lx('deadline_labels'))}).+$"),
         # …衔接。责任单位：市民政局、市财政局 (a clause closing a paragraph without brackets)
-        "tail_clause": re.compile(rf"(?<=[。；;])\s*({lab(f'{lead_l}|{neut_l}')}[^。；\n]+?)。?$"),
+        # (further labelled parts may follow after ；: …；配合单位：…；完成时限：2025年12月)
+        "tail_clause": re.compile(rf"(?<=[。；;])\s*({lab(f'{lead_l}|{neut_l}')}[^。；\n]+?"
+                                  rf"(?:[；;]\s*{lab(f'{any_label}|' + _lx('deadline_labels'))}[^。；\n]+?)*)。?$"),
         # a closing line of its own without brackets or labels: 市金融局牵头，市财政局配合。
         "bare_line": re.compile(rf"^[^。；，,（(：:]{{2,40}}?(?:{_roles('responsibility_bare_line_verbs', 'lead')})"
                                 rf"(?:[，,；;][^。]{{2,160}}?"

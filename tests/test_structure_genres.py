@@ -109,3 +109,19 @@ def test_a_definition_section_holds_no_measures():
         "（二）规范运输。收运单位应当使用密闭车辆，按规定路线运输。",
     ])]
     assert titles == ["规范收集", "规范运输"], titles
+
+
+def test_heading_clauses_task_titles_ending_like_a_body_and_tail_clauses_with_a_deadline():
+    doc = parse_text("\n".join([
+        "某某县2025年优化营商环境工作方案",
+        "一、重点任务",
+        "（一）提升政务服务【责任单位：县政务服务中心】",
+        "1.推进一网通办。政务服务事项网上可办率达到95%。",
+        "2.推行帮办代办。为重点项目提供全程帮办。",
+        "（二）优化法治环境",
+        "3.规范执法行为。推行柔性执法。责任单位：县司法局，县市场局；完成时限：2025年12月",
+    ]), META)
+    got = [(m.title, m.responsibility and m.responsibility.lead, m.responsibility and m.responsibility.involved,
+            m.deadline) for m in doc.measures]
+    assert got == [("推进一网通办", ["县政务服务中心"], [], None), ("推行帮办代办", ["县政务服务中心"], [], None),
+                   ("规范执法行为", ["县司法局"], ["县市场局"], "2025年12月")], got

@@ -253,7 +253,8 @@ def prefix_added(short: str, long: str) -> str | None:
         return long[:long.index(short)]
     ops = SequenceMatcher(None, short, long, autojunk=False).get_opcodes()
     if ops and ops[0][0] == "insert" and ops[0][1] == 0:
-        return long[ops[0][3]:ops[0][4]]
+        front = long[ops[0][3]:ops[0][4]]
+        return None if front in short else front  # 生猪出栏数 / 出栏生猪: the words moved, not a word put before
     return None
 
 

@@ -166,7 +166,14 @@ def kind_of(name: str, unit: str | None = None) -> str:
             if u.kind in _UNIT_KIND:
                 return _UNIT_KIND[u.kind]
             return "other"
+        if _count_unit().fullmatch(unit.strip()):
+            return "count"  # 万头, 只: a classifier units.csv does not list (lexicons/indicator_count_classifiers.txt)
     return by_name or "other"
+
+
+@cache
+def _count_unit() -> re.Pattern:
+    return re.compile(rf"[十百千万亿]*(?:{vocab.lexicon_regex('indicator_count_classifiers')})")
 
 
 def _unify_words(s: str, kind: str) -> str:
@@ -216,7 +223,7 @@ def is_unit(text: str) -> bool:
     """Whether a bracket's content is a unit (vocab/units.csv, a scaled unit, %, a per-capita unit such
     as 张/千人 or 1/10万, one unit per another such as 人/亿元): 城镇新增就业（万人）, 孕产妇死亡率（/10万）."""
     t = text.strip().replace("％", "%")
-    if t in ("%", "‰") or vocab.unit(t) is not None:
+    if t in ("%", "‰") or vocab.unit(t) is not None or _count_unit().fullmatch(t):
         return True
     if re.fullmatch(r"\d*\s*/\s*\d*\s*[十百千万]+(?:人|人口)?", t):
         return True

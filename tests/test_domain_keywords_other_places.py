@@ -52,6 +52,7 @@ def test_land_supply_makes_a_measure_without_a_field_of_its_own_act_on_land():
     ("推进城乡学校结对帮扶", "建立城区优质学校与乡村学校结对帮扶机制，开展教研交流。", {"education"}, {"social_assistance"}),
     ("加强企业知识产权保护", "严厉打击侵犯知识产权的违法行为，建设知识产权保护中心。", {"industry"}, set()),
     ("拓展冰雪旅游客源市场", "在重点客源城市举办旅游推介会。", {"tourism"}, set()),
+    ("支持民营企业开拓市场", "组织民营企业参加重点展会，对参展民营企业给予展位费补贴。", {"industry"}, {"finance_tax"}),
 ])
 def test_domain_batch8_shapes(title, body, want, absent):
     got = set(_dom(title, body))

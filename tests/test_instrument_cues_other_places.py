@@ -279,6 +279,24 @@ CASES = [
     ("推行合同能源管理模式，由投资企业与屋顶业主约定分成。", set(), {"public_private_operation"}),
     ("鼓励社会资本参与高标准农田建设。", set(), {"public_private_operation", "standards_certification"}),
     ("对列入省级工业互联网平台名单的，给予一次性奖励50万元。", {"subsidy"}, {"digital_platform"}),
+    # dev batch 9 shapes (民营经济, 公共文化, 公交优先, 社会救助): own sentences
+    ("对捐赠的企业按规定享受税收优惠。", set(), {"tax_incentive"}),
+    ("考核结果与运营补贴资金挂钩。", {"regulation_supervision"}, {"subsidy"}),
+    ("对残疾人、现役军人免费乘坐城市公交。", {"tax_incentive"}, set()),
+    ("商业用地出让价格可按基准地价的七成确定。", {"fee_price_regulation"}, set()),
+    ("对小微企业用电实行阶段性价格优惠。", {"fee_price_regulation"}, set()),
+    ("政府性融资担保机构担保费率降至1%以下。", {"fee_price_regulation"}, set()),
+    ("对符合条件的困难家庭优先配租公共租赁住房。", {"land_space_supply"}, set()),
+    ("除法律法规明令禁止的领域外，一律向民间资本开放。", set(), {"mandate_obligation"}),
+    ("对救助资金开展专项审计，严禁挤占挪用。", {"regulation_supervision"}, {"mandate_obligation"}),
+    ("对困难家庭开展常态化监测预警。", {"survey_investigation"}, {"regulation_supervision"}),
+    ("对社会力量运营的书房按年度考核结果给予运营补助。", {"subsidy"}, {"regulation_supervision"}),
+    ("每年发布一批向民间资本推介的项目清单。", {"information_publicity"}, set()),
+    ("通过手机应用实时发布车辆到站信息。", set(), {"information_publicity"}),
+    ("每两年评选一批优秀民营企业家。", {"events_promotion"}, set()),
+    ("建设城市公交智能调度系统。", {"digital_platform"}, set()),
+    ("编制城市公交线网优化方案。", {"planning_layout"}, set()),
+    ("实施一批历史建筑修缮工程。", {"public_investment"}, set()),
 ]
 
 

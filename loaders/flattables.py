@@ -64,6 +64,7 @@ def serial_of(s: str) -> str | None:
     m = _SERIAL.match(s)
     return str(int(m.group(1))) if m else None
 _SENT_PUNCT = re.compile(r"[。；，,;]")
+_SENT_END = re.compile(r"[。；;]$")
 _HEAD_STOP = re.compile(r"[。；，,;：:]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # a group row between rows: 一、强化产业支撑 / （二）… / 三 (a bare numeral line)
@@ -510,8 +511,15 @@ MAX_UNKNOWN_HEAD = 12        # a column name outside the lexicons inside a heade
 MAX_HEAD_PIECE = 4           # a header cell written over lines (责任 / 单位, 序 / 号): each piece this short
 
 
+@lru_cache(maxsize=1)
+def _place_columns() -> re.Pattern:
+    return re.compile(rf"(?:{vocab.lexicon_regex('table_place_columns')})")
+
+
 def _unknown_head(s: str) -> bool:
     c = _norm(s)
+    if len(c) == 1:
+        return bool(_place_columns().fullmatch(c))      # 区 | 县: a place column of one character
     return 2 <= len(c) <= MAX_UNKNOWN_HEAD and not _HEAD_STOP.search(c) and not _INT.match(c) \
         and not is_value(c) and not _GROUP_ROW.match(c) and not _YEAR.search(c)
 
@@ -564,7 +572,11 @@ def _unit_head_before(out: list[tuple[int, int, str]]) -> bool:
     yet), a header cell stands among the last four lines and no row number does (a header run, not
     a row's indicator name)."""
     name = out[-1][2]
-    if not (_unknown_head(name) or _is_header_cell(name)) or unit_named(name) or _UNIT_LINE.match(name):
+    # a name outside the lexicons, a header cell, or a year's column name that reads like a deadline
+    # alone (2024年完成 / （户）: a unit line makes it a column name)
+    named = _unknown_head(name) or _is_header_cell(name) or (
+        len(_norm(name)) <= MAX_HEADER and header_role(name) in VALUE_ROLES and _YEAR.search(name) is not None)
+    if not named or unit_named(name) or _UNIT_LINE.match(name):
         return False
     back = [x[2] for x in out[-4:]]
     return any(_is_header_cell(x) for x in back) and not any(_INT.match(x) for x in back)
@@ -587,6 +599,12 @@ def _run_end(lines, i: int) -> int:
         # one when two follow (序号 | 街道 | 小区名称 | 改造面积（万平方米）)
         if u > j and u + (1 if j - i >= 2 else 2) <= n and all(
                 _is_header_cell(lines[x][2]) for x in range(u, u + (1 if j - i >= 2 else 2))):
+            j = u
+            continue
+        # ... or after a lone 序号 when one header cell follows and row 1 opens right after it (序号 |
+        # 县（市、区） | 建设数量（个） then 1: a three-column table of one named value column)
+        if u > j and j - i == 1 and header_role(lines[i][2]) == "number" and u + 1 < n \
+                and _is_header_cell(lines[u][2]) and serial_of(lines[u + 1][2]) == "1":
             j = u
             continue
         break
@@ -857,7 +875,9 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         return _build_unnumbered(lines, h0, h1)
     if len(head) < 3 or "number" not in roles:
         return None, h1
-    if sum(1 for r in roles if r not in (None, "number")) < (1 if len(head) >= 4 else 2):
+    # columns named from the lexicons, or named with their unit (新增养老床位（张）: a value column)
+    if sum(1 for c, r in zip(head, roles) if r not in (None, "number") or unit_named(c)) \
+            < (1 if len(head) >= 4 or any(unit_named(c) for c in head) else 2):
         return None, h1
     num_at = roles.index("number")
     # a kind name before the number (项目类别 | 序号 | 项目名称) is a group column: merged cells over its rows
@@ -908,16 +928,51 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         c = _norm(lines[q + 1][2])
         return len(c) >= 4 and not (is_value(c) or is_unit(c) or is_attribute(c) or is_schedule(c)
                                     or _agency_like(c) or serial_of(c))
+    # the last column holds values (a count per row: 新增养老床位（张） … 改造提升敬老院（所）), so that a
+    # row's last cell may be a bare integer equal to the next row's number
+    value_last = unit_named(after_head[-1]) or header_role(after_head[-1]) in VALUE_ROLES
+
+    def value_not_number(q: int, sv: str) -> bool:
+        """Whether a bare integer equal to the expected row number is the row's own last value: the
+        row is short of its columns, the line after it is no row's first (text) cell, and either the
+        expected number follows within the row's missing cells (2 | 某阳区 | 450 | 9 | 3 then 3 | 某丰县)
+        or nothing after it opens a row (a 合计 row, a note, the end)."""
+        width = len(after_head)
+        if not _INT.match(lines[q][2]) or done(q) >= width:
+            return False
+        if not (value_last or is_value(lines[q - 1][2])):
+            return False
+        if q + 1 >= n:
+            return True
+        nxt = lines[q + 1][2]
+        if _is_total(nxt) or _STOP.match(nxt) and not _GROUP_ROW.match(nxt) or _SENT_END.search(nxt):
+            return True
+        if not is_value(nxt):
+            return False                  # a row number opens with its text cell
+        for q2 in range(q + 1, min(n - 1, q + 1 + width - done(q))):
+            s2 = lines[q2][2]
+            if serial_of(s2) == sv and not is_value(lines[q2 + 1][2]) and not _is_total(lines[q2 + 1][2]):
+                return True
+            if not is_value(s2):
+                return False
+        return False
     q = nums[-1] + 1
     while q < n and expect < 1000:
         s = lines[q][2]
+        if _STOP.match(s) and not _GROUP_ROW.match(s) and not serial_of(s):
+            break                          # 附件2, 注：…, 第三章: no line of a row
         if head_key and _norm(s) == head_key[0] and q + len(head) <= n \
                 and [_norm(lines[x][2]) for x in range(q, q + len(head))] == head_key:
             skip.update(range(q, q + len(head)))
             q += len(head)
             continue
         sv = serial_of(s)
-        if sv == str(expect):
+        if sv is not None and q == nums[-1] + 1 and sv == serial_of(lines[nums[-1]][2]) \
+                and nums[-1] not in totals and q + 1 < n and not is_value(lines[q + 1][2]):
+            skip.add(q)                    # the row number written twice (3 / 3 / 完善…): no cell
+        elif sv == str(expect) and value_not_number(q, sv):
+            pass                           # the row's last value, not the next row's number
+        elif sv == str(expect):
             nums.append(q)
             expect += 1
         elif sv == "1" and expect > 2 and any(_GROUP_ROW.match(lines[x][2])
@@ -1476,9 +1531,7 @@ def _build_unnumbered_tasks(lines, h0: int, h1: int) -> tuple[Table | None, int]
 
 
 def _is_header_run(lines, q: int) -> bool:
-    k = q
-    while k < len(lines) and _is_header_cell(lines[k][2]):
-        k += 1
+    k = _run_end(lines, q) if _is_header_cell(lines[q][2]) else q
     roles = [header_role(lines[x][2]) for x in range(q, k)]
     return k - q >= 3 and "number" in roles
 

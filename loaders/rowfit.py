@@ -503,6 +503,8 @@ def _fit(lines, nums: list[int], floor: int) -> Table | None:
         end = max(end, used[-1][1])
         if tl:
             t.groups.append(TableGroup(label=" ".join(cells[c] for c in tl), first_row=r + 1))
+    # a 合计/总计 row right after the last row: one more row of the table (a total row), not text
+    end = ft._total_row(t, lines, end, ft.value_columns(rows_cells, list(roles)), 0, k, n)
     t.end = end
     ft._title(t, lines, h0)
     if t.title and _APPENDIX_LINE.match(t.title):

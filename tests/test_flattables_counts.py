@@ -1,0 +1,71 @@
+"""Flattened count tables (issue 9, classes B1/B2): a task distributed over places or units, one
+row per place with bare integer counts, a 合计 row after the last row. Synthetic text written for
+these tests, in the shape of other provinces' 任务分配表/任务分解表 scraped one cell per line."""
+from __future__ import annotations
+
+from loaders import flattables
+
+
+def _text(*cells: str) -> str:
+    return "\n\n".join(cells) + "\n"
+
+
+def _one(text: str):
+    tables = flattables.find_all(text)
+    assert len(tables) == 1, [t.columns for t in tables]
+    return tables[0]
+
+
+def test_last_value_equal_to_the_next_row_number_stays_in_its_row():
+    # B2: 2 | 某阳区 | 450 | 9 | 3 then 3 | 某丰县: the first 3 is row 2's last value
+    t = _one(_text("附件", "各县（市、区）任务分配表", "序号", "县（市、区）", "新增床位", "（张）", "新建站点", "（个）",
+                   "改造敬老院", "（所）",
+                   "1", "某城区", "600", "12", "2", "2", "某阳区", "450", "9", "3", "3", "某丰县", "300", "6", "1",
+                   "4", "某河县", "280", "5", "5", "5", "某山县", "200", "4", "2"))
+    assert t.columns == ["序号", "县（市、区）", "新增床位（张）", "新建站点（个）", "改造敬老院（所）"]
+    assert [r[0] for r in t.rows] == ["1", "2", "3", "4", "5"]
+    assert t.rows[1] == ["2", "某阳区", "450", "9", "3"]
+    assert t.rows[3] == ["4", "某河县", "280", "5", "5"]
+
+
+def test_a_last_value_equal_to_the_next_number_before_the_total_row():
+    # B2 at the end: the last row's value 4 is the number expected next, and a 合计 row follows
+    t = _one(_text("序号", "单位", "目标任务（户）", "1", "县农业农村局", "2", "2", "县水利局", "3", "3", "县财政局", "4",
+                   "合计", "9", "二、工作措施"))
+    assert [r[0] for r in t.rows] == ["1", "2", "3", "合计"]
+    assert t.rows[2] == ["3", "县财政局", "4"]
+    assert t.total_rows == [3] and t.rows[3][-1] == "9"
+    assert t.roles[1] != "unit"              # 单位 over body names is no measurement unit
+
+
+def test_total_row_after_a_three_column_place_table_is_kept():
+    # B1: 序号 | 区 | 值, then 合计 and a paragraph after the table
+    t = _one(_text("附件", "各区新增公共停车泊位任务表", "序号", "区", "新增泊位（个）", "1", "某东区", "1200", "2", "某西区",
+                   "860", "3", "某南区", "940", "4", "某北区", "1500", "合计", "4500",
+                   "各区要按季度报送建设进度。"))
+    assert t.columns == ["序号", "区", "新增泊位（个）"]
+    assert t.rows[-1] == ["合计", None, "4500"] and t.total_rows == [4]
+
+
+def test_a_second_table_after_an_attachment_line_is_its_own():
+    t1, t2 = flattables.find_all(_text(
+        "序号", "县（市、区）", "建设数量（个）", "1", "某城区", "2", "2", "某阳区", "3", "3", "某丰县", "5", "合计", "10",
+        "附件2", "某表", "序号", "县（市、区）", "改造数量（个）", "1", "某城区", "4", "2", "某阳区", "6", "合计", "10"))
+    assert [r[0] for r in t1.rows] == ["1", "2", "3", "合计"]
+    assert [r[0] for r in t2.rows] == ["1", "2", "合计"] and t2.title == "某表"
+
+
+def test_a_year_column_name_over_a_unit_line_is_a_header_cell():
+    # 2024年完成 / （户）: a unit line makes a column name of what reads like a deadline alone
+    t = _one(_text("序号", "乡镇", "2024年完成", "（户）", "2025年目标", "（户）", "1", "某城镇", "180", "200", "2", "某桥镇",
+                   "150", "220", "3", "某湖乡", "90", "110"))
+    assert t.columns == ["序号", "乡镇", "2024年完成（户）", "2025年目标（户）"]
+    assert t.rows[2] == ["3", "某湖乡", "90", "110"]
+
+
+def test_a_row_number_written_twice_in_a_task_table_is_still_a_number():
+    # not B2: the cell before the repeated number names a body, not a value
+    t = _one(_text("序号", "工作任务", "责任单位", "1", "推进老旧小区改造", "区住房保障局", "2", "建设口袋公园",
+                   "区绿化市容局", "3", "3", "完善社区养老服务", "区民政局", "4", "开展垃圾分类宣传", "区绿化市容局"))
+    assert [r[0] for r in t.rows] == ["1", "2", "3", "4"]
+    assert t.rows[2][1:] == ["完善社区养老服务", "区民政局"]

@@ -1153,7 +1153,9 @@ class _Builder:
         tp = _is_titled_paragraph(t)
         if tp and self._measure_context():
             ordinal = _ORDINAL_ITEM.match(tp)
-            self._new_measure(ln, ordinal.group(1) if ordinal else None, tp, self._kind())
+            # 一是引导连锁企业下沉。…: the ordinal numbers the item; the title is what follows it
+            title = tp[ordinal.end():] if ordinal and len(tp) > ordinal.end() + 1 else tp
+            self._new_measure(ln, ordinal.group(1) if ordinal else None, title, self._kind())
             return
         if self.para_mode.get(ln.idx) and self._measure_context() and self.box is None:
             self._new_measure(ln, None, _derived_title(t), self._kind())
@@ -1255,9 +1257,14 @@ class _Builder:
             kind = "safeguard" if any(_SAFEGUARD.match(x) for x in sec.path) else "measure"
             for g in groups:
                 t = g[0].text
-                self.measures.append(Measure(id="", title=_is_titled_paragraph(t) or _derived_title(t),
+                title = _is_titled_paragraph(t) or _derived_title(t)
+                ordinal = _ORDINAL_ITEM.match(title)
+                if ordinal and len(title) > ordinal.end() + 1:
+                    title = title[ordinal.end():]   # 一是引导连锁企业下沉。…: the ordinal numbers the item
+                self.measures.append(Measure(id="", title=title,
                                              text=self.doc.text[g[0].start:g[-1].end], section_path=list(sec.path),
-                                             start=g[0].start, end=g[-1].end, number=None, kind=kind))
+                                             start=g[0].start, end=g[-1].end,
+                                             number=ordinal.group(1) if ordinal else None, kind=kind))
             done.add(hid)
         return done
 

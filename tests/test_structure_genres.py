@@ -125,3 +125,14 @@ def test_heading_clauses_task_titles_ending_like_a_body_and_tail_clauses_with_a_
             m.deadline) for m in doc.measures]
     assert got == [("推进一网通办", ["县政务服务中心"], [], None), ("推行帮办代办", ["县政务服务中心"], [], None),
                    ("规范执法行为", ["县司法局"], ["县市场局"], "2025年12月")], got
+
+
+def test_an_ordinal_paragraph_is_titled_without_its_ordinal():
+    titles = [m.title for m in _measures([
+        "某某区推进商业体系建设行动方案",
+        "一、重点任务",
+        "（一）培育商业主体",
+        "一是引导连锁企业下沉。鼓励品牌连锁企业在街道开设门店。",
+        "二是扶持个体工商户。落实个体工商户税费优惠政策。",
+    ])]
+    assert titles == ["引导连锁企业下沉", "扶持个体工商户"], titles

@@ -32,6 +32,7 @@ from ontology.mapping.domains import classify_indicator
 
 _QUOTES = re.compile(r"[“”\"'‘’《》「」『』\s]")
 MIN_CONTAINED = 4
+BARE_COUNT = 4  # a count key shorter than this without a quantity word gets 数 (公园 = 公园数)
 KINDS = ("share", "count", "per_capita", "rate_of_change", "money", "area", "length", "time", "ratio", "other")
 _UNIT_KIND = {"money": "money", "money_usd": "money", "area": "area", "length": "length", "duration": "time",
               "age": "time", "count": "count"}
@@ -212,6 +213,8 @@ def indicator_key(written: str, unit: str | None = None) -> IndicatorKey:
     s = _loose(_reword(s, kind))
     s = _unify_words(s, kind)
     s = _restrictive_classes(s)
+    if kind == "count" and len(s) < BARE_COUNT and not (parts := indicator_parts(s)).quantity and len(parts.head) >= 2:
+        s += "数"  # a count named by a short noun alone is its number: 城市公园 (个) = 公园数 (not 供应: no noun)
     return IndicatorKey(s, kind, tuple(sorted(set(found))), gloss)
 
 

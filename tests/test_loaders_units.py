@@ -234,7 +234,7 @@ def test_chapter_style_plan_with_web_furniture():
     assert m.plan_type == "纲要" and (m.period_start, m.period_end) == (2021, 2025)
     assert m.published == "2021-03-20" and m.plan_id == "plan:mou:2021-2025"
     assert [(x.number, x.title, x.kind) for x in doc.measures] == [
-        ("一是", "一是壮大主导产业", "measure"), ("二是", "二是推进智能化改造", "measure"),
+        ("一是", "壮大主导产业", "measure"), ("二是", "推进智能化改造", "measure"),
         ("（一）", "提升商贸服务", "measure"), ("第一节", "加强组织领导", "safeguard")]
     assert doc.measures[2].responsibility.lead == ["县商务局"]
     secs = {s.title: s for s in doc.sections}

@@ -264,4 +264,4 @@ def test_front_matter_toc_and_standalone_page_numbers():
     assert doc.text.split("\n")[:4] == ["某某市养老服务体系建设“十四五”规划", "（2021—2025年）", "（征求意见稿）", "二〇二一年十二月"]
     assert [s.title for s in doc.sections] == ["发展基础", "重点任务", "保障措施"]
     assert sorted({d.reason for d in doc.dropped} - {"whitespace"}) == ["page_number", "toc"]
-    assert [(m.kind, m.title) for m in doc.measures] == [("measure", "一是完善居家养老服务"), ("safeguard", "加强组织领导")]
+    assert [(m.kind, m.title) for m in doc.measures] == [("measure", "完善居家养老服务"), ("safeguard", "加强组织领导")]

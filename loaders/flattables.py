@@ -601,6 +601,11 @@ def _run_end(lines, i: int) -> int:
                 _is_header_cell(lines[x][2]) for x in range(u, u + (1 if j - i >= 2 else 2))):
             j = u
             continue
+        # ... or anywhere when the run, names outside the lexicons (two at most in a row) and header
+        # cells, reaches row 1 (序号 | 权属部门 | 单位名称 | 地址 | 面积（平方米） | 人数 | 类型 then 1)
+        to_row = _run_to_row_one(lines, i, j)
+        if to_row is not None:
+            return to_row
         # ... or after a lone 序号 when one header cell follows and row 1 opens right after it (序号 |
         # 县（市、区） | 建设数量（个） then 1: a three-column table of one named value column)
         if u > j and j - i == 1 and header_role(lines[i][2]) == "number" and u + 1 < n \
@@ -609,6 +614,29 @@ def _run_end(lines, i: int) -> int:
             continue
         break
     return j
+
+
+def _run_to_row_one(lines, i: int, j: int) -> int | None:
+    """The end of a header run cut short at ``j`` by a name outside the lexicons, when the run opens
+    with the numbering column and goes on, header cells and such names (two at most in a row), up to
+    a row ``1`` within MAX_HEADER lines, holding two header cells besides the number; else None."""
+    if header_role(lines[i][2]) != "number":
+        return None
+    n = len(lines)
+    heads = sum(1 for x in range(i + 1, j) if _is_header_cell(lines[x][2]))
+    u, run = j, 0
+    while u < n and u - i <= MAX_HEADER:
+        s = lines[u][2]
+        if serial_of(s) == "1":
+            return u if heads >= 2 and u - i >= 4 else None
+        if _is_header_cell(s):
+            heads, run = heads + 1, 0
+        elif _unknown_head(s) and not _STOP.match(s) and not _APPENDIX.match(s) and run < 2:
+            run += 1
+        else:
+            return None
+        u += 1
+    return None
 
 
 def find(text: str) -> list[Table]:

@@ -69,3 +69,20 @@ def test_a_row_number_written_twice_in_a_task_table_is_still_a_number():
                    "区绿化市容局", "3", "3", "完善社区养老服务", "区民政局", "4", "开展垃圾分类宣传", "区绿化市容局"))
     assert [r[0] for r in t.rows] == ["1", "2", "3", "4"]
     assert t.rows[2][1:] == ["完善社区养老服务", "区民政局"]
+
+
+def test_an_inventory_with_a_merged_owner_column():
+    # T5: 序号 | 权属部门 | 单位名称 | 地址 | 面积 / （平方米） | 人数 | 类型: the header run holds names outside the
+    # lexicons up to row 1; the owner (权属部门) is the rows' responsible column, merged over runs of rows
+    t = _one(_text("某区避难场所一览表", "序号", "权属部门", "单位名称", "地址", "面积", "（平方米）", "人数", "类型",
+                   "1", "区教育局", "某山中学", "某华路88号", "3200", "1600", "Ⅰ类",
+                   "2", "某桥小学", "某中路12号", "1800", "900", "Ⅱ类",
+                   "3", "某泾中学", "某安路201号", "2500", "1250", "Ⅱ类",
+                   "4", "区体育局", "区体育中心", "某体路1号", "6000", "3000", "Ⅰ类",
+                   "5", "某桥镇人民政府", "某桥镇文化活动中心", "某新路5号", "1200", "600", "Ⅲ类",
+                   "6", "某桥镇敬老院", "某和路77号", "800", "400", "Ⅲ类"))
+    assert t.columns == ["序号", "权属部门", "单位名称", "地址", "面积（平方米）", "人数", "类型"]
+    assert t.roles[1] == "responsible" and "task" not in t.roles      # an inventory: no task rows
+    assert t.rows[1] == ["2", "区教育局", "某桥小学", "某中路12号", "1800", "900", "Ⅱ类"]
+    assert t.rows[2][1:3] == ["区教育局", "某泾中学"]
+    assert t.rows[5][1:3] == ["某桥镇人民政府", "某桥镇敬老院"]

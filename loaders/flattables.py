@@ -1345,9 +1345,14 @@ def _build_unnumbered(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         got = _build_unnumbered_tasks(lines, h0, h1)
         if got[0] is not None:
             return got
-    while len(head) > 3 and roles[0] == roles[1]:
-        h0 += 1                         # a caption naming the table (某区主要指标) before 指标
+    while len(head) > 3 and (roles[0] == roles[1] or _CAPTION_WORDS.search(head[0])
+                             and not _full_header(head[0])):
+        h0 += 1                         # a caption naming the table (某区主要指标, 各乡镇…任务表) before 指标
         head, roles = head[1:], roles[1:]
+    if not ({"indicator", "task"} & set(roles)):
+        got = _build_keyed(lines, h0, h1)
+        if got[0] is not None:
+            return got
     named = [r for r in roles if r != "other"]
     if (len(named) < 3 or not ({"indicator", "task"} & set(roles))
             or roles[0] not in ("indicator", "task", "group", "other")):
@@ -1414,6 +1419,80 @@ def _build_unnumbered(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         t.rows.append(row)
         t.cell_spans.append(spans)
         t.row_spans.append((used[0][0], used[-1][1]))
+    _title(t, lines, h0)
+    return t, h1 + end
+
+
+KEYED_MAX_CARRY = 3           # leading cells a row of a keyed table may share with the row above
+KEYED_SPAN = 400              # lines a keyed table may run over
+
+
+def _build_keyed(lines, h0: int, h1: int) -> tuple[Table | None, int]:
+    """A table without row numbers keyed by its first column (乡镇 | 常住人口（万人） | 类型 | 现有（个） |
+    2025年目标（个）): two value columns or more (named with a unit or a value role), the first a label.
+    A row is written in full, or without its first cells when they are merged with the row above
+    (a name and its per-name value written once over two rows: 某城镇 | 8.2 | 等级 | 2 | 3 then 社区 | 5 |
+    8): rows are cut by a dynamic programme over row ends, each row's cells aligned to the last
+    columns by shape (a value in a value column, text in the others), its missing first cells carried
+    down. The name column outside the lexicons just before the run (乡镇) is the first column."""
+    if h0 > 0 and _unknown_head(lines[h0 - 1][2]) and not _APPENDIX.match(lines[h0 - 1][2]) \
+            and not _CAPTION_WORDS.search(lines[h0 - 1][2]):
+        h0 -= 1
+    head = [lines[x][2] for x in range(h0, h1)]
+    k = len(head)
+    vals = [unit_named(c) or header_role(c) in VALUE_ROLES for c in head]
+    if k < 3 or vals[0] or sum(vals) < 2:
+        return None, h1
+    n = len(lines)
+    q = h1
+    while q < n and q - h1 < KEYED_SPAN:
+        s = lines[q][2]
+        if len(s) > MAX_GRID_CELL or _SENT_PUNCT.search(s) or _STOP.match(s) or _NUMBERED.match(s) \
+                or (_is_header_cell(s) and _is_header_run(lines, q)):
+            break
+        q += 1
+    cells = [lines[x][2] for x in range(h1, q)]
+    N = len(cells)
+
+    def fits(c: str, j: int) -> bool:
+        return is_value(c) if vals[j] else not is_value(c)
+    INF = float("inf")
+    best = [INF] * (N + 1)
+    back = [0] * (N + 1)
+    best[0] = 0.0
+    for a in range(N):
+        if best[a] == INF:
+            continue
+        for L in range(k, max(1, k - KEYED_MAX_CARRY) - 1, -1):
+            i = a + L
+            if i > N or (a == 0 and L < k):
+                continue                  # the first row is written in full
+            if all(fits(cells[a + x], k - L + x) for x in range(L)):
+                c = best[a] + 1.0 + 0.5 * (k - L)
+                if c < best[i] - 1e-9:
+                    best[i], back[i] = c, L
+    end = max((i for i in range(N + 1) if best[i] < INF), default=0)
+    bounds: list[tuple[int, int]] = []
+    i = end
+    while i > 0:
+        bounds.append((i - back[i], i))
+        i -= back[i]
+    bounds.reverse()
+    if len(bounds) < 3 or sum(1 for a, b in bounds if b - a == k) < 2:
+        return None, h1
+    roles = [header_role(c) or "other" for c in head]
+    t = Table(title="", columns=list(head), rows=[], start=lines[h0][0], end=lines[h1 + end - 1][1], roles=roles)
+    t.row_spans, t.cell_spans = [], []
+    t.target_years = [column_year(c) for c, r in zip(head, roles) if r == "target"]
+    for a, b in bounds:
+        m = k - (b - a)
+        prev = t.rows[-1] if t.rows else [None] * k
+        row: list[str | None] = list(prev[:m]) + cells[a:b]
+        spans: list[tuple[int, int] | None] = [None] * m + [lines[h1 + x][:2] for x in range(a, b)]
+        t.rows.append(row)
+        t.cell_spans.append(spans)
+        t.row_spans.append((lines[h1 + a][0], lines[h1 + b - 1][1]))
+    t.roles = _checked_roles([[c or "" for c in r] for r in t.rows], list(roles))  # 类型 over 等级/社区
     _title(t, lines, h0)
     return t, h1 + end
 

@@ -86,3 +86,17 @@ def test_an_inventory_with_a_merged_owner_column():
     assert t.rows[1] == ["2", "区教育局", "某桥小学", "某中路12号", "1800", "900", "Ⅱ类"]
     assert t.rows[2][1:3] == ["区教育局", "某泾中学"]
     assert t.rows[5][1:3] == ["某桥镇人民政府", "某桥镇敬老院"]
+
+
+def test_rows_keyed_by_a_name_merged_over_two_rows_without_row_numbers():
+    # T2: no 序号; 某城镇 and its 常住人口 written once over two rows that differ by 类型
+    t = _one(_text("二、保障措施", "各乡镇要统筹安排建设用地。", "乡镇", "常住人口（万人）", "类型", "现有（个）", "2025年目标（个）",
+                   "某城镇", "8.2", "等级", "2", "3", "社区", "5", "8",
+                   "某河镇", "4.6", "等级", "1", "2", "社区", "3", "5",
+                   "某山乡", "2.1", "等级", "0", "1", "社区", "2", "3",
+                   "三、组织实施", "各乡镇于每年底报送建设情况。"))
+    assert t.columns == ["乡镇", "常住人口（万人）", "类型", "现有（个）", "2025年目标（个）"]
+    assert len(t.rows) == 6
+    assert t.rows[1] == ["某城镇", "8.2", "社区", "5", "8"]
+    assert t.rows[4] == ["某山乡", "2.1", "等级", "0", "1"]
+    assert t.roles[2] == "other"             # 类型 over 等级/社区 is no 约束性/预期性 column

@@ -23,12 +23,7 @@ ALLOWED_MISSES: dict[str, int] = {"f_split_header_town": 1, "g_restart_numbering
                                   "k_long_table_district": 3, "m_indicator_multirow_notes": 3,
                                   # s's row 3: a 牵头单位 merged from row 2 reads as row 3's own 牵头 with an
                                   # empty 配合单位 (both are common; no shape tells them apart)
-                                  "s_long_involved_merged_lead": 1,
-                                  # not fixed yet (before-figures of untouched checks, batch 8): ab (class
-                                  # T2) has no 序号 and rows keyed by a name merged over two rows together
-                                  # with a per-name value (the caption is read as a column, 类型 as an
-                                  # attribute)
-                                  "ab_name_pairs_no_serial_county": 8}
+                                  "s_long_involved_merged_lead": 1}
 
 
 @pytest.mark.parametrize("name", NAMES)

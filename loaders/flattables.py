@@ -106,6 +106,8 @@ def header_role(cell: str | None) -> str | None:
             return role
     for role in _ORDER:
         if _role_full(role).search(c):
+            if role in ("task", "indicator", "description") and _count_endings().search(c):
+                return None             # 任务数, 指标个数: a count of them, a value column
             return role
     return None
 
@@ -475,7 +477,7 @@ _DEADLINE_CELL = re.compile(r"\d{1,2}月|(?:前|完成)$")
 
 def _is_header_cell(s: str) -> bool:
     return len(_norm(s)) <= MAX_HEADER and not _HEAD_STOP.search(s.strip("（）()")) and not _INT.match(s) \
-        and (header_role(s) is not None or unit_named(s)) and not _DEADLINE_CELL.search(_norm(s))
+        and (header_role(s) is not None or value_named(s)) and not _DEADLINE_CELL.search(_norm(s))
 
 
 _UNIT_LINE = re.compile(r"^[（(]\s*([^（）()]{1,10}?)\s*[）)]$")
@@ -507,6 +509,19 @@ def unit_named(s: str) -> bool:
 
 
 _APPENDIX = re.compile(rf"^(?:{vocab.lexicon_regex('appendix_openers')})")
+
+
+@lru_cache(maxsize=1)
+def _count_endings() -> re.Pattern:
+    return re.compile(rf"(?:{vocab.lexicon_regex('table_col_count_endings')})$")
+
+
+def value_named(s: str) -> bool:
+    """A column name of values: named with its unit (改造面积（万平方米）), a value role (2025年目标,
+    现状) or a count ending (任务数, 建设数量: table_col_count_endings)."""
+    c = _norm(s)
+    return unit_named(s) or header_role(s) in VALUE_ROLES or (
+        2 <= len(c) <= MAX_HEADER and bool(_count_endings().search(c)) and not _HEAD_STOP.search(c))
 MAX_UNKNOWN_HEAD = 12        # a column name outside the lexicons inside a header run (责任领导, 地址)
 MAX_HEAD_PIECE = 4           # a header cell written over lines (责任 / 单位, 序 / 号): each piece this short
 
@@ -904,8 +919,8 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     if len(head) < 3 or "number" not in roles:
         return None, h1
     # columns named from the lexicons, or named with their unit (新增养老床位（张）: a value column)
-    if sum(1 for c, r in zip(head, roles) if r not in (None, "number") or unit_named(c)) \
-            < (1 if len(head) >= 4 or any(unit_named(c) for c in head) else 2):
+    if sum(1 for c, r in zip(head, roles) if r not in (None, "number") or value_named(c)) \
+            < (1 if len(head) >= 4 or any(value_named(c) for c in head) else 2):
         return None, h1
     num_at = roles.index("number")
     # a kind name before the number (项目类别 | 序号 | 项目名称) is a group column: merged cells over its rows
@@ -958,7 +973,7 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
                                     or _agency_like(c) or serial_of(c))
     # the last column holds values (a count per row: 新增养老床位（张） … 改造提升敬老院（所）), so that a
     # row's last cell may be a bare integer equal to the next row's number
-    value_last = unit_named(after_head[-1]) or header_role(after_head[-1]) in VALUE_ROLES
+    value_last = value_named(after_head[-1])
 
     def value_not_number(q: int, sv: str) -> bool:
         """Whether a bare integer equal to the expected row number is the row's own last value: the
@@ -1440,7 +1455,7 @@ def _build_keyed(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         h0 -= 1
     head = [lines[x][2] for x in range(h0, h1)]
     k = len(head)
-    vals = [unit_named(c) or header_role(c) in VALUE_ROLES for c in head]
+    vals = [value_named(c) for c in head]
     if k < 3 or vals[0] or sum(vals) < 2:
         return None, h1
     n = len(lines)

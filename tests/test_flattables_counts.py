@@ -100,3 +100,11 @@ def test_rows_keyed_by_a_name_merged_over_two_rows_without_row_numbers():
     assert t.rows[1] == ["某城镇", "8.2", "社区", "5", "8"]
     assert t.rows[4] == ["某山乡", "2.1", "等级", "0", "1"]
     assert t.roles[2] == "other"             # 类型 over 等级/社区 is no 约束性/预期性 column
+
+
+def test_a_count_column_named_outside_the_lexicons():
+    # 任务数 is a count of tasks (a value column), not a task column: B2 decided by the count column
+    t = _one(_text("序号", "单位", "任务数", "1", "区教育局", "2", "2", "区民政局", "3", "3", "区财政局", "5", "合计", "10",
+                   "二、工作要求"))
+    assert t.rows == [["1", "区教育局", "2"], ["2", "区民政局", "3"], ["3", "区财政局", "5"], ["合计", None, "10"]]
+    assert "task" not in t.roles and t.total_rows == [3]

@@ -1313,6 +1313,18 @@ def _group_label(s: str) -> bool:
                                                     or _agency_like(c) or _SENT_PUNCT.search(c))
 
 
+def _opens_next_row(lines, x: int, n: int) -> bool:
+    """A row-number cell after a total label opens a next row only when a text cell follows it
+    (1 | 甲区 …): a bare integer followed by another value or by the table's end is one of the
+    total's values (合计 | 25 | 63)."""
+    if not serial_of(lines[x][2]):
+        return False
+    if not is_value(lines[x][2]):
+        return True
+    nxt = lines[x + 1][2] if x + 1 < n else ""
+    return bool(nxt) and not is_value(nxt) and not _STOP.match(nxt) and not _is_total(nxt)
+
+
 def _total_row(t: Table, lines, end: int, roles_after: list[str], group_cols: int, k: int, n: int) -> int:
     """A total row right after the last numbered row (合计 | 20 | 32.8): one more row, its label in the
     number column and its values aligned like a row's, so that its cells stay table body (a lone
@@ -1323,7 +1335,7 @@ def _total_row(t: Table, lines, end: int, roles_after: list[str], group_cols: in
     idx: list[int] = []
     x = q + 1
     while x < n and len(idx) < k and not _STOP.match(lines[x][2]) and len(lines[x][2]) <= _ROW_CELL_MAX \
-            and not lines[x][2].endswith("。") and not serial_of(lines[x][2]) \
+            and not lines[x][2].endswith("。") and not _opens_next_row(lines, x, n) \
             and not (_is_header_cell(lines[x][2]) and _is_header_run(lines, x)):
         idx.append(x)
         x += 1

@@ -18,6 +18,10 @@ acts on money or land (lexicons/domain_from_instruments.txt: special funds and c
 supply on land_facilities where the title names no field of its own) keeps that domain when the measure's words
 give it any evidence, however its score compares with the best (a measure can belong to its field and to
 finance or land at once).
+An object word (lexicons/domain_object_words.txt: 中小学, 村卫生室, 客运班车, 充电桩 -- a thing only one field provides)
+in the body's lead scores as much as a title word (OBJECT_WEIGHT), so one named object puts its field beside the
+plan's field and the title's; one followed by a word of lexicons/domain_object_place_after.txt (学校周边, 中小学生) or
+standing in a 、-list beside another field's word (机关、学校、医院 as roofs) is a site or a group, no evidence.
 """
 from __future__ import annotations
 
@@ -39,6 +43,7 @@ THEME_MIN = 1.0  # ... with some evidence in the measure
 MIN_SCORE = 3.0
 RELATIVE = 0.5
 MAX_DOMAINS = 3
+OBJECT_WEIGHT = 3.0  # an object word of lexicons/domain_object_words.txt in the body, as much as a title word
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,63 @@ def _subject_count(concept: vocab.Concept, title: str) -> int:
     return len(re.findall("|".join(re.escape(w) for w in words), title))
 
 
+@cache
+def _object_index() -> tuple[tuple[re.Pattern, str, float], ...]:
+    """For each object word (lexicons/domain_object_words.txt): its pattern (not followed by a word of
+    lexicons/domain_object_place_after.txt), its domain id and the weight added per occurrence: OBJECT_WEIGHT less
+    what the domain's keywords inside the word already count in the body (农贸市场 is a keyword), so an occurrence
+    scores OBJECT_WEIGHT in all."""
+    by_id = {d.id: d for d in vocab.domains()}
+    after = vocab.lexicon_regex("domain_object_place_after")
+    out = []
+    for row in vocab.lexicon("domain_object_words"):
+        word, did = row.split()[:2]
+        if did not in by_id:
+            raise vocab.LexiconError(f"domain_object_words: unknown domain {did!r} for {word!r}")
+        out.append((re.compile(re.escape(word) + f"(?!{after})"), did,
+                    max(0.0, OBJECT_WEIGHT - BODY_WEIGHT * _count(by_id[did], word))))
+    return tuple(out)
+
+
+_LIST_ITEM = re.compile(r"[^、，。；：,;:和及与]+")
+
+
+def _in_place_list(text: str, start: int, end: int, did: str) -> bool:
+    """Whether the object word at ``text[start:end]`` stands in a 、-list beside a word of another field
+    (学校、医院、工商业厂房: the buildings of several fields are places, not what the measure acts on)."""
+    lo = max(text.rfind(c, 0, start) for c in "，。；：,;:") + 1
+    hi = min((i for i in (text.find(c, end) for c in "，。；：,;:") if i >= 0), default=len(text))
+    clause = text[lo:hi]
+    if "、" not in clause:
+        return False
+    for m in _LIST_ITEM.finditer(clause):
+        if m.start() + lo <= start < m.end() + lo:
+            continue
+        item = m.group()
+        if any(d.id != did and d.evidence == "all" and _count(d, item) for d in vocab.domains()):
+            return True
+    return False
+
+
+@lru_cache(maxsize=256)
+def _object_scores(text: str) -> dict[str, float]:
+    """Domain id -> what the object words in ``text`` add to its body score."""
+    out: dict[str, float] = {}
+    for pat, did, w in _object_index():
+        for m in pat.finditer(text):
+            if not _in_place_list(text, m.start(), m.end(), did):
+                out[did] = out.get(did, 0.0) + w
+    return out
+
+
+def _lead(body_text: str) -> str:
+    """The body's opening sentences up to its second full stop (a title-first body: ``title。text。``), where a
+    measure names what it acts on; later sentences list what else it touches (学校、医院 as sites, 智慧医院 among
+    a dozen applications)."""
+    parts = body_text.split("。")
+    return "。".join(parts[:2])
+
+
 def _scores(title: str, body_text: str, path: str,
             theme: frozenset[str] = frozenset()) -> list[tuple[float, vocab.Concept]]:
     scored = []
@@ -117,6 +179,7 @@ def _scores(title: str, body_text: str, path: str,
     generic = not any(_count(d, title) for d in doms)
     # a cross-cutting word in a title that names a field (灌排设施, 冰雪场馆) is that field's object, counted half
     title_field = any(d.evidence == "all" and _count(d, title) for d in doms)
+    objects = _object_scores(_lead(body_text))
     own: dict[str, float] = {}
     for d in doms:
         s = TITLE_WEIGHT * _count(d, title)
@@ -124,7 +187,7 @@ def _scores(title: str, body_text: str, path: str,
             full = _subject_count(d, title)
             s = TITLE_WEIGHT * (full + HEADING_DOMAIN_TITLE_FACTOR * (_count(d, title) - full))
         if d.evidence == "all" or generic:
-            s += BODY_WEIGHT * _count(d, body_text)
+            s += BODY_WEIGHT * _count(d, body_text) + objects.get(d.id, 0.0)
         elif d.evidence == "heading":
             s += HEADING_DOMAIN_BODY_WEIGHT * _count(d, body_text)
         own[d.id] = s

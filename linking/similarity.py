@@ -419,14 +419,6 @@ def lexical_links(plans: Sequence[tuple[str, PlanVectors]], *, top_k: int = TOP_
         return [], ids, state
     id_rank = np.empty(n, dtype=np.int64)
     id_rank[np.argsort(np.asarray(ids, dtype=object), kind="stable")] = np.arange(n)
-    # one matrix of whole texts, one of clauses, columns = token keys in ascending order
-    d_row = np.concatenate([pv.doc_row.astype(np.int64) + start[g] for g, (_, pv) in enumerate(plans)])
-    d_term = np.concatenate([pv.doc_term for _, pv in plans])
-    d_w = np.concatenate([pv.doc_w for _, pv in plans])
-    c_off = np.cumsum([0] + [len(pv.clause_owner) for _, pv in plans])
-    c_row = np.concatenate([pv.clause_row.astype(np.int64) + c_off[g] for g, (_, pv) in enumerate(plans)])
-    c_term = np.concatenate([pv.clause_term for _, pv in plans])
-    c_w = np.concatenate([pv.clause_w for _, pv in plans])
     # which policies are scored now, and which previous links are kept as candidates
     index = {k: g for g, k in enumerate(keys)}
     old = previous if previous is not None and previous.params == params else None
@@ -457,23 +449,41 @@ def lexical_links(plans: Sequence[tuple[str, PlanVectors]], *, top_k: int = TOP_
     # against every policy (the pairs a stored policy could now prefer are among those), and the
     # matrices need only the tokens of those policies; otherwise the pruned search over every token.
     scan = exhaustive or (old is not None and len(query) * SCAN_SHARE <= n)
+    # one matrix of whole texts, one of clauses, columns = token keys in ascending order, built plan by
+    # plan (the entries of all plans at once, in int64 with their sort and inverse, were the peak of a
+    # large build): the same matrices, as each row's entries come from its own plan alone
     if scan:
         mine = np.zeros(n, dtype=bool)
         mine[query] = True
-        terms = np.unique(np.concatenate([d_term[mine[d_row]], c_term[mine[c_own[c_row]]]]))
-        d_hit, d_col = _columns(terms, d_term)
-        c_hit, c_col = _columns(terms, c_term)
-        d_row, d_w, c_row, c_w = d_row[d_hit], d_w[d_hit], c_row[c_hit], c_w[c_hit]
+        parts = []
+        for g, (_, pv) in enumerate(plans):
+            m = mine[start[g]:start[g] + len(pv.ids)]
+            if m.any():
+                parts += [pv.doc_term[m[pv.doc_row]], pv.clause_term[m[pv.clause_owner[pv.clause_row]]]]
+        terms = np.unique(np.concatenate(parts)) if parts else np.zeros(0, dtype=np.int64)
     else:
-        terms, inv = np.unique(np.concatenate([d_term, c_term]), return_inverse=True)
-        d_col, c_col = inv[:len(d_term)], inv[len(d_term):]
+        terms = np.unique(np.concatenate([np.unique(np.concatenate([pv.doc_term, pv.clause_term]))
+                                          for _, pv in plans]))
     nt = len(terms)
-    D = sparse.csr_matrix((d_w, (d_row, d_col)), shape=(n, nt), dtype=np.float32)
-    C = sparse.csr_matrix((c_w, (c_row, c_col)), shape=(int(c_off[-1]), nt), dtype=np.float32)
-    del d_row, d_term, d_w, d_col, c_row, c_term, c_w, c_col
-    for m in (D, C):
+
+    def block(rows, keys, w, n_rows):
+        if scan:
+            hit, col = _columns(terms, keys)
+            rows, w = rows[hit], w[hit]
+        else:
+            col = np.searchsorted(terms, keys)
+        m = sparse.csr_matrix((w, (rows, col)), shape=(n_rows, nt), dtype=np.float32)
         m.sum_duplicates()
         m.sort_indices()
+        return m
+
+    D = sparse.vstack([block(pv.doc_row, pv.doc_term, pv.doc_w, len(pv.ids)) for _, pv in plans],
+                      format="csr", dtype=np.float32)
+    C = sparse.vstack([block(pv.clause_row, pv.clause_term, pv.clause_w, len(pv.clause_owner)) for _, pv in plans],
+                      format="csr", dtype=np.float32)
+    for mat in (D, C):
+        mat.sum_duplicates()
+        mat.sort_indices()
     c_start = np.searchsorted(c_own, np.arange(n + 1))   # clauses come policy by policy
     sc = _Scorer(D, C, c_own, c_start, gp, n, threshold)
     if scan:
@@ -533,6 +543,7 @@ PRUNE_LEVELS = (0.8, 0.5)
 _PROBE_EPS = 1e-4          # probes look a little below their threshold (float32 sums round)
 _PROBE_CHUNK = 256         # policies per probe (their candidates are then scored in groups)
 _SCORE_ROWS = 32           # policies per scoring product (the union of their candidates is scored)
+_COMPACT_MIN = 2_000_000   # candidates held before those kept are filtered again (pruned search)
 
 
 def _product(A, B, mark):
@@ -663,6 +674,7 @@ class _Scorer:
         fresh[query] = True
         self.top_v = np.full((n, top_k), -np.inf)
         self.top_o = np.full((n, top_k), -1, dtype=np.int64)
+        self._held, self._compact_at = 0, _COMPACT_MIN
         if len(kept):
             self._push(kept[:, 0].astype(np.int64), kept[:, 1].astype(np.int64), kept[:, 2])
         out: tuple[list, list, list] = ([], [], [])
@@ -742,10 +754,29 @@ class _Scorer:
 
     def _score_batch(self, q, cols, out) -> None:
         a, b, s = self.score(q, cols)
-        out[0].append(a)
-        out[1].append(b)
-        out[2].append(s)
         self._push(a, b, s)
+        # Only a pair that can still be among the top_k of one of its policies is kept: a pair below
+        # the top_k-th best score both policies have so far ranks behind top_k others for each of them
+        # (those only get better), so dropping it changes no selection, and the candidates kept stay
+        # a few per policy instead of every pair above the threshold (most of a large build's peak).
+        keep = (s >= self.top_v[a, -1]) | (s >= self.top_v[b, -1])
+        out[0].append(a[keep])
+        out[1].append(b[keep])
+        out[2].append(s[keep])
+        self._held += int(keep.sum())
+        if self._held > self._compact_at:
+            self._compact(out)
+
+    def _compact(self, out) -> None:
+        """The candidates kept so far, filtered again against the policies' better top_k scores."""
+        import numpy as np
+
+        a, b, s = (np.concatenate(x) for x in out)
+        keep = (s >= self.top_v[a, -1]) | (s >= self.top_v[b, -1])
+        for x, v in zip(out, (a[keep], b[keep], s[keep])):
+            x[:] = [v]
+        self._held = int(keep.sum())
+        self._compact_at = max(_COMPACT_MIN, 2 * self._held)
 
     def _push(self, a, b, s) -> None:
         """Each policy's ``top_k`` best scores so far (a pair counted once, whichever side scored it)."""

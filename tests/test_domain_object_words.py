@@ -51,3 +51,21 @@ def test_object_words_name_known_domains_and_the_lexicon_has_a_header():
     rows = vocab.lexicon("domain_object_words")
     assert rows and all(len(r.split()) == 2 and r.split()[1] in ids for r in rows), rows
     assert vocab.lexicon("domain_object_place_after")
+
+
+def _concept(did: str) -> vocab.Concept:
+    return next(x for x in vocab.domains() if x.id == did)
+
+
+def test_a_keyword_inside_a_longer_keyword_of_another_domain_is_that_domains_word():
+    """产业 in 乡村产业 is agriculture's word, not industry's; 小区 in 老旧小区 (one domain) still counts for it."""
+    from ontology.mapping.domains import _count
+    assert _count(_concept("industry"), "壮大乡村产业，带动农户增收") == 0
+    assert _count(_concept("agriculture"), "壮大乡村产业，带动农户增收") >= 1
+    assert _count(_concept("housing_community"), "改造老旧小区") == 2
+
+
+def test_a_fast_track_is_no_green_policy():
+    got = _dom("开辟审批绿色通道", "对重点项目开辟审批绿色通道，实行即来即办。")
+    assert "environment" not in got, got
+    assert "environment" in _dom("推广绿色建材", "在政府投资项目中优先采用绿色建材。")

@@ -29,6 +29,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 from ontology import vocab
 from ontology.mapping.text import Span, sentences
@@ -62,7 +63,7 @@ class PlanContext:
 
 
 @cache
-def _keyword_index() -> tuple[object, dict[str, tuple[str, ...]], dict[str, tuple[re.Pattern, ...]]]:
+def _keyword_index() -> tuple[Any, dict[str, tuple[str, ...]], dict[str, tuple[re.Pattern, ...]]]:
     """One automaton over every domain's literal keywords, the domains each keyword belongs to
     (once per time it is listed), and each domain's ``re:`` keywords."""
     owners: dict[str, list[str]] = {}
@@ -78,12 +79,24 @@ def _keyword_index() -> tuple[object, dict[str, tuple[str, ...]], dict[str, tupl
 @lru_cache(maxsize=256)
 def _literal_counts(text: str) -> dict[str, int]:
     """Domain id -> how often its literal keywords occur in ``text``, in one pass over the text
-    (each text -- a title, a section path, a body -- is asked about every domain)."""
+    (each text -- a title, a section path, a body -- is asked about every domain). An occurrence inside a longer
+    keyword of another domain only is that domain's word, not its own (产业 in 乡村产业 is agriculture's, not
+    industry's); nested keywords of one domain (老旧小区, 小区) each count, as before."""
     automaton, owners, _ = _keyword_index()
     out: dict[str, int] = {}
-    for k, n in vocab.phrase_counts(automaton, text).items():
-        for did in owners[k]:
-            out[did] = out.get(did, 0) + n
+    if automaton is None or not text:
+        return out
+    hits = [(end - n + 1, end + 1, p) for end, (n, p) in automaton.iter(text)]
+    free: dict[str, int] = {}
+    for start, end, p in sorted(hits):
+        if start < free.get(p, 0):
+            continue
+        free[p] = end
+        covers = [q for s0, e0, q in hits if s0 <= start and e0 >= end and len(q) > len(p)]
+        for did in owners[p]:
+            if covers and all(did not in owners[q] for q in covers):
+                continue
+            out[did] = out.get(did, 0) + 1
     return out
 
 

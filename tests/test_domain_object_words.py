@@ -69,3 +69,9 @@ def test_a_fast_track_is_no_green_policy():
     got = _dom("开辟审批绿色通道", "对重点项目开辟审批绿色通道，实行即来即办。")
     assert "environment" not in got, got
     assert "environment" in _dom("推广绿色建材", "在政府投资项目中优先采用绿色建材。")
+
+
+def test_a_line_is_tourism_only_as_a_tour_route():
+    """线路 is shared by bus, freight and power lines; it names tourism only as a tour route (domains.csv regex)."""
+    assert "tourism" not in _dom("优化城乡客运线路", "新开通镇村客运线路12条，提高班次密度。")
+    assert "tourism" in _dom("推出红色精品线路", "串联革命旧址推出10条红色精品线路。")

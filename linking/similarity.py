@@ -583,6 +583,12 @@ class _Scorer:
         self.freq = np.bincount(D.indices, minlength=nt) + np.bincount(C.indices, minlength=nt)
         self.mark = np.full(nt, -1, dtype=np.int64)
 
+    def transposes(self):
+        """D.T and C.T as CSR (made once, shared by the searches over all policies)."""
+        if getattr(self, "DT", None) is None:
+            self.DT, self.CT = self.D.T.tocsr(), self.C.T.tocsr()
+        return self.DT, self.CT
+
     def clauses(self, q):
         import numpy as np
 
@@ -601,8 +607,7 @@ class _Scorer:
         crows, cnt = self.clauses(q)
         qrow = np.repeat(np.arange(m), cnt)
         if cols is None:
-            if getattr(self, "DT", None) is None:
-                self.DT, self.CT = D.T.tocsr(), C.T.tocsr()
+            self.transposes()
             sd = D[q] @ self.DT                       # whole-text cosines (chunk × policies)
             sc = (C[crows] @ self.CT).tocoo()
             owner = self.c_own[sc.col]
@@ -695,10 +700,14 @@ class _Scorer:
             self._score_batch(seq[k:k + _SCORE_ROWS], cols, out)
         for rows, among in groups:
             rows = rows[np.lexsort((rows, minhash[rows]))]
-            D_T = self.D[among].T.tocsr()
-            ccl, _ = self.clauses(among)
-            C_T = self.C[ccl].T.tocsr()
-            c_of = self.c_own[ccl]
+            if len(among) == n:     # (all policies: their clauses are all clauses, in order)
+                D_T, C_T = self.transposes()
+                c_of = self.c_own
+            else:
+                D_T = self.D[among].T.tocsr()
+                ccl, _ = self.clauses(among)
+                C_T = self.C[ccl].T.tocsr()
+                c_of = self.c_own[ccl]
             chunk = _PROBE_CHUNK if len(among) == n else max(_PROBE_CHUNK, 4096)
             for c0 in range(0, len(rows), chunk):
                 self._probe_rows(rows[c0:c0 + chunk], D_T, among, C_T, c_of, out)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from model.document import Dropped, Repair
 
 
-@dataclass
+@dataclass(slots=True)
 class Edit:
     start: int
     end: int

@@ -112,7 +112,7 @@ class Table:
     total_rows: list[int] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)  # one per edit of the cleaning passes: no __dict__ each
 class Dropped:
     reason: str
     text: str
@@ -124,7 +124,7 @@ class Dropped:
     source_len: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Repair:
     kind: str
     before: str

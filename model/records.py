@@ -10,14 +10,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-@dataclass
+@dataclass(slots=True)  # a very large plan has millions of records: no __dict__ each
 class Node:
     id: str
     label: str
     properties: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Relationship:
     type: str
     start: str

@@ -1487,8 +1487,19 @@ def _build_keyed(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     best = [INF] * (N + 1)
     back = [0] * (N + 1)
     best[0] = 0.0
+    total_at: set[int] = set()
     for a in range(N):
         if best[a] == INF:
+            continue
+        if _is_total(cells[a]) and a > 0:
+            # a 合计 row: its label in the first column (over the label columns), its values at the end
+            for L in range(2, k + 1):
+                if a + L > N or not all(is_value(c) and vals[k - L + x] for x, c in enumerate(cells[a + 1:a + L], 1)):
+                    continue
+                c = best[a] + 1.0
+                if c < best[a + L] - 1e-9:
+                    best[a + L], back[a + L] = c, L
+                    total_at.add(a)
             continue
         for L in range(k, max(1, k - KEYED_MAX_CARRY) - 1, -1):
             i = a + L
@@ -1512,6 +1523,13 @@ def _build_keyed(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     t.row_spans, t.cell_spans = [], []
     t.target_years = [column_year(c) for c, r in zip(head, roles) if r == "target"]
     for a, b in bounds:
+        if a in total_at:
+            t.total_rows.append(len(t.rows))
+            t.rows.append([cells[a]] + [None] * (k - (b - a)) + cells[a + 1:b])
+            t.cell_spans.append([lines[h1 + a][:2]] + [None] * (k - (b - a))
+                                + [lines[h1 + x][:2] for x in range(a + 1, b)])
+            t.row_spans.append((lines[h1 + a][0], lines[h1 + b - 1][1]))
+            continue
         m = k - (b - a)
         prev = t.rows[-1] if t.rows else [None] * k
         row: list[str | None] = list(prev[:m]) + cells[a:b]
@@ -1519,7 +1537,8 @@ def _build_keyed(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         t.rows.append(row)
         t.cell_spans.append(spans)
         t.row_spans.append((lines[h1 + a][0], lines[h1 + b - 1][1]))
-    t.roles = _checked_roles([[c or "" for c in r] for r in t.rows], list(roles))  # 类型 over 等级/社区
+    t.roles = _checked_roles([[c or "" for c in r] for x, r in enumerate(t.rows) if x not in t.total_rows],
+                             list(roles))                  # 类型 over 等级/社区
     _title(t, lines, h0)
     return t, h1 + end
 

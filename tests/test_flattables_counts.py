@@ -108,3 +108,11 @@ def test_a_count_column_named_outside_the_lexicons():
                    "二、工作要求"))
     assert t.rows == [["1", "区教育局", "2"], ["2", "区民政局", "3"], ["3", "区财政局", "5"], ["合计", None, "10"]]
     assert "task" not in t.roles and t.total_rows == [3]
+
+
+def test_a_total_row_of_a_keyed_table_carries_no_name():
+    # 合计 spans the label columns: its values at the end, nothing carried from the last 街道
+    t = _one(_text("街道", "类别", "现有（个）", "2025年目标（个）", "某东街道", "公办", "3", "5", "民办", "2", "4",
+                   "某西街道", "公办", "4", "6", "民办", "1", "3", "合计", "10", "18", "附件2"))
+    assert t.rows[-1] == ["合计", None, "10", "18"] and t.total_rows == [4]
+    assert t.rows[3] == ["某西街道", "民办", "1", "3"]

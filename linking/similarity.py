@@ -369,7 +369,8 @@ class IndexState:
 
 def lexical_links(plans: Sequence[tuple[str, PlanVectors]], *, top_k: int = TOP_K,
                   threshold: float = LEXICAL_THRESHOLD, previous: IndexState | None = None,
-                  exhaustive: bool = False) -> tuple[list[tuple[int, int, float]], list[str], IndexState]:
+                  exhaustive: bool = False, release: bool = False
+                  ) -> tuple[list[tuple[int, int, float]], list[str], IndexState]:
     """Each policy's ``top_k`` best counterparts in other plans at or above ``threshold``.
 
     ``plans`` are (key, vectors); returns the links as (global policy index a, b, score) with a's
@@ -397,7 +398,10 @@ def lexical_links(plans: Sequence[tuple[str, PlanVectors]], *, top_k: int = TOP_
     (prefix filtering). Levels go down (PRUNE_LEVELS, then the threshold) until L reaches the level
     looked at. The pairs found are scored by the same sparse products, so the links are the
     exhaustive ones bit for bit (``exhaustive=True`` scores every pair sharing a token, as a check;
-    tests/test_similarity_gold.py compares them)."""
+    tests/test_similarity_gold.py compares them).
+
+    ``release``: the caller gives the vectors up; ``plans`` (a list) is emptied once the matrices are
+    made from them, so that the search does not hold them too (at 1,000 plans a quarter of its peak)."""
     import numpy as np
     from scipy import sparse
 
@@ -484,8 +488,11 @@ def lexical_links(plans: Sequence[tuple[str, PlanVectors]], *, top_k: int = TOP_
     for mat in (D, C):
         mat.sum_duplicates()
         mat.sort_indices()
+    if release and isinstance(plans, list):
+        plans.clear()
     c_start = np.searchsorted(c_own, np.arange(n + 1))   # clauses come policy by policy
     sc = _Scorer(D, C, c_own, c_start, gp, n, threshold)
+    sc.rank = id_rank      # (ties among a policy's best: the lower id first, as in the selection below)
     if scan:
         qa, qb, qs = sc.all_pairs(query)
     else:
@@ -541,9 +548,9 @@ def _columns(terms, keys):
 # level it looked at has all its counterparts: any better pair would have been found at that level.
 PRUNE_LEVELS = (0.8, 0.5)
 _PROBE_EPS = 1e-4          # probes look a little below their threshold (float32 sums round)
-_PROBE_CHUNK = 256         # policies per probe (their candidates are then scored in groups)
+_PROBE_CHUNK = 64          # policies per probe (candidates then scored in groups; 256: +55 MiB at 1,000 plans)
 _SCORE_ROWS = 32           # policies per scoring product (the union of their candidates is scored)
-_COMPACT_MIN = 2_000_000   # candidates held before those kept are filtered again (pruned search)
+_COMPACT_MIN = 500_000     # candidates held before those kept are filtered again (pruned search)
 
 
 def _product(A, B, mark):
@@ -582,6 +589,7 @@ class _Scorer:
         # postings per token: the most frequent tokens are the ones a probe can leave out
         self.freq = np.bincount(D.indices, minlength=nt) + np.bincount(C.indices, minlength=nt)
         self.mark = np.full(nt, -1, dtype=np.int64)
+        self.rank: Any = np.arange(n)   # each policy's rank by id (set by lexical_links)
 
     def transposes(self):
         """D.T and C.T as CSR (made once, shared by the searches over all policies)."""
@@ -711,6 +719,8 @@ class _Scorer:
             chunk = _PROBE_CHUNK if len(among) == n else max(_PROBE_CHUNK, 4096)
             for c0 in range(0, len(rows), chunk):
                 self._probe_rows(rows[c0:c0 + chunk], D_T, among, C_T, c_of, out)
+        if out[0]:
+            self._compact(out)
         return out
 
     def _probe_rows(self, rows, D_T, d_of, C_T, c_of, out) -> None:
@@ -768,7 +778,7 @@ class _Scorer:
         # the top_k-th best score both policies have so far ranks behind top_k others for each of them
         # (those only get better), so dropping it changes no selection, and the candidates kept stay
         # a few per policy instead of every pair above the threshold (most of a large build's peak).
-        keep = (s >= self.top_v[a, -1]) | (s >= self.top_v[b, -1])
+        keep = self._may_win(a, b, s)
         out[0].append(a[keep])
         out[1].append(b[keep])
         out[2].append(s[keep])
@@ -776,12 +786,21 @@ class _Scorer:
         if self._held > self._compact_at:
             self._compact(out)
 
+    def _may_win(self, a, b, s):
+        """Whether each pair is at least as good as the top_k-th best so far of a or of b, in the order
+        of the selection (score down, then the other policy's id up); -inf while fewer are known."""
+        rank = self.rank
+        va, oa = self.top_v[a, -1], self.top_o[a, -1]
+        vb, ob = self.top_v[b, -1], self.top_o[b, -1]
+        return ((s > va) | ((s == va) & (rank[b] <= rank[oa]))
+                | (s > vb) | ((s == vb) & (rank[a] <= rank[ob])))
+
     def _compact(self, out) -> None:
         """The candidates kept so far, filtered again against the policies' better top_k scores."""
         import numpy as np
 
         a, b, s = (np.concatenate(x) for x in out)
-        keep = (s >= self.top_v[a, -1]) | (s >= self.top_v[b, -1])
+        keep = self._may_win(a, b, s)
         for x, v in zip(out, (a[keep], b[keep], s[keep])):
             x[:] = [v]
         self._held = int(keep.sum())
@@ -805,7 +824,7 @@ class _Scorer:
         v = np.concatenate([self.top_v[u].ravel()[have], v])
         _, first = np.unique(p * n + o_, return_index=True)
         p, o_, v = p[first], o_[first], v[first]
-        o = np.lexsort((-v, p))
+        o = np.lexsort((self.rank[o_], -v, p))
         p, o_, v = p[o], o_[o], v[o]
         start = np.searchsorted(p, u)
         rank = np.arange(len(p)) - np.repeat(start, np.diff(np.r_[start, len(p)]))

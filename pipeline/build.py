@@ -374,7 +374,9 @@ def _lexical(ordered: list[PlanProducts], cache: PlanCache | None, plans_dir: Pa
     # (alone: no policies given, so that lexical_links returns at once, with the state of these plans)
     plans = [(f"{prod.digest}/{prod.plan_id}", _no_vectors(prod) if lone or prod.vectors is None else prod.vectors)
              for prod in ordered]
-    links, ids, state = lexical_links(plans, previous=previous)
+    for prod in ordered:  # the plan cache has them; lexical_links lets them go once its matrices are made
+        prod.vectors = None
+    links, ids, state = lexical_links(plans, previous=previous, release=True)
     if state_file is not None:
         try:
             state_file.parent.mkdir(parents=True, exist_ok=True)

@@ -331,6 +331,7 @@ def clean(name: str) -> str:
     if m and starts_with_verb(s) and len(s) - m.end() >= 2 and not re.search(r"的[^的]{1,10}比例$", s):
         s = s[m.end():]
     s = s.strip("的，,、 ")
+    s = re.sub(rf"(?:{_alt('naming_trailing_hedges')})+$", "", s) or s  # 单个面积一般 (不小于…): the modal word
     if s[:1] in "（(" and not re.search(r"[）)]", s):
         s = _patterns()["lead"].sub("", s[1:])  # （省级5项、…, （其中养老服务站8个）: the open bracket of a breakdown
     if s[-1:] in "）)" and not re.search(r"[（(]", s):

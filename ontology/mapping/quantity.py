@@ -341,6 +341,10 @@ def _chinese_is_amount(text: str, q: Quantity) -> bool:
         return False
     if q.v1 == "0":
         return False  # 零部件, 零的突破
+    cn_chars = (*vocab.lexicon("quantity_cn_numeral"), *(w for w in _scales() if len(w) == 1))
+    if text[q.e:q.e + 1] in cn_chars and _unit_at(text, q.e + 1) \
+            or (q.s >= 2 and text[q.s - 2] in cn_chars and _unit_at(text, q.s - 1) == text[q.s - 1]):
+        return False  # 千吨万人供水工程, 百村千户: numeral-measure pairs run together are a name, not amounts
     pre = text[max(0, q.s - 6):q.s].rstrip()
     if any(pre.endswith(v) for v in vocab.lexicon("quantity_cn_lead_words")):
         return True

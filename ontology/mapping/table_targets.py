@@ -36,11 +36,17 @@ def _has(c: str, lexicon: str) -> bool:
     return vocab.any_phrase_in(vocab.lexicon_automaton(lexicon), c)
 
 
+def _score_column(columns: list[str], i: int) -> bool:
+    return i < len(columns) and _has(columns[i] or "", "target_table_score_columns")
+
+
 def column_roles(columns: list[str], period_start: int | None, period_end: int | None) -> dict[str, int]:
     """Column roles from header words (lexicons target_table_*), for tables the loader gave no roles."""
     roles: dict[str, int] = {}
     for i, c in enumerate(columns):
         c = (c or "").strip()
+        if _has(c, "target_table_score_columns"):
+            continue  # 权重（%）, 分值: how the row is scored, not a value of it
         y = re.search(r"(?:19|20)\d\d", c)
         early = bool(y and period_start and int(y.group(0)) < period_start and not _has(c, "target_table_target_words"))
         if _has(c, "target_table_attribute_words"):
@@ -73,7 +79,8 @@ def target_columns(columns: list[str], roles: dict[str, int], period_start: int 
         if i in out or i in roles.values():
             continue
         y = _year(c)
-        if y and (period_start is None or y >= period_start) and not _has(c or "", "target_table_not_target_words"):
+        if y and (period_start is None or y >= period_start) and not _has(c or "", "target_table_not_target_words") \
+                and not _has(c or "", "target_table_score_columns"):
             out.append(i)
     return out
 
@@ -177,7 +184,8 @@ def _table_facts(doc: ParsedDocument, table: Table) -> tuple[list[TargetFact], b
         for i, r in enumerate(given):
             if r:
                 roles.setdefault(r, i)
-        targets = [i for i, r in enumerate(given) if r == "target"]
+        # a 权重 / 分值 column scores the row (target_table_score_columns): its cells are no targets
+        targets = [i for i, r in enumerate(given) if r == "target" and not _score_column(table.columns, i)]
         years = list(getattr(table, "target_years", None) or [])
         col_year = {c: (years[k] if k < len(years) else None) or _year(table.columns[c]) for k, c in enumerate(targets)}
         # a "target" column for a year before the plan's period is its baseline (2020 | 2025年目标 in a 2021-2025 plan)

@@ -310,6 +310,11 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
         or (not historic_context and year_scope.names_plan_period(head, period))
 
     n_clauses = sum(1 for _ in clauses(sent))
+    # 口袋公园单个面积一般不小于400平方米，绿化覆盖率不低于60%: a hedged norm from its clause to the sentence's end
+    norm_m = _NORM_CLAUSE.search(sent_text)
+    norm_at = norm_m.start() if norm_m else None
+    # 每年新增…，三年累计完成… in a 2026–2028 plan: the plan's span makes the sentence's amounts goals
+    span_goal = year_scope.names_plan_span(sent_text, period)
     sent_indicator = ""  # the last indicator of the sentence's earlier clauses (…上升7.5个百分点，达到72.1%)
 
     def finish(f: TargetFact, clause: str = "") -> TargetFact:
@@ -340,6 +345,7 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
             norm_shared = ""
             enum_prefix = ""  # what the name of a classifier-first item writes before its object (新建改造)
             grades: list[TargetFact] = []  # facts of grades written alone (5个省级、10个市级X)
+            list_comp = ""  # a comparator written before the first item of a list (不少于30座X、120公里Y)
             # 新建学校12所，新增学位1.8万个，分别较“十四五”增长20%和35%: the earlier amounts of the sentence, in order
             earlier = [f.indicator_text for f in facts if f.value is not None and f.quote.text == sent_text]
             back_verb = ""
@@ -359,6 +365,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     last_end = m.end()
                     continue
                 ys = year_scope.governing(context, sent, cl.start + m.start(), period)
+                if ys.year is None and not historic_context:
+                    ys = year_scope.deadline_year(context, cl.start + m.start(), period)  # …（完成时限：2027年12月）
                 if _past_year_gives_way(ys, context, sent, cl, cl.start + m.start(), period_start, historic_context):
                     ys = year_scope.NONE  # 2025年吞吐量为1.6亿吨，力争达到2亿吨: the goal is for the plan's end
                 year = ys.year
@@ -377,6 +385,13 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     vmax = to_float(_part(m, "v2")) if m.group("v2") else None
                     ranged = vmax is not None
                 comp = _comparator(before_all, post, ranged, m.approx)
+                joint = naming.enumeration_joint(pre)
+                if comp == "=" and not ranged and list_comp and joint:
+                    comp = list_comp  # 新建不少于30座X、120公里Y: the comparator before the list holds for every item
+                elif comp != "=" and not ranged and _comparator(before_all, "", ranged) == comp:
+                    list_comp = comp
+                elif not joint:
+                    list_comp = ""
                 per_facility = _per_facility(before_all, post) if ranged else None
                 if per_facility is not None:
                     obj, fac_unit, skip_to = per_facility
@@ -452,9 +467,19 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                         and not _ANAPHOR.fullmatch(prev_indicator or "-"):
                     # 到2030年，下降到28微克/立方米; 这一比例提高到55%: the paragraph's earlier indicator
                     name = _earlier_indicator(context, sent, period_start, period_end) or name
-                if not name or _counts_document_part(name, pre, post, unit) or _is_term(name, unit):
+                in_norm = norm_at is not None and cl.start - sent.start + len(cl.text) > norm_at
+                if not name or _counts_document_part(name, pre, post, unit) or (_is_term(name, unit) and not in_norm):
+                    # (合同期限原则上不少于1年: a hedged norm of a term is a norm, not a procedure's term)
                     last_end = m.end()
                     continue  # 指标25项, 5个方面; 实施期限为3年: the document's parts and a procedure's term
+                bm = re.match(r"\s*[）)]", post)
+                if bm and re.fullmatch(_GRADE, naming.clean(name) or "-") \
+                        and re.search(r"[（(]\s*其中[^（(）)]*$", before_all):
+                    # 培育12家（其中省级4家）龙头企业: a grade only inside the bracket takes the noun after it
+                    obj = naming.object_after(post[bm.end():])
+                    g = re.match(_GRADE, obj)
+                    if len(obj) >= 2:
+                        name = naming.clean(name) + (obj[g.end():] if g and len(obj) - g.end() >= 2 else obj)
                 pm = _PER_HEAD.match(name)
                 if pm:
                     shared_prefix = pm.group(1)
@@ -474,12 +499,15 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     names = [relative[0]]
                 # 目前…3200张，到规划期末达到5000张: a clause naming the plan's period states a goal
                 clause_goal = gctx or (not historic_context
-                                       and year_scope.names_plan_period(cl.text[:m.start()], period))
+                                       and (year_scope.names_plan_period(cl.text[:m.start()], period)
+                                            or span_goal))
                 kind = "standard" if head_norm is not None or rate else target_kind.kind(sent_text, cl.text, year,
                                                                                  period_start, clause_goal)
                 if kind == "target" and (u := vocab.unit(unit)) is not None and u.kind == "money" \
                         and _eligibility_clause(sent_text) is not None:
                     kind = "standard"  # 对新获评…的，一次性奖励30万元: an award rule
+                if in_norm and kind in ("target", "coverage"):
+                    kind = "standard"  # 面积原则上不小于120平方米(，藏书不少于5000册): a norm of every case
                 if norm_context and kind in ("target", "coverage") and ys.source != "sentence":
                     kind = "standard"  # 附件 …技术要求: 有机质含量≥15g/kg is a level every case must meet
                 for nm in names or [name]:
@@ -556,6 +584,7 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
     return _grant_names(sent_text, _years_respectively(sent_text, facts))
 
 
+_NORM_CLAUSE = vocab.lexicon_pattern("target_norm_clause_words")
 _ZERO_BREAK = re.compile(_lex("target_zero_breakthrough"))
 _ANAPHOR = re.compile(_lex("naming_anaphors"))
 _RESPECTIVELY_BACK = re.compile(rf"^\s*[，,]?\s*分别(?!{_lex('target_respectively_not_back')})")

@@ -126,6 +126,13 @@ def names_plan_period(text: str, period: Period) -> bool:
                                    for m in PERIOD_RE.finditer(text))
 
 
+def names_plan_span(text: str, period: Period) -> bool:
+    """Whether ``text`` writes the plan's own span without a direction (三年累计完成 in a 2026–2028 plan) where no
+    earlier period precedes it: its statements are goals for the plan's end, 累计完成 notwithstanding."""
+    spans = plan_period_phrases(text, len(text), period, unmarked=True)
+    return bool(spans) and any(p in _phrases(text, len(text), period) for p in spans)
+
+
 def _phrases(text: str, upto: int, period: Period = (None, None)) -> list[tuple[int, int | None]]:
     """(position, year) of every governing year phrase in text[:upto]: YYYY年, 十N五末, and the phrases of the
     plan's own period (see the module docstring)."""
@@ -177,6 +184,21 @@ def governing(context: Span, sent: Span, pos: int, period: Period = (None, None)
     if year is None:
         return NONE  # 规划期内 in a plan that states no period: the earlier deadline no longer governs
     return YearScope(year, "sentence" if context.start + at >= sent.start else "block", context.start + at)
+
+
+_DEADLINE = re.compile(rf"(?:{_lex('year_deadline_labels')})\s*[:：]\s*((?:19|20)\d\d)\s*年")
+
+
+def deadline_year(context: Span, pos: int, period: Period = (None, None)) -> YearScope:
+    """改造提升老旧公园25座。（责任单位：…；完成时限：2027年12月）: the deadline label after the figure in its
+    paragraph (lexicon year_deadline_labels), a year inside the plan's period; NONE where there is none."""
+    m = _DEADLINE.search(context.text, max(0, pos - context.start))
+    if not m:
+        return NONE
+    y = int(m.group(1))
+    if period[0] and period[1] and not period[0] <= y <= period[1]:
+        return NONE
+    return YearScope(y, "block", context.start + m.start(1))
 
 
 _PERIOD_LEAD = re.compile(rf"^[^，。；：,;:]{{0,12}}?(?:(?:{_lex('target_governing_lead')})\s*)?"

@@ -1,8 +1,8 @@
 """Instrument cue classes missed on dev batch 10 of tests/coding_dev (县域商业, 一老一小, 提振消费, 乡村振兴 shapes).
 
 Each class is a general phrasing, not a sentence of the batch: a public facility named in the works class (观景台,
-厕所, a 公共服务中心) built by the government; school conditions improved; polluted land remediated; matching or
-pooled funds; vouchers of a stated budget; service premises to be built with new housing (配建…用房); a
+厕所, a 公共服务中心) or a street district (特色街区) built by the government; school conditions improved; polluted
+land remediated; matching or pooled funds; vouchers of a stated budget; service premises to be built with new housing (配建…用房); a
 degree programme with a long name; a festival held; villages designated as key or model
 villages. The sentences are our own.
 """
@@ -25,6 +25,7 @@ def _codes(text: str) -> set[str]:
     ("在每个乡镇建设农产品电商公共服务中心。", {"public_investment"}, set()),
     ("全面改善薄弱学校和乡镇寄宿制学校办学条件。", {"public_investment"}, set()),
     ("对历史遗留矿山开展生态治理修复。", {"public_investment"}, set()),
+    ("在老城区打造2条美食特色街区。", {"public_investment"}, set()),
     ("支持企业建设物流公共服务中心。", set(), {"public_investment"}),  # private building encouraged
     # matching or pooled funds; vouchers of a stated budget
     ("统筹省级专项转移支付和县级配套资金用于冷链设施建设。", {"special_funds_bonds"}, set()),

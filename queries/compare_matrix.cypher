@@ -1,6 +1,7 @@
 // purpose: The comparison matrix (indicators x regions): every quantitative statement of the chosen regions (none: all) about indicators of a domain (none: any), with the indicator concept, value, comparator, unit, normalized value, year, baseline, binding or expected, the quoted evidence and how the target was resolved to its concept
 // param: regions list = ,
 // param: domain string = ''
+// note: targets are joined to plans on ids and their other properties read afterwards for the kept rows only, by key (one lookup: two key lookups after one WITH made the embedded engine run out of buffer memory); reading them all before the join cost the embedded engine most of the time
 // columns: indicator_id, indicator, indicator_en, quantity_kind, aliases, domain_id, region_id, region, region_en, level, plan_id, plan, target_id, indicator_text, kind, comparator, value, value_max, unit, value_norm, unit_norm, year, baseline_value, baseline_year, attribute, change_type, quote, span_start, span_end, score, method
 MATCH (i:Indicator)
 OPTIONAL MATCH (i)-[:IN_DOMAIN]->(d:Domain)
@@ -10,9 +11,11 @@ MATCH (t:Target)-[m:MEASURES]->(i)
 WHERE t.kind IN ['target', 'coverage', 'annual', 'baseline', 'historic'] AND t.value IS NOT NULL
 MATCH (r:Region)<-[:FOR_REGION]-(p:Plan)
 WHERE p.id = t.plan_id AND (size($regions) = 0 OR r.name IN $regions OR r.id IN $regions)
+WITH i, domain_id, r, p, m, t.id AS target_id
+MATCH (t:Target {id: target_id})
 RETURN i.id AS indicator_id, i.name AS indicator, i.name_en AS indicator_en, i.quantity_kind AS quantity_kind,
        i.aliases AS aliases, domain_id, r.id AS region_id, r.name AS region, r.name_en AS region_en, r.level AS level, p.id AS plan_id,
-       p.title AS plan, t.id AS target_id, t.indicator_text AS indicator_text, t.kind AS kind,
+       p.title AS plan, target_id, t.indicator_text AS indicator_text, t.kind AS kind,
        t.comparator AS comparator, t.value AS value, t.value_max AS value_max, t.unit AS unit, t.value_norm AS value_norm,
        t.unit_norm AS unit_norm, t.year AS year, t.baseline_value AS baseline_value, t.baseline_year AS baseline_year,
        t.attribute AS attribute, t.change_type AS change_type, t.quote AS quote, t.span_start AS span_start,

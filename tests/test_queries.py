@@ -164,6 +164,24 @@ RETURN r.name AS region, i.id AS instrument_id, i.name AS instrument, i.name_en 
 ORDER BY region, instrument_id, plan, span_start, policy_id"""
 
 
+# compare_matrix before its targets were read by key after the join
+_COMPARE_MATRIX_PLAIN = """MATCH (i:Indicator)
+OPTIONAL MATCH (i)-[:IN_DOMAIN]->(d:Domain)
+WITH i, min(d.id) AS domain_id, collect(d.id) AS domain_ids, collect(d.name) AS domain_names
+WHERE $domain = '' OR $domain IN domain_ids OR $domain IN domain_names
+MATCH (t:Target)-[m:MEASURES]->(i)
+WHERE t.kind IN ['target', 'coverage', 'annual', 'baseline', 'historic'] AND t.value IS NOT NULL
+MATCH (r:Region)<-[:FOR_REGION]-(p:Plan)
+WHERE p.id = t.plan_id AND (size($regions) = 0 OR r.name IN $regions OR r.id IN $regions)
+RETURN i.id AS indicator_id, i.name AS indicator, i.name_en AS indicator_en, i.quantity_kind AS quantity_kind,
+       i.aliases AS aliases, domain_id, r.id AS region_id, r.name AS region, r.name_en AS region_en, r.level AS level, p.id AS plan_id,
+       p.title AS plan, t.id AS target_id, t.indicator_text AS indicator_text, t.kind AS kind,
+       t.comparator AS comparator, t.value AS value, t.value_max AS value_max, t.unit AS unit, t.value_norm AS value_norm,
+       t.unit_norm AS unit_norm, t.year AS year, t.baseline_value AS baseline_value, t.baseline_year AS baseline_year,
+       t.attribute AS attribute, t.change_type AS change_type, t.quote AS quote, t.span_start AS span_start,
+       t.span_end AS span_end, m.score AS score, m.method AS method
+ORDER BY indicator_id, region, year, target_id"""
+
 def test_rewritten_queries_give_the_rows_of_their_plain_formulations(embedded_store):
     from model.records import GraphRecords
 
@@ -184,7 +202,10 @@ def test_rewritten_queries_give_the_rows_of_their_plain_formulations(embedded_st
               {"agency": "finance"}]),
             ("instrument_evidence", _INSTRUMENT_EVIDENCE_PLAIN,
              [{}, {"region": "吴兴区"}, {"region": "Yangzhou", "instrument": "instrument:subsidy"},
-              {"instrument": "instrument:subsidy"}, {"region": "湖州市"}])):
+              {"instrument": "instrument:subsidy"}, {"region": "湖州市"}]),
+            ("compare_matrix", _COMPARE_MATRIX_PLAIN,
+             [{}, {"regions": ["吴兴区"]}, {"regions": ["扬州市", "region:wuxing"]}, {"domain": "domain:childcare"},
+              {"regions": ["region:wuxing"], "domain": "domain:childcare"}, {"domain": "domain:none"}])):
         q = get_query(name)
         for params in variants:
             bound = q.bind(params)

@@ -490,6 +490,7 @@ def lexical_links(plans: Sequence[tuple[str, PlanVectors]], *, top_k: int = TOP_
         mat.sort_indices()
     if release and isinstance(plans, list):
         plans.clear()
+        _trim_heap()     # the vectors' arrays are many small heap blocks glibc keeps otherwise (~250 MiB)
     c_start = np.searchsorted(c_own, np.arange(n + 1))   # clauses come policy by policy
     sc = _Scorer(D, C, c_own, c_start, gp, n, threshold)
     sc.rank = id_rank      # (ties among a policy's best: the lower id first, as in the selection below)
@@ -524,6 +525,20 @@ def lexical_links(plans: Sequence[tuple[str, PlanVectors]], *, top_k: int = TOP_
 
 
 
+def _trim_heap(collect: bool = True) -> None:
+    """Give freed heap back to the operating system (glibc keeps it otherwise)."""
+    import gc
+
+    if collect:
+        gc.collect()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 def _columns(terms, keys):
     """(whether each token key is one of the sorted ``terms``, its column there). The keys are looked
     up in a bit table of their low bits first: most are not among a few plans' terms."""
@@ -549,6 +564,10 @@ def _columns(terms, keys):
 PRUNE_LEVELS = (0.8, 0.5)
 _PROBE_EPS = 1e-4          # probes look a little below their threshold (float32 sums round)
 _PROBE_CHUNK = 64          # policies per probe (candidates then scored in groups; 256: +55 MiB at 1,000 plans)
+_PROBE_POSTINGS = 2_000_000  # postings per slice of a probe product (its size bound; see _Scorer._probe)
+_TRIM_EVERY = 8            # probe chunks between heap trims (the search's heap grew by ~500 MiB untrimmed)
+_DENSE_ROWS = 8            # policies with many candidates per product against every policy (its clause
+                           # products were the search's peak at 1,000 plans with 32: +~200 MiB)
 _SCORE_ROWS = 32           # policies per scoring product (the union of their candidates is scored)
 _COMPACT_MIN = 500_000     # candidates held before those kept are filtered again (pruned search)
 
@@ -655,13 +674,18 @@ class _Scorer:
             qs.append(s)
         return qa, qb, qs
 
-    def _probe(self, X, XT, col_of, rows, t):
-        """(row, column) of every vector of ``XT`` sharing with the vector ``rows[i]`` of ``X`` a token
-        of its prefix for threshold ``t[i]``: its tokens but the most frequent ones whose squared weights
-        add up to less than t² (a vector sharing none of the prefix has a cosine below t with it)."""
+    def _probe(self, X, XT, col_of, rows, t, owner, open_):
+        """The keys (policy × n + policy, unique, across plans) of every pair (``open_[owner[i]]``, the
+        policy ``col_of[j]`` of the vector j of ``XT``) where that vector shares with the vector
+        ``rows[i]`` of ``X`` a token of its prefix for threshold ``t[i]``: its tokens but the most
+        frequent ones whose squared weights add up to less than t² (a vector sharing none of the
+        prefix has a cosine below t with it). The product is taken a slice of rows at a time (at most
+        _PROBE_POSTINGS postings of prefix tokens each) and each slice reduced to its policy pairs,
+        so that the clause-by-clause product of a chunk is never held whole."""
         import numpy as np
         from scipy import sparse
 
+        n = self.n
         sub = X[rows]
         r = np.repeat(np.arange(len(rows)), np.diff(sub.indptr))
         col = sub.indices.astype(np.int64)
@@ -672,9 +696,24 @@ class _Scorer:
         before = np.r_[0.0, cs][sub.indptr[:-1]]
         lim = np.maximum(t - _PROBE_EPS, 0.0) ** 2
         pre = (cs - before[r]) >= lim[r]
-        P = sparse.csr_matrix((np.ones(int(pre.sum()), np.float32), (r[pre], col[pre])), shape=(len(rows), X.shape[1]))
-        prod = (P @ XT).tocoo()
-        return prod.row.astype(np.int64), col_of[prod.col]
+        r, col = r[pre], col[pre]
+        del v, cs, o, pre, sub
+        P = sparse.csr_matrix((np.ones(len(r), np.float32), (r, col)), shape=(len(rows), X.shape[1]))
+        # postings reached by each row's prefix: an upper bound on its row of the product
+        reach = np.bincount(r, weights=self.freq[col].astype(np.float64), minlength=len(rows))
+        bounds = np.cumsum(reach)
+        keys = []
+        r0 = 0
+        while r0 < len(rows):
+            r1 = max(r0 + 1, int(np.searchsorted(bounds, bounds[r0] - reach[r0] + _PROBE_POSTINGS, "right")))
+            prod = (P[r0:r1] @ XT).tocoo()
+            a = open_[owner[prod.row.astype(np.int64) + r0]]
+            b = col_of[prod.col]
+            del prod
+            keep = self.gp[a] != self.gp[b]
+            keys.append(np.unique(a[keep] * n + b[keep]))
+            r0 = r1
+        return np.concatenate(keys) if keys else np.zeros(0, dtype=np.int64)
 
     def pruned(self, query, kept, top_k: int):
         """The scores of every pair that can be among a policy's ``top_k`` best (with the kept links,
@@ -717,8 +756,10 @@ class _Scorer:
                 C_T = self.C[ccl].T.tocsr()
                 c_of = self.c_own[ccl]
             chunk = _PROBE_CHUNK if len(among) == n else max(_PROBE_CHUNK, 4096)
-            for c0 in range(0, len(rows), chunk):
+            for i, c0 in enumerate(range(0, len(rows), chunk)):
                 self._probe_rows(rows[c0:c0 + chunk], D_T, among, C_T, c_of, out)
+                if i % _TRIM_EVERY == _TRIM_EVERY - 1:
+                    _trim_heap(collect=False)   # the products' freed blocks, else kept by glibc
         if out[0]:
             self._compact(out)
         return out
@@ -731,14 +772,11 @@ class _Scorer:
         scored = np.zeros(0, dtype=np.int64)
         for level in (*PRUNE_LEVELS, self.threshold):
             t = np.maximum(max(level, self.threshold), self.top_v[open_, -1])
-            dr, dc = self._probe(self.D, D_T, d_of, open_, t)
+            dk = self._probe(self.D, D_T, d_of, open_, t, np.arange(len(open_)), open_)
             crows, cnt = self.clauses(open_)
-            cr, cc = self._probe(self.C, C_T, c_of, crows, np.repeat(t, cnt))
-            owner_local = np.repeat(np.arange(len(open_)), cnt)
-            r = np.concatenate([dr, owner_local[cr]])
-            c = np.concatenate([dc, cc])
-            keep = self.gp[open_[r]] != self.gp[c]
-            key = np.unique(open_[r[keep]] * n + c[keep])
+            ck = self._probe(self.C, C_T, c_of, crows, np.repeat(t, cnt), np.repeat(np.arange(len(open_)), cnt), open_)
+            key = np.unique(np.concatenate([dk, ck]))
+            del dk, ck
             key = key[~np.isin(key, scored, assume_unique=True)]    # scored at a level above
             scored = np.union1d(scored, key)
             self._score_pairs(key // n, key % n, out)
@@ -758,8 +796,8 @@ class _Scorer:
         n = self.n
         rows, start, cnt = np.unique(r, return_index=True, return_counts=True)
         dense = cnt * 8 > n
-        batches: list[tuple[Any, Any]] = [(rows[dense][k:k + _QUERY_CHUNK], None)
-                                          for k in range(0, int(dense.sum()), _QUERY_CHUNK)]
+        batches: list[tuple[Any, Any]] = [(rows[dense][k:k + _DENSE_ROWS], None)
+                                          for k in range(0, int(dense.sum()), _DENSE_ROWS)]
         sparse_rows = np.flatnonzero(~dense)
         if len(sparse_rows):
             first = c[start[sparse_rows]]     # (c ascends within each row)

@@ -183,8 +183,9 @@ def test_pruned_scoring_gives_the_exhaustive_links_bit_for_bit(seed_policies, mo
     probed = []
     real = similarity._Scorer._probe
     monkeypatch.setattr(similarity._Scorer, "_probe",
-                        lambda self, X, XT, col_of, rows, t: probed.append(float(t.max(initial=0.0))) or real(
-                            self, X, XT, col_of, rows, t))
+                        lambda self, X, XT, col_of, rows, t, *rest: probed.append(float(t.max(initial=0.0))) or real(
+                            self, X, XT, col_of, rows, t, *rest))
+    monkeypatch.setattr(similarity, "_PROBE_POSTINGS", 50)   # probe products taken in many slices
     for top_k, thr in ((similarity.TOP_K, similarity.LEXICAL_THRESHOLD), (2, 0.3)):
         want = similarity.lexical_links(plans, top_k=top_k, threshold=thr, exhaustive=True)
         got = similarity.lexical_links(plans, top_k=top_k, threshold=thr)

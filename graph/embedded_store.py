@@ -27,8 +27,8 @@ from graph.store import (
     WriteStats,
     _taken,
     columns,
-    release_heap,
 )
+from model.heap import release_heap
 from model.records import GraphRecords, Relationship
 from ontology.schema import KEY, GraphSchema
 

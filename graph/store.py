@@ -427,28 +427,6 @@ def columns(items, props: dict[str, str], key_of, what: str) -> dict[str, list[A
     return out
 
 
-def release_heap() -> None:
-    """Give freed heap back to the operating system (glibc keeps it otherwise; elsewhere only a
-    collection), so that what comes next does not stack its peak on top of it."""
-    import gc
-
-    gc.collect()
-    if _TRIM:
-        _TRIM[0](0)
-
-
-def _malloc_trim() -> list:
-    try:
-        import ctypes
-
-        return [ctypes.CDLL("libc.so.6").malloc_trim]
-    except (OSError, AttributeError):
-        return []
-
-
-_TRIM = _malloc_trim()
-
-
 def _taken(records: GraphRecords, release: bool) -> GraphRecords:
     """The records deduplicated; with ``release`` the caller's object is emptied, so that the
     returned one holds the only references (and dropping it frees them)."""

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from model.heap import release_heap
 from model.records import Relationship
 from model.texts import PolicyText
 from ontology import embeddings, responsibility, vocab
@@ -490,7 +491,7 @@ def lexical_links(plans: Sequence[tuple[str, PlanVectors]], *, top_k: int = TOP_
         mat.sort_indices()
     if release and isinstance(plans, list):
         plans.clear()
-        _trim_heap()     # the vectors' arrays are many small heap blocks glibc keeps otherwise (~250 MiB)
+        release_heap()     # the vectors' arrays are many small heap blocks glibc keeps otherwise (~250 MiB)
     c_start = np.searchsorted(c_own, np.arange(n + 1))   # clauses come policy by policy
     sc = _Scorer(D, C, c_own, c_start, gp, n, threshold)
     sc.rank = id_rank      # (ties among a policy's best: the lower id first, as in the selection below)
@@ -523,20 +524,6 @@ def lexical_links(plans: Sequence[tuple[str, PlanVectors]], *, top_k: int = TOP_
     state.links = [(owner_key[x], ids[x], owner_key[y], ids[y], v) for x, y, v in links]
     return links, ids, state
 
-
-
-def _trim_heap(collect: bool = True) -> None:
-    """Give freed heap back to the operating system (glibc keeps it otherwise)."""
-    import gc
-
-    if collect:
-        gc.collect()
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def _columns(terms, keys):
@@ -759,7 +746,7 @@ class _Scorer:
             for i, c0 in enumerate(range(0, len(rows), chunk)):
                 self._probe_rows(rows[c0:c0 + chunk], D_T, among, C_T, c_of, out)
                 if i % _TRIM_EVERY == _TRIM_EVERY - 1:
-                    _trim_heap(collect=False)   # the products' freed blocks, else kept by glibc
+                    release_heap(collect=False)   # the products' freed blocks, else kept by glibc
         if out[0]:
             self._compact(out)
         return out

@@ -36,11 +36,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.config import CACHE_DIR
-from graph.store import GraphStore, StoreUnavailable, WriteStats, release_heap
+from graph.store import GraphStore, StoreUnavailable, WriteStats
 from linking.similarity import IndexState, PlanVectors, lexical_links, link_similar, plan_vectors, similar_to
 from loaders import parse_plan, scan_plans
 from loaders.metafile import PlanEntry
 from model.document import ParsedDocument
+from model.heap import release_heap
 from model.records import GraphRecords
 from model.texts import PolicyText
 from ontology.mapping import map_document, policy_texts

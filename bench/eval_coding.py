@@ -19,6 +19,15 @@ scheme (the one the gold lists for the measure, else the first), or not scored w
 scores every id as is. Only measures the gold codes count (a gold measure the parser does not find is
 all misses; "total_parsed" scores the gold measures the parser found, i.e. the coding apart from the
 structure).
+
+A gold measure (keyed by its title) is paired with parsed measures the way bench/eval_structure pairs
+measures: the parsed measure of the same title; else by normalised title containment or a gold title
+opening a parsed measure's text (``eval_structure._title_match``, one parsed measure per gold measure);
+else, when the gold title is a heading, the parsed measures that heading holds (its innermost section):
+one, or several when the parser made a measure of each paragraph or item under a heading the gold codes
+as one measure -- scored with the union of their codes (``paired_by_heading`` counts these). Until
+2026-12-03 only the exact title counted, so a gold title written fuller or shorter than the parser's
+title, or a heading split into paragraphs, was "not found" (``unmatched_exact_title`` keeps that count).
 For every instrument type and domain the table gives tp/fp/fn, precision, recall and F1, so a cue
 change shows its effect per type. Writes bench/results/eval_coding.json.
 """
@@ -27,10 +36,12 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from bench.eval_mapping import SEEDS, Score, extracted, load_plan
+from bench.eval_mapping import SEEDS, Score, load_plan
+from bench.eval_structure import _title_match, norm
 from bench.eval_targets import parse_corpus_doc
 from loaders import parse_plan
 from ontology.mapping import map_document
@@ -111,6 +122,63 @@ def in_scheme(aspect: str, have: set[str], want: set[str], scheme: int) -> set[s
     return out
 
 
+@dataclass
+class _Parsed:
+    """A parsed measure as the pairing sees it (``eval_structure._title_match`` reads title and text)."""
+    title: str
+    text: str
+    section_path: list[str]
+
+
+def parsed_measures(recs) -> tuple[list[_Parsed], dict[str, list[set[str]]]]:
+    """The plan's Policy nodes in order, and per aspect the coded ids of each (same index)."""
+    idx: dict[str, int] = {}
+    out: list[_Parsed] = []
+    for n in recs.nodes:
+        if n.label == "Policy":
+            p = n.properties
+            idx[n.id] = len(out)
+            path = p.get("section_path") or ""
+            out.append(_Parsed(p.get("title") or "", p.get("text") or "",
+                               [x for x in (path if isinstance(path, list) else path.split(" > ")) if x]))
+    codes: dict[str, list[set[str]]] = {a: [set() for _ in out] for a in ASPECTS}
+    rel = {"USES_INSTRUMENT": "instruments", "IN_DOMAIN": "domains"}
+    for r in recs.relationships:
+        if r.start in idx and r.type in rel:
+            codes[rel[r.type]][idx[r.start]].add(r.end.split(":", 1)[1])
+    return out, codes
+
+
+def pair_gold(titles: list[str], measures: list[_Parsed]) -> tuple[dict[str, list[int]], int]:
+    """Gold title -> the parsed measures scored for it (see the module doc); and how many gold titles
+    were paired through a heading holding several parsed measures."""
+    pairs: dict[str, list[int]] = {}
+    taken: set[int] = set()
+    for t in titles:  # the parser's own title
+        mi = next((i for i, m in enumerate(measures) if i not in taken and m.title == t), None)
+        if mi is not None:
+            pairs[t] = [mi]
+            taken.add(mi)
+    for t in titles:  # fuller/shorter title, or the title opening the measure's text
+        if t not in pairs:
+            mi = next((i for i, m in enumerate(measures) if i not in taken and _title_match(t, m)), None)
+            if mi is not None:
+                pairs[t] = [mi]
+                taken.add(mi)
+    under: dict[str, list[int]] = {}
+    for i, m in enumerate(measures):
+        if m.section_path:
+            under.setdefault(norm(m.section_path[-1]), []).append(i)
+    split = 0
+    for t in titles:  # a heading the gold codes as one measure
+        held = under.get(norm(t), []) if t not in pairs and norm(t) else []
+        if held and not taken & set(held):
+            pairs[t] = held
+            taken.update(held)
+            split += len(held) > 1
+    return pairs, split
+
+
 def score_aspect(gold: dict[str, list[str]], got: dict[str, set], per_type: dict[str, Score],
                  errors: list | None, aspect: str = "", scheme: int | None = None) -> Score:
     """``scheme``: the id list the gold was coded with (None: score every id as is)."""
@@ -149,12 +217,17 @@ def evaluate_split(split: str, with_errors: bool = False, raw: bool = False,
     per_type: dict[str, dict[str, Score]] = {a: {} for a in ASPECTS}
     for name, gold in items:
         recs = map_document(parse(split, name, gold))
-        got = extracted(recs)
-        titles = {n.properties.get("title") for n in recs.nodes if n.label == "Policy"}
-        coded = set(gold.get("instruments", {})) | set(gold.get("domains", {}))
-        entry: dict = {"gold_measures": len(coded), "unparsed_measures": len(coded - titles)}
-        res["gold_measures"] = res.get("gold_measures", 0) + len(coded)
-        res["unparsed_measures"] = res.get("unparsed_measures", 0) + len(coded - titles)
+        measures, codes = parsed_measures(recs)
+        coded_l = list(dict.fromkeys([*gold.get("instruments", {}), *gold.get("domains", {})]))
+        pairs, split_n = pair_gold(coded_l, measures)
+        got = {a: {t: set().union(*(codes[a][i] for i in ix)) for t, ix in pairs.items()} for a in ASPECTS}
+        titles = set(pairs)
+        coded = set(coded_l)
+        exact = coded - {m.title for m in measures}
+        entry: dict = {"gold_measures": len(coded), "unparsed_measures": len(coded - titles),
+                       "unmatched_exact_title": len(exact), "paired_by_heading": split_n}
+        for k in ("gold_measures", "unparsed_measures", "unmatched_exact_title", "paired_by_heading"):
+            res[k] = res.get(k, 0) + entry[k]
         scheme = None if raw else int(gold.get("coding_scheme") or 1)
         if scheme is not None:
             entry["coding_scheme"] = scheme
@@ -194,7 +267,9 @@ def report(res: dict, per_type: bool = True) -> str:
     lines = []
     for sp, r in res.items():
         lines.append(f"== {sp} ({len(r['docs'])} docs, {r.get('gold_measures', 0)} coded measures, "
-                     f"{r.get('unparsed_measures', 0)} of them not found by the parser)")
+                     f"{r.get('unparsed_measures', 0)} of them not found by the parser; "
+                     f"{r.get('unmatched_exact_title', 0)} without the exact title, "
+                     f"{r.get('paired_by_heading', 0)} met as a heading of several parsed measures)")
         for key, label in (("total", ""), ("total_parsed", " (found)")):
             if key == "total_parsed" and not r.get("unparsed_measures"):
                 continue

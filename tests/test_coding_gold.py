@@ -84,6 +84,23 @@ def test_scorer_counts_per_type():
     assert per["pilot_demonstration"].fn == 1 and per["planning_layout"].fp == 1
 
 
+def test_gold_measures_meet_parsed_measures_as_eval_structure_pairs_them():
+    """A gold title written fuller or shorter than the parser's, or a heading the parser split into
+    several paragraph measures, still meets its parsed measures (the heading with the union of theirs)."""
+    m = [ev._Parsed("加强源头申报管理", "（一）加强源头申报管理\n建设单位应当申报。", ["处置要求", "加强源头申报管理"]),
+         ev._Parsed("对运输单位使用不符合规范的车辆运输", "1.对运输单位使用不符合规范的车辆运输建筑垃圾的，依法处罚。",
+                    ["分工", "执法局"]),
+         ev._Parsed("支持银行发放长期贷款", "支持银行发放长期贷款。", ["支持政策", "金融支持政策"]),
+         ev._Parsed("鼓励企业发行债券", "鼓励企业发行债券。", ["支持政策", "金融支持政策"]),
+         ev._Parsed("建立联席会议制度", "（一）建立联席会议制度。由市政府牵头。", ["保障措施", "建立联席会议制度"])]
+    gold = ["加强源头申报管理", "对运输单位使用不符合规范的车辆运输建筑垃圾的，依法处罚", "金融支持政策",
+            "（一）建立联席会议制度", "开展宣传培训"]
+    pairs, split = ev.pair_gold(gold, m)
+    assert pairs == {"加强源头申报管理": [0], "对运输单位使用不符合规范的车辆运输建筑垃圾的，依法处罚": [1],
+                     "金融支持政策": [2, 3], "（一）建立联席会议制度": [4]}
+    assert split == 1  # 开展宣传培训: no parsed measure, all misses
+
+
 def test_gold_of_an_older_scheme_reads_new_ids_as_their_broader_ids():
     """tests/gold/coding_schemes.csv: a scheme-1 gold cannot hold ids added later."""
     gold = {"a": ["environment"], "b": ["industry"], "c": ["health"]}

@@ -297,6 +297,9 @@ CASES = [
     ("建设城市公交智能调度系统。", {"digital_platform"}, set()),
     ("编制城市公交线网优化方案。", {"planning_layout"}, set()),
     ("实施一批历史建筑修缮工程。", {"public_investment"}, set()),
+    # a free public service is no tax_incentive (tests/gold/coding_dev/README.md): no charge is waived
+    ("为辖区65岁以上老年人每年提供一次免费健康体检。", set(), {"tax_incentive"}),
+    ("对低保家庭子女减免学前教育保教费。", {"tax_incentive"}, set()),
 ]
 
 

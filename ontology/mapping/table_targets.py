@@ -146,6 +146,14 @@ def _worded_value(c: str) -> tuple[float | None, float | None, str | None, str |
     return v, vmax, _comparator(c[:q.start()], c[q.end():], vmax is not None, q.approx), unit
 
 
+def _growth_columns(columns: list[str], given: list[str | None]) -> list[int]:
+    """Columns of the change over the period (年均增长（%）, 累计增长: target_table_growth_headers) that the
+    loader gave no value role: their cells are targets of the row's indicator (the header names the change)."""
+    return [i for i, c in enumerate(columns)
+            if (i >= len(given) or given[i] in (None, "other")) and _GROWTH_HEADER.search(c or "")
+            and not _year(c) and not _score_column(columns, i)]
+
+
 def _year(c: str | None) -> int | None:
     m = re.search(r"(?:19|20)\d\d", c or "")
     return int(m.group(0)) if m else None
@@ -197,10 +205,12 @@ def _table_facts(doc: ParsedDocument, table: Table) -> tuple[list[TargetFact], b
                     roles["baseline"] = c
         if targets:
             roles["target"] = targets[0]
-        extra_cols = targets[1:]
+        extra_cols = targets[1:] + [i for i in _growth_columns(table.columns, given) if i not in targets]
     else:
         roles = column_roles(table.columns, meta.period_start, meta.period_end)
         extra_cols = target_columns(table.columns, roles, meta.period_start)[1:]
+        extra_cols += [i for i in _growth_columns(table.columns, [None] * len(table.columns))
+                       if i not in extra_cols and i not in roles.values()]
         col_year = {c: _year(table.columns[c]) for c in extra_cols}
         if "target" in roles:
             col_year[roles["target"]] = _year(table.columns[roles["target"]])
@@ -237,6 +247,10 @@ def _table_facts(doc: ParsedDocument, table: Table) -> tuple[list[TargetFact], b
             continue
         target_cell = cell("target")
         raw_name, target_cell = _split_compound(raw_name, target_cell)
+        if parse_value(target_cell)[0] is None and not is_qualitative(target_cell):
+            # 2030年 — | 年均增长 与经济增长同步: the goal in words stands in the growth column
+            target_cell = next((row[c] for c in extra_cols if c < len(row) and _GROWTH_HEADER.search(
+                table.columns[c] or "") and is_qualitative(row[c])), target_cell)
         name, unit = split_unit_suffix(raw_name)
         unit_cell = cell("unit")
         if unit_cell and unit_cell.strip() not in _EMPTY_CELL:

@@ -367,7 +367,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 ys = year_scope.governing(context, sent, cl.start + m.start(), period)
                 if ys.year is None and not historic_context:
                     ys = year_scope.deadline_year(context, cl.start + m.start(), period)  # …（完成时限：2027年12月）
-                if _past_year_gives_way(ys, context, sent, cl, cl.start + m.start(), period_start, historic_context):
+                if _past_year_gives_way(ys, context, sent, cl, cl.start + m.start(), period_start, historic_context) \
+                        or _bare_year_gives_way(ys, context, sent, cl.start + m.start(), period_end, historic_context):
                     ys = year_scope.NONE  # 2025年吞吐量为1.6亿吨，力争达到2亿吨: the goal is for the plan's end
                 year = ys.year
                 unit = _unit_of(m, cl.text)
@@ -608,6 +609,28 @@ def _past_year_gives_way(ys: year_scope.YearScope, context: Span, sent: Span, cl
     if not _GOAL_CLAUSE.search(context.text[max(ys.at, sent.start) - context.start:pos - context.start]):
         return False
     return not (re.search(r"[由从]", before) or vocab.lexicon_pattern("target_historic_markers").search(before))
+
+
+_GOAL_SENTENCE = vocab.lexicon_pattern("year_goal_sentence_words")
+_GOVERNING_BEFORE = re.compile(rf"(?:{_lex('target_governing_lead')})\s*(?:19|20)\d\d")
+
+
+def _bare_year_gives_way(ys: year_scope.YearScope, context: Span, sent: Span, pos: int,
+                         period_end: int | None, historic_context: bool) -> bool:
+    """A year written bare at an earlier sentence (2025年，全市开通定制公交线路20条。) dates that sentence only: a
+    later sentence of the paragraph that aims (定制公交线路达到60条: year_goal_clause_words or
+    year_goal_sentence_words) and writes no year of its own is for the plan's end, when the plan ends after that
+    year. A year led by 到/至 (到2025年，…。…达到…) governs the paragraph as a block and keeps it."""
+    if ys.year is None or ys.at is None or not period_end or ys.year >= period_end or historic_context \
+            or ys.at >= sent.start or ys.source != "block":
+        return False
+    a = ys.at - context.start
+    if _GOVERNING_BEFORE.search(context.text[max(0, a - 4):a + 8]):
+        return False
+    upto = context.text[sent.start - context.start:pos - context.start]
+    if vocab.lexicon_pattern("target_historic_markers").search(upto) or re.search(r"[由从]", upto):
+        return False
+    return bool(_GOAL_CLAUSE.search(upto) or _GOAL_SENTENCE.search(upto))
 
 
 def _earlier_indicator(context: Span, sent: Span, period_start: int | None, period_end: int | None) -> str:

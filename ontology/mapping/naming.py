@@ -287,8 +287,8 @@ def _name_for(pre: str, post: str, *, shared_prefix: str = "", prev_indicator: s
                 if pv and name not in prev_indicator and len(prev_indicator) - pv.end() >= 2:
                     # 新建高标准农田4万亩，改造提升2万亩: another work on the earlier amount's object
                     run = re.search(rf"(?:{_alt('naming_action_verbs')}|{_alt('naming_work_nouns')})+\s*$", pre)
-                    verb = run.group(0).strip() if run and name in run.group(0) else name
-                    return verb + prev_indicator[pv.end():]
+                    work = run.group(0).strip() if run and name in run.group(0) else name
+                    return work + prev_indicator[pv.end():]
                 return prev_indicator  # 建成助餐点80个，其中2024年建成30个
             written = re.search(rf"([\u4e00-\u9fff]{{0,2}}{re.escape(name)})\s*$", pre)
             return written.group(1) if written and _patterns()["verb_start"].match(written.group(1)) else name

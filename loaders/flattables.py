@@ -51,6 +51,9 @@ VALUE_ROLES = ("baseline", "target")
 # ``other`` in the table's roles
 VALUE = "value"
 LABEL = "label"
+# alignment only: an ``other`` column named by a person label (责任领导, 牵头县领导: responsibility_person_labels)
+# holds names of persons (叶明, 张云峰、刘畅), never a wrapped task line
+PERSON = "person"
 _VALUE_SHAPED = VALUE_ROLES + (VALUE,)
 TEXT_ROLES = ("indicator", "task", "description", "other", "group", LABEL)
 MAX_HEADER = 16
@@ -216,6 +219,8 @@ def _mismatch(role: str, s: str) -> float:
     n = len(_norm(s))
     if role == "kind":
         return 0.0 if is_kind(s) else (2.0 if v or a else 0.6)
+    if role == PERSON:
+        return 0.0 if persons_cell(s) else (2.0 if v or a or u else PERSON_AS_TEXT)
     if is_kind(s) and role in ("responsible", "deadline", "task", "description", "indicator", "unit"):
         return 2.0                  # 制度类 / 出台文件: a task-type cell in no other column
         return 0.0 if _INT.match(s) else 2.0
@@ -252,6 +257,34 @@ def _mismatch(role: str, s: str) -> float:
     if role == LABEL:
         return 1.5 if v or a else 0.2
     return 0.2                                         # group / other
+
+
+PERSON_AS_TEXT = 1.2      # a line of text in a column of person names: a wrapped line of the column before
+_PERSON_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
+
+
+@lru_cache(maxsize=1)
+def _person_titles() -> re.Pattern:
+    return re.compile(rf"(?:{vocab.lexicon_regex('table_person_titles')})")
+
+
+@lru_cache(maxsize=_MEMO)
+def persons_cell(s: str) -> bool:
+    """A cell naming persons: short names or titled names, 、-separated (叶明、刘畅, 副县长 王强)."""
+    parts = [x for x in re.split(r"[、，,；;/\s]+", s or "") if x]
+    return bool(parts) and all(
+        not _DIGIT.search(x) and not _agency_like(x) and (_PERSON_NAME.match(x) or (
+            len(x) <= 12 and _person_titles().search(x) is not None)) for x in parts)
+
+
+@lru_cache(maxsize=1)
+def _person_head() -> re.Pattern:
+    return re.compile(rf"(?:{vocab.lexicon_regex('responsibility_person_labels')})")
+
+
+def person_column(name: str | None) -> bool:
+    """A column named by a person label (责任领导, 牵头县领导, 分管领导)."""
+    return bool(name) and _person_head().fullmatch(_norm(name or "")) is not None
 
 
 def _group_row_text(s: str) -> bool:
@@ -350,11 +383,20 @@ def _cell_cost_lines(role: str, cells: tuple[str, ...]) -> float:
     if role in _VALUE_SHAPED:
         if all(("：" in c or ":" in c) for c in cells):
             return 0.3 * extra
+        if len(cells) == 2 and _BRACKET_NOTE.match(cells[1]) and not _BRACKET_NOTE.match(cells[0]) \
+                and len(_norm(cells[0])) <= 12:
+            return VALUE_NOTE              # 翻一番 / （人均≥12万元）: a value and its bracketed note
         return 1.0 * extra + 0.5
+    if role == PERSON and all(persons_cell(c) for c in cells):
+        return 0.1 * extra             # one person per line
     if role == "deadline" and len(cells) <= 3 and len(_norm(joined)) <= 30 and is_deadline(joined) \
             and all(_TIME_PIECE.search(c) for c in cells):
         return 0.15 * extra            # 2025年 / 12月底前: a deadline written over lines
     return 1.5 * extra + 1.0
+
+
+_BRACKET_NOTE = re.compile(r"^[（(][^（）()]{1,30}[）)]$")
+VALUE_NOTE = 0.2
 
 
 def carried_columns(roles: list[str]) -> set[int]:
@@ -552,9 +594,19 @@ def table_lines(text: str) -> list[tuple[int, int, str]]:
     lines = _lines(text)
     out: list[tuple[int, int, str]] = []
     i, n = 0, len(lines)
+    pair_word = None
     while i < n:
         done = False
         s = lines[i][2]
+        w = _qualified_value_pair(lines, i, pair_word)
+        if w is not None:
+            # 北部片区 / 目标值 / 全市 / 目标值: value columns named by what they are for, each name over
+            # two lines -> 北部片区目标值, 全市目标值
+            out.append((lines[i][0], lines[i + 1][1], s + lines[i + 1][2]))
+            i += 2
+            pair_word = w
+            continue
+        pair_word = None
         if len(_norm(s)) <= MAX_HEAD_PIECE and not _INT.match(s):
             for m in (2, 3):
                 if i + m > n or any(len(_norm(lines[x][2])) > MAX_HEAD_PIECE or _INT.match(lines[x][2])
@@ -580,6 +632,30 @@ def table_lines(text: str) -> list[tuple[int, int, str]]:
             out.append(lines[i])
             i += 1
     return out
+
+
+MAX_QUALIFIER = 6         # a place or scope naming a value column (北部片区 / 目标值, 全省 / 目标值)
+
+
+def _qualified_value_pair(lines, i: int, pair_word: str | None) -> str | None:
+    """The value word (目标值, 现状值) of a header cell written over two lines as a qualifier then the
+    word, when such pairs repeat with the same word (北部片区 / 目标值 / 全市 / 目标值): the first pair is
+    followed by another, the next follows one (``pair_word``). Else None."""
+    def pair(x: int) -> str | None:
+        if x + 1 >= len(lines):
+            return None
+        q, w = _norm(lines[x][2]), _norm(lines[x + 1][2])
+        if not (2 <= len(q) <= MAX_QUALIFIER) or _is_header_cell(q) or not _unknown_head(q):
+            return None
+        if not any(_role_full(r).fullmatch(w) for r in VALUE_ROLES) or _YEAR.search(w):
+            return None
+        return w
+    w = pair(i)
+    if w is None:
+        return None
+    if pair_word == w or pair(i + 2) == w:
+        return w
+    return None
 
 
 def _unit_head_before(out: list[tuple[int, int, str]]) -> bool:
@@ -823,11 +899,14 @@ MERGED_LABEL_MAX = 12         # a merged cell carried down is a short label (某
 MERGED_ROLES = ("group", "attribute", "other", "kind", LABEL)
 
 
-def value_columns(rows_cells: list[list[str]], roles: list[str]) -> list[str]:
+def value_columns(rows_cells: list[list[str]], roles: list[str], cols: Sequence[str] | None = None) -> list[str]:
     """Roles for aligning the rows: an ``other`` column whose cells in the rows written in full are
     values (受益户数（户）over 412 / 208) is aligned as a value column (``VALUE``), one whose cells are
-    text as a column of labels (``LABEL``: no value)."""
+    text as a column of labels (``LABEL``: no value); one named by a person label (``cols``: 责任领导) as
+    a column of person names (``PERSON``)."""
     k = len(roles)
+    if cols is not None and len(cols) == k:
+        roles = [PERSON if r == "other" and person_column(c) else r for r, c in zip(roles, cols)]
     exact = [r for r in rows_cells if len(r) == k]
     if len(exact) < 2:
         return roles
@@ -974,15 +1053,29 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     # the last column holds values (a count per row: 新增养老床位（张） … 改造提升敬老院（所）), so that a
     # row's last cell may be a bare integer equal to the next row's number
     value_last = value_named(after_head[-1])
+    # names outside the lexicons between the header run and row 1 (権重 | 数据提供部门 before the first row's
+    # group cell) may be columns too (read below): a row may have their cells as well
+    early_labels = [x for x in (pre[:-1] if num_at else pre) if _unknown_head(lines[x][2])]
+    if early_labels != pre[:len(early_labels)]:
+        early_labels = []
+    row_width = len(after_head) + len(early_labels)
+    # the first column after the number holds text (街道, 指标名称), not values
+    first_text = not value_named(after_head[0]) and header_role(after_head[0]) not in (
+        "number", "baseline", "target", "unit", "attribute", "deadline")
 
     def value_not_number(q: int, sv: str) -> bool:
         """Whether a bare integer equal to the expected row number is the row's own last value: the
         row is short of its columns, the line after it is no row's first (text) cell, and either the
         expected number follows within the row's missing cells (2 | 某阳区 | 450 | 9 | 3 then 3 | 某丰县)
         or nothing after it opens a row (a 合计 row, a note, the end)."""
-        width = len(after_head)
+        width = row_width
         if not _INT.match(lines[q][2]) or done(q) >= width:
             return False
+        if first_text and done(q) < full and q + 1 < n and is_value(lines[q + 1][2]) \
+                and not any(serial_of(lines[x][2]) == sv for x in range(q + 1, min(n, q + 3))):
+            # 5 | 新桥镇 | 6 | 6.5 …: a row opens with its text cell, so that a count right after the
+            # row's first cell, followed by another value, is the row's value
+            return True
         if not (value_last or is_value(lines[q - 1][2])):
             return False
         if q + 1 >= n:
@@ -990,15 +1083,22 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         nxt = lines[q + 1][2]
         if _is_total(nxt) or _STOP.match(nxt) and not _GROUP_ROW.match(nxt) or _SENT_END.search(nxt):
             return True
-        if not is_value(nxt):
+        if not is_value(nxt) and (opens_row(q) or not early_labels):
             return False                  # a row number opens with its text cell
         for q2 in range(q + 1, min(n - 1, q + 1 + width - done(q))):
             s2 = lines[q2][2]
             if serial_of(s2) == sv and not is_value(lines[q2 + 1][2]) and not _is_total(lines[q2 + 1][2]):
                 return True
-            if not is_value(s2):
+            if not is_value(s2) and not early_labels:
                 return False
         return False
+    def ahead(q: int, nxt: int) -> int:
+        """Lines after ``q`` up to the row number ``nxt`` (or as many as a long row has): the cells of
+        the row ``q`` would open if it were a row number (a weight 3 then 工信、统计 then 4 is none)."""
+        x = q + 1
+        while x < n and x - q <= limit and serial_of(lines[x][2]) != str(nxt):
+            x += 1
+        return x - q - 1
     q = nums[-1] + 1
     while q < n and expect < 1000:
         s = lines[q][2]
@@ -1027,7 +1127,7 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
             nums.append(q)                 # ... or under each group cell of a column before 序号
             expect = 2
         elif sv is not None and int(sv) in (expect - 1, expect + 1) and nums[-1] not in totals \
-                and done(q) >= full and opens_row(q):
+                and done(q) >= full and opens_row(q) and ahead(q, int(sv) + 1) >= full:
             nums.append(q)                 # a number written twice or skipped (6, 6 / 3, 5)
             expect = int(sv) + 1
         elif _is_total(s) and (done(q) >= full or nums[-1] in totals) and q + 1 < n and is_value(lines[q + 1][2]):
@@ -1038,8 +1138,10 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         q += 1
     if len(nums) < 2:
         return None, h1
+    subrows: dict[int, int] = {}        # a sub-row's first line -> the number line it shares (序号 merged)
+
     def between(a: int, b: int) -> list[int]:
-        return [x for x in range(a + 1, b) if x not in skip]
+        return [x for x in range(a if a in subrows else a + 1, b) if x not in skip]
     counts = sorted(len(between(nums[r], nums[r + 1])) for r in range(len(nums) - 1) if nums[r] not in totals)
     # the number of columns after the number: the header's, or fewer when the header has
     # more rows than one; the reading whose rows fit their cells best wins
@@ -1064,7 +1166,7 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         readings.append((list(after_head) + ext, plain[1] + ["other"] * len(ext)))
 
     def fit(reading) -> float:
-        ar = value_columns(rows_cells, list(reading[1]))
+        ar = value_columns(rows_cells, list(reading[1]), reading[0])
         carried = carried_columns(reading[1])
         merged = merged_columns(rows_cells, ar, carried, any_tail=bool(group_cols0))
         return sum(align(c, ar, True, any_tail=bool(group_cols0), carried=carried | merged, merged=merged)[0]
@@ -1078,7 +1180,9 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     roles_after = _task_by_content(rows_cells, roles_after)
     k = len(cols_after)
     # alignment roles (value-shaped unnamed columns) and the merged columns the deficit shows
-    aroles = value_columns(rows_cells, list(roles_after))
+    aroles = value_columns(rows_cells, list(roles_after), cols_after)
+    if "task" not in roles_after:
+        _split_subrows(lines, nums, totals, subrows, between, aroles)
     # the last row: up to the first line that cannot be a cell of it
     last = nums[-1]
     stop = last + 1
@@ -1156,8 +1260,8 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         for gv in group_vals:
             row.append(gv[0] if gv and not is_total else None)
             spans.append(None)
-        row.append(lines[a][2])
-        spans.append(lines[a][:2])
+        row.append(lines[subrows.get(a, a)][2])
+        spans.append(lines[subrows.get(a, a)][:2] if a not in subrows else None)
         # a merged task cell carried into this row: its 责任单位, also missing, is merged with it
         merged_task = any(not cl[j] and j in task_carry and j in last_seen for j in range(len(cl)))
         # a row without its (first) 责任单位 cell, in the group of the row above: the cell is merged
@@ -1201,7 +1305,7 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
                 spans.append(None)
         t.rows.append(row)
         t.cell_spans.append(spans)
-        used = [lines[a][:2]] + own
+        used = ([] if a in subrows else [lines[a][:2]]) + own
         t.row_spans.append((used[0][0], used[-1][1]))
         end = max(end, used[-1][1])
         for j in centred if not is_total else []:
@@ -1215,16 +1319,25 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
             halves[centred[0]].append(None)
         elif tl and not group_cols:
             t.groups.append(TableGroup(label=" ".join(cells[c] for c in tl), first_row=r + 1))
+        prev_label = False
         for c in tl if group_cols else []:
             s = cells[c]
             if not (_GROUP_ROW.match(s) and len(s) <= 4) and not _group_row_text(s):
-                group_vals[0] = (s, lines[idx[c]][:2])
-                lead_marks.append((r + 1, s))
-            else:
-                # a group row (一 / 行动二：… / （一）…) ends the group column's merged cell
-                t.groups.append(TableGroup(label=s, first_row=r + 1))
-                if _group_row_text(s):
-                    group_vals[0] = None
+                if prev_label and group_vals[0] is not None:
+                    # a group cell written over two lines (人民 / 生活): one cell
+                    text, (a0, _) = group_vals[0]
+                    group_vals[0] = (text + s, (a0, lines[idx[c]][1]))
+                    lead_marks[-1] = (r + 1, text + s)
+                else:
+                    group_vals[0] = (s, lines[idx[c]][:2])
+                    lead_marks.append((r + 1, s))
+                prev_label = True
+                continue
+            prev_label = False
+            # a group row (一 / 行动二：… / （一）…) ends the group column's merged cell
+            t.groups.append(TableGroup(label=s, first_row=r + 1))
+            if _group_row_text(s):
+                group_vals[0] = None
     for j, ms in marks.items():
         cut = centred_spans([m[0] for m in ms], len(t.rows), halves[j])
         for (a, b), (_, text, sp) in zip(cut or [], ms):
@@ -1249,6 +1362,38 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     t.end = end
     _title(t, lines, h0)
     return t, max(nums[-1] + 1, _line_index(lines, end) + 1)
+
+
+SUBROW = 0.5       # the cost of reading a row's cells as two rows or more under one (merged) number
+
+
+def _split_subrows(lines, nums: list[int], totals: set[int], subrows: dict[int, int], between, aroles) -> None:
+    """Rows of an indicator or inventory table whose 序号 is merged over two indicators or more (10 |
+    每万劳动力中研发人员数 | 人年 | ≥150 | 市统计局 | 每万劳动力中高技能人才数 | 人 | ≥800 | …): a row of two or
+    more times the columns' cells that reads as whole rows, each with a text first cell, is split into
+    sub-rows sharing the number (``nums`` gains their first lines, ``subrows`` maps them to it)."""
+    k = len(aroles)
+    if k < 3:
+        return
+    add: list[tuple[int, int]] = []
+    for r in range(len(nums) - 1):             # the last row's end is read later
+        a = nums[r]
+        if a in totals:
+            continue
+        idx = between(a, nums[r + 1])
+        cells = [lines[x][2] for x in idx]
+        if len(cells) < 2 * k or len(cells) % k:
+            continue
+        parts = [cells[o:o + k] for o in range(0, len(cells), k)]
+        if any(is_value(p[0]) or is_unit(p[0]) or len(_norm(p[0])) < 4 for p in parts):
+            continue
+        whole = align(cells, aroles, False)[0]
+        split = sum(align(p, aroles, False)[0] for p in parts) + SUBROW * (len(parts) - 1)
+        if split < whole - 1e-9:
+            add += [(idx[o], a) for o in range(k, len(cells), k)]
+    for x, a in add:
+        subrows[x] = a
+    nums[:] = sorted(set(nums) | {x for x, _ in add})
 
 
 HALF_MARK = 0.01     # of two readings of an ambiguous mark, the row's own cell is preferred

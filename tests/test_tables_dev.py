@@ -23,7 +23,10 @@ ALLOWED_MISSES: dict[str, int] = {"f_split_header_town": 1, "g_restart_numbering
                                   "k_long_table_district": 3, "m_indicator_multirow_notes": 3,
                                   # s's row 3: a 牵头单位 merged from row 2 reads as row 3's own 牵头 with an
                                   # empty 配合单位 (both are common; no shape tells them apart)
-                                  "s_long_involved_merged_lead": 1}
+                                  "s_long_involved_merged_lead": 1,
+                                  # ai's row 5 leaves one of two targets empty beside a 权重 of 3: 3.2 | 3 reads as
+                                  # both targets with the weight missing as well as one target and the weight
+                                  "ai_place_target_headers_weights_city": 1}
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 import cn2an
 
 from model.document import LoaderError, PlanMeta, RegionMeta
-from model.ids import doc_id, plan_id, region_slug  # noqa: F401 (doc_id, region_slug: this module's API)
+from model.ids import doc_id, plan_id  # noqa: F401 (doc_id: this module's API)
 from ontology import vocab
+from ontology.regions import region_slug  # noqa: F401 (this module's API: the one region-id rule)
 from ontology.script import char_t2s
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"

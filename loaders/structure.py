@@ -1368,9 +1368,19 @@ def _share_closing_clauses(text: str, measures: list[Measure]) -> None:
 
 def _heading_agency(doc: ParsedDocument, m: Measure):
     """A duty list under an agency heading (``（一）区绿化市容局`` + ``1.负责…；``), or an item titled
-    by an agency (``（二）区财政局：负责…``): that agency leads the measure, when it has no clause of
-    its own and the name is one of a known function."""
+    by an agency (``（二）区财政局：负责…``), or a group heading naming a lead (``（一）县经济开发区管委会牵头工作
+    （3项）``, any level above the item): that agency leads the measure, when it has no clause of its own and
+    the name is one of a known function."""
     candidates = [m.title] + ([m.section_path[-1]] if m.section_path else [])
+    for title in reversed(m.section_path or []):
+        # （一）县经济开发区管委会牵头工作（3项）: the group's lead leads each of its items
+        names = responsibility.heading_duty(title)
+        secs = [s for s in doc.sections if s.title == title and s.start <= m.start] if names else []
+        if names and secs:
+            a = doc.text.find(title, secs[-1].start, secs[-1].end)
+            if a >= 0:
+                return responsibility.Responsibility(raw=title, lead=names, involved=[], start=a, end=a + len(title),
+                                                     inline=True)
     for name in candidates:
         name = name.strip()
         if not (2 < len(name) <= 30 and responsibility.is_agency_name(name)) or responsibility.is_placeholder(name):

@@ -11,8 +11,10 @@ Measure and target ids come from content, never from position (``measure_ids``,
 ``ContentIds``): deleting, adding or editing one measure changes no other measure's or
 target's id, so a rebuild replaces exactly what changed.
 
-Every region id (a plan's own region, its parent, its province) comes from ``region_slug``,
-which folds accents (Ürümqi -> urumqi) and keeps Chinese characters (嘉兴市 stays 嘉兴市).
+Every region id (a plan's own region, its parent, its province, an agency's place) comes from
+``ontology.regions.region_slug`` (the one rule: a provincial-level region by its standard English
+name, lexicon region_names_en), which ends in ``region_slug`` here: it folds accents (Ürümqi ->
+urumqi) and keeps Chinese characters (嘉兴市 stays 嘉兴市).
 """
 from __future__ import annotations
 

@@ -17,7 +17,8 @@ Forms handled (any bracket style, traditional text already simplified):
   【责任单位】市商务局  /  责任单位（部门）：…  /  （责任领导：王某某；责任单位：…）   (persons dropped)
   以上工作由A牵头，B参与。   (scope opener stripped; loaders.responsibility.settle gives it to the items before)
 Inline (:func:`inline`): 由A牵头，B配合 / A牵头、B配合 / 由A会同B负责 / 由A、B或C组织实施 / 由A统一指导 /
-  A会同B组织… / A、B负责… / A、B按照职责分工做好… / 各设区市人民政府要… (generic local governments only).
+  A会同B组织… / A、B负责… / A、B按照职责分工做好… / 各设区市人民政府要… (generic local governments only) /
+  办公室设在A，负责日常工作 (lexicon responsibility_host_forms) / A具体负责，B协助 (a helper clause after a subject).
 A clause is split into segments on ``，；`` and agencies on ``、``; a segment whose role word is
 牵头 (or that follows a lead label such as 牵头单位：) gives leads, 配合/参与/负责/按职责分工…
 involved; a segment that is a time (完成时限：…, 5月底完成, 2025年底前) is the deadline.  Without any
@@ -33,6 +34,7 @@ API (stable; task tables call it too):
   split_names(cell) -> list[str]                 agencies of one cell (``、，/`` outside brackets)
   deadline_of(text) -> str | None                the text when it is a deadline, not an agency
   blanket(text) -> (names, start, end) | None    a blanket clause in a text
+  heading_duty(title) -> list[str] | None        leads a group heading names (X牵头工作（3项）)
   clean_name(raw) -> str                         a written name without role words and brackets
   function_of(name) -> AgencyFunction | None     the agency's function (vocab/agency_functions.csv,
                                                  else a domain word: lexicon agency_function_stems)
@@ -50,7 +52,7 @@ from ontology import vocab
 
 __all__ = ["find_clause", "parse", "from_cells", "split_names", "split_top", "deadline_of", "blanket",
            "clean_name", "function_of", "pattern_function", "stem_function", "generic_local_government", "inline",
-           "join_bracket_pieces",
+           "join_bracket_pieces", "heading_duty",
            "split_responsibility", "strip_trailing_clause", "has_agency", "is_agency_name", "names_a_role",
            "is_placeholder", "scope_opener"]
 
@@ -122,6 +124,10 @@ def _rx() -> dict[str, Any]:
                     for p in vocab.lexicon("responsibility_blanket")],
         "local_gov": [re.compile(p[3:] if p.startswith("re:") else re.escape(p))
                       for p in vocab.lexicon("local_government_generic")],
+        "host": [re.compile(p[3:] if p.startswith("re:") else re.escape(p))
+                 for p in vocab.lexicon("responsibility_host_forms")],
+        "heading_duty": [re.compile(p[3:] if p.startswith("re:") else re.escape(p))
+                         for p in vocab.lexicon("responsibility_heading_duty")],
     }
 
 
@@ -408,14 +414,31 @@ def _join_levels(names: list[str]) -> list[str]:
     """``各区、市人民政府`` / ``各县、区政府`` name one kind of body (the governments of the
     districts and county-level cities), not ``各区`` plus ``市人民政府``: a bare
     ``各区``/``各县``/``各市`` joins the next name when that is an administrative level
-    followed by its government."""
+    followed by its government (各市州、县市区人民政府: levels written together)."""
     out: list[str] = []
     for n in names:
-        if (out and re.fullmatch(r"各[区县市镇乡旗]+(、[区县市镇乡旗])*", out[-1])
-                and re.match(rf"^[区县市镇乡旗](?:{_lx('responsibility_level_governments')})", n)):
+        if (out and re.fullmatch(r"各[区县市镇乡旗州盟]+(、[区县市镇乡旗州盟]+)*", out[-1])
+                and re.match(rf"^[区县市镇乡旗州盟]+(?:{_lx('responsibility_level_governments')})", n)):
             out[-1] = out[-1] + "、" + n
         else:
             out.append(n)
+    return _share_heads(out)
+
+
+def _share_heads(names: list[str]) -> list[str]:
+    """``某沙市、某潭市、某洲市人民政府``: bare place names before a place's government share its head word
+    (three city governments, not two places and one government); heads: lexicon responsibility_level_governments."""
+    heads = _lx("responsibility_level_governments")
+    out = list(names)
+    for i in range(len(out) - 1, 0, -1):
+        m = re.fullmatch(rf"(?P<place>.{{1,8}}?(?:{_lx('region_suffixes')}))(?P<head>{heads})", out[i])
+        if not m:
+            continue
+        j = i - 1
+        while j >= 0 and re.fullmatch(rf"[^各相有、]{{1,8}}?(?:{_lx('region_suffixes')})", out[j]) \
+                and not is_agency_name(out[j]):
+            out[j] = out[j] + m.group("head")
+            j -= 1
     return out
 
 
@@ -497,6 +520,20 @@ def from_cells(lead_cells: list[str], involved_cells: list[str], raw: str, start
     lead = _dedupe(lead)
     return Responsibility(raw=raw, lead=lead, involved=[n for n in _dedupe(involved) if n not in lead],
                           start=start, end=start + len(raw), deadline="；".join(deadlines) or None)
+
+
+# -- group headings that name a lead -------------------------------------------------
+
+def heading_duty(title: str) -> list[str] | None:
+    """The bodies a group heading names as leads of every item under it (``县经济开发区管委会牵头工作（3项）``:
+    lexicon responsibility_heading_duty), when every name is a body; else None."""
+    for rx in _rx()["heading_duty"]:
+        m = rx.fullmatch(title.strip().rstrip("。："))
+        if m:
+            names = split_names(m.group("names"))
+            if names and all(is_agency_name(n) or generic_local_government(n) for n in names):
+                return names
+    return None
 
 
 # -- blanket clauses ------------------------------------------------------------------
@@ -712,10 +749,11 @@ def _subject_rx() -> re.Pattern:
     # 区城管执法局、区公安分局及各街道办事处等单位负责强化…: a sentence whose subject is a list of
     # bodies followed by 负责 (an assignment, not a description such as 区房管局将…)
     # (a run-in title sentence, then an adverbial clause 针对…行为， may come before the subject;
-    # names never run over a line end: （三）定期通报 / 区绿化市容局负责…)
+    # names never run over a line end: （三）定期通报 / 区绿化市容局负责…; neither skipped part holds 负责,
+    # so 各镇人民政府负责具体实施，市人社局负责… gives both subjects)
     return re.compile(
-        r"(?:^|(?<=[。；;\n]))\s*(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]+[)）])?(?:[^。；;\n]{2,30}?。)?"
-        r"(?:[^。；;\n，,]{2,40}?[，,])?"
+        r"(?:^|(?<=[。；;\n]))\s*(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]+[)）])?(?:(?:(?!负责)[^。；;\n]){2,30}?。)?"
+        r"(?:(?:(?!负责)[^。；;\n，,]){2,40}?[，,])?"
         rf"(?P<names>(?:[^，。；：,;:“”\n]{{2,24}}、)*[^，。；：、,;:“”\n]{{2,40}}?)(?:{_lx('responsibility_etc')})?"
         rf"(?:(?P<any>{_subject_verbs('any')})|(?P<local>{_subject_verbs('local')}))")
 
@@ -735,6 +773,14 @@ def inline(text: str) -> tuple[list[str], list[str], int, int] | None:
     hit = _inline_clause(text)
     if hit is None:
         return _subjects(text)
+    # 由A牵头，B配合，各县（市、区）人民政府负责具体实施 / …，区重点办负责日常调度: bodies given a duty in the
+    # clauses after the hit are involved too
+    rest = text[hit[3]:]
+    skip = len(rest) - len(rest.lstrip("，,；; "))
+    after = _subjects(rest[skip:])
+    if after is not None:
+        more = [n for n in after[0] + after[1] if n not in hit[0] + hit[1]]
+        hit = (hit[0], hit[1] + more, hit[2], hit[3] + skip + after[3]) if more else hit
     subj = _subjects(text[:hit[2]])
     if subj is None:
         return hit
@@ -772,6 +818,12 @@ def _inline_clause(text: str) -> tuple[list[str], list[str], int, int] | None:
         if not all(is_agency_name(n) and len(n) >= 4 and function_of(n) for n in names):
             continue
         return _mapping_names(m.group("lead")), _mapping_names(m.group("inv")), m.start(), m.end()
+    for rx in _rx()["host"]:
+        # 联席会议办公室设在省发展改革委，负责日常工作: the host body is responsible
+        for m in rx.finditer(text):
+            names = _mapping_names(m.group("names"))
+            if names and all(_known_body(n) for n in names):
+                return names[:1], names[1:], m.start("names"), m.end()
     return None
 
 
@@ -794,15 +846,40 @@ def _subjects(text: str) -> tuple[list[str], list[str], int, int] | None:
         got = split_names(raw)
         if m.group("local") and not all(generic_local_government(n) for n in got):
             continue     # 各设区市人民政府要…: a modal states a duty of the lower governments only
-        if not got or not all((len(n) >= 4 and function_of(n) is not None or generic_local_government(n))
+        if not got or not all((_known_body(n) or generic_local_government(n))
                               and not names_a_role(n) and not _object_verb_rx().search(n) for n in got):
             continue
         names.extend(n for n in got if n not in names)
         a, b = m.end("names") - len(raw), m.end()
         span = (a, b) if span is None else (span[0], b)
+        # 市建设局具体负责，市综合执法局协助 / 各镇人民政府负责实施，市人社局负责指导: a following clause
+        # of bodies and a co-operating or duty verb names more bodies
+        if (t := _helper_tail_rx().match(text, m.end())) is not None:
+            named = split_names(t.group("names"))
+            if named and all(_known_body(n) or generic_local_government(n) for n in named):
+                names.extend(n for n in named if n not in names)
+                span = (span[0], t.end())
     if not names or span is None:
         return None
     return names[:1], names[1:], span[0], span[1]
+
+
+def _known_body(n: str) -> bool:
+    """A name that can be the subject of a duty: a body of a known function (4 characters or more, or a
+    short name a function pattern names: 区妇联, 市残联, 团市委), or a body its level prefix places
+    (区重点办: a level character, then a name ending like a bureau or office)."""
+    if function_of(n) is not None and (len(n) >= 4 or len(n) == 3 and pattern_function(n) is not None):
+        return True
+    return bool(re.match(rf"^(?:{_lx('region_level_words')}|[省市区县])", n)) and 3 <= len(n) <= 10 \
+        and bool(_rx()["stem_end"].search(n)) and not _rx()["concept"].search(n) and not is_placeholder(n)
+
+
+@cache
+def _helper_tail_rx() -> re.Pattern:
+    name = r"[^，。；：、,;:“”\n]{2,24}"
+    verbs = f"{_lx('responsibility_inline_involved_verbs')}|{_subject_verbs('any')}"
+    etc = _lx("responsibility_etc")
+    return re.compile(rf"[^。；;\n，,]{{0,20}}?[，,](?P<names>(?:{name}、)*{name}?)(?:{etc})?(?:{verbs})")
 
 
 # a clause at the end of a text (used where only the text is at hand, e.g. similarity)

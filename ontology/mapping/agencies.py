@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from model.ids import short_hash
+from model.ids import region_id, short_hash
 from ontology import responsibility, vocab
 from ontology.mapping.plans import RegionRef
+from ontology.regions import region_slug
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,51 @@ def _branch(core: str, region: RegionRef, chain: list[RegionRef]) -> tuple[Regio
     return None
 
 
+@cache
+def _foreign_rows() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    rows = vocab.lexicon("agency_foreign_place_not")
+    return (tuple(r for r in rows if not r.startswith("after:")),
+            tuple(r[len("after:"):] for r in rows if r.startswith("after:")))
+
+
+_LEVEL_ENDINGS = sorted(((r.split(None, 1)[0], r.split(None, 1)[1]) for r in vocab.lexicon("region_level_endings")),
+                        key=lambda x: -len(x[1]))
+_FOREIGN = re.compile(rf"^(?P<place>[^各全本我该其相有、，,（(]{{2,8}}?(?:{vocab.lexicon_regex('region_suffixes')}))"
+                      r"(?P<rest>.+)$")
+
+
+def foreign_place(name: str, chain: list[RegionRef]) -> tuple[RegionRef, str] | None:
+    """A name opening with a place of no region of the chain -- a sibling district (某川区商务局 in a 某渡区
+    plan), a county-level city or county of the plan's city (某泉市人民政府 in a 某水市 plan), another city of the
+    province (某沙市人民政府 in a province plan): that place's region (minted from its Chinese name, below the
+    chain region it belongs to) and the body's name after it. Zone words and words the ending starts are no
+    places (lexicon agency_foreign_place_not)."""
+    m = _FOREIGN.match(name)
+    if m is None:
+        return None
+    place, rest = m.group("place"), m.group("rest")
+    ends, after = _foreign_rows()
+    if (place.endswith(ends) or rest.startswith(after) or _NOT_CITY.match(place[-1] + rest)
+            or not responsibility.is_agency_name(rest) or len(rest) < 2
+            or any(place == r.name or place.startswith(r.name) for r in chain)):
+        return None
+    own = chain[0]
+    by_level = {r.level: r for r in chain}
+    # the level its ending says (lexicon region_level_endings; 市, 自治州, 盟 … a prefecture), except a 市 named in
+    # a prefecture's plan: one of its county-level cities
+    level = next((lv for lv, e in _LEVEL_ENDINGS if place.endswith(e)), "prefecture")
+    if level == "prefecture" and place.endswith("市") and own.level == "prefecture":
+        level = "county"
+    if level == "province":
+        parent = None
+    elif level == "prefecture":
+        parent = by_level.get("province")
+    else:
+        parent = own if own.level != "county" else by_level.get("prefecture", by_level.get("province"))
+    slug = region_slug(None, place)
+    return RegionRef(region_id(slug), place, None, level, slug, parent.id if parent else None), rest
+
+
 def resolve(raw: str, chain: list[RegionRef]) -> AgencyRef | None:
     """An agency name as written in a plan of the chain's first region -> an absolute AgencyRef."""
     name = clean_name(raw)
@@ -105,6 +152,7 @@ def resolve(raw: str, chain: list[RegionRef]) -> AgencyRef | None:
     own = chain[0]
     by_level = {r.level: r for r in chain}
     region, core, prefixed = own, name, True
+    written = name
     known_places = [r.name for r in chain] + [short_region_name(r.name) for r in chain]
     placed = _strip_places(name, chain)
     if placed is not None or any(name.startswith(r.name) for r in chain):
@@ -128,9 +176,15 @@ def resolve(raw: str, chain: list[RegionRef]) -> AgencyRef | None:
         # 州民政局 / 盟发改委 / 旗教育局 / 地区财政局: the body of the chain's 自治州, 盟, 旗 or 地区
         region = next(r for r in chain if r.name.endswith(lv.group(1)))
         core = name[len(lv.group(1)):]
-    if (branch := _branch(core, region, chain)) is not None:
+    elif (foreign := foreign_place(name, chain)) is not None:
+        # 某川区商务局 in a 某渡区 plan: the sibling district's body, not the plan's own (nor its 商务局); a place
+        # below the plan's region (滨海新区政府 in a 天津市 plan) keeps the plan's name before it in the full name
+        region, core = foreign
+        prefixed = False
+        written = f"{own.name}{name}" if region.parent_id == own.id else name
+    if region in chain and (branch := _branch(core, region, chain)) is not None:
         region, core = branch
-    full = f"{region.name}{core}" if prefixed else name
+    full = f"{region.name}{core}" if prefixed else written
     league = re.fullmatch(r"团([市区县])委", name)
     if league:  # 团市委 is the Youth League committee of the city: 共青团扬州市委
         region = _city_region(chain) if league.group(1) == "市" else own

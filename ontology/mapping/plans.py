@@ -4,8 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from model.document import ParsedDocument, RegionMeta
-from model.ids import region_id, region_slug
+from model.ids import region_id
 from model.records import GraphRecords
+from ontology.regions import english_name, region_slug
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,7 @@ class RegionRef:
     name_en: str | None
     level: str
     slug: str
+    parent_id: str | None = None   # a region outside the plan's chain (an agency's place): the chain region above it
 
 
 def region_chain(region: RegionMeta) -> list[RegionRef]:
@@ -25,8 +27,11 @@ def region_chain(region: RegionMeta) -> list[RegionRef]:
     if region.level == "province":
         return chain
     if region.parent and region.parent != region.province:
+        # a district whose metadata names its province-level city as parent only (parent = 上海市, no
+        # province): that city is the province of the chain, with the same id as from its own plans
+        level = "province" if english_name(region.parent) and not region.province else "prefecture"
         ps = region_slug(region.parent_en, region.parent)
-        chain.append(RegionRef(region_id(ps), region.parent, region.parent_en, "prefecture", ps))
+        chain.append(RegionRef(region_id(ps), region.parent, region.parent_en, level, ps))
     if region.province:
         ps = region_slug(region.province_en, region.province)
         chain.append(RegionRef(region_id(ps), region.province, region.province_en, "province", ps))

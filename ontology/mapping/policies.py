@@ -159,10 +159,22 @@ def _emit_agencies(doc, pid, lead, involved, ev: Span, chain, out: GraphRecords,
             seen.add(ref.id)
             out.add_node(ref.id, "Agency", name=ref.name, name_en=_agency_en(ref), level=ref.region.level,
                          function=ref.function, short_name=ref.short_name)
+            if ref.region.parent_id is not None or ref.region not in chain:
+                _add_place(ref.region, chain, out)
             out.add_rel("OF_REGION", (ref.id, "Agency"), (ref.region.id, "Region"))
             out.add_rel(rel, (pid, "Policy"), (ref.id, "Agency"), plan_id=doc.meta.plan_id, quote=ev.text,
                         span_start=ev.start, span_end=ev.end)
     return seen
+
+
+def _add_place(region, chain, out: GraphRecords) -> None:
+    """The Region of an agency of a place outside the plan's chain (a sibling district, a county-level city),
+    PART_OF the chain region above it."""
+    province = next((r.name for r in chain if r.level == "province"), None)
+    out.add_node(region.id, "Region", name=region.name, name_en=region.name_en, level=region.level,
+                 province=region.name if region.level == "province" else province)
+    if region.parent_id is not None:
+        out.add_rel("PART_OF", (region.id, "Region"), (region.parent_id, "Region"))
 
 
 def _agency_en(ref: agencies.AgencyRef) -> str | None:

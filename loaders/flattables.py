@@ -1511,6 +1511,9 @@ def _build_unnumbered(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     after it are cut into rows by shape, each row opening with its text cell (the indicator
     or task) and aligned like numbered rows; the table ends at the first line that cannot be
     a cell (a sentence, a heading, a note)."""
+    got = _build_year_keyed(lines, h0, h1)
+    if got[0] is not None:
+        return got
     head = [lines[x][2] for x in range(h0, h1)]
     roles = [header_role(c) or "other" for c in head]
     if "task" in roles and "responsible" in roles:
@@ -1593,6 +1596,43 @@ def _build_unnumbered(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         t.row_spans.append((used[0][0], used[-1][1]))
     _title(t, lines, h0)
     return t, h1 + end
+
+
+_YEAR_KEY = re.compile(r"^(?:19|20)\d\d\s*年?度?$")   # a row keyed by its year: 2025年, 2026, 2027年度
+
+
+def _build_year_keyed(lines, h0: int, h1: int) -> tuple[Table | None, int]:
+    """A table of rows keyed by year (年度 | 新建口袋公园（个） | 新增绿道（公里） then 2025年 | 40 | 50 …): a key
+    column name, two value columns or more named with their unit, and rows that each open with a year and hold
+    one value per value column. The header run may have taken a section heading before it (二、年度任务) and the
+    first row's year after it (a year reads like a column name); both are given back. Roles: the key column
+    ``deadline`` (the row's time), the value columns ``other`` (their headers name the measures)."""
+    x0, x1 = h0, h1
+    while x0 < x1 and _NUMBERED.match(lines[x0][2]):
+        x0 += 1                         # a heading the run took (二、年度任务)
+    if x1 - 1 > x0 and _YEAR_KEY.match(_norm(lines[x1 - 1][2])):
+        x1 -= 1                         # the first row's year
+    head = [lines[x][2] for x in range(x0, x1)]
+    k = len(head)
+    if k < 3 or value_named(head[0]) or not all(unit_named(c) for c in head[1:]):
+        return None, h1
+    n = len(lines)
+    rows: list[list[str | None]] = []
+    spans: list[list[tuple[int, int]]] = []
+    q = x1
+    while q + k <= n and _YEAR_KEY.match(_norm(lines[q][2])) \
+            and all(is_value(lines[q + c][2]) and not _YEAR_KEY.match(_norm(lines[q + c][2])) for c in range(1, k)):
+        rows.append([lines[q + c][2] for c in range(k)])
+        spans.append([lines[q + c][:2] for c in range(k)])
+        q += k
+    if len(rows) < 2:
+        return None, h1
+    t = Table(title="", columns=list(head), rows=rows, start=lines[x0][0], end=lines[q - 1][1],
+              roles=["deadline"] + ["other"] * (k - 1))
+    t.cell_spans = [list(r) for r in spans]
+    t.row_spans = [(r[0][0], r[-1][1]) for r in spans]
+    _title(t, lines, x0)
+    return t, q
 
 
 KEYED_MAX_CARRY = 3           # leading cells a row of a keyed table may share with the row above

@@ -290,6 +290,9 @@ def _read(text: str, i: int, chinese: bool) -> Quantity | None:
             if u1 is None or u2 is None or u1 == u2 or k1 is not None and k2u is not None and k1.kind == k2u.kind:
                 q.v2, q.u2, q.e = v2, u2, max(j2, k3)
                 q.approx = q.approx or approx2
+                if k1 is not None and k2u is not None and u1 != u2 and k1.factor and k1.factor != k2u.factor:
+                    # 400平方米至1万平方米: both ends in the first end's unit (10000平方米)
+                    q.v2, q.u2 = _num_str(float(v2) * k2u.factor / k1.factor), u1
         elif pending:
             q.e -= len(pending)
     if (q.u1 or q.u2) and text.startswith("/", q.e):

@@ -216,6 +216,9 @@ def _table_facts(doc: ParsedDocument, table: Table) -> tuple[list[TargetFact], b
             col_year[roles["target"]] = _year(table.columns[roles["target"]])
     taken = {i for r, i in roles.items() if r != "other"}
     norm_col = None if "target" in roles else _norm_column(table.columns, taken)
+    if "target" in roles and not extra_cols and roles["target"] < len(table.columns) \
+            and _NORM_COLUMN.match(table.columns[roles["target"]] or ""):
+        norm_col = roles["target"]  # 项目 | 单位 | 参考值: a value column the loader reads as a target holds norms
     if norm_col is not None and "indicator" not in roles:
         # 项目 | 单位 | 标准值 left without roles: the header words name the others too
         for r, i in column_roles(table.columns, meta.period_start, meta.period_end).items():
@@ -225,6 +228,8 @@ def _table_facts(doc: ParsedDocument, table: Table) -> tuple[list[TargetFact], b
         roles["target"] = norm_col  # 指标 | 单位 | 技术要求: the required levels stand where targets would
         extra_cols = [c for c in extra_cols if c != norm_col]
         col_year.pop(norm_col, None)
+    if "indicator" not in roles and _year_keyed(table):
+        return _year_row_facts(doc, table), False
     if "indicator" not in roles or ("target" not in roles and "baseline" not in roles):
         return _total_row_facts(doc, table), False
     # a 合计 / 总计 column beside yearly target columns: the sum over the years, for the last of them
@@ -424,6 +429,37 @@ def _total_name(table: Table, roles: dict[str, int], row: list[str | None]) -> s
     ii = roles.get("indicator")
     head = (table.columns[ii] or "").strip() if ii is not None and ii < len(table.columns) else ""
     return "" if not head or _has(head, "target_table_indicator_words") else head
+
+
+_YEAR_KEY = re.compile(r"^(?:19|20)\d\d\s*年?度?$")
+
+
+def _year_keyed(table: Table) -> bool:
+    """A table whose rows are keyed by year in the first column (年度 | X（个） | Y（公里）, rows 2025年 …)."""
+    return len(table.rows) >= 2 and len(table.columns) >= 2 and all(
+        row and _YEAR_KEY.match(re.sub(r"\s", "", row[0] or "")) for row in table.rows)
+
+
+def _year_row_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:
+    """A yearly task table laid out by rows of years: each value column named by its header (新建口袋公园（个）)
+    gives one target per row, for the row's year (year_source table_header); a row for a year before the plan's
+    period is a baseline, the kind step decides nothing else here."""
+    meta = doc.meta
+    out: list[TargetFact] = []
+    for row in table.rows:
+        y = _year(row[0])
+        for col in range(1, min(len(row), len(table.columns))):
+            name, unit = _measure_header(table.columns[col])
+            v, vmax, comp, cunit = parse_value(row[col])
+            if not name or v is None:
+                continue
+            past = bool(meta.period_start and y and y < meta.period_start)
+            out.append(TargetFact(
+                indicator_text=name, value=v, unit=unit or cunit, comparator=comp,
+                kind="historic" if past else "target", quote=_locate(doc, table, row[col] or "", row, table.start),
+                value_max=vmax, year=y, year_source="table_header",
+                change_type="cumulative" if "累计" in name else None))
+    return out
 
 
 def _total_row_facts(doc: ParsedDocument, table: Table) -> list[TargetFact]:

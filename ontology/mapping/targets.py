@@ -76,9 +76,31 @@ _AFTER_GE = _after("target_comparator_ge_after")
 _AFTER_LE = _after("target_comparator_le_after")
 _AFTER_APPROX = _after("target_comparator_approx_after")
 
+_SHARE_OF_GE = re.compile(rf"(?:{_lex('target_comparator_ge_before')})\s*([\u4e00-\u9fff]{{1,8}}?)的\s*$")
+_SHARE_OF_LE = re.compile(rf"(?:{_lex('target_comparator_le_before')})\s*([\u4e00-\u9fff]{{1,8}}?)的\s*$")
+
+
+def _share_of(name: str, before: str) -> str:
+    """硬质铺装面积不超过总面积的30%: the share of a named whole, bounded by the word before that whole
+    (X占总面积比例); the name as given when the amount is no such share."""
+    m = _SHARE_OF_LE.search(before) or _SHARE_OF_GE.search(before)
+    if not m:
+        return name
+    cut = re.search(rf"(?:{_lex('target_comparator_le_before')}|{_lex('target_comparator_ge_before')})\s*"
+                    rf"{re.escape(m.group(1))}的?$", name)
+    if not cut or cut.start() < 2:
+        return name
+    head = name[:cut.start()]
+    return head if re.search(r"(?:占比|比例|比重|比率)$", head) else f"{head}占{m.group(1)}比例"
+
+
 def _comparator(before: str, after: str, ranged: bool, approx: str | None = None) -> str:
     if ranged:
         return "range"
+    if _SHARE_OF_LE.search(before):
+        return "<="  # 不超过总面积的30%
+    if _SHARE_OF_GE.search(before):
+        return ">="
     if _BEFORE_APPROX.search(before) and not _BEFORE_GE.search(before):
         return "approx"
     if _BEFORE_GE.search(before) or _AFTER_GE.match(after):
@@ -460,6 +482,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                             or _scope_count(post):
                         last_end = m.end()
                         continue  # 松江、青浦等4个新城建设用地面积50%以上: the count says where, the share is the goal
+                if unit in ("%", "％") and name:
+                    name = _share_of(name, before_all)
                 if back_refs:
                     verb = _CHANGE_END.search(naming.indicator_before(pre)[0] or pre.strip("，, "))
                     back_verb = verb.group(0) if verb else back_verb

@@ -329,13 +329,26 @@ class IndicatorParts:
 
 
 @lru_cache(maxsize=200_000)
+def _token_starts(text: str) -> frozenset[int]:
+    """Where the words of a name begin (jieba with the domain dictionary): a restrictive word counts only
+    where a word begins (工业 is no qualifier of 农产品加工业产值, a word of its own: 加工业)."""
+    starts, pos = {0}, 0
+    for w in vocab.tokenizer().lcut(text):
+        pos += len(w)
+        starts.add(pos)
+    return frozenset(starts)
+
+
+@lru_cache(maxsize=200_000)
 def indicator_parts(key: str) -> IndicatorParts:
     p = _patterns()
     m = p.base_re.search(key)
     base = m.group(0) if m else None
     rest = key[:m.start()] + key[m.end():] if m else key
-    words = tuple(sorted(p.restrictive_map[w.group(0)] for w in p.restrictive_re.finditer(rest)))
-    head = p.restrictive_re.sub("", rest)
+    starts = _token_starts(rest)
+    hits = [w for w in p.restrictive_re.finditer(rest) if w.start() in starts]
+    words = tuple(sorted(p.restrictive_map[w.group(0)] for w in hits))
+    head = "".join(rest[a:b] for a, b in zip((0, *(w.end() for w in hits)), (*(w.start() for w in hits), len(rest))))
     quantity = next((q for q in p.quantities if head.endswith(q)), None)
     return IndicatorParts(head, base, words, quantity, marks_of(key))
 

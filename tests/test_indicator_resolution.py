@@ -830,3 +830,80 @@ def test_dev_gold_batch_11_untouched_check():
     assert r["recall"] >= 0.93
     nv = run(gold, ex, vocabulary=False)
     assert nv["near_misses_merged"] == [] and nv["precision"] >= 0.97 and nv["recall"] >= 0.93
+
+
+@pytest.mark.parametrize("a, ua, b, ub", [
+    ("能耗强度降低（%）", None, "单位生产总值能耗下降", "%"),  # an intensity is per unit of GDP
+    ("碳排放强度下降", "%", "单位GDP二氧化碳排放降低", "%"),  # 二氧化碳排放 = 碳排放
+    ("常住人口自然增长率", "‰", "人口自然增长率（‰）", None),  # 常住 is the default population
+    ("注册志愿者人数占常住人口比例", "%", "注册志愿者比例", "%"),  # a share of the whole population
+    ("农产品加工产值与农业总产值之比", "ratio", "农产品加工产值与农业总产值比", "ratio"),
+    ("建制村通客车比例", "%", "行政村通客车率", "%"),
+    ("上市企业数量", "家", "上市公司数（家）", None),
+    ("院前医疗急救平均响应时间", "分钟", "院前急救平均反应时间", "分钟"),
+    ("城网供电可靠性", "%", "城市电网供电可靠率（%）", None),
+    ("城镇居民人均住房建筑面积", "平方米", "城镇人均住房面积", "平方米"),
+])
+def test_rewordings_of_batch_12(a, ua, b, ub):
+    ka, kb = indicator_key(a, ua), indicator_key(b, ub)
+    assert (ka.key, ka.kind) == (kb.key, kb.kind)
+
+
+def test_restrictive_word_counts_only_where_a_word_begins():
+    # 工业 inside 加工业 (one word) is no qualifier; 工业 as a word of its own is one
+    assert "工业" not in indicator_parts(indicator_key("农产品加工业产值与农业总产值比", "ratio").key).restrictive
+    assert "工业" in indicator_parts(indicator_key("工业用水重复利用率", "%").key).restrictive
+    assert "户籍" in indicator_parts(indicator_key("户籍人口城镇化率", "%").key).restrictive
+    ok, _, why = decide(_key("常住人口城镇化率", "%"), _key("户籍人口城镇化率", "%"))
+    assert not ok, why  # 常住 is the default, 户籍 still narrows
+
+
+@pytest.mark.parametrize("a, ua, b, ub", [
+    ("跨境电子商务交易额", "亿元", "电子商务交易额", "亿元"),  # cross-border trade is some of all
+    ("金融机构本外币贷款余额", "亿元", "金融机构各项存款余额", "亿元"),
+    ("每万人拥有社会体育指导员", "人", "每千人拥有社会体育指导员数（人）", None),
+    ("声环境功能区昼间达标率", "%", "声环境功能区夜间达标率（%）", None),
+    ("农村电网供电可靠率", "%", "城市电网供电可靠率", "%"),
+    ("建制村通硬化路率", "%", "建制村通客车比例", "%"),
+    ("旅游总收入占地区生产总值比重", "%", "旅游业增加值占地区生产总值比重（%）", None),
+    ("能耗强度降低", "%", "碳排放强度下降", "%"),
+    ("注册志愿者人数", "万人", "注册志愿者人数占常住人口比例（%）", None),
+    ("海岛自然岸线保有率", "%", "大陆自然岸线保有率", "%"),
+    ("新增上市企业", "家", "境内外上市公司数（家）", None),
+])
+def test_near_misses_of_batch_12_stay_apart(a, ua, b, ub):
+    ka, kb = indicator_key(a, ua), indicator_key(b, ub)
+    assert ka.kind != kb.kind or not decide(ka.key, kb.key)[0], (ka, kb)
+
+
+def test_dev_gold_batch_12_untouched_check():
+    """Batch 12, written after batch 11's rules and measured once with them before any change for it."""
+    from bench.eval_indicators import extracted_mentions, run
+
+    gold = json.loads((ROOT / "tests" / "gold" / "indicator_concepts_dev12.json").read_text(encoding="utf-8"))
+    assert not gold.get("corpus_plans") and len(gold["groups"]) >= 25 and len(gold["near_misses"]) >= 30
+    ex = extracted_mentions(gold)
+    r = run(gold, ex)
+    # measured once before any change for it (7958ea4): P 0.976 R 0.50 (41 of 82 pairs), 1 of 32 near misses merged
+    # (跨境电子商务交易额 / 电子商务交易额).  After the batch-12 rules: P 1.0 R 0.85 (70 of 82), none merged, without
+    # vocabulary the same (left: substitutions no list knows, 普及率/覆盖率; words before a short name, 冬季, 电网).
+    assert r["near_misses_merged"] == []
+    assert r["precision"] >= 0.97
+    assert r["recall"] >= 0.82
+    nv = run(gold, ex, vocabulary=False)
+    assert nv["near_misses_merged"] == [] and nv["precision"] >= 0.97 and nv["recall"] >= 0.82
+
+
+def test_dev_gold_batch_13_kept_untuned():
+    """Batch 13, written before the batch-12 rules and never tuned on: what the rules do on wordings they were
+    not made for (the leave-one-batch-out check)."""
+    from bench.eval_indicators import extracted_mentions, run
+
+    gold = json.loads((ROOT / "tests" / "gold" / "indicator_concepts_dev13.json").read_text(encoding="utf-8"))
+    ex = extracted_mentions(gold)
+    r = run(gold, ex)
+    # measured before (b74f1a2): P 0.931 R 0.562 (27 of 48), none of 19 near misses merged (the wrong pair:
+    # 广播电视综合人口覆盖率 / 电视人口综合覆盖率); after the batch-12 rules unchanged
+    assert r["near_misses_merged"] == []
+    assert r["precision"] >= 0.9
+    assert r["recall"] >= 0.54

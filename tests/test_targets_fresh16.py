@@ -115,3 +115,14 @@ def test_a_reference_value_column_holds_norms(tmp_path):
     got = {(t["indicator_text"], t.get("value"), t.get("year"), t["kind"]) for t in plan_targets(tmp_path, "d.txt", text)}
     assert ("日供水能力", 200.0, None, "standard") in got
     assert ("农村自来水普及率", 98.0, 2030, "target") in got
+
+
+def test_goals_in_words_after_a_goal_lead(tmp_path):
+    text = ("某某县2026年政府工作要点\n\n全县发展的主要预期目标是：地区生产总值增长5.5%左右；农村居民人均可支配收入增长"
+            "与经济增长保持同步；单位地区生产总值能耗降低完成省下达的目标任务。\n\n到2030年，人均预期寿命达到80岁，"
+            "居民主要健康指标高于全省平均水平。\n")
+    got = {(t["indicator_text"], t.get("year")) for t in plan_targets(tmp_path, "e.txt", text)
+           if t["kind"] == "qualitative"}
+    assert ("农村居民人均可支配收入增长", 2026) in got
+    assert ("单位地区生产总值能耗降低", 2026) in got
+    assert ("居民主要健康指标", 2030) in got

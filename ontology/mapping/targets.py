@@ -329,7 +329,9 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
     period = (period_start, period_end)
     # …, and so is a sentence or paragraph naming the plan's own period (规划期内，累计建成…; “十五五”时期，…)
     gctx = goal_context or _goal_year_lead(head) or (block_year is not None and not historic_context) \
-        or (not historic_context and year_scope.names_plan_period(head, period))
+        or (not historic_context and year_scope.names_plan_period(head, period)) \
+        or (not historic_context and bool(_GOAL_LEAD.search(context.text[: max(0, sent.start - context.start)]
+                                                            + sent_text)))
 
     n_clauses = sum(1 for _ in clauses(sent))
     # 口袋公园单个面积一般不小于400平方米，绿化覆盖率不低于60%: a hedged norm from its clause to the sentence's end
@@ -610,6 +612,7 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
 
 
 _NORM_CLAUSE = vocab.lexicon_pattern("target_norm_clause_words")
+_GOAL_LEAD = vocab.lexicon_pattern("target_goal_leads")
 _ZERO_BREAK = re.compile(_lex("target_zero_breakthrough"))
 _ANAPHOR = re.compile(_lex("naming_anaphors"))
 _RESPECTIVELY_BACK = re.compile(rf"^\s*[，,]?\s*分别(?!{_lex('target_respectively_not_back')})")

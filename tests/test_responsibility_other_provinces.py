@@ -130,3 +130,24 @@ def test_a_province_level_city_has_one_id_from_city_and_district_plans(tmp_path)
     assert "region:shanghai" in city and "region:shanghai" in district and "region:shanghai" in parent_only
     assert region_slug("Shanghai Municipality", "上海市") == region_slug(None, "上海市") == "shanghai"
     assert region_slug("Huzhou", "湖州市") == "huzhou" and region_slug(None, "湖州市") == "湖州市"
+
+
+# -- round 2: labels and districts ending like zone words --------------------------------
+
+def test_bare_role_words_as_labels():
+    span = r.find_clause("促进教育资源均衡配置。推进城乡学校共同体建设。牵头：区教委；配合：区财政局、各镇乡人民政府（街道办事处）")
+    text = "促进教育资源均衡配置。推进城乡学校共同体建设。牵头：区教委；配合：区财政局、各镇乡人民政府（街道办事处）"
+    got = r.parse(text[span[0]:span[1]], span[0])
+    assert (got.lead, got.involved) == (["区教委"], ["区财政局", "各镇乡人民政府（街道办事处）"])
+    got = r.parse("（牵头单位:区公安分局  配合单位:区发展改革委、区人力社保局）", 0)
+    assert (got.lead, got.involved) == (["区公安分局"], ["区发展改革委", "区人力社保局"])
+
+
+def test_a_district_whose_name_ends_like_a_zone_word_is_a_place():
+    county_city = [RegionRef("region:mouyi", "某义市", "Mouyi", "county", "mouyi"),
+                   RegionRef("region:mouzhoushi", "某州市", "Mouzhoushi", "prefecture", "mouzhoushi"),
+                   RegionRef("region:mouzhe", "某浙省", "Mouzhe", "province", "mouzhe")]
+    ref = resolve("某城区发改局", county_city)
+    assert ref.region.name == "某城区" and ref.region.parent_id == "region:mouzhoushi"
+    assert ref.id != resolve("市发改局", county_city).id
+    assert resolve("中心城区管委会", county_city).region.id == "region:mouyi"

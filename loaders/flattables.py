@@ -198,7 +198,10 @@ def is_schedule(s: str) -> bool:
     if not is_deadline(s):
         return False
     c = _norm(s)
-    return len(c) <= 6 or is_deadline(_generic_time().sub("", c))
+    rest = _generic_time().sub("", c)
+    if not is_deadline(rest) and _generic_time().match(c) and len(rest) >= 3:
+        return False          # 推进协同治理, 完成系统改造: a task title opening with 推进/完成, no time
+    return len(c) <= 6 or is_deadline(rest)
 
 
 @lru_cache(maxsize=_MEMO)
@@ -256,6 +259,8 @@ def _mismatch(role: str, s: str) -> float:
         return AGENCY_AS_TEXT if _named_body(s) else 0.0
     if role == LABEL:
         return 1.5 if v or a else 0.2
+    if role == "group" and n > MERGED_LABEL_MAX:
+        return LONG_GROUP                  # a group cell is a short label (经济发展), not an indicator's name
     return 0.2                                         # group / other
 
 
@@ -293,6 +298,7 @@ def _group_row_text(s: str) -> bool:
     return bool(_GROUP_ROW.match(c)) and not _BARE_NUMERAL.match(c)
 
 
+LONG_GROUP = 1.0
 DEADLINE_AS_TEXT = 0.8   # a short cell that reads as a deadline is no task text
 STRAY_LINE = 0.5        # a line of a 责任单位 cell that names no body and continues nothing
 AGENCY_AS_TEXT = 0.8      # a whole cell naming a body of a level (区卫生健康委（牵头）) is no task text
@@ -363,7 +369,8 @@ def _cell_cost_lines(role: str, cells: tuple[str, ...]) -> float:
     extra = len(cells) - 1
     if role in TEXT_ROLES or role == "responsible":
         # a wrapped cell: cheaper when the first piece stops mid-phrase
-        step = sum(0.15 if _CONT_END.search(c) else 0.35 for c in cells[:-1])
+        step = sum(0.15 if _CONT_END.search(c) or _BRACKET_NOTE.match(n) else 0.35
+                   for c, n in zip(cells, cells[1:]))     # 每万人口…拥有量 / （期末）: a name and its note
         if role in ("indicator", LABEL) and any(is_value(c) or is_attribute(c) for c in cells):
             return 3.0
         if role == "responsible" and all(_agency_like(c) or _role_marks().fullmatch(c) for c in cells):
@@ -895,6 +902,30 @@ def _checked_roles(rows_cells: list[list[str]], roles: list[str]) -> list[str]:
     return roles
 
 
+TEXT_VALUE_SHARE = 0.3       # a value column of fewer value-like cells than this share is a text column
+
+
+def _text_value_columns(rows_cells: list[list[str]], roles: list[str]) -> list[str]:
+    """A column the header names a target or baseline (主要目标, 工作目标 in a task table) whose cells are
+    sentences (建成区级政务云平台，资源利用率达到70%), not values or short qualitative targets (5左右,
+    与经济增长同步): an ``other`` (text) column."""
+    cols = [j for j, r in enumerate(roles) if r in VALUE_ROLES]
+    if not cols or len(rows_cells) < 3:
+        return roles
+    got: dict[int, list[str]] = {j: [] for j in cols}
+    for cells in rows_cells:
+        _, cl, _ = align(cells, roles, False)
+        for j in cols:
+            if cl[j]:
+                got[j].append(_join([cells[c] for c in cl[j]], roles[j]))
+    out = list(roles)
+    for j, xs in got.items():
+        valued = sum(1 for x in xs if is_value(x) or len(_norm(x)) <= 12 and not _SENT_PUNCT.search(x))
+        if len(xs) >= 3 and valued < TEXT_VALUE_SHARE * len(xs):
+            out[j] = "other"
+    return out
+
+
 MERGED_LABEL_MAX = 12         # a merged cell carried down is a short label (某江街道, 区级财力, 约束性)
 MERGED_ROLES = ("group", "attribute", "other", "kind", LABEL)
 
@@ -1177,6 +1208,7 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         h1 = labels[-1] + 1
         roles_after = _content_roles(rows_cells, cols_after, list(roles_after), last_named=len(after_head))
     roles_after = _checked_roles(rows_cells, list(roles_after))
+    roles_after = _text_value_columns(rows_cells, roles_after)
     roles_after = _task_by_content(rows_cells, roles_after)
     k = len(cols_after)
     # alignment roles (value-shaped unnamed columns) and the merged columns the deficit shows
@@ -1552,6 +1584,7 @@ def _build_unnumbered(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     best = [INF] * (len(cells) + 1)
     back = [0] * (len(cells) + 1)
     best[0] = 0.0
+    lead_group = {0} if roles[0] == "group" else set()     # 类别 | 指标 | …: 类别 written at its group's first row
     for i in range(1, len(cells) + 1):
         for L in range(max(1, k - 3), k + 4):
             a = i - L
@@ -1560,7 +1593,7 @@ def _build_unnumbered(lines, h0: int, h1: int) -> tuple[Table | None, int]:
             first = cells[a]
             if is_value(first) or is_attribute(first) or is_unit(first):
                 continue                      # a row opens with its text cell
-            c = best[a] + align(cells[a:i], roles, False)[0] + 0.3
+            c = best[a] + align(cells[a:i], roles, False, carried=lead_group)[0] + 0.3
             if c < best[i] - 1e-9:
                 best[i], back[i] = c, L
     # the table may end before the last candidate line: the best prefix per cell
@@ -1580,13 +1613,16 @@ def _build_unnumbered(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     t.row_spans, t.cell_spans = [], []
     t.target_years = [column_year(c) for c, r in zip(head, roles) if r == "target"]
     for a, b in bounds:
-        _, cl, _ = align(cells[a:b], roles, False)
+        _, cl, _ = align(cells[a:b], roles, False, carried=lead_group)
         row: list[str | None] = []
         spans: list[tuple[int, int] | None] = []
-        for col in cl:
+        for j, col in enumerate(cl):
             if col:
                 row.append(_join([cells[a + c] for c in col], roles[len(row)]))
                 spans.append((lines[h1 + a + col[0]][0], lines[h1 + a + col[-1]][1]))
+            elif j in lead_group and t.rows:
+                row.append(t.rows[-1][j])          # the merged group cell carried down
+                spans.append(t.cell_spans[-1][j])
             else:
                 row.append(None)
                 spans.append(None)

@@ -907,3 +907,13 @@ def test_dev_gold_batch_13_kept_untuned():
     assert r["near_misses_merged"] == []
     assert r["precision"] >= 0.9
     assert r["recall"] >= 0.54
+
+
+def test_towns_are_the_default_scope_of_services_not_of_a_population():
+    # 城镇 before a service, jobs or works is the default scope; before a population's figure it narrows
+    assert indicator_key("城镇生活垃圾回收利用率", "%").key == indicator_key("生活垃圾回收利用率", "%").key
+    assert indicator_key("城镇新增就业人数", "万人").key == indicator_key("新增就业人数", "万人").key
+    assert not decide(_key("城镇居民人均可支配收入", "元"), _key("居民人均可支配收入", "元"))[0]
+    assert not decide(_key("农村生活污水处理率", "%"), _key("城镇生活污水处理率", "%"))[0]
+    assert "城镇" in indicator_key("常住人口城镇化率", "%").key
+    assert not decide(_key("城镇人口", "万人"), _key("人口", "万人"))[0]

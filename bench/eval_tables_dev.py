@@ -27,7 +27,8 @@ Scores: row-exact (``eval_structure.score_tables``: a gold row is rebuilt when a
 has every gold cell in its paired column), cell-exact (gold cells equal to the parsed cell of
 the row with the same number, in the paired column), group rows (found as a ``TableGroup`` with
 their label and first row), measures (task rows: titles found) and
-agency links (lead + involved, names resolved in the plan's region chain).
+agency links (lead + involved, names resolved in the plan's region chain); in fixtures without task
+rows, every measure found inside a table is a false one (``false_measures``, counted in the measures' fp).
 """
 from __future__ import annotations
 
@@ -199,6 +200,11 @@ def evaluate(names: list[str] | None = None, verbose: bool = False) -> dict:
             meas.add(m)
             ag.add(a)
             d["measures"], d["agency_links"] = m.as_dict(), a.as_dict()
+        else:
+            # an indicator, inventory or count table: its rows are table rows (targets), never measures
+            ms = [m for m in doc.measures if any(t.start <= m.start < t.end for t in doc.tables)]
+            meas.add(es.PR(fp=len(ms)))
+            d["false_measures"] = len(ms)
         if verbose:
             d["errors"] = errors
         per[p.stem] = d

@@ -1585,7 +1585,14 @@ def _build_unnumbered(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     back = [0] * (len(cells) + 1)
     best[0] = 0.0
     lead_group = {0} if roles[0] == "group" else set()     # 类别 | 指标 | …: 类别 written at its group's first row
+    group_lines = "group" not in roles and roles[0] == "indicator"
+    is_group: set[int] = set()             # ends of one-line segments read as group rows
     for i in range(1, len(cells) + 1):
+        if group_lines and best[i - 1] < INF and _group_label_line(cells, i - 1):
+            c = best[i - 1] + GROUP_LINE
+            if c < best[i] - 1e-9:
+                best[i], back[i] = c, 1
+                is_group.add(i)
         for L in range(max(1, k - 3), k + 4):
             a = i - L
             if a < 0 or best[a] == INF:
@@ -1596,6 +1603,7 @@ def _build_unnumbered(lines, h0: int, h1: int) -> tuple[Table | None, int]:
             c = best[a] + align(cells[a:i], roles, False, carried=lead_group)[0] + 0.3
             if c < best[i] - 1e-9:
                 best[i], back[i] = c, L
+                is_group.discard(i)
     # the table may end before the last candidate line: the best prefix per cell
     end = max((i for i in range(len(cells) + 1) if best[i] < INF and i >= 2), default=0,
               key=lambda i: (i - 2.5 * best[i] / max(1, k), i))
@@ -1607,12 +1615,17 @@ def _build_unnumbered(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         bounds.append((i - back[i], i))
         i -= back[i]
     bounds.reverse()
-    if len(bounds) < 2 or best[end] / len(bounds) > 0.8 * k:
+    groups = [(a, b) for a, b in bounds if b in is_group]
+    bounds = [(a, b) for a, b in bounds if b not in is_group]
+    if len(bounds) < 2 or best[end] / (len(bounds) + len(groups)) > 0.8 * k:
         return None, h1
     t = Table(title="", columns=list(head), rows=[], start=lines[h0][0], end=lines[h1 + end - 1][1], roles=list(roles))
     t.row_spans, t.cell_spans = [], []
     t.target_years = [column_year(c) for c, r in zip(head, roles) if r == "target"]
-    for a, b in bounds:
+    for a, b in sorted(bounds + groups):
+        if (a, b) in groups:
+            t.groups.append(TableGroup(label=cells[a], first_row=len(t.rows)))
+            continue
         _, cl, _ = align(cells[a:b], roles, False, carried=lead_group)
         row: list[str | None] = []
         spans: list[tuple[int, int] | None] = []
@@ -1669,6 +1682,25 @@ def _build_year_keyed(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     t.row_spans = [(r[0][0], r[-1][1]) for r in spans]
     _title(t, lines, x0)
     return t, q
+
+
+GROUP_LINE = 0.3            # a group label on a line of its own between the rows of an unnumbered table
+GROUP_LINE_MAX = 6           # … is a short label (经济发展, 社会民生)
+
+
+def _group_label_line(cells: list[str], x: int) -> bool:
+    """Whether line ``x`` of an unnumbered indicator table's cells is a group label between rows: a
+    short label (no digit, no value, unit, attribute or sentence mark) followed by a longer text line
+    (the next row's indicator), not the first piece of a name wrapped over two lines (保障性住房占住宅 /
+    总量比例 opens with the longer piece)."""
+    if x + 1 >= len(cells):
+        return False
+    c, nxt = _norm(cells[x]), _norm(cells[x + 1])
+    if not (2 <= len(c) <= GROUP_LINE_MAX) or _DIGIT.search(c) or _SENT_PUNCT.search(c) or _CONT_END.search(c):
+        return False
+    if is_value(c) or is_unit(c) or is_attribute(c) or is_value(nxt) or is_unit(nxt) or is_attribute(nxt):
+        return False
+    return len(nxt) >= len(c)
 
 
 KEYED_MAX_CARRY = 3           # leading cells a row of a keyed table may share with the row above

@@ -307,6 +307,32 @@ def _trailing(lines: list[str], reason: list[str | None], last: int, tables: lis
             reason[i] = marks[i]
 
 
+_DASH_CELL = re.compile(r"^\s*[-－]{1,3}\s*$")
+_CELL_VALUE = re.compile(r"\d")
+_MAX_CELL_NEIGHBOUR = 16
+
+
+def _table_dash(lines: list[str], i: int) -> bool:
+    """A lone dash between a flattened table's cells (2100 / - / 预期性: a value not set), kept as a
+    cell: the nearest lines around it are short unpunctuated cells, one of them a number."""
+    if not _DASH_CELL.match(lines[i]):
+        return False
+
+    def near(step: int) -> str | None:
+        j = i + step
+        while 0 <= j < len(lines):
+            if lines[j].strip():
+                return lines[j].strip()
+            j += step
+        return None
+    prev, nxt = near(-1), near(1)
+    if not prev or not nxt:
+        return False
+    short = all(len(x) <= _MAX_CELL_NEIGHBOUR and not _SENT_PUNCT.search(x) and not _RESIDUE_RE.match(x)
+                for x in (prev, nxt))
+    return short and bool(_CELL_VALUE.search(prev) or _CELL_VALUE.search(nxt))
+
+
 def line_edits(text: str, tables: list[tuple[int, int]] | None = None) -> list[Edit]:
     """Whole-line drops: patterns, spam and markup residue anywhere; furniture around the body.
     ``tables``: spans of data tables (real HTML/Word tables): their cell lines are short
@@ -319,7 +345,7 @@ def line_edits(text: str, tables: list[tuple[int, int]] | None = None) -> list[E
     for i, ln in enumerate(lines):
         if not ln.strip():
             continue
-        if _RESIDUE_RE.match(ln):
+        if _RESIDUE_RE.match(ln) and not _table_dash(lines, i):
             reason[i] = "html_fragment"
             continue
         r = pattern_reason(ln)

@@ -426,16 +426,18 @@ def _join_levels(names: list[str]) -> list[str]:
 
 
 def _share_heads(names: list[str]) -> list[str]:
-    """``某沙市、某潭市、某洲市人民政府``: bare place names before a place's government share its head word
-    (three city governments, not two places and one government); heads: lexicon responsibility_level_governments."""
+    """``某沙市、某潭市、某洲市人民政府`` / ``某溪镇、某岭乡人民政府``: bare place names before a place's government
+    share its head word (three city governments, not two places and one government); heads: lexicon
+    responsibility_level_governments, place endings: region_suffixes and region_township_suffixes."""
     heads = _lx("responsibility_level_governments")
+    ends = f"{_lx('region_suffixes')}|{_lx('region_township_suffixes')}"
     out = list(names)
     for i in range(len(out) - 1, 0, -1):
-        m = re.fullmatch(rf"(?P<place>.{{1,8}}?(?:{_lx('region_suffixes')}))(?P<head>{heads})", out[i])
+        m = re.fullmatch(rf"(?P<place>.{{1,8}}?(?:{ends}))(?P<head>{heads})", out[i])
         if not m:
             continue
         j = i - 1
-        while j >= 0 and re.fullmatch(rf"[^各相有、]{{1,8}}?(?:{_lx('region_suffixes')})", out[j]) \
+        while j >= 0 and re.fullmatch(rf"[^各相有、]{{1,8}}?(?:{ends})", out[j]) \
                 and not is_agency_name(out[j]):
             out[j] = out[j] + m.group("head")
             j -= 1
@@ -443,14 +445,15 @@ def _share_heads(names: list[str]) -> list[str]:
 
 
 def split_top(s: str, seps: str) -> list[str]:
-    """Split on ``seps`` outside brackets: 各县（市、区）人民政府 stays one name."""
+    """Split on ``seps`` outside brackets and quotes: 各县（市、区）人民政府 stays one name, and so does a
+    quoted principle (按照“谁主管、谁负责”原则落实)."""
     out: list[str] = []
     cur: list[str] = []
     depth = 0
     for c in s:
-        if c in OPENERS:
+        if c in OPENERS or c == "“":
             depth += 1
-        elif c in _CLOSERS:
+        elif c in _CLOSERS or c == "”":
             depth = max(0, depth - 1)
         if c in seps and depth == 0:
             out.append("".join(cur))

@@ -151,3 +151,14 @@ def test_a_district_whose_name_ends_like_a_zone_word_is_a_place():
     assert ref.region.name == "某城区" and ref.region.parent_id == "region:mouzhoushi"
     assert ref.id != resolve("市发改局", county_city).id
     assert resolve("中心城区管委会", county_city).region.id == "region:mouyi"
+
+
+# -- round 3: labels, quotes, townships ----------------------------------------------------
+
+def test_more_labels_a_quoted_principle_and_townships_sharing_a_head():
+    got = r.parse("（负责单位：市发展改革委（市能源局）；承担单位：各县（市、区）人民政府）", 0)
+    assert (got.lead, got.involved) == (["市发展改革委（市能源局）"], ["各县（市、区）人民政府"])
+    got = r.parse("（市交通运输局、市公安局按照“谁主管、谁负责”原则落实）", 0)
+    assert (got.lead, got.involved) == (["市交通运输局"], ["市公安局"])
+    assert r.split_names("某溪镇、某岭乡人民政府") == ["某溪镇人民政府", "某岭乡人民政府"]
+    assert resolve("负责单位：市发展改革委", CITY) is None or resolve("负责单位：市发展改革委", CITY).region.id == "region:moushui"

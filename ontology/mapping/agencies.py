@@ -108,8 +108,9 @@ def _foreign_rows() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 _LEVEL_ENDINGS = sorted(((r.split(None, 1)[0], r.split(None, 1)[1]) for r in vocab.lexicon("region_level_endings")),
                         key=lambda x: -len(x[1]))
-_FOREIGN = re.compile(rf"^(?P<place>[^各全本我该其相有、，,（(]{{2,8}}?(?:{vocab.lexicon_regex('region_suffixes')}))"
-                      r"(?P<rest>.+)$")
+# the place is Chinese characters only (负责单位：市… is a label, not a place)
+_FOREIGN = re.compile(r"^(?P<place>(?:(?![各全本我该其相有])[\u4e00-\u9fff]){2,8}?"
+                      rf"(?:{vocab.lexicon_regex('region_suffixes')}))(?P<rest>.+)$")
 
 
 def foreign_place(name: str, chain: list[RegionRef]) -> tuple[RegionRef, str] | None:

@@ -1325,6 +1325,8 @@ class _Builder:
             if span:
                 raw = m.text[span[0]:span[1]]
                 m.responsibility = responsibility.parse(raw, m.start + span[0])
+                if raw[:1] in responsibility.OPENERS:
+                    _merge_earlier_clauses(m, span)
             if m.responsibility is None:
                 m.responsibility = _heading_agency(doc, m) or _inline_agency(doc, m)
             if m.responsibility is not None and m.deadline is None:
@@ -1364,6 +1366,21 @@ def _share_closing_clauses(text: str, measures: list[Measure]) -> None:
             p.responsibility = dataclasses.replace(r, lead=list(r.lead), involved=list(r.involved))
             if p.deadline is None:
                 p.deadline = r.deadline
+
+
+def _merge_earlier_clauses(m: Measure, span: tuple[int, int]) -> None:
+    """…清单（市审批服务局负责），…收费（市发展改革委负责）: clauses after sub-tasks earlier in the item's text name
+    bodies too; in text order, the first clause's lead leads and every other body is involved."""
+    spans = responsibility.earlier_clauses(m.text, span)
+    r = m.responsibility
+    if not spans or r is None:
+        return
+    parts = [responsibility.parse(m.text[a:b], m.start + a) for a, b in spans] + [r]
+    lead = list(parts[0].lead)
+    involved = [n for p in parts for n in (p.involved if p is parts[0] else p.lead + p.involved)]
+    r.lead = lead
+    r.involved = list(dict.fromkeys(n for n in involved if n not in lead))
+    r.start, r.raw = m.start + spans[0][0], m.text[spans[0][0]:span[1]]
 
 
 def _heading_agency(doc: ParsedDocument, m: Measure):

@@ -29,6 +29,7 @@ remark (以下均需各县（市、区）人民政府负责，不再列出) name
 
 API (stable; task tables call it too):
   find_clause(text) -> (start, end) | None       the clause of a measure's text
+  earlier_clauses(text, span) -> [(start, end)]  bracketed clauses before it, each after its own sub-task
   parse(raw, start) -> Responsibility            lead / involved / deadline of a clause
   from_cells(lead_cells, involved_cells, raw, start) -> Responsibility | None   a task-table row
   split_names(cell) -> list[str]                 agencies of one cell (``、，/`` outside brackets)
@@ -52,7 +53,7 @@ from ontology import vocab
 
 __all__ = ["find_clause", "parse", "from_cells", "split_names", "split_top", "deadline_of", "blanket",
            "clean_name", "function_of", "pattern_function", "stem_function", "generic_local_government", "inline",
-           "join_bracket_pieces", "heading_duty",
+           "join_bracket_pieces", "heading_duty", "earlier_clauses",
            "split_responsibility", "strip_trailing_clause", "has_agency", "is_agency_name", "names_a_role",
            "is_placeholder", "scope_opener"]
 
@@ -219,6 +220,29 @@ def find_clause(text: str) -> tuple[int, int] | None:
         else:
             i += 1
     return best or _bare_bracket(text)
+
+
+def earlier_clauses(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """Bracketed clauses inside a measure's text before its main clause ``span``, each after its own sub-task
+    (``动态调整事项清单（市审批服务局负责），…规范中介服务收费（市发展改革委负责）``): [start, end) of each
+    top-level bracket group before ``span`` that names a role and only bodies."""
+    out = []
+    i = 0
+    while i < span[0]:
+        if text[i] in OPENERS:
+            j = _matching_close(text, i)
+            if j is None or j >= span[0]:
+                break
+            inner = text[i + 1:j]
+            if names_a_role(inner) and has_agency(inner):
+                p = parse(text[i:j + 1], i)
+                names = p.lead + p.involved
+                if names and all(is_agency_name(n) or generic_local_government(n) for n in names):
+                    out.append((i, j + 1))
+            i = j + 1
+        else:
+            i += 1
+    return out
 
 
 def _bare_bracket(text: str) -> tuple[int, int] | None:
@@ -826,7 +850,12 @@ def _inline_clause(text: str) -> tuple[list[str], list[str], int, int] | None:
         for m in rx.finditer(text):
             names = _mapping_names(m.group("names"))
             if names and all(_known_body(n) for n in names):
-                return names[:1], names[1:], m.start("names"), m.end()
+                end = m.end()
+                if (t := _helper_tail_rx().match(text, end)) is not None:   # …，B配合
+                    more = split_names(t.group("names"))
+                    if more and all(_known_body(n) or generic_local_government(n) for n in more):
+                        names, end = names + [n for n in more if n not in names], t.end()
+                return names[:1], names[1:], m.start("names"), end
     return None
 
 

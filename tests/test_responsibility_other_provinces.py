@@ -162,3 +162,19 @@ def test_more_labels_a_quoted_principle_and_townships_sharing_a_head():
     assert (got.lead, got.involved) == (["市交通运输局"], ["市公安局"])
     assert r.split_names("某溪镇、某岭乡人民政府") == ["某溪镇人民政府", "某岭乡人民政府"]
     assert resolve("负责单位：市发展改革委", CITY) is None or resolve("负责单位：市发展改革委", CITY).region.id == "region:moushui"
+
+
+# -- round 4: several clauses in one item, labels written as sentences -------------------------
+
+def test_clauses_after_sub_tasks_inside_one_item_all_count():
+    doc = parse_text("\n".join([
+        "某昌市工作要点", "一、依法履行政府职能",
+        "1.深化审批改革。动态调整许可事项清单（市审批服务局负责），推行告知承诺制。规范中介服务收费（市发展改革委负责）。",
+    ]), {"file": "t.txt", "region": "某昌市", "region_en": "Mouchang", "level": "prefecture"})
+    r0 = doc.measures[0].responsibility
+    assert (r0.lead, r0.involved) == (["市审批服务局"], ["市发展改革委"])
+
+
+def test_a_label_written_as_a_sentence():
+    assert r.inline("加强政务诚信建设。本项工作责任单位为市发展改革委，市政务服务中心配合。")[:2] == (
+        ["市发展改革委"], ["市政务服务中心"])

@@ -894,19 +894,20 @@ def test_dev_gold_batch_12_untouched_check():
     assert nv["near_misses_merged"] == [] and nv["precision"] >= 0.97 and nv["recall"] >= 0.82
 
 
-def test_dev_gold_batch_13_kept_untuned():
-    """Batch 13, written before the batch-12 rules and never tuned on: what the rules do on wordings they were
-    not made for (the leave-one-batch-out check)."""
+def test_dev_gold_batch_13():
+    """Batch 13, written before the batch-12 rules and not tuned on while they were made (the leave-one-batch-out
+    check: they moved it by nothing); tuned on after, with batch 14 kept unseen."""
     from bench.eval_indicators import extracted_mentions, run
 
     gold = json.loads((ROOT / "tests" / "gold" / "indicator_concepts_dev13.json").read_text(encoding="utf-8"))
     ex = extracted_mentions(gold)
     r = run(gold, ex)
     # measured before (b74f1a2): P 0.931 R 0.562 (27 of 48), none of 19 near misses merged (the wrong pair:
-    # 广播电视综合人口覆盖率 / 电视人口综合覆盖率); after the batch-12 rules unchanged
+    # 广播电视综合人口覆盖率 / 电视人口综合覆盖率); after the batch-12 rules unchanged; then tuned on (the
+    # batch-13 rules, with batch 14 kept unseen): P 1.0 R 0.77 (37 of 48), none merged
     assert r["near_misses_merged"] == []
-    assert r["precision"] >= 0.9
-    assert r["recall"] >= 0.54
+    assert r["precision"] >= 0.97
+    assert r["recall"] >= 0.74
 
 
 def test_towns_are_the_default_scope_of_services_not_of_a_population():
@@ -917,3 +918,23 @@ def test_towns_are_the_default_scope_of_services_not_of_a_population():
     assert not decide(_key("农村生活污水处理率", "%"), _key("城镇生活污水处理率", "%"))[0]
     assert "城镇" in indicator_key("常住人口城镇化率", "%").key
     assert not decide(_key("城镇人口", "万人"), _key("人口", "万人"))[0]
+
+
+def test_an_abbreviation_keeps_its_restrictive_word_in_part():
+    # 农机 writes 农业机械 in part: the same restrictive 农业; a restrictive word left out whole still narrows
+    ok, _, why = decide(_key("农机总动力", "万千瓦"), _key("农业机械总动力", "万千瓦"))
+    assert ok, why
+    assert not decide(_key("科技进步贡献率", "%"), _key("农业科技进步贡献率", "%"))[0]
+    assert not decide(_key("电视人口综合覆盖率", "%"), _key("广播电视人口综合覆盖率", "%"))[0]
+    assert not decide(_key("广播人口综合覆盖率", "%"), _key("广播电视综合人口覆盖率", "%"))[0]
+
+
+@pytest.mark.parametrize("a, ua, b, ub", [
+    ("第三产业增加值占GDP比重", "%", "服务业增加值占地区生产总值比重（%）", None),
+    ("新型储能装机规模", "万千瓦", "新型储能装机容量", "万千瓦"),
+    ("新型储能总装机", "万千瓦", "新型储能装机容量", "万千瓦"),
+    ("税收收入占地方一般公共预算收入比例", "%", "税收收入占一般公共预算收入比重（%）", None),
+])
+def test_rewordings_of_batch_13(a, ua, b, ub):
+    ka, kb = indicator_key(a, ua), indicator_key(b, ub)
+    assert (ka.key, ka.kind) == (kb.key, kb.kind)

@@ -23,7 +23,9 @@ in the store, by the resolution stage (linking/indicators.py).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
 from model.ids import short_hash
@@ -369,7 +371,7 @@ def parts_conflict(a: str, b: str) -> str | None:
     pa, pb = indicator_parts(a), indicator_parts(b)
     if pa.base != pb.base:
         return f"per {pa.base or 'nothing'} vs per {pb.base or 'nothing'}"
-    if pa.restrictive != pb.restrictive:
+    if pa.restrictive != pb.restrictive and not abbreviates(a, b):
         only = sorted((set(pa.restrictive) ^ set(pb.restrictive)) or set(pa.restrictive + pb.restrictive))
         ra, rb = "+".join(pa.restrictive) or "none", "+".join(pb.restrictive) or "none"
         return f"restrictive qualifiers differ ({ra} vs {rb}: {'、'.join(only)})"
@@ -378,6 +380,33 @@ def parts_conflict(a: str, b: str) -> str | None:
     if pa.marks != pb.marks:
         return f"grade or size marks differ ({'+'.join(pa.marks) or 'none'} vs {'+'.join(pb.marks) or 'none'})"
     return None
+
+
+@lru_cache(maxsize=200_000)
+def abbreviates(a: str, b: str) -> bool:
+    """Whether the shorter key writes the longer one's extra restrictive words in part, as an abbreviation does
+    (农机总动力 / 农业机械总动力: 农业 is there as 农): the shorter key's characters are the longer one's in
+    order (it only leaves characters out), it holds no restrictive class the longer lacks, and every restrictive
+    word the longer holds beyond it has some of its characters in the shorter key and not all of them.  A
+    word left out whole (农业科技进步贡献率 / 科技进步贡献率) still narrows."""
+    short, long = (a, b) if (len(a), a) <= (len(b), b) else (b, a)
+    ops = SequenceMatcher(None, short, long, autojunk=False).get_opcodes()
+    if len(short) == len(long) or not all(op in ("equal", "insert") for op, *_ in ops):
+        return False
+    kept = {j for op, _, _, j1, j2 in ops if op == "equal" for j in range(j1, j2)}
+    p = _patterns()
+    starts = _token_starts(long)
+    extra = Counter(indicator_parts(long).restrictive)
+    extra.subtract(indicator_parts(short).restrictive)
+    if any(v < 0 for v in extra.values()) or not +extra:
+        return False
+    for w in p.restrictive_re.finditer(long):
+        if w.start() not in starts or extra.get(p.restrictive_map[w.group(0)], 0) <= 0:
+            continue
+        span = range(w.start(), w.end())
+        if all(j in kept for j in span) or not any(j in kept for j in span):
+            return False
+    return True
 
 
 @cache

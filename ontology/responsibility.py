@@ -418,6 +418,8 @@ def _split_glued(piece: str) -> list[str]:
 def _split_conjunctions(piece: str) -> list[str]:
     """``市级各有关部门及各县市区政府`` -> two names: a conjunction outside brackets splits a piece
     when the part before ends like a body and the part after names one (发展和改革委 stays whole)."""
+    if generic_local_government(_clean(piece)):
+        return [piece]          # 各乡镇党委和政府: one tier, not 各乡镇党委 and 政府
     for m in _rx()["conj"].finditer(piece):
         a, b = m.start(), m.end()
         if _depth(piece, a):
@@ -767,6 +769,14 @@ def _inline_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 
 @cache
+def _together_tail_rx() -> re.Pattern:
+    # …牵头，会同B、C推进: the bodies a lead acts together with, in the clause after it
+    qname = r"[^，。；：、,;:“”（）()]{2,20}"
+    return re.compile(rf"[，,]\s*(?:{_lx('responsibility_together_words')})(?P<inv>(?:{qname}、)*{qname}?)"
+                      rf"(?:{_lx('responsibility_etc')})?(?={_lx('responsibility_together_actions')}|[，。；,;]|$)")
+
+
+@cache
 def _together_rx() -> re.Pattern:
     return re.compile(f"({_lx('responsibility_together_words')})")
 
@@ -831,7 +841,12 @@ def _inline_clause(text: str) -> tuple[list[str], list[str], int, int] | None:
                     if is_agency_name(n)]
         if m.group("only") and not with_part and len(lead) > 1:
             lead, involved = lead[:1], lead[1:] + involved   # 由A、B组织实施: the first named leads
-        return lead, involved, m.start(), m.end()
+        end = m.end()
+        if not m.group("inv") and (t := _together_tail_rx().match(text, end)) is not None:
+            more = [n for n in _mapping_names(t.group("inv")) if is_agency_name(n)]
+            if more and len(more) == len(_mapping_names(t.group("inv"))):   # 由A牵头，会同B、C推进
+                involved, end = involved + [n for n in more if n not in involved], t.end("inv")
+        return lead, involved, m.start(), end
     for m in bare.finditer(text):
         lead = _mapping_names(m.group("lead"))
         # without 由 the clause could be prose (政府牵头、部门协同): every lead must be a known body

@@ -178,3 +178,13 @@ def test_clauses_after_sub_tasks_inside_one_item_all_count():
 def test_a_label_written_as_a_sentence():
     assert r.inline("加强政务诚信建设。本项工作责任单位为市发展改革委，市政务服务中心配合。")[:2] == (
         ["市发展改革委"], ["市政务服务中心"])
+
+
+# -- round 5: 会同 after a lead, party committees and governments --------------------------
+
+def test_bodies_a_lead_acts_together_with_and_the_party_and_government_tier():
+    assert r.inline("打通断头路8条，由县交通运输局牵头，会同县公安局交警大队、县自然资源局推进。")[:2] == (
+        ["县交通运输局"], ["县公安局交警大队", "县自然资源局"])
+    assert r.split_names("县委网信办，各乡镇党委和政府") == ["县委网信办", "各乡镇党委和政府"]
+    assert r.generic_local_government("各乡镇党委和政府") == "township"
+    assert r.generic_local_government("各县（市、区）党委和政府") == "county"

@@ -14,6 +14,8 @@ Recognised by the shape of the whole document, not by content:
     numbered heading (第一章, 一、, （一）, 1., （1）, ①), a 专栏 box, 附件, a role line
     (牵头单位：), a date or another recognisably separate line; a table row copied as
     one line (``1 建设… 市商务局 2024年底前``) is neither joined nor joined to;
+  * in any document, a bracket broken over two lines (a line opening a bracket it does not close and ending
+    in 、 or ，, the next line closing it) is joined (``_bracket_wraps``);
   * a table cell is never joined to the next one: no line inside a plain-text table
     (``flattables.find_all``: header run, numbered rows) is joined, nor a line to a bare
     row number (``…各街镇`` + the next row's ``12``).
@@ -42,8 +44,43 @@ def _width(s: str) -> int:
     return len(s) + len(_CJK_WIDE.findall(s))
 
 
+_OPEN_BR, _CLOSE_BR = "（(〔[【", "）)〕]】"
+
+
+def _balance(s: str) -> int:
+    return sum(s.count(c) for c in _OPEN_BR) - sum(s.count(c) for c in _CLOSE_BR)
+
+
+def _bracket_wraps(lines: list[str], starts: list[int]) -> list[Edit]:
+    """A bracket broken over two lines in any document (``（自治区人社厅、商务厅、`` / ``妇联按职责分工负责）``): a
+    line that opens a bracket it does not close and ends inside a list or clause (、，) joins the next line when
+    that one closes it and starts no unit."""
+    out = []
+    for i in range(len(lines) - 1):
+        cur, nxt = lines[i].rstrip(), lines[i + 1].strip()
+        if (cur.endswith(("、", "，", ",")) and _balance(cur) > 0 and nxt and _balance(nxt) < 0
+                and not _STARTS_UNIT.match(nxt)):
+            nl = starts[i] + len(lines[i])
+            out.append(Edit(nl, nl + 1, "", "line_wrap"))
+    return out
+
+
 def find(text: str) -> list[Edit]:
     lines = text.split("\n")
+    pos = 0
+    starts = []
+    for ln in lines:
+        starts.append(pos)
+        pos += len(ln) + 1
+    wraps = _bracket_wraps(lines, starts)
+    if wraps:   # never inside a plain-text table
+        tables = [(t.start, t.end) for t in flattables.find_all(text)]
+        wraps = [e for e in wraps if not any(a <= e.start <= b for a, b in tables)]
+    return sorted({(e.start, e.end): e for e in wraps + _width_wraps(text, lines, starts)}.values(),
+                  key=lambda e: e.start)
+
+
+def _width_wraps(text: str, lines: list[str], starts: list[int]) -> list[Edit]:
     if len(lines) < 8:
         return []
     widths = [_width(ln) for ln in lines]
@@ -58,11 +95,6 @@ def find(text: str) -> list[Edit]:
     if len(long_) < 4 or len(open_) < 0.2 * len(long_) or len(open_) < 3:
         return []
     out = []
-    pos = 0
-    starts = []
-    for ln in lines:
-        starts.append(pos)
-        pos += len(ln) + 1
     tables = [(t.start, t.end) for t in flattables.find_all(text)]
     for i in open_:
         if i + 1 >= len(lines):

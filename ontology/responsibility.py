@@ -446,6 +446,8 @@ def _join_levels(names: list[str]) -> list[str]:
         if (out and re.fullmatch(r"各[区县市镇乡旗州盟]+(、[区县市镇乡旗州盟]+)*", out[-1])
                 and re.match(rf"^[区县市镇乡旗州盟]+(?:{_lx('responsibility_level_governments')})", n)):
             out[-1] = out[-1] + "、" + n
+        elif out and out[-1].startswith("各") and generic_local_government(f"{out[-1]}、{n}"):
+            out[-1] = f"{out[-1]}、{n}"     # 各盟行政公署、市人民政府: one tier written in two parts
         else:
             out.append(n)
     return _share_heads(out)

@@ -188,3 +188,23 @@ def test_bodies_a_lead_acts_together_with_and_the_party_and_government_tier():
     assert r.split_names("县委网信办，各乡镇党委和政府") == ["县委网信办", "各乡镇党委和政府"]
     assert r.generic_local_government("各乡镇党委和政府") == "township"
     assert r.generic_local_government("各县（市、区）党委和政府") == "county"
+
+
+# -- round 6: a clause wrapped over two lines, the prefecture tier of an autonomous region -------
+
+def test_a_bracket_wrapped_over_two_lines_is_one_clause():
+    doc = parse_text("\n".join([
+        "某蒙自治区家政服务实施意见", "一、提升从业人员素质",
+        "（一）扩大职业培训规模。每年开展家政服务培训2万人次以上。（自治区人力资源社会保障厅、商务厅、",
+        "妇联按职责分工负责）",
+        "（二）推进产教融合。支持职业院校开设家政服务相关专业。（自治区教育厅负责）",
+    ]), {"file": "t.txt", "region": "某蒙自治区", "region_en": "Moumeng", "level": "province"})
+    assert [s.title for s in doc.sections] == ["提升从业人员素质"]
+    r0 = doc.measures[0].responsibility
+    assert r0.lead == ["自治区人力资源社会保障厅"] and r0.involved == ["商务厅", "妇联"]
+
+
+def test_the_prefectures_of_an_autonomous_region_as_one_tier_and_in_a_blanket():
+    assert r.split_names("自治区商务厅、各盟行政公署、市人民政府") == ["自治区商务厅", "各盟行政公署、市人民政府"]
+    got = r.blanket("（以下各项任务均需各盟行政公署、市人民政府负责落实，不再列出）")
+    assert got is not None and got[0] == ["各盟行政公署、市人民政府"]

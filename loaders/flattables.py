@@ -207,6 +207,8 @@ def is_schedule(s: str) -> bool:
 @lru_cache(maxsize=_MEMO)
 def is_unit(s: str) -> bool:
     s = _norm(s).strip("（）()")
+    if s.startswith("/") and s in vocab.units():
+        return True                     # /10万: a rate per a base written with its digits (units.csv)
     if not s or len(s) > 10 or re.search(r"\d", s) or is_attribute(s):
         return False
     if s in ("%", "％", "‰"):
@@ -1661,6 +1663,9 @@ def _build_year_keyed(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         x0 += 1                         # a heading the run took (二、年度任务)
     if x1 - 1 > x0 and _YEAR_KEY.match(_norm(lines[x1 - 1][2])):
         x1 -= 1                         # the first row's year
+    if x0 < x1 and unit_named(lines[x0][2]) and x0 > 0 and _unknown_head(lines[x0 - 1][2]) \
+            and not _NUMBERED.match(lines[x0 - 1][2]) and not _APPENDIX.match(lines[x0 - 1][2]):
+        x0 -= 1                         # the key column's name outside the lexicons just before the run (年份)
     head = [lines[x][2] for x in range(x0, x1)]
     k = len(head)
     if k < 3 or value_named(head[0]) or not all(unit_named(c) for c in head[1:]):

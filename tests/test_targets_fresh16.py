@@ -126,3 +126,32 @@ def test_goals_in_words_after_a_goal_lead(tmp_path):
     assert ("农村居民人均可支配收入增长", 2026) in got
     assert ("单位地区生产总值能耗降低", 2026) in got
     assert ("居民主要健康指标", 2030) in got
+
+
+def test_each_item_holds_the_amount_written_after_ge():
+    got = [(f.indicator_text, f.value) for f in facts("新建城市书房、文化驿站各10个。")]
+    assert got == [("新建城市书房", 10), ("文化驿站", 10)]
+
+
+def test_a_capped_rate_per_a_measured_amount():
+    got = [(f.indicator_text, f.value, f.unit, f.comparator) for f in facts("对农村公路提档改造按每公里最高30万元给予补助。")]
+    assert got[0][1:] == (30, "万元/公里", "<=")
+    got = [(f.value, f.unit) for f in facts("对每家企业最高奖励50万元。")]
+    assert got == [(50, "万元")]
+
+
+def test_a_market_cycle_is_a_goal_not_a_procedure_term():
+    got = [(f.indicator_text, f.value, f.unit) for f in facts("商品住房去化周期控制在16个月以内。")]
+    assert got == [("商品住房去化周期", 16, "个月")]
+    assert facts("项目建设周期为2年。") == []
+
+
+def test_a_rate_per_ten_thousand_in_a_unit_column(tmp_path):
+    text = ("某某县“十五五”卫生健康规划\n\n到2030年，全县健康水平持续提升。\n\n表1 主要指标\n\n") + cells(
+        "领域", "指标", "单位", "2025年", "2030年", "指标性质",
+        "健康水平", "人均预期寿命", "岁", "79.1", "80", "预期性",
+        "孕产妇死亡率", "/10万", "10.5", "≤10", "预期性",
+        "服务能力", "每千人口医疗卫生机构床位数", "张", "6.0", "6.8", "预期性",
+        "每万人口全科医生数", "人", "3.5", "≥5", "约束性")
+    got = {(t["indicator_text"], t.get("value"), t.get("unit")) for t in plan_targets(tmp_path, "f.txt", text)}
+    assert ("孕产妇死亡率", 10.0, "/10万") in got

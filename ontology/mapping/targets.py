@@ -448,7 +448,10 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                              if money and baseline is None else None)
                 per_unit = _PER_UNIT_BEFORE.search(pre) if money and head_norm is None else None
                 if per_unit and _CAP_WORD.search(per_unit.group(0)):
-                    per_unit = None  # 每家企业每年最高补贴10万元: a cap per year, not a rate per unit
+                    pu = vocab.unit(per_unit.group(1))
+                    # 按每公里最高40万元给予补助: a rate per a measured amount, capped (target_capped_rate_kinds)
+                    if pu is None or pu.kind not in vocab.lexicon("target_capped_rate_kinds") or per_unit.group(2):
+                        per_unit = None  # 每家企业每年最高补贴10万元: a cap per year, not a rate per unit
                 rate = False  # a grant per unit (每千瓦200元): a norm of the grant, whatever the sentence's tense
                 if head_norm is not None:
                     name, norm_shared = head_norm  # 小学每生每年不低于720元: the per-head norm's own unit
@@ -510,7 +513,10 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 pm = _PER_HEAD.match(name)
                 if pm:
                     shared_prefix = pm.group(1)
-                names = naming.split_names(name) if _SPLIT_VERB.search(before_all) else [name]
+                shared = _SPLIT_VERB.search(before_all)
+                if shared and name.endswith("各") and len(name) > 2:
+                    name = name[:-1]  # 建成X、Y、Z中心各1个: each item holds the amount
+                names = naming.split_names(name) if shared else [name]
                 if respectively and not pre.strip(" 、，,和及"):
                     names = [respectively.pop(0)]
                     comp = resp_comp if comp == "=" and not ranged else comp

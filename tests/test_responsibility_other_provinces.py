@@ -208,3 +208,10 @@ def test_the_prefectures_of_an_autonomous_region_as_one_tier_and_in_a_blanket():
     assert r.split_names("自治区商务厅、各盟行政公署、市人民政府") == ["自治区商务厅", "各盟行政公署、市人民政府"]
     got = r.blanket("（以下各项任务均需各盟行政公署、市人民政府负责落实，不再列出）")
     assert got is not None and got[0] == ["各盟行政公署、市人民政府"]
+
+
+def test_functions_of_bodies_other_provinces_name():
+    for name, fid in (("某水海关", "customs"), ("市口岸办", "port_affairs"), ("市民宗局", "ethnic_religious"),
+                      ("市药监局", "market_regulation"), ("市公共资源交易中心", "government_services"),
+                      ("市通信发展办公室", "communications"), ("区交运局", "transport"), ("区重点办", "other")):
+        assert resolve(name, CITY).function == fid, name

@@ -333,6 +333,11 @@ class EmbeddedStore(GraphStore):
         emptied and each group dropped once turned (see write)."""
         import pyarrow as pa
 
+        # The Arrow buffers come from the system allocator, not pyarrow's default (mimalloc) pool:
+        # each table is freed once its COPY has run, and the system allocator hands such large
+        # blocks back at once, while mimalloc kept them through the rest of the write, whose peak
+        # (the engine's own copy of a very large plan) stacked on top of them.
+        pool = pa.system_memory_pool()
         steps: list[_Step] = []
 
         def merge(part: GraphRecords) -> None:
@@ -358,8 +363,9 @@ class EmbeddedStore(GraphStore):
             if new:
                 props = self.schema.nodes[label].properties
                 cols = columns(new, props, lambda n: n.id, f"{label} node")
-                table = pa.table({KEY: pa.array([n.id for n in new], pa.string()),
-                                  **{p: pa.array(cols[p], _ARROW[t]()) for p, t in props.items()}})
+                table = pa.table({KEY: pa.array([n.id for n in new], pa.string(), memory_pool=pool),
+                                  **{p: pa.array(cols[p], _ARROW[t](), memory_pool=pool)
+                                     for p, t in props.items()}})
                 steps.append((f"COPY {label} FROM arrow_rows", None, table))
             del old, new
         for key in list(by_type):
@@ -380,9 +386,10 @@ class EmbeddedStore(GraphStore):
                 self._check_endpoints(conn, a, b, new_r, written)
                 props = self.schema.relationships[rtype].properties
                 cols = columns(new_r, props, lambda r: (r.start, r.end), f"{rtype} relationship")
-                table = pa.table({"from": pa.array([r.start for r in new_r], pa.string()),
-                                  "to": pa.array([r.end for r in new_r], pa.string()),
-                                  **{p: pa.array(cols[p], _ARROW[t]()) for p, t in props.items()}})
+                table = pa.table({"from": pa.array([r.start for r in new_r], pa.string(), memory_pool=pool),
+                                  "to": pa.array([r.end for r in new_r], pa.string(), memory_pool=pool),
+                                  **{p: pa.array(cols[p], _ARROW[t](), memory_pool=pool)
+                                     for p, t in props.items()}})
                 steps.append((f"COPY {rtype} FROM arrow_rows (from='{a}', to='{b}')", None, table))
             del old_r, new_r
         return steps

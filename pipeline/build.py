@@ -41,7 +41,7 @@ from linking.similarity import IndexState, PlanVectors, lexical_links, link_simi
 from loaders import parse_plan, scan_plans
 from loaders.metafile import PlanEntry
 from model.document import ParsedDocument
-from model.heap import release_heap
+from model.heap import clear_text_memos, release_heap
 from model.records import GraphRecords
 from model.texts import PolicyText
 from ontology.mapping import map_document, policy_texts
@@ -107,6 +107,10 @@ def map_plan(path: Path, meta: dict | None = None) -> tuple[ParsedDocument, Grap
     """Parse and map one plan file; returns (document, records). Raises on bad input."""
     doc = parse_plan(path, meta)
     check_plan_text(doc, path)
+    if len(doc.text) > LARGE_PLAN_CHARS:
+        # the parse's memo tables (cells, lines) are no use to the mapping: emptied, their heap
+        # takes the records instead of new heap on top of it (a very large plan's peak)
+        clear_text_memos(("loaders",))
     return doc, map_document(doc)
 
 
@@ -238,12 +242,16 @@ def _build(plans_dir: Path, store: GraphStore, *, similarity: str, progress: boo
             for n in records.nodes:
                 if n.label == "Plan" and n.id == pid:
                     n.properties["content_hash"] = digest
-            prod = PlanProducts.of(doc, records, digest)
+            prod = PlanProducts.of(doc, records, digest, counts=(0, 0))
             # The document is released before the write: on a very large plan it (text, offset maps,
-            # parts) weighs more than its records, and the store's write has its own peak.
+            # parts) weighs more than its records, and the store's write has its own peak. So are
+            # the mapping's memo tables, and the records are counted (deduplicated) only then, in
+            # the heap the document freed.
             del doc
             if prod.characters > LARGE_PLAN_CHARS:
+                clear_text_memos()
                 _release_memory()
+            prod.counts = record_counts(records)
         except Exception as e:  # one bad plan must not stop the others; it is reported
             fail(outcome, entry, e)
             continue
@@ -445,6 +453,12 @@ def _release_memory() -> None:
     release_heap()
 
 
+def record_counts(records: GraphRecords) -> tuple[int, int]:
+    """(nodes, relationships) of ``records`` once deduplicated: what a write of them writes."""
+    d = records.deduplicated()
+    return len(d.nodes), len(d.relationships)
+
+
 @dataclass
 class PlanProducts:
     """What the stages after the plan writes need of one plan (its shared nodes for settle_shared,
@@ -462,11 +476,14 @@ class PlanProducts:
     vectors: PlanVectors | None = None  # its measures' lexical vectors (linking.similarity)
 
     @classmethod
-    def of(cls, doc: ParsedDocument, records: GraphRecords, digest: str) -> PlanProducts:
-        d = records.deduplicated()
+    def of(cls, doc: ParsedDocument, records: GraphRecords, digest: str,
+           counts: tuple[int, int] | None = None) -> PlanProducts:
+        """``counts``: the records' (nodes, relationships) once deduplicated, when the caller
+        counts them itself (record_counts)."""
         shared = GraphRecords([n for n in records.nodes if n.label in _SHARED],
                               [r for r in records.relationships if r.type == "PART_OF"])
-        return cls(doc.meta.plan_id, digest, shared, policy_texts(doc), (len(d.nodes), len(d.relationships)),
+        return cls(doc.meta.plan_id, digest, shared, policy_texts(doc),
+                   record_counts(records) if counts is None else counts,
                    len(doc.text), len(doc.dropped), len(doc.repairs), list(doc.meta.checks))
 
 

@@ -215,3 +215,10 @@ def test_functions_of_bodies_other_provinces_name():
                       ("市药监局", "market_regulation"), ("市公共资源交易中心", "government_services"),
                       ("市通信发展办公室", "communications"), ("区交运局", "transport"), ("区重点办", "other")):
         assert resolve(name, CITY).function == fid, name
+
+
+def test_the_government_where_a_project_lies_is_the_generic_tier():
+    assert r.generic_local_government("项目所在地县（市、区）人民政府") == "county"
+    assert r.generic_local_government("所在地乡镇政府") == "township"
+    ref = resolve("项目所在地县（市、区）人民政府", CITY)
+    assert ref.id == resolve("各县（市、区）人民政府", CITY).id

@@ -125,7 +125,7 @@ def foreign_place(name: str, chain: list[RegionRef]) -> tuple[RegionRef, str] | 
     place, rest = m.group("place"), m.group("rest")
     ends, after = _foreign_rows()
     if (place.endswith(ends) or rest.startswith(after) or _NOT_CITY.match(place[-1] + rest)
-            or not responsibility.is_agency_name(rest) or len(rest) < 2
+            or not responsibility.is_agency_name(rest) or len(rest) < 2 or responsibility.generic_local_government(name)
             or any(place == r.name or place.startswith(r.name) for r in chain)):
         return None
     own = chain[0]

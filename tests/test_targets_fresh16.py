@@ -155,3 +155,17 @@ def test_a_rate_per_ten_thousand_in_a_unit_column(tmp_path):
         "每万人口全科医生数", "人", "3.5", "≥5", "约束性")
     got = {(t["indicator_text"], t.get("value"), t.get("unit")) for t in plan_targets(tmp_path, "f.txt", text)}
     assert ("孕产妇死亡率", 10.0, "/10万") in got
+
+
+def _meta(tmp_path, name, text):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return parse_plan(p, {"file": name, "region": "某某县", "region_en": "Mou", "level": "county",
+                          "parent": "某某市", "province": "某某省"}).meta
+
+
+def test_titles_that_give_the_period(tmp_path):
+    m = _meta(tmp_path, "g.txt", "某某县2026年农村人居环境整治提升工作实施方案\n\n一、工作目标\n\n全年完成农村户厕改造800户。\n")
+    assert (m.period_start, m.period_end) == (2026, 2026)
+    m = _meta(tmp_path, "h.txt", "某某县乡村振兴评价指标体系（2026—2028年）\n\n为科学评价乡村振兴成效，制定本指标体系。\n")
+    assert m.title and (m.period_start, m.period_end) == (2026, 2028)

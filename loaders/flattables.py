@@ -1803,7 +1803,7 @@ def _build_keyed(lines, h0: int, h1: int) -> tuple[Table | None, int]:
 
 UNNUMBERED_TASK_SPAN = 300        # lines a task table without row numbers may run over
 BODY_OPENS_ROW = 0.25             # a row of a table without numbers opening with a cell that reads like a body
-_CAPTION_WORDS = re.compile(r"[表单]$|清单|一览")
+_CAPTION_WORDS = re.compile(r"[表单]$|清单|一览|^(?:附)?表\s*[\d一二三四五六七八九十]+(?:[-－.．]\d+)?\s*\S")
 
 
 def _build_unnumbered_tasks(lines, h0: int, h1: int) -> tuple[Table | None, int]:

@@ -150,11 +150,13 @@ def test_a_rate_per_ten_thousand_in_a_unit_column(tmp_path):
     text = ("某某县“十五五”卫生健康规划\n\n到2030年，全县健康水平持续提升。\n\n表1 主要指标\n\n") + cells(
         "领域", "指标", "单位", "2025年", "2030年", "指标性质",
         "健康水平", "人均预期寿命", "岁", "79.1", "80", "预期性",
+        "婴儿死亡率", "‰", "4.2", "≤4", "预期性",
         "孕产妇死亡率", "/10万", "10.5", "≤10", "预期性",
         "服务能力", "每千人口医疗卫生机构床位数", "张", "6.0", "6.8", "预期性",
         "每万人口全科医生数", "人", "3.5", "≥5", "约束性")
     got = {(t["indicator_text"], t.get("value"), t.get("unit")) for t in plan_targets(tmp_path, "f.txt", text)}
     assert ("孕产妇死亡率", 10.0, "/10万") in got
+    assert ("婴儿死亡率", 4.0, "‰") in got  # the caption 表1 主要指标 is no column
 
 
 def _meta(tmp_path, name, text):

@@ -77,6 +77,7 @@ _AFTER_LE = _after("target_comparator_le_after")
 _AFTER_APPROX = _after("target_comparator_approx_after")
 
 _SHARE_OF_GE = re.compile(rf"(?:{_lex('target_comparator_ge_before')})\s*([\u4e00-\u9fff]{{1,8}}?)的\s*$")
+_SHARE_NAME_END = re.compile(rf"(?:{_lex('target_share_name_endings')})$")
 _SHARE_OF_LE = re.compile(rf"(?:{_lex('target_comparator_le_before')})\s*([\u4e00-\u9fff]{{1,8}}?)的\s*$")
 
 
@@ -91,7 +92,7 @@ def _share_of(name: str, before: str) -> str:
     if not cut or cut.start() < 2:
         return name
     head = name[:cut.start()]
-    return head if re.search(r"(?:占比|比例|比重|比率)$", head) else f"{head}占{m.group(1)}比例"
+    return head if _SHARE_NAME_END.search(head) else f"{head}占{m.group(1)}比例"
 
 
 def _comparator(before: str, after: str, ranged: bool, approx: str | None = None) -> str:

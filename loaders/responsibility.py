@@ -9,9 +9,10 @@ is more than their own measure.
   lexicon responsibility_scope_openers), names the agencies of every earlier item of its section that
   has no clause of its own, back to the previous such clause;
 - a blanket clause, ``以下各项工作均需各县（市、区）人民政府负责，不再列出`` (lexicon
-  responsibility_blanket), names agencies implied for every later measure with a clause *of its own
-  chapter* (the top-level section holding it; the whole rest of the text when it stands before any
-  section), not the whole document.
+  responsibility_blanket), names agencies implied for every later measure with a clause of its own, to
+  the end of the text or to the next blanket clause, whichever comes first: 以下 means every item below,
+  across chapters (the annotator's reading of the seeds: the Wuxi blanket in chapter 二 also holds for
+  the clauses of its 要素保障 chapter). A scope of one chapter had lost those links.
 """
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ from ontology.responsibility import (  # noqa: F401
 
 
 def settle(doc: ParsedDocument) -> None:
-    """Give closing clauses to the items they close and scope blanket clauses to their chapter."""
+    """Give closing clauses to the items they close and blanket clauses to every later item with a clause."""
     _closing_clauses(doc.text, doc.measures)
     _scope_blankets(doc.text, doc.sections, doc.measures)
 
@@ -78,20 +79,12 @@ def _closing_clauses(text: str, measures: list[Measure]) -> None:
                 m.deadline = r.deadline
 
 
-def _chapter_end(sections: list[Section], at: int, text_end: int) -> int:
-    holding = [s for s in sections if s.start <= at <= s.end]
-    if not holding:
-        return text_end
-    top = min(s.level for s in holding)
-    return max(s.end for s in holding if s.level == top)
-
-
 def _scope_blankets(text: str, sections: list[Section], measures: list[Measure]) -> None:
     hits = []
     pos = 0
     while (b := blanket(text[pos:])) is not None:
         names, a, e = b
-        hits.append((pos + a, pos + e, names, _chapter_end(sections, pos + a, len(text))))
+        hits.append((pos + a, pos + e, names, len(text)))
         pos += e
     for m in measures:
         r = m.responsibility

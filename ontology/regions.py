@@ -19,11 +19,7 @@ from ontology import vocab
 
 @cache
 def _english() -> dict[str, str]:
-    out = {}
-    for row in vocab.lexicon("region_names_en"):
-        zh, _, en = row.partition(" ")
-        out[zh.strip()] = en.strip()
-    return out
+    return vocab.lexicon_map("region_names_en", " ")
 
 
 def english_name(name: str | None) -> str | None:

@@ -71,11 +71,7 @@ class Quantity:
 
 @cache
 def _scales() -> dict[str, float]:
-    out = {}
-    for line in vocab.lexicon("quantity_scale"):
-        word, _, factor = line.partition("=")
-        out[word.strip()] = float(factor.strip())
-    return out
+    return {word: float(factor) for word, factor in vocab.lexicon_map("quantity_scale", "=").items()}
 
 
 @cache

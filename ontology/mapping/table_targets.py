@@ -17,11 +17,7 @@ from ontology.mapping.units import split_unit_suffix, to_float
 
 
 def _cell_comparators() -> dict[str, str]:
-    out = {}
-    for line in vocab.lexicon("target_table_cell_comparators"):
-        word, _, comp = line.rpartition(" = ")
-        out[word.strip()] = comp.strip()
-    return out
+    return vocab.lexicon_map("target_table_cell_comparators", " = ", last=True)
 
 
 _AFTER_WORDS = "|".join(vocab.lexicon_regex(n) for n in (

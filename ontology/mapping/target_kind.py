@@ -33,11 +33,7 @@ def is_definition(sentence: str) -> bool:
 
 @cache
 def _attributes() -> dict[str, str]:
-    out = {}
-    for line in vocab.lexicon("target_attributes"):
-        word, _, value = line.partition("=")
-        out[word.strip()] = value.strip()
-    return out
+    return vocab.lexicon_map("target_attributes", "=")
 
 
 def attribute(text: str) -> str | None:

@@ -270,6 +270,17 @@ def lexicon(name: str) -> tuple[str, ...]:
 
 
 @cache
+def lexicon_map(name: str, sep: str, *, last: bool = False) -> dict[str, str]:
+    """A lexicon of ``key<sep>value`` rows as a dict (split at the first ``sep``, or the last with ``last``),
+    so the lexicons that pair a word with what it means are read one way."""
+    out = {}
+    for row in lexicon(name):
+        key, _, value = row.rpartition(sep) if last else row.partition(sep)
+        out[key.strip()] = value.strip()
+    return out
+
+
+@cache
 def lexicon_regex(name: str) -> str:
     """One alternation of a lexicon's phrases, literal phrases longest first (so 责任单位 is
     tried before 单位), for embedding in a larger pattern: ``rf"(?:{lexicon_regex('x')})"``."""

@@ -165,6 +165,34 @@ def is_value(s: str) -> bool:
     return bool(_VALUE.match(_norm(s)))
 
 
+@lru_cache(maxsize=1)
+def _value_clause_lead() -> re.Pattern:
+    return re.compile(rf"^(?:{vocab.lexicon_regex('table_value_clause_leads')})")
+
+
+@lru_cache(maxsize=1)
+def _clause_value() -> re.Pattern:
+    # a quantity: a number, its unit (units.csv) and a qualifier after it (以上, 以内, 左右)
+    return re.compile(rf"^[约近]?\d[\d.,]*(?:[-—~～至]\d[\d.]*)?\s*(?:{vocab.unit_regex()}|%|％|‰)?"
+                      rf"(?:{vocab.lexicon_regex('table_value_qualifiers')})?$")
+
+
+@lru_cache(maxsize=_MEMO)
+def is_value_clause(s: str) -> bool:
+    """A cell that states a value: a quantity (45万亩, 90%以上, 30微克/立方米以内) after level words or none
+    (稳定在45万亩以上, 不低于90%, 力争达到1.2万人, 较上年提高5个百分点: table_value_clause_leads); a task's
+    text (新建农村公路60公里) is none."""
+    c = _norm(s)
+    for _ in range(4):
+        if _clause_value().match(c) or is_value(c) and _DIGIT.search(c):
+            return True
+        m = _value_clause_lead().match(c)
+        if not m or m.end() == 0:
+            return False
+        c = c[m.end():]
+    return False
+
+
 @lru_cache(maxsize=_MEMO)
 def is_attribute(s: str) -> bool:
     return bool(_attr_values().fullmatch(_norm(s)))
@@ -928,6 +956,20 @@ def _text_value_columns(rows_cells: list[list[str]], roles: list[str]) -> list[s
     return out
 
 
+def _task_or_target_columns(rows_cells: list[list[str]], cols: Sequence[str], roles: list[str]) -> list[str]:
+    """A column named by a word that may name a task or a target (目标任务) read from its cells
+    (:func:`clause_role`), before the rows are aligned: the cells of the rows written in full."""
+    k = len(roles)
+    js = [j for j, (c, r) in enumerate(zip(cols, roles)) if r in ("task", "target", "other") and task_or_target_head(c)]
+    exact = [r for r in rows_cells if len(r) == k]
+    if not js or len(exact) < 2:
+        return roles
+    out = list(roles)
+    for j in js:
+        out[j] = clause_role([r[j] for r in exact], roles[j])
+    return out
+
+
 MERGED_LABEL_MAX = 12         # a merged cell carried down is a short label (某江街道, 区级财力, 约束性)
 MERGED_ROLES = ("group", "attribute", "other", "kind", LABEL)
 
@@ -1212,6 +1254,7 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     roles_after = _checked_roles(rows_cells, list(roles_after))
     roles_after = _text_value_columns(rows_cells, roles_after)
     roles_after = _task_by_content(rows_cells, roles_after)
+    roles_after = _task_or_target_columns(rows_cells, cols_after, roles_after)
     k = len(cols_after)
     # alignment roles (value-shaped unnamed columns) and the merged columns the deficit shows
     aroles = value_columns(rows_cells, list(roles_after), cols_after)
@@ -2037,16 +2080,60 @@ def unspaced(name: str) -> str:
     return re.sub(r"[ \u3000]+", "", name) if name and _SPACED_OUT.match(name) else name
 
 
+@lru_cache(maxsize=1)
+def _task_or_target_head() -> re.Pattern:
+    return re.compile(rf"(?:{vocab.lexicon_regex('table_col_task_or_target')})")
+
+
+CLAUSE_SHARE = 0.5        # share of a column's cells that decides a task-or-target column's reading
+_CJK2 = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def task_or_target_head(name: str | None) -> bool:
+    """A column name holding a word that may name a task or a target (目标任务, 2026年目标任务, 工作目标)."""
+    return bool(_task_or_target_head().search(_norm(name or "")))
+
+
+def clause_role(cells: Sequence[str | None], role: str) -> str:
+    """The role of a task-or-target column from its cells: ``target`` when at least CLAUSE_SHARE of them
+    are value clauses (稳定在45万亩以上, 不低于90%: :func:`is_value_clause`), ``task`` when at least that share
+    are verb clauses (text that is no value clause), ``role`` (the header's reading) otherwise."""
+    xs = [c for c in cells if c and _norm(c) not in ("", "—", "-", "/")]
+    if len(xs) < 2:
+        return role
+    if sum(1 for c in xs if is_value_clause(c)) >= CLAUSE_SHARE * len(xs):
+        return "target"
+    if sum(1 for c in xs if not is_value_clause(c) and _CJK2.search(c)) >= CLAUSE_SHARE * len(xs):
+        return "task"
+    return role
+
+
+def task_or_target_roles(t: Table) -> list[str]:
+    """Roles of ``t`` with each column named by a word that may name a task or a target
+    (table_col_task_or_target) read from its cells (:func:`clause_role`)."""
+    roles = list(t.roles or [])
+    for j, (name, role) in enumerate(zip(t.columns, roles)):
+        if role in ("task", "target", "other") and task_or_target_head(name):
+            roles[j] = clause_role([row[j] if j < len(row) else None for r, row in enumerate(t.rows)
+                                    if r not in t.total_rows], role)
+    return roles
+
+
 def annotate(t: Table) -> Table:
     """Fill a table's column roles, target years and total rows from its header and rows when not
     set yet (markup tables, the older shape-based ones); column names spaced out letter by letter
-    lose their spaces (类　别 -> 类别)."""
+    lose their spaces (类　别 -> 类别). A column named by a word that may name a task or a target
+    takes its role from its cells (:func:`task_or_target_roles`)."""
     t.columns = [unspaced(c) for c in t.columns]
     if t.roles is None or len(t.roles) != len(t.columns):
         t.roles = column_roles(t.columns)
     if not t.total_rows:
         # 合计/小计 rows of markup tables and the row-fit ones: the label in one of the first two cells
         t.total_rows = [r for r, row in enumerate(t.rows) if any(_is_total(c or "") for c in row[:2])]
+    roles = task_or_target_roles(t)
+    if roles != t.roles:
+        t.roles = roles
+        t.target_years = [column_year(c) for c, r in zip(t.columns, t.roles) if r == "target"]
     if not t.target_years:
         t.target_years = [column_year(c) for c, r in zip(t.columns, t.roles) if r == "target"]
     return t

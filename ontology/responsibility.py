@@ -766,7 +766,7 @@ def _inline_rx() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     together = re.compile(
         r"(?:^|(?<=[，。；,;]))(?:[（(][一二三四五六七八九十\d]+[)）])?(?:由)?(?P<lead>[^，。；：、,;:“”（）()]{3,20}?)"
         rf"(?:{_lx('responsibility_together_words')})(?P<inv>(?:{qname}、)*{qname}?)(?:{etc})?"
-        rf"(?={_lx('responsibility_together_actions')})")
+        rf"(?={_lx('responsibility_together_actions')}|[，,])")
     return by, bare, together
 
 
@@ -792,7 +792,7 @@ def _subject_rx() -> re.Pattern:
     # so 各镇人民政府负责具体实施，市人社局负责… gives both subjects)
     return re.compile(
         r"(?:^|(?<=[。；;\n]))\s*(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]+[)）])?(?:(?:(?!负责)[^。；;\n]){2,30}?。)?"
-        r"(?:(?:(?!负责)[^。；;\n，,]){2,40}?[，,])?"
+        r"(?:(?:(?!负责)[^。；;\n，,]){2,40}?[，,])??"
         rf"(?P<names>(?:[^，。；：,;:“”\n]{{2,24}}、)*[^，。；：、,;:“”\n]{{2,40}}?)(?:{_lx('responsibility_etc')})?"
         rf"(?:(?P<any>{_subject_verbs('any')})|(?P<local>{_subject_verbs('local')}))")
 
@@ -893,8 +893,8 @@ def _subjects(text: str) -> tuple[list[str], list[str], int, int] | None:
         if by:
             raw = raw[by[-1].end():]      # 评价工作由各街道负责…: the body after 由 is the subject
         got = split_names(raw)
-        if m.group("local") and not all(generic_local_government(n) for n in got):
-            continue     # 各设区市人民政府要…: a modal states a duty of the lower governments only
+        if m.group("local") and not all(generic_local_government(n) or _named_body(n) for n in got):
+            continue     # 各设区市人民政府要… / 市数据局要…: a modal states the duty of the bodies it names
         if not got or not all((_known_body(n) or generic_local_government(n))
                               and not names_a_role(n) and not _object_verb_rx().search(n) for n in got):
             continue
@@ -903,14 +903,26 @@ def _subjects(text: str) -> tuple[list[str], list[str], int, int] | None:
         span = (a, b) if span is None else (span[0], b)
         # 市建设局具体负责，市综合执法局协助 / 各镇人民政府负责实施，市人社局负责指导: a following clause
         # of bodies and a co-operating or duty verb names more bodies
-        if (t := _helper_tail_rx().match(text, m.end())) is not None:
+        # (each such clause in turn: 各街镇要…，区交通委要…，区财政局要…)
+        end = m.end()
+        while (t := _helper_tail_rx().match(text, end)) is not None:
             named = split_names(t.group("names"))
-            if named and all(_known_body(n) or generic_local_government(n) for n in named):
-                names.extend(n for n in named if n not in names)
-                span = (span[0], t.end())
+            if not named or not all((_known_body(n) if t.group("modal") is None else _named_body(n))
+                                    or generic_local_government(n) for n in named):
+                break
+            names.extend(n for n in named if n not in names)
+            span = (span[0], t.end())
+            end = t.end()
     if not names or span is None:
         return None
     return names[:1], names[1:], span[0], span[1]
+
+
+def _named_body(n: str) -> bool:
+    """A body named in full enough to be given a duty by a modal (市数据局要…, 县卫生健康局要…): a known body
+    that opens with its level (lexicon region_level_words, or 省市区县) and is no placeholder."""
+    return _known_body(n) and bool(re.match(rf"^(?:{_lx('region_level_words')}|[省市区县团])", n)) \
+        and not is_placeholder(n) and not generic_local_government(n)
 
 
 def _known_body(n: str) -> bool:
@@ -928,7 +940,8 @@ def _helper_tail_rx() -> re.Pattern:
     name = r"[^，。；：、,;:“”\n]{2,24}"
     verbs = f"{_lx('responsibility_inline_involved_verbs')}|{_subject_verbs('any')}"
     etc = _lx("responsibility_etc")
-    return re.compile(rf"[^。；;\n，,]{{0,20}}?[，,](?P<names>(?:{name}、)*{name}?)(?:{etc})?(?:{verbs})")
+    return re.compile(rf"[^。；;\n，,]{{0,20}}?[，,](?P<names>(?:{name}、)*{name}?)(?:{etc})?"
+                      rf"(?:{verbs}|(?P<modal>{_subject_verbs('local')}))")
 
 
 # a clause at the end of a text (used where only the text is at hand, e.g. similarity)

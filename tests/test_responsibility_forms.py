@@ -64,9 +64,10 @@ def test_generic_local_governments_as_the_subject_of_a_duty():
     # with a clause for the named bodies in the same sentence, the governments are named too
     hit = resp.inline("各县（市、区）人民政府要加快老旧厂区改造，由市绿化市容局、市城管执法局统一指导。")
     assert hit is not None and set(hit[0] + hit[1]) == {"各县（市、区）人民政府", "市绿化市容局", "市城管执法局"}
-    # 要求 is no duty of the subject; a named department with 要 is not read this way either
+    # 要求 is no duty of the subject; a named department with 要 is given the duty too (issue 9: “…要…” is a
+    # responsibility form; tests/test_responsibility_modal.py)
     assert resp.inline("各区政府要求企业落实主体责任。") is None
-    assert resp.inline("市民政局要加强养老机构监管。") is None
+    assert resp.inline("市民政局要加强养老机构监管。") == (["市民政局"], [], 0, 5)
 
 
 def test_the_subject_of_what_happened_is_no_link():

@@ -1,0 +1,32 @@
+"""Responsibility written with the modal 要 and with 要会同 (dev plans aq, as, i of tests/fixtures_measures):
+bodies named with their level are given the duty of the sentence they open, each clause's bodies in turn;
+placeholders and actors are not. Synthetic sentences in the shapes of Shandong and Sichuan plans."""
+from __future__ import annotations
+
+from ontology import responsibility as r
+
+
+def _names(text: str):
+    hit = r.inline(text)
+    return None if hit is None else (hit[0], hit[1])
+
+
+def test_named_bodies_before_the_modal_are_responsible():
+    assert _names("建设智慧停车平台。市公安局交警支队、市数据局要加强协作，2025年底前完成平台上线。") == (
+        ["市公安局交警支队"], ["市数据局"])
+
+
+def test_each_clause_with_the_modal_names_its_bodies():
+    assert _names("各街镇要落实属地责任，区交通委要加强统筹协调，区财政局要做好资金保障。") == (
+        ["各街镇"], ["区交通委", "区财政局"])
+
+
+def test_together_with_a_comma_before_the_action():
+    assert _names("县卫生健康局要会同县教育局、县融媒体中心，每年开展健康教育进村入户活动100场以上。") == (
+        ["县卫生健康局"], ["县教育局", "县融媒体中心"])
+
+
+def test_placeholders_and_actors_with_the_modal_are_not_responsible():
+    assert r.inline("各地要加强组织领导，确保各项任务落到实处。") is None
+    assert r.inline("物业服务企业要做好日常巡查。") is None
+    assert r.inline("主要任务要聚焦重点领域。") is None

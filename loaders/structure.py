@@ -103,6 +103,8 @@ def _non_measure_path(titles: list[str]) -> bool:
 _CLOSING = re.compile(rf"^(?:{_lx('structure_closing')})")
 # back matter (版记): 抄送/印发 lines, 此件公开 notes; a signature block (issuer, date)
 _BACK_MATTER = re.compile(_lx("structure_back_matter"))
+_EXHORT_MODAL = re.compile(f"(?:{_lx('structure_exhortation_modals')})")
+_POINTER = re.compile(rf"(?:{_lx('structure_pointer_phrases')})[。.]?\s*$")
 _SIGNATURE = re.compile(rf"^[\u4e00-\u9fff（）]{{3,30}}(?:{_lx('structure_signature_endings')})$")
 _SIGN_DATE = re.compile(r"^(\d{4}年\d{1,2}月\d{1,2}日"
                         r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$")
@@ -1285,6 +1287,8 @@ class _Builder:
             if _non_measure_path(path_titles):
                 continue
             paras = self.leaf_paras[id(h)]
+            if all(_boilerplate_paragraph(x.text) for x in paras):
+                continue     # 各级各部门要高度重视… / 具体任务见附件: a charge to placeholders or a pointer, no measure
             kind = "safeguard" if any(_SAFEGUARD.match(x) for x in path_titles) else "measure"
             if len(paras) >= 2 and all(_TASK_VERB.match(x.text) and len(_derived_title(x.text)) <= _MAX_ENUM_TITLE
                                        for x in paras):
@@ -1339,6 +1343,25 @@ class _Builder:
                         m.deadline = m.responsibility.deadline
         _share_closing_clauses(doc.text, self.measures)
         doc.measures = self.measures
+
+
+def _boilerplate_paragraph(text: str) -> bool:
+    """A paragraph that gives nobody a task of its own: it points to where the tasks are (``…具体任务见附件。``:
+    lexicon structure_pointer_phrases), or its first sentence charges placeholders (``各级各部门要高度重视…``,
+    ``各镇（街道）、区级各部门要加强组织领导…``): the subject before the first modal (lexicon
+    structure_exhortation_modals) is placeholders and generic local governments only, one placeholder at least."""
+    t = text.strip()
+    if _POINTER.search(t):
+        return True
+    first = re.split(r"[。；;]", t, maxsplit=1)[0]
+    m = _EXHORT_MODAL.search(first)
+    if m is None or m.start() < 2 or re.search(r"[，,：:]", first[:m.start()]):
+        return False
+    names = [n.strip() for n in responsibility.split_top(first[:m.start()], "、和及与")]
+    if not names or not all(responsibility.is_placeholder(n) or responsibility.generic_local_government(n)
+                            for n in names):
+        return False
+    return any(responsibility.is_placeholder(n) for n in names)
 
 
 def _share_closing_clauses(text: str, measures: list[Measure]) -> None:

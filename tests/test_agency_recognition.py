@@ -1,0 +1,26 @@
+"""Agency names of people's organisations and the township tier as the work's place (lexicons agency_endings,
+local_government_generic): 区科协 / 市政协 end like a body; 属地街镇 / 所在街道 are the generic township governments.
+Synthetic clauses in the shapes of Shanghai and Jiangsu district plans."""
+from __future__ import annotations
+
+from ontology import responsibility as r
+from ontology.mapping.agencies import resolve
+from ontology.mapping.plans import RegionRef
+
+DISTRICT = [RegionRef("region:moudu", "某渡区", "Moudu", "county", "moudu"),
+            RegionRef("region:mouming", "某明市", "Mouming", "prefecture", "mouming")]
+
+
+def test_short_names_ending_in_xie_are_bodies():
+    assert r.is_agency_name("区科协") and r.is_agency_name("市政协")
+    text = "开展科普进社区活动。（区科协）"
+    span = r.find_clause(text)
+    assert span is not None and r.parse(text[span[0]:span[1]], 0).lead == ["区科协"]
+    assert not r.is_agency_name("加强协同")
+
+
+def test_the_townships_where_the_work_lies_are_the_township_tier():
+    for name in ("属地街镇", "所在街道"):
+        assert r.generic_local_government(name) == "township"
+        ref = resolve(name, DISTRICT)
+        assert ref is not None and ref.id == resolve("各街镇", DISTRICT).id

@@ -15,7 +15,8 @@ A build makes the store hold exactly the plans of the folder, whatever it held b
 * plans in the store whose file left the folder (or its plans.toml entry) are removed,
   unless ``keep_missing``; a plan whose file now yields another plan id replaces it;
 * the shared nodes get exactly the properties a fresh build of the same plans gives
-  (``store.settle_shared``), indicator resolution (``resolve_indicators``) then lines up the
+  (``store.settle_shared``), the regions their rank in name order (``pipeline.regions``: the
+  named queries' region pages), indicator resolution (``resolve_indicators``) then lines up the
   indicators of every plan in the store, and SIMILAR_TO is recomputed over every plan of the
   folder (unchanged ones from their cached token counts) and brought in line, so a rebuild or
   an incremental build gives the same store as a fresh build of the same files;
@@ -46,6 +47,7 @@ from model.records import GraphRecords
 from model.texts import PolicyText
 from ontology.mapping import map_document, policy_texts
 from pipeline.indicators import ResolutionReport, resolve_indicators
+from pipeline.regions import rank_regions
 
 log = logging.getLogger(__name__)
 
@@ -287,6 +289,7 @@ def _build(plans_dir: Path, store: GraphStore, *, similarity: str, progress: boo
             shared.nodes.extend(prod.shared.nodes)
             shared.relationships.extend(prod.shared.relationships)
         store.settle_shared(shared.deduplicated(), batch_size=batch_size)
+        rank_regions(store, batch_size=batch_size)  # after settle_shared, which leaves the regions' ranks null
         t1 = time.perf_counter()
         _tick(report, "settle", t1 - t0)
         if indicators and built:

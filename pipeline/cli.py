@@ -154,7 +154,10 @@ def cmd_compare(a) -> int:
 
     regions = [r.strip() for r in (a.regions or "").split(",") if r.strip()]
     with open_store(a.store, db_path=a.db, read_only=a.store == "embedded") as store:
-        rows = store.query("compare_matrix", {"regions": regions, "domain": a.domain or ""}).records()
+        # no region chosen: every region, as one page as long as the regions (the query's default page is 20)
+        every = max(1, store.read("MATCH (r:Region) RETURN count(r) AS n").rows[0][0])
+        rows = store.query("compare_matrix", {"regions": regions, "domain": a.domain or "",
+                                              "region_limit": every}).records()
     matrix = build_matrix(rows, regions or None)
     if a.format == "ttl":
         data = to_data_cube(matrix)

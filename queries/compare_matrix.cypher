@@ -1,7 +1,10 @@
-// purpose: The comparison matrix (indicators x regions): every quantitative statement of the chosen regions (none: all) about indicators of a domain (none: any), with the indicator concept, value, comparator, unit, normalized value, year, baseline, binding or expected, the quoted evidence and how the target was resolved to its concept
+// purpose: The comparison matrix (indicators x regions): every quantitative statement of the chosen regions (none: one page of regions) about indicators of a domain (none: any), with the indicator concept, value, comparator, unit, normalized value, year, baseline, binding or expected, the quoted evidence and how the target was resolved to its concept
 // param: regions list = ,
 // param: domain string = ''
+// param: region_skip int = 0
+// param: region_limit int = 20
 // note: targets are joined to plans on ids and their other properties read afterwards for the kept rows only, by key (one lookup: two key lookups after one WITH made the embedded engine run out of buffer memory); reading them all before the join cost the embedded engine most of the time
+// note: no region chosen means one page of regions: those with region_skip <= name_rank < region_skip + region_limit (name_rank: the region's place among the regions plans are for, in name order, written by every build; pipeline/regions.py); page on with region_skip, or choose the regions
 // columns: indicator_id, indicator, indicator_en, quantity_kind, aliases, domain_id, region_id, region, region_en, level, plan_id, plan, target_id, indicator_text, kind, comparator, value, value_max, unit, value_norm, unit_norm, year, baseline_value, baseline_year, attribute, change_type, quote, span_start, span_end, score, method
 MATCH (i:Indicator)
 OPTIONAL MATCH (i)-[:IN_DOMAIN]->(d:Domain)
@@ -10,7 +13,7 @@ WHERE $domain = '' OR $domain IN domain_ids OR $domain IN domain_names
 MATCH (t:Target)-[m:MEASURES]->(i)
 WHERE t.kind IN ['target', 'coverage', 'annual', 'baseline', 'historic'] AND t.value IS NOT NULL
 MATCH (r:Region)<-[:FOR_REGION]-(p:Plan)
-WHERE p.id = t.plan_id AND (size($regions) = 0 OR r.name IN $regions OR r.id IN $regions)
+WHERE p.id = t.plan_id AND (r.name IN $regions OR r.id IN $regions OR (size($regions) = 0 AND r.name_rank >= $region_skip AND r.name_rank < $region_skip + $region_limit))
 WITH i, domain_id, r, p, m, t.id AS target_id
 MATCH (t:Target {id: target_id})
 RETURN i.id AS indicator_id, i.name AS indicator, i.name_en AS indicator_en, i.quantity_kind AS quantity_kind,

@@ -1,8 +1,11 @@
-// purpose: Supply-side, demand-side and environmental shares of the instrument uses of each of the chosen regions (none: all) (Rothwell-Zegveld)
+// purpose: Supply-side, demand-side and environmental shares of the instrument uses of each of the chosen regions (none: one page of regions) (Rothwell-Zegveld)
 // param: regions list = ,
+// param: region_skip int = 0
+// param: region_limit int = 20
+// note: no region chosen means one page of regions: those with region_skip <= name_rank < region_skip + region_limit (name_rank: the region's place among the regions plans are for, in name order, written by every build; pipeline/regions.py); page on with region_skip, or choose the regions
 // columns: region, category, uses, share
 MATCH (r:Region)
-WHERE size($regions) = 0 OR r.name IN $regions OR r.id IN $regions
+WHERE r.name IN $regions OR r.id IN $regions OR (size($regions) = 0 AND r.name_rank >= $region_skip AND r.name_rank < $region_skip + $region_limit)
 MATCH (r)<-[:FOR_REGION]-(:Plan)-[:HAS_POLICY]->(:Policy)-[:USES_INSTRUMENT]->(i:PolicyInstrument)
 WITH r, i.category AS category, count(*) AS uses
 WITH r, collect({category: category, uses: uses}) AS mix, sum(uses) AS total

@@ -54,4 +54,17 @@ def comparison_graph() -> GraphRecords:
         r.add_rel("MEASURES", (tgt, "Target"), ("indicator:childcare-places", "Indicator"))
     r.add_rel("SIMILAR_TO", ("policy:wuxing-2021-2025:m-0", "Policy"), ("policy:yangzhou-2022-80:m-0", "Policy"),
               score=0.82, method="lexical")
+    return with_region_ranks(r)
+
+
+def with_region_ranks(r: GraphRecords) -> GraphRecords:
+    """The regions' name_rank as a build writes it (pipeline/regions.py), from the records themselves."""
+    from pipeline.regions import region_ranks
+
+    planned = {x.end for x in r.relationships if x.type == "FOR_REGION"}
+    rows = [{"id": n.id, "name": n.properties.get("name"), "plans": int(n.id in planned)}
+            for n in r.nodes if n.label == "Region"]
+    for n in r.nodes:
+        if n.label == "Region":
+            n.properties = {"name_rank": region_ranks(rows)[n.id], **n.properties}  # first: one key order per label
     return r

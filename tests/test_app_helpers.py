@@ -147,7 +147,8 @@ def test_parse_params():
 
 def test_params_skeleton():
     assert json.loads(params_skeleton(get_query("lead_agencies"))) == {"region": "", "regions": [], "function": "",
-                                                                      "limit": 50}
+                                                                      "limit": 50, "region_skip": 0,
+                                                                      "region_limit": 20}
     assert json.loads(params_skeleton(get_query("neighbourhood"))) == {"ids": [], "limit": 400}
     assert params_skeleton(get_query("regions")) == ""
 

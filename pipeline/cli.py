@@ -6,9 +6,10 @@ import json
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 from graph.config import DEFAULT_DB, DEFAULT_PLANS, STORE_KINDS, open_build_store, open_store
-from graph.queries import all_queries
+from graph.queries import QueryError, all_queries, get_query
 from graph.result_tables import to_csv_bytes, to_text, to_xlsx_bytes, write_table
 from graph.store import QueryResult, StoreError
 from linking.indicators import suggestions, unaligned
@@ -32,6 +33,19 @@ def _params(pairs: list[str]) -> dict[str, str]:
         k, v = pair.split("=", 1)
         out[k.strip()] = v
     return out
+
+
+def _every_region(store, name: str, params: dict[str, Any]) -> dict[str, Any]:
+    """A named query that pages regions (region_limit, default 20, for the explorer) answers the command
+    line for every region unless the user pages: an export of `instrument_mix` is of the whole store."""
+    try:
+        declared = {p.name for p in get_query(name).params}
+    except QueryError:
+        return params                        # an unknown name: store.query says so
+    if "region_limit" in params or "region_limit" not in declared:
+        return params
+    every = max(1, store.read("MATCH (r:Region) RETURN count(r) AS n").rows[0][0])
+    return {**params, "region_limit": str(every)}
 
 
 def cmd_build(a) -> int:
@@ -92,7 +106,7 @@ def cmd_query(a) -> int:
     if not a.name:
         raise SystemExit("query: give a NAME or --list")
     with open_store(a.store, db_path=a.db, read_only=a.store == "embedded") as store:
-        res = store.query(a.name, _params(a.param))
+        res = store.query(a.name, _every_region(store, a.name, _params(a.param)))
     if a.format == "json":
         print(json.dumps(res.records(), ensure_ascii=False, indent=1))
     elif a.format == "csv":
@@ -118,7 +132,7 @@ def cmd_export(a) -> int:
         if a.format in ("csv", "xlsx"):
             if not a.query:
                 raise SystemExit("export --format csv|xlsx needs --query NAME")
-            write_table(store.query(a.query, _params(a.param)), a.format, out)
+            write_table(store.query(a.query, _every_region(store, a.query, _params(a.param))), a.format, out)
         else:
             out.write_bytes(serialize(store.dump(), a.format))
     print(f"wrote {out}")

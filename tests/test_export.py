@@ -91,3 +91,18 @@ def test_export_errors_are_clear(db, tmp_path):
     r = export(db, tmp_path / "x.csv", "csv", "indicator_targets")
     assert r.returncode == 2 and "needs the parameter indicator" in r.stderr
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_command_line_answers_paged_queries_for_every_region(db):
+    """The explorer pages regions (region_limit 20); `graph export/query` mean the whole store unless paged."""
+    from graph.embedded_store import EmbeddedStore
+    from pipeline.cli import _every_region
+
+    store = EmbeddedStore(db, read_only=True)
+    try:
+        assert _every_region(store, "instrument_mix", {}) == {"region_limit": "4"}      # 4 regions in the store
+        assert _every_region(store, "instrument_mix", {"region_limit": "2"}) == {"region_limit": "2"}
+        assert _every_region(store, "regions", {}) == {}                                # no paging declared
+        assert _every_region(store, "no_such_query", {}) == {}                          # store.query reports it
+    finally:
+        store.close()

@@ -463,10 +463,9 @@ def _rows(items, props: dict[str, str], key_of, what: str) -> tuple[list[dict[st
                 used.add(p)
         rows.append(row)
     cols = sorted(used)
-    for row in rows:
-        for p in cols:
-            row.setdefault(p, None)
-        for p in list(row):
-            if p in props and p not in used:
-                del row[p]
+    # one key order for every row (keys first, then the properties in name order), whatever order
+    # each record gave its properties in: LadybugDB types $rows as a list of one STRUCT and refuses
+    # rows whose fields come in another order ("STRUCT(id, a INT8, b) is incompatible with
+    # STRUCT(id, b ANY, a ANY)")
+    rows = [{**{k: row[k] for k in row if k not in props}, **{p: row.get(p) for p in cols}} for row in rows]
     return rows, cols

@@ -64,7 +64,8 @@ def with_region_ranks(r: GraphRecords) -> GraphRecords:
     planned = {x.end for x in r.relationships if x.type == "FOR_REGION"}
     rows = [{"id": n.id, "name": n.properties.get("name"), "plans": int(n.id in planned)}
             for n in r.nodes if n.label == "Region"]
+    ranks = region_ranks(rows)  # every region an int, -1 where no plan is for it
     for n in r.nodes:
         if n.label == "Region":
-            n.properties = {"name_rank": region_ranks(rows)[n.id], **n.properties}  # first: one key order per label
+            n.properties = {**n.properties, "name_rank": ranks[n.id]}  # a second call re-ranks
     return r

@@ -56,6 +56,20 @@ def test_sparser_record_keeps_stored_values(store):
     assert hz["properties"]["name_en"] == "Huzhou"
 
 
+def test_records_of_one_label_may_give_their_properties_in_any_order(store):
+    """One batch of a label whose records name their properties in different orders, some not at
+    all (the embedded engine takes $rows as a list of one STRUCT type, and a row with its fields
+    in another order was refused: the region pages' name_rank set first on some regions)."""
+    r = GraphRecords()
+    r.add_node("region:a", "Region", name_rank=0, name="甲市", level="prefecture")
+    r.add_node("region:b", "Region", name="乙县", level="county")
+    r.add_node("region:c", "Region", level="county", name="丙县", name_rank=-1)
+    store.write(r)
+    got = {n["id"]: n["properties"] for n in store.dump()["nodes"]}
+    assert got["region:a"]["name_rank"] == 0 and got["region:c"]["name_rank"] == -1
+    assert got["region:b"].get("name_rank") is None and got["region:b"]["name"] == "乙县"
+
+
 def test_failed_write_leaves_the_store_as_it_was(store):
     store.write(sample(2))
     before = store.dump()

@@ -938,7 +938,8 @@ def _known_body(n: str) -> bool:
 @cache
 def _helper_tail_rx() -> re.Pattern:
     name = r"[^，。；：、,;:“”\n]{2,24}"
-    verbs = f"{_lx('responsibility_inline_involved_verbs')}|{_subject_verbs('any')}"
+    verbs = (f"{_lx('responsibility_inline_involved_verbs')}|{_subject_verbs('any')}"
+             f"|{_lx('responsibility_helper_verbs')}")
     etc = _lx("responsibility_etc")
     return re.compile(rf"[^。；;\n，,]{{0,20}}?[，,](?P<names>(?:{name}、)*{name}?)(?:{etc})?"
                       rf"(?:{verbs}|(?P<modal>{_subject_verbs('local')}))")

@@ -30,3 +30,9 @@ def test_placeholders_and_actors_with_the_modal_are_not_responsible():
     assert r.inline("各地要加强组织领导，确保各项任务落到实处。") is None
     assert r.inline("物业服务企业要做好日常巡查。") is None
     assert r.inline("主要任务要聚焦重点领域。") is None
+
+
+def test_a_helper_clause_after_the_subject_with_zuo_hao():
+    # 区房管局负责，各街镇做好居民协调 (dev plan av): the bodies of the following clause are involved
+    assert _names("既有多层住宅加装电梯300台以上。区房管局负责，各街镇做好居民协调。") == (["区房管局"], ["各街镇"])
+    assert _names("推进改造。区房管局负责，物业企业做好配合。") == (["区房管局"], [])

@@ -127,9 +127,19 @@ def _block_years(doc: ParsedDocument, paras: _Paragraphs) -> list[tuple[int, int
         y = year_scope.lead_year(sec.title or "", period) or _heading_year(sec.title or "")
         if y:
             out.append((sec.start, sec.end, y))
+    terms = year_scope.term_years(doc.text)
+    if terms:
+        # 近期为2026—2030年 … 第五章 近期建设项目 / 近期规划新建…: the term's end year (year_plan_terms)
+        for sec in doc.sections:
+            y = year_scope.term_lead(sec.title or "", terms)
+            if y:
+                out.append((sec.start, sec.end, y))
     goal_firsts = _goal_section_first_paragraphs(doc)
     for m in re.finditer(r"[^\n]+", doc.text):
         para = m.group(0).strip()
+        ty = year_scope.term_lead(para, terms) if terms else None
+        if ty and not _TERM_DEFINITION.search(para):
+            out.append((m.start(), m.end(), ty))
         # 到2027年，…。到规划期末，主要目标是：: the lead clause before the colon governs the block
         last = re.split(r"[。；;]", para.rstrip("：: "))[-1] if re.search(r"[：:]\s*$", para) else ""
         y = (year_scope.lead_year(last, period) if last and last != para else None) \
@@ -199,6 +209,9 @@ def _heading_year(title: str) -> int | None:
                  r"|[（(][一二三四五六七八九十]+[）)])?"
                  rf"\s*((?:19|20)\d\d)\s*年(?![—\-–~～至到]|{vocab.lexicon_regex('year_heading_open_after')})", title)
     return int(m.group(1)) if m else None
+
+
+_TERM_DEFINITION = re.compile(r"(?:19|20)\d\d\s*年?\s*[-－—–~～至到]{1,2}\s*(?:19|20)\d\d")
 
 
 def _block_year(blocks: list[tuple[int, int, int]], pos: int) -> int | None:

@@ -11,6 +11,7 @@ import re
 from model.document import ParsedDocument, Table
 from ontology import vocab
 from ontology.mapping.quantity import scan
+from ontology.mapping.target_kind import coverage_pattern
 from ontology.mapping.targets import NUM, TargetFact
 from ontology.mapping.text import Span
 from ontology.mapping.units import split_unit_suffix, to_float
@@ -91,6 +92,13 @@ def is_qualitative(cell: str | None) -> bool:
     return bool(c) and c not in _EMPTY_CELL and parse_value(c)[0] is None and bool(re.search(r"[\u4e00-\u9fff]{2}", c))
 
 
+def coverage_cell(cell: str | None) -> bool:
+    """A target cell that is a coverage goal (全覆盖, 行政村全覆盖, 基本实现全覆盖; target_coverage_words) with no
+    amount of its own."""
+    c = (cell or "").strip()
+    return bool(c) and len(c) <= 16 and coverage_pattern().search(c) is not None and not re.search(r"\d", c)
+
+
 def parse_value(cell: str | None) -> tuple[float | None, float | None, str | None, str | None]:
     """(value, value_max, comparator, unit from the cell) of a table cell such as 3.5以内, >99, 1:1.23, 80%,
     ＞87, 5分钟覆盖区超80% (the last amount of a cell whose words qualify it)."""
@@ -100,6 +108,8 @@ def parse_value(cell: str | None) -> tuple[float | None, float | None, str | Non
     inner = _CUMULATIVE_CELL.match(c)
     if inner:
         c = inner.group(1)  # 〔3000〕: a five-year cumulative value (the change type is read from the cell)
+    if coverage_cell(c):
+        return 100.0, None, "=", "%"  # 全覆盖, 行政村全覆盖: a coverage of 100%
     m = _VALUE.match(c)
     if not m:
         return _worded_value(c)
@@ -286,9 +296,11 @@ def _table_facts(doc: ParsedDocument, table: Table) -> tuple[list[TargetFact], b
         cursor = quote.end if quote.end > cursor else cursor
         change = "cumulative" if "累计" in raw_name or _CUMULATIVE_CELL.match((target_cell or "").strip()) else (
             "annual_average" if "年均" in raw_name else None)
+        cov = coverage_cell(target_cell)
         facts.append(TargetFact(
-            indicator_text=name, value=tv, unit=unit if unit in vocab.units() or unit == "ratio" or unit else None,
-            comparator=tcomp, kind="target" if tv is not None else "baseline", quote=quote, value_max=tmax,
+            indicator_text=name if not cov or name.endswith("率") else f"{name}覆盖率",
+            value=tv, unit=unit if unit in vocab.units() or unit == "ratio" or unit else None, comparator=tcomp,
+            kind=("coverage" if cov else "target") if tv is not None else "baseline", quote=quote, value_max=tmax,
             year=(target_year or meta.period_end) if tv is not None else base_year,
             year_source=("table_header" if target_year else ("plan_period" if meta.period_end else "none"))
             if tv is not None else ("table_header" if base_year else "none"),
@@ -304,6 +316,17 @@ def _table_facts(doc: ParsedDocument, table: Table) -> tuple[list[TargetFact], b
                 # 年均增长（%）: the change over the period, in the header's unit, for the target column's year
                 head, head_unit = split_unit_suffix(table.columns[col] or "")
                 gy = target_year or meta.period_end
+                if _CUMULATIVE_CELL.match((row[col] or "").strip()) and "年均" in growth.group(0):
+                    # 年均增长〔累计〕 | 〔6.5〕: a bracketed cell is the change over the whole period, in the row's own
+                    # unit (百分点 for a rate), not a yearly growth in %
+                    row_unit = facts[-1].unit if facts else unit
+                    facts.append(TargetFact(
+                        indicator_text=f"{name}{growth.group(0).replace('年均', '累计')}", value=xv,
+                        unit="百分点" if row_unit in ("%", "％") else (row_unit or xunit), comparator=xcomp,
+                        kind="target", quote=quote, value_max=xmax, year=gy,
+                        year_source="table_header" if target_year else ("plan_period" if gy else "none"),
+                        attribute=attribute, change_type="cumulative"))
+                    continue
                 facts.append(TargetFact(
                     indicator_text=f"{name}{growth.group(0)}", value=xv, unit=head_unit or xunit or "%",
                     comparator=xcomp,
@@ -312,8 +335,10 @@ def _table_facts(doc: ParsedDocument, table: Table) -> tuple[list[TargetFact], b
                     attribute=attribute, change_type="annual_average" if "年均" in head else change,
                 ))
                 continue
+            xcov = coverage_cell(row[col] if col < len(row) else None)
             facts.append(TargetFact(
-                indicator_text=name, value=xv, unit=facts[-1].unit, comparator=xcomp, kind="target", quote=quote,
+                indicator_text=name, value=xv, unit="%" if xcov else facts[-1].unit, comparator=xcomp,
+                kind="coverage" if xcov else "target", quote=quote,
                 value_max=xmax, year=col_year.get(col), year_source="table_header", baseline_value=bv,
                 baseline_year=base_year if bv is not None else None, attribute=attribute,
                 change_type="cumulative" if col in totals else change,

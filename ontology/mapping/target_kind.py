@@ -56,7 +56,7 @@ _NAMED_STANDARD = re.compile(rf"(?:{vocab.lexicon_regex('target_named_standard_i
 
 
 def kind(sent: str, clause: str, year: int | None, period_start: int | None, goal_context: bool) -> str:
-    if _p("target_standard_markers").search(sent):
+    if _standard_marked(sent, clause):
         return "standard"
     if _STANDARD_WORD.search(_NOT_STANDARD.sub("", clause)) and not _NAMED_STANDARD.search(clause):
         return "standard"
@@ -82,6 +82,22 @@ def kind(sent: str, clause: str, year: int | None, period_start: int | None, goa
     if clause_past or (_past(sent) and not _p("target_goal_verbs").search(sent)):
         return "historic"  # 现有A级景区25家(，力争新增5家): the clause states the present
     return "target"
+
+
+def _standard_marked(sent: str, clause: str) -> bool:
+    """A norm marker (给予, 配建, 每百户) in the sentence makes its figures norms, except a count in a clause of
+    its own before the marker's clause (加装电梯200部，对每部电梯给予不超过15万元补助: 200部 is a goal, the
+    grant after it the norm; a bounded figure there, 不低于…的20%, stays a rule)."""
+    m = _p("target_standard_markers").search(sent)
+    if m is None:
+        return False
+    core = clause.strip("，,；; ")
+    at = sent.find(core) if core else -1
+    if at < 0 or "每" in core or _p("target_standard_markers").search(core) \
+            or _p("target_comparator_ge_before").search(core) or _p("target_comparator_le_before").search(core):
+        return True  # 配套资金不低于项目总投资的20%，对…给予补助: a bounded share beside a grant is a rule too
+    end = at + len(core)
+    return not (m.start() >= end and re.search(r"[，,；;]", sent[end:m.start() + 1]))
 
 
 def _past(text: str) -> bool:

@@ -334,7 +334,7 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
         or (not historic_context and bool(_GOAL_LEAD.search(context.text[: max(0, sent.start - context.start)]
                                                             + sent_text)))
 
-    n_clauses = sum(1 for _ in clauses(sent))
+    n_clauses = len(_statement_clauses(sent))
     # 口袋公园单个面积一般不小于400平方米，绿化覆盖率不低于60%: a hedged norm from its clause to the sentence's end
     norm_m = _NORM_CLAUSE.search(sent_text)
     norm_at = norm_m.start() if norm_m else None
@@ -348,7 +348,7 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                           historic_context=historic_context, goal_context=gctx, block_year=block_year)
 
     label = ""  # the clause before, when it is a label ending in a colon (有机质含量：≥15g/kg)
-    for cl in clauses(sent):
+    for cl in _statement_clauses(sent):
         lead = label
         label = _label_of(cl.text) or label  # a label governs the rest of its sentence
         if _SCORE_RULE.search(cl.text):
@@ -490,6 +490,7 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                         continue  # 松江、青浦等4个新城建设用地面积50%以上: the count says where, the share is the goal
                 if unit in ("%", "％") and name:
                     name = _share_of(name, before_all)
+                name = _norm_of_object(name, pre, post)
                 if back_refs:
                     verb = _CHANGE_END.search(naming.indicator_before(pre)[0] or pre.strip("，, "))
                     back_verb = verb.group(0) if verb else back_verb
@@ -781,6 +782,40 @@ def _with_label(name: str, label: str) -> str:
     return name
 
 
+def _statement_clauses(sent: Span) -> list[Span]:
+    """The sentence's clauses, a coverage goal listed before an amount split from it (实现城市社区老年助餐服务
+    全覆盖、农村覆盖率达到60%: a coverage of 100% for the first object, 60% for the second)."""
+    out: list[Span] = []
+    for cl in clauses(sent):
+        cov = target_kind.coverage_pattern().search(cl.text)
+        if cov and cl.text[cov.end(): cov.end() + 1] == "、" \
+                and any(m.group(0).strip() for m in scan(cl.text[cov.end() + 1:])):
+            out.append(Span(cl.text[: cov.end()], cl.start, cl.start + cov.end()))
+            out.append(Span(cl.text[cov.end() + 1:], cl.start + cov.end() + 1, cl.end))
+        else:
+            out.append(cl)
+    return out
+
+
+_PER_BASE_TAIL = re.compile(rf"(?:按照?|以)?每\s*(?:{_lex('quantity_scale_words')})?(?:{vocab.unit_regex()})\s*$")
+_COMPARATOR_TAIL = re.compile(rf"(?:{_lex('naming_comparator_verbs')}|{_lex('target_comparator_ge_before')}"
+                              rf"|{_lex('target_comparator_le_before')})\s*$")
+_NORM_OBJECT = re.compile(rf"^\s*(?:{_lex('target_comparator_ge_after')}|{_lex('target_comparator_le_after')})?\s*"
+                          rf"的标准\s*({_lex('naming_action_verbs')})\s*([\u4e00-\u9fff]{{2,16}})")
+
+
+def _norm_of_object(name: str, pre: str, post: str) -> str:
+    """新建住宅小区按每百户不少于20平方米的标准配建养老服务用房: the name is the object the norm is for and its
+    verb (新建住宅小区养老服务用房配建标准), not the per-base fragment before the amount (…按每百户)."""
+    m = _NORM_OBJECT.match(post)
+    head = _COMPARATOR_TAIL.sub("", pre)
+    base = _PER_BASE_TAIL.search(head)
+    if not m or not base:
+        return name
+    subject = naming.clean(naming.indicator_before(head[: base.start()])[0])
+    return f"{subject}{m.group(2)}{m.group(1)}标准"
+
+
 def _clause_quantities(cl: Span, lead: str = "") -> list[Quantity]:
     out = []
     for m in scan(cl.text):
@@ -790,6 +825,16 @@ def _clause_quantities(cl: Span, lead: str = "") -> list[Quantity]:
             continue
         out.append(m)
     return out
+
+
+def _yearly(clause: str, period_start: int | None, period_end: int | None) -> bool:
+    """A yearly quantity (每年新增20家); in a one-year plan 年度 names that year (target_annual_markers_one_year)."""
+    markers = [m.group(0) for m in vocab.lexicon_pattern("target_annual_markers").finditer(clause)]
+    if not markers:
+        return False
+    if period_start is not None and period_start == period_end:
+        return any(w not in vocab.lexicon("target_annual_markers_one_year") for w in markers)
+    return True
 
 
 def scope_year(f: TargetFact, sent_text: str, *, period_start: int | None, period_end: int | None,
@@ -826,7 +871,7 @@ def scope_year(f: TargetFact, sent_text: str, *, period_start: int | None, perio
     clause = sent_text if clause is None else clause
     if re.search(r"[一二三四五六七八九十\d]+年(?:内)?累计", clause):
         f.change_type = "cumulative"  # 五年累计新增: over the plan period
-    elif vocab.lexicon_pattern("target_annual_markers").search(clause) and f.kind in ("target", "coverage") \
+    elif _yearly(clause, period_start, period_end) and f.kind in ("target", "coverage") \
             and f.baseline_value is None:  # 每年提高0.2个百分点、从目前的2.1%达到3%: the level is no yearly amount
         f.change_type, f.year, f.year_source = "annual", None, "none"
         return f

@@ -232,3 +232,25 @@ def prior_period_end(text: str, period_start: int | None) -> int | None:
 
 def previous_period_end(period_start: int | None) -> int | None:
     return period_start - 1 if period_start else None
+
+
+_TERM = _lex("year_plan_terms")
+_TERM_DEF = re.compile(rf"({_TERM})\s*(?:规划)?(?:期限)?\s*(?:为|是|[:：]|[（(])?\s*"
+                       rf"(?:(?:19|20)\d\d\s*年?\s*[-－—–~～至到]{{1,2}}\s*)?(?:至|到)?\s*((?:19|20)\d\d)\s*年")
+
+
+def term_years(text: str) -> dict[str, int]:
+    """The end year of each term the plan defines (近期为2026—2030年, 远期（2031—2035年）, 近期至2030年: lexicon
+    year_plan_terms), the first definition of each."""
+    out: dict[str, int] = {}
+    for m in _TERM_DEF.finditer(text):
+        out.setdefault(m.group(1), int(m.group(2)))
+    return out
+
+
+def term_lead(text: str, terms: dict[str, int]) -> int | None:
+    """The year of a defined term that ``text`` opens with (近期规划新建养老机构12家; a heading 第五章 近期建设项目,
+    its number skipped), unless the text states a year of its own right after it (近期目标（至2030年）)."""
+    m = re.match(rf"^\s*(?:第[一二三四五六七八九十\d]+[章节篇部分条]|[一二三四五六七八九十]+\s*[、.．]"
+                 rf"|[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[、.．])?\s*({_TERM})", text)
+    return terms.get(m.group(1)) if m else None

@@ -840,12 +840,12 @@ def _inline_clause(text: str) -> tuple[list[str], list[str], int, int] | None:
         if not lead:
             continue
         involved = [n for n in _mapping_names(with_part) + _mapping_names(m.group("inv") or "")
-                    if is_agency_name(n)]
+                    if is_agency_name(n) or generic_local_government(n)]
         if m.group("only") and not with_part and len(lead) > 1:
             lead, involved = lead[:1], lead[1:] + involved   # 由A、B组织实施: the first named leads
         end = m.end()
         if not m.group("inv") and (t := _together_tail_rx().match(text, end)) is not None:
-            more = [n for n in _mapping_names(t.group("inv")) if is_agency_name(n)]
+            more = [n for n in _mapping_names(t.group("inv")) if is_agency_name(n) or generic_local_government(n)]
             if more and len(more) == len(_mapping_names(t.group("inv"))):   # 由A牵头，会同B、C推进
                 involved, end = involved + [n for n in more if n not in involved], t.end("inv")
         return lead, involved, m.start(), end
@@ -855,8 +855,13 @@ def _inline_clause(text: str) -> tuple[list[str], list[str], int, int] | None:
         if not lead or not all(is_agency_name(n) and len(n) >= 4 and (f := function_of(n)) is not None
                                and f.id != "local_government" for n in lead):
             continue
-        involved = [n for n in _mapping_names(m.group("inv") or "") if is_agency_name(n)]
-        return lead, involved, m.start(), m.end()
+        involved = [n for n in _mapping_names(m.group("inv") or "") if is_agency_name(n) or generic_local_government(n)]
+        end = m.end()
+        if not m.group("inv") and (t := _together_tail_rx().match(text, end)) is not None:
+            more = [n for n in _mapping_names(t.group("inv")) if is_agency_name(n) or generic_local_government(n)]
+            if more and len(more) == len(_mapping_names(t.group("inv"))):   # A牵头，会同B、C，建立…
+                involved, end = involved + [n for n in more if n not in involved], t.end("inv")
+        return lead, involved, m.start(), end
     for m in together.finditer(text):
         names = _mapping_names(m.group("lead")) + _mapping_names(m.group("inv"))
         if not all(is_agency_name(n) and len(n) >= 4 and function_of(n) for n in names):

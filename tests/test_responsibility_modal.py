@@ -36,3 +36,13 @@ def test_a_helper_clause_after_the_subject_with_zuo_hao():
     # 区房管局负责，各街镇做好居民协调 (dev plan av): the bodies of the following clause are involved
     assert _names("既有多层住宅加装电梯300台以上。区房管局负责，各街镇做好居民协调。") == (["区房管局"], ["各街镇"])
     assert _names("推进改造。区房管局负责，物业企业做好配合。") == (["区房管局"], [])
+
+
+def test_inline_clauses_name_generic_tiers_and_bodies_acting_together():
+    # a lead without 由 that acts together with others (…牵头，会同B、C，<action>)
+    assert _names("区民政局牵头，会同区卫生健康委、区医保局，建立长效机制。") == (
+        ["区民政局"], ["区卫生健康委", "区医保局"])
+    # an adverb before the co-operating verb
+    assert _names("具体由区城管执法局负责，区公安分局予以配合。") == (["区城管执法局"], ["区公安分局"])
+    # the generic township tier as the co-operating party of an inline clause
+    assert _names("区文化旅游局负责牵头，各街镇配合实施。") == (["区文化旅游局"], ["各街镇"])

@@ -22,6 +22,8 @@ targets alone).  Steps:
    substitution (生活垃圾分类覆盖率 / 生活垃圾无害化处理率, 城镇登记 / 城镇调查失业率) are different
    indicators, unless a sentence-embedding model that reads Chinese is available and scores them
    at EMBEDDING_THRESHOLD or more with nothing restrictive in either changed part.
+   A share that states its denominator (A占B比重) is compared with one that does not (A比重) by its
+   numerator (A率), under every gate above.
 4. **Concepts.**  Accepted pairs are joined strongest first, and two groups join only if every
    pair across them passes the decision's gates (complete linkage: no chains; a name that one of a
    canonical concept's own names accepts is not tested against its other names), they hold at most
@@ -310,11 +312,25 @@ def _changed_parts(a: str, b: str) -> tuple[list[str], list[str]]:
             [b[j1:j2] for op, _, _, j1, j2 in ops if op != "equal" and j2 > j1])
 
 
+_STATED_DENOMINATOR = re.compile(r"^(.{2,}?)占(.{2,}?)的?率$")
+
+
 def decide(a: str, b: str, *, threshold: float = THRESHOLD, min_ratio: float = MIN_RATIO,
            cosine: float | None = None) -> tuple[bool, float, str]:
-    """Whether two keys of one kind name one indicator: (accepted, score, the reason in words)."""
+    """Whether two keys of one kind name one indicator: (accepted, score, the reason in words).
+
+    A share that states its denominator (煤炭消费占能源消费总量比重, A占B率) and one that does not (煤炭消费比重) are
+    compared by their numerators (A率 with the other), with every gate of the decision."""
     if a == b:
         return True, 1.0, "same key"
+    da, db = _STATED_DENOMINATOR.match(a), _STATED_DENOMINATOR.match(b)
+    if bool(da) != bool(db):
+        stated, other = (a, b) if da else (b, a)
+        m = da or db
+        assert m is not None
+        ok, score, why = decide(f"{m.group(1)}率", other, threshold=threshold, min_ratio=min_ratio, cosine=cosine)
+        if ok:
+            return True, score, f"{stated!r} states the denominator {m.group(2)!r}; its numerator: {why}"
     short, long = (a, b) if (len(a), a) <= (len(b), b) else (b, a)
     score = lexical_score(a, b)
     if len(short) < MIN_KEY:

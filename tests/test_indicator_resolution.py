@@ -976,7 +976,9 @@ def test_dev_gold_batch_15():
     gold = json.loads((ROOT / "tests" / "gold" / "indicator_concepts_dev15.json").read_text(encoding="utf-8"))
     ex = extracted_mentions(gold)
     r = run(gold, ex)
-    # measured before (887447b): P 1.0 R 0.770 (47 of 61), none of 41 near misses merged
+    # measured before (887447b): P 1.0 R 0.770 (47 of 61), none of 41 near misses merged; after the batch-15 rules
+    # (stated denominators, utility coverage words, 国考 = 国控, ownership and 新城 restrictive, rewordings) P 1.0
+    # R 0.902 (55 of 61), none merged
     assert r["near_misses_merged"] == []
     assert r["precision"] >= 0.97
-    assert r["recall"] >= 0.74
+    assert r["recall"] >= 0.87

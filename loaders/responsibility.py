@@ -7,7 +7,9 @@ is more than their own measure.
 
 - a closing clause on a line of its own, ``以上工作由市工信局牵头，市发展改革委参与。`` (openers:
   lexicon responsibility_scope_openers), names the agencies of every earlier item of its section that
-  has no clause of its own, back to the previous such clause;
+  has no clause of its own, back to the previous such clause; so does a line opening with a part's opener
+  (``本部分任务责任单位：…``) or ending with a back reference (``A、B按职责分工负责上述工作。``: lexicon
+  responsibility_scope_closers, cut off before the clause is parsed);
 - a blanket clause, ``以下各项工作均需各县（市、区）人民政府负责，不再列出`` (lexicon
   responsibility_blanket), names agencies implied for every later measure with a clause of its own, to
   the end of the text or to the next blanket clause, whichever comes first: 以下 means every item below,
@@ -30,6 +32,7 @@ from ontology.responsibility import (  # noqa: F401
     is_agency_name,
     names_a_role,
     parse,
+    scope_closer,
     scope_opener,
     split_top,
 )
@@ -47,11 +50,12 @@ def _closing_clauses(text: str, measures: list[Measure]) -> None:
     for line in text.split("\n"):
         a, pos = pos, pos + len(line) + 1
         s = line.strip()
-        if not scope_opener(s):
+        cut = None if scope_opener(s) else scope_closer(s)
+        if not scope_opener(s) and cut is None:
             continue
         if not names_a_role(s) or re.search(r"负责解释|解释权", s):
             continue                     # 以上标准自…起施行 / 以上政策由…负责解释: no assignment
-        r = parse(s.rstrip("。；;"), a + (len(line) - len(line.lstrip())))
+        r = parse(s[:cut].rstrip("。；;"), a + (len(line) - len(line.lstrip())))
         names = r.lead + r.involved
         if not names or not all(is_agency_name(n) or generic_local_government(n) for n in names):
             continue

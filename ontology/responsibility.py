@@ -55,7 +55,7 @@ __all__ = ["find_clause", "parse", "from_cells", "split_names", "split_top", "de
            "clean_name", "function_of", "pattern_function", "stem_function", "generic_local_government", "inline",
            "join_bracket_pieces", "heading_duty", "earlier_clauses",
            "split_responsibility", "strip_trailing_clause", "has_agency", "is_agency_name", "names_a_role",
-           "is_placeholder", "scope_opener"]
+           "is_placeholder", "scope_opener", "scope_closer"]
 
 OPENERS = {"〔": "〕", "（": "）", "(": ")", "[": "]", "【": "】"}
 _CLOSERS = set(OPENERS.values())
@@ -114,6 +114,7 @@ def _rx() -> dict[str, Any]:
         "lead_then_list": re.compile(rf"(?:{lead_v})(?=、)"),
         "concept": re.compile(rf"(?:{_lx('agency_concept_names')})$"),
         "scope_opener": re.compile(rf"^(?:{_lx('responsibility_scope_openers')})"),
+        "scope_closer": re.compile(rf"(?:{_lx('responsibility_scope_closers')})\s*[。；;]?\s*$"),
         "conj": re.compile(f"(?:{_lx('responsibility_conjunctions')})"),
         "etc_end": re.compile(rf"(?:{etc})$"),
         "name_prefix": re.compile(rf"^(?:{_lx('agency_name_prefixes')})"),
@@ -618,6 +619,16 @@ def scope_opener(text: str) -> str | None:
     before it: lexicon responsibility_scope_openers), else None."""
     m = _rx()["scope_opener"].match(text.strip())
     return m.group(0) if m and m.group(0) else None
+
+
+def scope_closer(text: str) -> int | None:
+    """Where a closing line's back reference begins (``A、B按职责分工负责上述工作。``: lexicon
+    responsibility_scope_closers) when the words before it end with a role (负责, 牵头 …), else None."""
+    s = text.rstrip()
+    m = _rx()["scope_closer"].search(s)
+    if m is None or m.start() < 2 or not _rx()["trail_role"].search(s[:m.start()]):
+        return None
+    return m.start()
 
 
 def is_placeholder(name: str) -> bool:

@@ -46,3 +46,8 @@ def test_inline_clauses_name_generic_tiers_and_bodies_acting_together():
     assert _names("具体由区城管执法局负责，区公安分局予以配合。") == (["区城管执法局"], ["区公安分局"])
     # the generic township tier as the co-operating party of an inline clause
     assert _names("区文化旅游局负责牵头，各街镇配合实施。") == (["区文化旅游局"], ["各街镇"])
+
+
+def test_yao_that_opens_a_word_is_no_modal():
+    assert r.inline("区规划资源局要点解读同步发布。") is None
+    assert r.inline("市商务委要闻摘编每月刊发。") is None

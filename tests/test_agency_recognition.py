@@ -24,3 +24,10 @@ def test_the_townships_where_the_work_lies_are_the_township_tier():
         assert r.generic_local_government(name) == "township"
         ref = resolve(name, DISTRICT)
         assert ref is not None and ref.id == resolve("各街镇", DISTRICT).id
+
+
+def test_defence_mobilisation_and_emergency_centres_have_functions():
+    assert resolve("区国动办", DISTRICT).function == "civil_air_defence"
+    assert resolve("区国防动员办公室", DISTRICT).function == "civil_air_defence"
+    ref = resolve("区急救中心", DISTRICT)
+    assert ref.function == "health" and ref.id != resolve("区卫生健康委", DISTRICT).id

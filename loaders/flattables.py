@@ -1846,7 +1846,10 @@ def _build_keyed(lines, h0: int, h1: int) -> tuple[Table | None, int]:
 
 UNNUMBERED_TASK_SPAN = 300        # lines a task table without row numbers may run over
 BODY_OPENS_ROW = 0.25             # a row of a table without numbers opening with a cell that reads like a body
-_CAPTION_WORDS = re.compile(r"[表单]$|清单|一览|^(?:附)?表\s*[\d一二三四五六七八九十]+(?:[-－.．]\d+)?\s*\S")
+_CAPTION_WORDS = re.compile(r"[表单]$|清单|一览|^(?:附)?表\s*[\d一二三四五六七八九十]+(?:[-－.．]\d+)?\s*\S"
+                            # 附件 年度目标, 附件2：分年度指标: an attachment's title line before the header
+                            rf"|^(?:{vocab.lexicon_regex('structure_attachment_labels')})\s*[\d一二三四五六七八九十]{{0,2}}"
+                            r"[\s：:]+\S")
 
 
 def _build_unnumbered_tasks(lines, h0: int, h1: int) -> tuple[Table | None, int]:

@@ -159,7 +159,8 @@ def test_a_status_as_of_a_year_is_not_made_a_goal():
 
 
 def test_a_verb_of_aiming_keeps_a_goal_with_a_review_word():
-    f, = facts("力争全年固定资产投资增长6%以上。")
+    # (in a one-year plan: in a plan of several years 全年 makes the amount yearly, test_targets_fresh20)
+    f, = facts("力争全年固定资产投资增长6%以上。", period=(2025, 2025))
     assert (f.indicator_text, f.kind, f.year) == ("固定资产投资", "target", 2025)
 
 

@@ -195,6 +195,10 @@ _UNITLESS_BEFORE = re.compile(rf"(?:{_lex('target_unitless_parameters')})\s*[：
                               rf"(?:{_lex('naming_comparator_verbs')})?\s*$")
 _COST_SHARE_BEFORE = re.compile(rf"(?:{_lex('target_cost_sharing')})\s*$")
 _SCORE_RULE = vocab.lexicon_pattern("target_score_rules")
+# 测评得分80分以上的小区比例达到90%: a share of the things that score so much is a goal, the score its condition
+_SHARE_BY_SCORE = re.compile(rf"\d\s*分\s*(?:及?以上|以下)?的[\u4e00-\u9fff]{{0,10}}"
+                             rf"(?:{_lex('target_share_name_endings')})"
+                             r"[^，,。；;\d]{0,8}\d+(?:\.\d+)?\s*[%％]")
 _DOC_SELF = re.compile(rf"^\s*(?:{_lex('target_document_self')})")
 _DOC_PART_END = re.compile(rf"(?:{_lex('target_document_parts')})$")
 _DOC_PART_START = re.compile(rf"^\s*(?:{_lex('target_document_parts')})")
@@ -256,8 +260,11 @@ _BASELINE_BEFORE = re.compile(r"[由从]\s*(?:((?:19|20)\d\d)\s*年(?:底|末)?(
                               rf"|(?:{_lex('target_baseline_now')})(?:的)?)?\s*$")
 _PER_UNIT_BEFORE = re.compile(rf"(?:按照?)?每\s*({vocab.unit_regex()})[\u4e00-\u9fff]{{0,3}}?"
                               rf"(?:每\s*({vocab.lexicon_regex('quantity_unit_dot_words')}))?"
-                              rf"(?:(?:{_lex('target_grant_verbs')})?(?:一次性)?(?:{_lex('naming_subsidy_words')}))?\s*$")
+                              rf"(?:(?:{_lex('target_grant_verbs')})?(?:一次性)?(?:{_lex('naming_subsidy_words')}))?"
+                              rf"(?:{_lex('naming_cap_words')}|{_lex('target_comparator_le_before')})?\s*$")
 _CAP_WORD = re.compile(_lex("naming_cap_words"))
+_LE_END = re.compile(rf"(?:{_lex('target_comparator_le_before')})\s*$")
+_RATE_NORM_AFTER = re.compile(r"\s*的?标准")  # 按照每户不超过8000元的标准: a rate per household, not a cap
 _PER_BASE_BEFORE = re.compile(rf"(?:{_lex('naming_comparator_verbs')})?\s*每\s*({vocab.unit_regex()})\s*"
                               rf"(?:{_lex('naming_comparator_verbs')}|{_lex('target_comparator_le_before')}"
                               rf"|{_lex('target_comparator_ge_before')})?\s*$")
@@ -351,7 +358,7 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
     for cl in _statement_clauses(sent):
         lead = label
         label = _label_of(cl.text) or label  # a label governs the rest of its sentence
-        if _SCORE_RULE.search(cl.text):
+        if _SCORE_RULE.search(cl.text) and not _SHARE_BY_SCORE.search(cl.text):
             continue  # 每低于任务数1%扣1分, 得分90分以上为优秀: how a result is scored
         # 累计 / 年均 qualify their own clause (one-clause sentences: the sentence)
         change = ("cumulative" if "累计" in cl.text else ("annual_average" if "年均" in cl.text else None)) \
@@ -448,7 +455,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 head_norm = (_per_head_norm(sent_text[: cl.start - sent.start + m.start()], norm_shared)
                              if money and baseline is None else None)
                 per_unit = _PER_UNIT_BEFORE.search(pre) if money and head_norm is None else None
-                if per_unit and _CAP_WORD.search(per_unit.group(0)):
+                if per_unit and (_CAP_WORD.search(per_unit.group(0))
+                                 or (_LE_END.search(per_unit.group(0)) and not _RATE_NORM_AFTER.match(post))):
                     pu = vocab.unit(per_unit.group(1))
                     # 按每公里最高40万元给予补助: a rate per a measured amount, capped (target_capped_rate_kinds)
                     if pu is None or pu.kind not in vocab.lexicon("target_capped_rate_kinds") or per_unit.group(2):
@@ -460,7 +468,7 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     rate = True
                     unit = f"{unit}/{per_unit.group(1)}" + (f"·{per_unit.group(2)}" if per_unit.group(2) else "")
                     # 按照每千瓦200元给予补贴, 按每个泊位每月100元: a grant per unit (and per month)
-                    subject = _PAYER.sub("", naming.indicator_before(pre[: per_unit.start()])[0])
+                    subject = re.sub(r"^按照?", "", _PAYER.sub("", naming.indicator_before(pre[: per_unit.start()])[0]))
                     word = _GRANT_WORD.search(post) or _GRANT_WORD.search(sent_text)
                     el = _eligibility_clause(sent_text)
                     if el is not None and cl.start - sent.start >= el.end(1):
@@ -495,6 +503,9 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     verb = _CHANGE_END.search(naming.indicator_before(pre)[0] or pre.strip("，, "))
                     back_verb = verb.group(0) if verb else back_verb
                     name = back_refs.pop(0) + back_verb
+                if name and prev_indicator and _BARE_VERB.fullmatch(name) and not post.strip(" 。；;，,、"):
+                    # 2026年建成X2个，2027年再建成3个: a verb alone repeats the earlier clause's indicator
+                    name = prev_indicator
                 if (not name or _ANAPHOR.fullmatch(naming.clean(name))) and not sent_indicator \
                         and not _ANAPHOR.fullmatch(prev_indicator or "-"):
                     # 到2030年，下降到28微克/立方米; 这一比例提高到55%: the paragraph's earlier indicator
@@ -623,6 +634,7 @@ _NORM_CLAUSE = vocab.lexicon_pattern("target_norm_clause_words")
 _GOAL_LEAD = vocab.lexicon_pattern("target_goal_leads")
 _ZERO_BREAK = re.compile(_lex("target_zero_breakthrough"))
 _ANAPHOR = re.compile(_lex("naming_anaphors"))
+_BARE_VERB = re.compile(rf"(?:{_lex('naming_repeat_adverbs')})?(?:{_lex('naming_action_verbs')})")
 _RESPECTIVELY_BACK = re.compile(rf"^\s*[，,]?\s*分别(?!{_lex('target_respectively_not_back')})")
 _CHANGE_END = re.compile(rf"(?:{_lex('naming_change_verbs')})$")
 
@@ -828,7 +840,11 @@ def _clause_quantities(cl: Span, lead: str = "") -> list[Quantity]:
 
 
 def _yearly(clause: str, period_start: int | None, period_end: int | None) -> bool:
-    """A yearly quantity (每年新增20家); in a one-year plan 年度 names that year (target_annual_markers_one_year)."""
+    """A yearly quantity (每年新增20家); in a one-year plan 年度 names that year (target_annual_markers_one_year);
+    全年 is yearly only in a plan of several years (target_annual_markers_multi_year)."""
+    if period_start is not None and period_end is not None and period_end > period_start \
+            and vocab.lexicon_pattern("target_annual_markers_multi_year").search(clause):
+        return True  # 全年查处…不少于120起 in a 2026—2028 plan
     markers = [m.group(0) for m in vocab.lexicon_pattern("target_annual_markers").finditer(clause)]
     if not markers:
         return False
@@ -1027,6 +1043,8 @@ def _in_eligibility(sent: str, pos: int) -> bool:
 
 _GRANT_RESP = re.compile(rf"分别(?:{_lex('target_grant_verbs')})(?:一次性)?((?:{_lex('naming_subsidy_words')})?)"
                          r"[\d.．、万亿元千百至到—\-–~～\s]+((?:" + _lex("naming_subsidy_words") + r")?)")
+_PER_ONE_NAME = re.compile(rf"(?:{_lex('target_grant_verbs')})?每(?:{_lex('target_cap_per_one_words')})"
+                           r"[\u4e00-\u9fff]{1,4}")
 _BARE_GRANT_NAME = re.compile(rf"^(?:分别)?(?:给予)?(?:一次性)?(?:{_lex('naming_subsidy_words')})?"
                               rf"(?:{_lex('naming_cap_words')}|{_lex('naming_grant_name_endings')})?$")
 
@@ -1049,6 +1067,10 @@ def _grant_names(sent: str, facts: list[TargetFact]) -> list[TargetFact]:
     if el is None:
         return facts
     mine = [f for f in facts if f.value is not None and f.quote.text == sent and f.kind == "standard"]
+    for f in mine:
+        if _PER_ONE_NAME.fullmatch(f.indicator_text or "") and (w := _GRANT_WORD.search(sent)):
+            # 给予每个项目不超过5万元的一次性奖励: the grant's cap per one receiver, named by the grant
+            f.indicator_text = w.group(0) + ("上限" if f.comparator in ("<=", "<") else "")
     bare = [f for f in mine if _BARE_GRANT_NAME.match(f.indicator_text or "")]
     if not bare:
         return facts

@@ -44,6 +44,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
+from model.ids import short_hash
 from ontology import vocab
 from ontology.mapping.domains import classify_indicator
 from ontology.mapping.indicators import (
@@ -51,6 +52,7 @@ from ontology.mapping.indicators import (
     broadens,
     indicator_key,
     indicator_parts,
+    is_generic,
     key_id,
     lookup,
     normalize_name,
@@ -156,6 +158,7 @@ class _Item:
     mentions: list = field(default_factory=list)
     units: Counter = field(default_factory=Counter)
     vocab_hit: bool = False
+    plan_scope: str | None = None  # a generic key (lexicons/indicator_generic.txt) is one concept per plan
 
     @property
     def real(self) -> bool:
@@ -440,22 +443,24 @@ def _embedder(method: str, cache_dir: Path | None):
 
 # --- the stage ------------------------------------------------------------------------------------
 
-def _items(mentions: Iterable[Mention], alignment: Alignment, vocabulary: bool = True) -> dict[tuple[str, str], _Item]:
-    items: dict[tuple[str, str], _Item] = {}
+def _items(mentions: Iterable[Mention], alignment: Alignment, vocabulary: bool = True) -> dict[tuple[str, ...], _Item]:
+    items: dict[tuple[str, ...], _Item] = {}
     for m in mentions:
         n = normalize_name(m.name or "")
         if len(n) < 2:
             continue
         k = indicator_key(n, m.unit)
-        it = items.get((k.key, k.kind))
+        scope = m.plan_id if is_generic(k.key) else None
+        ik = (k.key, k.kind, scope) if scope is not None else (k.key, k.kind)
+        it = items.get(ik)
         if it is None:
-            it = items[(k.key, k.kind)] = _Item(k)
+            it = items[ik] = _Item(k, plan_scope=scope)
         it.names[n] += 1
         it.plans.add(m.plan_id)
         it.mentions.append((m, n))
         if m.unit:
             it.units[m.unit] += 1
-        d = lookup(n, m.unit) if vocabulary else None
+        d = lookup(n, m.unit) if vocabulary and scope is None else None
         if d is not None and it.anchor is None:
             it.anchor, it.anchor_name, it.vocab_hit = f"indicator:{d.id}", d.name, True
     for k, d in vocabulary_keys() if vocabulary else ():
@@ -565,7 +570,8 @@ def resolve(mentions: Iterable[Mention], *, alignment: Alignment | None = None, 
     # candidates, blocked by kind
     by_kind: dict[str, list[int]] = defaultdict(list)
     for i, it in enumerate(its):
-        by_kind[it.key.kind].append(i)
+        if it.plan_scope is None:  # a generic key is compared with nothing
+            by_kind[it.key.kind].append(i)
     cands: list[tuple[int, int]] = []
     for _kind, block in sorted(by_kind.items()):
         ks = [its[i].key.key for i in block]
@@ -712,7 +718,8 @@ def _concepts(its, find, members, anchor, via, forced, pairs, pairs_scored, used
                         indicator_key(d.name, d.unit).key, True)
         else:
             name = next((its[i].anchor_name for i in group if its[i].anchor == a), None) if a else None
-            cid = a or key_id(its[rep].key)
+            cid = a or (key_id(its[rep].key) if its[rep].plan_scope is None
+                        else f"indicator:{short_hash(its[rep].key.key, its[rep].key.kind, its[rep].plan_scope)}")
             name = name or _display(its[rep])
             dom = classify_indicator(name)
             c = Concept(cid, name, None, its[rep].key.kind, unit, dom.id if dom else None, its[rep].key.key, bool(a))

@@ -428,6 +428,24 @@ def _attributive() -> re.Pattern:
     return re.compile(vocab.lexicon_regex("indicator_attributive"))
 
 
+@cache
+def _generic_keys() -> frozenset[str]:
+    return frozenset(vocab.lexicon("indicator_generic"))
+
+
+@lru_cache(maxsize=200_000)
+def is_generic(key: str) -> bool:
+    """Whether a key says how something is measured but not what (lexicons/indicator_generic.txt: 建筑面积,
+    参保率, 覆盖率), or names nothing beyond its measured quantity and base but one qualifier (新增, 人均数)."""
+    if key in _generic_keys():
+        return True
+    p = indicator_parts(key)
+    rest = key.replace(p.base, "", 1) if p.base else key
+    rest = rest[:-len(p.quantity)] if p.quantity and rest.endswith(p.quantity) else rest
+    head = p.head[:-len(p.quantity)] if p.quantity and p.head.endswith(p.quantity) else p.head
+    return len(rest) <= 1 or (len(rest) <= 2 and len(head) <= 1)  # 人均数, 新增: a base or a qualifier alone
+
+
 def key_id(key: IndicatorKey) -> str:
     """The deterministic node id of an indicator key no vocabulary concept claims."""
     return f"indicator:{short_hash(key.key, key.kind)}"

@@ -266,6 +266,8 @@ def _mismatch(role: str, s: str) -> float:
             return 0.0
         if a or u:
             return 2.0
+        if role == VALUE:
+            return TEXT_AS_COUNT       # a column of values outside the lexicons (a count): no words
         return 0.3 if n <= 24 else 1.0
     if role == "deadline":
         if is_deadline(s):
@@ -279,6 +281,8 @@ def _mismatch(role: str, s: str) -> float:
         if parts and named == len(parts):
             return 0.0
         return 0.2 if named or responsibility.has_agency(s[-1:]) else 0.6
+    if role in ("indicator", "description", "other", LABEL) and _group_row_text(s):
+        return GROUP_AS_CELL              # 二、城郊片区 at a row's end: the next group's row, not a 备注
     if role == "indicator":
         return 2.0 if (v or a) else (1.0 if u else (AGENCY_AS_TEXT if _named_body(s) else 0.0))
     if role in ("task", "description"):
@@ -294,6 +298,7 @@ def _mismatch(role: str, s: str) -> float:
     return 0.2                                         # group / other
 
 
+TEXT_AS_COUNT = 0.8       # a line of text in a column of values named outside the lexicons (点位数（个）)
 PERSON_AS_TEXT = 1.2      # a line of text in a column of person names: a wrapped line of the column before
 _PERSON_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 
@@ -322,6 +327,19 @@ def person_column(name: str | None) -> bool:
     return bool(name) and _person_head().fullmatch(_norm(name or "")) is not None
 
 
+def group_labels(texts: list[str]) -> list[str]:
+    """The group rows of consecutive lines between rows: each line shaped as a group row (一、交通设施,
+    （一）农村公路) opens one (two levels written one after the other are two groups); a line of another
+    shape runs on the label before it (三 / 强化产业支撑 -> 三 强化产业支撑)."""
+    out: list[str] = []
+    for s in texts:
+        if out and not (_group_row_text(s) and not _BARE_NUMERAL.match(out[-1])):
+            out[-1] = out[-1] + " " + s
+        else:
+            out.append(s)
+    return out
+
+
 def _group_row_text(s: str) -> bool:
     """A group row's line with a title (行动一：…, （一）完善…, 二、…), not a bare numeral."""
     c = _norm(s)
@@ -329,6 +347,7 @@ def _group_row_text(s: str) -> bool:
 
 
 LONG_GROUP = 1.0
+GROUP_AS_CELL = 1.5      # a group row's line (二、…, （一）…) as an indicator, note or label cell
 DEADLINE_AS_TEXT = 0.8   # a short cell that reads as a deadline is no task text
 STRAY_LINE = 0.5        # a line of a 责任单位 cell that names no body and continues nothing
 AGENCY_AS_TEXT = 0.8      # a whole cell naming a body of a level (区卫生健康委（牵头）) is no task text
@@ -427,7 +446,7 @@ def _cell_cost_lines(role: str, cells: tuple[str, ...]) -> float:
     if role == PERSON and all(persons_cell(c) for c in cells):
         return 0.1 * extra             # one person per line
     if role == "deadline" and len(cells) <= 3 and len(_norm(joined)) <= 30 and is_deadline(joined) \
-            and all(_TIME_PIECE.search(c) for c in cells):
+            and all(_TIME_PIECE.search(c) and not _group_row_text(c) for c in cells):
         return 0.15 * extra            # 2025年 / 12月底前: a deadline written over lines
     return 1.5 * extra + 1.0
 
@@ -482,12 +501,15 @@ LATER_COLUMN = 0.01      # of two equal readings, the extra lines go to the late
 
 def align(cells: list[str], roles: list[str], allow_tail: bool, any_tail: bool = False,
           carried: set[int] | None = None, prof: dict[int, float] | None = None,
-          merged: set[int] | None = None) -> tuple[float, list[list[int]], list[int]]:
+          merged: set[int] | None = None,
+          ends: dict[int, frozenset[str]] | None = None) -> tuple[float, list[list[int]], list[int]]:
     """Cells (after the row number) -> per column the indices of its cells; with
     ``allow_tail`` the last cells may be the next row's group cell or group row; ``prof``:
     the usual length of text columns (:func:`profile`); ``carried``: columns whose cell may be a
     merged cell of the row above; ``merged``: columns the rows' cell-count deficit shows merged
-    (:func:`merged_columns`), whose missing cell costs less still.
+    (:func:`merged_columns`), whose missing cell costs less still; ``ends``: the endings of label
+    columns' cells (:func:`label_endings`: 街道 over 某某街道), a cell of one line ending otherwise costs
+    ENDING_MISS.
     Returns (cost, per column cell indices, tail cell indices)."""
     n, k = len(cells), len(roles)
     INF = float("inf")
@@ -509,6 +531,8 @@ def align(cells: list[str], roles: list[str], allow_tail: bool, any_tail: bool =
                     c = prev + _cell_cost(roles[j - 1], cells[i - m:i]) + LATER_COLUMN * max(0, m - 1) * (k - j)
                     if prof and j - 1 in prof and m:
                         c += _profile_cost(prof[j - 1], cells[i - m:i])
+                    if ends and j - 1 in ends and m and _norm(cells[i - 1])[-1:] not in ends[j - 1]:
+                        c += ENDING_MISS
                 if c < best - 1e-9:
                     best, arg = c, m
             dp[i][j], back[i][j] = best, arg
@@ -748,6 +772,10 @@ def _run_to_row_one(lines, i: int, j: int) -> int | None:
     """The end of a header run cut short at ``j`` by a name outside the lexicons, when the run opens
     with the numbering column and goes on, header cells and such names (two at most in a row), up to
     a row ``1`` within MAX_HEADER lines, holding two header cells besides the number; else None."""
+    # the numbering column opens the run, or follows the table's caption (各街镇任务一览表 | 序号)
+    if header_role(lines[i][2]) != "number" and i + 1 < j and header_role(lines[i + 1][2]) == "number" \
+            and _CAPTION_WORDS.search(lines[i][2]) and not _full_header(lines[i][2]):
+        i += 1
     if header_role(lines[i][2]) != "number":
         return None
     n = len(lines)
@@ -757,8 +785,16 @@ def _run_to_row_one(lines, i: int, j: int) -> int | None:
         s = lines[u][2]
         if serial_of(s) == "1":
             return u if heads >= 2 and u - i >= 4 else None
+        if _GROUP_ROW.match(s) and not _BARE_NUMERAL.match(s):
+            # a group row over row 1 (一、中心城区, then （一）… at most): the run ends before it
+            x = u + 1
+            while x < n and x - u < 3 and _GROUP_ROW.match(lines[x][2]) and not serial_of(lines[x][2]):
+                x += 1
+            return u if x < n and serial_of(lines[x][2]) == "1" and heads >= 2 and u - i >= 4 else None
         if _is_header_cell(s):
             heads, run = heads + 1, 0
+        elif _span_label().fullmatch(_norm(s)):
+            heads, run = heads + 1, 0     # 其中 over the sub-labels after it (新建 | 改造)
         elif _unknown_head(s) and not _STOP.match(s) and not _APPENDIX.match(s) and run < 2:
             run += 1
         else:
@@ -864,6 +900,14 @@ def _spanned_columns(head: list[str], width: int) -> tuple[list[str], list[str]]
     subs = head[len(head) - d - 1:]
     top = head[:len(head) - d - 1]
     sub_roles = {header_role(c) for c in subs}
+    if sub_roles == {None}:
+        # sub-labels outside the lexicons (公共充电桩 / 专用充电桩) under a label cell (其中: table_col_span_labels)
+        spans = [p for p, c in enumerate(top) if _span_label().fullmatch(_norm(c))]
+        if len(spans) != 1:
+            return None
+        p = spans[0]
+        cols = top[:p] + [f"{top[p]} {c}" for c in subs] + top[p + 1:]
+        return cols, [header_role(c) or "other" for c in cols]
     if len(sub_roles) != 1 or None in sub_roles:
         return None
     role = str(sub_roles.pop())
@@ -874,6 +918,11 @@ def _spanned_columns(head: list[str], width: int) -> tuple[list[str], list[str]]
     cols = top[:p] + [f"{top[p]} {c}" for c in subs] + top[p + 1:]
     return cols, [header_role(c) or "other" for c in top[:p]] + [role] * len(subs) + \
         [header_role(c) or "other" for c in top[p + 1:]]
+
+
+@lru_cache(maxsize=1)
+def _span_label() -> re.Pattern:
+    return re.compile(rf"(?:{vocab.lexicon_regex('table_col_span_labels')})")
 
 
 def _content_roles(rows_cells: list[list[str]], cols: list[str], roles: list[str], last_named: int) -> list[str]:
@@ -988,12 +1037,54 @@ def value_columns(rows_cells: list[list[str]], roles: list[str], cols: Sequence[
     out = []
     for j, r in enumerate(roles):
         share = sum(is_value(c[j]) for c in exact) / len(exact)
-        out.append(r if r != "other" else VALUE if share >= 0.8 else LABEL if share <= 0.2 else r)
+        # a column named with its unit or a count (点位数（个）) is a value column when some of its cells
+        # are values (rows wrapped over lines have as many lines as columns by chance)
+        named = cols is not None and len(cols) == k and value_named(cols[j]) and share >= VALUE_NAMED_SHARE
+        out.append(r if r != "other" else VALUE if share >= 0.8 or named else LABEL if share <= 0.2 else r)
     return out
 
 
+VALUE_NAMED_SHARE = 0.3
+
+
+ENDING_MISS = 0.3         # a label cell whose last character is none of its column's usual endings
+ENDING_ONE = 0.6          # share of a label column's cells (rows written in full) one usual ending must end
+ENDING_TWO = 0.8          # ... or two usual endings together
+
+
+def label_endings(rows_cells: list[list[str]], roles: list[str]) -> dict[int, frozenset[str]]:
+    """Per label column (names: 街道 over 府南街道 / 双桥街道, 社区（村） over …社区 / …村), the last
+    characters its cells share in the rows written in full (a place or body kind): the commonest when it
+    ends ENDING_ONE of the cells or more, else the two commonest when they end ENDING_TWO; columns of
+    mixed endings have none. A row wrapped over as many lines as columns has its cells shifted: the rows
+    whose cells miss a column's one usual ending are left out and the endings read again."""
+    k = len(roles)
+    exact = [r for r in rows_cells if len(r) == k]
+    cols = [j for j, r in enumerate(roles) if r in (LABEL, "other")]
+
+    def read(rows: list[list[str]]) -> dict[int, frozenset[str]]:
+        out: dict[int, frozenset[str]] = {}
+        if len(rows) < 3:
+            return out
+        for j in cols:
+            counts: dict[str, int] = {}
+            for row in rows:
+                e = _norm(row[j])[-1:]
+                counts[e] = counts.get(e, 0) + 1
+            top = sorted(counts.items(), key=lambda x: -x[1])[:2]
+            if top[0][1] >= 2 and top[0][1] >= ENDING_ONE * len(rows):
+                out[j] = frozenset([top[0][0]])
+            elif len(top) > 1 and top[1][1] >= 2 and top[0][1] + top[1][1] >= ENDING_TWO * len(rows):
+                out[j] = frozenset(e for e, _ in top)
+        return out
+    first = read(exact)
+    one = {j: e for j, e in first.items() if len(e) == 1}
+    kept = [r for r in exact if all(_norm(r[j])[-1:] in e for j, e in one.items())]
+    return read(kept) if one and len(kept) < len(exact) and len(kept) >= 3 else first
+
+
 def merged_columns(rows_cells: list[list[str]], roles: list[str], carried: set[int],
-                   any_tail: bool = False) -> set[int]:
+                   any_tail: bool = False, ends: dict[int, frozenset[str]] | None = None) -> set[int]:
     """Columns holding merged cells written once for a run of rows, read from the cell-count
     deficit: in rows with fewer cells than columns, a group, attribute or unnamed column of short
     labels (街道 over 某江街道, 资金来源 over 区级财力, 属性 over 约束性) is the one left without a cell
@@ -1009,7 +1100,7 @@ def merged_columns(rows_cells: list[list[str]], roles: list[str], carried: set[i
         cells_of: list[list[str]] = [[] for _ in range(k)]
         for cells in rows_cells:
             _, cl, _ = align(cells, roles, False, any_tail=any_tail, carried=carried | (merged or set()),
-                             merged=merged)
+                             merged=merged, ends=ends)
             for j, col in enumerate(cl):
                 if col:
                     cells_of[j].append(_join([cells[c] for c in col], roles[j]))
@@ -1053,6 +1144,13 @@ def _value_role(name: str) -> str:
     if any(header_role(p) == "baseline" for p in parts):
         return "baseline"
     return "target"
+
+
+def _body_heading(lines, x: int) -> bool:
+    """Whether line ``x`` is a heading of the body after a table (二、保障措施, 第三章 …: a table's end line)
+    with a sentence after it, not a group row between rows."""
+    return bool(_STOP.match(lines[x][2])) and x + 1 < len(lines) and (
+        bool(_SENT_END.search(lines[x + 1][2])) or len(lines[x + 1][2]) > _ROW_CELL_MAX)
 
 
 def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
@@ -1120,7 +1218,7 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     def opens_row(q: int) -> bool:
         # the line after a row number is the row's first cell: text, not a value, unit, 约束性,
         # deadline or agency name (a value 7 among a row's cells is followed by its row's next cell)
-        if q + 1 >= n:
+        if q + 1 >= n or _body_heading(lines, q + 1):
             return False
         c = _norm(lines[q + 1][2])
         return len(c) >= 4 and not (is_value(c) or is_unit(c) or is_attribute(c) or is_schedule(c)
@@ -1146,10 +1244,17 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         width = row_width
         if not _INT.match(lines[q][2]) or done(q) >= width:
             return False
-        if first_text and done(q) < full and q + 1 < n and is_value(lines[q + 1][2]) \
-                and not any(serial_of(lines[x][2]) == sv for x in range(q + 1, min(n, q + 3))):
-            # 5 | 新桥镇 | 6 | 6.5 …: a row opens with its text cell, so that a count right after the
-            # row's first cell, followed by another value, is the row's value
+        if first_text and (done(q) < full or done(q) < width - 1) and q + 1 < n and is_value(lines[q + 1][2]) \
+                and not _is_total(lines[q + 1][2]) \
+                and all(opens_row(x) for x in range(q + 1, min(n, q + 3)) if serial_of(lines[x][2]) == sv):
+            # 5 | 新桥镇 | 6 | 6.5 …: a row opens with its text cell, so that a count after the row's
+            # text cells, followed by another value while the row still lacks two cells or more, is
+            # the row's value (unless the same number follows without opening a row with its text cell)
+            return True
+        if first_text and not opens_row(q) and any(
+                serial_of(lines[x][2]) == sv and opens_row(x) for x in range(q + 1, min(n, q + 1 + width - done(q)))):
+            # 3 | 南苑街道 | 4 | 4 | 0 | 4 | 北关街道: of the lines equal to the next number within the row's
+            # missing cells, the one followed by a row's text cell is the number
             return True
         if not (value_last or is_value(lines[q - 1][2])):
             return False
@@ -1158,6 +1263,8 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         nxt = lines[q + 1][2]
         if _is_total(nxt) or _STOP.match(nxt) and not _GROUP_ROW.match(nxt) or _SENT_END.search(nxt):
             return True
+        if _body_heading(lines, q + 1):
+            return True                   # 二、保障措施 then a sentence: the body's heading after the table
         if not is_value(nxt) and (opens_row(q) or not early_labels):
             return False                  # a row number opens with its text cell
         for q2 in range(q + 1, min(n - 1, q + 1 + width - done(q))):
@@ -1226,8 +1333,11 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         hc = _header_columns(after_head, w)
         if hc is not None and hc[0] != plain[0]:
             readings.append(hc)
+    # a header cell spanning sub-columns: as many readings as sub-labels may follow it (rows of a missing
+    # or wrapped cell show other widths than the columns')
+    for w in sorted(set(counts) | set(range(max(2, len(after_head) - 3), len(after_head)))):
         spanned = _spanned_columns(after_head, w)
-        if spanned is not None and spanned[0] != plain[0]:
+        if spanned is not None and spanned[0] != plain[0] and spanned[0] not in [x[0] for x in readings]:
             readings.append(spanned)
     group_cols0 = num_at
     # the rows' cells (合计/小计 rows aside: they show no row's shape)
@@ -1274,7 +1384,8 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     t.target_years = [column_year(c) for c, r in zip(columns, all_roles) if r == "target"]
     group_vals: list[tuple[str, tuple[int, int]] | None] = [None] * group_cols
     task_carry = carried_columns(roles_after)
-    merged = merged_columns(rows_cells, aroles, task_carry, any_tail=bool(group_cols))
+    label_ends = label_endings(rows_cells, aroles)
+    merged = merged_columns(rows_cells, aroles, task_carry, any_tail=bool(group_cols), ends=label_ends)
     carry = task_carry | merged
     prof = profile(rows_cells, aroles, carry, any_tail=bool(group_cols))
     resp_first = roles_after.index("responsible") if "responsible" in roles_after else None
@@ -1292,7 +1403,7 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     lead_marks: list[tuple[int, str]] = []
     # cells before row 1
     if pre and not group_cols and _GROUP_ROW.match(lines[pre[0]][2]):
-        t.groups.append(TableGroup(label=" ".join(lines[x][2] for x in pre), first_row=0))
+        t.groups += [TableGroup(label=g, first_row=0) for g in group_labels([lines[x][2] for x in pre])]
     for x in pre if group_cols else []:
         if _group_row_text(lines[x][2]):
             # a group row over row 1 (行动一：…): the group column's cell is absent until one is written
@@ -1321,7 +1432,8 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         elif is_last:
             best = None
             for m in range(len(cells), max(0, len(cells) - 4) - 1, -1):
-                c, cl, tl = align(cells[:m], aroles, False, carried=carry, prof=prof, merged=merged)
+                c, cl, tl = align(cells[:m], aroles, False, carried=carry, prof=prof, merged=merged,
+                                  ends=label_ends)
                 c += 0.05 * (len(cells) - m)
                 if best is None or c < best[0] - 1e-9:
                     best = (c, cl, tl, m)
@@ -1331,7 +1443,7 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
             cells = cells[:m]
         else:
             _, cl, tl = align(cells, aroles, True, any_tail=bool(group_cols or centred), carried=carry,
-                              prof=prof, merged=merged)
+                              prof=prof, merged=merged, ends=label_ends)
         row: list[str | None] = []
         spans: list[tuple[int, int] | None] = []
         for gv in group_vals:
@@ -1395,7 +1507,7 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
                                       (lines[idx[tl[0]]][0], lines[idx[tl[-1]]][1])))
             halves[centred[0]].append(None)
         elif tl and not group_cols:
-            t.groups.append(TableGroup(label=" ".join(cells[c] for c in tl), first_row=r + 1))
+            t.groups += [TableGroup(label=g, first_row=r + 1) for g in group_labels([cells[c] for c in tl])]
         prev_label = False
         for c in tl if group_cols else []:
             s = cells[c]
@@ -1605,16 +1717,25 @@ def _build_unnumbered(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         got = _build_keyed(lines, h0, h1)
         if got[0] is not None:
             return got
-    named = [r for r in roles if r != "other"]
+    # columns named with their unit or a count (个数（个）, 面积（公顷）): value columns of a count table
+    valued = {j for j, (c, r) in enumerate(zip(head, roles)) if r == "other" and value_named(c)}
+    named = [r for j, r in enumerate(roles) if r != "other" or j in valued]
     if (len(named) < 3 or not ({"indicator", "task"} & set(roles))
             or roles[0] not in ("indicator", "task", "group", "other")):
         return None, h1
-    if not ({"unit", "target", "baseline", "attribute", "responsible", "deadline"} & set(roles)):
+    if not ({"unit", "target", "baseline", "attribute", "responsible", "deadline"} & set(roles)) \
+            and len(valued) < 2:
         return None, h1
+    aroles = [VALUE if j in valued else r for j, r in enumerate(roles)]
+    unit_col = "unit" in roles
+    group_lines = "group" not in roles and roles[0] == "indicator"
     n = len(lines)
     q = h1
     while q < n and q - h1 < 400:
         s = lines[q][2]
+        if group_lines and _between_rows_group(lines, q):
+            q += 1                      # a group row between the rows (一、城市公园 / （一）综合公园)
+            continue
         if len(s) > _ROW_CELL_MAX or s.endswith("。") or _STOP.match(s) or _NUMBERED.match(s) \
                 or (_is_header_cell(s) and _is_header_run(lines, q)):
             break
@@ -1630,7 +1751,6 @@ def _build_unnumbered(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     back = [0] * (len(cells) + 1)
     best[0] = 0.0
     lead_group = {0} if roles[0] == "group" else set()     # 类别 | 指标 | …: 类别 written at its group's first row
-    group_lines = "group" not in roles and roles[0] == "indicator"
     is_group: set[int] = set()             # ends of one-line segments read as group rows
     for i in range(1, len(cells) + 1):
         if group_lines and best[i - 1] < INF and _group_label_line(cells, i - 1):
@@ -1643,9 +1763,9 @@ def _build_unnumbered(lines, h0: int, h1: int) -> tuple[Table | None, int]:
             if a < 0 or best[a] == INF:
                 continue
             first = cells[a]
-            if is_value(first) or is_attribute(first) or is_unit(first):
-                continue                      # a row opens with its text cell
-            c = best[a] + align(cells[a:i], roles, False, carried=lead_group)[0] + 0.3
+            if is_value(first) or is_attribute(first) or is_unit(first) and unit_col and not _is_total(first):
+                continue                      # a row opens with its text cell (合计, 学校 where no unit column)
+            c = best[a] + align(cells[a:i], aroles, False, carried=lead_group)[0] + 0.3
             if c < best[i] - 1e-9:
                 best[i], back[i] = c, L
                 is_group.discard(i)
@@ -1671,7 +1791,7 @@ def _build_unnumbered(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         if (a, b) in groups:
             t.groups.append(TableGroup(label=cells[a], first_row=len(t.rows)))
             continue
-        _, cl, _ = align(cells[a:b], roles, False, carried=lead_group)
+        _, cl, _ = align(cells[a:b], aroles, False, carried=lead_group)
         row: list[str | None] = []
         spans: list[tuple[int, int] | None] = []
         for j, col in enumerate(cl):
@@ -1736,6 +1856,22 @@ GROUP_LINE = 0.3            # a group label on a line of its own between the row
 GROUP_LINE_MAX = 6           # … is a short label (经济发展, 社会民生)
 
 
+def _between_rows_group(lines, q: int) -> bool:
+    """Whether line ``q`` (一、城市公园, （一）综合公园) is a group row of an unnumbered table: a group row's
+    shape, and a row's text cell, not a sentence, after it (at most one more group row between)."""
+    n = len(lines)
+    if not _group_row_text(lines[q][2]) or len(lines[q][2]) > 40:
+        return False
+    x = q + 1
+    while x < n and x - q <= 2 and _group_row_text(lines[x][2]):
+        x += 1
+    if x >= n:
+        return False
+    s = lines[x][2]
+    return not (_NUMBERED.match(s) or _STOP.match(s) or s.endswith("。") or len(s) > _ROW_CELL_MAX
+                or is_value(s) or is_unit(s))
+
+
 def _group_label_line(cells: list[str], x: int) -> bool:
     """Whether line ``x`` of an unnumbered indicator table's cells is a group label between rows: a
     short label (no digit, no value, unit, attribute or sentence mark) followed by a longer text line
@@ -1744,6 +1880,8 @@ def _group_label_line(cells: list[str], x: int) -> bool:
     if x + 1 >= len(cells):
         return False
     c, nxt = _norm(cells[x]), _norm(cells[x + 1])
+    if _group_row_text(c) and len(c) <= 40 and not (is_value(nxt) or is_unit(nxt) or is_attribute(nxt)):
+        return True                 # 一、城市公园 / （一）综合公园: a group row's shape
     if not (2 <= len(c) <= GROUP_LINE_MAX) or _DIGIT.search(c) or _SENT_PUNCT.search(c) or _CONT_END.search(c):
         return False
     if is_value(c) or is_unit(c) or is_attribute(c) or is_value(nxt) or is_unit(nxt) or is_attribute(nxt):
@@ -2059,19 +2197,28 @@ _FIT_ROLES = ("responsible", "deadline", "description", "target", "baseline")
 
 def _fit_is_better(headed: Table, fitted: Table) -> bool:
     k = len(headed.columns)
-    if k < len(fitted.columns) and [_norm(c) for c in headed.columns] == [_norm(c) for c in fitted.columns[:k]]:
-        return True
+    if k < len(fitted.columns) and [_norm(c) for c in headed.columns] == [_norm(c) for c in fitted.columns[:k]] \
+            and not any(_group_row_text(c) for c in fitted.columns[k:]):
+        return True           # (a group row over row 1, 一、交通设施, is no column name)
     roles = headed.roles or []
     froles = fitted.roles or []
     if [_norm(c) for c in headed.columns] == [_norm(c) for c in fitted.columns] and len(roles) == len(froles) \
             and "other" in roles and all(a == b or a == "other" and b in _FIT_ROLES
                                          for a, b in zip(roles, froles)) \
-            and len(fitted.rows) >= len(headed.rows):
-        return True           # a name outside the lexicons (协同部门) whose cells the row fit read
+            and (_filled_rows(fitted) > _filled_rows(headed)
+                 or roles != froles and len(fitted.rows) >= len(headed.rows)):
+        return True           # a name outside the lexicons (协同部门) whose cells the row fit read (the same
+        #                       roles and rows read by the header run: it keeps its rows)
     if [_norm(c) for c in headed.columns] == [_norm(c) for c in fitted.columns] and "responsible" in roles:
         return False          # the header read whole, with its 责任单位: content gives no task to a list of sites
     return "responsible" in (fitted.roles or []) and not ("task" in roles and "responsible" in roles) \
         and len(fitted.rows) >= len(headed.rows)
+
+
+def _filled_rows(t: Table) -> int:
+    """Rows of ``t`` with half of their cells after the first one filled or more (a row of a number
+    alone is none)."""
+    return sum(1 for r in t.rows if 2 * sum(1 for c in r[1:] if c) >= max(1, len(r) - 1))
 
 
 _SPACED_OUT = re.compile(r"^\S(?:[ \u3000]+\S)+$")

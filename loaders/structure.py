@@ -633,12 +633,16 @@ class _Builder:
         merged task cell (written once for several rows) is carried down."""
         task, lead, inv, num, deadline = cols
         text = self.doc.text
-        groups = {g.first_row: g.label for g in t.groups
-                  if not (t.roles and t.roles[0] == "group" and any(r[0] == g.label for r in t.rows))}
-        group = None
+        groups: dict[int, list[str]] = {}
+        for g in t.groups:
+            if not (t.roles and t.roles[0] == "group" and any(r[0] == g.label for r in t.rows)):
+                groups.setdefault(g.first_row, []).append(g.label)
+        # nested group rows (一、交通设施 over （一）农村公路): a group row keeps the outer ones above its level
+        stack: list[tuple[int, str]] = []
         for i, row in enumerate(t.rows):
-            if i in groups:
-                group = groups[i]
+            for label in groups.get(i, []):
+                level = 2 if label[:1] in "（(" else 1
+                stack = [x for x in stack if x[0] < level] + [(level, label)]
             span = t.row_spans[i]
             own = [row[j] for j in task if j < len(row) and row[j]]
             if span is None or not own or i in t.total_rows:     # a 合计/小计 row is no task
@@ -649,8 +653,8 @@ class _Builder:
             a, b = span
             title = _split_title(cell)[0]
             gcol = next((j for j, r in enumerate(t.roles or []) if r == "group"), None)
-            grp = row[gcol] if gcol is not None and gcol < len(row) and row[gcol] else group
-            path = self._path() + ([_clean_title(_GROUP_NUMBER.sub("", grp))] if grp else [])
+            grps = [row[gcol]] if gcol is not None and gcol < len(row) and row[gcol] else [x for _, x in stack]
+            path = self._path() + [_clean_title(_GROUP_NUMBER.sub("", g)) for g in grps]
             path += [_split_title(c)[0] for c in own if c is not cell and c != cell]
             m = Measure(id="", title=title, text=text[a:b], section_path=path, start=a, end=b,
                         number=row[num] if num is not None and row[num] else None, kind=self._kind())

@@ -31,3 +31,9 @@ def test_defence_mobilisation_and_emergency_centres_have_functions():
     assert resolve("区国防动员办公室", DISTRICT).function == "civil_air_defence"
     ref = resolve("区急救中心", DISTRICT)
     assert ref.function == "health" and ref.id != resolve("区卫生健康委", DISTRICT).id
+
+
+def test_county_governments_with_the_zones_committees_in_brackets_are_the_county_tier():
+    for name in ("各县（市、区）人民政府（管委会）", "各区政府（开发区管委会）"):
+        assert r.generic_local_government(name) == "county"
+        assert resolve(name, DISTRICT).id == resolve("各区政府", DISTRICT).id

@@ -17,7 +17,10 @@ with no evidence at all, in its words or its heading, gets the plan's dominant d
 acts on money or land (lexicons/domain_from_instruments.txt: special funds and credit act on finance_tax, land
 supply on land_facilities where the title names no field of its own) keeps that domain when the measure's words
 give it any evidence, however its score compares with the best (a measure can belong to its field and to
-finance or land at once).
+finance or land at once); a money instrument keeps finance_tax only where the title itself names the money
+(``titled`` rows: 设立中医药发展专项资金). A safeguard whose words name only a means (money, land) and no field gets
+the plan's subject beside it (``method="context"``): the field the plan's title names, or a title-less plan's dominant
+domain where that is kept for at least half its measures (SUBJECT_SHARE).
 An object word (lexicons/domain_object_words.txt: 中小学, 村卫生室, 客运班车, 充电桩 -- a thing only one field provides)
 in the body's lead scores as much as a title word (OBJECT_WEIGHT), so one named object puts its field beside the
 plan's field and the title's; one followed by a word of lexicons/domain_object_place_after.txt (学校周边, 中小学生) or
@@ -44,6 +47,7 @@ THEME_MIN = 1.0  # ... with some evidence in the measure
 MIN_SCORE = 3.0
 RELATIVE = 0.5
 MAX_DOMAINS = 3
+SUBJECT_SHARE = 0.5  # a title-less plan's dominant domain is its subject when kept for this share of its measures
 OBJECT_WEIGHT = 3.0  # an object word of lexicons/domain_object_words.txt in the body, as much as a title word
 
 
@@ -60,6 +64,7 @@ class PlanContext:
     """What the plan as a whole is about: the domains its title names, and its dominant domain."""
     theme: frozenset[str] = frozenset()
     dominant: vocab.Concept | None = None
+    dominant_share: float = 0.0  # the share of the plan's measures that the dominant domain is kept for
 
 
 @cache
@@ -249,23 +254,27 @@ def _title_named(title: str) -> frozenset[str]:
 
 
 @cache
-def _instrument_domains() -> tuple[tuple[str, str, bool], ...]:
-    """(instrument id, cross-cutting domain id, only where the title names no field) rows of
-    lexicons/domain_from_instruments.txt."""
+def _instrument_domains() -> tuple[tuple[str, str, bool, bool], ...]:
+    """(instrument id, cross-cutting domain id, only where the title names no field, only where the title names
+    that domain) rows of lexicons/domain_from_instruments.txt."""
     out = []
     for row in vocab.lexicon("domain_from_instruments"):
         parts = row.split()
-        out.append((parts[0], parts[1], "untitled" in parts[2:]))
+        out.append((parts[0], parts[1], "untitled" in parts[2:], "titled" in parts[2:]))
     return tuple(out)
 
 
 def acted_on(title: str, instrument_ids: frozenset[str]) -> frozenset[str]:
-    """The cross-cutting domains the measure's coded instruments act on (lexicons/domain_from_instruments.txt)."""
+    """The cross-cutting domains the measure's coded instruments act on (lexicons/domain_from_instruments.txt):
+    ``untitled`` rows only where the title names no field of its own, ``titled`` rows only where the title itself
+    names the domain (设立中医药发展专项资金 with a special fund coded: the fund is what the measure sets up)."""
     if not instrument_ids:
         return frozenset()
+    by_id = {d.id: d for d in vocab.domains()}
     own_field = any(d.evidence == "all" and _count(d, title) for d in vocab.domains())
-    return frozenset(dom for inst, dom, untitled in _instrument_domains()
-                     if inst in instrument_ids and not (untitled and own_field))
+    return frozenset(dom for inst, dom, untitled, titled in _instrument_domains()
+                     if inst in instrument_ids and not (untitled and own_field)
+                     and not (titled and not _count(by_id[dom], title)))
 
 
 def plan_context(plan_title: str, measures: list[tuple[str, str, str]]) -> PlanContext:
@@ -277,15 +286,17 @@ def plan_context(plan_title: str, measures: list[tuple[str, str, str]]) -> PlanC
             votes[d.id] += 1
     by_id = {d.id: d for d in vocab.domains()}
     dominant = None
+    share = 0.0
     if votes:
         best = max(votes.values())
         # the plan's own subject first among equals, then file order
         order = [d.id for d in vocab.domains()]
         cands = sorted((i for i, n in votes.items() if n == best), key=lambda i: (i not in theme, order.index(i)))
         dominant = by_id[cands[0]]
+        share = best / len(measures)
     elif theme:
         dominant = next(d for d in vocab.domains() if d.id in theme)
-    return PlanContext(theme, dominant)
+    return PlanContext(theme, dominant, share)
 
 
 def classify(title: str, body: Span, section_path: list[str], text: str,
@@ -311,7 +322,23 @@ def classify(title: str, body: Span, section_path: list[str], text: str,
         if ctx.dominant.id in ctx.theme and not _governance_field().search(title + body.text):
             out = []
         out.append(DomainHit(ctx.dominant, 0.0, first, "fallback"))
+    # a safeguard that names only a means (money, land: 加大融资支持, 保障项目用地, 落实资金投入) and no field of its
+    # own, in its title or its words, provides that means to the plan's subject: the plan's field beside it
+    elif out and all(h.domain.evidence == "heading" for h in out) and len(out) < MAX_DOMAINS:
+        subject = _plan_subject(ctx)
+        if subject is not None and all(h.domain.id != subject.id for h in out):
+            out.append(DomainHit(subject, 0.0, first, "context"))
     return out
+
+
+def _plan_subject(ctx: PlanContext) -> vocab.Concept | None:
+    """The field a plan is about: its dominant domain where its title names it, or where its title names no field
+    and the dominant domain is kept for at least half its measures (SUBJECT_SHARE: a plan of mixed fields has
+    none); else the first field its title names."""
+    if ctx.dominant is not None and (ctx.dominant.id in ctx.theme
+                                     or (not ctx.theme and ctx.dominant_share >= SUBJECT_SHARE)):
+        return ctx.dominant if ctx.dominant.evidence == "all" else None
+    return next((d for d in vocab.domains() if d.id in ctx.theme), None)
 
 
 def classify_indicator(name: str) -> vocab.Concept | None:

@@ -6,6 +6,8 @@
 2. A safeguard that names only a means (money, land) and no field of its own gets the plan's subject beside it
    (method "context"): the field the plan's title names, or, for a plan whose title names none, its dominant domain
    where that is kept for at least half its measures (a plan of mixed fields has no subject).
+3. 人才 (talent) as the object of a measure is employment_training whatever verb it has (培育数字人才, 保障人才安居,
+   强化人才支撑): in every dev, seed and tuning gold a measure whose title names 人才 has that domain (17 of 17).
 """
 from __future__ import annotations
 
@@ -57,3 +59,12 @@ def test_no_subject_from_a_plan_of_mixed_fields_or_beside_a_field_of_the_measure
     body = "对新建养老机构和养老服务设施的建设用地予以优先保障，养老设施用地可以划拨方式供应。"
     got = _dom("保障项目用地", body, context=_ctx({"tourism"}, "tourism", 0.9))
     assert "elderly_care" in got and "tourism" not in got, got
+
+
+@pytest.mark.parametrize("title,body", [
+    ("培育数字人才", "支持高校与企业共建数字技术实训基地，每年培养数字领域专业人员1000名。"),
+    ("保障人才安居", "每年筹集人才公寓1500套，符合条件的可免租金入住两年。"),
+    ("强化人才支撑", "将文旅领域紧缺人才纳入全市人才目录。"),
+])
+def test_talent_as_the_object_is_employment(title, body):
+    assert "employment_training" in _dom(title, body)

@@ -51,3 +51,10 @@ def test_inline_clauses_name_generic_tiers_and_bodies_acting_together():
 def test_yao_that_opens_a_word_is_no_modal():
     assert r.inline("区规划资源局要点解读同步发布。") is None
     assert r.inline("市商务委要闻摘编每月刊发。") is None
+
+
+def test_a_schedule_manner_in_a_clause_is_a_deadline_not_an_agency():
+    for clause, lead, due in [("（市科技局负责，常态化推进）", ["市科技局"], "常态化推进"),
+                              ("（市民政局负责，分年度实施）", ["市民政局"], "分年度实施")]:
+        p = r.parse(clause, 0)
+        assert (p.lead, p.involved, p.deadline) == (lead, [], due)

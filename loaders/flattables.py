@@ -1258,6 +1258,13 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
             return True
         if not (value_last or is_value(lines[q - 1][2])):
             return False
+        gap = width - done(q)
+        if gap >= 2 and q + gap + 1 < n and serial_of(lines[q + gap][2]) == sv \
+                and not is_value(lines[q + gap + 1][2]) \
+                and not any(serial_of(lines[x][2]) == sv for x in range(q + 1, q + gap)):
+            # 5 | 户厕普及率 | ≥92% | 6 | 每低1个百分点扣0.5分 | 6 | 村级集体经济收入: a score equal to the next
+            # number, the row's other cells after it, and the number itself right where the row is full
+            return True
         if q + 1 >= n:
             return True
         nxt = lines[q + 1][2]
@@ -1987,7 +1994,8 @@ BODY_OPENS_ROW = 0.25             # a row of a table without numbers opening wit
 _CAPTION_WORDS = re.compile(r"[表单]$|清单|一览|^(?:附)?表\s*[\d一二三四五六七八九十]+(?:[-－.．]\d+)?\s*\S"
                             # 附件 年度目标, 附件2：分年度指标: an attachment's title line before the header
                             rf"|^(?:{vocab.lexicon_regex('structure_attachment_labels')})\s*[\d一二三四五六七八九十]{{0,2}}"
-                            r"[\s：:]+\S")
+                            r"[\s：:]+\S"
+                            rf"|^(?:{vocab.lexicon_regex('table_caption_labels')})\s*[\d一二三四五六七八九十]+\s*\S")
 
 
 def _build_unnumbered_tasks(lines, h0: int, h1: int) -> tuple[Table | None, int]:

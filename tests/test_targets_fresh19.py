@@ -106,3 +106,31 @@ def test_coverage_cells_and_bracketed_cumulative_changes_in_an_indicator_table(t
     assert rows[("人均预期寿命累计增长", 0.9)] == ("岁", 2030)
     assert rows[("乡村治理数字化平台覆盖率", 100)] == ("%", 2030)
     assert not any(name.endswith("年均增长") and v in (4.8, 0.9) for name, v in rows)
+
+
+def test_a_numbered_column_caption_before_a_short_header_is_no_column(tmp_path):
+    table = cells("专栏2 “十五五”时期主要指标", "类别", "指标", "单位", "基期值（2025年）", "目标值（2030年）", "属性",
+                  "经济发展", "地区生产总值", "亿元", "210", "290", "预期性",
+                  "经济发展", "一般公共预算收入", "亿元", "12", "16", "预期性",
+                  "民生福祉", "人均预期寿命", "岁", "78.6", "79.5", "预期性")
+    doc, got = plan_targets(tmp_path, "e.txt", "某某县国民经济和社会发展第十五个五年规划纲要\n\n第一章 发展目标\n\n"
+                                               "到2030年，全县综合实力明显增强。\n\n" + table)
+    assert [t.columns[0] for t in doc.tables] == ["类别"]
+    assert ("地区生产总值", 290) in {(t["indicator_text"], t["value"]) for t in got}
+
+
+def test_a_score_equal_to_the_next_row_number_stays_in_its_row(tmp_path):
+    table = cells("附表 2026年度考核指标及分值", "序号", "考核指标", "目标值", "分值", "评分标准",
+                  "1", "农村生活污水治理率", "40%以上", "8", "每低1个百分点扣0.5分",
+                  "2", "农村卫生户厕普及率", "≥90%", "3", "每低1个百分点扣0.5分",
+                  "3", "村级集体经济收入", "所有村均达到15万元以上，30万元以上的村占比超过25%", "10", "按比例扣分",
+                  "4", "农村生活垃圾收运处置体系", "行政村全覆盖", "2", "未覆盖的每村扣0.5分")
+    doc, got = plan_targets(tmp_path, "f.txt", "某某区2026年度乡村振兴实绩考核办法\n\n一、考核对象\n\n全区各镇（街道），共9个。"
+                            "\n\n二、考核内容\n\n考核实行百分制，由共性指标和特色指标组成。各镇（街道）2026年度目标任务如下表。\n\n"
+                            + table + "\n三、考核结果运用\n\n考核结果分为优秀、良好、合格、不合格四个等次。\n")
+    rows = doc.tables[0].rows
+    assert [r[1] for r in rows] == ["农村生活污水治理率", "农村卫生户厕普及率", "村级集体经济收入", "农村生活垃圾收运处置体系"]
+    vals = {(t["indicator_text"], t["value"], t["unit"]) for t in got}
+    assert ("村级集体经济收入", 15, "万元") in vals
+    assert ("村级集体经济收入30万元以上的村占比", 25, "%") in vals
+    assert ("农村生活垃圾收运处置体系覆盖率", 100, "%") in vals

@@ -356,6 +356,18 @@ def _expanded(rows: list[list[str | None]], roles: dict[str, int]):
         pairs = [re.split(r"[：:]", p, maxsplit=1) for p in parts]
         if ii is None or ti is None or len(parts) < 2 or \
                 not all(len(x) == 2 and parse_value(x[1])[0] is not None for x in pairs):
+            clauses = [p.strip() for p in re.split(r"[，,；;]", cell or "") if p.strip()]
+            if ii is not None and ti is not None and len(clauses) >= 2 \
+                    and all(parse_value(c)[0] is not None for c in clauses):
+                # 所有村均达到20万元以上，50万元以上的村占比超过30%: one target per clause, the first the row's own,
+                # a later one named by its own words before its amount
+                for k, c in enumerate(clauses):
+                    sub = list(row)
+                    own = _clause_name(c) if k else ""
+                    sub[ii] = f"{(row[ii] or '').strip()}{own}"
+                    sub[ti] = c
+                    yield sub
+                continue
             yield row
             continue
         for label, value in pairs:
@@ -363,6 +375,24 @@ def _expanded(rows: list[list[str | None]], roles: dict[str, int]):
             sub[ii] = f"{(row[ii] or '').strip()}：{label.strip()}"
             sub[ti] = value.strip()
             yield sub
+
+
+def _clause_name(clause: str) -> str:
+    """The words of a target-cell clause before its last amount, without a comparator (50万元以上的村占比超过30% ->
+    50万元以上的村占比); "" when they are only a comparator or a lead (均达到)."""
+    from ontology.mapping import naming
+    qs = [q for q in scan(clause) if q.v1 is not None]
+    if not qs:
+        return ""
+    head = clause[: qs[-1].start()]
+    head = re.sub(rf"(?:{_CELL_LEAD_WORDS})+\s*$", "", head).strip()
+    head = naming.strip_lead(head)
+    return head if len(head) >= 2 and re.search(r"[\u4e00-\u9fff]{2}", head) else ""
+
+
+_CELL_LEAD_WORDS = "|".join(vocab.lexicon_regex(n) for n in (
+    "naming_comparator_verbs", "target_comparator_ge_before", "target_comparator_gt_before",
+    "target_comparator_le_before", "target_comparator_lt_before", "target_comparator_approx_before"))
 
 
 def _split_compound(name: str, target: str | None) -> tuple[str, str | None]:

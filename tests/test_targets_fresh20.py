@@ -58,3 +58,10 @@ def test_an_attachment_title_before_an_unnumbered_header_is_no_column(tmp_path):
     assert [t.columns for t in doc.tables] == [["指标", "单位", "2026年", "2027年", "2028年"]]
     got = {(t["indicator_text"], t["value"], t["year"]) for t in targets_of(map_document(doc))}
     assert {("生活垃圾回收利用率", 40, 2026), ("新增处置能力", 30, 2028)} <= got
+
+
+def test_a_threshold_before_a_share_stays_in_its_name():
+    got = [(f.indicator_text, f.value) for f in facts("到2028年，集体经济收入超过20万元的村占比超九成。")]
+    assert got == [("集体经济收入超过20万元的村占比", 90)]
+    got = [(f.indicator_text, f.value) for f in facts("到2028年，面积大于5万平方米的小区占比达到40%。")]
+    assert got == [("面积大于5万平方米的小区占比", 40)]

@@ -951,9 +951,10 @@ def _is_condition(before: str, post: str) -> bool:
 
 
 def _threshold_of_next(post: str) -> bool:
-    """建筑面积5000平方米以上的商业综合体达到12个: a threshold of the object counted by a later amount."""
+    """建筑面积5000平方米以上的商业综合体达到12个, 收入超过10万元的村占比超八成: a threshold of the object counted by
+    a later amount (its comparator after the amount or, for a condition, before it)."""
     post = re.sub(r"^口", "", post)
-    return bool(re.match(rf"\s*(?:{_lex('target_comparator_ge_after')}|{_lex('target_comparator_le_after')})的",
+    return bool(re.match(rf"\s*(?:{_lex('target_comparator_ge_after')}|{_lex('target_comparator_le_after')})?的",
                          post)) \
         and _another_amount_follows(re.split(r"的", post, maxsplit=1)[1])
 

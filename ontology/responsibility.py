@@ -831,6 +831,14 @@ def inline(text: str) -> tuple[list[str], list[str], int, int] | None:
     if after is not None:
         more = [n for n in after[0] + after[1] if n not in hit[0] + hit[1]]
         hit = (hit[0], hit[1] + more, hit[2], hit[3] + skip + after[3]) if more else hit
+    elif (t := _helper_tail_rx().match(text, hit[3])) is not None:
+        # 由A统筹协调，B具体落实 / …，B给予资金支持: a helper clause right after the hit
+        # (lexicon responsibility_helper_verbs)
+        named = split_names(t.group("names"))
+        if named and all((_known_body(n) if t.group("modal") is None else _named_body(n))
+                         or generic_local_government(n) for n in named):
+            more = [n for n in named if n not in hit[0] + hit[1]]
+            hit = (hit[0], hit[1] + more, hit[2], t.end()) if more else hit
     subj = _subjects(text[:hit[2]])
     if subj is None:
         return hit
@@ -838,6 +846,12 @@ def inline(text: str) -> tuple[list[str], list[str], int, int] | None:
     if not local:
         return hit
     return local + hit[0], hit[1], min(subj[2], hit[2]), hit[3]
+
+
+def _involved_body(n: str) -> bool:
+    """A name an inline clause can list as involved: a body (not a placeholder or a class of actors: 相关企业) or a
+    generic local government (各街镇)."""
+    return (is_agency_name(n) and not is_placeholder(n)) or generic_local_government(n) is not None
 
 
 def _inline_clause(text: str) -> tuple[list[str], list[str], int, int] | None:
@@ -851,12 +865,12 @@ def _inline_clause(text: str) -> tuple[list[str], list[str], int, int] | None:
         if not lead:
             continue
         involved = [n for n in _mapping_names(with_part) + _mapping_names(m.group("inv") or "")
-                    if is_agency_name(n) or generic_local_government(n)]
+                    if _involved_body(n)]
         if m.group("only") and not with_part and len(lead) > 1:
             lead, involved = lead[:1], lead[1:] + involved   # 由A、B组织实施: the first named leads
         end = m.end()
         if not m.group("inv") and (t := _together_tail_rx().match(text, end)) is not None:
-            more = [n for n in _mapping_names(t.group("inv")) if is_agency_name(n) or generic_local_government(n)]
+            more = [n for n in _mapping_names(t.group("inv")) if _involved_body(n)]
             if more and len(more) == len(_mapping_names(t.group("inv"))):   # 由A牵头，会同B、C推进
                 involved, end = involved + [n for n in more if n not in involved], t.end("inv")
         return lead, involved, m.start(), end
@@ -866,10 +880,10 @@ def _inline_clause(text: str) -> tuple[list[str], list[str], int, int] | None:
         if not lead or not all(is_agency_name(n) and len(n) >= 4 and (f := function_of(n)) is not None
                                and f.id != "local_government" for n in lead):
             continue
-        involved = [n for n in _mapping_names(m.group("inv") or "") if is_agency_name(n) or generic_local_government(n)]
+        involved = [n for n in _mapping_names(m.group("inv") or "") if _involved_body(n)]
         end = m.end()
         if not m.group("inv") and (t := _together_tail_rx().match(text, end)) is not None:
-            more = [n for n in _mapping_names(t.group("inv")) if is_agency_name(n) or generic_local_government(n)]
+            more = [n for n in _mapping_names(t.group("inv")) if _involved_body(n)]
             if more and len(more) == len(_mapping_names(t.group("inv"))):   # A牵头，会同B、C，建立…
                 involved, end = involved + [n for n in more if n not in involved], t.end("inv")
         return lead, involved, m.start(), end

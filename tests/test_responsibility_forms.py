@@ -161,7 +161,8 @@ def test_clause_role_phrases_and_labels(clause, lead, involved):
 @pytest.mark.parametrize("text, lead, involved", [
     # words between the lead's verb and the co-operating list
     ("开展检查。由区应急局负责统筹协调，区消防救援支队等部门配合。", ["区应急局"], ["区消防救援支队"]),
-    ("建设平台。明确由区城运中心承担牵头职责，区数据局做好数据支撑。", ["区城运中心"], []),
+    # a helper clause after the lead (…，B做好数据支撑: lexicon responsibility_helper_verbs) gives B a share
+    ("建设平台。明确由区城运中心承担牵头职责，区数据局做好数据支撑。", ["区城运中心"], ["区数据局"]),
     # 按照职责分工做好… assigns the sentence to its subjects
     ("推进改造。区房管局、区建设管理委按照职责分工做好项目推进。", ["区房管局"], ["区建设管理委"]),
 ])

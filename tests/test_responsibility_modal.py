@@ -58,3 +58,11 @@ def test_a_schedule_manner_in_a_clause_is_a_deadline_not_an_agency():
                               ("（市民政局负责，分年度实施）", ["市民政局"], "分年度实施")]:
         p = r.parse(clause, 0)
         assert (p.lead, p.involved, p.deadline) == (lead, [], due)
+
+
+def test_a_helper_clause_after_an_inline_hit_and_actors_that_are_no_bodies():
+    assert _names("推进工作。由区政府办公室统筹协调，区发展改革委具体落实。") == (["区政府办公室"], ["区发展改革委"])
+    assert _names("推进工作。区科委要加强统筹，区财政局给予资金支持。") == (["区科委"], ["区财政局"])
+    # a class of actors (企业, 相关企业) is never involved
+    assert _names("推进工作。由区商务委牵头，区财政局、相关企业配合。") == (["区商务委"], ["区财政局"])
+    assert _names("推进工作。由区商务委负责，企业做好配合。") == (["区商务委"], [])

@@ -286,8 +286,8 @@ def _mismatch(role: str, s: str) -> float:
     if role == "indicator":
         return 2.0 if (v or a) else (1.0 if u else (AGENCY_AS_TEXT if _named_body(s) else 0.0))
     if role in ("task", "description"):
-        if (v or a or u) and n <= 6:
-            return 1.5
+        if (v or a or u and _lexicon_unit(s)) and n <= 6:
+            return 1.5                     # (a two-character word, 新设 / 续建, is a note, not a unit)
         if n <= 12 and is_schedule(s):
             return DEADLINE_AS_TEXT         # 6月底前完成选址: a schedule, no task text
         return AGENCY_AS_TEXT if _named_body(s) else 0.0
@@ -900,13 +900,17 @@ def _spanned_columns(head: list[str], width: int) -> tuple[list[str], list[str]]
     subs = head[len(head) - d - 1:]
     top = head[:len(head) - d - 1]
     sub_roles = {header_role(c) for c in subs}
-    if sub_roles == {None}:
+    labels = [p for p, c in enumerate(head) if _span_label().fullmatch(_norm(c))]
+    if sub_roles == {None} and len(labels) == 1 and labels[0] < len(top):
         # sub-labels outside the lexicons (公共充电桩 / 专用充电桩) under a label cell (其中: table_col_span_labels)
-        spans = [p for p, c in enumerate(top) if _span_label().fullmatch(_norm(c))]
-        if len(spans) != 1:
-            return None
-        p = spans[0]
+        p = labels[0]
         cols = top[:p] + [f"{top[p]} {c}" for c in subs] + top[p + 1:]
+        return cols, [header_role(c) or "other" for c in cols]
+    if len(labels) == 1 and all(header_role(x) is None for x in head[labels[0] + 1:labels[0] + d + 2]) \
+            and labels[0] + d + 2 <= len(head):
+        # … | 其中 | 新建 | 改造 | 备注: the sub-labels written right after the label (a PDF's column order)
+        p = labels[0]
+        cols = head[:p] + [f"{head[p]} {c}" for c in head[p + 1:p + d + 2]] + head[p + d + 2:]
         return cols, [header_role(c) or "other" for c in cols]
     if len(sub_roles) != 1 or None in sub_roles:
         return None
@@ -1251,10 +1255,11 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
             # text cells, followed by another value while the row still lacks two cells or more, is
             # the row's value (unless the same number follows without opening a row with its text cell)
             return True
-        if first_text and not opens_row(q) and any(
+        if first_text and (not opens_row(q) or width - done(q) >= 2) and any(
                 serial_of(lines[x][2]) == sv and opens_row(x) for x in range(q + 1, min(n, q + 1 + width - done(q)))):
             # 3 | 南苑街道 | 4 | 4 | 0 | 4 | 北关街道: of the lines equal to the next number within the row's
-            # missing cells, the one followed by a row's text cell is the number
+            # missing cells, the one followed by a row's text cell is the number (or, when both are, the
+            # one that leaves the row short of one cell at most: 2 | 西城街道 | 3 | — | 3 | 均为改造 | 3 | 南苑街道)
             return True
         if not (value_last or is_value(lines[q - 1][2])):
             return False

@@ -66,6 +66,24 @@ def test_of_lines_equal_to_the_next_number_the_one_before_a_text_cell_is_the_num
     assert t.rows[2] == ["3", "南苑街道", "4", "4", "0"] and t.rows[3] == ["4", "北关街道", "5", "2", "3"]
 
 
+def test_sub_labels_right_after_the_span_label_and_a_note_between_equal_counts():
+    # 数量 | 其中 | 新建 | 改造 | 备注 (sub-labels after the label); 2 | 西城街道 | 3 | — | 3 | 均为改造 | 3 | 南苑街道
+    t = _table(_doc(["序号", "街镇", "数量", "其中", "新建", "改造", "备注",
+                     "1", "东湖街道", "12", "8", "4", "2", "西城街道", "3", "—", "3", "均为改造",
+                     "3", "南苑街道", "4", "4", "—", "4", "北关街道", "5", "2", "3"]))
+    assert t.columns == ["序号", "街镇", "数量", "其中 新建", "其中 改造", "备注"]
+    assert t.rows[1] == ["2", "西城街道", "3", "—", "3", "均为改造"]
+    assert t.rows[2] == ["3", "南苑街道", "4", "4", "—", None]
+
+
+def test_a_two_character_note_is_no_unit():
+    t = _table(_doc(["序号", "街镇", "村（社区）数", "户数（户）", "人口（人）", "备注",
+                     "1", "东湖街道", "2", "3", "4", "2", "西城街道", "3", "4120", "9800",
+                     "3", "南苑街道", "4", "5", "6", "新设", "4", "北关街道", "5", "2860", "7100"]))
+    assert t.rows[2] == ["3", "南苑街道", "4", "5", "6", "新设"]
+    assert t.rows[0] == ["1", "东湖街道", "2", "3", "4", None]
+
+
 def test_a_span_label_over_sub_columns_and_a_group_row_over_row_one():
     # 数量 | 其中 (over 公共 / 专用) | 备注, flattened top row first; 一、… before row 1; 二、… at a row's end
     t = _table(_doc(["序号", "街镇", "数量（个）", "其中", "备注", "公共充电桩", "专用充电桩", "一、中心城区",

@@ -382,17 +382,49 @@ def _unit_kind(unit: str) -> str | None:
     return _UNIT_FAMILY.get(u.kind, u.kind) if u is not None else None
 
 
-def unit_clash(a: Counter, b: Counter) -> str | None:
+@lru_cache(maxsize=1)
+def _count_classes() -> tuple[dict[str, str], tuple[tuple[str, str, str], ...]]:
+    plain: dict[str, str] = {}
+    within: list[tuple[str, str, str]] = []
+    for line in vocab.lexicon("indicator_count_classes"):
+        left, _, cls = (x.strip() for x in line.partition("=>"))
+        word, sep, unit = (x.strip() for x in left.partition(":"))
+        if sep:
+            within.append((word, unit, cls))
+        else:
+            plain[left] = cls
+    return plain, tuple(within)
+
+
+def _count_class(unit: str, names: Iterable[str] = ()) -> str | None:
+    """What a count's unit counts (lexicons/indicator_count_classes.txt: 万户 -> household, 个 -> object; 户 of
+    企业 -> object), or None."""
+    u = vocab.unit(unit)
+    bare = re.sub(r"^[十百千万亿]+", "", unit.strip())
+    base = u.unit_norm if u is not None else bare
+    plain, within = _count_classes()
+    for word, classifier, cls in within:
+        if classifier in (base, bare) and any(word in n for n in names):
+            return cls
+    return plain.get(base) or plain.get(bare)
+
+
+def unit_clash(a: Counter, b: Counter, names_a: Iterable[str] = (), names_b: Iterable[str] = ()) -> str | None:
     """Why the units two items are stated in cannot measure one quantity (a share in % and a count in 个,
     an area and an amount of money, a concentration and a length), or None: the most common unit of
-    each, by its kind in vocab/units.csv (kinds of one family, _UNIT_FAMILY, agree); names without a
-    unit, or with a unit the vocabulary does not know, never clash."""
+    each, by its kind in vocab/units.csv (kinds of one family, _UNIT_FAMILY, agree), and two counts whose
+    classifiers count different things (lexicons/indicator_count_classes.txt: 个 estates, 户 households);
+    names without a unit, or with a unit the vocabulary does not know, never clash."""
     if not a or not b:
         return None
     ua, ub = a.most_common(1)[0][0], b.most_common(1)[0][0]
     ka, kb = _unit_kind(ua), _unit_kind(ub)
     if ka and kb and ka != kb:
         return f"units {ua} ({ka}) and {ub} ({kb}) measure different quantities"
+    if _unit_kind(ua) == _unit_kind(ub) == "amount" and "/" not in ua + ub:
+        ca, cb = _count_class(ua, names_a), _count_class(ub, names_b)
+        if ca and cb and ca != cb:
+            return f"units {ua} ({ca}) and {ub} ({cb}) count different things"
     return None
 
 
@@ -594,7 +626,7 @@ def resolve(mentions: Iterable[Mention], *, alignment: Alignment | None = None, 
                 from linking.similarity import _dot
 
                 cos = _dot(vectors[i], vectors[j])
-            clash = unit_clash(its[p[0]].units, its[p[1]].units)
+            clash = unit_clash(its[p[0]].units, its[p[1]].units, its[p[0]].names, its[p[1]].names)
             if clash:
                 r = decided[p] = (False, lexical_score(its[p[0]].key.key, its[p[1]].key.key), clash)
             else:

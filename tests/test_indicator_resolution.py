@@ -992,6 +992,8 @@ def test_dev_gold_batch_16():
     ex = extracted_mentions(gold)
     r = run(gold, ex)
     # measured fresh (on the batch-15 rules): P 0.893 R 0.694 (25 of 36), 1 of 20 near misses merged (老旧小区改造
-    # in 个 and in 万户: estates and households, 3 wrong pairs)
-    assert r["precision"] >= 0.85
+    # in 个 and in 万户: estates and households, 3 wrong pairs); after the count-classifier gate (its one rule
+    # drawn from this batch) P 1.0 R 0.694, none merged
+    assert r["near_misses_merged"] == []
+    assert r["precision"] >= 0.97
     assert r["recall"] >= 0.66

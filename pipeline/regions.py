@@ -1,10 +1,11 @@
 """Region pages as a build stage: every Region gets ``name_rank``, its 0-based position among the
 regions that plans are for, in name (then id) order, and -1 when no plan is for it.
 
-The named queries that aggregate per region (compare_matrix, domain_coverage, instrument_mix,
-instrument_categories, agency_functions, lead_agencies) answer a call that chooses no region with
-one page of regions, ``region_skip <= name_rank < region_skip + region_limit``: a filter on the
-region's own property, so the engine expands from those regions only, as it does for chosen ones (an
+The named queries that aggregate per region of the plans (compare_matrix, domain_coverage,
+instrument_mix, instrument_categories, lead_agencies) answer a call that chooses no region with
+one page of regions (search_measures too when it is given no filter at all),
+``region_skip <= name_rank < region_skip + region_limit``: a filter on the region's own property,
+so the engine expands from those regions only, as it does for chosen ones (an
 ORDER BY … LIMIT over the regions inside the query stops the embedded engine from anchoring the
 expansion on them). The ranks depend on the stored regions and plans alone and are written after
 the shared nodes are settled, so an incremental build ends with the ranks of a fresh build.

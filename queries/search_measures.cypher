@@ -1,15 +1,20 @@
-// purpose: Keyword search over measures (title and text, simplified script), with optional region, domain, instrument and agency filters ('' means any)
+// purpose: Keyword search over measures (title and text, simplified script), with optional region, domain, instrument and agency filters ('' means any); with no filter at all, the measures of one page of regions
 // param: keyword string = ''
 // param: region string = ''
 // param: domain string = ''
 // param: instrument string = ''
 // param: agency string = ''
 // param: limit int = 200
+// param: region_skip int = 0
+// param: region_limit int = 20
 // columns: policy_id, region, plan_id, title, section_path, kind, text, span_start, span_end
 // note: the rows are ordered and cut on ids first; titles and texts are read for the kept rows only
+// note: no filter at all (a listing, not a search) means the regions of one page: region_skip <= name_rank < region_skip + region_limit (name_rank: the region's place among the regions plans are for, in name order, written by every build; pipeline/regions.py), so the engine expands from those regions instead of ordering every measure; the same rows as long as the page holds $limit measures. A keyword or any other filter searches every region
 MATCH (r:Region)<-[:FOR_REGION]-(p:Plan)-[:HAS_POLICY]->(m:Policy)
 WHERE ($keyword = '' OR m.title CONTAINS $keyword OR m.text CONTAINS $keyword)
   AND ($region = '' OR r.name = $region OR r.name_en = $region)
+  AND ($keyword <> '' OR $region <> '' OR $domain <> '' OR $instrument <> '' OR $agency <> ''
+       OR (r.name_rank >= $region_skip AND r.name_rank < $region_skip + $region_limit))
   AND ($domain = '' OR EXISTS { MATCH (m)-[:IN_DOMAIN]->(d:Domain) WHERE d.id = $domain })
   AND ($instrument = '' OR EXISTS { MATCH (m)-[:USES_INSTRUMENT]->(i:PolicyInstrument) WHERE i.id = $instrument })
   AND ($agency = '' OR EXISTS { MATCH (m)-[:LED_BY|INVOLVES]->(a:Agency) WHERE a.name = $agency OR a.function = $agency })

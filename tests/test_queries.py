@@ -147,6 +147,23 @@ def test_no_region_chosen_means_one_page_of_regions_in_name_order(embedded_store
     assert embedded_store.query(name).records() == embedded_store.query(name, {"region_limit": 2}).records()
 
 
+def test_search_measures_lists_one_page_of_regions_but_searches_every_region(embedded_store):
+    """With no filter at all search_measures lists the measures of one page of regions (name_rank, as the
+    per-region queries do); a keyword or any other filter still searches every region."""
+    embedded_store.write(comparison_graph())
+    every = embedded_store.query("search_measures", {"region_limit": 2}).records()
+    assert {r["region"] for r in every} == {"吴兴区", "扬州市"}
+    pages = [embedded_store.query("search_measures", {"region_skip": k, "region_limit": 1}).records()
+             for k in range(3)]
+    assert [{r["region"] for r in p} for p in pages] == [{"吴兴区"}, {"扬州市"}, set()]
+    assert pages[0] + pages[1] == every  # in region order, so the pages follow each other
+    assert embedded_store.query("search_measures").records() == every
+    for filters in ({"keyword": "托育"}, {"domain": "domain:childcare"}):
+        found = embedded_store.query("search_measures", {**filters, "region_limit": 1}).records()
+        assert found == embedded_store.query("search_measures", filters).records()
+        assert {r["region"] for r in found} == {"吴兴区", "扬州市"}, filters
+
+
 def test_top_regions_orders_by_targets_and_plans_overview_pages(embedded_store):
     embedded_store.write(comparison_graph())
     top = embedded_store.query("top_regions").records()

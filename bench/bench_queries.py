@@ -287,7 +287,8 @@ def main() -> int:
     results["cpu"] = os.cpu_count()
     key = f"{backend}-{a.plans}-{a.label}"
     goal = 100 if backend == "neo4j" else 50  # issue 14: p95 under 50 ms embedded, 100 ms on Neo4j
-    run: dict[str, Any] = {"plans": a.plans, "store": counts, "queries": res, "goal_ms": goal,
+    run: dict[str, Any] = {"plans": a.plans, "similarity": a.similarity, "store": counts, "queries": res,
+                           "goal_ms": goal,
                            # the machine is shared: its 1-minute load average when the run began and ended
                            "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
                            f"over_{goal}ms": sum(1 for r in res if r["p95_ms"] >= goal)}

@@ -4,7 +4,9 @@ Each row is a general phrasing of a government action, not a sentence of the bat
 deducted per head; equipment bought for a public crew; a chief system set up across levels (not one named as where an
 assessment goes); data connected to a government platform; a service standardised; road safety works added; premises
 provided; a fare set; approval withheld as a sanction; an emergency plan revised; protection zones drawn (not a zone
-where a use is banned). The sentences are our own.
+where a use is banned); protection or repair works (实施…保护工程), a cultural station built, a promotion tour held,
+a destination marketed, a venue opened free or cheap to residents; a platform's 赛事报名 and the events or training a
+body takes on (承接…赛事/培训) are no events or training of their own. The sentences are our own.
 """
 from __future__ import annotations
 
@@ -35,6 +37,15 @@ def _codes(text: str) -> set[str]:
     ("修订完善突发公共卫生事件应急预案。", {"rule_making"}, set()),
     ("划定历史文化街区保护范围和建设控制地带。", {"planning_layout"}, set()),
     ("划定高排放非道路移动机械禁止使用区域。", set(), {"planning_layout"}),
+    # second pass (batch 12 tuned on): protection works, cultural stations, promotion tours, marketing, free opening
+    ("实施古塔和城隍庙等重点文物保护工程。", {"public_investment"}, set()),
+    ("实施高技能人才培训工程。", set(), {"public_investment"}),
+    ("推动县级图书馆提档升级，在每个乡镇建设综合文化站。", {"public_investment"}, set()),
+    ("在主要客源城市开展城市主题推介，利用短视频平台开展旅游营销。", {"events_promotion", "information_publicity"}, set()),
+    ("学校体育场地在课余时间免费或低收费向社区居民开放。", {"fee_price_regulation"}, set()),
+    ("建设全民健身服务平台，提供场馆预约和赛事报名服务。", {"digital_platform"}, {"events_promotion"}),
+    ("通过政府购买服务方式支持体育协会承接群众赛事和健身培训。", {"government_procurement"},
+     {"events_promotion", "training_talent"}),
 ])
 def test_batch12_cue_classes(text, expected, absent):
     got = _codes(text)

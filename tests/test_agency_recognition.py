@@ -37,3 +37,14 @@ def test_county_governments_with_the_zones_committees_in_brackets_are_the_county
     for name in ("各县（市、区）人民政府（管委会）", "各区政府（开发区管委会）"):
         assert r.generic_local_government(name) == "county"
         assert resolve(name, DISTRICT).id == resolve("各区政府", DISTRICT).id
+
+
+def test_full_names_meet_their_short_names():
+    # a function row earlier in agency_functions.csv wins: 科学技术协会 is the 科协, not the 科委; 住房保障和房屋管理局
+    # is the 房管局, not the 建设管理委; 国防动员办公室 / 国动办 are the civil air defence office
+    for full, short in [("某渡区工商业联合会", "区工商联"), ("某渡区科学技术协会", "区科协"),
+                        ("某渡区国防动员办公室", "区国动办"), ("某渡区住房保障和房屋管理局", "区房管局"),
+                        ("区人防办", "区国动办")]:
+        assert resolve(full, DISTRICT).id == resolve(short, DISTRICT).id, full
+    assert resolve("某渡区科学技术委员会", DISTRICT).id != resolve("区科协", DISTRICT).id
+    assert resolve("区住房保障和房屋管理局", DISTRICT).id != resolve("区建设管理委", DISTRICT).id

@@ -409,15 +409,27 @@ def _count_class(unit: str, names: Iterable[str] = ()) -> str | None:
     return plain.get(base) or plain.get(bare)
 
 
+_NAME_CLASSIFIER = re.compile(r"(户|人|套|间|张|辆|个|家|所|座|处|项|件)数(?:量)?(?:\([^()]*\))?$")
+
+
+def _name_classifier(names: Iterable[str]) -> str | None:
+    """The classifier a name says it counts in (老旧小区改造户数 -> 户, 参保人数 -> 人)."""
+    top = names.most_common(1)[0][0] if isinstance(names, Counter) and names else next(iter(names), None)
+    m = _NAME_CLASSIFIER.search(top) if top else None
+    return m.group(1) if m else None
+
+
 def unit_clash(a: Counter, b: Counter, names_a: Iterable[str] = (), names_b: Iterable[str] = ()) -> str | None:
     """Why the units two items are stated in cannot measure one quantity (a share in % and a count in 个,
     an area and an amount of money, a concentration and a length), or None: the most common unit of
     each, by its kind in vocab/units.csv (kinds of one family, _UNIT_FAMILY, agree), and two counts whose
     classifiers count different things (lexicons/indicator_count_classes.txt: 个 estates, 户 households);
-    names without a unit, or with a unit the vocabulary does not know, never clash."""
-    if not a or not b:
+    a name without a unit counts in the classifier it ends with (老旧小区改造户数: 户); names without either,
+    or with a unit the vocabulary does not know, never clash."""
+    ua = a.most_common(1)[0][0] if a else _name_classifier(names_a)
+    ub = b.most_common(1)[0][0] if b else _name_classifier(names_b)
+    if not ua or not ub:
         return None
-    ua, ub = a.most_common(1)[0][0], b.most_common(1)[0][0]
     ka, kb = _unit_kind(ua), _unit_kind(ub)
     if ka and kb and ka != kb:
         return f"units {ua} ({ka}) and {ub} ({kb}) measure different quantities"

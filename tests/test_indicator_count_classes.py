@@ -30,3 +30,11 @@ def test_unit_clash_by_classifier():
     assert unit_clash(Counter({"万人": 1}), Counter({"名": 1})) is None  # people both
     assert unit_clash(Counter({"户": 1}), Counter({"家": 1}), ["市场主体户数"], ["市场主体数"]) is None
     assert unit_clash(Counter({"个": 1}), Counter({"张/千人": 1})) is None  # a per-capita unit: the kind gate decides
+
+
+def test_a_name_without_a_unit_counts_in_the_classifier_it_ends_with():
+    by = _by([Mention("a", "p1", "老旧小区改造户数"), Mention("b", "p2", "老旧小区改造个数"),
+              Mention("c", "p3", "规模以上工业企业户数"), Mention("d", "p4", "规模以上工业企业个数"),
+              Mention("e", "p5", "参保人数"), Mention("f", "p6", "参保户数")])
+    assert by["a"] != by["b"] and by["e"] != by["f"]
+    assert by["c"] == by["d"]  # enterprises, in 户 or in 个

@@ -206,6 +206,36 @@ def _running_headers(lines: list[str], reason: list[str | None]) -> None:
                     reason[k] = "page_header"
                 seen += 1
                 k += step
+        _repeated_run_after(lines, reason, p)
+
+
+def _nonblank_from(lines: list[str], k: int) -> int:
+    while k < len(lines) and not lines[k].strip():
+        k += 1
+    return k
+
+
+def _repeated_run_after(lines: list[str], reason: list[str | None], p: int) -> None:
+    """After a page number, the running header may be longer than two lines: a table that goes
+    on over the page break repeats its caption and whole header run (序号 / 指标 / 单位 / 目标).
+    The marked lines after page number ``p`` are followed as long as they repeat, line for line,
+    a run that stands earlier in the document; the repeated lines go too."""
+    k = _nonblank_from(lines, p + 1)
+    if k >= len(lines) or reason[k] != "page_header":
+        return
+    v = lines[k].strip()
+    earlier = next((e for e in range(p) if lines[e].strip() == v and reason[e] is None), None)
+    if earlier is None:
+        return
+    e = earlier
+    while True:
+        k, e = _nonblank_from(lines, k + 1), _nonblank_from(lines, e + 1)
+        if k >= len(lines) or e >= p or reason[k] == "page_number":
+            return
+        w = lines[k].strip()
+        if w != lines[e].strip() or len(w) > 60 or _SENT_END.search(w):
+            return
+        reason[k] = "page_header"
 
 
 _TOC_HEAD = re.compile(r"^目\s*录$")
@@ -333,6 +363,56 @@ def _table_dash(lines: list[str], i: int) -> bool:
     return short and bool(_CELL_VALUE.search(prev) or _CELL_VALUE.search(nxt))
 
 
+def _tables_across_page_breaks(lines: list[str], reason: list[str | None], first: int) -> list[tuple[int, int]]:
+    """Line spans of the tables before line ``first`` read with the page furniture already
+    marked (page numbers, the running header and a table header repeated after a page break)
+    left out: a table that runs over a page break is one table, its rows after the break are
+    the table's. Only where a page number stands before ``first``."""
+    if not any(r == "page_number" for r in reason[:first]):
+        return []
+    from .flattables import find_all
+    idx = [i for i in range(first) if reason[i] is None]
+    view = [lines[i] for i in idx]
+    starts = line_starts(view)
+    out = []
+    for t in find_all("\n".join(view)):
+        a, b = _line_at(starts, t.start), _line_at(starts, max(t.start, t.end - 1))
+        out.append((idx[a], idx[b]))
+    return out
+
+
+_LEAD_CAPTION_LINES = 2     # caption lines between an appendix opener (附件1) and its table
+
+
+def _leading_tables(lines: list[str], reason: list[str | None], spans: list[tuple[int, int]],
+                    first: int) -> set[int]:
+    """Lines before the first sentence that belong to a table (an attachment file that opens
+    with 附件1, a caption, a header run 序号/指标/单位/目标 and rows 1, 2 …): kept, not page
+    header. The evidence is the table found on the line run (its header run and numbered rows);
+    a running header repeated at page breaks is told apart by its page number
+    (``_running_headers`` has already marked it, and a marked line stays marked). The opener
+    (附件1) and the caption lines just above such a table are the table's too."""
+    kept: set[int] = set()
+    spans = spans + _tables_across_page_breaks(lines, reason, first)
+    for a, b in spans:
+        if a >= first:
+            continue
+        kept.update(range(a, b + 1))
+        above: list[int] = []
+        k = a - 1
+        while k >= 0 and len(above) <= _LEAD_CAPTION_LINES:
+            v = _view(lines[k])
+            if v:
+                if reason[k] is not None or len(v) > 40 or junk_features(lines[k]):
+                    break
+                above.append(k)
+                if _APPENDIX.match(v):
+                    kept.update(above)
+                    break
+            k -= 1
+    return kept
+
+
 def line_edits(text: str, tables: list[tuple[int, int]] | None = None) -> list[Edit]:
     """Whole-line drops: patterns, spam and markup residue anywhere; furniture around the body.
     ``tables``: spans of data tables (real HTML/Word tables): their cell lines are short
@@ -358,18 +438,19 @@ def line_edits(text: str, tables: list[tuple[int, int]] | None = None) -> list[E
     _running_headers(lines, reason)
     _table_of_contents(lines, reason)
     body = [i for i, ln in enumerate(lines) if reason[i] is None and is_body(ln)]
+    spans = [(_line_at(starts, a), _line_at(starts, max(a, b - 1))) for a, b in tables or []]
     if body:
         first, last = body[0], body[-1]
         for a, b in tables or []:
             k = _line_at(starts, b - 1)
             if first < _line_at(starts, a) and k > last:
                 last = k
+        kept = _leading_tables(lines, reason, spans, first)
         for i in range(first):
-            if reason[i] is None and lines[i].strip() and not is_front_matter(lines[i]) \
+            if reason[i] is None and lines[i].strip() and i not in kept and not is_front_matter(lines[i]) \
                     and not (i > 0 and _NUM_ONLY.match(_view(lines[i - 1]))):   # 第一章 \n 发展基础
                 reason[i] = "page_header"
-        _trailing(lines, reason, last,
-                  [(_line_at(starts, a), _line_at(starts, max(a, b - 1))) for a, b in tables or []])
+        _trailing(lines, reason, last, spans)
     out = []
     for i, r in enumerate(reason):
         if r is None:

@@ -48,3 +48,12 @@ def test_full_names_meet_their_short_names():
         assert resolve(full, DISTRICT).id == resolve(short, DISTRICT).id, full
     assert resolve("某渡区科学技术委员会", DISTRICT).id != resolve("区科协", DISTRICT).id
     assert resolve("区住房保障和房屋管理局", DISTRICT).id != resolve("区建设管理委", DISTRICT).id
+
+
+def test_a_centre_beside_the_bureau_of_its_field_is_a_body_of_its_own():
+    # 区城运中心 (city operations) is not the 城管执法局; 区大数据中心 is not the 数据局 (a stem function: its own id)
+    assert resolve("区城运中心", DISTRICT).id != resolve("区城管执法局", DISTRICT).id
+    assert resolve("区城运中心", DISTRICT).id == resolve("某渡区城市运行管理中心", DISTRICT).id
+    big = resolve("区大数据中心", DISTRICT)
+    assert big.function == "data_bureau" and big.id != resolve("区数据局", DISTRICT).id
+    assert resolve("市大数据局", DISTRICT).id == resolve("市数据局", DISTRICT).id

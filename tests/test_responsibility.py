@@ -171,7 +171,7 @@ def test_generic_local_governments_are_one_agency_named_ones_stay_named():
     ("区民防办", "civil_air_defence"), ("市人防办", "civil_air_defence"), ("市科委", "science_technology"),
     ("区房管局", "housing_administration"), ("市住房城乡建设管理委", "housing_urban_rural"), ("区建设管理委", "housing_urban_rural"),
     ("区规划资源局", "natural_resources_planning"), ("区消防救援支队", "fire_rescue"), ("市交通委", "transport"),
-    ("区城运中心", "urban_management"), ("区投资促进办", "investment_promotion"), ("市机管局", "government_affairs_administration"),
+    ("区城运中心", "city_operations"), ("区投资促进办", "investment_promotion"), ("市机管局", "government_affairs_administration"),
     ("某某研究会", "other"),
 ])
 def test_every_agency_has_a_function(name, function):

@@ -8,6 +8,8 @@
    where that is kept for at least half its measures (a plan of mixed fields has no subject).
 3. 人才 (talent) as the object of a measure is employment_training whatever verb it has (培育数字人才, 保障人才安居,
    强化人才支撑): in every dev, seed and tuning gold a measure whose title names 人才 has that domain (17 of 17).
+4. A fusion run of field abbreviations (体教融合, 体卫融合, 农文旅融合; lexicons/domain_fusion_chars.txt) names each
+   field it joins.
 """
 from __future__ import annotations
 
@@ -68,3 +70,12 @@ def test_no_subject_from_a_plan_of_mixed_fields_or_beside_a_field_of_the_measure
 ])
 def test_talent_as_the_object_is_employment(title, body):
     assert "employment_training" in _dom(title, body)
+
+
+@pytest.mark.parametrize("title,body,want", [
+    ("推进体教融合", "支持学校组建青少年足球队，开展课后体育服务。", {"sports", "education"}),
+    ("推进体卫融合", "在社区设置运动健康指导站，推广运动处方。", {"sports", "health"}),
+    ("发展农文旅融合业态", "依托传统村落打造一批乡村民宿和农事体验项目。", {"agriculture", "tourism", "culture"}),
+])
+def test_fusion_runs_name_each_field(title, body, want):
+    assert want <= set(_dom(title, body)), _dom(title, body)

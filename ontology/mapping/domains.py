@@ -105,11 +105,38 @@ def _literal_counts(text: str) -> dict[str, int]:
     return out
 
 
+def _keyword_count(concept: vocab.Concept, text: str) -> int:
+    return _literal_counts(text).get(concept.id, 0) + sum(len(p.findall(text)) for p in _keyword_index()[2][concept.id])
+
+
+@cache
+def _fusion() -> tuple[re.Pattern, dict[str, str]]:
+    """The fusion-run pattern and character -> domain id of lexicons/domain_fusion_chars.txt."""
+    chars = dict(row.split()[:2] for row in vocab.lexicon("domain_fusion_chars"))
+    return re.compile(f"[{''.join(chars)}]{{2,4}}(?=融合|结合|联动)"), chars
+
+
+@lru_cache(maxsize=256)
+def _fusion_counts(text: str) -> dict[str, int]:
+    """Domain id -> the fields a fusion run in ``text`` names (体教融合: sports, education) that the domain's own
+    keywords do not already match inside the run."""
+    pat, chars = _fusion()
+    by_id = {d.id: d for d in vocab.domains()}
+    out: dict[str, int] = {}
+    for m in pat.finditer(text):
+        run = m.group() + text[m.end():m.end() + 2]
+        for did in dict.fromkeys(chars[c] for c in m.group()):
+            if not _keyword_count(by_id[did], run):
+                out[did] = out.get(did, 0) + 1
+    return out
+
+
 def _count(concept: vocab.Concept, text: str) -> int:
-    """How often the domain's keywords occur in ``text`` (each keyword without overlap, as findall counts)."""
+    """How often the domain's keywords occur in ``text`` (each keyword without overlap, as findall counts), and the
+    fusion runs that name it (lexicons/domain_fusion_chars.txt)."""
     if not text:
         return 0
-    return _literal_counts(text).get(concept.id, 0) + sum(len(p.findall(text)) for p in _keyword_index()[2][concept.id])
+    return _keyword_count(concept, text) + _fusion_counts(text).get(concept.id, 0)
 
 
 @cache

@@ -37,7 +37,8 @@ _DOCNO = re.compile(r"〔\d{4}〕\s*\d+\s*号|\[\d{4}\]\s*\d+\s*号|\d{4}〕\d+�
 _DATE_LINE = re.compile(r"^[（(]?[\d一二三四五六七八九〇○零]{4}\s*年(\s*[\d一二三四五六七八九十]{1,2}\s*月)?"
                         r"(\s*[\d一二三四五六七八九十]{1,3}\s*日)?[）)]?$")
 # The first line of a title wrapped over several lines: 关于印发《某市…“十四五” (its 规划 comes later).
-_TITLE_OPENING = re.compile(r"^关于|《[^》]*$")
+# (or ends with 关于 after its issuer: 省人民政府关于 / 进一步…的若干意见)
+_TITLE_OPENING = re.compile(r"^关于|《[^》]*$|^[^，。；：:,]{0,30}关于$")
 _BRACKETED = re.compile(r"^[（(〔【][^（）()]{1,30}[）)〕】]$")   # （2021—2025年） （征求意见稿）
 _SUBTITLE = re.compile(r"^(——|—|--)")
 _ISSUER = re.compile(f"(?:{lexicon_regex('junk_issuer_endings')})$")

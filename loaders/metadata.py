@@ -54,6 +54,11 @@ _FILE_CARD = re.compile(r"(?:[（(]\d{1,4}页[）)])?\.(?:pdf|docx?|wps|txt)$", 
 _WRAPPER = re.compile(rf"^.*?(?:关于)?(?:{vocab.lexicon_regex('metadata_cover_verbs')})\s*"
                       r"(?:市[^《]{0,10}?(?=关于))?《?(.+?)》?\s*的通知$")
 _CITATION_AFTER = re.compile(r"\s*[（(][^（）()]{0,20}[〔\[［]\s*\d{4}")
+# a numbered heading (二、实施… / （一）… / 3.…) is a section of the body, never the plan's title
+_NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]"
+                               r"|\d{1,2}[.、．](?!\d))")
+_CITED_BEFORE = re.compile(rf"(?:{vocab.lexicon_regex('metadata_cited_before')})$")
+_WRAPPED_GUANYU = re.compile(r"^[^，。；：:,《》]{2,30}关于$")
 _BOOK = re.compile(r"《([^《》]{6,120})》")
 _REGION = re.compile(rf"^([{CJK}]{{1,10}}?(?:{vocab.lexicon_regex('metadata_region_endings')}))")
 _ISSUER_LINE = re.compile(rf"^[{CJK}（）()]{{3,30}}({vocab.lexicon_regex('metadata_issuer_endings')})$")
@@ -76,6 +81,7 @@ class TextFacts:
     period_start: int | None = None
     period_end: int | None = None
     validity: str | None = None
+    site_title: str | None = None      # the site's own 标题： key (a line of its own)
     region: str | None = None
     plan_type: str | None = None
     script: str | None = None
@@ -156,6 +162,9 @@ def extract(decoded: str, body_lines: list[str] | None = None) -> TextFacts:
                     f.issuer = val.split()[0]
             elif key == "validity":
                 f.validity = val.split()[0]
+            elif key == "title":
+                if not f.site_title and not ln[:m.start()].strip(" -•·●▪◆") and len(val) >= 6:
+                    f.site_title = val.replace(" ", "")
     site_issuer, site_issued = f.issuer, f.issued
     # signature block (issuer line directly followed by a date line) beats the site's
     # metadata block: it is part of the document itself.
@@ -185,7 +194,7 @@ def extract(decoded: str, body_lines: list[str] | None = None) -> TextFacts:
                 f.doc_number = _norm_docno(d.group(1))
                 break
     # 3. title
-    f.title = _find_title(head)
+    f.title = _site_title(f.site_title, head) if f.site_title else _find_title(head)
     # 5. period
     text_s = "\n".join(lines)
     for src in ([f.title] if f.title else []) + [text_s[:5000]]:
@@ -257,13 +266,21 @@ def _norm_docno(s: str) -> str:
     return s
 
 
+def _site_title(title: str, head: list[str]) -> str:
+    """The site's 标题： value is the document's own title; a cover notice's (关于印发《X》的通知) names the plan X."""
+    return (_find_title([title] + head) or title) if _WRAPPER.match(title) else title
+
+
 def _find_title(head: list[str]) -> str | None:
     cands = []
+    # a title wrapped right after its 关于 (省人民政府关于 / 进一步…的若干意见): one line
+    head = [ln + head[i + 1] if i + 1 < len(head) and _WRAPPED_GUANYU.match(ln) else ln
+            for i, ln in enumerate(head)]
     for ln in head:
         if len(ln) > 150:
             continue
         s = _FILE_CARD.sub("", ln.strip().replace(" ", ""))
-        if _TITLE_LINE.match(s) and not _DOCNO.match(s):
+        if _TITLE_LINE.match(s) and not _DOCNO.match(s) and not _NUMBERED_HEADING.match(s):
             cands.append(s)
     # unwrap 关于印发/转发《X》的通知 covers; prefer an unwrapped title that also
     # occurs as a line of its own
@@ -293,6 +310,8 @@ def _find_title(head: list[str]) -> str | None:
                 continue  # 《…意见》（中办发〔2022〕42号）, 国务院办公厅印发的《…》: another document
             if _COVER_SENTENCE.search(ln):
                 return inner
+            if _CITED_BEFORE.search(ln[: b.start()]):
+                continue  # 根据…审议通过的《政府工作报告》 in running text: another document
             books.append(inner)
             break
     if cands:

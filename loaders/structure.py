@@ -288,6 +288,8 @@ def _action_paragraph(t: str) -> bool:
 def _label_line(t: str) -> bool:
     """Is ``t`` a responsibility label standing alone (``【责任单位】A、B``, ``责任单位：A、B``)? It belongs to the
     measure above, never a measure of its own."""
+    if responsibility.is_person_label_line(t):
+        return True                       # 牵头负责领导：王某某。 over the 牵头责任单位： line of the same block
     span = responsibility.find_clause(t)
     return (span is not None and span[0] == 0 and not t[span[1]:].strip("。；;，, ")
             and responsibility.names_a_role(t[:12]))
@@ -554,6 +556,8 @@ class _Builder:
             return True
         if nxt is None or nxt.num is not None:
             return False
+        if responsibility.is_person_label_line(nxt.text):
+            return True         # 牵头负责领导：王某某。 then 牵头责任单位：… (the block opens with the persons)
         span = responsibility.find_clause(nxt.text)
         return span is not None and span[0] == 0
 

@@ -101,7 +101,9 @@ def _rx() -> dict[str, Any]:
         "line_clause": re.compile(rf"^{lab(f'{lead_l}|{neut_l}')}.+$"),
         "role_line": re.compile(rf"^{lab(any_label)}.+$"),
         # a line of the role block that gives the deadline: 完成时限：2025年12月底前 (never an agency)
-        "block_line": re.compile(rf"^(?:{lab(any_label)}|{lab(_lx('deadline_labels'))}).+$"),
+        # (or names the persons in charge: 牵头负责领导：王某某 -- dropped when the clause is read)
+        "block_line": re.compile(rf"^(?:{lab(any_label)}|{lab(_lx('deadline_labels'))}"
+                                 rf"|{lab(_lx('responsibility_person_labels'))}).+$"),
         # …衔接。责任单位：市民政局、市财政局 (a clause closing a paragraph without brackets)
         # (further labelled parts may follow after ；: …；配合单位：…；完成时限：2025年12月)
         "tail_clause": re.compile(rf"(?<=[。；;])\s*({lab(f'{lead_l}|{neut_l}')}[^。；\n]+?"
@@ -169,6 +171,12 @@ def names_a_role(s: str) -> bool:
 def has_agency(s: str) -> bool:
     """Does ``s`` hold an agency ending (局, 委, 办, 中心 …) anywhere?"""
     return bool(_rx()["agency"].search(s))
+
+
+def is_person_label_line(s: str) -> bool:
+    """Is ``s`` a line naming the persons in charge (``牵头负责领导：王某某。``, ``责任人：李某``)? It is part
+    of a responsibility block, never a measure's text or an agency."""
+    return bool(_rx()["person_prefix"].match(s.strip()))
 
 
 def is_agency_name(s: str) -> bool:
@@ -324,6 +332,8 @@ def parse(raw: str, start: int) -> Responsibility:
     rx = _rx()
     inner = _unwrap(raw)
     # remarks: a trailing sentence after 。 and bracketed notes that are not agency qualifiers
+    # (a block of label lines each closed by 。 -- 牵头责任单位：A。 / 协同责任单位：B、C。 -- is one clause)
+    inner = re.sub(r"。[ \t]*\n(?=\s*\S)", "\n", inner.strip())
     inner = inner.split("。")[0]
     inner = rx["scope_opener"].sub("", inner, count=1)   # 以上工作由A牵头: the opener names no body
     inner = _strip_notes(inner)

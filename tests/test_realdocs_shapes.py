@@ -1,0 +1,101 @@
+"""Shapes seen in real plans of other provinces (web scrapes), in synthetic sentences of our own."""
+from __future__ import annotations
+
+from loaders.pipeline import parse_text
+
+META = {"file": "t.txt", "region": "某省", "region_en": "Moushengsheng", "level": "province"}
+
+
+def _measures(text: str):
+    return [(m.title, m.responsibility.lead if m.responsibility else None,
+             m.responsibility.involved if m.responsibility else None)
+            for m in parse_text(text, META).measures]
+
+
+def test_task_card_lines_each_closed_by_a_full_stop():
+    # 牵头责任单位：A。 then 协同责任单位：B、C等。 on lines of their own: both lines are the clause
+    text = "\n".join([
+        "某省2025年重点工作责任分解",
+        "一、扩大有效投资",
+        "1.推进重大项目建设，全年新开工项目200个以上。",
+        "牵头责任单位：省发展改革委。",
+        "协同责任单位：省财政厅、省自然资源厅等。",
+        "2.加快城市更新，改造老旧小区300个。",
+        "牵头责任单位：省住房城乡建设厅。",
+        "协同责任单位：省民政厅。",
+    ])
+    assert _measures(text) == [
+        ("推进重大项目建设", ["省发展改革委"], ["省财政厅", "省自然资源厅"]),
+        ("加快城市更新", ["省住房城乡建设厅"], ["省民政厅"]),
+    ]
+
+
+def test_task_card_opening_with_the_leader_in_charge():
+    # 牵头负责领导：<person>。 opens each card under a goals heading: the target is assigned (a measure), the person
+    # is no agency, the agency lines after it are the clause
+    text = "\n".join([
+        "某省2025年重点工作责任分解",
+        "一、确保完成全年主要预期目标",
+        "1.全省生产总值增长6%左右，在实际工作中力争更好结果。",
+        "牵头负责领导：王某。",
+        "牵头责任单位：省发展改革委。",
+        "协同责任单位：省统计局、省财政厅等。",
+        "2.城镇调查失业率控制在5.5%以内。",
+        "牵头负责领导：李某。",
+        "牵头责任单位：省人力资源社会保障厅。",
+        "协同责任单位：省教育厅。",
+    ])
+    assert _measures(text) == [
+        ("全省生产总值增长6%左右", ["省发展改革委"], ["省统计局", "省财政厅"]),
+        ("城镇调查失业率控制在5.5%以内", ["省人力资源社会保障厅"], ["省教育厅"]),
+    ]
+
+
+_BODY = "为推进某项工作，结合本省实际，制定本方案。\n一、主要任务\n（一）加强统筹。建立工作机制，定期研究解决重大问题，推动各项任务落实。"
+
+
+def test_title_wrapped_after_its_issuer_and_guanyu():
+    # 省人民政府关于 / 进一步做好某项工作的若干意见: the first line of the title is front matter, not page header
+    doc = parse_text("省人民政府关于\n进一步做好某项工作的若干意见\n某政发〔2020〕8号\n各市人民政府，省政府各部门：\n" + _BODY,
+                     META)
+    assert "省人民政府关于" in doc.text
+    assert doc.meta.title == "省人民政府关于进一步做好某项工作的若干意见"
+
+
+def test_site_metadata_in_a_hyphen_list_with_a_title_key():
+    text = "\n".join([
+        "- 首页 > 政务公开 > 政府文件",
+        "- 索 引 号:AB0001-2025-00003",
+        "- 发布机构:某市人民政府办公室",
+        "- 公文生成日期:2025-01-24",
+        "- 标题:某市人民政府办公室关于2025年《政府工作报告》目标任务分解的通知",
+        "- 备注/文号:某政办〔2025〕1号",
+        "- 发布日期:2025-01-26",
+        "各镇人民政府，市直各单位：",
+        "根据市人代会审议通过的《政府工作报告》，现将目标任务分解如下，请认真抓好落实。",
+        "一、压实责任。各单位要主动认领任务，细化工作措施，确保按期完成。",
+    ])
+    doc = parse_text(text, META)
+    assert doc.meta.title == "某市人民政府办公室关于2025年《政府工作报告》目标任务分解的通知"
+    assert (doc.meta.issued, doc.meta.published) == ("2025-01-24", "2025-01-26")
+    assert "标题" not in doc.text and "公文生成日期" not in doc.text
+
+
+def test_validity_key_written_with_spaces():
+    text = "• 索 引 号 : 000123/2018-00001\n• 发布机构:某省人民政府办公厅\n• 有 效 性 :失效\n" \
+           "某省推进某项工作实施方案\n" + _BODY
+    assert parse_text(text, META).meta.validity == "失效"
+
+
+def test_a_numbered_heading_is_no_title():
+    # a fragment without a title line: no section heading becomes the plan's title
+    text = "根据《某市关于全面推进人才强市建设的决定》，为推进人才工作，提出以下实施意见。\n一、总体目标\n1.目标。5年内引进高层次人才1000名左右。\n" \
+           "二、实施三大人才行动计划\n（一）产业人才行动计划。围绕主导产业，培养一批专业技术人才。"
+    assert parse_text(text, META).meta.title is None
+
+
+def test_a_document_cited_in_running_text_is_no_title():
+    # 根据…审议通过的《政府工作报告》: another document, not the plan's title
+    text = "近日，某省人民政府发布年度重点工作及责任分解的通知。\n" \
+           "通知称，根据省人大会议审议通过的《政府工作报告》，确定了年度重点工作。\n" + _BODY
+    assert parse_text(text, META).meta.title is None

@@ -57,3 +57,14 @@ def test_a_centre_beside_the_bureau_of_its_field_is_a_body_of_its_own():
     big = resolve("区大数据中心", DISTRICT)
     assert big.function == "data_bureau" and big.id != resolve("区数据局", DISTRICT).id
     assert resolve("市大数据局", DISTRICT).id == resolve("市数据局", DISTRICT).id
+
+
+def test_a_unit_under_a_bureau_keeps_its_function_and_an_id_of_its_own():
+    # lexicon agency_unit_endings: 管理所, 事务中心, 监测站, 促进中心 …
+    for unit, bureau in [("区水务管理所", "区水务局"), ("区财政事务中心", "区财政局"),
+                         ("区生态环境监测站", "区生态环境局"), ("区卫生健康监督所", "区卫生健康委")]:
+        u, b = resolve(unit, DISTRICT), resolve(bureau, DISTRICT)
+        assert u.function == b.function and u.id != b.id, unit
+        assert resolve("某渡区" + unit[1:], DISTRICT).id == u.id     # one unit, however its place is written
+    # heads that end like a centre stay the region's body of their function
+    assert resolve("区融媒体中心", DISTRICT).id == resolve("某渡区融媒体中心", DISTRICT).id == "agency:moudu:media_center"

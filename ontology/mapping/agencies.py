@@ -41,6 +41,8 @@ _SUFFIX = re.compile(rf"(?:{vocab.lexicon_regex('region_suffixes')})$")
 _BRANCH_HEAD = vocab.lexicon_regex("agency_branch_heads")
 _BRANCH_TAIL = vocab.lexicon_regex("agency_branch_endings")
 _BUREAU = re.compile(rf"(?:{vocab.lexicon_regex('agency_bureau_endings')})$")
+# 区水务管理所 / 区财政事务中心: a unit under a bureau, of the bureau's function but not the bureau
+_UNIT = re.compile(rf"(?:{vocab.lexicon_regex('agency_unit_endings')})[)）]?$")
 clean_name = responsibility.clean_name
 function_of = responsibility.function_of
 
@@ -200,7 +202,7 @@ def resolve(raw: str, chain: list[RegionRef]) -> AgencyRef | None:
         # 各区政府 / 相关区政府 / 各县（市、区）人民政府: one agency, all of the region's lower governments
         func = next(f for f in vocab.agency_functions() if f.id == "local_government")
         aid = f"agency:{region.slug}:local_governments_{tier}"
-    elif func is not None and func.unique and not by_stem:
+    elif func is not None and func.unique and not by_stem and not _UNIT.search(core):
         aid = f"agency:{region.slug}:{func.id}"
     else:
         aid = f"agency:{region.slug}:{short_hash(core)}"

@@ -1240,6 +1240,16 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     first_text = not value_named(after_head[0]) and header_role(after_head[0]) not in (
         "number", "baseline", "target", "unit", "attribute", "deadline")
 
+    def values_last() -> bool:
+        """Whether the last column holds values by its cells (a 分值 column of 10 / 15 / 20 named outside
+        the lexicons): every row read so far that is full ends with a value, two rows at least."""
+        ends = []
+        for r in range(len(nums) - 1):
+            cells = [x for x in range(nums[r] + 1, nums[r + 1]) if x not in skip]
+            if len(cells) == row_width:
+                ends.append(lines[cells[-1]][2])
+        return len(ends) >= 2 and all(is_value(c) for c in ends)
+
     def value_not_number(q: int, sv: str) -> bool:
         """Whether a bare integer equal to the expected row number is the row's own last value: the
         row is short of its columns, the line after it is no row's first (text) cell, and either the
@@ -1261,7 +1271,7 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
             # missing cells, the one followed by a row's text cell is the number (or, when both are, the
             # one that leaves the row short of one cell at most: 2 | 西城街道 | 3 | — | 3 | 均为改造 | 3 | 南苑街道)
             return True
-        if not (value_last or is_value(lines[q - 1][2])):
+        if not (value_last or is_value(lines[q - 1][2]) or values_last()):
             return False
         gap = width - done(q)
         if gap >= 2 and q + gap + 1 < n and serial_of(lines[q + gap][2]) == sv \

@@ -50,3 +50,32 @@ def test_a_leading_table_over_a_page_break_keeps_its_rows_and_drops_the_repeated
     [t] = doc.tables
     assert t.rows[1] == ["2", "每千人口拥有托位数", "个", "4.5"]
     assert t.rows[3] == ["4", "人均体育场地面积", "平方米", "2.6"]
+
+
+ASSESS_HEAD = ["某山区社区服务中心绩效考核评分细则",
+               "为规范社区服务中心管理，提升服务质量，结合本区实际，制定本细则。考核实行百分制，按下表评分。"]
+ASSESS = ["序号", "考核内容", "评分标准", "分值",
+          "1", "服务制度建设", "建立服务公开制度并上墙公示的得满分，未建立的不得分。", "10",
+          "2", "服务台账管理", "台账完整规范的得满分，缺一项扣1分。", "15",
+          "3", "群众满意度", "满意度达到90%以上的得满分，每降低1个百分点扣1分。", "20",
+          "4", "安全管理", "发生一般安全事故的扣5分，发生较大事故的不得分。", "25",
+          "5", "信息报送", "按时报送工作信息的得满分，迟报一次扣2分。", "30"]
+ASSESS_TAIL = ["本细则由区民政局负责解释，自印发之日起施行。"]
+
+
+def test_an_assessment_table_in_a_short_document_without_sections():
+    doc = _parse(ASSESS_HEAD + ASSESS + ASSESS_TAIL)
+    [t] = doc.tables
+    assert t.columns == ["序号", "考核内容", "评分标准", "分值"]
+    assert t.roles[:3] == ["number", "indicator", "description"]
+    assert [r[0] for r in t.rows] == ["1", "2", "3", "4", "5"]
+    assert t.rows[2] == ["3", "群众满意度", "满意度达到90%以上的得满分，每降低1个百分点扣1分。", "20"]
+
+
+def test_the_last_rows_score_equal_to_the_next_number_is_its_cell():
+    rows = ASSESS[:-1] + ["6"]
+    doc = _parse(ASSESS_HEAD + rows + ASSESS_TAIL)
+    [t] = doc.tables
+    assert [r[0] for r in t.rows] == ["1", "2", "3", "4", "5"]
+    assert t.rows[-1] == ["5", "信息报送", "按时报送工作信息的得满分，迟报一次扣2分。", "6"]
+    assert "本细则" not in doc.text[t.start:t.end]

@@ -3,8 +3,7 @@
 A cue is the written government action (给予补贴, 政府购买服务, 制定标准, 开展试点 …). A cue match does not
 count when an anti-cue of the same instrument (or of every instrument, ``*``) overlaps it (the same words
 used descriptively, as a place or as a body), when it lies inside a cited title 《…》, inside the measure's
-own title (a heading is not an action; policies.map_policy reads a run-in title only where the text codes
-nothing, method="title"), inside a responsibility clause, or when it is an item of an
+own title (a heading is not an action), inside a responsibility clause, or when it is an item of an
 enumeration of sectors (养老、家政、金融等服务), when a negation stands right before it (不再收取, 不予补贴:
 lexicons/cue_negations.txt), or -- for the instruments of lexicons/cue_scope_condition_instruments.txt -- when it
 lies inside an eligibility condition (对评定为四星级以上的机构给予奖励: the grading names who qualifies; the

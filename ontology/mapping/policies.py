@@ -6,7 +6,6 @@ analysed for domains, instruments and targets (宣传部 is not publicity, 财�
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from model.document import Measure, ParsedDocument
 from model.ids import measure_ids, policy_id
@@ -36,7 +35,6 @@ join_bracket_pieces = responsibility.join_bracket_pieces
 split_responsibility = responsibility.split_responsibility
 
 
-TITLE_METHOD = "title"  # an instrument coded from the measure's run-in title, its text coding none
 _HEADING_END = re.compile(r"[。：:.！!]|\s")
 
 
@@ -112,15 +110,7 @@ def map_policy(doc: ParsedDocument, m: Measure, chain: list[RegionRef], out: Gra
     out.add_rel("HAS_POLICY", (plan_id, "Plan"), (pid, "Policy"))
     body = body_span(doc, m)
     sents = sentences(doc.text, body.start, body.end)
-    gaps = evidence_gaps(doc, m, body)
-    ihits = instruments.find(sents, gaps, instruments.cue_embedder(), duty_opener(doc, m))
-    t = title_span(doc, m)
-    if not ihits and t is not None:
-        # a run-in title whose text codes no action of its own (开展排水设施普查：全面排查…) names the measure's
-        # action: its cues (the cue table only) count, marked method="title"; beside an action the text codes, a
-        # title is a topic
-        ihits = [replace(h, method=TITLE_METHOD)
-                 for h in instruments.find(sents, [g for g in gaps if g != t], None, duty_opener(doc, m))]
+    ihits = instruments.find(sents, evidence_gaps(doc, m, body), instruments.cue_embedder(), duty_opener(doc, m))
     coded = frozenset(h.instrument.id for h in ihits)
     for hit in domains.classify(m.title, body, m.section_path, doc.text, context, coded):
         ev = hit.evidence

@@ -476,5 +476,35 @@ def body_dropped(doc) -> dict:
             k = len(_CJK_RE.findall(t))
             n += k
             lines.append({"reason": d.reason, "position": d.position, "text": t[:80]})
+    for run in _dropped_header_runs(doc):
+        for d in run:
+            t = d.text.strip("\n")
+            n += len(_CJK_RE.findall(t))
+            lines.append({"reason": d.reason, "position": d.position, "text": t[:80]})
+    lines.sort(key=lambda x: x["position"])
     total = n + len(_CJK_RE.findall(doc.text))
     return {"chars": n, "share": round(n / total, 4) if total else 0.0, "lines": lines}
+
+
+_MIN_HEADER_RUN = 3
+
+
+def _dropped_header_runs(doc) -> list[list]:
+    """Runs of dropped ``page_header`` lines, next to each other in the input, holding a table's
+    header run (three header cells or more: 序号 / 指标 / 单位 / 目标) that the kept text does not hold
+    line for line: a table header lost on position, not a header repeated after a page break."""
+    from .flattables import _is_header_cell
+    drops = sorted((d for d in doc.dropped if d.reason == "page_header"), key=lambda d: d.position)
+    runs: list[list] = []
+    for d in drops:
+        if runs and d.position <= runs[-1][-1].position + (runs[-1][-1].source_len or len(runs[-1][-1].text)) + 2:
+            runs[-1].append(d)
+        else:
+            runs.append([d])
+    out = []
+    for run in runs:
+        texts = [d.text.strip() for d in run]
+        if sum(1 for t in texts if _is_header_cell(t)) >= _MIN_HEADER_RUN \
+                and "\n".join(char_t2s(t) for t in texts) not in doc.text:
+            out.append(run)
+    return out

@@ -4,6 +4,7 @@ headings, and a last row whose score cell exceeds the next row number.
 All texts are synthetic, written for these tests in the shapes real plans take."""
 from __future__ import annotations
 
+from loaders import junk
 from loaders.pipeline import parse_text
 
 META = {"file": "x.txt", "region": "某山区", "region_en": "Moushan", "level": "county",
@@ -79,3 +80,20 @@ def test_the_last_rows_score_equal_to_the_next_number_is_its_cell():
     assert [r[0] for r in t.rows] == ["1", "2", "3", "4", "5"]
     assert t.rows[-1] == ["5", "信息报送", "按时报送工作信息的得满分，迟报一次扣2分。", "6"]
     assert "本细则" not in doc.text[t.start:t.end]
+
+
+def test_a_table_header_dropped_on_position_is_reported():
+    from types import SimpleNamespace
+
+    from model.document import Dropped
+    cells = ["序号", "指标", "单位", "目标", "1"]
+    pos, dropped = 0, []
+    for c in cells:
+        dropped.append(Dropped(reason="page_header", text=c + "\n", position=pos))
+        pos += len(c) + 1
+    lost = SimpleNamespace(dropped=dropped, text="社区综合服务设施覆盖率\n%\n100")
+    b = junk.body_dropped(lost)
+    assert [x["text"] for x in b["lines"]] == cells and b["chars"] == 8
+    # the same header repeated after a page break, kept where the table opens: no loss
+    kept = SimpleNamespace(dropped=dropped, text="序号\n指标\n单位\n目标\n1\n社区综合服务设施覆盖率")
+    assert junk.body_dropped(kept)["chars"] == 0

@@ -99,3 +99,28 @@ def test_a_document_cited_in_running_text_is_no_title():
     text = "近日，某省人民政府发布年度重点工作及责任分解的通知。\n" \
            "通知称，根据省人大会议审议通过的《政府工作报告》，确定了年度重点工作。\n" + _BODY
     assert parse_text(text, META).meta.title is None
+
+
+def _facts(text, period=(None, None)):
+    from ontology.mapping.targets import extract
+    from ontology.mapping.text import Span, sentences
+    ctx = Span(text, 0, len(text))
+    return [f for s in sentences(text) for f in extract(s, ctx, period_start=period[0], period_end=period[1])
+            if f.value is not None]
+
+
+def test_a_start_year_with_a_span_is_for_the_span_end():
+    # 2023年起3年内: the start year is no target year; the amounts are for the span's last year (2025)
+    got = [(f.value, f.year) for f in _facts("2023年起3年内，新增养老床位2000张，培训护理人员500名。")]
+    assert got == [(2000, 2025), (500, 2025)]
+
+
+def test_a_start_year_alone_dates_nothing():
+    got = [(f.value, f.year) for f in _facts("2024年起，每年培训新型农民1000名。")]
+    assert got == [(1000, None)]
+
+
+def test_one_with_a_classifier_is_an_article_not_an_amount():
+    # 打造一支…队伍 / 培育一批…企业: 一支 and 一批 say "a", no target
+    assert _facts("着力打造一支门类齐全、技艺精湛的高技能人才队伍。") == []
+    assert _facts("培育一批具有核心竞争力的龙头企业。") == []

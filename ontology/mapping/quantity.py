@@ -326,6 +326,9 @@ def _chinese_is_amount(text: str, q: Quantity) -> bool:
     unit = q.u2 or q.u1
     if not unit or q.per or unit in vocab.lexicon("quantity_cn_not_units"):
         return False
+    if text[q.s:q.s + 1] == "一" and text[q.s:q.e].strip() == "一" + unit \
+            and unit in vocab.lexicon("quantity_cn_one_article_units"):
+        return False  # 打造一支…队伍, 建立一套…机制: 一 with such a measure word says "a", it counts nothing
     if unit in vocab.lexicon("quantity_cn_time_units") and not text.startswith(("年内", "年以内"), q.e - 1):
         return False  # 五年内 is read (a span the goal logic discards); 三年行动 is a name
     after = text[q.e:q.e + 2]

@@ -52,6 +52,8 @@ _BASE_YEAR_BEFORE = re.compile(rf"(?:{_lex('year_baseline_before')})\s*$")
 _ENUMERATED_SHI = re.compile(r"(?:^|[。；;：:，,\s])[一二三四五六七八九十]{1,2}是$")
 
 
+_START_AFTER = re.compile(rf"\s*(?:{_lex('year_start_marks')})")
+_SPAN_AFTER = re.compile(r"\s*[，,]?\s*(?:连续)?\s*(\d{1,2}|[一二三四五六七八九十])\s*年(?:内|以内|时间|间)")
 _CUTOFF = re.compile(rf"\d{{1,2}}月(?:\d{{1,2}}日)?(?:{_lex('year_cutoff_after')})[\u4e00-\u9fff]{{1,4}}的"
                      r"|(?:以前|前)[\u4e00-\u9fff]{1,4}的")
 _CUTOFF_AFTER_FRONT = re.compile(r"[\u4e00-\u9fff]{1,4}的")
@@ -138,7 +140,15 @@ def _phrases(text: str, upto: int, period: Period = (None, None)) -> list[tuple[
     plan's own period (see the module docstring)."""
     out: list[tuple[int, int | None]] = []
     for m in YEAR_RE.finditer(text, 0, max(0, upto)):
-        if m.group(0).startswith(("从", "自")) or (text[max(0, m.start() - 1):m.start()] in _BASELINE_MARK
+        st = _START_AFTER.match(text, m.end())
+        if m.group(0).startswith(("从", "自")) or st:
+            # 2023年起3年内 / 自2023年起连续3年: the start year dates nothing; a span after it ends N-1 years later
+            sp = _SPAN_AFTER.match(text, st.end() if st else m.end())
+            n = (int(sp.group(1)) if sp.group(1).isdigit() else cn_number(sp.group(1))) if sp else None
+            if n and 1 <= n <= 20 and sp and sp.end() <= upto:
+                out.append((m.start(), int(m.group(1)) + int(n) - 1))
+            continue
+        if (text[max(0, m.start() - 1):m.start()] in _BASELINE_MARK
                                                   and not _ENUMERATED_SHI.search(text, 0, m.start())) \
                 or _BASELINE_AFTER.match(text, m.end()) or _BASE_YEAR_BEFORE.search(text, 0, m.start()):
             continue  # 由2020年的…, 与2025年相比, 基期为2025年: a baseline

@@ -46,6 +46,7 @@ from model.heap import clear_text_memos, release_heap
 from model.records import GraphRecords
 from model.texts import PolicyText
 from ontology.mapping import map_document, policy_texts
+from pipeline.indicator_counts import count_indicators
 from pipeline.indicators import ResolutionReport, resolve_indicators
 from pipeline.regions import rank_regions
 
@@ -296,6 +297,7 @@ def _build(plans_dir: Path, store: GraphStore, *, similarity: str, progress: boo
             report.indicators = resolve_indicators(
                 store, method="lexical" if similarity in ("none", "lexical") else "auto",
                 batch_size=batch_size, cache_dir=cache_dir)
+        count_indicators(store, batch_size=batch_size)  # every build: settle_shared leaves the tallies null
         t2 = time.perf_counter()
         _tick(report, "indicators", t2 - t1)
         if similarity != "none":

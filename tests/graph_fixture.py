@@ -54,7 +54,7 @@ def comparison_graph() -> GraphRecords:
         r.add_rel("MEASURES", (tgt, "Target"), ("indicator:childcare-places", "Indicator"))
     r.add_rel("SIMILAR_TO", ("policy:wuxing-2021-2025:m-0", "Policy"), ("policy:yangzhou-2022-80:m-0", "Policy"),
               score=0.82, method="lexical")
-    return with_region_ranks(r)
+    return with_indicator_counts(with_region_ranks(r))
 
 
 def with_region_ranks(r: GraphRecords) -> GraphRecords:
@@ -68,4 +68,21 @@ def with_region_ranks(r: GraphRecords) -> GraphRecords:
     for n in r.nodes:
         if n.label == "Region":
             n.properties = {**n.properties, "name_rank": ranks[n.id]}  # a second call re-ranks
+    return r
+
+
+def with_indicator_counts(r: GraphRecords) -> GraphRecords:
+    """The indicators' regions and targets tallies as a build writes them (pipeline/indicator_counts.py)."""
+    plan_region = {x.start: x.end for x in r.relationships if x.type == "FOR_REGION"}
+    plan_of = {n.id: n.properties.get("plan_id") for n in r.nodes if n.label == "Target"}
+    regions: dict[str, set[str]] = {}
+    targets: dict[str, set[str]] = {}
+    for x in r.relationships:
+        if x.type == "MEASURES" and plan_of.get(x.start) in plan_region:
+            regions.setdefault(x.end, set()).add(plan_region[plan_of[x.start]])
+            targets.setdefault(x.end, set()).add(x.start)
+    for n in r.nodes:
+        if n.label == "Indicator":
+            n.properties = {**n.properties, "regions": len(regions.get(n.id, ())),
+                            "targets": len(targets.get(n.id, ()))}
     return r

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.graph_fixture import comparison_graph, with_region_ranks
+from tests.graph_fixture import comparison_graph, with_indicator_counts, with_region_ranks
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
@@ -44,7 +44,7 @@ def hostile_graph():
               quote="补贴", span_start=100 + k, span_end=100 + k + 2, plan_id="plan:evil")
     g.add_rel("SIMILAR_TO", ("policy:evil:m-0", "Policy"), ("policy:wuxing-2021-2025:m-0", "Policy"),
               score=0.5, method="lexical")
-    return with_region_ranks(g)  # the hostile region too has its place in the region pages, as after a build
+    return with_indicator_counts(with_region_ranks(g))  # the hostile region too has its place in the region pages, as after a build
 
 
 @pytest.fixture(scope="session")

@@ -164,6 +164,44 @@ def test_search_measures_lists_one_page_of_regions_but_searches_every_region(emb
         assert {r["region"] for r in found} == {"吴兴区", "扬州市"}, filters
 
 
+_INDICATORS_PLAIN = """
+MATCH (i:Indicator)<-[:MEASURES]-(t:Target)
+MATCH (r:Region)<-[:FOR_REGION]-(p:Plan)
+WHERE p.id = t.plan_id
+RETURN i.id AS indicator_id, i.name AS indicator, i.name_en AS indicator_en, i.unit AS unit,
+       count(DISTINCT r) AS regions, count(DISTINCT t) AS targets
+ORDER BY regions DESC, targets DESC, indicator_id"""
+
+
+def test_indicator_tallies_written_by_the_build_give_the_rows_of_the_aggregate(embedded_store):
+    """indicators reads the regions/targets tallies the build writes (pipeline/indicator_counts.py); they
+    give the rows the aggregate over every target gave, follow the store, and a second run writes nothing."""
+    from model.records import GraphRecords
+    from pipeline.indicator_counts import count_indicators
+
+    g = comparison_graph()
+    for n in g.nodes:
+        if n.label == "Indicator":
+            n.properties.pop("regions", None)
+            n.properties.pop("targets", None)
+    g.add_node("indicator:unstated", "Indicator", name="无目标指标")  # no target measures it
+    embedded_store.write(g)
+    assert embedded_store.query("indicators").rows == []  # no tallies yet: not a silent aggregate
+    assert count_indicators(embedded_store) == 2 and count_indicators(embedded_store) == 0
+    want = embedded_store.read(_INDICATORS_PLAIN).rows
+    assert embedded_store.query("indicators").rows == want and want[0][4:] == [2, 2]
+    more = GraphRecords()  # a second target of 吴兴区's plan for the same indicator: one more target, no region
+    more.add_node("target:wuxing-2", "Target", value=5, unit="个", year=2025, kind="target",
+                  plan_id="plan:wuxing:2021-2025")
+    more.add_rel("MEASURES", ("target:wuxing-2", "Target"), ("indicator:childcare-places", "Indicator"))
+    embedded_store.write(more)
+    assert count_indicators(embedded_store) == 1
+    assert embedded_store.query("indicators").rows == embedded_store.read(_INDICATORS_PLAIN).rows
+    assert embedded_store.query("indicators").rows[0][4:] == [2, 3]
+    fixture = {n.id: n.properties for n in comparison_graph().nodes if n.label == "Indicator"}
+    assert fixture["indicator:childcare-places"]["regions"] == 2  # tests/graph_fixture.py tallies as the build
+
+
 def test_top_regions_orders_by_targets_and_plans_overview_pages(embedded_store):
     embedded_store.write(comparison_graph())
     top = embedded_store.query("top_regions").records()

@@ -53,7 +53,8 @@ _ENUMERATED_SHI = re.compile(r"(?:^|[。；;：:，,\s])[一二三四五六七�
 
 
 _START_AFTER = re.compile(rf"\s*(?:{_lex('year_start_marks')})")
-_SPAN_AFTER = re.compile(r"\s*[，,]?\s*(?:连续)?\s*(\d{1,2}|[一二三四五六七八九十])\s*年(?:内|以内|时间|间)")
+_SPAN_AFTER = re.compile(rf"\s*[，,]?\s*(?:连续)?\s*(\d{{1,2}}|[一二三四五六七八九十])\s*年"
+                         rf"(?:{_lex('year_start_span_endings')})")
 _CUTOFF = re.compile(rf"\d{{1,2}}月(?:\d{{1,2}}日)?(?:{_lex('year_cutoff_after')})[\u4e00-\u9fff]{{1,4}}的"
                      r"|(?:以前|前)[\u4e00-\u9fff]{1,4}的")
 _CUTOFF_AFTER_FRONT = re.compile(r"[\u4e00-\u9fff]{1,4}的")

@@ -382,6 +382,33 @@ def _tables_across_page_breaks(lines: list[str], reason: list[str | None], first
     return out
 
 
+_HEAD_RUN_CELLS = 3          # header cells (序号, 指标, 单位 …) that make a table's header run
+_HEAD_RUN_LINES = 16         # lines from a header run's first cell to its row 1 at most
+
+
+def _header_runs(lines: list[str], reason: list[str | None], first: int) -> list[tuple[int, int]]:
+    """Tables before line ``first`` that no rebuild found (a table of one row, cells of unusual
+    shapes) still show their header run: three header cells or more (the table header lexicons)
+    among the lines that open it, the numbering column among them, then a row ``1``. From that
+    run to the first sentence the lines are the table's (span (run, first - 1))."""
+    from .flattables import _is_header_cell, header_role, serial_of
+    idx = [i for i in range(first) if reason[i] is None and lines[i].strip()]
+    for k, i in enumerate(idx):
+        if not _is_header_cell(lines[i].strip()):
+            continue
+        heads, number = 0, False
+        for m in range(k, min(len(idx), k + _HEAD_RUN_LINES)):
+            v = lines[idx[m]].strip()
+            if serial_of(v) == "1":
+                if heads >= _HEAD_RUN_CELLS and number:
+                    return [(i, first - 1)]
+                break
+            if _is_header_cell(v):
+                heads += 1
+                number = number or header_role(v) == "number"
+    return []
+
+
 _LEAD_CAPTION_LINES = 2     # caption lines between an appendix opener (附件1) and its table
 
 
@@ -394,7 +421,7 @@ def _leading_tables(lines: list[str], reason: list[str | None], spans: list[tupl
     (``_running_headers`` has already marked it, and a marked line stays marked). The opener
     (附件1) and the caption lines just above such a table are the table's too."""
     kept: set[int] = set()
-    spans = spans + _tables_across_page_breaks(lines, reason, first)
+    spans = spans + _tables_across_page_breaks(lines, reason, first) + _header_runs(lines, reason, first)
     for a, b in spans:
         if a >= first:
             continue

@@ -97,3 +97,20 @@ def test_a_table_header_dropped_on_position_is_reported():
     # the same header repeated after a page break, kept where the table opens: no loss
     kept = SimpleNamespace(dropped=dropped, text="序号\n指标\n单位\n目标\n1\n社区综合服务设施覆盖率")
     assert junk.body_dropped(kept)["chars"] == 0
+
+
+def test_assessment_tables_under_other_header_words():
+    for head in (["序号", "考核项目", "考核要点", "分值"], ["序号", "评价内容", "评价标准", "分值"],
+                 ["序号", "考核内容", "考核要求", "分值"], ["序号", "考核内容", "考核方式", "分值"]):
+        doc = _parse(ASSESS_HEAD[:1] + head + ASSESS[4:] + ASSESS_TAIL)
+        [t] = doc.tables
+        assert t.columns == head
+        assert t.rows[4] == ["5", "信息报送", "按时报送工作信息的得满分，迟报一次扣2分。", "30"], head
+        assert not doc.dropped, head
+
+
+def test_a_leading_table_no_rebuild_reads_is_kept_by_its_header_run():
+    # a table of one row: no rebuild (two rows at least), but its header run and row 1 are the table's
+    doc = _parse(LEAD[:10] + NOTE)
+    assert not doc.dropped, [d.text for d in doc.dropped]
+    assert doc.text.startswith("附件1\n某山区公共服务主要指标\n序号\n")

@@ -105,6 +105,9 @@ def expand(start_id: str, start_label: str, start_name: str, depth: int, node_ca
     return model
 
 
+STABILIZATION_STEPS = 200
+
+
 def to_pyvis_html(model: GraphModel, height: str = "620px") -> str:
     """The self-contained pyvis page (vis.js inlined: no CDN, works offline)."""
     from pyvis.network import Network
@@ -120,6 +123,9 @@ def to_pyvis_html(model: GraphModel, height: str = "620px") -> str:
         net.add_edge(ids[e["source"]], ids[e["to"]], title=e["title"], label=e["label"], arrows="to",
                      font={"size": 9, "color": "#777"}, color="#bbbbbb")
     net.barnes_hut(gravity=-6000, spring_length=140)
+    # drawn after this many layout steps (vis.js's default 1,000 kept a loaded browser busy for seconds before
+    # showing anything); the layout goes on settling live after it is shown
+    net.options.physics.stabilization.iterations = STABILIZATION_STEPS
     return strip_remote_resources(net.generate_html(notebook=False))
 
 

@@ -79,6 +79,31 @@ def target_table(columns: list[str], rows: list[list[Any]]) -> tuple[list[str], 
     return cols, [[r[idx[c]] for c in cols] for r in rows]
 
 
+TARGET_CHART_COLUMNS = ["target", "region", "value_norm", "unit_norm", "comparator", "value", "unit", "year",
+                         "attribute"]
+
+
+def target_chart_frame(targets: pd.DataFrame, regions: Iterable[str], most: int) -> tuple[pd.DataFrame, int]:
+    """The bars of the targets chart: the targets with a normalized value of the chosen regions (of every
+    region when none is chosen or none of the chosen sets one), at most ``most`` of them, with only the
+    columns the chart draws or shows on hover (a chart's data travels whole to the browser: a thousand
+    regions' quotes made it the page's largest message and a chart thousands of pixels high). Returns the
+    frame and how many targets it leaves out."""
+    if "value_norm" not in targets:
+        return pd.DataFrame(columns=TARGET_CHART_COLUMNS), 0
+    plot = targets.dropna(subset=["value_norm"])
+    chosen = set(regions)
+    if chosen and plot["region"].isin(chosen).any():
+        plot = plot[plot["region"].isin(chosen)]
+    plot = plot.copy()
+    # one bar per target (a region may have a baseline figure and a target): never stacked
+    plot["target"] = [" ".join(str(v) for v in (r, None if blank(y) else int(y), c) if not blank(v))
+                      for r, y, c in zip(plot["region"], plot["year"], plot["comparator"])]
+    left_out = int(targets["value_norm"].notna().sum()) - min(len(plot), most)  # drawn: the first, by region
+    plot = plot[[c for c in TARGET_CHART_COLUMNS if c in plot]].head(most).reset_index(drop=True)
+    return plot, left_out
+
+
 def heatmap_frame(records: list[dict[str, Any]]) -> pd.DataFrame:
     """domain_coverage -> region, domain (bilingual), measures; every region x domain cell present (0 if none)."""
     df = pd.DataFrame(records, columns=["region", "domain_id", "domain", "domain_en", "measures"])

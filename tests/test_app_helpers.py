@@ -213,3 +213,35 @@ def test_function_choices_come_from_the_vocabulary():
     assert next(iter(choices.items())) == (ANY, "")
     assert set(choices.values()) - {""} == {f.id for f in agency_functions()}
     assert choices["function: civil_affairs"] == "civil_affairs"
+
+
+def test_target_chart_frame_draws_chosen_regions_with_the_columns_it_shows():
+    import pandas as pd
+
+    from explorer.views import TARGET_CHART_COLUMNS, target_chart_frame
+
+    targets = pd.DataFrame({"region": ["甲", "乙", "丙", "丙"], "value_norm": [1.0, 2.0, None, 3.0],
+                            "year": [2025, None, 2025, 2030], "comparator": [">=", None, None, "<="],
+                            "unit_norm": ["%"] * 4, "value": ["1", "2", "", "3"], "unit": ["%"] * 4,
+                            "attribute": [None] * 4, "quote": ["a long quote"] * 4})
+    plot, left_out = target_chart_frame(targets, ["丙", "丁"], 40)
+    assert list(plot["target"]) == ["丙 2030 <="] and left_out == 2
+    assert list(plot.columns) == TARGET_CHART_COLUMNS  # no quote: it would travel to the browser for nothing
+    plot, left_out = target_chart_frame(targets, [], 2)  # none chosen: every region, capped
+    assert list(plot["target"]) == ["甲 2025 >=", "乙"] and left_out == 1
+    plot, _ = target_chart_frame(targets, ["丁"], 40)  # none of the chosen sets one: every region's
+    assert len(plot) == 3
+    assert target_chart_frame(pd.DataFrame({"region": []}), ["甲"], 40)[0].empty
+
+
+def test_pyvis_graph_is_shown_after_a_bounded_stabilization():
+    import json
+    import re
+
+    from explorer.graph_view import STABILIZATION_STEPS
+
+    fn, _ = _neighbours_from(ROWS)
+    page = to_pyvis_html(expand("region:1", "Region", "吴兴区", 3, 100, fn))
+    options = json.loads(re.search(r"var options = (\{.*?\});\s*\n", page, re.S).group(1))
+    assert options["physics"]["stabilization"]["iterations"] == STABILIZATION_STEPS < 1000
+    assert options["physics"]["stabilization"]["enabled"] is True

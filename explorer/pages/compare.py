@@ -15,12 +15,14 @@ from explorer.views import (
     instrument_choices,
     instrument_frame,
     mix_selection,
+    target_chart_frame,
     target_table,
 )
 from graph.matrix import build_matrix, evidence_text, to_data_cube
 
 DEFAULT_REGIONS = 8  # regions the matrix and the heat map show first
 MIX_REGIONS = 4      # regions the instrument mix shows first
+CHART_TARGETS = 40   # bars the targets chart draws at most
 
 st.title("Compare regions")
 
@@ -83,12 +85,13 @@ else:
     st.markdown(f"**{len(regions_with)} regions** set a target or figure for this indicator: "
                 + "、".join(regions_with))
     ui.table(targets, "indicator_targets", "cmp_targets")
-    plot = targets.dropna(subset=["value_norm"]).copy() if "value_norm" in targets else targets.iloc[0:0]
+    plot, left_out = target_chart_frame(targets, chosen_regions, CHART_TARGETS)
+    if left_out:
+        st.caption(f"The chart draws the targets of the regions chosen for the matrix above, at most "
+                   f"{CHART_TARGETS}; "
+                   f"{left_out} more are in the table.")
     if not plot.empty:
         unit = next((u for u in plot["unit_norm"] if u), "")
-        # one bar per target (a region may have a baseline figure and a target): never stacked
-        plot["target"] = [f"{r} {'' if y != y or y is None else int(y)} {c or ''}".strip()
-                          for r, y, c in zip(plot["region"], plot["year"], plot["comparator"])]
         st.altair_chart(
             alt.Chart(plot).mark_bar().encode(
                 x=alt.X("value_norm:Q", title=f"normalized value ({unit})", stack=None),

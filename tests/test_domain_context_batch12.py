@@ -10,6 +10,7 @@
    强化人才支撑): in every dev, seed and tuning gold a measure whose title names 人才 has that domain (17 of 17).
 4. A fusion run of field abbreviations (体教融合, 体卫融合, 农文旅融合; lexicons/domain_fusion_chars.txt) names each
    field it joins.
+5. 充电 (charging: 充电设施, 充电站, 充电网络) is energy, as 充电桩 was.
 """
 from __future__ import annotations
 
@@ -79,3 +80,8 @@ def test_talent_as_the_object_is_employment(title, body):
 ])
 def test_fusion_runs_name_each_field(title, body, want):
     assert want <= set(_dom(title, body)), _dom(title, body)
+
+
+def test_charging_is_energy():
+    body = "新建住宅小区停车位全部建设充电设施或预留安装条件。"
+    assert "energy" in _dom("推进居住社区充电设施建设", body), _dom("推进居住社区充电设施建设", body)

@@ -1037,6 +1037,12 @@ def value_columns(rows_cells: list[list[str]], roles: list[str], cols: Sequence[
         roles = [PERSON if r == "other" and person_column(c) else r for r, c in zip(roles, cols)]
     exact = [r for r in rows_cells if len(r) == k]
     if len(exact) < 2:
+        # most rows wrapped over more lines than columns (评分标准 cells over two lines): the last
+        # column's cells still end their rows, so an ``other`` last column whose row ends are values
+        # (a 分值 column: 10 / 15 / 20) is a value column
+        ends = [r[-1] for r in rows_cells if len(r) >= k]
+        if k and roles[-1] == "other" and len(ends) >= 2 and sum(map(is_value, ends)) >= 0.8 * len(ends):
+            return roles[:-1] + [VALUE]
         return roles
     out = []
     for j, r in enumerate(roles):
@@ -1242,11 +1248,12 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
 
     def values_last() -> bool:
         """Whether the last column holds values by its cells (a 分值 column of 10 / 15 / 20 named outside
-        the lexicons): every row read so far that is full ends with a value, two rows at least."""
+        the lexicons): every row read so far with as many lines as columns or more ends with a value, two
+        rows at least."""
         ends = []
         for r in range(len(nums) - 1):
             cells = [x for x in range(nums[r] + 1, nums[r + 1]) if x not in skip]
-            if len(cells) == row_width:
+            if len(cells) >= row_width:        # a row in full, or wrapped over more lines: its last cell
                 ends.append(lines[cells[-1]][2])
         return len(ends) >= 2 and all(is_value(c) for c in ends)
 

@@ -114,3 +114,15 @@ def test_a_leading_table_no_rebuild_reads_is_kept_by_its_header_run():
     doc = _parse(LEAD[:10] + NOTE)
     assert not doc.dropped, [d.text for d in doc.dropped]
     assert doc.text.startswith("附件1\n某山区公共服务主要指标\n序号\n")
+
+
+def test_an_assessment_table_whose_rows_wrap_keeps_its_score_column():
+    rows = ["序号", "考核内容", "评分标准", "分值",
+            "1", "服务制度建设", "建立服务公开制度并上墙", "公示的得满分，未建立的不得分。", "10",
+            "2", "服务台账管理", "台账完整规范的得满分，缺一项扣1分。", "15",
+            "3", "群众满意度", "满意度达到90%以上的得满分，", "每降低1个百分点扣1分。", "20",
+            "4", "信息报送", "按时报送工作信息的得满分，迟报一次扣2分。", "5"]
+    doc = _parse(ASSESS_HEAD + rows + ASSESS_TAIL)
+    [t] = doc.tables
+    assert t.rows[0] == ["1", "服务制度建设", "建立服务公开制度并上墙公示的得满分，未建立的不得分。", "10"]
+    assert t.rows[-1] == ["4", "信息报送", "按时报送工作信息的得满分，迟报一次扣2分。", "5"]

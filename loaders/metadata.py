@@ -57,7 +57,8 @@ _CITATION_AFTER = re.compile(r"\s*[（(][^（）()]{0,20}[〔\[［]\s*\d{4}")
 # a numbered heading (二、实施… / （一）… / 3.…) is a section of the body, never the plan's title
 _NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]"
                                r"|\d{1,2}[.、．](?!\d))")
-_CITED_BEFORE = re.compile(rf"(?:{vocab.lexicon_regex('metadata_cited_before')})$")
+_CITED_BEFORE = re.compile(rf"(?:{vocab.lexicon_regex('metadata_cited_before')})(?:(?:19|20)\d\d\s*年度?)?$")
+_LONG_RUNNING_LINE = 150    # a paragraph this long that is no cover sentence only cites documents
 _WRAPPED_GUANYU = re.compile(r"^[^，。；：:,《》]{2,30}关于$")
 _BOOK = re.compile(r"《([^《》]{6,120})》")
 _REGION = re.compile(rf"^([{CJK}]{{1,10}}?(?:{vocab.lexicon_regex('metadata_region_endings')}))")
@@ -303,15 +304,16 @@ def _find_title(head: list[str]) -> str | None:
     books = []
     for ln in head:
         for b in _BOOK.finditer(ln):
-            inner = b.group(1)
+            inner = _FILE_CARD.sub("", b.group(1))     # 《某分解表.docx》 on a document-sharing site
             if not re.search(_TITLE_WORDS, inner) or "通知" in inner[-3:]:
                 continue
             if _CITATION_AFTER.match(ln[b.end():]) or ln[: b.start()].endswith("印发的"):
                 continue  # 《…意见》（中办发〔2022〕42号）, 国务院办公厅印发的《…》: another document
             if _COVER_SENTENCE.search(ln):
                 return inner
-            if _CITED_BEFORE.search(ln[: b.start()]):
-                continue  # 根据…审议通过的《政府工作报告》 in running text: another document
+            if _CITED_BEFORE.search(ln[: b.start()]) or re.match(rf"[{CJK}]", ln[b.end():b.end() + 1]) \
+                    or len(ln) > _LONG_RUNNING_LINE:
+                continue  # 根据…审议通过的《政府工作报告》 (running text), 《政府工作报告》目标任务分解表: no title
             books.append(inner)
             break
     if cands:

@@ -73,7 +73,8 @@ _NON_MEASURE_END = re.compile(rf"(?:{_NON_MEASURE_WORDS})$")
 _GOAL_TITLE = re.compile(rf"(?:{_lx('structure_goal_titles')})")
 # an attachment list (附件：/附表： then 1、…表 2、…表, or 附件：1.… 2.… on one line) and its numbered titles
 _ATTACH_LABEL = re.compile(rf"^(?:{_lx('structure_attachment_labels')})\s*[：:]\s*")
-_ATTACH_ITEM = re.compile(r"^\d{1,2}\s*[、.．]\s*(?=[\u4e00-\u9fff“《（(])[^。；！？]{2,60}[。；;]?$")
+_ATTACH_ITEM = re.compile(r"^\d{1,2}\s*[、.．]\s*(?=[\u4e00-\u9fff“《（(]|(?:19|20)\d\d\s*年)"
+                          r"[^。；！？]{2,60}[。；;]?$")
 _ATTACH_NUMBERED = re.compile(rf"^(?:{_lx('structure_attachment_labels')})\s*\d{{1,2}}\s*[：:．.、]?\s*"
                               rf"[^。；！？]{{0,60}}$")
 _APPENDIX_MUTE = re.compile(rf"(?:{_lx('structure_appendix_no_measures')})(?:[（(][^（）()]{{1,12}}[）)])?\s*$", re.M)
@@ -473,6 +474,7 @@ class _Builder:
         # appendix zone), the titles it announced; in an appendix of tables, lists or norms no line is a
         # measure (mute) and no heading there becomes one
         self.attach_next: int | None = None
+        self.early_attach_next: int | None = None   # the next title of a notice's attachment list before the plan
         self.appendix = False
         self.announced: list[str] = []
         self.announced_one: LineInfo | None = None  # the line of a list of one (附件：某县…技术要求)
@@ -693,6 +695,12 @@ class _Builder:
                 continue
             if self._closes(k, info, nxt):
                 continue
+            if info.signature and info.num is None and nxt is not None and nxt.sign_date:
+                # a signature block that ends nothing (the cover notice's 某区人民政府办公室 / 2023年1月3日 over the
+                # plan itself): neither a heading nor a measure, and the notice's last item ends before it
+                self.cur = None
+                self.skip_next = True
+                continue
             if info.box:
                 self._open_box(info)
                 continue
@@ -763,8 +771,19 @@ class _Builder:
                 self._open_annex(info, nxt)
                 return True
             return False
+        if self.early_attach_next is not None:
+            n = re.match(r"^(\d{1,2})", t)
+            if _ATTACH_ITEM.match(t) and n and int(n.group(1)) == self.early_attach_next:
+                self.early_attach_next += 1     # 2. 某某分解表 after 附件：1. 某某分解表: a title of the list
+                return True
+            self.early_attach_next = None
         if info.line.start <= 0.3 * len(self.doc.text):
-            return False    # a notice's own list of attachments (the plan itself among them), before the plan
+            # a notice's own list of attachments (the plan itself among them), before the plan: its later titles
+            # (附件：1. X表 / 2. Y表) are no headings, but nothing is muted
+            lab = _ATTACH_LABEL.match(t)
+            if lab and re.match(r"^1\s*[、.．]", t[lab.end():]):
+                self.early_attach_next = 2
+            return False
         lab = _ATTACH_LABEL.match(t)
         rest = t[lab.end():] if lab else ""
         first = re.match(r"^\d{1,2}\s*[、.．]", rest)

@@ -124,3 +124,53 @@ def test_one_with_a_classifier_is_an_article_not_an_amount():
     # 打造一支…队伍 / 培育一批…企业: 一支 and 一批 say "a", no target
     assert _facts("着力打造一支门类齐全、技艺精湛的高技能人才队伍。") == []
     assert _facts("培育一批具有核心竞争力的龙头企业。") == []
+
+
+def test_cover_notice_signature_before_the_plan_is_no_measure():
+    text = "\n".join([
+        "各街道办事处，区政府各部门：",
+        "《2023年区重点目标任务责任分解方案》已经区政府同意，现印发给你们，并就有关事项通知如下：",
+        "一、各责任单位要高度重视，对照目标任务制订工作方案，明确责任和时间节点，狠抓落实。",
+        "二、区绩效考评机构要将重要目标任务纳入绩效管理考核范围，加强过程考核。",
+        "某区人民政府办公室",
+        "2023年1月3日",
+        "2023年区重点目标任务责任分解方案",
+        "一、主要预期目标",
+        "（一）地区生产总值增长7%以上",
+        "责任单位：区发展和改革局",
+    ])
+    doc = parse_text(text, META)
+    assert [s.title for s in doc.sections if s.number is None] == ["2023年区重点目标任务责任分解方案"]
+    assert "某区人民政府办公室" not in [m.title for m in doc.measures]
+
+
+def test_later_titles_of_a_notice_attachment_list_are_no_headings():
+    text = "\n".join([
+        "区政府各部门，各街道办事处：",
+        "为确保完成年度各项目标任务，经区政府研究决定，将主要工作目标任务进行分解，请各单位严格按照进度计划抓好落实。",
+        "附件：1. 2019年重点工作目标任务分解表",
+        "2. 2019年民生实事项目目标任务分解表",
+        "某区人民政府办公室",
+        "2019年2月15日",
+        "附件1",
+        "2019年重点工作目标任务分解表",
+        "一、推进重点项目建设",
+        "（一）加快产业园区建设，年内完成投资20亿元。（责任单位：区发改局）",
+    ])
+    doc = parse_text(text, META)
+    assert "2019年民生实事项目目标任务分解表" not in [s.title for s in doc.sections]
+    assert [(m.title, m.responsibility.lead) for m in doc.measures] == [("加快产业园区建设", ["区发改局"])]
+
+
+def test_document_sharing_furniture_and_a_cited_report_are_no_title():
+    text = "\n".join([
+        "某区年度民生实事项目分解表.docx",
+        "《某区年度民生实事项目分解表.docx》由会员分享，可在线阅读，更多相关《某区年度民生实事项目分解表（4页珍藏版）》"
+        "请在某某文库上搜索。",
+        "为确保完成区人大会议通过的2019年《政府工作报告》、民生实事项目所提出的各项目标任务，经区政府研究决定，将《政府工作报告》"
+        "中的主要工作目标任务进行分解，实行进度督察、数据评估、年底考核，各部门要严格按照进度计划抓好落实，确保各项目标任务按期完成。",
+        "分   类 政务公开 有 效 性 有效",
+    ])
+    doc = parse_text(text, META)
+    assert "由会员分享" not in doc.text and "政务公开" not in doc.text
+    assert doc.meta.title is None

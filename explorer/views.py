@@ -131,6 +131,13 @@ def category_frame(records: list[dict[str, Any]], regions: list[str]) -> pd.Data
     return df.reset_index(drop=True)
 
 
+def page_of(df: pd.DataFrame, page: int, per_page: int) -> tuple[pd.DataFrame, int]:
+    """Rows of one page (1-based, clamped to the pages there are) and the number of pages (at least 1)."""
+    pages = max(1, -(-len(df) // per_page))
+    page = min(max(1, page), pages)
+    return df.iloc[(page - 1) * per_page:page * per_page], pages
+
+
 def counts_table(counts: dict[str, int], node_labels: Iterable[str]) -> tuple[list[str], list[list[Any]]]:
     labels = set(node_labels)
     rows = [["node label" if k in labels else "relationship type", k, v] for k, v in counts.items()]

@@ -231,6 +231,21 @@ def test_policies_keyword_and_filters(app):
     assert {"pol_found_csv", "pol_found_xlsx"} <= downloads(app)
 
 
+def test_policies_table_shows_a_page_of_matches_and_downloads_all(monkeypatch, tmp_path):
+    g = comparison_graph()
+    for k in range(3, 153):  # 150 more measures: 156 in all, two pages of the table
+        pol = f"policy:wuxing-2021-2025:m-{k}"
+        g.add_node(pol, "Policy", title=f"措施{k}", text=f"发展托育服务{k}。", section_path="任务", kind="measure",
+                   plan_id="plan:wuxing:2021-2025", span_start=0, span_end=8)
+        g.add_rel("HAS_POLICY", ("plan:wuxing:2021-2025", "Plan"), (pol, "Policy"))
+    at = goto(_app(monkeypatch, build_db(tmp_path / "graph.lbug", g)), "policies")
+    assert "**156 measures** match" in texts(at)
+    assert len(frames(at)[0]) == 100
+    widget(at.number_input, "pol_found_page").set_value(2).run()
+    assert len(frames(at)[0]) == 56 and not at.exception
+    assert {"pol_found_csv", "pol_found_xlsx"} <= downloads(at)
+
+
 def test_policies_similar_and_side_by_side_with_highlighted_evidence(app):
     goto(app, "policies")
     assert widget(app.selectbox, "pol_measure").value == "policy:wuxing-2021-2025:m-0"

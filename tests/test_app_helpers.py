@@ -245,3 +245,15 @@ def test_pyvis_graph_is_shown_after_a_bounded_stabilization():
     options = json.loads(re.search(r"var options = (\{.*?\});\s*\n", page, re.S).group(1))
     assert options["physics"]["stabilization"]["iterations"] == STABILIZATION_STEPS < 1000
     assert options["physics"]["stabilization"]["enabled"] is True
+
+
+def test_page_of_clamps_and_counts_pages():
+    import pandas as pd
+
+    from explorer.views import page_of
+
+    df = pd.DataFrame({"a": range(250)})
+    rows, pages = page_of(df, 3, 100)
+    assert pages == 3 and list(rows["a"]) == list(range(200, 250))
+    assert list(page_of(df, 9, 100)[0]["a"])[:1] == [200] and list(page_of(df, 0, 100)[0]["a"])[:1] == [0]
+    assert page_of(df.iloc[0:0], 1, 100)[1] == 1

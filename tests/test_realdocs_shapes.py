@@ -174,3 +174,9 @@ def test_document_sharing_furniture_and_a_cited_report_are_no_title():
     doc = parse_text(text, META)
     assert "由会员分享" not in doc.text and "政务公开" not in doc.text
     assert doc.meta.title is None
+
+
+def test_respectively_splits_names_with_a_shared_head():
+    # A、B占比力争分别提高至X、Y: each share takes its own value, named with the shared head
+    got = [(f.indicator_text, f.value) for f in _facts("到2027年，铁路货运量、铁路货运周转量占比力争分别提高至3.5%、32%左右。")]
+    assert got == [("铁路货运量占比", 3.5), ("铁路货运周转量占比", 32)]

@@ -529,7 +529,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 shared = _SPLIT_VERB.search(before_all)
                 if shared and name.endswith("各") and len(name) > 2:
                     name = name[:-1]  # 建成X、Y、Z中心各1个: each item holds the amount
-                names = naming.split_names(name) if shared else [name]
+                # (A、B占比分别提高至X、Y: the names split as a shared value's do, one per value)
+                names = naming.split_names(name) if shared or re.search(r"分别", before_all[-8:]) else [name]
                 if respectively and not pre.strip(" 、，,和及"):
                     names = [respectively.pop(0)]
                     comp = resp_comp if comp == "=" and not ranged else comp

@@ -1316,7 +1316,9 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         if _STOP.match(s) and not _GROUP_ROW.match(s) and not serial_of(s):
             break                          # 附件2, 注：…, 第三章: no line of a row
         if head_key and _norm(s) == head_key[0] and q + len(head) <= n \
-                and [_norm(lines[x][2]) for x in range(q, q + len(head))] == head_key:
+                and [_norm(lines[x][2]) for x in range(q, q + len(head))] == head_key \
+                and not (q + len(head) < n and serial_of(lines[q + len(head)][2]) == "1"):
+            # (the same header over a row 1 opens the next table: its rows start again)
             skip.update(range(q, q + len(head)))
             q += len(head)
             continue
@@ -2188,7 +2190,7 @@ def _title(t: Table, lines, h0: int) -> None:
         return
     a, _, s = lines[h0 - 1]
     if len(s) <= 60 and not _TITLE_SENT.search(s) and not s.endswith(("：", ":")) and not _INT.match(s) \
-            and not _SECTION_HEADING.match(s):
+            and not _SECTION_HEADING.match(s) and not is_value(s):    # 2.6: the last cell of a table above
         t.title, t.start = s, a
 
 

@@ -203,11 +203,33 @@ def _running_headers(lines: list[str], reason: list[str | None]) -> None:
                 if reason[k] == "page_number":
                     break
                 if reason[k] is None and counts.get(v, 0) >= 2 and not _SENT_END.search(v) \
-                        and not _HEADING.match(v) and not v.endswith(("：", ":")):
+                        and not _HEADING.match(v) and not v.endswith(("：", ":")) \
+                        and not (step == 1 and _opens_table(lines, k)):
                     reason[k] = "page_header"
                 seen += 1
                 k += step
         _repeated_run_after(lines, reason, p)
+
+
+def _opens_table(lines: list[str], k: int) -> bool:
+    """Whether line ``k`` opens a table's header run whose rows start at 1: a new table after a
+    page break (附表2's 序号 / 指标 / 单位 / 目标 then 1), not the header of a table going on over the
+    break (whose rows go on at the next number) nor a running header."""
+    from .flattables import _is_header_cell, serial_of
+    if not _is_header_cell(lines[k].strip()):
+        return False
+    heads, x, seen = 0, k, 0
+    while x < len(lines) and seen < _HEAD_RUN_LINES:
+        v = lines[x].strip()
+        if v:
+            seen += 1
+            if serial_of(v) is not None:
+                return serial_of(v) == "1" and heads >= _HEAD_RUN_CELLS - 1
+            if not _is_header_cell(v):
+                return False
+            heads += 1
+        x += 1
+    return False
 
 
 def _nonblank_from(lines: list[str], k: int) -> int:

@@ -126,3 +126,19 @@ def test_an_assessment_table_whose_rows_wrap_keeps_its_score_column():
     [t] = doc.tables
     assert t.rows[0] == ["1", "服务制度建设", "建立服务公开制度并上墙公示的得满分，未建立的不得分。", "10"]
     assert t.rows[-1] == ["4", "信息报送", "按时报送工作信息的得满分，迟报一次扣2分。", "5"]
+
+
+BODY = ["某山区推进公共服务提质增效工作方案", "一、总体要求",
+        "坚持以人民为中心的发展思想，着力补齐公共服务短板，推动基本公共服务均等化水平不断提高。"]
+SECOND = ["序号", "指标", "单位", "目标", "1", "公共文化设施开放率", "%", "95", "2", "人均公共图书馆藏量", "册", "1.5"]
+
+
+def test_a_new_table_after_a_page_break_is_no_running_header():
+    # the same header after a page number, over a row 1: a new table (rows start again), not the
+    # header of the table above going on over the break
+    for opener in ([], ["附表2"]):
+        doc = _parse(BODY + LEAD + ["— 1 —"] + opener + SECOND + ["— 2 —"])
+        assert [d.reason for d in doc.dropped if d.text.strip()] == ["page_number", "page_number"], opener
+        assert [[r[0] for r in t.rows] for t in doc.tables] == [["1", "2", "3", "4"], ["1", "2"]], opener
+        assert doc.tables[1].rows[1] == ["2", "人均公共图书馆藏量", "册", "1.5"]
+        assert doc.tables[1].title != "2.6"

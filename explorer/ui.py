@@ -59,6 +59,20 @@ def table(data: pd.DataFrame, name: str, key: str, **kw: Any) -> None:
     downloads(lambda: data, name, key)
 
 
+def paged_table(data: pd.DataFrame, name: str, key: str, per_page: int = 100, what: str = "rows", **kw: Any) -> None:
+    """A table shown a page of ``per_page`` rows at a time (a page number to choose when there are more), its
+    downloads holding every row: a thousand regions' rows with their quotes were a page's largest message."""
+    from explorer.views import page_of
+
+    shown, pages = page_of(data, 1, per_page)
+    if pages > 1:
+        n = int(st.number_input(f"Page (of {pages}, {per_page} {what} each)", min_value=1, max_value=pages, value=1,
+                                step=1, key=f"{key}_page"))
+        shown, _ = page_of(data, n, per_page)
+    st.dataframe(shown, hide_index=True, width="stretch", **kw)
+    downloads(lambda: data, name, key)
+
+
 def link_columns(columns: list[str], display: str) -> dict[str, Any]:
     """Column configs that show links whose text the regex `display` takes from the link itself."""
     return {c: st.column_config.LinkColumn(c, display_text=display) for c in columns}

@@ -231,6 +231,17 @@ def test_policies_keyword_and_filters(app):
     assert {"pol_found_csv", "pol_found_xlsx"} <= downloads(app)
 
 
+def test_overview_regions_table_shows_a_page_of_regions(monkeypatch, tmp_path):
+    g = comparison_graph()
+    for k in range(120):  # 124 regions in all (the fixture has 4): two pages
+        g.add_node(f"region:r{k}", "Region", name=f"区{k}", name_en=f"R{k}", level="county")
+    at = _app(monkeypatch, build_db(tmp_path / "graph.lbug", g))
+    assert len(frames(at)[0]) == 100
+    widget(at.number_input, "ov_regions_page").set_value(2).run()
+    assert len(frames(at)[0]) == 24 and not at.exception
+    assert {"ov_regions_csv", "ov_regions_xlsx"} <= downloads(at)
+
+
 def test_policies_table_shows_a_page_of_matches_and_downloads_all(monkeypatch, tmp_path):
     g = comparison_graph()
     for k in range(3, 153):  # 150 more measures: 156 in all, two pages of the table

@@ -23,6 +23,7 @@ from graph.matrix import build_matrix, evidence_text, to_data_cube
 DEFAULT_REGIONS = 8  # regions the matrix and the heat map show first
 MIX_REGIONS = 4      # regions the instrument mix shows first
 CHART_TARGETS = 40   # bars the targets chart draws at most
+TABLE_ROWS = 100     # rows of a long table shown at a time (its downloads hold all)
 
 st.title("Compare regions")
 
@@ -84,7 +85,7 @@ else:
     regions_with = sorted(set(targets["region"])) if not targets.empty else []
     st.markdown(f"**{len(regions_with)} regions** set a target or figure for this indicator: "
                 + "、".join(regions_with))
-    ui.table(targets, "indicator_targets", "cmp_targets")
+    ui.paged_table(targets, "indicator_targets", "cmp_targets", TABLE_ROWS, "targets")
     plot, left_out = target_chart_frame(targets, chosen_regions, CHART_TARGETS)
     if left_out:
         st.caption(f"The chart draws the targets of the regions chosen for the matrix above, at most "

@@ -37,7 +37,7 @@ if not regions.empty:
     regions.insert(1, "name", [bilingual(a, b) for a, b in zip(regions["region"], regions["region_en"])])
     if len(regions) <= SUMMARY_REGIONS:
         st.markdown("; ".join(region_summary(r) for r in regions.to_dict("records")))
-ui.table(regions, "regions", "ov_regions")
+ui.paged_table(regions, "regions", "ov_regions", PLANS_PER_PAGE, "regions")
 
 st.subheader("Plans")
 n_plans = counts.get("Plan", 0)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from explorer import data, ui
 from explorer.highlight import legend_html, locate_spans, measure_card_html
-from explorer.views import ANY, bilingual, choice_map, function_choices, page_of
+from explorer.views import ANY, bilingual, choice_map, function_choices
 from ontology.script import to_simplified
 
 ROWS_PER_PAGE = 100
@@ -32,16 +32,8 @@ agency = f[3].selectbox("Agency", list(agencies), key="pol_agency")
 found = data.frame("search_measures", keyword=to_simplified(keyword.strip()), region=regions[region],
                    domain=domains[domain], instrument=instruments[instrument], agency=agencies[agency], limit=500)
 st.markdown(f"**{len(found)} measures** match" + (" (first 500 shown)" if len(found) >= 500 else ""))
-# a page of rows at a time (the measures' full texts made this table the page's largest message); the files
-# hold every match
-shown, pages = page_of(found, 1, ROWS_PER_PAGE)
-if pages > 1:
-    n = int(st.number_input(f"Page (of {pages}, {ROWS_PER_PAGE} measures each)", min_value=1, max_value=pages,
-                            value=1, step=1, key="pol_found_page"))
-    shown, _ = page_of(found, n, ROWS_PER_PAGE)
-st.dataframe(shown, hide_index=True, width="stretch",
-             column_config={"text": st.column_config.TextColumn(width="large")})
-ui.downloads(lambda: found, "measures", "pol_found")
+ui.paged_table(found, "measures", "pol_found", ROWS_PER_PAGE, "measures",
+               column_config={"text": st.column_config.TextColumn(width="large")})
 
 if found.empty:
     st.stop()

@@ -178,6 +178,25 @@ def _metadata_grid_values(lines: list[str], reason: list[str | None]) -> None:
 
 
 _SENT_END = re.compile(r"[。；！？]")
+_MASTHEAD = re.compile(f"^(?:{lexicon_regex('junk_masthead_labels')})$")
+
+
+def _masthead(lines: list[str], reason: list[str | None]) -> None:
+    """A gazette's or site's masthead above the plan puts each label (主管主办, 编辑出版, 印  刷, 邮政编码) on a
+    line of its own and its value (某省人民政府办公厅, 610016) on the next: both are furniture, even a value that
+    reads like an issuer. Only before the first line of running text."""
+    for i, ln in enumerate(lines[:-1]):
+        if reason[i] is None and is_body(ln):
+            return
+        if not _MASTHEAD.match(re.sub(r"\s+", "", _view(ln))):
+            continue
+        reason[i] = reason[i] or "masthead"
+        j = i + 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        if j < len(lines) and reason[j] is None and len(_view(lines[j])) <= 40 and not _SENT_END.search(lines[j]) \
+                and not _HEADING.match(_view(lines[j])) and not _MASTHEAD.match(re.sub(r"\s+", "", _view(lines[j]))):
+            reason[j] = "masthead"
 
 
 def _running_headers(lines: list[str], reason: list[str | None]) -> None:
@@ -484,6 +503,7 @@ def line_edits(text: str, tables: list[tuple[int, int]] | None = None) -> list[E
         elif is_spam(ln):
             reason[i] = "spam"
     _metadata_grid_values(lines, reason)
+    _masthead(lines, reason)
     _web_list_blocks(lines, reason)
     _running_headers(lines, reason)
     _table_of_contents(lines, reason)

@@ -180,3 +180,18 @@ def test_respectively_splits_names_with_a_shared_head():
     # A、B占比力争分别提高至X、Y: each share takes its own value, named with the shared head
     got = [(f.indicator_text, f.value) for f in _facts("到2027年，铁路货运量、铁路货运周转量占比力争分别提高至3.5%、32%左右。")]
     assert got == [("铁路货运量占比", 3.5), ("铁路货运周转量占比", 32)]
+
+
+def test_a_gazette_masthead_above_the_plan_is_furniture():
+    text = "\n".join([
+        "主管主办", "某省人民政府办公厅", "编辑出版", "某省人民政府公报室", "印       刷", "某省人民政府机关印刷厂",
+        "邮政编码", "610000",
+        "某省人民政府办公厅", "关于印发某省推进某项工作实施方案的通知", "某办发〔2025〕9号",
+        "各市人民政府，省政府各部门：",
+        "《某省推进某项工作实施方案》已经省政府同意，现印发给你们，请认真贯彻落实。",
+        "某省推进某项工作实施方案",
+    ]) + "\n" + _BODY
+    doc = parse_text(text, META)
+    assert "主管主办" not in doc.text and "印刷厂" not in doc.text and "公报室" not in doc.text
+    assert doc.text.startswith("某省人民政府办公厅\n关于印发")
+    assert doc.meta.title == "某省推进某项工作实施方案"

@@ -1163,6 +1163,17 @@ def _body_heading(lines, x: int) -> bool:
         bool(_SENT_END.search(lines[x + 1][2])) or len(lines[x + 1][2]) > _ROW_CELL_MAX)
 
 
+MAX_BACK_MATTER = 4        # lines of back matter (issuer, date, 此件公开发布) closing a document
+
+
+def _back_matter_only(lines, x: int) -> bool:
+    """Whether the lines from ``x`` to the end are a document's back matter alone (某山区民政局 /
+    2025年3月1日): the text after a table's last row, no row of it."""
+    from .junk import is_back_matter
+    rest = lines[x:]
+    return 0 < len(rest) <= MAX_BACK_MATTER and all(is_back_matter(r[2]) for r in rest)
+
+
 def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     head = [lines[x][2] for x in range(h0, h1)]
     roles = [header_role(c) for c in head]
@@ -1294,6 +1305,8 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
             return True
         if _body_heading(lines, q + 1):
             return True                   # 二、保障措施 then a sentence: the body's heading after the table
+        if _back_matter_only(lines, q + 1):
+            return True                   # the issuer and the date after the table: nothing opens a row
         if not is_value(nxt) and (opens_row(q) or not early_labels):
             return False                  # a row number opens with its text cell
         for q2 in range(q + 1, min(n - 1, q + 1 + width - done(q))):

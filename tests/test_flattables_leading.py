@@ -142,3 +142,13 @@ def test_a_new_table_after_a_page_break_is_no_running_header():
         assert [[r[0] for r in t.rows] for t in doc.tables] == [["1", "2", "3", "4"], ["1", "2"]], opener
         assert doc.tables[1].rows[1] == ["2", "人均公共图书馆藏量", "册", "1.5"]
         assert doc.tables[1].title != "2.6"
+
+
+def test_the_last_rows_score_before_the_issuer_and_date_is_its_cell():
+    rows = ASSESS[:-1] + ["6"]
+    for tail in (["某山区民政局", "2025年3月1日"], ["2025年3月1日"]):
+        doc = _parse(ASSESS_HEAD + rows + tail)
+        [t] = doc.tables
+        assert [r[0] for r in t.rows] == ["1", "2", "3", "4", "5"], tail
+        assert t.rows[-1][-1] == "6"
+        assert doc.text[t.end:].strip().split("\n") == tail

@@ -354,8 +354,8 @@ def _trailing(lines: list[str], reason: list[str | None], last: int, tables: lis
                 marks[i] = reason[i]      # furniture found by its patterns: evidence for its neighbours
             continue
         v = _view(lines[i])
-        if _APPENDIX.match(v) or i in table_at:
-            break
+        if _APPENDIX.match(v) or i in table_at or _opens_table(lines, i):
+            break                         # (a table no rebuild read still shows its header run and row 1)
         cand.append(i)
     in_back = True
     for i in cand:

@@ -152,3 +152,11 @@ def test_the_last_rows_score_before_the_issuer_and_date_is_its_cell():
         assert [r[0] for r in t.rows] == ["1", "2", "3", "4", "5"], tail
         assert t.rows[-1][-1] == "6"
         assert doc.text[t.end:].strip().split("\n") == tail
+
+
+def test_a_table_after_the_signature_that_no_rebuild_reads_is_kept():
+    # one row, no 附件 opener: the header run and row 1 end the trailing-junk search
+    for cells in (LEAD[1:10], LEAD[2:10]):
+        doc = _parse(BODY + ["某山区人民政府办公室", "2025年3月1日"] + cells)
+        assert not [d.text for d in doc.dropped if d.text.strip()], cells
+        assert doc.text.endswith("社区综合服务设施覆盖率\n%\n100")

@@ -1174,6 +1174,23 @@ def _back_matter_only(lines, x: int) -> bool:
     return 0 < len(rest) <= MAX_BACK_MATTER and all(is_back_matter(r[2]) for r in rest)
 
 
+ONE_ROW_HEADS = 3
+
+
+def _one_row_table(lines, head: list[str], nums: list[int], h1: int) -> bool:
+    if len(nums) != 1 or nums[0] != h1 or not all(header_role(c) for c in head):
+        return False
+    width = len(head) - 1
+    if width < ONE_ROW_HEADS:
+        return False
+    end = nums[0] + 1 + width
+    cells = [lines[x][2] for x in range(nums[0] + 1, min(end, len(lines)))]
+    if len(cells) != width or any(serial_of(c) is not None and not is_value(c) for c in cells):
+        return False
+    return end >= len(lines) or _SENT_END.search(lines[end][2]) is not None or bool(_STOP.match(lines[end][2])) \
+        or _back_matter_only(lines, end) or _is_header_cell(lines[end][2])
+
+
 def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     head = [lines[x][2] for x in range(h0, h1)]
     roles = [header_role(c) for c in head]
@@ -1362,7 +1379,9 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
         elif q - nums[-1] > limit or _is_header_cell(s) and _is_header_run(lines, q):
             break
         q += 1
-    if len(nums) < 2:
+    # a table of one row: only under a header run of lexicon cells alone, three at least besides 序号
+    # (序号 | 指标 | 单位 | 目标), whose row has as many cells as columns before a line that ends it
+    if len(nums) < 2 and not _one_row_table(lines, head, nums, h1):
         return None, h1
     subrows: dict[int, int] = {}        # a sub-row's first line -> the number line it shares (序号 merged)
 

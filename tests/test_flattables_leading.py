@@ -160,3 +160,11 @@ def test_a_table_after_the_signature_that_no_rebuild_reads_is_kept():
         doc = _parse(BODY + ["某山区人民政府办公室", "2025年3月1日"] + cells)
         assert not [d.text for d in doc.dropped if d.text.strip()], cells
         assert doc.text.endswith("社区综合服务设施覆盖率\n%\n100")
+
+
+def test_a_table_of_one_row_under_a_lexicon_header_is_rebuilt():
+    for src in (LEAD[:10] + NOTE, BODY + ["某山区人民政府办公室", "2025年3月1日"] + LEAD[1:10]):
+        doc = _parse(src)
+        [t] = doc.tables
+        assert t.columns == ["序号", "指标", "单位", "目标"]
+        assert t.rows == [["1", "社区综合服务设施覆盖率", "%", "100"]]

@@ -13,7 +13,7 @@ import streamlit as st
 
 from explorer import data
 from explorer.settings import parse_settings
-from graph.store import StoreError
+from graph.store import StoreError, StoreFormatError
 
 st.set_page_config(page_title="Plangraph", page_icon=":material/map:", layout="wide")
 
@@ -34,6 +34,10 @@ st.sidebar.markdown("**Plangraph** — Chinese local-government plans compared")
 try:
     store = data.store()
     data.counts()  # a server that accepted the driver but cannot answer fails here, with its message
+except StoreFormatError as e:  # built by another version of Plangraph: one line saying how to rebuild it
+    st.title("Plangraph")
+    st.error(str(e))
+    st.stop()
 except StoreError as e:
     st.title("Plangraph")
     st.error(f"Cannot open the graph store: {e}")

@@ -54,9 +54,13 @@ def version(s: AppSettings | None = None) -> str | None:
 def _open_store(kind: str, db: str, version: str | None = None) -> GraphStore:
     from graph.config import open_store
 
-    if kind == "embedded":
-        return open_store("embedded", db_path=db, read_only=True)
-    return open_store(kind)
+    store = open_store("embedded", db_path=db, read_only=True) if kind == "embedded" else open_store(kind)
+    try:
+        store.check_format()  # a store another Plangraph built: StoreFormatError, with how to rebuild it
+    except BaseException:
+        store.close()
+        raise
+    return store
 
 
 def store() -> GraphStore:

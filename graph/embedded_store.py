@@ -20,6 +20,7 @@ from graph.cypher_gen import ladybug_ddl
 from graph.dialect import to_ladybug
 from graph.store import (
     DEFAULT_BATCH,
+    META_LABEL,
     GraphStore,
     QueryResult,
     Statement,
@@ -206,6 +207,7 @@ class EmbeddedStore(GraphStore):
             conn = self._conn()
             for ddl in ladybug_ddl(self.schema):
                 conn.execute(ddl)
+            conn.execute(f"CREATE NODE TABLE IF NOT EXISTS {META_LABEL}({KEY} STRING PRIMARY KEY, format INT64)")
             if not self.read_only:  # a database made before a property was declared gets its column
                 for nt in self.schema.nodes.values():
                     res = conn.execute(f"CALL table_info('{nt.label}') RETURN name")
@@ -215,6 +217,29 @@ class EmbeddedStore(GraphStore):
                     for p, t in nt.properties.items():
                         if p not in have:
                             conn.execute(f"ALTER TABLE {nt.label} ADD {p} {t}")
+        if not self.read_only:
+            self._stamp_if_empty()
+
+    def rebuild_command(self) -> str:
+        from graph.config import DEFAULT_DB
+
+        same = self.path.resolve() == Path(DEFAULT_DB).resolve()
+        return "python -m graph build --fresh" + ("" if same else f" --db {self.path}")
+
+    def reset(self) -> None:
+        """Drop every table (relationship tables first) and make the schema again: a store of another
+        format may have tables or columns of other types than this code's."""
+        with self._lock:
+            self._write_conn = None
+            self._read_conn = None
+            conn = self._conn()
+            res = conn.execute("CALL show_tables() RETURN name, type")
+            tables = []
+            while res.has_next():
+                tables.append(tuple(res.get_next()))
+            for name, _kind in sorted(tables, key=lambda t: t[1] != "REL"):
+                conn.execute(f"DROP TABLE {name}")
+        self.ensure_schema()
 
     def _write_transaction(self, statements: list[Statement]) -> None:
         with self._lock:
@@ -526,6 +551,7 @@ class EmbeddedStore(GraphStore):
             conn = self._conn()
             for label in self.schema.nodes:
                 conn.execute(f"MATCH (n:{label}) DETACH DELETE n")
+        self.write_format()  # an empty store is of this code's format
 
     def close(self) -> None:
         with self._lock:

@@ -70,6 +70,10 @@ class Neo4jStore(GraphStore):
         with self._connection_guard(), self._session() as s:
             for ddl in neo4j_ddl(self.schema):
                 s.run(ddl).consume()
+        self._stamp_if_empty()
+
+    def rebuild_command(self) -> str:
+        return "python -m graph build --fresh --store neo4j"
 
     def _write_transaction(self, statements: list[Statement]) -> None:
         def work(tx):
@@ -118,6 +122,7 @@ class Neo4jStore(GraphStore):
         with self._connection_guard(), self._session() as s:
             s.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS").consume()
             s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+        self.write_format()  # an empty store is of this code's format
 
     def close(self) -> None:
         self._driver.close()

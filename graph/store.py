@@ -26,6 +26,18 @@ from ontology.schema import KEY, GraphSchema, load_schema
 
 DEFAULT_BATCH = 5000
 
+# The format of what a build writes: the labels and properties of the ontology and the values the
+# whole-store stages derive (region ranks, indicator tallies). Bump it whenever a build starts writing
+# something the readers (named queries, the explorer) rely on: a store of another format is refused by
+# readers with a message saying how to rebuild it (check_format), and `build` rebuilds it in full.
+# 0 is a store from before formats were recorded. tests/test_store_format.py holds the schema's
+# fingerprint next to this number, so a changed ontology without a bump fails there.
+STORE_FORMAT = 1
+# Where a store keeps its format: one node of this label (outside the ontology, so it is never
+# dumped, exported or counted), id META_ID, property ``format``.
+META_LABEL = "PlangraphMeta"
+META_ID = "store"
+
 
 @dataclass
 class QueryResult:
@@ -62,6 +74,11 @@ class StoreUnavailable(StoreError):
     def __init__(self, message: str, *, commit_unknown: bool = False):
         super().__init__(message)
         self.commit_unknown = commit_unknown
+
+
+class StoreFormatError(StoreError):
+    """The store was built by another version of Plangraph than this code reads; the message says how
+    to rebuild it."""
 
 
 class ReadOnlyViolation(StoreError):
@@ -115,6 +132,63 @@ class GraphStore(abc.ABC):
 
     def describe(self) -> str:
         return self.kind
+
+    # --- the store's format (STORE_FORMAT) --------------------------------------
+    def stored_format(self) -> int | None:
+        """The format the last build recorded, None when there is none (an older store or a new one)."""
+        try:
+            rows = self.read(f"MATCH (m:{META_LABEL}) WHERE m.{KEY} = $id RETURN m.format AS f",
+                             {"id": META_ID}).rows
+        except StoreError:  # (embedded: no meta table in a store made before formats were recorded)
+            return None
+        return int(rows[0][0]) if rows and rows[0][0] is not None else None
+
+    def is_empty(self) -> bool:
+        """No node of any ontology label (a label the store has no table for holds none)."""
+        for label in self.schema.nodes:
+            try:
+                if self.read(f"MATCH (n:{label}) RETURN n.{KEY} LIMIT 1").rows:
+                    return False
+            except StoreError:
+                continue
+        return True
+
+    def rebuild_command(self) -> str:
+        return "python -m graph build --fresh"
+
+    def format_problem(self) -> str | None:
+        """Why this code cannot read the store (another format on a non-empty store), or None."""
+        have = self.stored_format()
+        if have == STORE_FORMAT or self.is_empty():
+            return None
+        have = have or 0
+        if have > STORE_FORMAT:
+            return (f"this graph was built by a newer Plangraph (format {have}, this code reads {STORE_FORMAT}): "
+                    f"update this checkout, or rebuild it with `{self.rebuild_command()}`")
+        return (f"this graph was built by an older Plangraph (format {have}, this code reads {STORE_FORMAT}): "
+                f"rebuild it with `{self.rebuild_command()}`")
+
+    def check_format(self) -> None:
+        """Raise StoreFormatError when the store is of another format than this code reads."""
+        problem = self.format_problem()
+        if problem:
+            raise StoreFormatError(problem)
+
+    def write_format(self, fmt: int = STORE_FORMAT) -> None:
+        """Record the store's format (every build does, once it has written everything)."""
+        self._write_transaction([Statement(f"UNWIND $rows AS row MERGE (m:{META_LABEL} {{{KEY}: row.{KEY}}}) "
+                                           "SET m.format = row.format", [{KEY: META_ID, "format": int(fmt)}])])
+
+    def _stamp_if_empty(self) -> None:
+        """A store with nothing in it is of this code's format (ensure_schema and clear end with it)."""
+        if self.stored_format() != STORE_FORMAT and self.is_empty():
+            self.write_format()
+
+    def reset(self) -> None:
+        """Make the store an empty one of this code's format, whatever it held (a build does this to a
+        store of another format)."""
+        self.clear()
+        self.ensure_schema()
 
     # --- shared logic -------------------------------------------------------
     def grouped(self, records: GraphRecords

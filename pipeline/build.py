@@ -21,7 +21,11 @@ A build makes the store hold exactly the plans of the folder, whatever it held b
   folder (unchanged ones from their cached token counts) and brought in line, so a rebuild or
   an incremental build gives the same store as a fresh build of the same files;
 * a store that goes away (a lost Neo4j connection) stops the build at once: the plans
-  not yet written are reported as such, with the reason.
+  not yet written are reported as such, with the reason;
+* a store of another format than this code writes (``graph.store.STORE_FORMAT``: an older
+  Plangraph built it) is emptied first and built from the folder alone, as with ``--fresh``
+  (``report.reset`` says so); with ``keep_missing`` the build is refused instead, since the stored
+  plans cannot be kept. Every build that writes everything ends by recording the format.
 """
 from __future__ import annotations
 
@@ -37,7 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.config import CACHE_DIR
-from graph.store import GraphStore, StoreUnavailable, WriteStats
+from graph.store import STORE_FORMAT, GraphStore, StoreFormatError, StoreUnavailable, WriteStats
 from linking.similarity import IndexState, PlanVectors, lexical_links, link_similar, plan_vectors, similar_to
 from loaders import parse_plan, scan_plans
 from loaders.metafile import PlanEntry
@@ -82,6 +86,7 @@ class BuildReport:
     kept_missing: list[tuple[str, str | None]] = field(default_factory=list)  # --keep-missing
     unlisted: list[str] = field(default_factory=list)  # plan files in the folder, not in plans.toml
     aborted: str | None = None  # why the build stopped before every plan was written
+    reset: str | None = None  # the store was of another format: emptied and built from the folder alone
     # where the time went (seconds), and what the plan writes wrote (the real write path's records/s)
     timings: dict[str, float] = field(default_factory=dict)
     records_written: int = 0
@@ -132,13 +137,22 @@ def _build(plans_dir: Path, store: GraphStore, *, similarity: str, progress: boo
     started = time.perf_counter()
     entries, unlisted = scan_plans(plans_dir)  # a plans.toml that cannot be read at all raises here
     store.ensure_schema()
+    report = BuildReport(unlisted=unlisted)
+    problem = store.format_problem()
+    if problem:  # an older (or newer) Plangraph built it: nothing stored can be trusted to be current
+        if keep_missing:
+            raise StoreFormatError(f"{problem} (--keep-missing cannot keep the plans of a store of another format)")
+        have = store.stored_format() or 0
+        store.reset()
+        report.reset = (f"the store was of format {have}, this code writes format {STORE_FORMAT}: "
+                        "emptied and built from the folder alone (as with --fresh)")
+        log.warning("%s", report.reset)
     stored = store.stored_plans()
     hashes = store.plan_hashes()
     stored_ids = set(stored)
     by_file: dict[str, list[str]] = {}
     for pid, src in stored.items():
         by_file.setdefault(src or "", []).append(pid)
-    report = BuildReport(unlisted=unlisted)
     cache = PlanCache(cache_dir / "plans") if cache_dir else None
     built: dict[str, str] = {}  # plan id -> file (written, or unchanged)
     claimed: dict[str, str] = {}  # plan id -> file, as soon as parsed (duplicates fail)
@@ -303,6 +317,7 @@ def _build(plans_dir: Path, store: GraphStore, *, similarity: str, progress: boo
         if similarity != "none":
             _link(store, ordered, similarity, cache, cache_dir, batch_size, report, Path(plans_dir))
             _tick(report, "similarity", time.perf_counter() - t2)
+        store.write_format()  # the store now holds what this code writes
     except StoreUnavailable as e:
         report.aborted = f"{e} (every plan was written; removals, shared nodes or SIMILAR_TO may be incomplete)"
     report.seconds = time.perf_counter() - started

@@ -5,6 +5,8 @@ import argparse
 import json
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,15 @@ from pipeline.indicators import store_mentions
 def _store_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--store", choices=STORE_KINDS, default="embedded", help="embedded LadybugDB (default) or Neo4j")
     p.add_argument("--db", type=Path, default=None, help=f"embedded database file (default {DEFAULT_DB})")
+
+
+@contextmanager
+def _reading(a) -> Iterator:
+    """The store a reading command opens (embedded: read-only), refused with a clear message when
+    another version of Plangraph built it (GraphStore.check_format)."""
+    with open_store(a.store, db_path=a.db, read_only=a.store == "embedded") as store:
+        store.check_format()
+        yield store
 
 
 def _params(pairs: list[str]) -> dict[str, str]:
@@ -80,6 +91,8 @@ def print_report(report) -> None:
               f"in {r.seconds:.1f} s")
     if report.similarity_method:
         print(f"similarity: {report.similar_links} SIMILAR_TO links by method {report.similarity_method}")
+    if report.reset:
+        print(f"rebuilt in full: {report.reset}")
     if report.aborted:
         print(f"build stopped: {report.aborted}")
     unchanged = sum(1 for p in report.plans if p.unchanged)
@@ -90,7 +103,7 @@ def print_report(report) -> None:
 
 
 def cmd_dump(a) -> int:
-    with open_store(a.store, db_path=a.db, read_only=a.store == "embedded") as store:
+    with _reading(a) as store:
         data = store.dump()
     Path(a.out).write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
     print(f"wrote {len(data['nodes'])} nodes and {len(data['relationships'])} relationships to {a.out}")
@@ -105,7 +118,7 @@ def cmd_query(a) -> int:
         return 0
     if not a.name:
         raise SystemExit("query: give a NAME or --list")
-    with open_store(a.store, db_path=a.db, read_only=a.store == "embedded") as store:
+    with _reading(a) as store:
         res = store.query(a.name, _every_region(store, a.name, _params(a.param)))
     if a.format == "json":
         print(json.dumps(res.records(), ensure_ascii=False, indent=1))
@@ -128,7 +141,7 @@ def cmd_parse(a) -> int:
 
 def cmd_export(a) -> int:
     out = Path(a.out)
-    with open_store(a.store, db_path=a.db, read_only=a.store == "embedded") as store:
+    with _reading(a) as store:
         if a.format in ("csv", "xlsx"):
             if not a.query:
                 raise SystemExit("export --format csv|xlsx needs --query NAME")
@@ -141,7 +154,7 @@ def cmd_export(a) -> int:
 
 def cmd_indicators(a) -> int:
     """Curation help for indicator concepts (see ontology/vocab/indicator_alignment.csv)."""
-    with open_store(a.store, db_path=a.db, read_only=a.store == "embedded") as store:
+    with _reading(a) as store:
         mentions = store_mentions(store)
     if a.suggest:
         rows = suggestions(mentions, limit=a.limit)
@@ -167,7 +180,7 @@ def cmd_compare(a) -> int:
     from graph.matrix import build_matrix, to_data_cube
 
     regions = [r.strip() for r in (a.regions or "").split(",") if r.strip()]
-    with open_store(a.store, db_path=a.db, read_only=a.store == "embedded") as store:
+    with _reading(a) as store:
         # no region chosen: every region, as one page as long as the regions (the query's default page is 20)
         every = max(1, store.read("MATCH (r:Region) RETURN count(r) AS n").rows[0][0])
         rows = store.query("compare_matrix", {"regions": regions, "domain": a.domain or "",

@@ -195,3 +195,14 @@ def test_a_gazette_masthead_above_the_plan_is_furniture():
     assert "主管主办" not in doc.text and "印刷厂" not in doc.text and "公报室" not in doc.text
     assert doc.text.startswith("某省人民政府办公厅\n关于印发")
     assert doc.meta.title == "某省推进某项工作实施方案"
+
+
+def test_respectively_after_two_items_joined_by_he():
+    got = [(f.indicator_text, f.value) for f in _facts("2021年城镇居民和农村居民人均可支配收入分别为43617元、28119元。")]
+    assert got == [("城镇居民人均可支配收入", 43617), ("农村居民人均可支配收入", 28119)]
+
+
+def test_a_baseline_year_written_with_spaces_dates_nothing():
+    # a PDF conversion spaces the numbers out: 较 2016 年 is still a baseline, not the year of the statement
+    got = [(f.value, f.year) for f in _facts("2021 年全县服务业增加值 154 亿元，较 2016 年增长 105.2%。")]
+    assert got == [(154, 2021), (105.2, 2021)]

@@ -196,6 +196,19 @@ def split_names(name: str) -> list[str]:
     return parts
 
 
+def split_joined_pair(name: str) -> list[str]:
+    """城镇居民和农村居民人均可支配收入 (before 分别为 X、Y): two items joined by 和/及 without a 、, the measure after
+    the second shared by the first (城镇居民人均可支配收入, 农村居民人均可支配收入); else the name alone."""
+    joiners = "|".join(re.escape(w) for w in vocab.lexicon("enumeration_joiners") if w != "、")
+    two = re.split(rf"(?:{joiners})", name, maxsplit=1)
+    if len(two) != 2 or "（" in name or "(" in name:
+        return [name]
+    a, b = two[0].strip(), two[1].strip()
+    if len(a) < 2 or len(b) < len(a) + 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", a + b):
+        return [name]
+    return [a + b[len(a):], b]
+
+
 def _strong_ending(x: str) -> bool:
     """An item of a list that names its own measure (A覆盖率、B达标率); a one-character ending (量, 数) may be
     the item's own word (化学需氧量、氨氮排放总量)."""

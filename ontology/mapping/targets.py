@@ -534,6 +534,11 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 if respectively and not pre.strip(" 、，,和及"):
                     names = [respectively.pop(0)]
                     comp = resp_comp if comp == "=" and not ranged else comp
+                elif len(names) == 1 and re.search(r"分别", before_all[-8:]) \
+                        and len(pair := naming.split_joined_pair(names[0])) == 2:
+                    respectively = pair[1:]    # 城镇居民和农村居民人均可支配收入分别为X、Y: one name per value
+                    names = pair[:1]
+                    resp_comp = comp
                 elif len(names) > 1 and re.search(r"分别", before_all[-8:]):
                     respectively = names[1:]
                     names = names[:1]

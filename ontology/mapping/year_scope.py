@@ -46,6 +46,14 @@ PERIOD_RE = re.compile(rf"“?十({_DIGIT})五”?\s*({_lex('year_period_suffixe
 _LEAD = re.compile(rf"^[^，。；：,;:]{{0,12}}?(?:{_lex('target_governing_lead')})\s*"
                    rf"(?:((?:19|20)\d\d)\s*年(?:底|末)?|“?十({_DIGIT})五”?\s*(?:{_lex('year_period_end_forms')}))")
 _BASELINE_MARK = vocab.lexicon("year_baseline_marks")
+
+
+def _mark_before(text: str, at: int) -> str:
+    """The character before ``at``, over the spaces a PDF conversion puts around numbers (较 2016 年)."""
+    k = at
+    while k > 0 and text[k - 1] in " \t\u3000\u00a0":
+        k -= 1
+    return text[k - 1:k] if k else ""
 _BASELINE_AFTER = re.compile(rf"\s*(?:{_lex('year_baseline_after')})")
 _BASE_YEAR_BEFORE = re.compile(rf"(?:{_lex('year_baseline_before')})\s*$")
 # 一是2027年…: a list item, not 是2010年的2倍
@@ -124,7 +132,7 @@ def names_plan_period(text: str, period: Period) -> bool:
     if plan_period_phrases(text, len(text), period):
         return True
     return bool(period[1]) and any(period_end(m.group(1)) == period[1] and m.group(2)
-                                   and text[max(0, m.start() - 1):m.start()] not in _BASELINE_MARK
+                                   and _mark_before(text, m.start()) not in _BASELINE_MARK
                                    and not _BASELINE_AFTER.match(text, m.end())
                                    for m in PERIOD_RE.finditer(text))
 
@@ -149,7 +157,7 @@ def _phrases(text: str, upto: int, period: Period = (None, None)) -> list[tuple[
             if n and 1 <= n <= 20 and sp and sp.end() <= upto:
                 out.append((m.start(), int(m.group(1)) + int(n) - 1))
             continue
-        if (text[max(0, m.start() - 1):m.start()] in _BASELINE_MARK
+        if (_mark_before(text, m.start()) in _BASELINE_MARK
                                                   and not _ENUMERATED_SHI.search(text, 0, m.start())) \
                 or _BASELINE_AFTER.match(text, m.end()) or _BASE_YEAR_BEFORE.search(text, 0, m.start()):
             continue  # 由2020年的…, 与2025年相比, 基期为2025年: a baseline
@@ -157,7 +165,7 @@ def _phrases(text: str, upto: int, period: Period = (None, None)) -> list[tuple[
             continue  # 2000年底前建成的小区: a cutoff of which objects, not the year of the statement
         out.append((m.start(), int(m.group(1))))
     for m in PERIOD_RE.finditer(text, 0, max(0, upto)):
-        if text[max(0, m.start() - 1):m.start()] in _BASELINE_MARK or _BASELINE_AFTER.match(text, m.end()):
+        if _mark_before(text, m.start()) in _BASELINE_MARK or _BASELINE_AFTER.match(text, m.end()):
             continue
         y = period_end(m.group(1))
         if not y:
@@ -232,7 +240,7 @@ def prior_period_end(text: str, period_start: int | None) -> int | None:
     """A sentence about an earlier plan period (“十四五”以来, “十三五”期间, 十四五时期 in a 2026-2030 plan, or in
     a 2025–2027 plan, which starts in that period's last year): that period's end year."""
     for m in PERIOD_RE.finditer(text):
-        if text[max(0, m.start() - 1):m.start()] in _BASELINE_MARK:
+        if _mark_before(text, m.start()) in _BASELINE_MARK:
             continue  # 较“十三五”末提高41.3%: a baseline, not the figure's own period
         y = period_end(m.group(1))
         if y and (period_start is None or y <= period_start) and (m.group(2) in vocab.lexicon("year_prior_period_forms")

@@ -206,3 +206,8 @@ def test_a_baseline_year_written_with_spaces_dates_nothing():
     # a PDF conversion spaces the numbers out: 较 2016 年 is still a baseline, not the year of the statement
     got = [(f.value, f.year) for f in _facts("2021 年全县服务业增加值 154 亿元，较 2016 年增长 105.2%。")]
     assert got == [(154, 2021), (105.2, 2021)]
+
+
+def test_a_quote_around_a_goal_statement_is_not_in_the_name():
+    got = [(f.indicator_text, f.value) for f in _facts("5年内，实现“引进高层次人才达到2000名左右，人才贡献率达到40%”的目标。")]
+    assert got[0] == ("引进高层次人才", 2000)

@@ -355,4 +355,6 @@ def clean(name: str) -> str:
         s = _patterns()["lead"].sub("", s[1:])  # （省级5项、…, （其中养老服务站8个）: the open bracket of a breakdown
     if s[-1:] in "）)" and not re.search(r"[（(]", s):
         s = s[:-1]
+    if s[:1] == "“" and "”" not in s:
+        s = s[1:]   # 实现“重点引进人才达到2000名…”的目标: the quote opens a goal statement, not a name
     return s.strip("的，,、 ") or name

@@ -25,7 +25,9 @@ A build makes the store hold exactly the plans of the folder, whatever it held b
 * a store of another format than this code writes (``graph.store.STORE_FORMAT``: an older
   Plangraph built it) is emptied first and built from the folder alone, as with ``--fresh``
   (``report.reset`` says so); with ``keep_missing`` the build is refused instead, since the stored
-  plans cannot be kept. Every build that writes everything ends by recording the format.
+  plans cannot be kept. Every build that writes everything ends by recording the format;
+* a very large plan file (``ISOLATE_PARSE_BYTES``) is parsed and mapped in a child process,
+  whose fragmented heap goes back to the system when it exits (``map_plan_isolated``).
 """
 from __future__ import annotations
 
@@ -122,19 +124,136 @@ def map_plan(path: Path, meta: dict | None = None) -> tuple[ParsedDocument, Grap
     return doc, map_document(doc)
 
 
+def plan_products(path: Path, meta: dict | None, digest: str) -> tuple[PlanProducts, GraphRecords]:
+    """Parse and map one plan file: what the later stages need of it, and its records (the Plan
+    node carrying ``digest``, its content hash). Raises on bad input."""
+    doc, records = map_plan(path, meta)
+    pid = doc.meta.plan_id
+    for n in records.nodes:
+        if n.label == "Plan" and n.id == pid:
+            n.properties["content_hash"] = digest
+    prod = PlanProducts.of(doc, records, digest, counts=(0, 0))
+    # The document is released before the write: on a very large plan it (text, offset maps,
+    # parts) weighs more than its records, and the store's write has its own peak. So are
+    # the mapping's memo tables, and the records are counted (deduplicated) only then, in
+    # the heap the document freed.
+    del doc
+    if prod.characters > LARGE_PLAN_CHARS:
+        clear_text_memos()
+        _release_memory()
+    prod.counts = record_counts(records)
+    return prod, records
+
+
+# A plan file of at least this many bytes is parsed and mapped in a child process of its own
+# (PLANGRAPH_ISOLATE_PARSE_MB, megabytes; 0 = never). A very large plan's parse leaves Python's
+# small-object heap fragmented: at 30 MB ~520 MB of arenas with under 90 MB live in them when the
+# engine's write starts, which the engine cannot reuse. The child's heap goes back whole when it
+# exits; the parent reads the records back from a file, compactly, and writes them.
+ISOLATE_PARSE_BYTES = int(float(os.environ.get("PLANGRAPH_ISOLATE_PARSE_MB", "4")) * 1_000_000)
+
+
+def _isolated_child(path: str, meta: dict | None, digest: str, out: str) -> None:
+    """In the child: plan_products, pickled to ``out`` (one dump: the shared nodes stay the
+    same objects in the products and the records, as in a parse in the parent)."""
+    prod, records = plan_products(Path(path), meta, digest)
+    with open(out, "wb") as f:
+        pickle.dump((prod, records), f, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _child_logging(level: int) -> None:
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+def _parse_in_child(path: Path, meta: dict | None, digest: str, out: Path) -> None:
+    """plan_products in a child process (spawned: a fresh interpreter, nothing of the parent's heap
+    shared or copied), pickled to ``out``. The parent waits for the child, so the two peaks never
+    stack: while the child parses, the parent holds only what it held before. A failure in the
+    child is raised here as the same exception."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=ctx, initializer=_child_logging,
+                             initargs=(logging.getLogger().getEffectiveLevel(),)) as pool:
+        pool.submit(_isolated_child, str(path), meta, digest, str(out)).result()
+
+
+def _load_products(out: Path) -> tuple[PlanProducts, GraphRecords]:
+    """What _isolated_child wrote (the file is deleted)."""
+    try:
+        with open(out, "rb") as f:
+            prod, records = pickle.load(f)
+    finally:
+        out.unlink(missing_ok=True)
+    return prod, records
+
+
+def map_plan_isolated(path: Path, meta: dict | None, digest: str) -> tuple[PlanProducts, GraphRecords]:
+    """plan_products in a child process (_parse_in_child), handed back through a temporary file."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="plangraph-parse-") as d:
+        out = Path(d) / "products.pkl"
+        _parse_in_child(path, meta, digest, out)
+        return _load_products(out)
+
+
+def _parse_large_first(plans_dir: Path, store: GraphStore, isolate_bytes: int, folder: Path
+                       ) -> dict[tuple[int, str | None], tuple[str, Path | Exception]]:
+    """Parse the plan files of ``isolate_bytes`` or more that are not unchanged in child processes,
+    one at a time, before the build's write path loads its libraries (pyarrow and pandas, ~110 MB
+    that would sit beside each child otherwise); each child's products wait in ``folder`` until
+    the plan's turn. Returns (entry position, file) -> (content hash, products file or the
+    exception the child raised, raised again at the plan's turn)."""
+    entries, _ = scan_plans(plans_dir)
+    big = [(pos, e) for pos, e in enumerate(entries) if not e.error and e.path is not None
+           and e.path.is_file() and e.path.stat().st_size >= isolate_bytes]
+    if not big:
+        return {}
+    store.ensure_schema()
+    stored = store.stored_plans()
+    hashes = {} if store.format_problem() else store.plan_hashes()  # (a store of another format is emptied)
+    out: dict[tuple[int, str | None], tuple[str, Path | Exception]] = {}
+    for pos, e in big:
+        assert e.path is not None
+        digest = content_hash(e.path, e.meta)
+        if any(hashes.get(pid) == digest for pid, src in stored.items() if src == e.file):
+            continue  # unchanged: the build takes it from the plan cache (or parses it at its turn)
+        path = folder / f"{pos}.pkl"
+        try:
+            _parse_in_child(e.path, e.meta, digest, path)
+            out[(pos, e.file)] = (digest, path)
+        except Exception as ex:  # (reported at the plan's turn, as a failure of that plan)
+            out[(pos, e.file)] = (digest, ex)
+    return out
+
+
 def build(plans_dir: Path, store: GraphStore, *, similarity: str = "auto", progress: bool = True,
           batch_size: int = 5000, keep_missing: bool = False, indicators: bool = True,
-          cache_dir: Path | None = CACHE_DIR) -> BuildReport:
+          cache_dir: Path | None = CACHE_DIR, isolate_bytes: int | None = None) -> BuildReport:
     """Build the plans of ``plans_dir`` into ``store`` (see the module docstring); ``cache_dir``
-    holds the plan cache (``plans/``) an incremental build reads unchanged plans from."""
-    with store.bulk():
-        return _build(plans_dir, store, similarity=similarity, progress=progress, batch_size=batch_size,
-                      keep_missing=keep_missing, indicators=indicators, cache_dir=cache_dir)
+    holds the plan cache (``plans/``) an incremental build reads unchanged plans from; a plan file
+    of ``isolate_bytes`` or more (default ISOLATE_PARSE_BYTES; 0 = none) is parsed in a child process."""
+    import tempfile
+
+    started = time.perf_counter()
+    isolate = ISOLATE_PARSE_BYTES if isolate_bytes is None else isolate_bytes
+    with tempfile.TemporaryDirectory(prefix="plangraph-parse-") as d:
+        parsed = _parse_large_first(Path(plans_dir), store, isolate, Path(d)) if isolate else {}
+        early = time.perf_counter() - started if parsed else 0.0
+        with store.bulk():
+            report = _build(plans_dir, store, similarity=similarity, progress=progress, batch_size=batch_size,
+                            keep_missing=keep_missing, indicators=indicators, cache_dir=cache_dir,
+                            isolate_bytes=isolate, parsed=parsed, started=started)
+    if early:
+        _tick(report, "parse", early)
+    return report
 
 
 def _build(plans_dir: Path, store: GraphStore, *, similarity: str, progress: bool, batch_size: int,
-           keep_missing: bool, indicators: bool, cache_dir: Path | None) -> BuildReport:
-    started = time.perf_counter()
+           keep_missing: bool, indicators: bool, cache_dir: Path | None, isolate_bytes: int,
+           parsed: dict[tuple[int, str | None], tuple[str, Path | Exception]], started: float) -> BuildReport:
     entries, unlisted = scan_plans(plans_dir)  # a plans.toml that cannot be read at all raises here
     store.ensure_schema()
     report = BuildReport(unlisted=unlisted)
@@ -250,25 +369,20 @@ def _build(plans_dir: Path, store: GraphStore, *, similarity: str, progress: boo
                 landed(outcome, prod.plan_id, prod, pos, None)
                 continue
             t0 = time.perf_counter()
-            doc, records = map_plan(entry.path, entry.meta)
+            early = parsed.pop((pos, entry.file), None)
+            if early is not None and early[0] == digest:  # parsed in a child before the build began
+                if isinstance(early[1], Exception):
+                    raise early[1]
+                prod, records = _load_products(early[1])
+            elif isolate_bytes and entry.path is not None and entry.path.stat().st_size >= isolate_bytes:
+                prod, records = map_plan_isolated(entry.path, entry.meta, digest)
+            else:
+                prod, records = plan_products(entry.path, entry.meta, digest)
             _tick(report, "parse", time.perf_counter() - t0)
-            pid = doc.meta.plan_id
+            pid = prod.plan_id
             if pid in claimed:
                 raise ValueError(f"{entry.file}: plan id {pid} is already built from {claimed[pid]} "
                                  "(same region and document number); give one of them its own doc_number")
-            for n in records.nodes:
-                if n.label == "Plan" and n.id == pid:
-                    n.properties["content_hash"] = digest
-            prod = PlanProducts.of(doc, records, digest, counts=(0, 0))
-            # The document is released before the write: on a very large plan it (text, offset maps,
-            # parts) weighs more than its records, and the store's write has its own peak. So are
-            # the mapping's memo tables, and the records are counted (deduplicated) only then, in
-            # the heap the document freed.
-            del doc
-            if prod.characters > LARGE_PLAN_CHARS:
-                clear_text_memos()
-                _release_memory()
-            prod.counts = record_counts(records)
         except Exception as e:  # one bad plan must not stop the others; it is reported
             fail(outcome, entry, e)
             continue

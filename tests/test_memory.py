@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pipeline.build as pb
 from pipeline.build import build
+from tests.test_build_inputs import JUNK
 from tests.test_rebuild import _diff, write_folder
 
 
@@ -37,3 +38,46 @@ def test_a_lone_plan_gets_no_lexical_vectors_and_its_first_counterpart_links_as_
         fresh = other.dump()
     inc = embedded_store.dump()
     assert inc == fresh, _diff(inc, fresh)
+
+
+def test_a_plan_over_the_isolation_size_is_parsed_in_a_child_process_with_the_same_store(embedded_store, tmp_path,
+                                                                                       monkeypatch):
+    """A plan file of ``isolate_bytes`` or more is parsed and mapped in a spawned child (its fragmented
+    heap goes back when it exits) and handed back: the store is the one an in-process build gives,
+    and a bad file still fails alone with the same message."""
+    from graph.embedded_store import EmbeddedStore
+
+    folder = tmp_path / "plans"
+    write_folder(folder, {"yangzhou.txt": "yangzhou.txt", "jiaxing.txt": "jiaxing.txt", "junk.txt": "jiaxing.txt"},
+                 texts={"junk.txt": JUNK})
+    with EmbeddedStore(tmp_path / "inproc.lbug") as other:
+        r0 = build(folder, other, similarity="lexical", progress=False, cache_dir=None, isolate_bytes=0)
+        inproc = other.dump()
+    assert [p.file for p in r0.failed] == ["junk.txt"]
+
+    def not_here(*a, **k):  # the parent must not parse: the child is a fresh interpreter, unpatched
+        raise AssertionError("parsed in the parent")
+
+    monkeypatch.setattr(pb, "map_plan", not_here)
+    r1 = build(folder, embedded_store, similarity="lexical", progress=False, cache_dir=None, isolate_bytes=1)
+    assert [(p.file, p.error) for p in r1.failed] == [(p.file, p.error) for p in r0.failed]
+    assert "no plan text found" in r1.failed[0].error
+    assert [(p.plan_id, p.nodes, p.relationships) for p in r1.plans] == \
+        [(p.plan_id, p.nodes, p.relationships) for p in r0.plans]
+    assert r1.similar_links == r0.similar_links > 0
+    iso = embedded_store.dump()
+    assert iso == inproc, _diff(iso, inproc)
+
+
+def test_a_plan_parsed_in_a_child_at_its_turn_gives_the_records_of_one_parsed_here(tmp_path):
+    """The build's other isolated path (a large plan not parsed before the build began, e.g. unchanged
+    but missing from the plan cache): map_plan_isolated hands back what plan_products makes."""
+    folder = tmp_path / "plans"
+    write_folder(folder, {"yangzhou.txt": "yangzhou.txt"})
+    (entry,), _ = pb.scan_plans(folder)
+    prod, records = pb.map_plan_isolated(entry.path, entry.meta, "digest")
+    prod0, records0 = pb.plan_products(entry.path, entry.meta, "digest")
+    assert records.nodes == records0.nodes and records.relationships == records0.relationships
+    assert (prod.plan_id, prod.counts, prod.characters, prod.policies) == \
+        (prod0.plan_id, prod0.counts, prod0.characters, prod0.policies)
+    assert not list(tmp_path.glob("**/*.pkl"))

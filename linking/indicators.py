@@ -41,7 +41,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from model.ids import short_hash
@@ -409,13 +409,17 @@ def _count_class(unit: str, names: Iterable[str] = ()) -> str | None:
     return plain.get(base) or plain.get(bare)
 
 
-_NAME_CLASSIFIER = re.compile(r"(户|人|套|间|张|辆|个|家|所|座|处|项|件)数(?:量)?(?:\([^()]*\))?$")
+@cache
+def _name_classifier_pattern() -> re.Pattern:
+    """<classifier>数(量) at the end of a name, the classifiers of lexicons/indicator_name_classifiers.txt."""
+    alts = "|".join(re.escape(c) for c in vocab.lexicon("indicator_name_classifiers"))
+    return re.compile(rf"({alts})数(?:量)?(?:\([^()]*\))?$")
 
 
 def _name_classifier(names: Iterable[str]) -> str | None:
     """The classifier a name says it counts in (老旧小区改造户数 -> 户, 参保人数 -> 人)."""
     top = names.most_common(1)[0][0] if isinstance(names, Counter) and names else next(iter(names), None)
-    m = _NAME_CLASSIFIER.search(top) if top else None
+    m = _name_classifier_pattern().search(top) if top else None
     return m.group(1) if m else None
 
 

@@ -113,7 +113,8 @@ def _keyword_count(concept: vocab.Concept, text: str) -> int:
 def _fusion() -> tuple[re.Pattern, dict[str, str]]:
     """The fusion-run pattern and character -> domain id of lexicons/domain_fusion_chars.txt."""
     chars = dict(row.split()[:2] for row in vocab.lexicon("domain_fusion_chars"))
-    return re.compile(f"[{''.join(chars)}]{{2,4}}(?=融合|结合|联动)"), chars
+    verbs = "|".join(re.escape(v) for v in vocab.lexicon("domain_fusion_verbs"))
+    return re.compile(f"[{''.join(chars)}]{{2,4}}(?={verbs})"), chars
 
 
 @lru_cache(maxsize=256)

@@ -62,8 +62,9 @@ def with_region_ranks(r: GraphRecords) -> GraphRecords:
     from pipeline.regions import region_ranks
 
     planned = {x.end for x in r.relationships if x.type == "FOR_REGION"}
-    rows = [{"id": n.id, "name": n.properties.get("name"), "plans": int(n.id in planned)}
-            for n in r.nodes if n.label == "Region"]
+    with_agencies = {x.end for x in r.relationships if x.type == "OF_REGION"}
+    rows = [{"id": n.id, "name": n.properties.get("name"), "plans": int(n.id in planned),
+             "agencies": int(n.id in with_agencies)} for n in r.nodes if n.label == "Region"]
     ranks = region_ranks(rows)  # every region an int, -1 where no plan is for it
     for n in r.nodes:
         if n.label == "Region":

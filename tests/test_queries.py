@@ -299,3 +299,35 @@ def test_rewritten_queries_give_the_rows_of_their_plain_formulations(embedded_st
         assert any(embedded_store.query(name, p).rows for p in variants)
     lead = {(r["agency_id"], r["led"], r["involved"]) for r in embedded_store.query("lead_agencies").records()}
     assert ("agency:wuxing:finance", 2, 1) in lead
+
+
+def test_agency_functions_pages_cover_the_agencies_of_regions_no_plan_is_for(store):
+    """agency_functions counts by the agency's own region, and some agencies belong to regions no plan is
+    for (a province's bureau leads a county plan's measure): those regions are ranked after the plans'
+    regions (pipeline/regions.py), so its region pages together give every row of the whole store."""
+    from pipeline.regions import rank_regions
+
+    g = comparison_graph()
+    g.add_node("agency:huzhou:finance", "Agency", name="湖州市财政局", function="finance", short_name="财政局")
+    g.add_rel("OF_REGION", ("agency:huzhou:finance", "Agency"), ("region:huzhou", "Region"))
+    g.add_rel("LED_BY", ("policy:wuxing-2021-2025:m-1", "Policy"), ("agency:huzhou:finance", "Agency"),
+              quote="财政局", span_start=48, span_end=50, plan_id="plan:wuxing:2021-2025")
+    store.write(g)
+    rank_regions(store)
+    ranks = dict(store.read("MATCH (r:Region) RETURN r.name, r.name_rank").rows)
+    assert ranks == {"吴兴区": 0, "扬州市": 1, "湖州市": 2, "浙江省": -1}  # 湖州市: no plan, an agency
+    every = store.query("agency_functions", {"region_limit": 100}).records()
+    assert ("finance", "湖州市") in {(r["function"], r["region"]) for r in every}
+    pages = [store.query("agency_functions", {"region_skip": k, "region_limit": 1}).records() for k in range(4)]
+    assert [{r["region"] for r in p} for p in pages] == [{"吴兴区"}, {"扬州市"}, {"湖州市"}, set()]
+
+    def key(rows):
+        return sorted(repr(sorted(r.items())) for r in rows)
+
+    assert key(sum(pages, [])) == key(every)
+    # what the query gave before it paged: every LED_BY by the agency's own region
+    plain = store.read("MATCH (m:Policy)-[:LED_BY]->(a:Agency)-[:OF_REGION]->(r:Region) RETURN a.function AS "
+                       "function, r.name AS region, count(DISTINCT a) AS agencies, count(DISTINCT m) AS led").records()
+    assert key(plain) == key(every)
+    # the other per-region queries still page the plans' regions: 湖州市's page holds none of their rows
+    assert not store.query("domain_coverage", {"region_skip": 2, "region_limit": 1}).records()

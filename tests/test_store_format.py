@@ -23,7 +23,7 @@ APP = str(ROOT / "app.py")
 # The schema a build writes, as a fingerprint, per format. A changed ontology (a label, property or
 # datatype) fails here: bump STORE_FORMAT in graph/store.py (stores built before will be rebuilt) and
 # record the new fingerprint.
-FINGERPRINTS = {1: "7d810aa175c42994"}
+FINGERPRINTS = {1: "7d810aa175c42994", 2: "7d810aa175c42994"}
 
 
 def fingerprint(schema) -> str:

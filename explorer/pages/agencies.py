@@ -40,7 +40,7 @@ else:
 ui.table(lead, "lead_agencies", "ag_lead")
 
 st.subheader("Who leads what: functions across regions")
-fn = data.frame("agency_functions", regions=shown)  # none shown (a graph without targets): every region
+fn = data.frame("agency_functions", regions=shown)  # none shown (a graph without targets): one page of regions
 if functions[function]:
     fn = fn[fn["function"] == functions[function]]
 if not fn.empty:

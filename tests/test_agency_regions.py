@@ -152,3 +152,15 @@ def test_a_stem_function_makes_a_body_a_subject_but_not_a_firm_or_institution():
     assert resp.inline("区市场局、区城管执法局负责加强巡查。")[:2] == (["区市场局"], ["区城管执法局"])
     assert resp.inline("金融机构负责做好风险评估。") is None
     assert resp.function_of("农业企业") is None and resp.function_of("金融机构") is None
+
+
+def test_level_word_of_the_plans_own_district_whatever_its_level_label():
+    """区政务服务中心 in a 某东区 plan is 某东区政务服务中心 (one id), also where the region's level label is not
+    "county" (a district's metadata written as 'district'): a unit under a bureau has a name-based id since
+    bb64d78, so the two spellings had become two agencies (某东区区政务服务中心 beside 某东区政务服务中心)."""
+    own = RegionRef(id="region:moudong", name="某东区", name_en="Moudong", level="district", slug="moudong")
+    chain = [own, MUNICIPALITY]
+    short, full = resolve("区政务服务中心", chain), resolve("某东区政务服务中心", chain)
+    assert short is not None and full is not None
+    assert short.id == full.id and short.name == "某东区政务服务中心"
+    assert resolve("区财政事务中心", chain).id == resolve("某东区财政事务中心", chain).id

@@ -173,7 +173,8 @@ def resolve(raw: str, chain: list[RegionRef]) -> AgencyRef | None:
     elif name.startswith("市") and not _NOT_CITY.match(name):
         region = _city_region(chain)
         core = name[1:]
-    elif name[0] in "区县" and own.level == "county" and not _NOT_LEVEL.match(name):
+    elif name[0] in "区县" and (own.level == "county" or own.name.endswith(name[0])) and not _NOT_LEVEL.match(name):
+        # 区民政局 in a 某东区 plan: the level word of the plan's own region, whatever level label the region has
         core = name[1:]
     elif (lv := _LEVEL_WORD.match(name)) and any(r.name.endswith(lv.group(1)) for r in chain):
         # 州民政局 / 盟发改委 / 旗教育局 / 地区财政局: the body of the chain's 自治州, 盟, 旗 or 地区

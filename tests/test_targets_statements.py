@@ -98,3 +98,26 @@ def test_a_target_cell_listing_sub_indicators():
     t = Table(title="主要指标", columns=["序号", "指标名称", "单位", "属性", "2030年目标"], rows=rows, start=0, end=len(text))
     got = [(f.indicator_text, f.value, f.unit) for f in table_facts(_doc(text, t), t)]
     assert got == [("重点产业规模：电子信息", 900.0, "亿元"), ("重点产业规模：生物医药", 300.0, "亿元")]
+
+
+def test_a_requirement_column_of_a_plan_indicator_table_holds_targets():
+    # 指标要求 is a column of norms in a technical table, but of targets where its cells state goals
+    # (增长5.5%, 达到90%以上) or the table gives each row an attribute (预期性/约束性)
+    for cols, rows in [
+        (["序号", "指标名称", "单位", "指标要求", "指标属性"],
+         [["1", "地区生产总值增速", "%", "增长5.5%", "预期性"], ["2", "常住人口城镇化率", "%", "达到90%以上", "预期性"]]),
+        (["序号", "主要指标", "指标要求"],
+         [["1", "地区生产总值增速", "增长5.5%"], ["2", "常住人口城镇化率", "达到90%以上"]]),
+    ]:
+        text = "\n".join(c for r in rows for c in r if c)
+        t = Table(title="主要指标", columns=cols, rows=rows, start=0, end=len(text))
+        got = [(f.indicator_text, f.value, f.comparator, f.kind, f.year) for f in table_facts(_doc(text, t), t)]
+        assert got == [("地区生产总值增速", 5.5, "=", "target", 2030),
+                       ("常住人口城镇化率", 90.0, ">=", "target", 2030)]
+
+
+def test_a_requirement_column_of_a_norm_table_holds_norms():
+    rows = [["1", "土壤pH值", "", "6.0～7.5"], ["2", "有机质含量", "g/kg", "≥15"]]
+    text = "\n".join(c for r in rows for c in r if c)
+    t = Table(title="种植土要求", columns=["序号", "指标", "单位", "指标要求"], rows=rows, start=0, end=len(text))
+    assert {f.kind for f in table_facts(_doc(text, t), t)} == {"standard"}

@@ -177,6 +177,19 @@ def _norm_column(columns: list[str], taken: set[int]) -> int | None:
     return None
 
 
+_GOAL_CELL = re.compile(rf"^\s*(?:{vocab.lexicon_regex('target_table_goal_cells')})")
+
+
+def _goal_column(table: Table, roles: dict[str, int], col: int) -> bool:
+    """A column of required levels (指标要求) in a plan's indicator table holds its targets: the table has an
+    attribute column (预期性/约束性), or most of its filled cells open with a verb of change or aiming
+    (增长5.5%, 达到90%以上: target_table_goal_cells)."""
+    if "attribute" in roles:
+        return True
+    cells = [str(r[col]).strip() for r in table.rows if col < len(r) and r[col] and str(r[col]).strip()]
+    return bool(cells) and 2 * sum(1 for c in cells if _GOAL_CELL.match(c)) > len(cells)
+
+
 def table_facts(doc: ParsedDocument, table: Table, norm: bool = False) -> list[TargetFact]:
     """Targets of an indicator table; in a table of norms (a 技术要求 / 标准值 column in place of a target column,
     or a table inside a norm section: ``norm``) the values are norms (kind standard, no year)."""
@@ -343,7 +356,7 @@ def _table_facts(doc: ParsedDocument, table: Table) -> tuple[list[TargetFact], b
                 baseline_year=base_year if bv is not None else None, attribute=attribute,
                 change_type="cumulative" if col in totals else change,
             ))
-    return facts, norm_col is not None
+    return facts, norm_col is not None and not _goal_column(table, roles, norm_col)
 
 
 def _expanded(rows: list[list[str | None]], roles: dict[str, int]):

@@ -39,7 +39,7 @@ API (stable; task tables call it too):
   clean_name(raw) -> str                         a written name without role words and brackets
   function_of(name) -> AgencyFunction | None     the agency's function (vocab/agency_functions.csv,
                                                  else a domain word: lexicon agency_function_stems)
-  generic_local_government(name) -> str | None   "county" | "township" for 各区政府-like names
+  generic_local_government(name) -> str | None   "county" | "township" | "zone" for 各区政府-like names
   inline(text) -> (lead, involved, start, end) | None   由A牵头，B配合 inside a measure's text
 """
 from __future__ import annotations
@@ -118,6 +118,9 @@ def _rx() -> dict[str, Any]:
         "scope_opener": re.compile(rf"^(?:{_lx('responsibility_scope_openers')})"),
         "scope_closer": re.compile(rf"(?:{_lx('responsibility_scope_closers')})\s*[。；;]?\s*$"),
         "conj": re.compile(f"(?:{_lx('responsibility_conjunctions')})"),
+        "supervise_verb": re.compile(f"(?:{_lx('responsibility_supervision_verbs')})"),
+        "supervised_class": re.compile(f"(?:{_lx('responsibility_supervised_classes')})"),
+        "supervise_act": re.compile(rf"(?:{_lx('responsibility_supervision_actions')})$"),
         "etc_end": re.compile(rf"(?:{etc})$"),
         "name_prefix": re.compile(rf"^(?:{_lx('agency_name_prefixes')})"),
         "name_noise": re.compile(rf"^(?:[、，,；;\s]|{_lx('agency_list_joiners')})+|(?:{_lx('agency_name_noise')})+$"),
@@ -223,7 +226,8 @@ def find_clause(text: str) -> tuple[int, int] | None:
             if j is None:
                 break
             inner = text[i + 1:j]
-            if rx["role"].search(inner) and has_agency(inner):
+            if (rx["role"].search(inner) or any(_supervision(g) for g in split_top(inner, "，,；;"))) \
+                    and has_agency(inner):
                 best = (i, j + 1)
             i = j + 1
         else:
@@ -364,6 +368,12 @@ def parse(raw: str, start: int) -> Responsibility:
         if dl is not None:
             deadlines.append(dl)      # 完成时限：2024年底前 / 5月底完成: when, not who
             continue
+        sup = _supervision(seg)
+        if sup is not None:           # 区国资委指导区属国企落实: the supervising body leads
+            saw_lead_role = True
+            lead.append(sup[0])
+            involved.extend(sup[1])
+            continue
         together = _together_rx().split(seg, maxsplit=1)
         joined = False
         if (len(together) == 3 and is_agency_name(together[0]) and has_agency(together[2])
@@ -400,6 +410,29 @@ def parse(raw: str, start: int) -> Responsibility:
     lead = _dedupe(lead)
     return Responsibility(raw=raw, lead=lead, involved=[n for n in _dedupe(involved) if n not in lead],
                           start=start, end=start + len(raw), deadline="；".join(deadlines) or None)
+
+
+def _supervision(seg: str) -> tuple[str, list[str]] | None:
+    """``区国资委指导区属国企落实`` -> (区国资委, []): a body, a verb of supervision (lexicon
+    responsibility_supervision_verbs), a class of actors (a placeholder: 各企业, 相关单位, or lexicon
+    responsibility_supervised_classes: 区属国企) or named
+    bodies (区城投公司: involved), and a closing action (lexicon responsibility_supervision_actions)."""
+    rx = _rx()
+    seg = seg.strip().rstrip("。")
+    act = rx["supervise_act"].search(seg)
+    if act is None:
+        return None
+    for v in rx["supervise_verb"].finditer(seg, 0, act.start()):
+        body, cls = _clean(seg[:v.start()]), seg[v.end():act.start()].strip()
+        if not body or not cls or not is_agency_name(body) or is_placeholder(body) or names_a_role(body):
+            continue
+        if is_placeholder(cls) or rx["supervised_class"].fullmatch(cls):
+            return body, []
+        named = _names_of(cls, "、/")
+        if named and all(is_agency_name(n) for n in named):
+            return body, named
+        return None
+    return None
 
 
 def _names_of(seg: str, seps: str) -> list[str]:
@@ -689,10 +722,13 @@ def _function_index() -> tuple[object, dict[str, int]]:
 
 def generic_local_government(name: str) -> str | None:
     """``county`` for a name of all the region's lower governments (各区政府, 相关区政府,
-    各县（市、区）人民政府), ``township`` for all its townships (各街镇, 各乡镇（街道）), else None."""
+    各县（市、区）人民政府, 各区、县级市), ``township`` for all its townships (各街镇, 各乡镇（街道）), ``zone`` for
+    all its development zones (各园区, 各开发区管委会: a row's group ``zone``), else None."""
     for rx in _rx()["local_gov"]:
         m = rx.fullmatch(name)
         if m:
+            if m.groupdict().get("zone") is not None:
+                return "zone"
             tier = m.group("tier")
             return "township" if re.search(r"[镇乡街]", tier) else "county"
     return None

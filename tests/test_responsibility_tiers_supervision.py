@@ -1,0 +1,61 @@
+"""Generic tiers written as lists or as zones, a supervising body that guides a class of actors, and two
+spellings of one body (full name / known short form) as one agency. Synthetic sentences in the shapes of
+other provinces' plans; nothing is copied."""
+from __future__ import annotations
+
+import pytest
+
+from ontology import responsibility as r
+from ontology.mapping.agencies import resolve
+from ontology.mapping.plans import RegionRef
+
+PREFECTURE = RegionRef("region:moulin", "某临市", "Moulin", "prefecture", "moulin")
+PROVINCE = RegionRef("region:moujiang", "某江省", "Moujiang", "province", "moujiang")
+CITY = [PREFECTURE, PROVINCE]
+
+
+def _parse(text: str):
+    span = r.find_clause(text)
+    assert span is not None, text
+    return r.parse(text[span[0]:span[1]], span[0])
+
+
+# -- a list of tiers after one 各 is one placeholder; zones are a tier --------------------------------
+
+@pytest.mark.parametrize("name, tier", [
+    ("各区、县级市", "county"), ("各县、市、区", "county"), ("各县（市、区）", "county"), ("各区县", "county"),
+    ("各县市区", "county"), ("各镇（街道）", "township"), ("各园区", "zone"), ("各开发区", "zone"),
+    ("各开发区管委会", "zone"), ("各开发区、园区管委会", "zone"), ("各开发区（园区）管委会", "zone"),
+])
+def test_generic_tiers(name, tier):
+    assert r.generic_local_government(name) == tier
+    assert r.split_names(f"市发改委、{name}") == ["市发改委", name]
+
+
+def test_a_list_of_tiers_in_a_clause_is_one_agency():
+    res = _parse("完善镇村公共服务设施。（市民政局牵头，各区、县级市配合）")
+    assert res.lead == ["市民政局"] and res.involved == ["各区、县级市"]
+    ref = resolve("各区、县级市", CITY)
+    assert ref is not None and ref.id == "agency:moulin:local_governments_county"
+    zone = resolve("各开发区、园区管委会", CITY)
+    assert zone is not None and zone.id == "agency:moulin:local_governments_zone"
+    assert zone.function == "local_government"
+    assert zone.id == resolve("各园区", CITY).id
+
+
+# -- a supervising body + 指导/督促/监督 + a class of actors + 落实: the body leads ---------------------------
+
+@pytest.mark.parametrize("text, lead", [
+    ("深化国有企业改革。（区国资委指导区属国企落实）", "区国资委"),
+    ("落实安全生产主体责任。（市应急局督促各企业落实）", "市应急局"),
+    ("规范涉企收费行为。（区市场监管局监督相关单位落实）", "区市场监管局"),
+])
+def test_a_supervising_body_leads_what_a_class_of_actors_carries_out(text, lead):
+    res = _parse(text)
+    assert res.lead == [lead] and res.involved == []
+
+
+def test_a_supervised_body_that_is_an_agency_is_no_class():
+    # 区国资委指导区城投公司落实: a named company is a body, involved
+    res = _parse("推进平台公司转型。（区国资委指导区城投公司落实）")
+    assert res.lead == ["区国资委"] and res.involved == ["区城投公司"]

@@ -11,6 +11,7 @@ from ontology.mapping.plans import RegionRef
 
 PREFECTURE = RegionRef("region:moulin", "某临市", "Moulin", "prefecture", "moulin")
 PROVINCE = RegionRef("region:moujiang", "某江省", "Moujiang", "province", "moujiang")
+DISTRICT = [RegionRef("region:moushan", "某山区", "Moushan", "county", "moushan"), PREFECTURE, PROVINCE]
 CITY = [PREFECTURE, PROVINCE]
 
 
@@ -59,3 +60,18 @@ def test_a_supervised_body_that_is_an_agency_is_no_class():
     # 区国资委指导区城投公司落实: a named company is a body, involved
     res = _parse("推进平台公司转型。（区国资委指导区城投公司落实）")
     assert res.lead == ["区国资委"] and res.involved == ["区城投公司"]
+
+
+# -- the full name and its known short form are one agency ----------------------------------------
+
+@pytest.mark.parametrize("chain, names", [
+    (DISTRICT, ("区国资委", "某山区国资委", "区国有资产监督管理委员会")),
+    (CITY, ("市金融办", "某临市金融工作办公室", "市金融工作办公室")),
+    (CITY, ("市检察院", "某临市人民检察院")),
+    (CITY, ("市中院", "市中级法院", "某临市中级人民法院")),
+    (DISTRICT, ("区法院", "某山区人民法院")),
+    (DISTRICT, ("区政府", "区人民政府", "某山区人民政府")),
+])
+def test_full_name_and_short_form_are_one_agency(chain, names):
+    refs = [resolve(n, chain) for n in names]
+    assert len({ref.id for ref in refs if ref}) == 1, [(ref.id, ref.name) for ref in refs if ref]

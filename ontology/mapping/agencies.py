@@ -206,10 +206,24 @@ def resolve(raw: str, chain: list[RegionRef]) -> AgencyRef | None:
     elif func is not None and func.unique and not by_stem and not _UNIT.search(core):
         aid = f"agency:{region.slug}:{func.id}"
     else:
-        aid = f"agency:{region.slug}:{short_hash(core)}"
+        aid = f"agency:{region.slug}:{short_hash(_short_form(core))}"
     if func is None:
         func = _OTHER  # a body of no known function: said so explicitly
     return AgencyRef(aid, full, name, func.id if func else None, region)
+
+
+@cache
+def _short_forms() -> tuple[tuple[str, str], ...]:
+    rows = (row.split() for row in vocab.lexicon("agency_short_forms"))
+    return tuple(sorted(((r[0], r[1]) for r in rows if len(r) == 2), key=lambda r: len(r[0]), reverse=True))
+
+
+def _short_form(core: str) -> str:
+    """The key a body's name is hashed by: full words replaced by their known short form (lexicon
+    agency_short_forms: 人民政府 -> 政府, 人民检察院 -> 检察院), so both spellings give one id."""
+    for full, short in _short_forms():
+        core = core.replace(full, short)
+    return core
 
 
 _OTHER = next((f for f in vocab.agency_functions() if f.id == "other"), None)

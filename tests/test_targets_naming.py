@@ -101,3 +101,12 @@ def test_a_list_closed_by_he_and_a_measure_written_after_its_last_item():
 def test_a_breakdown_in_brackets_after_a_classifier_first_object():
     assert names("新建改建15个社区嵌入式服务设施（其中养老服务站8个）。") == [
         ("新建改建社区嵌入式服务设施", 15.0), ("养老服务站", 8.0)]
+
+
+def test_a_compound_sector_name_with_one_value_is_one_indicator_and_no_adverb_ends_a_name():
+    # 年均 holds no 均 shared by several names: a sector list before one measure word with one value
+    assert names("到2030年，批发、零售和住宿业增加值年均增长6%。") == [("批发、零售和住宿业增加值", 6.0)]
+    assert names("到2030年，批发、零售和住宿业增加值持续增长6%。") == [("批发、零售和住宿业增加值", 6.0)]
+    assert names("到2030年，数字经济核心产业营业收入稳步提高到800亿元。") == [("数字经济核心产业营业收入", 800.0)]
+    # a shared value word still gives one indicator per name
+    assert names("到2030年，生活垃圾分类率、回收利用率均达到60%。") == [("生活垃圾分类率", 60.0), ("回收利用率", 60.0)]

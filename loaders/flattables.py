@@ -416,6 +416,8 @@ def _cell_cost_lines(role: str, cells: tuple[str, ...]) -> float:
         return _mismatch(role, cells[0])
     joined = _join(cells, role)
     extra = len(cells) - 1
+    if role not in ("kind", "group", "other") and any(is_kind(c) for c in cells):
+        return KIND_IN_CELL + _mismatch(role, joined)   # A类 / 续建: a categorical cell marks its own column
     if role in TEXT_ROLES or role == "responsible":
         # a wrapped cell: cheaper when the first piece stops mid-phrase
         step = sum(0.15 if _CONT_END.search(c) or _BRACKET_NOTE.match(n) else 0.35
@@ -453,6 +455,7 @@ def _cell_cost_lines(role: str, cells: tuple[str, ...]) -> float:
 
 _BRACKET_NOTE = re.compile(r"^[（(][^（）()]{1,30}[）)]$")
 VALUE_NOTE = 0.2
+KIND_IN_CELL = 2.0        # a kind cell (A类, 续建: table_kind_values) as a line of another column's cell
 
 
 def carried_columns(roles: list[str]) -> set[int]:
@@ -976,11 +979,15 @@ _SHAPE_ROLES = {"attribute": lambda c: is_attribute(c), "unit": lambda c: is_uni
 def _checked_roles(rows_cells: list[list[str]], roles: list[str]) -> list[str]:
     k = len(roles)
     exact = [r for r in rows_cells if len(r) == k]
-    if len(exact) < 3:
+    if len(exact) < 2:
         return roles
     for j, role in enumerate(roles):
         test = _SHAPE_ROLES.get(role)
-        if test and sum(test(r[j]) for r in exact) * 10 < 3 * len(exact):
+        if not test or sum(test(r[j]) for r in exact) * 10 >= 3 * len(exact):
+            continue
+        if all(is_kind(r[j]) for r in exact):
+            roles[j] = "kind"           # 目标类型 over A类 / B类: a column of task kinds (table_kind_values)
+        elif len(exact) >= 3:
             roles[j] = "other"
     return roles
 

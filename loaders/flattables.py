@@ -1170,6 +1170,27 @@ def _body_heading(lines, x: int) -> bool:
         bool(_SENT_END.search(lines[x + 1][2])) or len(lines[x + 1][2]) > _ROW_CELL_MAX)
 
 
+BARE_HEADING_MAX = 16      # a heading of the body written without its numbering (考核结果运用) is short
+
+
+def _bare_heading(lines, x: int) -> bool:
+    """Whether line ``x`` is a heading of the body without numbering (考核结果运用 / 组织保障) with a sentence
+    paragraph after it: short text with no punctuation, digit, value, kind or agency name. Only a row already
+    full of its cells (or one whose value column would stay empty) ends there: a row's first text cell followed
+    by a sentence cell has the same shape."""
+    c = _norm(lines[x][2])
+    if not 2 <= len(c) <= BARE_HEADING_MAX or _HEAD_STOP.search(c) or _DIGIT.search(c) \
+            or not re.fullmatch(r"[\u4e00-\u9fff]+", c) or is_kind(c) or is_attribute(c) or _agency_like(c) \
+            or is_deadline(c) or is_schedule(c):
+        return False
+    return x + 1 < len(lines) and (bool(_SENT_END.search(lines[x + 1][2])) or len(lines[x + 1][2]) > _ROW_CELL_MAX)
+
+
+def _row_full(cells: list[str], roles: list[str]) -> bool:
+    """Whether a row's lines give every column a cell."""
+    return len(cells) >= len(roles) and all(align(cells, roles, False)[1])
+
+
 MAX_BACK_MATTER = 4        # lines of back matter (issuer, date, 此件公开发布) closing a document
 
 
@@ -1329,6 +1350,9 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
             return True
         if _body_heading(lines, q + 1):
             return True                   # 二、保障措施 then a sentence: the body's heading after the table
+        if gap == 1 and _bare_heading(lines, q + 1) and not (q + 3 < n and is_value(lines[q + 3][2])):
+            return True                   # 考核结果运用 then a paragraph: a heading without numbering, the
+            #                               row's value before it (a row of it would have no value either)
         if _back_matter_only(lines, q + 1):
             return True                   # the issuer and the date after the table: nothing opens a row
         if not is_value(nxt) and (opens_row(q) or not early_labels):
@@ -1444,7 +1468,10 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     last = nums[-1]
     stop = last + 1
     while stop < n and stop - last <= k + 3 and not _STOP.match(lines[stop][2]) and not (
-            _is_header_cell(lines[stop][2]) and _is_header_run(lines, stop)):
+            _is_header_cell(lines[stop][2]) and _is_header_run(lines, stop)) and not (
+            # a row full of its cells, then 考核结果运用 and a paragraph: the body goes on
+            stop - last > k and _bare_heading(lines, stop)
+            and _row_full([lines[x][2] for x in range(last + 1, stop)], aroles)):
         stop += 1
     group_cols = len(lead_head)
     columns = list(lead_head) + [head[num_at]] + cols_after

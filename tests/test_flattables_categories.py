@@ -46,3 +46,30 @@ def test_a_trailing_category_column_keeps_the_co_agencies_apart(head, kinds):
 def test_a_class_letter_is_a_kind_cell():
     assert flattables.is_kind("A类") and flattables.is_kind("Ⅱ类") and flattables.is_kind("续建")
     assert not flattables.is_kind("县财政局")
+
+
+_SCORED = ["序号", "考核内容", "评分标准", "分值",
+           "1", "高标准农田建设任务完成情况", "按期完成得满分，每低1个百分点扣0.5分", "20",
+           "2", "农村人居环境整治", "按季度检查结果计分", "15",
+           "3", "村级集体经济发展", "按收入达标村占比计分"]
+
+
+def test_a_heading_without_numbering_and_its_paragraph_end_the_last_row():
+    doc = _parse("某川县2026年度乡村振兴工作考核办法", _SCORED + ["4"], (
+        "考核结果运用", "考核结果作为年度综合考评的重要依据，对考核排名靠前的乡镇予以通报表扬。",
+        "组织保障", "各乡镇要高度重视，切实加强组织领导，确保各项任务落到实处。"))
+    [t] = doc.tables
+    assert [r[0] for r in t.rows] == ["1", "2", "3"]
+    assert t.rows[-1][3] == "4"
+    # the score column stays a column of its own (role other: mapping/table_targets reads 分值 / 权重 as
+    # scores by name, lexicon target_table_score_columns)
+    assert t.roles[3] == "other"
+
+
+def test_a_row_of_that_shape_with_its_own_value_stays_a_row():
+    doc = _parse("某川县2026年度乡村振兴工作考核办法", _SCORED + [
+        "4", "考核结果运用情况", "按考核结果运用情况计分。", "10"], (
+        "组织保障", "各乡镇要高度重视，切实加强组织领导，确保各项任务落到实处。"))
+    [t] = doc.tables
+    assert [r[0] for r in t.rows] == ["1", "2", "3", "4"]
+    assert t.rows[-1][1:] == ["考核结果运用情况", "按考核结果运用情况计分。", "10"]

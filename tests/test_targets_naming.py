@@ -110,3 +110,13 @@ def test_a_compound_sector_name_with_one_value_is_one_indicator_and_no_adverb_en
     assert names("到2030年，数字经济核心产业营业收入稳步提高到800亿元。") == [("数字经济核心产业营业收入", 800.0)]
     # a shared value word still gives one indicator per name
     assert names("到2030年，生活垃圾分类率、回收利用率均达到60%。") == [("生活垃圾分类率", 60.0), ("回收利用率", 60.0)]
+
+
+def test_each_number_of_a_classifier_first_enumeration_belongs_to_the_noun_after_it():
+    assert names("到2030年，选拔100名正职后备人才、200名副职后备人才。") == [
+        ("正职后备人才", 100.0), ("副职后备人才", 200.0)]
+    # the shape decides, whatever the verb before the first number (推选 is in no lexicon)
+    assert names("到2030年，推选30名乡村工匠、15名非遗传承人和8名技能大师。") == [
+        ("乡村工匠", 30.0), ("非遗传承人", 15.0), ("技能大师", 8.0)]
+    assert names("到2030年，选拔正职后备人才100名、副职后备人才200名。") == [
+        ("正职后备人才", 100.0), ("副职后备人才", 200.0)]

@@ -266,6 +266,17 @@ def name_for(pre: str, post: str, *, shared_prefix: str = "", prev_indicator: st
     return name
 
 
+def _classifier_first_item(name: str, post: str) -> bool:
+    """The amount opens the first item of an enumeration of <number><classifier><noun> items after one verb
+    (选拔100名X、200名Y): the phrase before it is a short word that names no measure (a verb outside the
+    lexicons), and after the noun right after the amount comes a list joiner and the next item's number."""
+    if len(name) > 4 or _patterns()["ending"].search(name) or _patterns()["suffix"].search(name):
+        return False
+    obj = object_after(post)
+    at = post.find(obj) if len(obj) >= 2 else -1
+    return 0 <= at <= 4 and bool(_next_item().match(post[at + len(obj):].lstrip()))
+
+
 def _name_for(pre: str, post: str, *, shared_prefix: str = "", prev_indicator: str = "", sentence: str = "",
               percent: bool = False) -> str:
     name, verbish = indicator_before(pre)
@@ -276,6 +287,8 @@ def _name_for(pre: str, post: str, *, shared_prefix: str = "", prev_indicator: s
         name, verbish = "", True  # 首批80个示范社区: the batch word says which, the object what
     if pre.lstrip().startswith("、") and shared_prefix and name and not name.startswith("每"):
         name = shared_prefix + name
+    if name and not verbish and _classifier_first_item(name, post):
+        return object_after(post)  # 选拔100名X、200名Y: each number belongs to the noun after it
     if name and not verbish and (is_example_list(name) or starts_with_verb(name) and len(name) <= 8
                                  and not _patterns()["ending"].search(name)):
         obj = object_after(post)

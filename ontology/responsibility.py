@@ -226,8 +226,7 @@ def find_clause(text: str) -> tuple[int, int] | None:
             if j is None:
                 break
             inner = text[i + 1:j]
-            if (rx["role"].search(inner) or any(_supervision(g) for g in split_top(inner, "，,；;"))) \
-                    and has_agency(inner):
+            if (rx["role"].search(inner) or _supervises(inner)) and has_agency(inner):
                 best = (i, j + 1)
             i = j + 1
         else:
@@ -370,8 +369,8 @@ def parse(raw: str, start: int) -> Responsibility:
             continue
         sup = _supervision(seg)
         if sup is not None:           # 区国资委指导区属国企落实: the supervising body leads
-            saw_lead_role = True
-            lead.append(sup[0])
+            saw_lead_role = saw_lead_role or bool(sup[0])
+            lead.extend(sup[0])
             involved.extend(sup[1])
             continue
         together = _together_rx().split(seg, maxsplit=1)
@@ -412,25 +411,36 @@ def parse(raw: str, start: int) -> Responsibility:
                           start=start, end=start + len(raw), deadline="；".join(deadlines) or None)
 
 
-def _supervision(seg: str) -> tuple[str, list[str]] | None:
-    """``区国资委指导区属国企落实`` -> (区国资委, []): a body, a verb of supervision (lexicon
-    responsibility_supervision_verbs), a class of actors (a placeholder: 各企业, 相关单位, or lexicon
-    responsibility_supervised_classes: 区属国企) or named
-    bodies (区城投公司: involved), and a closing action (lexicon responsibility_supervision_actions)."""
+def _supervises(inner: str) -> bool:
+    """Does a segment of a bracket's text name a body that supervises a class of actors (:func:`_supervision`)?"""
+    return any((sv := _supervision(g)) is not None and bool(sv[0]) for g in split_top(inner, "，,；;"))
+
+
+def _supervision(seg: str) -> tuple[list[str], list[str]] | None:
+    """``区国资委指导区属国企落实`` -> ([区国资委], []): bodies, a verb of supervision (lexicon
+    responsibility_supervision_verbs; 指导、督促 two of them), a class of actors (a placeholder: 各企业, 相关单位, or
+    lexicon responsibility_supervised_classes: 区属国企) or named bodies (区城投公司: involved), and a closing action
+    (lexicon responsibility_supervision_actions). A segment without bodies before the verb (…牵头，指导区属国企落实)
+    gives ([], []): it names no agency."""
     rx = _rx()
     seg = seg.strip().rstrip("。")
     act = rx["supervise_act"].search(seg)
     if act is None:
         return None
     for v in rx["supervise_verb"].finditer(seg, 0, act.start()):
-        body, cls = _clean(seg[:v.start()]), seg[v.end():act.start()].strip()
-        if not body or not cls or not is_agency_name(body) or is_placeholder(body) or names_a_role(body):
+        body = _clean(seg[:v.start()]) if v.start() else ""
+        rest, end = seg[v.end():act.start()], v.end()
+        while (more := re.match(rf"[、和及与并]?(?:{_lx('responsibility_supervision_verbs')})", rest)) is not None:
+            rest, end = rest[more.end():], end + more.end()     # 指导、督促区属国企落实: two verbs
+        cls = rest.strip()
+        bodies = _names_of(body, "、/") if body else []
+        if not cls or (body and (not bodies or not all(is_agency_name(b) and not names_a_role(b) for b in bodies))):
             continue
         if is_placeholder(cls) or rx["supervised_class"].fullmatch(cls):
-            return body, []
+            return bodies, []
         named = _names_of(cls, "、/")
-        if named and all(is_agency_name(n) for n in named):
-            return body, named
+        if bodies and named and all(is_agency_name(n) for n in named):
+            return bodies, named
         return None
     return None
 

@@ -75,3 +75,17 @@ def test_a_supervised_body_that_is_an_agency_is_no_class():
 def test_full_name_and_short_form_are_one_agency(chain, names):
     refs = [resolve(n, chain) for n in names]
     assert len({ref.id for ref in refs if ref}) == 1, [(ref.id, ref.name) for ref in refs if ref]
+
+
+@pytest.mark.parametrize("text, lead, involved", [
+    ("深化国有企业改革。（区国资委指导、督促区属国企落实）", ["区国资委"], []),          # two verbs
+    ("深化国有企业改革。（区国资委、区财政局指导区属国企落实）", ["区国资委", "区财政局"], []),
+    ("深化国有企业改革。（区国资委牵头，指导区属国企落实）", ["区国资委"], []),         # no body before the verb
+])
+def test_supervision_with_two_verbs_two_bodies_or_none(text, lead, involved):
+    res = _parse(text)
+    assert (res.lead, res.involved) == (lead, involved)
+
+
+def test_a_bracket_of_supervision_without_a_body_is_no_clause():
+    assert r.find_clause("引导企业规范经营（指导各企业落实）") is None

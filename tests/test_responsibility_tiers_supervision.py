@@ -71,6 +71,9 @@ def test_a_supervised_body_that_is_an_agency_is_no_class():
     (CITY, ("市中院", "市中级法院", "某临市中级人民法院")),
     (DISTRICT, ("区法院", "某山区人民法院")),
     (DISTRICT, ("区政府", "区人民政府", "某山区人民政府")),
+    (DISTRICT, ("区委", "某山区委", "中共某山区委")),                  # a one-character body after the place
+    (CITY, ("市委", "某临市委", "中共某临市委")),
+    (CITY, ("市供电公司", "某临供电公司", "国网某临供电公司", "国网某临市供电公司")),   # the owner's word
 ])
 def test_full_name_and_short_form_are_one_agency(chain, names):
     refs = [resolve(n, chain) for n in names]
@@ -89,3 +92,8 @@ def test_supervision_with_two_verbs_two_bodies_or_none(text, lead, involved):
 
 def test_a_bracket_of_supervision_without_a_body_is_no_clause():
     assert r.find_clause("引导企业规范经营（指导各企业落实）") is None
+
+
+def test_an_owner_word_stays_in_the_full_name():
+    assert resolve("中共某山区委", DISTRICT).name == "中共某山区委"
+    assert resolve("国网某临供电公司", CITY).name == "国网某临供电公司"

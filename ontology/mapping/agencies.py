@@ -43,6 +43,8 @@ _BRANCH_TAIL = vocab.lexicon_regex("agency_branch_endings")
 _BUREAU = re.compile(rf"(?:{vocab.lexicon_regex('agency_bureau_endings')})$")
 # 区水务管理所 / 区财政事务中心: a unit under a bureau, of the bureau's function but not the bureau
 _UNIT = re.compile(rf"(?:{vocab.lexicon_regex('agency_unit_endings')})[)）]?$")
+# 中共 / 国网 before a place: the owner's word that a body's short form leaves out
+_OWNER = re.compile(rf"^(?:{vocab.lexicon_regex('agency_owner_prefixes')})")
 clean_name = responsibility.clean_name
 function_of = responsibility.function_of
 
@@ -71,7 +73,7 @@ def _strip_places(name: str, chain: list[RegionRef]) -> tuple[RegionRef, str] | 
     region, rest = None, name
 
     def opening(r: RegionRef, s: str) -> int:
-        if s.startswith(r.name) and len(s) > len(r.name) + 1:
+        if s.startswith(r.name) and len(s) > len(r.name):   # 某山区委: a one-character body too
             return len(r.name)
         short = short_region_name(r.name)
         tail = s[len(short):]
@@ -152,6 +154,12 @@ def resolve(raw: str, chain: list[RegionRef]) -> AgencyRef | None:
     name = clean_name(raw)
     if len(name) < 2 or responsibility.is_placeholder(name):
         return None
+    owner = _OWNER.match(name)
+    if owner and any(name[owner.end():].startswith((r.name, short_region_name(r.name))) for r in chain):
+        # 中共某山区委 / 国网某临供电公司: the body of the name without the owner's word (区委, 市供电公司)
+        inner = resolve(name[owner.end():], chain)
+        if inner is not None:
+            return AgencyRef(inner.id, owner.group(0) + inner.name, name, inner.function, inner.region)
     own = chain[0]
     by_level = {r.level: r for r in chain}
     region, core, prefixed = own, name, True

@@ -70,14 +70,9 @@ def main() -> int:
     ap.add_argument("--db", type=Path, help="an existing embedded database instead (e.g. the seeds' graph, to see "
                     "what the browser and Streamlit cost alone on this machine)")
     a = ap.parse_args()
-    if a.db:
-        db = a.db
-    else:
-        from bench.bench_queries import store_of
+    from bench.bench_queries import database_path
 
-        store = store_of(a.plans)
-        db = Path(store.path)
-        store.close()
+    db = database_path(a.plans, a.db)
     load_before = os.getloadavg()[0]
     res = measure(db, a.runs)
     results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.is_file() else {}

@@ -127,14 +127,9 @@ def main() -> int:
     ap.add_argument("--profile", choices=PAGES)
     ap.add_argument("--top", type=int, default=40)
     a = ap.parse_args()
-    if a.db:
-        db = a.db
-    else:
-        from bench.bench_queries import store_of
+    from bench.bench_queries import database_path
 
-        store = store_of(a.plans)
-        db = str(store.path)
-        store.close()
+    db = str(database_path(a.plans, a.db))
     if a.profile:
         profile(db, a.profile, a.top)
         return 0

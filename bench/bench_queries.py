@@ -58,6 +58,17 @@ def keep_store(db: Path, n: int, similarity: str, build_seconds: float, failed: 
     return dst
 
 
+def database_path(plans: int, db: str | Path | None = None) -> Path:
+    """The database a page bench reads: ``db`` when given, else the store of ``plans`` generated plans that
+    store_of builds once (closed again, so that the app under test can open it read-only)."""
+    if db:
+        return Path(db)
+    store = store_of(plans)
+    path = Path(store.path)
+    store.close()
+    return path
+
+
 def store_of(n: int, similarity: str = "lexical", path: Path | None = None):
     """An embedded store of the first n generated plans, built once and reused (``.done`` marker)."""
     from graph.config import CACHE_DIR

@@ -120,3 +120,8 @@ def test_each_number_of_a_classifier_first_enumeration_belongs_to_the_noun_after
         ("乡村工匠", 30.0), ("非遗传承人", 15.0), ("技能大师", 8.0)]
     assert names("到2030年，选拔正职后备人才100名、副职后备人才200名。") == [
         ("正职后备人才", 100.0), ("副职后备人才", 200.0)]
+
+
+def test_a_clause_stating_a_change_without_an_amount_names_the_next_amount():
+    assert names("到2030年，批发、零售和住宿业增加值持续较快增长，年均增长6%。") == [("批发、零售和住宿业增加值", 6.0)]
+    assert names("到2030年，社会消费品零售总额平稳增长，年均增长5%左右。") == [("社会消费品零售总额", 5.0)]

@@ -599,6 +599,12 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 if tail_m:
                     last_end += tail_m.end()
         else:
+            said = _CHANGE_CLAUSE.search(cl.text)
+            if said:
+                # X增加值持续较快增长，年均增长7%: a clause stating a change without an amount names the
+                # indicator of the sentence's next amount
+                subject = naming.clean(naming.indicator_before(YEAR_RE.sub("", said.group(1)))[0])
+                sent_indicator = subject if len(subject) >= 2 else sent_indicator
             zero = _ZERO_BREAK.search(cl.text)
             if zero and not historic_context:
                 subj = naming.clean(naming.strip_lead(YEAR_RE.sub("", cl.text[: zero.start()])).strip("，,、 "))
@@ -643,6 +649,7 @@ _ANAPHOR = re.compile(_lex("naming_anaphors"))
 _BARE_VERB = re.compile(rf"(?:{_lex('naming_repeat_adverbs')})?(?:{_lex('naming_action_verbs')})")
 _RESPECTIVELY_BACK = re.compile(rf"^\s*[，,]?\s*分别(?!{_lex('target_respectively_not_back')})")
 _CHANGE_END = re.compile(rf"(?:{_lex('naming_change_verbs')})$")
+_CHANGE_CLAUSE = re.compile(rf"^(.*?(?:{_lex('naming_change_verbs')}))[\s，,；;。]*$")
 
 
 _GOAL_CLAUSE = vocab.lexicon_pattern("year_goal_clause_words")

@@ -74,6 +74,13 @@ def test_a_supervised_body_that_is_an_agency_is_no_class():
     (DISTRICT, ("区委", "某山区委", "中共某山区委")),                  # a one-character body after the place
     (CITY, ("市委", "某临市委", "中共某临市委")),
     (CITY, ("市供电公司", "某临供电公司", "国网某临供电公司", "国网某临市供电公司")),   # the owner's word
+    (DISTRICT, ("区委网信办", "区委网络安全和信息化委员会办公室")),   # full names a function pattern knows
+    (CITY, ("市纪委监委", "中共某临市纪律检查委员会")),
+    (CITY, ("市文联", "某临市文学艺术界联合会")),
+    (CITY, ("市委台办", "某临市台湾工作办公室")),
+    (DISTRICT, ("区机关事务中心", "区机关事务管理中心", "某山区机关事务管理服务中心", "区机管局")),
+    (DISTRICT, ("区城投公司", "某山区城投公司", "区城市建设投资有限公司")),
+    (CITY, ("市贸促会", "某临市贸易促进委员会")),
 ])
 def test_full_name_and_short_form_are_one_agency(chain, names):
     refs = [resolve(n, chain) for n in names]

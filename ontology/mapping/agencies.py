@@ -211,7 +211,7 @@ def resolve(raw: str, chain: list[RegionRef]) -> AgencyRef | None:
         # 各区政府 / 相关区政府 / 各县（市、区）人民政府: one agency, all of the region's lower governments
         func = next(f for f in vocab.agency_functions() if f.id == "local_government")
         aid = f"agency:{region.slug}:local_governments_{tier}"
-    elif func is not None and func.unique and not by_stem and not _UNIT.search(core):
+    elif func is not None and func.unique and not by_stem and not _UNIT.search(_short_form(core)):
         aid = f"agency:{region.slug}:{func.id}"
     else:
         aid = f"agency:{region.slug}:{short_hash(_short_form(core))}"

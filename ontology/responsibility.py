@@ -439,8 +439,8 @@ def _supervision(seg: str) -> tuple[list[str], list[str]] | None:
         if is_placeholder(cls) or rx["supervised_class"].fullmatch(cls):
             return bodies, []
         named = _names_of(cls, "、/")
-        if bodies and named and all(is_agency_name(n) for n in named):
-            return bodies, named
+        if bodies and named and all(is_agency_name(n) or generic_local_government(n) for n in named):
+            return bodies, named           # 区城投公司 / 各区 (the lower governments) carry it out: involved
         return None
     return None
 

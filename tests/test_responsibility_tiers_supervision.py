@@ -97,6 +97,11 @@ def test_supervision_with_two_verbs_two_bodies_or_none(text, lead, involved):
     assert (res.lead, res.involved) == (lead, involved)
 
 
+def test_lower_governments_a_body_supervises_are_involved():
+    res = _parse("加强物业管理。（市住建局督促各区、县级市落实）")
+    assert (res.lead, res.involved) == (["市住建局"], ["各区、县级市"])
+
+
 def test_a_bracket_of_supervision_without_a_body_is_no_clause():
     assert r.find_clause("引导企业规范经营（指导各企业落实）") is None
 

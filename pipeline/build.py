@@ -153,39 +153,76 @@ def plan_products(path: Path, meta: dict | None, digest: str) -> tuple[PlanProdu
 ISOLATE_PARSE_BYTES = int(float(os.environ.get("PLANGRAPH_ISOLATE_PARSE_MB", "4")) * 1_000_000)
 
 
-def _isolated_child(path: str, meta: dict | None, digest: str, out: str) -> None:
-    """In the child: plan_products, pickled to ``out`` (one dump: the shared nodes stay the
-    same objects in the products and the records, as in a parse in the parent)."""
-    prod, records = plan_products(Path(path), meta, digest)
+_DUMP_BATCH = 20_000  # records per pickle.dump of the hand-back (see write_products)
+
+
+def write_products(prod: PlanProducts, records: GraphRecords, out: Path) -> None:
+    """In the child: ``prod`` and ``records`` pickled to ``out`` in batches, one pickle.dump each
+    (read back by _load_products). One dump of millions of records would keep every record's
+    pickled state alive in the pickler's memo until its end; a batch's goes when the batch is
+    written. ``prod.shared`` is not written: it is the records' shared nodes and PART_OF
+    relationships, the same objects, rebuilt from the records read back."""
+    import dataclasses
+
     with open(out, "wb") as f:
-        pickle.dump((prod, records), f, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def _child_logging(level: int) -> None:
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+        pickle.dump(dataclasses.replace(prod, shared=GraphRecords()), f, protocol=pickle.HIGHEST_PROTOCOL)
+        for kind, items in (("n", records.nodes), ("r", records.relationships)):
+            for i in range(0, len(items), _DUMP_BATCH):
+                pickle.dump((kind, items[i:i + _DUMP_BATCH]), f, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(None, f, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _parse_in_child(path: Path, meta: dict | None, digest: str, out: Path) -> None:
-    """plan_products in a child process (spawned: a fresh interpreter, nothing of the parent's heap
-    shared or copied), pickled to ``out``. The parent waits for the child, so the two peaks never
-    stack: while the child parses, the parent holds only what it held before. A failure in the
-    child is raised here as the same exception."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    """plan_products in a child process (``python -m pipeline.parse_child``: a fresh interpreter,
+    nothing of the parent's heap shared or copied), written to ``out`` (write_products). The
+    parent waits for the child, so the two peaks never stack: while the child parses, the parent
+    holds only what it held before. A failure in the child is raised here as the same exception
+    (the child pickles it to ``out.err``); a child that dies without one raises RuntimeError."""
+    import subprocess
+    import sys
 
-    ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(1, mp_context=ctx, initializer=_child_logging,
-                             initargs=(logging.getLogger().getEffectiveLevel(),)) as pool:
-        pool.submit(_isolated_child, str(path), meta, digest, str(out)).result()
+    args, err = out.with_name(out.name + ".in"), out.with_name(out.name + ".err")
+    with open(args, "wb") as f:
+        pickle.dump((meta, digest, logging.getLogger().getEffectiveLevel()), f)
+    root = str(Path(__file__).resolve().parents[1])
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")])))
+    try:
+        rc = subprocess.run([sys.executable, "-m", "pipeline.parse_child", str(path), str(out), str(args)],
+                            env=env, stdin=subprocess.DEVNULL).returncode
+        if err.exists():
+            with open(err, "rb") as f:
+                raise pickle.load(f)
+        if rc != 0:
+            out.unlink(missing_ok=True)
+            raise RuntimeError(f"parsing {path.name} in a child process failed (exit status {rc})")
+    finally:
+        args.unlink(missing_ok=True)
+        err.unlink(missing_ok=True)
 
 
 def _load_products(out: Path) -> tuple[PlanProducts, GraphRecords]:
-    """What _isolated_child wrote (the file is deleted)."""
+    """What write_products wrote (the file is deleted)."""
+    records = GraphRecords()
     try:
         with open(out, "rb") as f:
-            prod, records = pickle.load(f)
+            prod = pickle.load(f)
+            ids: dict[str, str] = {}
+            while (batch := pickle.load(f)) is not None:
+                kind, items = batch
+                if kind == "n":
+                    records.nodes.extend(items)
+                    ids.update((n.id, n.id) for n in items)
+                else:  # the ids of relationships are the nodes' strings again, not copies of them
+                    for r in items:
+                        r.start = ids.get(r.start, r.start)
+                        r.end = ids.get(r.end, r.end)
+                    records.relationships.extend(items)
+                del batch, items
+            del ids
     finally:
         out.unlink(missing_ok=True)
+    prod.shared = GraphRecords([n for n in records.nodes if n.label in _SHARED],
+                               [r for r in records.relationships if r.type == "PART_OF"])
     return prod, records
 
 

@@ -81,3 +81,46 @@ def test_a_plan_parsed_in_a_child_at_its_turn_gives_the_records_of_one_parsed_he
     assert (prod.plan_id, prod.counts, prod.characters, prod.policies) == \
         (prod0.plan_id, prod0.counts, prod0.characters, prod0.policies)
     assert not list(tmp_path.glob("**/*.pkl"))
+
+
+def test_the_hand_back_in_batches_keeps_the_shared_objects_of_one_parse(tmp_path, monkeypatch):
+    """write_products pickles the records in batches (one dump each, so that no pickler memo holds
+    every record at once); read back, the products' shared records are the records' own objects and a
+    relationship's ends are its nodes' id strings, as in the child, not copies."""
+    folder = tmp_path / "plans"
+    write_folder(folder, {"yangzhou.txt": "yangzhou.txt"})
+    (entry,), _ = pb.scan_plans(folder)
+    prod0, records0 = pb.plan_products(entry.path, entry.meta, "digest")
+    monkeypatch.setattr(pb, "_DUMP_BATCH", 7)
+    assert len(records0.nodes) > 3 * 7
+    pb.write_products(prod0, records0, tmp_path / "p.pkl")
+    prod, records = pb._load_products(tmp_path / "p.pkl")
+    assert not (tmp_path / "p.pkl").exists()
+    assert records.nodes == records0.nodes and records.relationships == records0.relationships
+    assert prod.shared.nodes == prod0.shared.nodes and prod.shared.relationships == prod0.shared.relationships
+    ids = {id(n) for n in records.nodes}
+    assert prod.shared.nodes and all(id(n) in ids for n in prod.shared.nodes)
+    by_id = {n.id: n.id for n in records.nodes}
+    ends = [r.start for r in records.relationships if r.start in by_id]
+    assert ends and all(e is by_id[e] for e in ends)
+
+
+def test_a_child_that_dies_without_an_error_fails_its_plan_with_its_exit_status(tmp_path, monkeypatch):
+    """The child is a plain ``python -m pipeline.parse_child``; one killed (out of memory, a crash)
+    leaves no pickled error: the plan fails with the exit status, nothing is left behind."""
+    import subprocess
+
+    import pytest
+
+    real = subprocess.run
+
+    def killed(cmd, **kw):
+        assert cmd[1:3] == ["-m", "pipeline.parse_child"]
+        return real([cmd[0], "-c", "import os, signal; os.kill(os.getpid(), signal.SIGKILL)"], **kw)
+
+    monkeypatch.setattr(subprocess, "run", killed)
+    folder = tmp_path / "plans"
+    write_folder(folder, {"yangzhou.txt": "yangzhou.txt"})
+    (entry,), _ = pb.scan_plans(folder)
+    with pytest.raises(RuntimeError, match=r"yangzhou.txt in a child process failed \(exit status -9\)"):
+        pb.map_plan_isolated(entry.path, entry.meta, "digest")

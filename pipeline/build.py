@@ -39,6 +39,7 @@ import pickle
 import re
 import time
 import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -236,21 +237,25 @@ def map_plan_isolated(path: Path, meta: dict | None, digest: str) -> tuple[PlanP
         return _load_products(out)
 
 
-def _parse_large_first(plans_dir: Path, store: GraphStore, isolate_bytes: int, folder: Path
+def _parse_large_first(plans_dir: Path, store: GraphStore | None, isolate_bytes: int, folder: Path
                        ) -> dict[tuple[int, str | None], tuple[str, Path | Exception]]:
     """Parse the plan files of ``isolate_bytes`` or more that are not unchanged in child processes,
     one at a time, before the build's write path loads its libraries (pyarrow and pandas, ~110 MB
     that would sit beside each child otherwise); each child's products wait in ``folder`` until
     the plan's turn. Returns (entry position, file) -> (content hash, products file or the
-    exception the child raised, raised again at the plan's turn)."""
+    exception the child raised, raised again at the plan's turn). ``store`` None: a build into an
+    empty store (nothing unchanged), before the store is opened (parse_large_before)."""
     entries, _ = scan_plans(plans_dir)
     big = [(pos, e) for pos, e in enumerate(entries) if not e.error and e.path is not None
            and e.path.is_file() and e.path.stat().st_size >= isolate_bytes]
     if not big:
         return {}
-    store.ensure_schema()
-    stored = store.stored_plans()
-    hashes = {} if store.format_problem() else store.plan_hashes()  # (a store of another format is emptied)
+    stored: dict[str, str | None] = {}
+    hashes: dict[str, str | None] = {}
+    if store is not None:
+        store.ensure_schema()
+        stored = store.stored_plans()
+        hashes = {} if store.format_problem() else store.plan_hashes()  # (a store of another format is emptied)
     out: dict[tuple[int, str | None], tuple[str, Path | Exception]] = {}
     for pos, e in big:
         assert e.path is not None
@@ -266,9 +271,22 @@ def _parse_large_first(plans_dir: Path, store: GraphStore, isolate_bytes: int, f
     return out
 
 
+@contextmanager
+def parse_large_before(plans_dir: Path, isolate_bytes: int | None = None):
+    """For a build into an empty store (``--fresh``): the plan files of ``isolate_bytes`` or more
+    (default ISOLATE_PARSE_BYTES) parsed in child processes before the store is opened, so that the
+    waiting build holds no open database beside them; yields what ``build(parsed=...)`` takes."""
+    import tempfile
+
+    isolate = ISOLATE_PARSE_BYTES if isolate_bytes is None else isolate_bytes
+    with tempfile.TemporaryDirectory(prefix="plangraph-parse-") as d:
+        yield _parse_large_first(Path(plans_dir), None, isolate, Path(d)) if isolate else {}
+
+
 def build(plans_dir: Path, store: GraphStore, *, similarity: str = "auto", progress: bool = True,
           batch_size: int = 5000, keep_missing: bool = False, indicators: bool = True,
-          cache_dir: Path | None = CACHE_DIR, isolate_bytes: int | None = None) -> BuildReport:
+          cache_dir: Path | None = CACHE_DIR, isolate_bytes: int | None = None,
+          parsed: dict[tuple[int, str | None], tuple[str, Path | Exception]] | None = None) -> BuildReport:
     """Build the plans of ``plans_dir`` into ``store`` (see the module docstring); ``cache_dir``
     holds the plan cache (``plans/``) an incremental build reads unchanged plans from; a plan file
     of ``isolate_bytes`` or more (default ISOLATE_PARSE_BYTES; 0 = none) is parsed in a child process."""
@@ -277,7 +295,8 @@ def build(plans_dir: Path, store: GraphStore, *, similarity: str = "auto", progr
     started = time.perf_counter()
     isolate = ISOLATE_PARSE_BYTES if isolate_bytes is None else isolate_bytes
     with tempfile.TemporaryDirectory(prefix="plangraph-parse-") as d:
-        parsed = _parse_large_first(Path(plans_dir), store, isolate, Path(d)) if isolate else {}
+        if parsed is None:
+            parsed = _parse_large_first(Path(plans_dir), store, isolate, Path(d)) if isolate else {}
         early = time.perf_counter() - started if parsed else 0.0
         with store.bulk():
             report = _build(plans_dir, store, similarity=similarity, progress=progress, batch_size=batch_size,

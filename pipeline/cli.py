@@ -18,7 +18,7 @@ from linking.indicators import suggestions, unaligned
 from loaders import parse_plan
 from loaders.junk import body_dropped
 from ontology.rdf_export import serialize
-from pipeline.build import build
+from pipeline.build import build, parse_large_before
 from pipeline.indicators import store_mentions
 
 
@@ -60,8 +60,13 @@ def _every_region(store, name: str, params: dict[str, Any]) -> dict[str, Any]:
 
 
 def cmd_build(a) -> int:
-    with open_build_store(a.store, db_path=a.db, fresh=a.fresh) as store:
-        report = build(a.plans, store, similarity=a.similarity, progress=not a.quiet, keep_missing=a.keep_missing)
+    from contextlib import nullcontext
+
+    # a fresh build's very large plans are parsed (in child processes) before the store is opened
+    with parse_large_before(a.plans) if a.fresh else nullcontext(None) as parsed, \
+            open_build_store(a.store, db_path=a.db, fresh=a.fresh) as store:
+        report = build(a.plans, store, similarity=a.similarity, progress=not a.quiet, keep_missing=a.keep_missing,
+                       parsed=parsed)
         print(f"store: {store.describe()}")
     print_report(report)
     return 1 if report.failed or report.aborted else 0

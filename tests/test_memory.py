@@ -124,3 +124,35 @@ def test_a_child_that_dies_without_an_error_fails_its_plan_with_its_exit_status(
     (entry,), _ = pb.scan_plans(folder)
     with pytest.raises(RuntimeError, match=r"yangzhou.txt in a child process failed \(exit status -9\)"):
         pb.map_plan_isolated(entry.path, entry.meta, "digest")
+
+
+def test_a_fresh_build_parses_its_large_plans_before_it_opens_the_store(tmp_path, monkeypatch):
+    """``build --fresh``: nothing stored can be unchanged, so the large plans are parsed in their child
+    processes before the store is opened (the waiting build holds no database beside them); the build
+    then writes what they handed back, and parses nothing itself."""
+    import graph.embedded_store as es
+    from pipeline.cli import main
+
+    events: list[str] = []
+    real_child, real_init = pb._parse_in_child, es.EmbeddedStore.__init__
+
+    def child(*a, **k):
+        events.append("child")
+        return real_child(*a, **k)
+
+    def init(self, *a, **k):
+        events.append("open")
+        return real_init(self, *a, **k)
+
+    def not_here(*a, **k):
+        raise AssertionError("parsed in the parent")
+
+    monkeypatch.setattr(pb, "_parse_in_child", child)
+    monkeypatch.setattr(es.EmbeddedStore, "__init__", init)
+    monkeypatch.setattr(pb, "ISOLATE_PARSE_BYTES", 1)
+    monkeypatch.setattr(pb, "map_plan", not_here)
+    folder = tmp_path / "plans"
+    write_folder(folder, {"yangzhou.txt": "yangzhou.txt", "jiaxing.txt": "jiaxing.txt"})
+    assert main(["build", "--plans", str(folder), "--fresh", "--similarity", "lexical", "--quiet",
+                 "--db", str(tmp_path / "s.lbug")]) == 0
+    assert events == ["child", "child", "open"]

@@ -31,8 +31,9 @@ DEFAULT_BATCH = 5000
 # something the readers (named queries, the explorer) rely on: a store of another format is refused by
 # readers with a message saying how to rebuild it (check_format), and `build` rebuilds it in full.
 # 0 is a store from before formats were recorded; 1 added Region.name_rank and the indicator tallies;
-# 2 ranks the regions without plans that have agencies too (agency_functions' pages). tests/test_store_format.py holds the schema's
-# fingerprint next to this number, so a changed ontology without a bump fails there.
+# 2 ranks the regions without plans that have agencies too (agency_functions' pages).
+# tests/test_store_format.py holds the schema's fingerprint next to this number, so a changed ontology
+# without a bump fails there.
 STORE_FORMAT = 2
 # Where a store keeps its format: one node of this label (outside the ontology, so it is never
 # dumped, exported or counted), id META_ID, property ``format``.

@@ -463,7 +463,9 @@ def carried_columns(roles: list[str]) -> set[int]:
     column but the last (重点任务 over 具体工作), and a group column after the number (序号 | 领域 |
     重点任务 …, 领域 written at its group's first row)."""
     task = [j for j, r in enumerate(roles) if r == "task"]
-    return set(task[:-1]) | {j for j, r in enumerate(roles) if r == "group" and task}
+    # … and every indicator column but the last (测评项目 over 测评内容: an item written once over its parts)
+    ind = [j for j, r in enumerate(roles) if r == "indicator"]
+    return set(task[:-1]) | set(ind[:-1]) | {j for j, r in enumerate(roles) if r == "group" and task}
 
 
 def _profile_cost(median: float | None, cells: list[str]) -> float:
@@ -2309,6 +2311,8 @@ def _fit_is_better(headed: Table, fitted: Table) -> bool:
         #                       roles and rows read by the header run: it keeps its rows)
     if [_norm(c) for c in headed.columns] == [_norm(c) for c in fitted.columns] and "responsible" in roles:
         return False          # the header read whole, with its 责任单位: content gives no task to a list of sites
+    if "indicator" in roles and any(r in VALUE_ROLES for r in roles) and "task" in froles:
+        return False          # an indicator table read by its header (指标 | 单位 | 目标值 …): its names are no tasks
     return "responsible" in (fitted.roles or []) and not ("task" in roles and "responsible" in roles) \
         and len(fitted.rows) >= len(headed.rows)
 

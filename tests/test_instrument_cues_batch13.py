@@ -48,3 +48,16 @@ def test_batch13_cue_classes(text, expected, absent):
     got = _codes(text)
     assert expected <= got, (text, got)
     assert not (absent & got), (text, got)
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # what a duty makes a builder or an operator build or renew is its own doing, no public work
+    ("新建商品住宅小区停车位100%建设充电设施。", {"mandate_obligation"}, {"public_investment"}),
+    ("新增和更新的巡游出租车全部使用新能源车辆。", {"mandate_obligation"}, {"public_investment"}),
+    # the government's own works in the same measure still code
+    ("新增和更新的公交车全部使用新能源车辆，新建公交首末站12个。", {"mandate_obligation", "public_investment"}, set()),
+])
+def test_duty_object_is_no_public_work(text, expected, absent):
+    got = _codes(text)
+    assert expected <= got, (text, got)
+    assert not (absent & got), (text, got)

@@ -196,6 +196,7 @@ def _inside(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
 
 
 DUTY_LIST_METHOD = "duty_list"
+DUTY_INSTRUMENT = "mandate_obligation"  # an obligation laid on a firm, owner or operator
 
 
 @cache
@@ -219,10 +220,10 @@ def private_duty_opener(holder: str, intro: Span) -> Span | None:
 def duty_hit(sents: list[Span], opener: Span) -> InstrumentHit | None:
     """An item of an operator's duty list: an obligation laid on it (mandate_obligation), quoted with the item's
     first sentence; the opener is the cue."""
-    inst = next((i for i in vocab.instruments() if i.id == "mandate_obligation"), None)
+    inst = next((i for i in vocab.instruments() if i.id == DUTY_INSTRUMENT), None)
     if inst is None or not sents:
         return None
-    cue = vocab.Cue("mandate_obligation", "cue", "lexicon:duty_list_openers",
+    cue = vocab.Cue(DUTY_INSTRUMENT, "cue", "lexicon:duty_list_openers",
                     "an item of the duty list of a holder that is no government body")
     return InstrumentHit(inst, sents[0], opener.text, cue, opener.start, opener.end, DUTY_LIST_METHOD)
 
@@ -241,28 +242,43 @@ def find(sents: list[Span], skip: Sequence[tuple[int, int]] = (),
     local_skip = {id(sp): [(max(0, a - sp.start), min(len(sp.text), b - sp.start)) for a, b in skip
                            if a < sp.end and b > sp.start] for sp in sents}
     conds = {id(sp): conditions(sp.text) for sp in sents}
-    for table in _tables():
+    tables = _tables()
+    whole = "".join(sp.text for sp in sents)
+
+    def matches(table: _Table, sp: Span, extra: Sequence[tuple[int, int]] = ()):
+        """The cue matches of ``table`` in ``sp`` that count as evidence, in cue order."""
+        if not table.any.search(sp.text):
+            return
+        vetoes = [(m.start(), m.end()) for p in table.anti for m in p.finditer(sp.text) if m.end() > m.start()]
+        if table.condition_scoped:
+            vetoes += conds[id(sp)]
+        vetoes += extra
+        for cue, pat in table.cues:
+            for m in pat.finditer(sp.text):
+                a, b = m.start(), m.end()
+                if b <= a or _blocked(a, b, vetoes) or _blocked(a, b, local_skip[id(sp)]):
+                    continue
+                if _inside(a, b, cited[id(sp)]) or in_enumeration(sp.text, a, b) or negated(sp.text, a):
+                    continue
+                yield cue, m
+
+    # what an obligation laid on a firm, owner or builder makes it do (新建住宅小区停车位100%建设充电设施) is no
+    # public work of its own: the duty's cue spans veto the instruments of lexicons/cue_duty_object_instruments.txt
+    duty_objects = set(vocab.lexicon("cue_duty_object_instruments"))
+    duty = next((t for t in tables if t.instrument.id == DUTY_INSTRUMENT), None)
+    duty_spans: dict[int, list[tuple[int, int]]] = {}
+    if duty is not None and duty.cues and duty_objects and duty.any.search(whole):
+        duty_spans = {id(sp): [(m.start(), m.end()) for _, m in matches(duty, sp)] for sp in sents}
+    for table in tables:
         inst = table.instrument
-        if not table.cues or not table.any.search("".join(sp.text for sp in sents)):
+        if not table.cues or not table.any.search(whole):
             continue
         hit = None
         for sp in sents:
-            if not table.any.search(sp.text):
-                continue
-            vetoes = [(m.start(), m.end()) for p in table.anti for m in p.finditer(sp.text) if m.end() > m.start()]
-            if table.condition_scoped:
-                vetoes += conds[id(sp)]
-            for cue, pat in table.cues:
-                for m in pat.finditer(sp.text):
-                    a, b = m.start(), m.end()
-                    if b <= a or _blocked(a, b, vetoes) or _blocked(a, b, local_skip[id(sp)]):
-                        continue
-                    if _inside(a, b, cited[id(sp)]) or in_enumeration(sp.text, a, b) or negated(sp.text, a):
-                        continue
-                    hit = InstrumentHit(inst, sp, m.group(0), cue, sp.start + a, sp.start + b)
-                    break
-                if hit:
-                    break
+            extra = duty_spans.get(id(sp), []) if inst.id in duty_objects else []
+            for cue, m in matches(table, sp, extra):
+                hit = InstrumentHit(inst, sp, m.group(0), cue, sp.start + m.start(), sp.start + m.end())
+                break
             if hit:
                 break
         if hit:

@@ -223,7 +223,7 @@ def extract(decoded: str, body_lines: list[str] | None = None) -> TextFacts:
                 re.search(rf"(?:19|20)\d\d\s*年度?(?!{vocab.lexicon_regex('year_heading_open_after')})"
                           rf"[\u4e00-\u9fff]{{0,16}}?"
                           rf"(?:{vocab.lexicon_regex('metadata_single_year_plan_nouns')})", f.title)
-                or re.search(rf"(?:19|20)\d\d\s*年度[\u4e00-\u9fff（）()]{{0,20}}?"
+                or re.search(rf"(?:19|20)\d\d\s*年度[\u4e00-\u9fff（）()、]{{0,24}}?"
                              rf"(?:{vocab.lexicon_regex('metadata_annual_programme_endings')})$", f.title)):
             f.period_start = f.period_end = int(years.pop())
     vm = _VALIDITY.search(text_s)

@@ -225,6 +225,14 @@ def _table_facts(doc: ParsedDocument, table: Table) -> tuple[list[TargetFact], b
         if targets:
             roles["target"] = targets[0]
         extra_cols = targets[1:] + [i for i in _growth_columns(table.columns, given) if i not in targets]
+        if targets:
+            # 2026年 | 2027年 | 2028年 | 合计: a total column after the yearly ones holds the sum over them
+            extra_cols += [i for i, r in enumerate(given) if r in (None, "other") and i > targets[-1]
+                           and i not in extra_cols and is_total_label(table.columns[i])]
+        if "indicator" not in roles and targets:
+            name_col = _name_column(table, given, targets[0])
+            if name_col is not None:
+                roles["indicator"] = name_col
     else:
         roles = column_roles(table.columns, meta.period_start, meta.period_end)
         extra_cols = target_columns(table.columns, roles, meta.period_start)[1:]
@@ -261,6 +269,7 @@ def _table_facts(doc: ParsedDocument, table: Table) -> tuple[list[TargetFact], b
     target_year = col_year.get(roles["target"]) if "target" in roles else None
     facts: list[TargetFact] = []
     cursor = table.start
+    table_unit = _table_unit(doc, table)
     for row in _expanded(table.rows, roles):
         def cell(role: str, row: list[str | None] = row) -> str | None:
             return row[roles[role]] if role in roles and roles[role] < len(row) else None
@@ -299,7 +308,7 @@ def _table_facts(doc: ParsedDocument, table: Table) -> tuple[list[TargetFact], b
             continue
         if tunit and tunit != unit and re.search(r"[\u4e00-\u9fff]", target_cell or ""):
             unit = tunit  # 5分钟覆盖区超80% under a 分钟 unit column: the cell says its own unit
-        unit = unit or tunit or bunit
+        unit = unit or tunit or bunit or table_unit
         if unit == "％":
             unit = "%"
         unit = _with_multiplier(name, unit)
@@ -320,9 +329,18 @@ def _table_facts(doc: ParsedDocument, table: Table) -> tuple[list[TargetFact], b
             baseline_value=bv, baseline_year=base_year if bv is not None else None,
             attribute=attribute, change_type=change,
         ))
+        name_at = roles.get("indicator", 0)
         for col in extra_cols:
             xv, xmax, xcomp, xunit = parse_value(row[col] if col < len(row) else None)
             if xv is None:
+                if col_year.get(col) and is_qualitative(row[col] if col < len(row) else None) \
+                        and not _GROWTH_HEADER.search(table.columns[col] or ""):
+                    # 2027年 55 | 2030年 高于全省平均水平: a later column's goal in words, for its own year
+                    facts.append(TargetFact(indicator_text=name, value=None, unit=None, comparator=None,
+                                            kind="qualitative", quote=_cell_quote(doc, quote, row, col, name_at),
+                                            year=col_year[col],
+                                            year_source="table_header", attribute=attribute,
+                                            extra={"statement": (row[col] or "").strip()}))
                 continue
             growth = _GROWTH_HEADER.search(table.columns[col] or "")
             if growth and not col_year.get(col):
@@ -351,12 +369,47 @@ def _table_facts(doc: ParsedDocument, table: Table) -> tuple[list[TargetFact], b
             xcov = coverage_cell(row[col] if col < len(row) else None)
             facts.append(TargetFact(
                 indicator_text=name, value=xv, unit="%" if xcov else facts[-1].unit, comparator=xcomp,
-                kind="coverage" if xcov else "target", quote=quote,
+                kind="coverage" if xcov else "target", quote=_cell_quote(doc, quote, row, col, name_at),
                 value_max=xmax, year=col_year.get(col), year_source="table_header", baseline_value=bv,
                 baseline_year=base_year if bv is not None else None, attribute=attribute,
                 change_type="cumulative" if col in totals else change,
             ))
     return facts, norm_col is not None and not _goal_column(table, roles, norm_col)
+
+
+_UNIT_LINE = re.compile(rf"^[（(]?\s*(?:{vocab.lexicon_regex('target_table_unit_words')})\s*[：:]\s*"
+                        r"([^，,、；;（）()]{1,10}?)\s*[）)]?$")
+
+
+def _table_unit(doc: ParsedDocument, table: Table) -> str | None:
+    """The unit a table states once for all its cells, on a line of its own by the caption (单位：万平方米,
+    （单位：亿元）; the word: target_table_unit_words): the table's title or one of the lines just before its header,
+    when units.csv knows the unit."""
+    head = doc.text[max(0, table.start - 80):table.start].split("\n")[-4:]
+    for line in [table.title or "", *reversed(head)]:
+        m = _UNIT_LINE.match(line.strip())
+        if m and vocab.unit(m.group(1).strip()) is not None:
+            return m.group(1).strip()
+    return None
+
+
+def _name_column(table: Table, given: list[str | None], first_target: int) -> int | None:
+    """The column naming each row when the loader gave none the indicator role (考核内容, 任务类别 read as
+    other or kind): in a table of no tasks (no task, responsibility, description or deadline column), the first
+    such column before the targets whose cells are short names (no amounts, no sentence marks), one per row."""
+    if any(r in ("task", "responsible", "description", "deadline") for r in given):
+        return None
+    for i in range(min(first_target, len(given))):
+        if given[i] not in (None, "other", "kind"):
+            continue
+        cells = [(r[i] or "").strip() for r in table.rows if i < len(r)]
+        filled = [c for c in cells if c]
+        if len(filled) < 2 or len(filled) < len(cells) or len(set(filled)) < len(filled):
+            continue
+        if all(len(c) <= 30 and re.search(r"[\u4e00-\u9fff]{2}", c) and not re.search(r"[。；;，,]", c)
+               and parse_value(c)[0] is None for c in filled):
+            return i
+    return None
 
 
 def _expanded(rows: list[list[str | None]], roles: dict[str, int]):
@@ -447,6 +500,24 @@ def _locate(doc: ParsedDocument, table: Table, name: str, row: list, cursor: int
         if j >= 0:
             end = j + len(c)
     return Span(text[i:end], i, end)
+
+
+def _cell_quote(doc: ParsedDocument, quote: Span, row: list, col: int, first: int) -> Span:
+    """The row's quote up to the cell of column ``col`` (2028年 100 | 2030年 100: each year's target quotes
+    its own cell, so that equal values of two years stay two facts); the row's quote where the cell is not found."""
+    text = doc.text
+    pos = quote.start
+    for k, c in enumerate(row):
+        c = str(c).strip() if c else ""
+        if k < first or not c:
+            continue  # the group and number cells stand before the name, where the quote starts
+        j = text.find(c, pos, quote.end)
+        if j < 0:
+            continue
+        pos = j + len(c)
+        if k == col:
+            return Span(text[quote.start:pos], quote.start, pos)
+    return quote
 
 
 def _with_multiplier(name: str, unit: str | None) -> str | None:

@@ -479,8 +479,9 @@ def _split_conjunctions(piece: str) -> list[str]:
         if _depth(piece, a):
             continue
         left, right = _clean(piece[:a]), piece[b:]
-        if len(left) >= 2 and is_agency_name(left) and len(right.strip()) >= 2 and has_agency(right):
-            return [piece[:a], *_split_conjunctions(right)]
+        if len(left) >= 2 and is_agency_name(left) and len(right.strip()) >= 2 \
+                and (has_agency(right) or generic_local_government(_clean(right))):
+            return [piece[:a], *_split_conjunctions(right)]     # 区教育局及各镇（街道）: a body and a tier
     return [piece]
 
 
@@ -861,11 +862,11 @@ def _subject_rx() -> re.Pattern:
         r"(?:^|(?<=[。；;\n]))\s*(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]+[)）])?(?:(?:(?!负责)[^。；;\n]){2,30}?。)?"
         r"(?:(?:(?!负责)[^。；;\n，,]){2,40}?[，,])??"
         rf"(?P<names>(?:[^，。；：,;:“”\n]{{2,24}}、)*[^，。；：、,;:“”\n]{{2,40}}?)(?:{_lx('responsibility_etc')})?"
-        rf"(?:(?P<any>{_subject_verbs('any')})|(?P<local>{_subject_verbs('local')}))")
+        rf"(?:(?P<any>{_subject_verbs('any')})|(?P<local>{_subject_verbs('local')})|(?P<named>{_subject_verbs('named')}))")
 
 
 def _subject_verbs(who: str) -> str:
-    """Alternation of the responsibility_subject_verbs rows for ``who`` (any | local)."""
+    """Alternation of the responsibility_subject_verbs rows for ``who`` (any | local | named)."""
     rows = [p.split(None, 1)[1] for p in vocab.lexicon("responsibility_subject_verbs") if p.split(None, 1)[0] == who]
     lit = sorted((r for r in rows if not r.startswith("re:")), key=len, reverse=True)
     not_after = f"(?!{_lx('responsibility_not_duty_after')})"
@@ -981,6 +982,9 @@ def _subjects(text: str) -> tuple[list[str], list[str], int, int] | None:
         got = split_names(raw)
         if m.group("local") and not all(generic_local_government(n) or _named_body(n) for n in got):
             continue     # 各设区市人民政府要… / 市数据局要…: a modal states the duty of the bodies it names
+        if m.group("named") and not all(is_agency_name(n) and _known_body(n) and not generic_local_government(n)
+                                        for n in got):
+            continue     # 区财政局统筹安排… / 区委督查室定期开展督查: a weaker verb, for bodies named in full only
         if not got or not all((_known_body(n) or generic_local_government(n))
                               and not names_a_role(n) and not _object_verb_rx().search(n) for n in got):
             continue

@@ -10,6 +10,10 @@ is more than their own measure.
   has no clause of its own, back to the previous such clause; so does a line opening with a part's opener
   (``本部分任务责任单位：…``) or ending with a back reference (``A、B按职责分工负责上述工作。``: lexicon
   responsibility_scope_closers, cut off before the clause is parsed);
+- a part's line that stands before the first item of its section, right under the heading (``本部分任务由A牵头，
+  B、C配合。``: lexicon responsibility_scope_part_openers, or a labelled role line ``牵头单位：A；配合单位：B``),
+  names the agencies of every item of that section after it that has no clause of its own; a part's line
+  after items closes them as above (it had been given to the items of the section before);
 - a blanket clause, ``以下各项工作均需各县（市、区）人民政府负责，不再列出`` (lexicon
   responsibility_blanket), names agencies implied for every later measure with a clause of its own, to
   the end of the text or to the next blanket clause, whichever comes first: 以下 means every item below,
@@ -30,8 +34,10 @@ from ontology.responsibility import (  # noqa: F401
     from_cells,
     generic_local_government,
     is_agency_name,
+    is_role_line,
     names_a_role,
     parse,
+    part_opener,
     scope_closer,
     scope_opener,
     split_top,
@@ -40,16 +46,39 @@ from ontology.responsibility import (  # noqa: F401
 
 def settle(doc: ParsedDocument) -> None:
     """Give closing clauses to the items they close and blanket clauses to every later item with a clause."""
-    _closing_clauses(doc.text, doc.measures)
+    _closing_clauses(doc.text, doc.sections, doc.measures)
     _scope_blankets(doc.text, doc.sections, doc.measures)
 
 
-def _closing_clauses(text: str, measures: list[Measure]) -> None:
+def _own_section(sections: list[Section], at: int) -> Section | None:
+    """The innermost section whose span holds offset ``at``."""
+    held = [s for s in sections if s.start <= at < s.end]
+    return max(held, key=lambda s: (len(s.path), s.start)) if held else None
+
+
+def _items_after(line_at: int, sections: list[Section], measures: list[Measure]) -> list[Measure] | None:
+    """The items a part's line names when it stands before the first item of its section, right under the
+    heading (本部分任务由A牵头，B配合。 / 牵头单位：A；配合单位：B): every item of that section after it; None
+    when an item of the section comes before it or the line is inside an item's own text."""
+    sec = _own_section(sections, line_at)
+    if sec is None or any(m.start <= line_at < m.end for m in measures):
+        return None
+    mine = [m for m in measures if sec.start <= m.start < sec.end and m.section_path[:len(sec.path)] == sec.path]
+    if not mine or any(m.start < line_at for m in mine):
+        return None
+    return mine
+
+
+def _closing_clauses(text: str, sections: list[Section], measures: list[Measure]) -> None:
     pos = 0
     prev_end = -1
     for line in text.split("\n"):
         a, pos = pos, pos + len(line) + 1
         s = line.strip()
+        ahead = _items_after(a, sections, measures) if (part_opener(s) or is_role_line(s)) else None
+        if ahead is not None:
+            _give(s, a + (len(line) - len(line.lstrip())), ahead, a, len(line))
+            continue
         cut = None if scope_opener(s) else scope_closer(s)
         if not scope_opener(s) and cut is None:
             continue
@@ -81,6 +110,23 @@ def _closing_clauses(text: str, measures: list[Measure]) -> None:
             m.responsibility = dataclasses.replace(r, lead=list(r.lead), involved=list(r.involved))
             if m.deadline is None:
                 m.deadline = r.deadline
+
+
+def _give(s: str, at: int, items: list[Measure], a: int, n: int) -> None:
+    """Give the clause of part line ``s`` (at offset ``at``) to those of ``items`` without a clause of their own."""
+    if not names_a_role(s) and not is_role_line(s):
+        return
+    r = parse(s.rstrip("。；;"), at)
+    names = r.lead + r.involved
+    if not names or not all(is_agency_name(x) or generic_local_government(x) for x in names):
+        return
+    for m in items:
+        own = m.responsibility
+        if own is not None and not (own.start >= a and own.end <= a + n):
+            continue                     # an item with its own clause keeps it
+        m.responsibility = dataclasses.replace(r, lead=list(r.lead), involved=list(r.involved))
+        if m.deadline is None:
+            m.deadline = r.deadline
 
 
 def _scope_blankets(text: str, sections: list[Section], measures: list[Measure]) -> None:

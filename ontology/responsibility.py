@@ -55,7 +55,7 @@ __all__ = ["find_clause", "parse", "from_cells", "split_names", "split_top", "de
            "clean_name", "function_of", "pattern_function", "stem_function", "generic_local_government", "inline",
            "join_bracket_pieces", "heading_duty", "earlier_clauses",
            "split_responsibility", "strip_trailing_clause", "has_agency", "is_agency_name", "names_a_role",
-           "is_placeholder", "scope_opener", "scope_closer"]
+           "is_placeholder", "scope_opener", "scope_closer", "part_opener", "is_role_line"]
 
 OPENERS = {"〔": "〕", "（": "）", "(": ")", "[": "]", "【": "】"}
 _CLOSERS = set(OPENERS.values())
@@ -115,7 +115,9 @@ def _rx() -> dict[str, Any]:
         "note": re.compile(f"(?:{_lx('responsibility_note_words')})"),
         "lead_then_list": re.compile(rf"(?:{lead_v})(?=、)"),
         "concept": re.compile(rf"(?:{_lx('agency_concept_names')})$"),
-        "scope_opener": re.compile(rf"^(?:{_lx('responsibility_scope_openers')})"),
+        "scope_opener": re.compile(rf"^(?:{_lx('responsibility_scope_openers')}"
+                                   rf"|{_lx('responsibility_scope_part_openers')})"),
+        "part_opener": re.compile(rf"^(?:{_lx('responsibility_scope_part_openers')})"),
         "scope_closer": re.compile(rf"(?:{_lx('responsibility_scope_closers')})\s*[。；;]?\s*$"),
         "conj": re.compile(f"(?:{_lx('responsibility_conjunctions')})"),
         "supervise_verb": re.compile(f"(?:{_lx('responsibility_supervision_verbs')})"),
@@ -673,6 +675,18 @@ def scope_opener(text: str) -> str | None:
     before it: lexicon responsibility_scope_openers), else None."""
     m = _rx()["scope_opener"].match(text.strip())
     return m.group(0) if m and m.group(0) else None
+
+
+def part_opener(text: str) -> bool:
+    """Whether ``text`` opens with a part's own opener (本部分任务由…, 本节工作责任单位：…: lexicon
+    responsibility_scope_part_openers), which names the items of its section after it when it stands first."""
+    m = _rx()["part_opener"].match(text.strip())
+    return bool(m and m.group(0))
+
+
+def is_role_line(text: str) -> bool:
+    """Whether ``text`` is a labelled role line of its own (牵头单位：…, 【责任单位】…, 责任部门:…)."""
+    return bool(_rx()["line_clause"].match(text.strip()))
 
 
 def scope_closer(text: str) -> int | None:

@@ -54,3 +54,42 @@ def test_joint_leads_and_duties_by_division_of_functions():
     ])
     assert got == {"共建园区": (["区科技局", "区商务局"], []), "做好防汛": (["区水务局"], []),
                    "严格执法检查": (["区生态环境局"], ["区公安局", "区市场监管局"])}
+
+
+def _plan(lines: list[str]) -> dict[str, tuple[list[str], list[str]] | None]:
+    out = {}
+    for m in parse_text("\n".join(lines), META).measures:
+        r = m.responsibility
+        out[m.title] = None if r is None else (r.lead, r.involved)
+    return out
+
+
+def test_a_parts_line_before_its_items_names_the_items_below():
+    got = _plan([
+        "某某区行动方案", "一、重点任务", "（一）扩大资源供给",
+        "牵头单位：区教育局；配合单位：区发展改革委、区财政局",
+        "1.新建公办幼儿园。三年新建公办幼儿园12所。",
+        "2.规范配套幼儿园。完成配套幼儿园治理。",
+        "（二）加强队伍建设",
+        "本节任务由区人社局牵头，区委编办配合。",
+        "3.补足教职工。按标准核定编制。",
+        "4.提高待遇。落实工资保障。（区财政局负责）",
+    ])
+    assert got == {
+        "新建公办幼儿园": (["区教育局"], ["区发展改革委", "区财政局"]),
+        "规范配套幼儿园": (["区教育局"], ["区发展改革委", "区财政局"]),
+        "补足教职工": (["区人社局"], ["区委编办"]),
+        "提高待遇": (["区财政局"], []),           # an item with its own clause keeps it
+    }
+
+
+def test_a_parts_line_after_its_items_still_closes_them():
+    got = _plan([
+        "某某区行动方案", "一、重点任务", "（一）扩大资源供给",
+        "1.新建公办幼儿园。三年新建公办幼儿园12所。",
+        "2.规范配套幼儿园。完成配套幼儿园治理。",
+        "本部分任务由区教育局负责。",
+        "（二）加强队伍建设",
+        "3.补足教职工。按标准核定编制。",
+    ])
+    assert got == {"新建公办幼儿园": (["区教育局"], []), "规范配套幼儿园": (["区教育局"], []), "补足教职工": None}

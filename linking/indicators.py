@@ -309,6 +309,25 @@ def _narrowed_after_base(short: str, long: str) -> str | None:
     return None
 
 
+def _narrowed_after_restrictive(short: str, long: str) -> str | None:
+    """Why `long` is a narrower kind of `short` by words put before the short name its leading restrictive words
+    leave (新增[公共]停车位 / 新增停车位: 停车位 after 新增 is a short name), or None: the same test as for a
+    short name at the start of a key, on the heads (the keys without base and restrictive words), where the
+    restrictive words all stand before the head (lexicons/indicator_inert_prefixes.txt: 总体, 固定资产 narrow
+    nothing there either)."""
+    ps, pl = indicator_parts(short), indicator_parts(long)
+    hs, hl = ps.head, pl.head
+    if not ps.restrictive or hs == hl or len(hs) - len(ps.quantity or "") > SHORT_SPECIFIC:
+        return None
+    if not (_without_base(short).endswith(hs) and _without_base(long).endswith(hl)):
+        return None  # a restrictive word inside the name (污泥[无害化]处置率): the head is no name of its own
+    front = prefix_added(hs, hl)
+    if front and not inert_prefix(front):
+        return (f"{long!r} puts {front!r} before the short name {hs!r} its restrictive words leave: "
+                "a narrower kind of it")
+    return None
+
+
 def _changed_parts(a: str, b: str) -> tuple[list[str], list[str]]:
     ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     return ([a[i1:i2] for op, i1, i2, _, _ in ops if op != "equal" and i2 > i1],
@@ -361,7 +380,7 @@ def decide(a: str, b: str, *, threshold: float = THRESHOLD, min_ratio: float = M
     front = prefix_added(short, long)
     if front and _specific_len(short) <= SHORT_SPECIFIC and not inert_prefix(front):
         return False, score, f"{long!r} puts {front!r} before the short name {short!r}: a narrower kind of it"
-    after_base = _narrowed_after_base(short, long)
+    after_base = _narrowed_after_base(short, long) or _narrowed_after_restrictive(short, long)
     if after_base:
         return False, score, after_base
     if ratio < min_ratio:

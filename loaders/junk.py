@@ -526,8 +526,26 @@ def line_edits(text: str, tables: list[tuple[int, int]] | None = None) -> list[E
         if r is None:
             continue
         end = starts[i] + len(lines[i])
+        if r == "page_number" and _splits_sentence(lines, reason, i):
+            out.append(Edit(starts[i] - 1, starts[i], "", "page_break"))
         out.append(Edit(starts[i], min(end + 1, len(text)) if i < n - 1 else end, "", r))
     return out
+
+
+_OPEN_END = re.compile(r"[\u4e00-\u9fff\w]$")
+_RUNNING = re.compile(r"[。，；,;]")
+
+
+def _splits_sentence(lines: list[str], reason: list[str | None], i: int) -> bool:
+    """Whether the page-number line ``i`` (``- 3 -``) stands inside a sentence: the line before is running
+    text (it holds a sentence mark) that stops open, mid-sentence, and the line after is kept text that does
+    not open a unit of its own (a numbered heading or item, 专栏, a role line: linewrap's unit openers). The
+    paragraph is then one line again, not two paragraphs (the second taken for an item of its own)."""
+    from .linewrap import starts_unit
+    if i == 0 or i + 1 >= len(lines) or reason[i - 1] is not None or reason[i + 1] is not None:
+        return False
+    prev, nxt = lines[i - 1].rstrip(), lines[i + 1].strip()
+    return bool(prev and nxt and _RUNNING.search(prev) and _OPEN_END.search(prev) and not starts_unit(nxt))
 
 
 def body_dropped(doc) -> dict:

@@ -40,6 +40,11 @@ _ROW_NUMBER = re.compile(r"^\d{1,3}$")
 _CJK_WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’—…]")
 
 
+def starts_unit(line: str) -> bool:
+    """Whether ``line`` opens a unit of its own (a numbered heading or item, 专栏, 附件, a role line, a date)."""
+    return bool(_STARTS_UNIT.match(line.strip()))
+
+
 def _width(s: str) -> int:
     return len(s) + len(_CJK_WIDE.findall(s))
 

@@ -1441,13 +1441,13 @@ def _heading_agency(doc: ParsedDocument, m: Measure):
     candidates = [m.title] + ([m.section_path[-1]] if m.section_path else [])
     for title in reversed(m.section_path or []):
         # （一）县经济开发区管委会牵头工作（3项）: the group's lead leads each of its items
-        names = responsibility.heading_duty(title)
-        secs = [s for s in doc.sections if s.title == title and s.start <= m.start] if names else []
-        if names and secs:
+        roles = responsibility.heading_roles(title)
+        secs = [s for s in doc.sections if s.title == title and s.start <= m.start] if roles else []
+        if roles and secs:
             a = doc.text.find(title, secs[-1].start, secs[-1].end)
             if a >= 0:
-                return responsibility.Responsibility(raw=title, lead=names, involved=[], start=a, end=a + len(title),
-                                                     inline=True)
+                return responsibility.Responsibility(raw=title, lead=roles[0], involved=roles[1], start=a,
+                                                     end=a + len(title), inline=True)
     for name in candidates:
         name = name.strip()
         if not (2 < len(name) <= 30 and responsibility.is_agency_name(name)) or responsibility.is_placeholder(name):

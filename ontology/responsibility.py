@@ -36,6 +36,7 @@ API (stable; task tables call it too):
   deadline_of(text) -> str | None                the text when it is a deadline, not an agency
   blanket(text) -> (names, start, end) | None    a blanket clause in a text
   heading_duty(title) -> list[str] | None        leads a group heading names (X牵头工作（3项）)
+  heading_roles(title) -> (lead, involved)|None  leads and co-operating bodies it names (X牵头、Y配合工作)
   clean_name(raw) -> str                         a written name without role words and brackets
   function_of(name) -> AgencyFunction | None     the agency's function (vocab/agency_functions.csv,
                                                  else a domain word: lexicon agency_function_stems)
@@ -53,7 +54,7 @@ from ontology import vocab
 
 __all__ = ["find_clause", "parse", "from_cells", "split_names", "split_top", "deadline_of", "blanket",
            "clean_name", "function_of", "pattern_function", "stem_function", "generic_local_government", "inline",
-           "join_bracket_pieces", "heading_duty", "earlier_clauses",
+           "join_bracket_pieces", "heading_duty", "heading_roles", "round_qualifier", "earlier_clauses",
            "split_responsibility", "strip_trailing_clause", "has_agency", "is_agency_name", "names_a_role",
            "is_placeholder", "scope_opener", "scope_closer", "part_opener", "is_role_line"]
 
@@ -449,9 +450,22 @@ def _supervision(seg: str) -> tuple[list[str], list[str]] | None:
 
 def _names_of(seg: str, seps: str) -> list[str]:
     rx = _rx()
-    pieces = [g for n in split_top(seg, seps) for p in _split_conjunctions(n) for g in _split_glued(p)]
+    pieces = [g for t in split_top(seg, seps) for n in _split_spaced(t) for p in _split_conjunctions(n)
+              for g in _split_glued(p)]
     names = _join_levels([_rx()["role_mark"].sub("", _clean(n)) for n in pieces])
     return [n for n in names if n and not rx["generic"].match(n)]
+
+
+def _split_spaced(piece: str) -> list[str]:
+    """``市委宣传部 市委讲师团`` / ``市文明办 市总工会 团市委`` (bodies a plan lists with a space between them, no
+    mark) -> one name each, when every part outside brackets is a body name or a tier of local governments."""
+    parts = split_top(piece.strip(), " \u3000\t")
+    parts = [x for x in parts if x.strip()]
+    if len(parts) < 2:
+        return [piece]
+    if all(is_agency_name(_clean(x)) or generic_local_government(_clean(x)) for x in parts):
+        return parts
+    return [piece]
 
 
 def _split_glued(piece: str) -> list[str]:
@@ -615,12 +629,20 @@ def from_cells(lead_cells: list[str], involved_cells: list[str], raw: str, start
 def heading_duty(title: str) -> list[str] | None:
     """The bodies a group heading names as leads of every item under it (``县经济开发区管委会牵头工作（3项）``:
     lexicon responsibility_heading_duty), when every name is a body; else None."""
+    roles = heading_roles(title)
+    return roles[0] if roles else None
+
+
+def heading_roles(title: str) -> tuple[list[str], list[str]] | None:
+    """The leads and the co-operating bodies a group heading names for every item under it
+    (``县住建局牵头、县自然资源局配合工作（2项）``: the row's group ``co``), when every name is a body; else None."""
     for rx in _rx()["heading_duty"]:
         m = rx.fullmatch(title.strip().rstrip("。："))
         if m:
             names = split_names(m.group("names"))
-            if names and all(is_agency_name(n) or generic_local_government(n) for n in names):
-                return names
+            co = split_names(m.groupdict().get("co") or "")
+            if names and all(is_agency_name(n) or generic_local_government(n) for n in names + co):
+                return names, [n for n in co if n not in names]
     return None
 
 
@@ -745,10 +767,18 @@ def _function_index() -> tuple[object, dict[str, int]]:
     return vocab.phrase_automaton(tuple(first)), first
 
 
+def round_qualifier(name: str) -> str:
+    """``各县〔市、区〕`` -> ``各县（市、区）``, ``各乡〔镇〕人民政府`` -> ``各乡（镇）人民政府``: a qualifier a name
+    writes in 〔〕 (inside the name, not around it) is the one written in （）; the name as written is kept, this
+    is its identity."""
+    return re.sub(r"(?<=.)〔([^〔〕]{1,8})〕", r"（\1）", name) if "〔" in name else name
+
+
 def generic_local_government(name: str) -> str | None:
     """``county`` for a name of all the region's lower governments (各区政府, 相关区政府,
     各县（市、区）人民政府, 各区、县级市), ``township`` for all its townships (各街镇, 各乡镇（街道）), ``zone`` for
     all its development zones (各园区, 各开发区管委会: a row's group ``zone``), else None."""
+    name = round_qualifier(name)
     for rx in _rx()["local_gov"]:
         m = rx.fullmatch(name)
         if m:
@@ -871,10 +901,11 @@ def _subject_rx() -> re.Pattern:
     # bodies followed by 负责 (an assignment, not a description such as 区房管局将…)
     # (a run-in title sentence, then an adverbial clause 针对…行为， may come before the subject;
     # names never run over a line end: （三）定期通报 / 区绿化市容局负责…; neither skipped part holds 负责,
-    # so 各镇人民政府负责具体实施，市人社局负责… gives both subjects)
+    # so 各镇人民政府负责具体实施，市人社局负责… gives both subjects; up to three clauses of the sentence may come
+    # before its subject: 开展…，畅通…，各街道办事处要做好…)
     return re.compile(
         r"(?:^|(?<=[。；;\n]))\s*(?:\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]+[)）])?(?:(?:(?!负责)[^。；;\n]){2,30}?。)?"
-        r"(?:(?:(?!负责)[^。；;\n，,]){2,40}?[，,])??"
+        r"(?:(?:(?!负责)[^。；;\n，,]){2,40}?[，,]){0,3}?"
         rf"(?P<names>(?:[^，。；：,;:“”\n]{{2,24}}、)*[^，。；：、,;:“”\n]{{2,40}}?)(?:{_lx('responsibility_etc')})?"
         rf"(?:(?P<any>{_subject_verbs('any')})|(?P<local>{_subject_verbs('local')})|(?P<named>{_subject_verbs('named')}))")
 

@@ -151,7 +151,7 @@ def foreign_place(name: str, chain: list[RegionRef]) -> tuple[RegionRef, str] | 
 
 def resolve(raw: str, chain: list[RegionRef]) -> AgencyRef | None:
     """An agency name as written in a plan of the chain's first region -> an absolute AgencyRef."""
-    name = clean_name(raw)
+    name = responsibility.round_qualifier(clean_name(raw))   # 各乡〔镇〕人民政府 is 各乡（镇）人民政府
     if len(name) < 2 or responsibility.is_placeholder(name):
         return None
     owner = _OWNER.match(name)

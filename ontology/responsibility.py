@@ -1025,6 +1025,14 @@ def _subjects(text: str) -> tuple[list[str], list[str], int, int] | None:
         if by:
             raw = raw[by[-1].end():]      # 评价工作由各街道负责…: the body after 由 is the subject
         got = split_names(raw)
+        if not got and re.search(r"\S", raw) and all(is_placeholder(_clean(x)) for x in split_top(raw, "、")):
+            # 各地各部门要把…，市老龄委负责统筹协调: the placeholder names no body, the clause after it may
+            t = _helper_tail_rx().match(text, m.end())
+            named = split_names(t.group("names")) if t is not None and t.group("modal") is None else []
+            if t is not None and named and all(_known_body(n) and not generic_local_government(n) for n in named):
+                names.extend(n for n in named if n not in names)
+                span = (t.start("names"), t.end()) if span is None else (span[0], t.end())
+            continue
         if m.group("local") and not all(generic_local_government(n) or _named_body(n) for n in got):
             continue     # 各设区市人民政府要… / 市数据局要…: a modal states the duty of the bodies it names
         if m.group("named") and not all(is_agency_name(n) and _known_body(n) and not generic_local_government(n)
@@ -1040,6 +1048,12 @@ def _subjects(text: str) -> tuple[list[str], list[str], int, int] | None:
         # of bodies and a co-operating or duty verb names more bodies
         # (each such clause in turn: 各街镇要…，区交通委要…，区财政局要…)
         end = m.end()
+        if m.group("local") and (w := _modal_together_rx().match(text, end)) is not None:
+            # 市民政局要会同市商务局完善…: the bodies the subject acts together with are involved
+            more = split_names(w.group("inv"))
+            if more and all(_known_body(n) or generic_local_government(n) for n in more):
+                names.extend(n for n in more if n not in names)
+                span, end = (span[0], w.end("inv")), w.end("inv")
         while (t := _helper_tail_rx().match(text, end)) is not None:
             named = split_names(t.group("names"))
             if not named or not all((_known_body(n) if t.group("modal") is None else _named_body(n))
@@ -1055,9 +1069,11 @@ def _subjects(text: str) -> tuple[list[str], list[str], int, int] | None:
 
 def _named_body(n: str) -> bool:
     """A body named in full enough to be given a duty by a modal (市数据局要…, 县卫生健康局要…): a known body
-    that opens with its level (lexicon region_level_words, or 省市区县) and is no placeholder."""
-    return _known_body(n) and bool(re.match(rf"^(?:{_lx('region_level_words')}|[省市区县团])", n)) \
-        and not is_placeholder(n) and not generic_local_government(n)
+    that opens with its level (lexicon region_level_words, or 省市区县) or is a central body's local office
+    (lexicon responsibility_central_branches), and is no placeholder."""
+    opens = bool(re.match(rf"^(?:{_lx('region_level_words')}|[省市区县团])", n)) \
+        or bool(re.fullmatch(_lx("responsibility_central_branches"), n))   # 国家金融监督管理总局某安监管分局
+    return _known_body(n) and opens and not is_placeholder(n) and not generic_local_government(n)
 
 
 def _known_body(n: str) -> bool:
@@ -1072,12 +1088,21 @@ def _known_body(n: str) -> bool:
 
 @cache
 def _helper_tail_rx() -> re.Pattern:
+    # up to two clauses of the sentence before the next bodies (…要结合城市更新，在社区配建…，A负责加强指导)
     name = r"[^，。；：、,;:“”\n]{2,24}"
     verbs = (f"{_lx('responsibility_inline_involved_verbs')}|{_subject_verbs('any')}"
              f"|{_lx('responsibility_helper_verbs')}")
     etc = _lx("responsibility_etc")
-    return re.compile(rf"[^。；;\n，,]{{0,20}}?[，,](?P<names>(?:{name}、)*{name}?)(?:{etc})?"
+    return re.compile(rf"(?:[^。；;\n，,]{{0,20}}?[，,]){{1,2}}?(?P<names>(?:{name}、)*{name}?)(?:{etc})?"
                       rf"(?:{verbs}|(?P<modal>{_subject_verbs('local')}))")
+
+
+@cache
+def _modal_together_rx() -> re.Pattern:
+    # 要会同B、C完善… right after a subject's modal: B and C, up to the action (lexicon responsibility_together_actions)
+    qname = r"[^，。；：、,;:“”（）()\n]{2,20}?"
+    return re.compile(rf"(?:{_lx('responsibility_together_words')})(?P<inv>(?:{qname}、)*{qname})"
+                      rf"(?:{_lx('responsibility_etc')})?(?={_lx('responsibility_together_actions')})")
 
 
 # a clause at the end of a text (used where only the text is at hand, e.g. similarity)

@@ -92,3 +92,43 @@ def test_a_page_number_after_a_finished_paragraph_or_before_a_new_item_keeps_the
                  "一、重点任务\n发展基础\n- 3 -\n近年来全市经济稳步增长。\n"):
         kinds = [e.kind for e in junk.line_edits(text)]
         assert "page_break" not in kinds, text
+
+
+# -- second batch (bp-bs): the county's 城… bodies, modal subjects, a placeholder subject, a combining-aid rule
+
+def test_a_county_company_named_with_its_level_is_the_countys():
+    from ontology.mapping.agencies import resolve
+    from ontology.mapping.plans import RegionRef
+    chain = [RegionRef(id="region:mouxiang", name="某乡县", name_en="Mouxiang", level="county", slug="mouxiang")]
+    a, b = resolve("县城投集团", chain), resolve("某乡县城投集团", chain)
+    assert a is not None and b is not None and a.id == b.id
+    c, d = resolve("县城管局", chain), resolve("某乡县城管局", chain)
+    assert c is not None and d is not None and c.id == d.id
+
+
+def test_a_modal_subject_acting_together_with_bodies():
+    got = _plan(["一、重点任务", "（一）扩大老年助餐服务。市民政局要会同市商务局完善老年助餐服务网络，年底前实现全覆盖。"])
+    assert got["扩大老年助餐服务"] == (["市民政局"], ["市商务局"], [])
+
+
+def test_a_second_body_after_two_clauses_of_a_modal_sentence():
+    got = _plan(["一、重点任务", "（一）发展嵌入式服务。各县区人民政府要结合城市更新，在社区配建养老服务设施，市住房城乡建设局负责加强指导。"])
+    assert got["发展嵌入式服务"] == (["各县区人民政府"], ["市住房城乡建设局"], [])
+
+
+def test_a_placeholder_subject_leaves_the_duty_to_the_body_after_it():
+    got = _plan(["一、保障措施", "（一）加强组织领导。各地各部门要把这项工作摆上重要议事日程，市老龄委负责统筹协调。",
+                 "（二）强化宣传引导。各地各部门要加强政策宣传，营造良好氛围。"])
+    assert got["加强组织领导"] == (["市老龄委"], [], [])
+    assert got["强化宣传引导"] is None
+
+
+def test_a_central_bodys_local_office_given_a_duty_by_a_modal():
+    got = _plan(["一、重点任务", "（一）发展适老金融产品。鼓励金融机构开发养老储蓄产品，国家金融监督管理总局某某监管分局要加强监管指导。"])
+    assert got["发展适老金融产品"] == (["国家金融监督管理总局某某监管分局"], [], [])
+
+
+def test_a_rule_on_combining_aid_written_with_marks_is_no_measure():
+    doc = parse_text("某某市若干措施\n第一条 支持企业创新。对认定的研发机构给予奖励。（责任单位：市科技局）\n"
+                     "第二条 本措施与其他政策有重叠的，按照从优、就高、不重复的原则执行。\n", META)
+    assert [m.title for m in doc.measures] == ["支持企业创新"]

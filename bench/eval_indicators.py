@@ -9,7 +9,7 @@ were chosen); the end-to-end figure also scores the targets the mapping really e
 member counts only where a target of its plan names it); ``without_vocabulary`` resolves with no
 canonical indicator of vocab/indicators.csv (what the decision does with names nothing knew).
 By default the own gold files: indicator_concepts.json (seeds and tuning documents),
-indicator_concepts_dev.json, _dev4.json … _dev17.json (names from plans of other provinces).  Results:
+indicator_concepts_dev.json, _dev4.json … _dev18.json (names from plans of other provinces).  Results:
 bench/results/indicators_gold.json.
 
     .venv/bin/python -m bench.eval_indicators [--gold tests/gold/indicator_concepts.json] [--sweep]
@@ -43,6 +43,7 @@ DEV14 = ROOT / "tests" / "gold" / "indicator_concepts_dev14.json"  # batch 14: k
 DEV15 = ROOT / "tests" / "gold" / "indicator_concepts_dev15.json"  # batch 15: hard near misses, measured before changes
 DEV16 = ROOT / "tests" / "gold" / "indicator_concepts_dev16.json"  # batch 16: kept unseen by the batch-15 rules
 DEV17 = ROOT / "tests" / "gold" / "indicator_concepts_dev17.json"  # batch 17: nine genres, measured untuned
+DEV18 = ROOT / "tests" / "gold" / "indicator_concepts_dev18.json"  # batch 18: sixteen domains, measured untuned
 
 
 def extracted_mentions(gold: dict, corpus: Path = CORPUS) -> list[Mention]:
@@ -133,7 +134,7 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "indicators_gold.json")
     a = ap.parse_args()
     results = {}
-    batches = [GOLD, DEV, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17]
+    batches = [GOLD, DEV, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17, DEV18]
     for path in a.gold or batches:
         gold = json.loads(path.read_text(encoding="utf-8"))
         extracted = extracted_mentions(gold)

@@ -83,7 +83,7 @@ def test_share_words_are_unified_only_for_shares():
     ("托位数", "个", "count"), ("每千人口托位数", "个", "per_capita"), ("养老床位总数", "张", "count"),
     ("护理型床位占比", "%", "share"), ("新增体育场地面积", "万平方米", "area"),
     ("人均体育场地面积", "平方米", "per_capita"), ("居民人均可支配收入增长", "%", "rate_of_change"),
-    ("体育产业总产值", "亿元", "money"), ("人均预期寿命", "岁", "per_capita"), ("森林覆盖率", None, "share"),
+    ("体育产业总产值", "亿元", "money"), ("人均预期寿命", "岁", "time"), ("森林覆盖率", None, "share"),
     ("新增劳动力平均受教育年限", "年", "time"), ("城乡居民收入比", None, "ratio"), ("绿道长度", "公里", "length"),
 ])
 def test_quantity_kinds(name, unit, kind):

@@ -149,6 +149,8 @@ def kind_of(name: str, unit: str | None = None) -> str:
     """The quantity kind of an indicator, from its unit where that says it, else from its name."""
     n = normalize_name(name)
     by_name = next((k for k, pat in _patterns().kinds if pat.search(n)), None)
+    if by_name == "per_capita" and unit and (u := vocab.unit(unit)) is not None and u.kind in ("age", "duration"):
+        return "time"  # 人均预期寿命 in 岁, 人均受教育年限 in 年: the average of a time, as 平均预期寿命 is
     if by_name == "per_capita" or (by_name == "rate_of_change" and unit in (None, "%", "％", "个百分点")):
         return by_name
     if by_name in ("money", "count") and unit in ("%", "％", "个百分点"):

@@ -134,7 +134,8 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "indicators_gold.json")
     a = ap.parse_args()
     results = {}
-    batches = [GOLD, DEV, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17, DEV18]
+    batches = [GOLD, DEV, DEV4, DEV5, DEV6, DEV7, DEV8, DEV9, DEV10, DEV11, DEV12, DEV13, DEV14, DEV15, DEV16, DEV17,
+               DEV18]
     for path in a.gold or batches:
         gold = json.loads(path.read_text(encoding="utf-8"))
         extracted = extracted_mentions(gold)

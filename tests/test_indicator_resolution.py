@@ -56,8 +56,8 @@ def test_one_key_for_ways_of_writing_one_indicator(a, b):
     ("每千人口拥有3岁以下婴幼儿托位数", "个", "每千人", (), "数"),  # 托位 are for under-3s: 婴幼儿 implied (rewordings)
     ("每千人口普惠性托位数", "个", "每千人", ("普惠",), "数"),
     ("常住人口千人床位数", "张", "每千人", (), "数"),
-    ("新增保障性租赁住房", "万套", None, ("保障性", "新增", "租赁"), None),
-    ("筹集保障性租赁住房", "万套", None, ("保障性", "新增", "租赁"), None),
+    ("新增保障性租赁住房", "万套", None, ("保障性", "新增", "租赁"), "数"),  # a count named by its noun is its number
+    ("筹集保障性租赁住房", "万套", None, ("保障性", "新增", "租赁"), "数"),
     ("城乡居民人均可支配收入", "元", "人均", (), None),
     ("万元地区生产总值用水量下降", "%", "单位地区生产总值", (), None),  # per 10,000 yuan is per unit of GDP
     ("地级及以上城市空气质量优良天数比率", "%", None, (), "率"),
@@ -270,11 +270,11 @@ def test_a_new_plan_joins_existing_concepts_and_order_does_not_matter():
 def test_alignment_file_same_not_same_and_new_concepts(tmp_path):
     p = tmp_path / "alignment.csv"
     p.write_text("# curated\nrelation,a,b,concept_id,concept_name,unit,note\n"
-                 "same,城市空气质量优良天数比率,环境空气质量指数（AQI）优良率,,,,AQI 优良率 is the good-days ratio\n"
+                 "same,建成区绿化覆盖率,城区绿化覆盖率,,,,the built-up area is the town's\n"
                  "not_same,绿色交通出行比例,绿色出行比例,,,,\n"
                  "concept,河湖水面率,,water_surface_ratio,河湖水面率,%,\n", encoding="utf-8")
     al = load_alignment(p)
-    ms = [_m(1, "a", "城市空气质量优良天数比率", "%"), _m(2, "b", "环境空气质量指数（AQI）优良率", "%"),
+    ms = [_m(1, "a", "建成区绿化覆盖率", "%"), _m(2, "b", "城区绿化覆盖率", "%"),
           _m(3, "a", "绿色交通出行比例", "%"), _m(4, "b", "绿色出行比例", "%"),
           _m(5, "a", "全区河湖水面率", "%"), _m(6, "b", "河湖水面率（期末）", "%")]
     r = resolve(ms, alignment=al)
@@ -778,7 +778,7 @@ def test_dev_gold_batch_10_untouched_check():
 def test_a_classifier_unit_is_a_count_and_moved_words_are_no_prefix():
     # 头 is no unit of units.csv: lexicons/indicator_count_classifiers.txt makes （万头） a unit and the name a count
     k = indicator_key("生猪出栏（万头）", None)
-    assert (k.key, k.kind, k.unit) == ("生猪出栏", "count", "万头")
+    assert (k.key, k.kind, k.unit) == ("生猪出栏数", "count", "万头")  # a count named by its noun is its number
     assert kind_of("年出栏生猪", "万头") == "count"
     ok, _, why = decide(_key("年出栏生猪", "万头"), _key("生猪出栏量", "万头"))  # the words moved, none put before
     assert ok, why

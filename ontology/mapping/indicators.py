@@ -217,9 +217,27 @@ def indicator_key(written: str, unit: str | None = None) -> IndicatorKey:
     s = _loose(_reword(s, kind))
     s = _unify_words(s, kind)
     s = _restrictive_classes(s)
-    if kind == "count" and len(s) < BARE_COUNT and not (parts := indicator_parts(s)).quantity and len(parts.head) >= 2:
-        s += "数"  # a count named by a short noun alone is its number: 城市公园 (个) = 公园数 (not 供应: no noun)
+    if kind == "count" and not (parts := indicator_parts(s)).quantity and len(parts.head) >= 2:
+        s += "数"  # a count named by its noun alone is its number: 城市公园 (个) = 公园数 (not 供应: no noun)
+    if kind == "count" and (q := _unit_quantity(unit)) and s.endswith("数") and not s.endswith(q):
+        s = s[:-1] + q  # 游客接待量 in 万人次 is 游客接待人次 (lexicons/indicator_unit_quantities.txt)
     return IndicatorKey(s, kind, tuple(sorted(set(found))), gloss)
+
+
+@cache
+def _unit_quantities() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in vocab.lexicon("indicator_unit_quantities"):
+        a, _, b = (x.strip() for x in line.partition("=>"))
+        out[a] = b
+    return out
+
+
+def _unit_quantity(unit: str | None) -> str | None:
+    """The quantity a count's unit says its generic 数 is (lexicons/indicator_unit_quantities.txt: 万人次 -> 人次)."""
+    if not unit:
+        return None
+    return _unit_quantities().get(re.sub(r"^[十百千万亿]+", "", unit.strip()))
 
 
 _TRAILING = re.compile(r"（([^（）]{1,12})）$")

@@ -223,14 +223,16 @@ def measure(store, runs: int = 20, only: set[str] | None = None, before: Path | 
         if only and name not in only:
             continue
         q = get_query(name)
-        texts = {"after": (q.text, q.bind(params))}
+        bound = q.bind(params)
+        texts = {"after": (q.text_for(bound), bound)}
         old_path = before / f"{name}.cypher" if before else None
         if old_path is not None and old_path.is_file():
             old = parse_query_file(old_path)
             # an older text without one of the parameters ran without it: what a page asked for then
             # (e.g. every region, where it now asks for the chosen ones)
             known = {p.name for p in old.params}
-            texts["before"] = (old.text, old.bind({k: v for k, v in params.items() if k in known}))
+            old_bound = old.bind({k: v for k, v in params.items() if k in known})
+            texts["before"] = (old.text_for(old_bound), old_bound)
         rows = {k: len(store.read(t, p).rows) for k, (t, p) in texts.items()}  # warm-up (plans the statement)
         times: dict[str, list[float]] = {k: [] for k in texts}
         for _ in range(runs):

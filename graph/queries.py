@@ -6,6 +6,16 @@ Each file starts with a header of `//` lines:
     // columns: a, b, c
 The header is parsed, not just read by people: parameters are typed and defaulted
 from it, and the parity test checks the columns a query really returns.
+
+A body line may end in a marker that lets a call leave out an optional filter it does not use:
+    AND ($domain = '' OR EXISTS { ... })        // only if: domain
+    AND (... the listing's page of regions ...)  // only if none: keyword, region, domain
+`only if: a, b` keeps the line only when one of the parameters is given, `only if none: a, b` only
+when none is; a parameter is not given when its value is null, '' or an empty list. `text` is the
+whole query (markers removed), right for any parameters, since every marked line is written to be
+neutral when its parameters are not given (`$domain = '' OR …`); `text_for(params)` leaves the lines
+out for the call, so that the engine does not plan, per row, a filter that can only be true (an
+EXISTS subquery is joined against every relationship of its type even when `$domain = ''`).
 """
 from __future__ import annotations
 
@@ -17,6 +27,24 @@ from typing import Any
 
 QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
 _PARAM = re.compile(r"^(\w+)\s+(string|int|float|bool|list)\s*(?:=\s*(.*))?$")
+_ONLY_IF = re.compile(r"\s*//\s*only if(\s+none)?\s*:\s*(\w+(?:\s*,\s*\w+)*)\s*$")
+
+
+@dataclass(frozen=True)
+class OptionalLine:
+    """A body line kept only when one of ``params`` is given (``none``: only when none of them is)."""
+    line: int
+    params: tuple[str, ...]
+    none: bool = False
+
+    def keep(self, bound: dict[str, Any]) -> bool:
+        given = any(given_value(bound.get(p)) for p in self.params)
+        return not given if self.none else given
+
+
+def given_value(value: Any) -> bool:
+    """Whether a bound parameter value counts as given for an ``only if`` line: not null, '' or []."""
+    return not (value is None or value == "" or (isinstance(value, (list, tuple)) and not value))
 
 
 @dataclass(frozen=True)
@@ -48,6 +76,16 @@ class NamedQuery:
     columns: tuple[str, ...]
     text: str
     path: Path = field(compare=False)
+    optional: tuple[OptionalLine, ...] = ()  # the marked lines of ``text`` (0-based line numbers)
+
+    def text_for(self, bound: dict[str, Any]) -> str:
+        """The text to run with these bound parameters: ``text`` without the marked lines they leave out."""
+        if not self.optional:
+            return self.text
+        drop = {o.line for o in self.optional if not o.keep(bound)}
+        if not drop:
+            return self.text
+        return "\n".join(ln for k, ln in enumerate(self.text.split("\n")) if k not in drop)
 
     def bind(self, given: dict[str, Any]) -> dict[str, Any]:
         known = {p.name for p in self.params}
@@ -101,10 +139,24 @@ def parse_query_file(path: Path) -> NamedQuery:
                 columns = tuple(c.strip() for c in value.split(",") if c.strip())
         else:
             body.append(line)
+    while body and not body[0].strip():
+        body.pop(0)
+    while body and not body[-1].strip():
+        body.pop()
+    optional = []
+    for k, ln in enumerate(body):
+        m = _ONLY_IF.search(ln)
+        if m:
+            names = tuple(n.strip() for n in m.group(2).split(","))
+            unknown = [n for n in names if n not in {p.name for p in params}]
+            if unknown:
+                raise QueryError(f"{path.name}: 'only if' names no parameter of the query: {unknown}")
+            optional.append(OptionalLine(k, names, bool(m.group(1))))
+            body[k] = ln[:m.start()].rstrip()
     text = "\n".join(body).strip()
     if not purpose or not columns or not text:
         raise QueryError(f"{path}: a query file needs // purpose:, // columns: and a body")
-    return NamedQuery(path.stem, purpose, tuple(params), columns, text, path)
+    return NamedQuery(path.stem, purpose, tuple(params), columns, text, path, tuple(optional))
 
 
 @lru_cache(maxsize=1)

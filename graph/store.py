@@ -428,7 +428,8 @@ class GraphStore(abc.ABC):
         from graph.queries import get_query
 
         q = get_query(name)
-        return self.read(q.text, q.bind(params or {}), row_cap=row_cap)
+        bound = q.bind(params or {})
+        return self.read(q.text_for(bound), bound, row_cap=row_cap)
 
     def counts(self) -> dict[str, int]:
         out = {}

@@ -331,3 +331,48 @@ def test_agency_functions_pages_cover_the_agencies_of_regions_no_plan_is_for(sto
     assert key(plain) == key(every)
     # the other per-region queries still page the plans' regions: 湖州市's page holds none of their rows
     assert not store.query("domain_coverage", {"region_skip": 2, "region_limit": 1}).records()
+
+
+def test_only_if_lines_are_left_out_of_a_call_that_does_not_use_their_parameters(tmp_path):
+    """A body line marked `// only if: p` is run only when p is given (not null, '' or []), `// only if none:`
+    only when none of its parameters is; `text` keeps every line (the console's starting point), markers removed."""
+    from graph.queries import parse_query_file
+
+    f = tmp_path / "q.cypher"
+    f.write_text("// purpose: p\n// param: a string = ''\n// param: b list = ,\n// columns: x\n"
+                 "MATCH (n:Policy)\nWHERE true\n  AND ($a = '' OR n.title = $a)  // only if: a\n"
+                 "  AND (size($b) = 0 OR n.id IN $b)  //only if: b, a\n"
+                 "  AND ($a <> '' OR n.kind = 'x')  // only if none: a, b\nRETURN n.id AS x\n", encoding="utf-8")
+    q = parse_query_file(f)
+    assert "only if" not in q.text and q.text.count("\n") == 5
+    lines = q.text.split("\n")
+    assert q.text_for(q.bind({})) == "\n".join(lines[:2] + lines[4:])
+    assert q.text_for(q.bind({"a": "t"})) == "\n".join(lines[:4] + lines[5:])
+    assert q.text_for(q.bind({"b": ["i"]})) == "\n".join(lines[:2] + lines[3:4] + lines[5:])
+    f.write_text(f.read_text(encoding="utf-8").replace("only if: a", "only if: c"), encoding="utf-8")
+    with pytest.raises(QueryError):
+        parse_query_file(f)
+
+
+# Calls of the queries with `only if` lines: each must give the rows of the query's whole text.
+_OPTIONAL_CALLS = {
+    "search_measures": [{}, {"keyword": "托育"}, {"region": "吴兴区"}, {"region": "Yangzhou", "keyword": "托育"},
+                        {"domain": "domain:childcare"}, {"instrument": "instrument:subsidy"},
+                        {"agency": "civil_affairs"}, {"agency": "吴兴区民政局", "domain": "domain:childcare"},
+                        {"region_limit": 1}, {"region_skip": 1, "limit": 1}],
+}
+
+
+@pytest.mark.parametrize("name", sorted(n for n, q in all_queries().items() if q.optional))
+def test_a_call_without_its_optional_lines_gives_the_rows_of_the_whole_text(store, name):
+    store.write(comparison_graph())
+    q = get_query(name)
+    calls = _OPTIONAL_CALLS.get(name) or [{}]
+    assert name in _OPTIONAL_CALLS, f"{name} has `only if` lines: add calls that use them to _OPTIONAL_CALLS"
+    found = 0
+    for params in calls:
+        bound = q.bind(params)
+        want = store.read(q.text, bound).rows
+        assert _normalise(store.query(name, params).rows) == _normalise(want), (name, params)
+        found += bool(want)
+    assert found >= len(calls) // 2, f"{name}: too few of the calls return rows on the fixture graph"

@@ -24,7 +24,8 @@ domain where that is kept for at least half its measures (SUBJECT_SHARE).
 An object word (lexicons/domain_object_words.txt: 中小学, 村卫生室, 客运班车, 充电桩 -- a thing only one field provides)
 in the body's lead scores as much as a title word (OBJECT_WEIGHT), so one named object puts its field beside the
 plan's field and the title's; one followed by a word of lexicons/domain_object_place_after.txt (学校周边, 中小学生) or
-standing in a 、-list beside another field's word (机关、学校、医院 as roofs) is a site or a group, no evidence.
+standing in a 、-list beside another field's word (机关、学校、医院 as roofs) is a site or a group, and one after a
+word of lexicons/domain_object_means_before.txt in its clause (依托…信息平台) a means, no evidence.
 """
 from __future__ import annotations
 
@@ -197,13 +198,25 @@ def _in_place_list(text: str, start: int, end: int, did: str) -> bool:
     return False
 
 
+@cache
+def _means_before() -> re.Pattern:
+    return re.compile(f"(?:{vocab.lexicon_regex('domain_object_means_before')})[^，。；：,;:]*$")
+
+
+def _as_means(text: str, start: int) -> bool:
+    """Whether the object word at ``text[start:]`` is what the measure works through (依托…信息平台: a word of
+    lexicons/domain_object_means_before.txt earlier in its clause), not what it acts on."""
+    lo = max(text.rfind(c, 0, start) for c in "，。；：,;:") + 1
+    return _means_before().search(text[lo:start]) is not None
+
+
 @lru_cache(maxsize=256)
 def _object_scores(text: str) -> dict[str, float]:
     """Domain id -> what the object words in ``text`` add to its body score."""
     out: dict[str, float] = {}
     for pat, did, w in _object_index():
         for m in pat.finditer(text):
-            if not _in_place_list(text, m.start(), m.end(), did):
+            if not _in_place_list(text, m.start(), m.end(), did) and not _as_means(text, m.start()):
                 out[did] = out.get(did, 0.0) + w
     return out
 
@@ -259,7 +272,8 @@ def _keep(scored: list[tuple[float, vocab.Concept]], theme: frozenset[str] = fro
     subject with evidence in the measure needs no more); a ``residual`` domain only as the best.
     "Half as high" is measured against the best without its plan-subject bonus (the bonus ranks the plan's
     own field first, it does not make the measure's other fields weaker), and a field the measure's own
-    title names (``title_named``, ``evidence=all``: 改善旅游交通条件 names 交通) is kept whatever the best scores."""
+    title names (``title_named``: 改善旅游交通条件 names 交通; a cross-cutting domain only by a subject word,
+    保障…用地) is kept whatever the best scores."""
     if not scored:
         return []
     top = scored[0][0]
@@ -272,13 +286,18 @@ def _keep(scored: list[tuple[float, vocab.Concept]], theme: frozenset[str] = fro
         if x[1].evidence == "residual":
             continue
         if x[0] >= max(MIN_SCORE, RELATIVE * top) or (x[1].id in theme and x[0] >= THEME_MIN + THEME_BONUS) \
-                or (x[1].id in title_named and x[1].evidence == "all") or x[1].id in acted_on:
+                or x[1].id in title_named or x[1].id in acted_on:
             keep.append(x)
     return keep
 
 
 def _title_named(title: str) -> frozenset[str]:
-    return frozenset(d.id for d in vocab.domains() if _count(d, title))
+    """The domains a measure's title names: a field by any keyword, a cross-cutting domain only by a word that names
+    a measure's subject (lexicons/domain_title_subject_words.txt: 保障设施农业用地 is about the land as much as the
+    farming; 加大资金投入 in a title beside a field is its means and counts half)."""
+    return frozenset(d.id for d in vocab.domains()
+                     if (d.evidence == "all" and _count(d, title))
+                     or (d.evidence == "heading" and _subject_count(d, title)))
 
 
 @cache

@@ -218,6 +218,25 @@ def _counts_document_part(name: str, pre: str, post: str, unit: str | None) -> b
     return bool(_DOC_PART_END.search(naming.clean(name))) and not _ACTION_START.match(lead)
 
 
+_REGION_FACT = re.compile(_lex("target_region_facts"))
+_PROJECT_ATTRIBUTE = re.compile(_lex("target_project_attributes"))
+_ROUTINE_END = re.compile(rf"(?:{_lex('target_routine_objects')})$")
+_ROUTINE_START = re.compile(rf"^(?:{_lex('target_routine_objects')})")
+
+
+def _describes_not_aims(name: str, unit: str | None, post: str) -> bool:
+    """An amount that describes rather than aims: a fact of the region itself (全县总面积2186平方公里, 共有行政村186个;
+    target_region_facts), an attribute of one project in a project description (总投资25亿元, 占地面积120亩, 设计速度;
+    target_project_attributes), a count of the routine by which the work is run (每季度召开1次调度会议, 出台配套文件3个,
+    制定标准规范5项; target_routine_objects in a measure word of target_routine_units). ``name`` is the cleaned name."""
+    if _REGION_FACT.fullmatch(name) or _PROJECT_ATTRIBUTE.fullmatch(name):
+        return True
+    if unit in vocab.lexicon("target_routine_units"):
+        obj = naming.object_after(post)
+        return bool(_ROUTINE_END.search(name) or _ROUTINE_START.match(obj) or _ROUTINE_END.search(obj))
+    return False
+
+
 def _is_term(name: str, unit: str | None) -> bool:
     """项目实施期限为3年, 公示期为7个工作日: the term of a procedure (target_noise_term_names), not a goal."""
     u = vocab.unit(unit)
@@ -474,7 +493,12 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     if el is not None and cl.start - sent.start >= el.end(1):
                         # 对新引进的配套企业，按每家30万元给予落户奖励: the receiver
                         subject = _grant_receiver(el.group(1) + el.group(2))
-                    name = f"{subject}{word.group(0) if word else ''}标准"
+                    if naming.clean(subject) == "标准" and cl.start > sent.start:
+                        # 发放高龄津贴，标准为每人每月100元: the clause before names what the rate is of
+                        subject = naming.clean(naming.indicator_before(
+                            sent_text[: cl.start - sent.start].rstrip("，,；; "))[0])
+                        word = None
+                    name = subject if subject.endswith("标准") else f"{subject}{word.group(0) if word else ''}标准"
                 elif baseline is not None:
                     name = prev_indicator
                 elif getattr(m, "bracketed", False) and (prev_indicator or m.bracket_label):
@@ -564,6 +588,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     kind = "standard"  # 附件 …技术要求: 有机质含量≥15g/kg is a level every case must meet
                 for nm in names or [name]:
                     nm = naming.clean(nm)
+                    if _describes_not_aims(nm, unit, post):
+                        continue  # 全县总面积…, 总投资25亿元, 每季度召开1次调度会议: a description, not a goal
                     if _REFERENCE_SCOPE.match(nm) and _SELF_REFERENCE.search(sent_text):
                         continue  # 全国城市人均公园绿地面积为15.6平方米，我区仍有差距: a figure quoted for comparison
                     if nm.endswith("上限") and comp == "=":

@@ -65,3 +65,46 @@ def test_racks_are_a_capacity_unit_and_pue_is_unitless():
     assert got == [("数据中心标准机架", 5000, "架", "target")]
     got = [(f.value, f.unit, f.comparator, f.year) for f in facts("到2028年，新建数据中心电能利用效率（PUE）降至1.25以下。")]
     assert got == [(1.25, None, "<=", 2028)]
+
+
+def test_an_area_named_by_the_regions_extent_and_the_辖_verb_with_its_unit():
+    assert vals("某某乡地处山区，乡域总面积148平方公里，现辖建制村9个，常住人口1.1万人。",
+                historic_context=True) == [(1.1, "万人")]
+    # an area of a work keeps its amount
+    assert (12, "万平方米") in vals("到2030年，新增城市绿地面积12万平方米。")
+
+
+def test_a_site_visit_round_is_a_routine():
+    assert vals("领导小组每半年组织1次现场观摩。") == []
+
+
+def test_an_article_number_before_the_对_clause_keeps_its_thresholds_conditions():
+    got = vals("第四条 对年主营业务收入首次突破2亿元、8亿元的服务业企业，分别给予奖励15万元、40万元。")
+    assert got == [(15, "万元"), (40, "万元")]
+
+
+def test_a_support_other_than_money_makes_the_对_clause_a_condition():
+    assert vals("对年纳税额800万元以上、从业人员200人以上的企业，优先保障能耗指标。") == []
+
+
+def test_funds_bonds_and_the_cost_of_the_works_are_inputs_not_goals():
+    assert vals("设立总规模5亿元的科技成果转化基金。") == []
+    assert vals("项目总投资约28亿元，其中争取中央预算内投资6亿元，发行地方政府专项债券9亿元。") == []
+
+
+def test_a_meeting_named_after_its_body_is_a_routine():
+    assert vals("县政府每两周召开1次县长办公会议专题研究项目推进。") == []
+
+
+def test_names_lose_我们_and_keep_使用():
+    got = [f.indicator_text for f in facts("过去五年，我们新建公园12个。", historic_context=True)]
+    assert got == ["新建公园"]
+    got = [f.indicator_text for f in facts("其中使用年限超过30年的供水管网约210公里。", historic_context=True)]
+    assert got and got[0].startswith("使用年限")
+
+
+def test_an_age_after_a_goal_verb_is_a_value_and_an_age_band_is_not():
+    got = [(f.indicator_text, f.value, f.unit, f.comparator) for f in facts("到2030年，人均预期寿命提高到79.8岁以上。")]
+    assert got == [("人均预期寿命", 79.8, "岁", ">=")]
+    assert vals("到2030年，65岁以上老年人城乡社区规范健康管理服务率达到70%。") == [(70, "%")]
+    assert vals("对年满70岁以上的老年人免费接种。") == []

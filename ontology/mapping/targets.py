@@ -156,7 +156,7 @@ def _is_noise(text: str, m: Quantity, lead: str = "") -> bool:
         return not after.startswith(("%", "％", "‰"))
     if unit in vocab.lexicon("target_noise_circle_units") and re.match(r"\s*(?:[\u4e00-\u9fff“”\"]{0,6})圈", after):
         return True  # 15分钟生活圈, 1小时通勤圈 are names
-    if unit == "岁" and (re.match(rf"\s*(?:{_lex('target_comparator_ge_after')}"
+    if unit == "岁" and not _AGE_GOAL.search(text[:s]) and (re.match(rf"\s*(?:{_lex('target_comparator_ge_after')}"
                                  rf"|{_lex('target_comparator_le_after')})?(?:的)?"
                                  rf"(?:{_lex('target_noise_age_after')})", after) or "—" in whole or "-" in whole):
         return True  # 3岁以下婴幼儿 is part of an indicator
@@ -191,6 +191,8 @@ def _is_noise(text: str, m: Quantity, lead: str = "") -> bool:
     return False
 
 
+# 人均预期寿命达到80岁以上。: an age after a goal verb, closing its clause, is the value of the indicator
+_AGE_GOAL = re.compile(rf"(?:{_lex('target_goal_age_verbs')})\s*$")
 _UNITLESS_BEFORE = re.compile(rf"(?:{_lex('target_unitless_parameters')})\s*[：:]?\s*在?"
                               rf"(?:{_lex('naming_comparator_verbs')})?\s*$")
 _COST_SHARE_BEFORE = re.compile(rf"(?:{_lex('target_cost_sharing')})\s*$")
@@ -221,7 +223,7 @@ def _counts_document_part(name: str, pre: str, post: str, unit: str | None) -> b
 _REGION_FACT = re.compile(_lex("target_region_facts"))
 _PROJECT_ATTRIBUTE = re.compile(_lex("target_project_attributes"))
 _ROUTINE_END = re.compile(rf"(?:{_lex('target_routine_objects')})$")
-_ROUTINE_START = re.compile(rf"^(?:{_lex('target_routine_objects')})")
+_ROUTINE_START = re.compile(rf"^[\u4e00-\u9fff]{{0,6}}?(?:{_lex('target_routine_objects')})")  # 政府常务会议…
 
 
 def _describes_not_aims(name: str, unit: str | None, post: str) -> bool:
@@ -1051,19 +1053,22 @@ def _is_allocation(text: str, m: Quantity, unit: str | None, sent_before: str = 
     if u is None or u.kind != "money" or "给予" in text:
         return False
     if _ALLOC_VERB.search(text[:m.start()]):
-        return bool(_FUND_NOUN.search(text[max(0, m.start() - 14):m.end() + 8]))
+        return bool(_FUND_NOUN.search(text[max(0, m.start() - 14):m.end() + 12]))  # 设立总规模10亿元的民营企业发展基金
     # the budgeting clause just before: 设立…专项资金，每年5000万元
     prev = re.split(r"[，,]", sent_before)
     return len(prev) >= 2 and bool(_ALLOC_VERB.search(prev[-2])) and bool(_FUND_NOUN.search(prev[-2][-8:])) \
         and len(prev[-1].strip()) <= 4
 
 
-def _eligibility_clause(sent: str) -> re.Match | None:
+def _eligibility_clause(sent: str, verbs: re.Pattern | None = None) -> re.Match | None:
     """对…的 at the head of a grant sentence (对年营业收入首次突破1亿元的软件企业，给予…): the 对-clause, up to
     its last 的 before the first comma, when a grant verb follows it."""
-    m = re.match(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[一二三四五六七八九十]+、)?\s*"
+    # (a list number or an article number 第三条 may open it)
+    m = re.match(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[一二三四五六七八九十]+、"
+                 r"|第[一二三四五六七八九十百零〇\d]{1,5}条)?\s*"
                  rf"对((?:(?!按|{_lex('target_grant_verbs')})[^，,。；;])*的)([^，,。；;]{{0,12}})", sent)
-    if not m or _GRANT_VERB.search(m.group(1)) or not _GRANT_VERB.search(sent[m.end(1):]):
+    verbs = verbs or _GRANT_VERB
+    if not m or _GRANT_VERB.search(m.group(1)) or not verbs.search(sent[m.end(1):]):
         return None
     return m
 
@@ -1076,8 +1081,13 @@ def _grant_receiver(clause: str) -> str:
     return re.sub(rf"^(?:{_lex('naming_award_lead_words')})+", "", clause)
 
 
+_SUPPORT_VERB = re.compile(rf"(?:{_lex('target_grant_verbs')}|{_lex('target_support_verbs')})")
+
+
 def _in_eligibility(sent: str, pos: int) -> bool:
-    m = _eligibility_clause(sent)
+    """Inside the 对…的 clause of a grant rule, or of a rule that gives another support (对员工人数达到300人以上的企业，
+    优先保障用地指标; target_support_verbs): a condition of eligibility."""
+    m = _eligibility_clause(sent, _SUPPORT_VERB)
     return m is not None and m.start(1) <= pos < m.end(1)
 
 

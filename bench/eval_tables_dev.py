@@ -14,7 +14,10 @@ the rows, each cell one of
 * ``{"v": text}`` -- a merged cell written in another row (a PDF writes a merged cell at the middle
   of its span): no line, the gold cell is ``text``;
 
-or ``{"group": [lines]}`` -- a group row between rows (a row whose number or first cell is a 合计/小计
+or ``{"joined": [cells], "sep": " "}`` -- a row written on one line, its cells joined by ``sep`` (a
+scraper that keeps a table row on one line, cells apart by spaces or tabs); a cell given as a list ends
+that line with its first piece, its further pieces are lines of their own and the cells after it start a
+new joined line (a cell that wrapped); or ``{"group": [lines]}`` -- a group row between rows (a row whose number or first cell is a 合计/小计
 label is a total row: a row of the gold table, no measure); or ``{"lines": [lines]}`` -- lines written
 between rows that are no row of their own (a merged cell written between two rows, a header
 repeated after a page break). A table's ``agencies`` ({row number or
@@ -56,6 +59,24 @@ def _full(name: str, region: str) -> str:
     return region + name
 
 
+def _joined_lines(cells: list, sep: str) -> list[str]:
+    """The lines of a row written on one line (``{"joined": …}``): cells joined by ``sep``, a list cell
+    ending the line with its first piece and writing its other pieces on lines of their own."""
+    out: list[str] = []
+    cur: list[str] = []
+    for c in cells:
+        if isinstance(c, list):
+            cur.append(c[0])
+            out.append(sep.join(cur))
+            out += c[1:]
+            cur = []
+        elif isinstance(c, str):
+            cur.append(c)
+    if cur:
+        out.append(sep.join(cur))
+    return out
+
+
 def build(spec: dict) -> tuple[str, list[dict], list[dict]]:
     """(plan text, gold tables, gold task-row measures) of a fixture spec."""
     lines = list(spec.get("before", []))
@@ -72,6 +93,11 @@ def build(spec: dict) -> tuple[str, list[dict], list[dict]]:
         for r in t["rows"]:
             if isinstance(r, dict) and "lines" in r:
                 lines += r["lines"]
+                continue
+            if isinstance(r, dict) and "joined" in r:
+                lines += _joined_lines(r["joined"], r.get("sep", " "))
+                rows.append([c if isinstance(c, str) else "".join(c) if isinstance(c, list) else ""
+                             for c in r["joined"]])
                 continue
             if isinstance(r, dict):
                 lines += r["group"]
@@ -104,7 +130,8 @@ def build(spec: dict) -> tuple[str, list[dict], list[dict]]:
         if not (tasks and resp):
             continue
         over = t.get("agencies", {})
-        for k, (r, row) in enumerate(zip([x for x in t["rows"] if not isinstance(x, dict)], rows)):
+        raw_rows = [x["joined"] if isinstance(x, dict) and "joined" in x else x for x in t["rows"]]
+        for k, (r, row) in enumerate(zip([x for x in raw_rows if not isinstance(x, dict)], rows)):
             if any(_TOTAL.fullmatch(c or "") for c in row[:2]):
                 continue                       # a 合计/小计 row: a row of the table, no measure
             num = row[roles.index("number")] if "number" in roles else str(k + 1)

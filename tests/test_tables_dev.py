@@ -32,7 +32,12 @@ ALLOWED_MISSES: dict[str, int] = {"f_split_header_town": 1, "g_restart_numbering
 # fresh fixtures not yet rebuilt (measured before any change; each leaves this set when a mechanism rebuilds it)
 UNTUNED: set[str] = {"av_landuse_many_columns_two_row_header_district",
                      "ay_indicator_two_row_target_header_resp_district",
-                     "bb_parking_sites_time_ranges_district"}
+                     "bb_parking_sites_time_ranges_district",
+                     # batch 15 (fresh, measured before any change)
+                     "bh_target_span_beside_base_year_county", "bi_bracket_serials_two_level_groups_city",
+                     "bj_spaced_line_rows_wrapped_leads_district", "bk_extract_gapped_serials_empty_groups_district",
+                     "bl_project_list_remarks_last_row_county",
+                     "bm_indicator_repeated_header_after_page_number_district"}
 
 
 @pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="untuned"))

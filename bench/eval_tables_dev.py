@@ -17,10 +17,10 @@ the rows, each cell one of
 or ``{"joined": [cells], "sep": " "}`` -- a row written on one line, its cells joined by ``sep`` (a
 scraper that keeps a table row on one line, cells apart by spaces or tabs); a cell given as a list ends
 that line with its first piece, its further pieces are lines of their own and the cells after it start a
-new joined line (a cell that wrapped); or ``{"group": [lines]}`` -- a group row between rows (a row whose number or first cell is a 合计/小计
-label is a total row: a row of the gold table, no measure); or ``{"lines": [lines]}`` -- lines written
-between rows that are no row of their own (a merged cell written between two rows, a header
-repeated after a page break). A table's ``agencies`` ({row number or
+new joined line (a cell that wrapped); or ``{"group": [lines]}`` -- a group row between rows (a row
+whose number or first cell is a 合计/小计 label is a total row: a row of the gold table, no measure);
+or ``{"lines": [lines]}`` -- lines written between rows that are no row of their own (a merged cell
+written between two rows, a header repeated after a page break). A table's ``agencies`` ({row number or
 ``#k`` for the k-th row: {"lead": [...], "involved": [...]}}) gives the agencies of rows whose
 cells do not say them plainly (first named leads, the rest are involved). The text is written one line per cell
 with blank lines between (the shape of the scraped corpus), so :func:`build` gives both the

@@ -921,6 +921,10 @@ def _spanned_columns(head: list[str], width: int) -> tuple[list[str], list[str]]
         return None
     role = str(sub_roles.pop())
     spans = [p for p, c in enumerate(top) if header_role(c) == role]
+    if len(spans) > 1 and all(column_year(c) for c in subs):
+        # sub-labels named by a year (2027年 | 2030年) span the one top cell of their role that names no year
+        # (目标值), never a plain year column beside it (2025年, the base year)
+        spans = [p for p in spans if column_year(top[p]) is None]
     if len(spans) != 1:
         return None
     p = spans[0]

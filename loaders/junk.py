@@ -223,11 +223,18 @@ def _running_headers(lines: list[str], reason: list[str | None]) -> None:
                     break
                 if reason[k] is None and counts.get(v, 0) >= 2 and not _SENT_END.search(v) \
                         and not _HEADING.match(v) and not v.endswith(("：", ":")) \
-                        and not (step == 1 and _opens_table(lines, k)):
+                        and not (step == 1 and _opens_table(lines, k)) and not _cell_value(v):
                     reason[k] = "page_header"
                 seen += 1
                 k += step
         _repeated_run_after(lines, reason, p)
+
+
+def _cell_value(v: str) -> bool:
+    """A line shaped as a table cell's value (预期性, 5.0, %, 万元): it recurs because a table's column
+    repeats it, never as a running header or footer of the pages (a title, a body's name)."""
+    from .flattables import is_attribute, is_unit, is_value
+    return is_attribute(v) or is_value(v) or is_unit(v)
 
 
 def _opens_table(lines: list[str], k: int) -> bool:

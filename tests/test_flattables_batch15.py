@@ -1,0 +1,41 @@
+"""Mechanisms of batch 15 (tests/fixtures_tables bh-bn), each on its own synthetic table written for
+these tests (other numbers, names and wording than the fixtures)."""
+from __future__ import annotations
+
+from loaders import flattables as ft
+from loaders.pipeline import parse_text
+
+META = {"file": "x.txt", "region": "某河区", "region_en": "Mouhe", "level": "county", "parent": "某原市",
+        "province": "某西省"}
+
+
+def _doc(lines: list[str], sep: str = "\n\n"):
+    return parse_text(sep.join(lines) + "\n", dict(META), "x.txt")
+
+
+def test_year_sub_labels_span_the_target_cell_not_the_base_year_column():
+    # 基期 2024年 is a plain year column; 规划目标 spans 2026年 | 2028年 written after the top row
+    cols = ft._spanned_columns(["指标名称", "单位", "2024年", "规划目标", "指标属性", "2026年", "2028年"], 6)
+    assert cols is not None
+    assert cols[0] == ["指标名称", "单位", "2024年", "规划目标 2026年", "规划目标 2028年", "指标属性"]
+    doc = _doc(["某河区“十五五”教育发展规划", "主要指标", "序号", "指标名称", "单位", "2024年", "规划目标", "指标属性",
+                "2026年", "2028年",
+                "1", "学前教育毛入园率", "%", "91", "93", "95", "预期性",
+                "2", "普惠性幼儿园覆盖率", "%", "86", "88", "90", "约束性",
+                "3", "高中阶段教育毛入学率", "%", "95.5", "96", "97", "预期性",
+                "第三章 主要任务", "推动学前教育普及普惠安全优质发展。"])
+    [t] = doc.tables
+    assert t.rows[1] == ["2", "普惠性幼儿园覆盖率", "%", "86", "88", "90", "约束性"]
+
+
+def test_a_cell_value_before_a_page_number_is_no_running_footer():
+    # 约束性 recurs in the 属性 column: before the page number it is row 2's cell, not page furniture;
+    # the header repeated after the page number still goes
+    doc = _doc(["某河区国土空间总体规划", "附表 规划指标", "序号", "指标", "单位", "基期", "目标", "属性",
+                "1", "耕地保有量", "万亩", "12.6", "12.6", "约束性",
+                "2", "永久基本农田保护面积", "万亩", "10.8", "10.8", "约束性", "— 31 —",
+                "序号", "指标", "单位", "基期", "目标", "属性",
+                "3", "人均公园绿地面积", "平方米", "10.2", "12", "预期性"])
+    [t] = doc.tables
+    assert [r[-1] for r in t.rows] == ["约束性", "约束性", "预期性"]
+    assert "— 31 —" not in doc.text

@@ -59,13 +59,13 @@ TEXT_ROLES = ("indicator", "task", "description", "other", "group", LABEL)
 MAX_HEADER = 16
 MAX_CELL_LINES = 12             # lines one cell may run over (a 具体措施 cell of （1）…（7）… lines)
 _INT = re.compile(r"^\d{1,3}$")
-_SERIAL = re.compile(r"^0{0,2}(\d{1,3})[.、．]?$")
+_SERIAL = re.compile(r"^(?:0{0,2}(\d{1,3})[.、．]?|[（(]\s*(\d{1,3})\s*[）)])$")
 
 
 def serial_of(s: str) -> str | None:
-    """The number of a row-number cell (``3``, ``3.``, ``3、``, ``03``), else None."""
+    """The number of a row-number cell (``3``, ``3.``, ``3、``, ``03``, ``（3）``), else None."""
     m = _SERIAL.match(s)
-    return str(int(m.group(1))) if m else None
+    return str(int(m.group(1) or m.group(2))) if m else None
 _SENT_PUNCT = re.compile(r"[。；，,;]")
 _SENT_END = re.compile(r"[。；;]$")
 _HEAD_STOP = re.compile(r"[。；，,;：:]")
@@ -73,9 +73,10 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 # a group row between rows: 一、强化产业支撑 / （二）… / 三 (a bare numeral line)
 _BARE_NUMERAL = re.compile(r"^[一二三四五六七八九十]+$")
 _GROUP_PREFIX = vocab.lexicon_regex('table_group_row_prefixes')
-_GROUP_ROW = re.compile(rf"^((?:{_GROUP_PREFIX})[一二三四五六七八九十]+[、.．：:]\s*[^。；]{{1,40}}"
-                        r"|[一二三四五六七八九十]+[、.．]\s*[^。；]{1,40}"
-                        r"|[（(][一二三四五六七八九十]+[）)]\s*[^。；]{0,40}|[一二三四五六七八九十]+)$")
+# (a group row's title may close with one 。: （一）持续扩大有效需求。)
+_GROUP_ROW = re.compile(rf"^((?:{_GROUP_PREFIX})[一二三四五六七八九十]+[、.．：:]\s*[^。；]{{1,40}}。?"
+                        r"|[一二三四五六七八九十]+[、.．]\s*[^。；]{1,40}。?"
+                        r"|[（(][一二三四五六七八九十]+[）)]\s*[^。；]{0,40}。?|[一二三四五六七八九十]+)$")
 # lines that end a table's last row: a heading of the body, a note, an attachment line
 _STOP = re.compile(rf"^(?:{vocab.lexicon_regex('table_end_lines')})")
 _VALUE = re.compile(
@@ -584,8 +585,10 @@ _DEADLINE_CELL = re.compile(r"\d{1,2}月|(?:前|完成)$")
 
 
 def _is_header_cell(s: str) -> bool:
+    # (a group row's line over row 1, 一、主要预期目标 / （一）…, names a role by its words but is no column)
     return len(_norm(s)) <= MAX_HEADER and not _HEAD_STOP.search(s.strip("（）()")) and not _INT.match(s) \
-        and (header_role(s) is not None or value_named(s)) and not _DEADLINE_CELL.search(_norm(s))
+        and (header_role(s) is not None or value_named(s)) and not _DEADLINE_CELL.search(_norm(s)) \
+        and not _group_row_text(s)
 
 
 _UNIT_LINE = re.compile(r"^[（(]\s*([^（）()]{1,10}?)\s*[）)]$")

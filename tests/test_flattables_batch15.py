@@ -39,3 +39,24 @@ def test_a_cell_value_before_a_page_number_is_no_running_footer():
     [t] = doc.tables
     assert [r[-1] for r in t.rows] == ["约束性", "约束性", "预期性"]
     assert "— 31 —" not in doc.text
+
+
+def test_row_numbers_in_brackets_and_group_rows_closing_with_a_full_stop():
+    assert [ft.serial_of(x) for x in ("（12）", "(3)", "（ 4 ）", "（一）", "12")] == ["12", "3", "4", None, "12"]
+    # a group row over row 1 whose words name a role (一、年度工作目标) is no header cell
+    assert not ft._is_header_cell("一、年度工作目标") and ft._is_header_cell("工作目标")
+    doc = _doc(["某河区2026年民生实事项目分解", "序号", "实事项目", "牵头单位", "配合单位",
+                "一、年度工作目标",
+                "（1）", "新增城镇就业3000人。", "区人社局", "各街道办事处",
+                "（2）", "新建社区食堂8个。", "区民政局", "区商务局 区市场监管局",
+                "二、重点推进以下工作", "（一）提升教育服务质量。",
+                "（3）", "新增公办幼儿园学位600个。", "区教育局", "区住建局",
+                "（4）", "建成智慧课堂示范校5所。", "区教育局", "区大数据中心"])
+    [t] = doc.tables
+    assert t.columns == ["序号", "实事项目", "牵头单位", "配合单位"]
+    assert [r[0] for r in t.rows] == ["（1）", "（2）", "（3）", "（4）"]
+    assert [(g.label, g.first_row) for g in t.groups] == [("一、年度工作目标", 0), ("二、重点推进以下工作", 2),
+                                                          ("（一）提升教育服务质量。", 2)]
+    rows = [m for m in doc.measures if t.start <= m.start < t.end]
+    assert rows[1].responsibility.lead == ["区民政局"]
+    assert rows[1].responsibility.involved == ["区商务局", "区市场监管局"]

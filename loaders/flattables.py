@@ -456,6 +456,7 @@ def _cell_cost_lines(role: str, cells: tuple[str, ...]) -> float:
 
 _BRACKET_NOTE = re.compile(r"^[（(][^（）()]{1,30}[）)]$")
 VALUE_NOTE = 0.2
+MAX_GROUP_TAIL = 8        # group rows one after the other at a row's end (an extract's groups without rows)
 KIND_IN_CELL = 2.0        # a kind cell (A类, 续建: table_kind_values) as a line of another column's cell
 
 
@@ -544,14 +545,17 @@ def align(cells: list[str], roles: list[str], allow_tail: bool, any_tail: bool =
             dp[i][j], back[i][j] = best, arg
     best_i, best_c = n, dp[n][k]
     if allow_tail:
-        for t in (1, 2):
+        for t in range(1, MAX_GROUP_TAIL + 1):
             i = n - t
             if i < 0 or dp[i][k] == INF:
                 continue
             tail = cells[i:]
-            # a group row: 一、强化产业支撑, or a bare numeral and its label on two lines
+            # a group row: 一、强化产业支撑, or a bare numeral and its label on two lines; more than two
+            # lines only when each is a group row (an extract's groups with no row of their own: 二、… 三、…)
             shaped = all(_GROUP_ROW.match(x) for x in tail) or (
                 len(tail) == 2 and _BARE_NUMERAL.match(tail[0]) is not None and not _GROUP_ROW.match(tail[1]))
+            if t > 2 and not shaped:
+                continue
             if all(not is_value(x) and not is_attribute(x) and len(_norm(x)) <= 40 for x in tail) \
                     and (any_tail or shaped):
                 c = dp[i][k] + 0.25 * t
@@ -1228,6 +1232,36 @@ def _one_row_table(lines, head: list[str], nums: list[int], h1: int) -> bool:
         or _back_matter_only(lines, end) or _is_header_cell(lines[end][2])
 
 
+EXTRACT_MIN_ROWS = 3       # an extract's rows: three numbers at least, rising, each opening a row with text
+
+
+def _extract_first_row(lines, h1: int, roles: list[str | None]) -> int | None:
+    """The first row number of an extract of a longer task table (a header naming a task and a
+    responsibility column, then, after group rows at most, numbers above 1 that rise with gaps, each
+    followed by a text cell and EXTRACT_MIN_ROWS of them at least within the next lines), else None."""
+    if "task" not in roles or "responsible" not in roles:
+        return None
+    n = len(lines)
+    p = h1
+    while p < n and p - h1 <= 6 and serial_of(lines[p][2]) is None and _group_row_text(lines[p][2]):
+        p += 1
+    if p >= n or serial_of(lines[p][2]) is None:
+        return None
+    width = len(roles)
+
+    def opens(x: int) -> bool:
+        c = _norm(lines[x + 1][2]) if x + 1 < n else ""
+        return len(c) >= 4 and not (is_value(c) or is_unit(c) or is_attribute(c) or _agency_like(c)
+                                    or serial_of(c))
+    seen, last, x = 0, 0, p
+    while x < n and x - p <= width * 3 * EXTRACT_MIN_ROWS and seen < EXTRACT_MIN_ROWS:
+        sv = serial_of(lines[x][2])
+        if sv is not None and int(sv) > last and opens(x):
+            seen, last = seen + 1, int(sv)
+        x += 1
+    return p if seen >= EXTRACT_MIN_ROWS else None
+
+
 def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     head = [lines[x][2] for x in range(h0, h1)]
     roles = [header_role(c) for c in head]
@@ -1272,14 +1306,20 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     p = h1
     while p < n and p - h1 <= 3 and serial_of(lines[p][2]) != "1":
         p += 1
+    # an extract of a longer task table (the rows a bureau takes part in): its numbers start above 1 and
+    # jump (3, 58, 59, 63), each opening its row with the task's text
+    extract = False
     if p >= n or serial_of(lines[p][2]) != "1":
-        return None, h1
+        p = _extract_first_row(lines, h1, roles)
+        if p is None:
+            return None, h1
+        extract = True
     pre = list(range(h1, p))            # before row 1: a group cell or a group row
     nums = [p]
     totals: set[int] = set()             # lines opening a 合计/小计 row (no number of their own)
     if pre and _is_total(lines[pre[0]][2]):
         nums, totals, pre = [pre[0], p], {pre[0]}, []    # the 合计 row right under the header
-    expect = 2
+    expect = int(serial_of(lines[p][2]) or 1) + 1
     limit = 6 * max(3, len(after_head)) + 6
     head_key = [_norm(c) for c in head]
     skip: set[int] = set()               # the header repeated after a page break: no cells
@@ -1409,6 +1449,9 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
                 and _group_label(lines[q - 1][2]):
             nums.append(q)                 # ... or under each group cell of a column before 序号
             expect = 2
+        elif extract and sv is not None and int(sv) > expect and done(q) >= row_width and opens_row(q):
+            nums.append(q)                 # an extract's number after a gap (59 then 63)
+            expect = int(sv) + 1
         elif sv is not None and int(sv) in (expect - 1, expect + 1) and nums[-1] not in totals \
                 and done(q) >= full and opens_row(q) and ahead(q, int(sv) + 1) >= full:
             nums.append(q)                 # a number written twice or skipped (6, 6 / 3, 5)

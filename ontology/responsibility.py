@@ -588,7 +588,7 @@ def _strip_notes(s: str) -> str:
 
 
 def _clean(n: str) -> str:
-    n = n.strip(" ：:")
+    n = n.strip(" ：:。")              # (a 协同配合单位 cell closing with 。: 区政府有关部门，各街道办事处。)
     n = _rx()["joiner"].sub("", n, count=1)
     n = _rx()["etc_end"].sub("", n)
     return n.strip()

@@ -60,3 +60,25 @@ def test_row_numbers_in_brackets_and_group_rows_closing_with_a_full_stop():
     rows = [m for m in doc.measures if t.start <= m.start < t.end]
     assert rows[1].responsibility.lead == ["区民政局"]
     assert rows[1].responsibility.involved == ["区商务局", "区市场监管局"]
+
+
+def test_an_extract_of_a_task_table_with_jumping_numbers_and_groups_without_rows():
+    # a bureau's rows of a longer table: numbers 7, 40, 41, 52 and three group rows one after the other
+    # (二、… 三、… with no row of their own) at row 7's end
+    doc = _doc(["某河区卫健委2026年重点工作任务分解表", "序号", "重点工作任务", "主要责任单位", "协同配合单位",
+                "一、主要预期目标",
+                "7", "人均预期寿命达到80岁以上。", "区卫健委", "区民政局，各镇人民政府。",
+                "二、扩大有效投资", "三、壮大产业集群", "四、增进民生福祉",
+                "40", "建成区妇幼保健院新院区。", "区卫健委", "区住建局。",
+                "41", "推进紧密型县域医共体建设。", "区卫健委", "区医保局、区财政局。",
+                "五、守牢安全底线",
+                "52", "开展医疗机构消防安全专项整治。", "区卫健委", "区消防救援大队。"])
+    [t] = doc.tables
+    assert [r[0] for r in t.rows] == ["7", "40", "41", "52"]
+    assert t.rows[0][3] == "区民政局，各镇人民政府。"
+    assert [(g.label, g.first_row) for g in t.groups][-2:] == [("四、增进民生福祉", 1), ("五、守牢安全底线", 3)]
+    rows = [m for m in doc.measures if t.start <= m.start < t.end]
+    assert rows[2].responsibility.involved == ["区医保局", "区财政局"]      # 。 closing the cell is no part of a name
+    # numbers that jump under a header without a task column (an inventory's ids) are no extract
+    assert ft._extract_first_row([(0, 1, x) for x in ["7", "某路口", "40", "某广场", "41", "某公园"]], 0,
+                                 ["number", "other", "responsible"]) is None

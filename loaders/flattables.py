@@ -822,6 +822,12 @@ def find(text: str) -> list[Table]:
     i, n = 0, len(lines)
     while i < n:
         if not _is_header_cell(lines[i][2]):
+            if _spaced_header(lines[i][2]):
+                t, end = _build_spaced(lines, i)
+                if t is not None:
+                    out.append(t)
+                    i = end
+                    continue
             i += 1
             continue
         j = _run_end(lines, i)
@@ -862,6 +868,38 @@ def _build_glued(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     if t is None:
         return None, h1
     return t, (orig[end] if end < len(orig) else len(lines))
+
+
+_CELL_GAP = re.compile(r"[ \t\u3000]+")
+SPACED_HEAD_MIN = 3       # a header written on one line: the number column and two header cells at least
+
+
+def _spaced_header(s: str) -> bool:
+    """A table's header written on one line, its cells apart by spaces or tabs (序号 重点工作任务 主要责任单位
+    协同配合单位): the numbering column first, then header cells only."""
+    cells = _CELL_GAP.split(s.strip())
+    return len(cells) >= SPACED_HEAD_MIN and header_role(cells[0]) == "number" \
+        and all(_is_header_cell(c) for c in cells)
+
+
+def _build_spaced(lines, h: int) -> tuple[Table | None, int]:
+    """A table whose header and rows are written one row a line, cells apart by spaces or tabs (a web page
+    scraped row by row), a cell that wrapped going on over the next lines: every line from the header on
+    (up to GLUED_SPAN) is cut at its gaps into one line a cell, and the table is built as a flattened one
+    (cells over several lines joined by the row fit as usual); returns the table and the index of the
+    original line after it."""
+    out = list(lines[:h])
+    orig: list[int] = list(range(h))
+    for x in range(h, min(len(lines), h + GLUED_SPAN)):
+        a, _, s = lines[x]
+        for m in re.finditer(r"[^ \t\u3000]+", s):
+            out.append((a + m.start(), a + m.end(), m.group(0)))
+            orig.append(x)
+    h1 = h + len(_CELL_GAP.split(lines[h][2].strip()))
+    t, end = _build(out, h, h1)
+    if t is None:
+        return None, h + 1
+    return t, max(h + 1, orig[end] if end < len(orig) else len(lines))
 
 
 def _header_columns(head: list[str], width: int) -> tuple[list[str], list[str]] | None:

@@ -82,3 +82,26 @@ def test_an_extract_of_a_task_table_with_jumping_numbers_and_groups_without_rows
     # numbers that jump under a header without a task column (an inventory's ids) are no extract
     assert ft._extract_first_row([(0, 1, x) for x in ["7", "某路口", "40", "某广场", "41", "某公园"]], 0,
                                  ["number", "other", "responsible"]) is None
+
+
+def test_a_table_written_one_row_a_line_with_cells_apart_by_spaces_or_tabs():
+    # the header on one line, each row on one line; a 牵头单位 of two bodies one per line runs the row on
+    # over the next lines; group rows between rows
+    for sep in (" ", "\t", "　"):
+        doc = _doc(["某河区2026年重点民生实事分解表", sep.join(["序号", "实事项目", "牵头单位", "配合单位", "完成时限"]),
+                    "一、教育医疗",
+                    sep.join(["1", "新增公办学位1200个。", "区教育局", "区住建局", "2026年9月底"]),
+                    sep.join(["2", "建设社区医院2家。", "区卫健委"]), "区医保局",
+                    sep.join(["区财政局、区民政局，各街道办事处。", "2026年底"]),
+                    "二、养老托育",
+                    sep.join(["3", "新增养老床位300张。", "区民政局", "各街道办事处", "2026年底"]),
+                    "三、保障措施", "各单位每季度报送进展。"], sep="\n")
+        [t] = doc.tables
+        assert t.columns == ["序号", "实事项目", "牵头单位", "配合单位", "完成时限"], sep
+        assert t.rows[1] == ["2", "建设社区医院2家。", "区卫健委、区医保局", "区财政局、区民政局，各街道办事处。",
+                             "2026年底"], sep
+        assert [(g.label, g.first_row) for g in t.groups] == [("一、教育医疗", 0), ("二、养老托育", 2)]
+        rows = [m for m in doc.measures if t.start <= m.start < t.end]
+        assert rows[1].responsibility.lead == ["区卫健委", "区医保局"] and rows[1].deadline == "2026年底"
+    assert ft._spaced_header("序号 重点任务 责任单位") and not ft._spaced_header("序号 1 重点任务")
+    assert not ft._spaced_header("重点任务 责任单位 完成时限")          # no numbering column first

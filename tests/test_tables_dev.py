@@ -38,7 +38,6 @@ UNTUNED: set[str] = {"av_landuse_many_columns_two_row_header_district",
                      "ay_indicator_two_row_target_header_resp_district",
                      "bb_parking_sites_time_ranges_district",
                      # batch 15 (fresh, measured before any change)
-                     "bj_spaced_line_rows_wrapped_leads_district",
                      "bl_project_list_remarks_last_row_county"}
 
 

@@ -54,6 +54,9 @@ LABEL = "label"
 # alignment only: an ``other`` column named by a person label (责任领导, 牵头县领导: responsibility_person_labels)
 # holds names of persons (叶明, 张云峰、刘畅), never a wrapped task line
 PERSON = "person"
+# alignment only: a 备注 column whose cells are kinds (新建 / 续建: _kind_notes) takes a kind at no cost, and
+# is no merged column (a 备注 left empty is empty, not carried down)
+NOTE = "note"
 _VALUE_SHAPED = VALUE_ROLES + (VALUE,)
 TEXT_ROLES = ("indicator", "task", "description", "other", "group", LABEL)
 MAX_HEADER = 16
@@ -255,6 +258,8 @@ def _mismatch(role: str, s: str) -> float:
         return 0.0 if is_kind(s) else (2.0 if v or a else 0.6)
     if role == PERSON:
         return 0.0 if persons_cell(s) else (2.0 if v or a or u else PERSON_AS_TEXT)
+    if role == NOTE:
+        return 0.0 if is_kind(s) else (1.5 if v or a or u else 0.2)
     if is_kind(s) and role in ("responsible", "deadline", "task", "description", "indicator", "unit"):
         return 2.0                  # 制度类 / 出台文件: a task-type cell in no other column
         return 0.0 if _INT.match(s) else 2.0
@@ -1551,7 +1556,7 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     roles_after = _task_or_target_columns(rows_cells, cols_after, roles_after)
     k = len(cols_after)
     # alignment roles (value-shaped unnamed columns) and the merged columns the deficit shows
-    aroles = value_columns(rows_cells, list(roles_after), cols_after)
+    aroles = _kind_notes(rows_cells, value_columns(rows_cells, list(roles_after), cols_after))
     if "task" not in roles_after:
         _split_subrows(lines, nums, totals, subrows, between, aroles)
     # the last row: up to the first line that cannot be a cell of it
@@ -1741,6 +1746,22 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
 
 
 SUBROW = 0.5       # the cost of reading a row's cells as two rows or more under one (merged) number
+
+
+KIND_NOTE_ROWS = 2         # rows written in full whose last cell is a kind that make a 备注 column one of kinds
+
+
+def _kind_notes(rows_cells: list[list[str]], aroles: list[str]) -> list[str]:
+    """Alignment roles where the last column, a 备注 (description) in a table without a kind column, holds
+    kinds in the rows written in full (新建 / 续建 / 储备, table_kind_values): it aligns as NOTE, so
+    that the last row's 备注 (no row after it to show its width) is its cell, not dropped as a stray word."""
+    if not aroles or aroles[-1] != "description" or "kind" in aroles:
+        return aroles
+    full = [r for r in rows_cells if len(r) == len(aroles)]
+    if sum(1 for r in full if is_kind(r[-1])) < KIND_NOTE_ROWS or any(
+            not is_kind(r[-1]) and len(_norm(r[-1])) > MERGED_LABEL_MAX for r in full):
+        return aroles
+    return aroles[:-1] + [NOTE]
 
 
 def _split_subrows(lines, nums: list[int], totals: set[int], subrows: dict[int, int], between, aroles) -> None:

@@ -105,3 +105,20 @@ def test_a_table_written_one_row_a_line_with_cells_apart_by_spaces_or_tabs():
         assert rows[1].responsibility.lead == ["区卫健委", "区医保局"] and rows[1].deadline == "2026年底"
     assert ft._spaced_header("序号 重点任务 责任单位") and not ft._spaced_header("序号 1 重点任务")
     assert not ft._spaced_header("重点任务 责任单位 完成时限")          # no numbering column first
+
+
+def test_a_remarks_column_of_kinds_keeps_the_last_rows_kind_and_leaves_empty_remarks_empty():
+    # 备注 holds 新建 / 续建 in some rows only; the last row's 备注 (before the copy-to line) is its cell
+    doc = _doc(["某河区2026年城建项目计划", "附件", "某河区2026年城建项目表", "序号", "项目名称", "建设内容", "总投资",
+                "（万元）", "建设年限", "责任单位", "备注",
+                "1", "滨河路改造", "改造道路2.4公里", "8600", "2026年", "区住建局", "续建",
+                "2", "城北泵站新建", "新建泵站1座", "4200", "2026—2027年", "区水务局",
+                "3", "体育公园", "建设体育公园1处", "5300", "2026年", "区文体局", "新建",
+                "4", "口袋公园", "建设口袋公园6个", "1800", "2026年", "区城管局", "新建",
+                "抄送：区委办公室。"])
+    [t] = doc.tables
+    assert [r[-1] for r in t.rows] == ["续建", None, "新建", "新建"]
+    # a 备注 of sentences stays a description column
+    assert ft._kind_notes([["a", "新建"], ["b", "续建"], ["c", "含某智创城及周边配套道路工程建设"]],
+                          ["task", "description"]) == ["task", "description"]
+    assert ft._kind_notes([["a", "新建"], ["b", "续建"], ["c", "改建"]], ["task", "description"])[-1] == ft.NOTE

@@ -1353,10 +1353,10 @@ def _build(lines, h0: int, h1: int) -> tuple[Table | None, int]:
     # jump (3, 58, 59, 63), each opening its row with the task's text
     extract = False
     if p >= n or serial_of(lines[p][2]) != "1":
-        p = _extract_first_row(lines, h1, roles)
-        if p is None:
+        first_num = _extract_first_row(lines, h1, roles)
+        if first_num is None:
             return None, h1
-        extract = True
+        p, extract = first_num, True
     pre = list(range(h1, p))            # before row 1: a group cell or a group row
     nums = [p]
     totals: set[int] = set()             # lines opening a 合计/小计 row (no number of their own)

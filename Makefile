@@ -90,7 +90,7 @@ bench: $(STAMP_DEV) $(STAMP_PKG)
 	@started=0; \
 	if [ -z "$$NEO4J_URI" ]; then $(BIN)/python scripts/neo4j_server.py up || exit 1; started=1; fi; \
 	rc=0; \
-	for b in bench_stores bench_parse bench_build bench_similarity; do \
+	for b in bench_stores bench_parse bench_build bench_similarity bench_neo4j_build; do \
 	  [ -f bench/$$b.py ] || continue; echo "== bench/$$b.py"; $(BIN)/python -m bench.$$b || { rc=$$?; break; }; \
 	done; \
 	if [ $$rc = 0 ]; then echo "== bench/bench_scale.py --plans $(SCALE)"; \

@@ -331,27 +331,6 @@ class EmbeddedStore(GraphStore):
     # Plans a build writes in one transaction (their records summed): groups large enough for COPY.
     plan_batch_records = 100_000
 
-    def replace_plans(self, plans: Sequence[tuple[str, GraphRecords]], stored: set[str] | None = None,
-                      batch_size: int = DEFAULT_BATCH, *, release: bool = False) -> list[WriteStats]:
-        """Several plans in ONE transaction: the stored versions' deletes first, the new records of
-        all of them together (so that the groups are large enough for COPY FROM), the orphaned
-        shared nodes last. All land or none does; the build writes each plan of a failed batch
-        again alone, so a bad plan still fails alone."""
-        if len(plans) == 1:
-            return [self.replace_plan(plans[0][0], plans[0][1], batch_size, stored=stored, release=release)]
-        stats = []
-        merged = GraphRecords()
-        for _, rec in plans:
-            d = rec.deduplicated()
-            stats.append(WriteStats(len(d.nodes), len(d.relationships), 0))
-            merged.nodes.extend(d.nodes)
-            merged.relationships.extend(d.relationships)
-        before, after = self._replace_statements([pid for pid, _ in plans], stored)
-        total = self.write(merged, batch_size, before=before, after=after)
-        for st in stats:
-            st.statements = total.statements
-        return stats
-
     def _prepare(self, conn, records: GraphRecords, batch_size: int, release: bool = False) -> list[_Step]:
         """What to run, in order: nodes before relationships, so endpoints exist. A MERGE step
         carries its statement rows, a COPY step its Arrow table. ``release``: ``records`` is

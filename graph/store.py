@@ -289,19 +289,35 @@ class GraphStore(abc.ABC):
         """A build's many writes (a backend may defer housekeeping, e.g. checkpoints, to the end)."""
         yield self
 
-    # Plans written together by replace_plans: 0 = one transaction per plan (Neo4j, where a
-    # transaction of many plans is only memory on the server; and a plan must be replaceable).
+    # Plans a build writes together in one transaction (their records summed; 0 = one transaction
+    # per plan). A batch holds only whole plans, and the build writes each plan of a batch that
+    # failed again alone (pipeline/build.py), so a bad plan still fails alone and every plan stays
+    # replaceable on its own.
     plan_batch_records: int = 0
 
     def replace_plans(self, plans: Sequence[tuple[str, GraphRecords]], stored: set[str] | None = None,
                       batch_size: int = DEFAULT_BATCH, *, release: bool = False) -> list[WriteStats]:
-        """replace_plan for several plans (each whole or not at all). Here one transaction per
-        plan; a backend may write them in one transaction (embedded), since a plan that fails
-        there is written again alone (see pipeline/build.py). ``stored``: the plan ids the store
-        holds now (those not in it need no delete and have no orphans to look for). ``release``:
-        the caller gives up the records of a single plan (see write)."""
-        release = release and len(plans) == 1
-        return [self.replace_plan(pid, rec, batch_size, stored=stored, release=release) for pid, rec in plans]
+        """replace_plan for several plans in ONE transaction: the stored versions' deletes first,
+        the new records of all of them together (large groups: few statements, and on the embedded
+        store groups large enough for COPY FROM), the orphaned shared nodes last. All land or none
+        does. ``stored``: the plan ids the store holds now (those not in it need no delete and have
+        no orphans to look for). ``release``: the caller gives up the records of a single plan (see
+        write)."""
+        if len(plans) == 1 or not self.plan_batch_records:
+            release = release and len(plans) == 1
+            return [self.replace_plan(pid, rec, batch_size, stored=stored, release=release) for pid, rec in plans]
+        stats = []
+        merged = GraphRecords()
+        for _, rec in plans:
+            d = rec.deduplicated()
+            stats.append(WriteStats(len(d.nodes), len(d.relationships), 0))
+            merged.nodes.extend(d.nodes)
+            merged.relationships.extend(d.relationships)
+        before, after = self._replace_statements([pid for pid, _ in plans], stored)
+        total = self.write(merged, batch_size, before=before, after=after)
+        for st in stats:
+            st.statements = total.statements
+        return stats
 
     def remove_plan(self, plan_id: str) -> None:
         """Delete a plan and whatever it alone linked to (one transaction)."""

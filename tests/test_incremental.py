@@ -101,15 +101,13 @@ def test_a_code_or_vocabulary_change_rebuilds_every_plan(embedded_store, tmp_pat
                      for n in before["nodes"]]
 
 
-def test_a_plan_that_fails_inside_a_batch_fails_alone(embedded_store, tmp_path, monkeypatch):
-    """Several plans go in one transaction on the embedded store; a record the store refuses rolls the
+def test_a_plan_that_fails_inside_a_batch_fails_alone(store, tmp_path, monkeypatch):
+    """Several plans go in one transaction on either store; a record the store refuses rolls the
     batch back, the plans are written again one by one, and only the bad one fails (its stored
     version, if any, stays)."""
-    from graph.embedded_store import EmbeddedStore
-
     folder = tmp_path / "plans"
     write_folder(folder, AB)
-    assert embedded_store.plan_batch_records > 1000
+    assert store.plan_batch_records > 1000
     real = pb.map_plan
 
     def poisoned(path, meta=None):
@@ -120,15 +118,15 @@ def test_a_plan_that_fails_inside_a_batch_fails_alone(embedded_store, tmp_path, 
         return doc, records
 
     monkeypatch.setattr(pb, "map_plan", poisoned)
-    report = build(folder, embedded_store, similarity="none", progress=False, cache_dir=None)
+    report = build(folder, store, similarity="none", progress=False, cache_dir=None)
     assert [p.file for p in report.failed] == ["wuxi.txt"]
     assert "span_start" in report.failed[0].error
     monkeypatch.setattr(pb, "map_plan", real)
+    got = store.dump()
+    store.clear()
     write_folder(tmp_path / "good", {k: v for k, v in AB.items() if k != "wuxi.txt"})
-    with EmbeddedStore(tmp_path / "good.lbug") as other:
-        build(tmp_path / "good", other, similarity="none", progress=False, cache_dir=None)
-        good = other.dump()
-    got = embedded_store.dump()
+    build(tmp_path / "good", store, similarity="none", progress=False, cache_dir=None)
+    good = store.dump()
     for n in got["nodes"]:  # the folder differs (wuxi.txt is listed): compare what the plans hold
         n["properties"].pop("content_hash", None)
     for n in good["nodes"]:
@@ -137,19 +135,44 @@ def test_a_plan_that_fails_inside_a_batch_fails_alone(embedded_store, tmp_path, 
 
 
 @pytest.mark.parametrize("n", [1, 3])
-def test_batched_and_one_plan_writes_give_the_same_store(tmp_path, monkeypatch, n):
-    from graph.embedded_store import EmbeddedStore
-
+def test_batched_and_one_plan_writes_give_the_same_store(store, tmp_path, monkeypatch, n):
+    """Plans written together (several in one transaction) and plans written one by one (a flush
+    after every plan or so) end in the same store, on either backend."""
     folder = tmp_path / "plans"
     write_folder(folder, AB)
-    with EmbeddedStore(tmp_path / "batched.lbug") as s:
-        build(folder, s, similarity="none", progress=False, cache_dir=None)
-        batched = s.dump()
-    monkeypatch.setattr(EmbeddedStore, "plan_batch_records", n)  # a flush after every plan or so
-    with EmbeddedStore(tmp_path / "single.lbug") as s:
-        build(folder, s, similarity="none", progress=False, cache_dir=None)
-        single = s.dump()
+    build(folder, store, similarity="none", progress=False, cache_dir=None)
+    batched = store.dump()
+    store.clear()
+    monkeypatch.setattr(type(store), "plan_batch_records", n)
+    report = build(folder, store, similarity="none", progress=False, cache_dir=None)
+    assert not report.failed
+    single = store.dump()
     assert batched == single, _diff(batched, single)
+
+
+def test_a_batch_of_new_plans_is_one_write(store, tmp_path, monkeypatch):
+    """The point of batching: small new plans are written together, in one write of their merged
+    records, not plan by plan (each statement is a round trip on Neo4j, ~25 a plan)."""
+    folder = tmp_path / "plans"
+    write_folder(folder, AB)
+    batches: list[int] = []
+    singles: list[str] = []
+    cls = type(store)
+    real_many, real_one = cls.replace_plans, cls.replace_plan
+
+    def many(self, plans, *a, **k):
+        batches.append(len(plans))
+        return real_many(self, plans, *a, **k)
+
+    def one(self, plan_id, *a, **k):
+        singles.append(plan_id)
+        return real_one(self, plan_id, *a, **k)
+
+    monkeypatch.setattr(cls, "replace_plans", many)
+    monkeypatch.setattr(cls, "replace_plan", one)
+    report = build(folder, store, similarity="none", progress=False, cache_dir=None, indicators=False)
+    assert not report.failed
+    assert batches == [len(AB)] and singles == [], (batches, singles)
 
 
 def test_the_plan_cache_is_pruned_of_plans_no_folder_uses(embedded_store, tmp_path, monkeypatch):

@@ -626,8 +626,9 @@ def resolve(mentions: Iterable[Mention], *, alignment: Alignment | None = None, 
             if into == "not" and key_a == key_b:
                 log.warning("indicator_alignment.csv: not_same %r, %r cannot keep them apart: both names have "
                             "the key %r (one indicator written two ways)", a, b, key_a)
-            ka = [k for k in order if k[0] == key_a]
-            kb = [k for k in order if k[0] == key_b]
+            # a curated name has no unit: a count's key may have got the 数 a bare count gets (公共停车泊位数)
+            ka = [k for k in order if k[0] in (key_a, f"{key_a}数")]
+            kb = [k for k in order if k[0] in (key_b, f"{key_b}数")]
             for kx in ka:
                 for ky in kb:
                     if kx != ky:

@@ -270,11 +270,11 @@ def test_a_new_plan_joins_existing_concepts_and_order_does_not_matter():
 def test_alignment_file_same_not_same_and_new_concepts(tmp_path):
     p = tmp_path / "alignment.csv"
     p.write_text("# curated\nrelation,a,b,concept_id,concept_name,unit,note\n"
-                 "same,建成区绿化覆盖率,城区绿化覆盖率,,,,the built-up area is the town's\n"
+                 "same,新增公共停车泊位,新建公共停车泊位,,,,built ones are the added ones here\n"
                  "not_same,绿色交通出行比例,绿色出行比例,,,,\n"
                  "concept,河湖水面率,,water_surface_ratio,河湖水面率,%,\n", encoding="utf-8")
     al = load_alignment(p)
-    ms = [_m(1, "a", "建成区绿化覆盖率", "%"), _m(2, "b", "城区绿化覆盖率", "%"),
+    ms = [_m(1, "a", "新增公共停车泊位", "个"), _m(2, "b", "新建公共停车泊位", "个"),
           _m(3, "a", "绿色交通出行比例", "%"), _m(4, "b", "绿色出行比例", "%"),
           _m(5, "a", "全区河湖水面率", "%"), _m(6, "b", "河湖水面率（期末）", "%")]
     r = resolve(ms, alignment=al)

@@ -26,7 +26,8 @@ class Neo4jStore(GraphStore):
     stable_statements = True  # one statement text per label and type: planned once (graph/store.py)
     # Plans written in one transaction (graph/store.py): each statement is a round trip and a plan
     # has ~25 of them, most of a small plan's write time; 20,000 records are a few MB on the server.
-    plan_batch_records = 20_000
+    # PLANGRAPH_NEO4J_BATCH_RECORDS=0 writes one transaction per plan (a small server's memory).
+    plan_batch_records = int(os.environ.get("PLANGRAPH_NEO4J_BATCH_RECORDS", "20000"))
 
     def __init__(self, uri: str, user: str, password: str, *, database: str | None = None,
                  schema: GraphSchema | None = None):

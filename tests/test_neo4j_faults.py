@@ -43,6 +43,9 @@ def test_server_killed_mid_build(tmp_path, throwaway_neo4j_home):
 
     cache, env = throwaway_neo4j_home
     env["PLANGRAPH_NEO4J_HEAP"] = "384m"
+    # one transaction per plan, so that the kill falls between plans; six small plans would
+    # otherwise go in one batch, committed before the test can kill the server
+    env["PLANGRAPH_NEO4J_BATCH_RECORDS"] = "0"
     folder = tmp_path / "plans"
     plan_folder(folder)
     up = server("up", env)

@@ -56,7 +56,7 @@ def _goal_year_lead(text: str) -> bool:
 _PER_HEAD = re.compile(rf"^(每(?:{'|'.join(sorted(vocab.lexicon('quantity_scale_words'), key=len, reverse=True))})?"
                        rf"(?:{_lex('naming_per_words')})?拥有)")
 _TAIL = re.compile(rf"\s*(?:{_lex('target_comparator_ge_after')}|{_lex('target_comparator_le_after')}"
-                   rf"|{_lex('target_comparator_approx_after')}|%|％|‰)+")
+                   rf"|{_lex('target_comparator_approx_after')}|{_lex('target_milestone_after')}|%|％|‰)+")
 
 
 def _before(name: str) -> re.Pattern:
@@ -222,6 +222,8 @@ def _counts_document_part(name: str, pre: str, post: str, unit: str | None) -> b
 
 _REGION_FACT = re.compile(_lex("target_region_facts"))
 _PROJECT_ATTRIBUTE = re.compile(_lex("target_project_attributes"))
+_PROJECT_OUTCOME = re.compile(_lex("target_project_outcome_leads"))  # 建成后年产值可达120亿元: one project's yield
+_DUTY_SHARE = re.compile(rf"每[\u4e00-\u9fff]{{1,12}}?(?:{_lex('target_duty_allocation_verbs')})")
 _ROUTINE_END = re.compile(rf"(?:{_lex('target_routine_objects')})$")
 _ROUTINE_START = re.compile(rf"^[\u4e00-\u9fff]{{0,6}}?(?:{_lex('target_routine_objects')})")  # 政府常务会议…
 
@@ -231,8 +233,8 @@ def _describes_not_aims(name: str, unit: str | None, post: str) -> bool:
     target_region_facts), an attribute of one project in a project description (总投资25亿元, 占地面积120亩, 设计速度;
     target_project_attributes), a count of the routine by which the work is run (每季度召开1次调度会议, 出台配套文件3个,
     制定标准规范5项; target_routine_objects in a measure word of target_routine_units). ``name`` is the cleaned name."""
-    if _REGION_FACT.fullmatch(name) or _PROJECT_ATTRIBUTE.fullmatch(name):
-        return True
+    if _REGION_FACT.fullmatch(name) or _PROJECT_ATTRIBUTE.fullmatch(name) or _DUTY_SHARE.fullmatch(name):
+        return True  # (每个市级领导包联3至5个项目: the work shared out among officials)
     if unit in vocab.lexicon("target_routine_units"):
         obj = naming.object_after(post)
         return bool(_ROUTINE_END.search(name) or _ROUTINE_START.match(obj) or _ROUTINE_END.search(obj))
@@ -426,7 +428,8 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                 year = ys.year
                 unit = _unit_of(m, cl.text)
                 if _is_allocation(cl.text, m, unit, sent_text[: cl.start - sent.start + m.start()]) \
-                        or _in_eligibility(sent_text, cl.start - sent.start + m.start()):
+                        or _in_eligibility(sent_text, cl.start - sent.start + m.start()) \
+                        or _PROJECT_OUTCOME.search(before_all):
                     last_end = m.end()
                     continue  # 市财政每年安排专项资金3亿元 (an instrument); 对营业收入突破1亿元的企业 (a condition)
                 if m.group("r1"):
@@ -519,7 +522,7 @@ def extract(sent: Span, context: Span, *, period_start: int | None = None, perio
                     if enum_prefix and naming.enumeration_joint(pre) and name == naming.object_after(post):
                         name = enum_prefix + name  # 新建改造5座X、42条Y: the verb before the first number is Y's too
                     if (naming.is_example_list(naming.indicator_before(pre)[0]) and _another_amount_follows(post)) \
-                            or _scope_count(post):
+                            or _scope_count(post) or _count_of_rate(name, unit, post):
                         last_end = m.end()
                         continue  # 松江、青浦等4个新城建设用地面积50%以上: the count says where, the share is the goal
                 if unit in ("%", "％") and name:
@@ -1004,6 +1007,17 @@ def _scope_count(post: str) -> bool:
     """6个街镇（A、B、C）…24处: a count whose object is listed in brackets before another amount says where."""
     m = re.match(r"^[^，,。；;（(]{0,6}[（(][^）)]*、[^）)]*[）)]", post)
     return m is not None and _another_amount_follows(post[m.end():])
+
+
+_RATE_NAME_END = re.compile(rf"(?:{_lex('target_share_name_endings')}|率)$")
+
+
+def _count_of_rate(name: str, unit: str | None, post: str) -> bool:
+    """17个国控断面水质优良比例达到94.1%: a count named by a rate or share is no count of it; it says over how many
+    things the rate that follows runs."""
+    u = vocab.unit(unit)
+    return u is not None and u.kind == "count" and bool(_RATE_NAME_END.search(naming.clean(name))) \
+        and _another_amount_follows(post)
 
 
 def _another_amount_follows(post: str) -> bool:

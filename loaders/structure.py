@@ -488,6 +488,7 @@ class _Builder:
         self.sec_paras: dict[int, list[tuple[_Line, bool]]] = {}
         self.items_under: set[int] = set()
         self.goal_label = False                # after a goals label line (工作目标：) until a heading or a non-target
+        self.notice_end: int | None = None     # where a cover notice's signature block (over the plan) starts
 
     # -- sections -------------------------------------------------------------
     def _path(self) -> list[str]:
@@ -697,7 +698,11 @@ class _Builder:
                 continue
             if info.signature and info.num is None and nxt is not None and nxt.sign_date:
                 # a signature block that ends nothing (the cover notice's 某区人民政府办公室 / 2023年1月3日 over the
-                # plan itself): neither a heading nor a measure, and the notice's last item ends before it
+                # plan itself): neither a heading nor a measure, and the notice's last item ends before it;
+                # the notice's own numbered requirements above it (一、高度重视… 二、压实责任…) are no measures
+                # of the plan (dropped at the end when the plan below has measures of its own)
+                if self.notice_end is None:
+                    self.notice_end = info.line.start
                 self.cur = None
                 self.skip_next = True
                 continue
@@ -1346,6 +1351,9 @@ class _Builder:
         for s in open_secs:
             s.end = max(s.start, text_end)
         self.measures.sort(key=lambda m: m.start)
+        cut = self.notice_end
+        if cut is not None and any(m.start > cut for m in self.measures):
+            self.measures = [m for m in self.measures if m.start > cut]
         counts: dict[str, int] = {}
         for m in self.measures:
             prefix = {"measure": "m", "safeguard": "g", "box": "b"}[m.kind]
@@ -1391,15 +1399,23 @@ def _boilerplate_paragraph(text: str) -> bool:
     return any(responsibility.is_placeholder(n) for n in names)
 
 
+_SUB_ITEM = re.compile(r"^\s*(?:[①-⑳]|[（(]\d{1,2}[）)])")
+
+
 def _share_closing_clauses(text: str, measures: list[Measure]) -> None:
     """A bracketed clause on a line of its own after a run of sub-items (``（1）…`` ``（2）…``
     ``（3）…`` then ``（责任单位：A、B）``) names the agencies of the whole run: the items of the
-    same section before it that have no clause of their own get it too."""
+    same section before it that have no clause of their own get it too; so does a bare sentence of
+    bodies on its line (``①…`` ``②…`` then ``A、B、C按职责分工负责。``) after sub-items."""
     for k, m in enumerate(measures):
         r = m.responsibility
-        if (r is None or r.inline or not r.raw or r.raw[0] not in responsibility.OPENERS
-                or not r.raw.rstrip("。；; ").endswith(responsibility.OPENERS[r.raw[0]])):
-            continue                    # 【责任单位】A、B (a label, not a bracketed clause): its own measure's
+        if r is None or r.inline or not r.raw:
+            continue
+        bracketed = (r.raw[0] in responsibility.OPENERS
+                     and r.raw.rstrip("。；; ").endswith(responsibility.OPENERS[r.raw[0]]))
+        if not bracketed and (re.search(r"[：:】]", r.raw) or not _SUB_ITEM.match(m.text)):
+            continue                    # 【责任单位】A、B (a label, not a bracketed clause): its own measure's; a
+            # bare sentence (A、B按职责分工负责。) on a line of its own closes a run of sub-items (①… ②…) only
         ls = text.rfind("\n", 0, r.start) + 1
         le = text.find("\n", r.end)
         le = len(text) if le < 0 else le

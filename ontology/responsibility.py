@@ -513,10 +513,15 @@ def _join_levels(names: list[str]) -> list[str]:
     ``各区``/``各县``/``各市`` joins the next name when that is an administrative level
     followed by its government (各市州、县市区人民政府: levels written together)."""
     out: list[str] = []
-    for n in names:
-        if (out and re.fullmatch(r"各[区县市镇乡旗州盟]+(、[区县市镇乡旗州盟]+)*", out[-1])
+    levels = r"各[区县市镇乡旗州盟]+(、[区县市镇乡旗州盟]+)*"
+    for i, n in enumerate(names):
+        if (out and re.fullmatch(levels, out[-1])
                 and re.match(rf"^[区县市镇乡旗州盟]+(?:{_lx('responsibility_level_governments')})", n)):
             out[-1] = out[-1] + "、" + n
+        elif (out and re.fullmatch(levels, out[-1]) and re.fullmatch(r"[区县市镇乡旗州盟]{1,3}", n)
+              and any(re.match(rf"^[区县市镇乡旗州盟]+(?:{_lx('responsibility_level_governments')})", x)
+                      for x in names[i + 1:i + 4])):
+            out[-1] = out[-1] + "、" + n     # 各市、州、县人民政府: a bare level between two, the government after
         elif out and out[-1].startswith("各") and generic_local_government(f"{out[-1]}、{n}"):
             out[-1] = f"{out[-1]}、{n}"     # 各盟行政公署、市人民政府: one tier written in two parts
         else:
